@@ -1,0 +1,96 @@
+"""TBX termbases (ISO 30042): v2 martif/termEntry/langSet/(n)tig and v3 conceptEntry/langSec/termSec."""
+from __future__ import annotations
+
+from lxml import etree
+
+from mtcheck.errors import GlossaryError
+from mtcheck.formats.xml import XML_LANG, local, parse_xml, text_of
+from mtcheck.glossary.options import parse_options
+from mtcheck.lang import canonical_lang
+from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
+
+# administrativeStatus (TBX-Basic) and normativeAuthorization (older TBX) values.
+_STATUS = {
+    "preferredterm-admn-sts": Status.PREFERRED, "preferredterm": Status.PREFERRED,
+    "standardizedterm": Status.PREFERRED, "standardizedterm-admn-sts": Status.PREFERRED,
+    "admittedterm-admn-sts": Status.ADMITTED, "admittedterm": Status.ADMITTED,
+    "legalterm": Status.ADMITTED, "regulatedterm": Status.ADMITTED,
+    "deprecatedterm-admn-sts": Status.DEPRECATED, "deprecatedterm": Status.DEPRECATED,
+    "supersededterm-admn-sts": Status.SUPERSEDED, "supersededterm": Status.SUPERSEDED,
+}
+_KIND = {
+    "fullform": TermKind.FULL, "shortform": TermKind.SHORT, "abbreviation": TermKind.ABBREVIATION,
+    "acronym": TermKind.ABBREVIATION, "initialism": TermKind.ABBREVIATION,
+}
+_STATUS_TYPES = {"administrativeStatus", "normativeAuthorization"}
+_CONCEPTS = {"termEntry", "conceptEntry"}
+_LANGUAGES = {"langSet", "langSec"}
+_TERM_GROUPS = {"tig", "ntig", "termSec"}
+# Custom data category for mtcheck's match options, e.g. "case-sensitive exact".
+OPTIONS_TYPE = "x-mtcheck-match"
+
+
+def read_tbx(path: str) -> Glossary:
+    tree = parse_xml(path)
+    root = tree.getroot()
+    if local(root.tag) not in ("martif", "tbx"):
+        raise GlossaryError(path, f"not a TBX file: root element is <{local(root.tag)}>", root.sourceline)
+    main_lang = root.get(XML_LANG)
+    concepts = []
+    for number, entry in enumerate(e for e in root.iter() if local(e.tag) in _CONCEPTS):
+        concepts.append(_concept(path, entry, number + 1))
+    return Glossary(tuple(concepts), canonical_lang(main_lang) if main_lang else None, (str(path),))
+
+
+def _concept(path: str, entry: etree._Element, number: int) -> Concept:
+    concept_id = (entry.get("id") or "").strip() or f"entry-{number}"
+    notes, definition, terms = [], "", []
+    for child in entry:
+        name = local(child.tag)
+        if name in _LANGUAGES:
+            terms.extend(_language(path, child))
+        elif name == "note":
+            notes.append(text_of(child))
+        elif name in ("descrip", "descripGrp"):
+            found = _definition(child)
+            definition = definition or found
+    return Concept(concept_id, tuple(terms), "\n".join(n for n in notes if n), definition,
+                   Origin(str(path), entry.sourceline))
+
+
+def _definition(element: etree._Element) -> str:
+    for node in element.iter():
+        if local(node.tag) == "descrip" and node.get("type") == "definition":
+            return text_of(node)
+    return ""
+
+
+def _language(path: str, lang_set: etree._Element) -> list[Term]:
+    code = lang_set.get(XML_LANG) or lang_set.get("lang")
+    if not code:
+        raise GlossaryError(path, f"<{local(lang_set.tag)}> without xml:lang", lang_set.sourceline)
+    lang = canonical_lang(code)
+    return [_term(path, group, lang) for group in lang_set if local(group.tag) in _TERM_GROUPS]
+
+
+def _term(path: str, group: etree._Element, lang: str) -> Term:
+    term_element = next((e for e in group.iter() if local(e.tag) == "term"), None)
+    if term_element is None:
+        raise GlossaryError(path, f"<{local(group.tag)}> without <term>", group.sourceline)
+    status, kind, options, notes = Status.ADMITTED, TermKind.FULL, {}, []
+    for node in group.iter():
+        name, kind_attr = local(node.tag), node.get("type")
+        value = text_of(node)
+        if (name == "termNote" and kind_attr in _STATUS_TYPES) or name in _STATUS_TYPES:
+            status = _STATUS.get(value.lower().replace(" ", ""))
+            if status is None:
+                raise GlossaryError(path, f"unknown {kind_attr or name} {value!r}", node.sourceline)
+        elif (name == "termNote" and kind_attr == "termType") or name == "termType":
+            kind = _KIND.get(value.lower(), TermKind.FULL)
+        elif name == "termNote" and kind_attr == OPTIONS_TYPE:
+            options = parse_options(value, path, node.sourceline)
+        elif name == "note":
+            notes.append(value)
+    text = " ".join("".join(term_element.itertext()).split())
+    return Term(text, lang, status, kind, note="\n".join(notes),
+                origin=Origin(str(path), term_element.sourceline), **options)

@@ -1,0 +1,220 @@
+"""Per-language text analysis: codes, casefolding (Turkish İ/ı), tokens, stems, compounds."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# ISO 639 aliases users and tools write; Norwegian "no" means Bokmål in practice.
+_ALIASES = {
+    "no": "nb", "nob": "nb", "nno": "nn", "deu": "de", "ger": "de", "tur": "tr", "vie": "vi",
+    "eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "por": "pt", "nld": "nl",
+    "dut": "nl", "dan": "da", "swe": "sv", "fin": "fi", "rus": "ru", "aze": "az", "iw": "he",
+    "in": "id", "ji": "yi",
+}
+
+# Snowball stemmers (PyStemmer) by language.
+_SNOWBALL = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
+    "da": "danish", "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian",
+    "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hi": "hindi",
+    "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
+    "ne": "nepali", "nb": "norwegian", "nn": "norwegian", "fa": "persian", "pl": "polish",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "es": "spanish",
+    "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}
+
+# Languages whose Snowball stemmer does not conflate common inflections on its own
+# (Turkish: komite/komitesi, taban/tabanda, demokrasi/demokrasisi): lemmatize first.
+_LEMMATIZE_FIRST = {"tr"}
+
+# Stemmers that leave a stem-final -e behind a definite suffix (komiteen -> komite, but
+# komite -> komit): stemming again until nothing changes makes both forms meet.
+_STEM_TO_FIXPOINT = {"nb", "nn", "da", "sv"}
+
+# Languages that write compounds as one word, with the linking elements between parts.
+_COMPOUND_LINKERS = {
+    "de": ("", "s", "es", "n", "en", "e", "er"),
+    "nb": ("", "s", "e"), "nn": ("", "s", "e"), "da": ("", "s", "e"), "sv": ("", "s", "a", "u"),
+    "nl": ("", "s", "en", "e"), "is": ("", "s", "a"), "fi": ("",), "af": ("", "s", "e"),
+}
+MIN_COMPOUND_REST = 3  # letters after the term in a compound: "Massenmobilisierungs|arbeit"
+
+# Accents that these orthographies treat as optional (komité = komite).
+_OPTIONAL_ACCENTS = {
+    lang: str.maketrans("éèêóòôà", "eeeoooa") for lang in ("nb", "nn", "da", "sv")
+}
+
+# Where an apostrophe cuts a word: Turkish and English suffixes follow it, French elides before it.
+_APOSTROPHE_SUFFIX = {"tr", "az", "en"}
+_APOSTROPHE_ELISION = {"fr", "it", "ca"}
+
+# Families whose members are not foreign to each other (Bokmål and Nynorsk).
+_FAMILY = {"nb": "no", "nn": "no"}
+
+TOKEN_RE = re.compile(r"[^\W_]+(?:[\u00ad'’][^\W_]+)*")
+URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+GAP_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
+
+
+def canonical_lang(code: str) -> str:
+    """A BCP-47 tag reduced to the lowercase primary language subtag, aliases resolved."""
+    primary = code.strip().replace("_", "-").split("-")[0].lower()
+    return _ALIASES.get(primary, primary)
+
+
+def family(lang: str) -> str:
+    return _FAMILY.get(lang, lang)
+
+
+def mask_urls(text: str) -> str:
+    """Blank out URLs and e-mail addresses (same length) so that slugs never match."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return text
+    return URL_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def neutral_fold(word: str) -> str:
+    """Casefold that ignores the dotted/dotless i distinction: for text of unknown language."""
+    folded = word.replace("\u00ad", "").replace("’", "'").casefold()
+    return folded.replace("ı", "i").replace("i\u0307", "i")
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """How one language turns a word into a matching key."""
+
+    lang: str
+    stemmer_name: str | None
+    lemmatize: bool
+    linkers: tuple[str, ...]
+
+    @property
+    def compounding(self) -> bool:
+        return bool(self.linkers)
+
+    @property
+    def inflects(self) -> bool:
+        return bool(self.stemmer_name or self.lemmatize)
+
+    def describe(self) -> str:
+        parts = []
+        if self.lemmatize:
+            parts.append("simplemma lemmatizer")
+        if self.stemmer_name:
+            parts.append(f"Snowball {self.stemmer_name} stemmer")
+        how = " + ".join(parts) if parts else "no stemmer or lemmatizer: exact matching"
+        if self.compounding:
+            how += ", compounds"
+        return f"{self.lang}: {how}"
+
+    def fold(self, word: str) -> str:
+        """Language-aware lowercase: Turkish and Azeri map I to ı and İ to i."""
+        word = word.replace("\u00ad", "").replace("’", "'")
+        if self.lang in ("tr", "az"):
+            word = word.replace("I", "ı").replace("İ", "i").lower()
+        else:
+            word = word.casefold()
+        table = _OPTIONAL_ACCENTS.get(self.lang)
+        return word.translate(table) if table else word
+
+    def base(self, word: str) -> str:
+        """The folded word without what an apostrophe adds (Komitesi'nin -> komitesi)."""
+        folded = self.fold(word)
+        if "'" in folded:
+            if self.lang in _APOSTROPHE_SUFFIX:
+                folded = folded.split("'", 1)[0]
+            elif self.lang in _APOSTROPHE_ELISION:
+                folded = folded.rsplit("'", 1)[1]
+        return folded
+
+    def key(self, word: str) -> str:
+        """The matching key of a surface word: folded, lemmatized where needed, stemmed."""
+        folded = self.base(word)
+        if self.lemmatize:
+            folded = self.fold(_lemmatize(folded, self.lang))
+        if self.stemmer_name:
+            stem = _stemmer(self.stemmer_name).stemWord
+            folded, previous = stem(folded), folded
+            if self.lang in _STEM_TO_FIXPOINT:
+                while folded != previous:
+                    folded, previous = stem(folded), folded
+        return folded
+
+
+@functools.lru_cache(maxsize=None)
+def analyzer_for(lang: str) -> Analyzer:
+    lang = canonical_lang(lang)
+    stemmer_name = _SNOWBALL.get(lang) if lang in _stemmer_algorithms() else None
+    lemmatize = lang in _LEMMATIZE_FIRST or (stemmer_name is None and lang in _simplemma_languages())
+    return Analyzer(lang, stemmer_name, lemmatize, _COMPOUND_LINKERS.get(lang, ()))
+
+
+@functools.lru_cache(maxsize=None)
+def _stemmer_algorithms() -> frozenset[str]:
+    import Stemmer
+
+    names = set(Stemmer.algorithms())
+    return frozenset(lang for lang, name in _SNOWBALL.items() if name in names)
+
+
+@functools.lru_cache(maxsize=None)
+def _stemmer(name: str):
+    import Stemmer
+
+    stemmer = Stemmer.Stemmer(name)
+    stemmer.maxCacheSize = 0  # the matcher keeps its own cache per distinct word
+    return stemmer
+
+
+@functools.lru_cache(maxsize=None)
+def _simplemma_languages() -> frozenset[str]:
+    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+    return frozenset(SUPPORTED_LANGUAGES)
+
+
+def _lemmatize(word: str, lang: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=lang)
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Words of `text` with their spans; URLs and e-mail addresses are skipped."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(mask_urls(text))]
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """NFC text and, when normalising changed it, each NFC index's offset in `text`."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    out: list[str] = []
+    offsets: list[int] = []
+    start = 0
+    # Normalise cluster by cluster (a starter and its combining marks) to keep offsets.
+    for i in range(1, len(text) + 1):
+        if i == len(text) or unicodedata.combining(text[i]) == 0:
+            piece = unicodedata.normalize("NFC", text[start:i])
+            out.append(piece)
+            offsets.extend([start] * len(piece))
+            start = i
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+def match_case(model: str, text: str, lang: str) -> str:
+    """`text` with the capitalisation pattern of `model` (all caps, or a capital first letter)."""
+    letters = [c for c in model if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return upper(text, lang)
+    if model[:1].isupper() and text[:1].islower():
+        return upper(text[:1], lang) + text[1:]
+    return text
+
+
+def upper(text: str, lang: str) -> str:
+    if lang in ("tr", "az"):
+        text = text.replace("i", "İ").replace("ı", "I")
+    return text.upper()

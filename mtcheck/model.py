@@ -1,0 +1,233 @@
+"""Core records: terms, concepts, glossaries, matches and findings (stdlib only)."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Iterator, Mapping
+
+
+class Severity(enum.IntEnum):
+    """How bad a finding is; ordered so that `--fail-on` can compare."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
+
+
+class Status(enum.Enum):
+    """A term's normative status, with TBX's meanings."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+
+    @property
+    def accepted(self) -> bool:
+        return self in (Status.PREFERRED, Status.ADMITTED)
+
+
+class TermKind(enum.Enum):
+    """TBX termType, reduced to what the rules need: short forms are no inconsistency."""
+
+    FULL = "fullForm"
+    SHORT = "shortForm"
+    ABBREVIATION = "abbreviation"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a glossary record was read from, for `path:line: message`."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    lang: str
+    status: Status = Status.ADMITTED
+    kind: TermKind = TermKind.FULL
+    case_sensitive: bool = False
+    exact: bool = False
+    note: str = ""
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    terms: tuple[Term, ...]
+    note: str = ""
+    definition: str = ""
+    origin: Origin | None = None
+
+    def terms_in(self, lang: str) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if t.lang == lang)
+
+    def preferred(self, lang: str) -> Term | None:
+        """The preferred term in `lang`, else the first accepted one, else None."""
+        accepted = [t for t in self.terms_in(lang) if t.status.accepted and t.text.strip()]
+        for term in accepted:
+            if term.status is Status.PREFERRED:
+                return term
+        return accepted[0] if accepted else None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.lang for t in self.terms))
+
+
+@dataclass(frozen=True)
+class Glossary:
+    concepts: tuple[Concept, ...]
+    source_lang: str | None = None
+    origins: tuple[str, ...] = ()
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.lang for c in self.concepts for t in c.terms))
+
+    def label(self, concept: Concept) -> str:
+        """A human name for a concept: its preferred term in the glossary's main language."""
+        for lang in filter(None, (self.source_lang, "en")):
+            term = concept.preferred(lang)
+            if term:
+                return term.text
+        first = next((t.text for t in concept.terms if t.text.strip()), "")
+        return first or concept.id
+
+    @classmethod
+    def merge(cls, glossaries: list["Glossary"]) -> "Glossary":
+        """Several glossaries as one; concept ids stay as their files give them."""
+        if len(glossaries) == 1:
+            return glossaries[0]
+        source = next((g.source_lang for g in glossaries if g.source_lang), None)
+        return cls(
+            concepts=tuple(c for g in glossaries for c in g.concepts),
+            source_lang=source,
+            origins=tuple(o for g in glossaries for o in g.origins),
+        )
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place a user can jump to: 1-based line and column, end exclusive, in characters."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    segment: str | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of text to check, with where it starts in its file."""
+
+    text: str
+    path: str
+    line: int
+    column: int = 1
+    id: str | None = None
+    lang: str | None = None
+    source: str | None = None
+    source_lang: str | None = None
+
+    def locate(self, start: int, end: int) -> Location:
+        """Map a character span of `text` to a file location (handles embedded newlines)."""
+        line, col = _advance(self.line, self.column, self.text, 0, start)
+        end_line, end_col = _advance(line, col, self.text, start, end)
+        return Location(self.path, line, col, end_line, end_col, self.id)
+
+
+def _advance(line: int, col: int, text: str, start: int, end: int) -> tuple[int, int]:
+    breaks = text.count("\n", start, end)
+    if not breaks:
+        return line, col + (end - start)
+    return line + breaks, end - text.rfind("\n", start, end)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a glossary term in a segment."""
+
+    segment: Segment
+    start: int
+    end: int
+    concept: Concept
+    term: Term
+    foreign: bool = False
+    compound: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.segment.text[self.start:self.end]
+
+    @property
+    def location(self) -> Location:
+        return self.segment.locate(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's verdict on one place: immutable, one record for every output format."""
+
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    lang: str | None
+    concept: str | None = None
+    text: str = ""
+    suggestions: tuple[str, ...] = ()
+    data: Mapping[str, object] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule, loc.end_line, loc.end_column, self.message)
+
+    def to_record(self) -> dict:
+        loc = self.location
+        record = {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity.label,
+            "path": loc.path,
+            "line": loc.line,
+            "column": loc.column,
+            "end_line": loc.end_line,
+            "end_column": loc.end_column,
+            "segment": loc.segment,
+            "concept": self.concept,
+            "lang": self.lang,
+            "text": self.text,
+            "suggestions": list(self.suggestions),
+            "message": self.message,
+        }
+        if self.data:
+            record["data"] = dict(self.data)
+        return record

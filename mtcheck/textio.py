@@ -1,0 +1,91 @@
+"""Reading text files: BOM-aware decoding with `path:line` errors, and atomic writes."""
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from mtcheck.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CHUNK = 1 << 20
+
+
+def sniff_encoding(head: bytes) -> tuple[str, int]:
+    """The encoding a byte-order mark announces (UTF-8 without one) and the mark's length."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding, len(bom)
+    return "utf-8", 0
+
+
+def iter_lines(path: str | Path, encoding: str | None = None) -> Iterator[str]:
+    """The file's lines without line ends, decoded incrementally in bounded memory.
+
+    Undecodable bytes stop with an InputError naming the file and the line.
+    """
+    path = str(path)
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    with handle:
+        head = handle.read(4)
+        sniffed, skip = sniff_encoding(head)
+        encoding = encoding or sniffed
+        handle.seek(skip if encoding == sniffed else 0)
+        decoder = codecs.getincrementaldecoder(encoding)("strict")
+        line_no, pending = 1, ""
+        while True:
+            chunk = handle.read(_CHUNK)
+            try:
+                text = decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                done = pending + exc.object[:exc.start].decode(encoding, "replace")
+                bad_line = line_no + done.count("\n")
+                raise InputError(path, f"cannot decode as {encoding} (byte 0x{exc.object[exc.start]:02x})",
+                                 bad_line) from None
+            text = pending + text
+            lines = text.split("\n")
+            pending = lines.pop()
+            for line in lines:
+                yield line[:-1] if line.endswith("\r") else line
+                line_no += 1
+            if not chunk:
+                break
+        if pending:
+            yield pending[:-1] if pending.endswith("\r") else pending
+
+
+def read_text(path: str | Path, limit: int | None = None) -> str:
+    """The whole file (or its first `limit` lines) as one string with `\\n` line ends."""
+    lines = []
+    for n, line in enumerate(iter_lines(path)):
+        if limit is not None and n >= limit:
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> None:
+    """Write through a temporary file in the same folder and rename: never half-written."""
+    path = Path(path)
+    raw = data.encode(encoding) if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent) or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
