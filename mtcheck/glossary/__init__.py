@@ -6,7 +6,6 @@ from pathlib import Path
 from mtcheck.errors import GlossaryError
 from mtcheck.model import Glossary
 
-SHIPPED = Path(__file__).resolve().parent.parent.parent / "glossaries" / "dan-van.tbx"
 
 
 def load_glossary(path: str | Path) -> Glossary:

@@ -1,0 +1,269 @@
+"""The `mtcheck` command: parse options, call the library, map errors to exit codes."""
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Iterator
+
+import click
+
+from mtcheck import __version__
+from mtcheck.errors import MtcheckError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _console(stream: IO[str] | None = None, stderr: bool = False):
+    from rich.console import Console
+
+    if stream is not None:
+        return Console(file=stream, force_terminal=False, no_color=True, width=10_000, soft_wrap=True)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[IO[str] | None]:
+    """stdout, or a file written atomically: a failed run leaves the old file as it was."""
+    if path is None:
+        yield None
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent.resolve()))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class _Run:
+    """State of one `check` or `scan` run shared by its helpers."""
+
+    def __init__(self, glossaries: tuple[str, ...], lang: str | None, verbose: bool):
+        from mtcheck.glossary import load_glossaries
+        from mtcheck.glossary.shipped import shipped_glossary
+
+        self.lang = lang
+        self.verbose = verbose
+        self.err = _console(stderr=True)
+        paths = list(glossaries) or [str(shipped_glossary())]
+        self.glossary = load_glossaries(paths)
+        self.errors: list[str] = []
+        self._described: set[str] = set()
+        self.say(f"glossary: {', '.join(paths)} ({len(self.glossary)} concepts, "
+                 f"languages {', '.join(self.glossary.languages)})")
+
+    def say(self, message: str) -> None:
+        if self.verbose:
+            self.err.print(message, highlight=False, markup=False)
+
+    def fail(self, error: MtcheckError) -> None:
+        self.errors.append(str(error))
+        self.err.print(f"error: {error}", style="red", highlight=False, markup=False)
+
+    def documents(self, paths: tuple[str, ...]):
+        """(path, lang, segments) for every file, errors reported and skipped."""
+        from mtcheck.formats import plaintext
+        from mtcheck.formats.discover import discover
+        from mtcheck.lang import analyzer_for, canonical_lang
+        from mtcheck.langid import detect_language
+
+        try:
+            files = list(discover(list(paths)))
+        except MtcheckError as exc:
+            self.fail(exc)
+            return
+        for path in files:
+            try:
+                if self.lang:
+                    lang = canonical_lang(self.lang)
+                else:
+                    lang, probability = detect_language(plaintext.sample(path))
+                    self.say(f"{path}: detected language {lang} (p={probability:.2f})")
+                if lang not in self._described:
+                    self._described.add(lang)
+                    self.say(analyzer_for(lang).describe())
+                yield path, lang, plaintext.read_segments(path, lang)
+            except MtcheckError as exc:
+                self.fail(exc)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mtcheck")
+def cli() -> None:
+    """Check translations against a multilingual glossary."""
+
+
+_glossary_option = click.option(
+    "--glossary", "-g", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+    help="Glossary file (TBX, CSV or TSV); repeatable. Default: the shipped glossary.")
+_lang_option = click.option("--lang", "-l", help="Language of the texts (BCP-47). Default: identified per file.")
+_verbose_option = click.option("--verbose", "-v", is_flag=True, help="Say what is loaded and how each language is matched.")
+_output_option = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+                              help="Write the report to this file (atomically) instead of stdout.")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_glossary_option
+@_lang_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules (ids or names, comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
+              help="Exit 1 when a finding has at least this severity.")
+@click.option("--no-table", is_flag=True, help="Leave out the table of renderings in text output.")
+@_output_option
+@_verbose_option
+def check(paths, glossaries, lang, output_format, select, ignore, fail_on, no_table, output, verbose):
+    """Check files or folders (recursively) against the glossary."""
+    from mtcheck.engine import Checker
+    from mtcheck.model import Severity
+    from mtcheck.rules import select_rules
+
+    try:
+        rules = select_rules(_split(select), _split(ignore))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    run = _Run(glossaries, lang, verbose)
+    checker = Checker(run.glossary, rules)
+    threshold = Severity.parse(fail_on)
+    worst = None
+    with _output(output) as stream:
+        reporter = _findings_reporter(output_format, stream, not no_table)
+        reporter.start()
+        for path, doc_lang, segments in run.documents(paths):
+            try:
+                findings = checker.check(path, segments, doc_lang)
+            except MtcheckError as exc:
+                run.fail(exc)
+                continue
+            reporter.document(path, doc_lang, findings)
+            for finding in findings:
+                worst = max(worst or finding.severity, finding.severity)
+        reporter.end(checker.tally, run.glossary, run.errors)
+    if run.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_CLEAN
+
+
+def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool):
+    if output_format == "json":
+        from mtcheck.report.jsonreport import JsonFindings
+
+        return JsonFindings(stream or sys.stdout)
+    from mtcheck.report.text import TextFindings
+
+    return TextFindings(_console(stream), table)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_glossary_option
+@_lang_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_output_option
+@_verbose_option
+def scan(paths, glossaries, lang, output_format, output, verbose):
+    """List every glossary match (a concordance: concept, term, status)."""
+    from mtcheck.engine import Checker
+
+    run = _Run(glossaries, lang, verbose)
+    checker = Checker(run.glossary, [])
+    with _output(output) as stream:
+        if output_format == "json":
+            from mtcheck.report.jsonreport import JsonMatches
+
+            reporter = JsonMatches(stream or sys.stdout)
+        else:
+            from mtcheck.report.text import TextMatches
+
+            reporter = TextMatches(_console(stream))
+        reporter.start()
+        for path, doc_lang, segments in run.documents(paths):
+            try:
+                for match in checker.matches(segments, doc_lang):
+                    reporter.match(match)
+            except MtcheckError as exc:
+                run.fail(exc)
+        reporter.end(run.errors)
+    return EXIT_ERROR if run.errors else EXIT_CLEAN
+
+
+@cli.command()
+@click.argument("rule_ids", nargs=-1)
+def rules(rule_ids):
+    """List the rules, or show the full documentation of the named ones."""
+    from mtcheck.rules import ALL_RULES, select_rules
+
+    if rule_ids:
+        try:
+            chosen = select_rules(list(rule_ids))
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+        for rule in chosen:
+            click.echo(f"{rule.id} {rule.name} [{rule.severity.label}]\n")
+            click.echo(rule.documentation() + "\n")
+        return EXIT_CLEAN
+    for rule in ALL_RULES:
+        click.echo(f"{rule.id}  {rule.name:<24} {rule.severity.label:<8} {rule.summary()}")
+    return EXIT_CLEAN
+
+
+@cli.group()
+def glossary() -> None:
+    """Work with glossary files."""
+
+
+@glossary.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def validate(files):
+    """Lint glossary files: each problem as `path:line: message`."""
+    from mtcheck.glossary import load_glossary
+    from mtcheck.glossary.validate import validate as validate_glossary
+
+    problems, failed = 0, False
+    for path in files:
+        try:
+            found = validate_glossary(load_glossary(path))
+        except MtcheckError as exc:
+            click.echo(str(exc), err=True)
+            failed = True
+            continue
+        for problem in found:
+            click.echo(str(problem))
+        problems += len(found)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if problems else EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code: 0 clean, 1 findings, 2 usage or input error."""
+    try:
+        result = cli.main(args=argv, prog_name="mtcheck", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return EXIT_ERROR
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except MtcheckError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR
+    return result if isinstance(result, int) else EXIT_CLEAN

@@ -1,0 +1,1 @@
+"""Reporters: projections of the same finding and match records."""

@@ -1,0 +1,84 @@
+"""Linter-style text: `path:line:col: ID message`, coloured on a terminal, then a table."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mtcheck.engine import Tally
+from mtcheck.model import Finding, Glossary, Match, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+class TextFindings:
+    def __init__(self, console: Console, table: bool = True):
+        self.console = console
+        self.table = table
+
+    def start(self) -> None:
+        pass
+
+    def document(self, path: str, lang: str, findings: list[Finding]) -> None:
+        for finding in findings:
+            loc = finding.location
+            line = Text()
+            line.append(f"{loc.path}:{loc.line}:{loc.column}:", style="bold")
+            line.append(" ")
+            line.append(finding.rule, style=_STYLE[finding.severity])
+            line.append(f" {finding.message}")
+            self.console.print(line, soft_wrap=True, highlight=False)
+
+    def end(self, tally: Tally, glossary: Glossary, errors: list[str]) -> None:
+        if self.table and tally.renderings:
+            self.console.print()
+            self.console.print(renderings_table(tally, glossary))
+        total = sum(tally.findings.values())
+        parts = [f"{tally.findings.get(s.label, 0)} {s.label}s" for s in sorted(Severity, reverse=True)
+                 if tally.findings.get(s.label)]
+        detail = f" ({', '.join(parts)})" if parts else ""
+        summary = f"{total} finding{'s' if total != 1 else ''}{detail} in {tally.documents} file" \
+                  f"{'s' if tally.documents != 1 else ''}, {tally.matches} term matches"
+        if errors:
+            summary += f", {len(errors)} file{'s' if len(errors) != 1 else ''} could not be read"
+        self.console.print(Text(summary, style="bold"), highlight=False)
+
+
+def renderings_table(tally: Tally, glossary: Glossary) -> Table:
+    """Per concept and language: each rendering found, its status and how often."""
+    concepts = {c.id: c for c in glossary}
+    table = Table(title="Renderings by concept", title_justify="left", show_lines=False)
+    for name, justify in (("concept", "left"), ("lang", "left"), ("rendering", "left"),
+                          ("status", "left"), ("count", "right")):
+        table.add_column(name, justify=justify)
+    previous = None
+    rows = sorted(tally.renderings.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1], kv[0][2]))
+    for (concept_id, lang, term, status, foreign), count in rows:
+        label = glossary.label(concepts[concept_id]) if concept_id in concepts else concept_id
+        status_text = f"{status}, {foreign} (foreign)" if foreign else status
+        style = "red" if foreign or status in ("deprecated", "superseded") else None
+        first = (concept_id, lang) != previous
+        table.add_row(label if first else "", lang if first else "", term, status_text, str(count), style=style)
+        previous = (concept_id, lang)
+    return table
+
+
+class TextMatches:
+    def __init__(self, console: Console):
+        self.console = console
+
+    def start(self) -> None:
+        pass
+
+    def match(self, match: Match) -> None:
+        loc = match.location
+        line = Text()
+        line.append(f"{loc.path}:{loc.line}:{loc.column}:", style="bold")
+        line.append(f" {match.concept.id} ")
+        line.append(f"'{match.text}'", style="green")
+        origin = f"{match.term.lang} " if match.foreign else ""
+        line.append(f" = {origin}'{match.term.text}' ({match.term.status.value})")
+        self.console.print(line, soft_wrap=True, highlight=False)
+
+    def end(self, errors: list[str]) -> None:
+        pass

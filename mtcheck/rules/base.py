@@ -1,0 +1,62 @@
+"""What every rule shares: an id, a name, a default severity, and how it sees a document."""
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import ClassVar, Iterable
+
+from mtcheck.lang import Analyzer, analyzer_for
+from mtcheck.model import Finding, Glossary, Match, Severity
+
+
+@dataclass(frozen=True)
+class Document:
+    """The file being checked: its path, its language and the glossary in force."""
+
+    path: str
+    lang: str
+    glossary: Glossary
+
+    @property
+    def analyzer(self) -> Analyzer:
+        return analyzer_for(self.lang)
+
+
+class Rule:
+    """A rule sees the matches of one document in text order, then the document's end.
+
+    A new instance is made for every document, so a rule may keep per-document state.
+    """
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+
+    def __init__(self, document: Document, severity: Severity | None = None):
+        self.document = document
+        self.effective_severity = severity or self.severity
+
+    def on_match(self, match: Match) -> Iterable[Finding]:
+        return ()
+
+    def on_end(self) -> Iterable[Finding]:
+        return ()
+
+    @classmethod
+    def summary(cls) -> str:
+        return inspect.getdoc(cls).splitlines()[0]
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.getdoc(cls)
+
+    def finding(self, match: Match, message: str, suggestions: Iterable[str] = (), **data) -> Finding:
+        return Finding(
+            rule=self.id, name=self.name, severity=self.effective_severity, message=message,
+            location=match.location, lang=self.document.lang, concept=match.concept.id,
+            text=match.text, suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
+            data={k: v for k, v in data.items() if v is not None},
+        )
+
+    def label(self, match: Match) -> str:
+        return self.document.glossary.label(match.concept)

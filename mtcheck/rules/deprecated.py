@@ -1,0 +1,38 @@
+"""GL001 deprecated-rendering."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from mtcheck.inflect import inflect_like
+from mtcheck.model import Finding, Match, Severity
+from mtcheck.rules.base import Rule
+
+
+class DeprecatedRendering(Rule):
+    """A deprecated or superseded term of the text's language is used.
+
+    The glossary marks the term as one not to use; the finding suggests the preferred
+    term, inflected like the text where the language allows.
+
+    Bad (de):  die Nachahmungsbewegung „Fachkundigen Massenmobilisierung“
+    Good (de): die Nachahmungsbewegung „Geschickten Massenmobilisierung“
+    """
+
+    id = "GL001"
+    name = "deprecated-rendering"
+    severity = Severity.ERROR
+
+    def on_match(self, match: Match) -> Iterable[Finding]:
+        if match.foreign or match.term.status.accepted:
+            return
+        preferred = match.concept.preferred(self.document.lang)
+        suggestion = None
+        if preferred is not None:
+            suggestion = inflect_like(match.text, match.term.text, preferred.text,
+                                      self.document.analyzer, compound=match.compound)
+        message = f"'{match.text}' is a {match.term.status.value} rendering of '{self.label(match)}'"
+        message += f"; use '{suggestion}'" if suggestion else f" and the glossary has no accepted {self.document.lang} term"
+        if match.term.note:
+            message += f" ({match.term.note})"
+        yield self.finding(match, message, [suggestion] if suggestion else [], term=match.term.text,
+                           status=match.term.status.value)

@@ -1,0 +1,72 @@
+"""GL002 inconsistent-rendering."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from mtcheck.inflect import inflect_like
+from mtcheck.model import Finding, Match, Severity, Status, TermKind
+from mtcheck.rules.base import Rule
+
+
+class InconsistentRendering(Rule):
+    """One concept is rendered by more than one accepted term within a file.
+
+    Inflection is normalised away: "geschickte" and "geschickten Massenmobilisierung" are
+    one rendering. The reference is the preferred term if the file uses it, else the most
+    frequent rendering; every other rendering is reported with the counts. Short forms and
+    abbreviations are not counted, and deprecated or foreign terms are left to their own
+    rules.
+
+    Bad (de):  „Geschickte Massenmobilisierung“ … „Gekonnte Massenmobilisierung“
+    Good (de): „Geschickte Massenmobilisierung“ … „geschickten Massenmobilisierung“
+    """
+
+    id = "GL002"
+    name = "inconsistent-rendering"
+    severity = Severity.WARNING
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._counts: dict[str, Counter] = {}
+        self._first_seen: dict[tuple[str, str], int] = {}
+        self._held: dict[tuple[str, str], list[Match]] = {}
+        self._concepts: dict[str, Match] = {}
+
+    def on_match(self, match: Match) -> Iterable[Finding]:
+        term = match.term
+        if match.foreign or not term.status.accepted or term.kind is not TermKind.FULL:
+            return ()
+        concept_id = match.concept.id
+        key = (concept_id, term.text)
+        self._counts.setdefault(concept_id, Counter())[term.text] += 1
+        self._first_seen.setdefault(key, len(self._first_seen))
+        self._concepts.setdefault(concept_id, match)
+        if term.status is not Status.PREFERRED:
+            # Preferred renderings are never reported, so only the others are kept.
+            self._held.setdefault(key, []).append(match)
+        return ()
+
+    def on_end(self) -> Iterable[Finding]:
+        for concept_id, counts in self._counts.items():
+            if len(counts) < 2:
+                continue
+            concept = self._concepts[concept_id].concept
+            preferred = concept.preferred(self.document.lang)
+            if preferred is not None and preferred.text in counts:
+                reference = preferred.text
+            else:
+                reference = min(counts, key=lambda t: (-counts[t], self._first_seen[(concept_id, t)]))
+            for rendering, count in counts.items():
+                if rendering == reference:
+                    continue
+                for match in self._held.get((concept_id, rendering), []):
+                    suggestion = inflect_like(match.text, match.term.text, reference,
+                                              self.document.analyzer, compound=match.compound)
+                    message = (f"'{match.text}' renders '{self.label(match)}' as '{rendering}' ({count}x) "
+                               f"where this file mostly uses '{reference}' ({counts[reference]}x)"
+                               if reference != getattr(preferred, "text", None) else
+                               f"'{match.text}' renders '{self.label(match)}' as '{rendering}' ({count}x) "
+                               f"where this file also uses the preferred '{reference}' ({counts[reference]}x)")
+                    yield self.finding(match, message, [suggestion], rendering=rendering,
+                                       counts=dict(counts))
