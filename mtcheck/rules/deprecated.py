@@ -14,8 +14,8 @@ class DeprecatedRendering(Rule):
     The glossary marks the term as one not to use; the finding suggests the preferred
     term, inflected like the text where the language allows.
 
-    Bad (de):  die Nachahmungsbewegung „Fachkundigen Massenmobilisierung“
-    Good (de): die Nachahmungsbewegung „Geschickten Massenmobilisierung“
+    Bad (de):  Modelle der „Fachkundigen Massenmobilisierung“
+    Good (de): Modelle der „Geschickten Massenmobilisierung“
     """
 
     id = "GL001"

@@ -5,7 +5,7 @@ import re
 from typing import Iterable
 
 from mtcheck.lang import match_case
-from mtcheck.model import Finding, Match, Severity
+from mtcheck.model import Finding, Match, Severity, TermKind
 from mtcheck.rules.base import Rule
 
 # "rydding av tomter (GPMB)": the original name glossed in brackets after the rendering.
@@ -20,8 +20,8 @@ class ForeignRendering(Rule):
     term. A foreign term in brackets right after the text's own rendering of the same concept
     is a gloss and is not reported.
 
-    Bad (de):  die Nachahmerbewegung „Skilled Mass Mobilization“
-    Good (de): die Nachahmerbewegung „Geschickte Massenmobilisierung“
+    Bad (de):  die Bewegung „Skilled Mass Mobilization“
+    Good (de): die Bewegung „Geschickte Massenmobilisierung“
     Good (nb): rydding av tomter (GPMB)
     """
 
@@ -39,7 +39,11 @@ class ForeignRendering(Rule):
             return
         lang = self.document.lang
         preferred = match.concept.preferred(lang)
-        suggestion = match_case(match.text, preferred.text, lang) if preferred else None
+        suggestion = None
+        if preferred is not None:
+            # An abbreviation's capitals say nothing about how to write the full term.
+            keeps_case = match.term.kind is not TermKind.FULL or match.term.case_sensitive
+            suggestion = preferred.text if keeps_case else match_case(match.text, preferred.text, lang)
         message = f"'{match.text}' is the {match.term.lang} term for '{self.label(match)}' in a {lang} text"
         message += f"; use '{suggestion}'" if suggestion else f"; the glossary has no {lang} term for it"
         yield self.finding(match, message, [suggestion] if suggestion else [], term=match.term.text,

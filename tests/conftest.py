@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mtcheck.cli import main
+from mtcheck.engine import Checker
+from mtcheck.glossary import load_glossary
+from mtcheck.glossary.shipped import shipped_glossary
+from mtcheck.matching import Matcher
+from mtcheck.model import Segment
+from mtcheck.rules import ALL_RULES
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def glossary():
+    return load_glossary(shipped_glossary())
+
+
+@pytest.fixture(scope="session")
+def matcher(glossary):
+    return Matcher(glossary)
+
+
+@pytest.fixture
+def find(matcher):
+    """(concept, found text) pairs of a text in a language."""
+    def run(lang: str, text: str) -> list[tuple[str, str]]:
+        return [(m.concept.id, m.text) for m in matcher.matches(Segment(text, "t.txt", 1, lang=lang))]
+    return run
+
+
+@pytest.fixture
+def lint(glossary):
+    """Findings of a text (one segment per line) under the shipped glossary."""
+    def run(lang: str, text: str, rules=ALL_RULES):
+        checker = Checker(glossary, rules)
+        segments = [Segment(line, "t.txt", n, lang=lang) for n, line in enumerate(text.split("\n"), 1)]
+        return checker.check("t.txt", segments, lang)
+    return run
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run the CLI in-process: (exit code, stdout, stderr)."""
+    def run(*args: str):
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run
+
+
+@pytest.fixture
+def cli_json(cli):
+    def run(*args: str):
+        code, out, err = cli(*args, "--format", "json")
+        return code, json.loads(out), err
+    return run

@@ -1,0 +1,118 @@
+"""The matcher: inflection, compounds, casing, boundaries, longest match, options."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from mtcheck.matching import Matcher
+from mtcheck.model import Concept, Glossary, Segment, Status, Term
+
+CASES = [
+    # German adjective and noun inflection
+    ("de", "Ziel der „geschickten Massenmobilisierung“ ist es", [("dan-van-kheo", "geschickten Massenmobilisierung")]),
+    ("de", "Modelle der „Fachkundigen Massenmobilisierung“ wurden", [("dan-van-kheo", "Fachkundigen Massenmobilisierung")]),
+    ("de", "Bücher „Typische Beispiele für die Mobilisierung qualifizierter Massen“",
+     [("dan-van-kheo", "Mobilisierung qualifizierter Massen")]),
+    ("de", "Leiter der Vaterländischen Front Vietnams", [("mat-tran-to-quoc", "Vaterländischen Front Vietnams")]),
+    # compounds: the term as the first part counts, with or without a linking s
+    ("de", "Die Massenmobilisierungsarbeit muss sich", [("dan-van", "Massenmobilisierungsarbeit")]),
+    ("de", "des Massenmobilisierungssystems der Hauptstadt", [("dan-van", "Massenmobilisierungssystems")]),
+    ("de", "24.254 professionellen Massenmobilisierungsmodellen", [("dan-van-kheo", "professionellen Massenmobilisierungsmodellen")]),
+    ("de", "Umsetzung von Basisdemokratie-Vorschriften", [("dan-chu-o-co-so", "Basisdemokratie")]),
+    ("nb", "kvaliteten til massemobiliseringsarbeidet", [("dan-van", "massemobiliseringsarbeidet")]),
+    ("nb", "formann for Vietnams fedrelandsfrontkomité", [("mat-tran-to-quoc", "Vietnams fedrelandsfrontkomité")]),
+    # a compound whose whole is a term of its own belongs to that term
+    ("de", "der Leiter des Massenmobilisierungskomitees", [("ban-dan-van", "Massenmobilisierungskomitees")]),
+    ("nb", "leder av massemobiliseringskomiteen", [("ban-dan-van", "massemobiliseringskomiteen")]),
+    # a shorter word never stands for a longer term; no match inside a longer word
+    ("de", "Die „geschickte“ Mobilisierung der Arbeiter", []),
+    ("de", "Die Massenorganisationen und Massenmedien", []),
+    ("de", "Mobilisierungsarbeit der Regierung", []),
+    ("nb", "mobilisere massene", []),
+    # longest match wins: one hit of the movement, not also one of 'dân vận'
+    ("de", "„Geschickte Massenmobilisierung“", [("dan-van-kheo", "Geschickte Massenmobilisierung")]),
+    ("de", "der Kommission für Massenmobilisierung des", [("ban-dan-van", "Kommission für Massenmobilisierung")]),
+    # Norwegian definite and plural suffixes, optional accents
+    ("nb", "massemobiliseringen i provinsen", [("dan-van", "massemobiliseringen")]),
+    ("nb", "distriktet Fedrelandsfronten og", [("mat-tran-to-quoc", "Fedrelandsfronten")]),
+    ("nb", "massemobiliseringskomite og massemobiliseringskomitéen",
+     [("ban-dan-van", "massemobiliseringskomite"), ("ban-dan-van", "massemobiliseringskomitéen")]),
+    # Turkish case and possessive suffixes with consonant alternation (k -> ğ)
+    ("tr", "kitle seferberliğinin kalitesi", [("dan-van", "kitle seferberliğinin")]),
+    ("tr", "kitle seferberlik sistemi", [("dan-van", "kitle seferberlik")]),
+    ("tr", "Yönlendirme Komitesi'nin yarış hareketlerinin", [("phong-trao-thi-dua", "yarış hareketlerinin")]),
+    ("tr", "Tabanda demokrasiyi yaygınlaştırmak", [("dan-chu-o-co-so", "Tabanda demokrasiyi")]),
+    ("tr", "kitlesel seferberlik komiteleri", [("ban-dan-van", "kitlesel seferberlik komiteleri")]),
+    # Turkish casing: İ/i and I/ı
+    ("tr", "NİTELİKLİ KİTLE SEFERBERLİĞİ", [("dan-van-kheo", "NİTELİKLİ KİTLE SEFERBERLİĞİ")]),
+    ("tr", "İl Kitle Seferberliği Komisyonu", [("ban-dan-van", "Kitle Seferberliği Komisyonu")]),
+    ("tr", "AKILLI KİTLE SEFERBERLİĞİ", [("dan-van-kheo", "AKILLI KİTLE SEFERBERLİĞİ")]),
+    # foreign renderings match by their words
+    ("de", "die Bewegung „Skilled Mass Mobilization“ hat", [("dan-van-kheo", "Skilled Mass Mobilization")]),
+    ("de", "Viele „Smart Civil Affairs“-Modelle", [("dan-van-kheo", "Smart Civil Affairs")]),
+    ("tr", "SKILLED MASS MOBILIZATION", [("dan-van-kheo", "SKILLED MASS MOBILIZATION")]),
+    # punctuation between words ends a term; URLs never match
+    ("de", "die Geschickte. Massenmobilisierung", [("dan-van", "Massenmobilisierung")]),
+    ("de", "Quelle: https://example.org/geschickte-massenmobilisierung.html", []),
+    # Vietnamese has no stemmer: exact words, diacritics included
+    ("vi", "phong trào thi đua Dân vận khéo", [("phong-trao-thi-dua", "phong trào thi đua"), ("dan-van-kheo", "Dân vận khéo")]),
+    ("vi", "dan van kheo", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", CASES, ids=[f"{c[0]}:{c[1][:40]}" for c in CASES])
+def test_matches(find, lang, text, expected):
+    assert find(lang, text) == expected
+
+
+def test_columns_count_characters_in_the_original_text(matcher):
+    text = "Ziel der „geschickten Massenmobilisierung“"
+    [match] = matcher.matches(Segment(text, "t.txt", 7, lang="de"))
+    loc = match.location
+    assert (loc.line, loc.column, loc.end_column) == (7, 11, 11 + len("geschickten Massenmobilisierung"))
+    assert text[loc.column - 1:loc.end_column - 1] == "geschickten Massenmobilisierung"
+
+
+def test_decomposed_text_matches_and_keeps_original_offsets(matcher):
+    text = unicodedata.normalize("NFD", "xx Dân vận khéo yy")
+    [match] = matcher.matches(Segment(text, "t.txt", 1, lang="vi"))
+    assert unicodedata.normalize("NFC", match.text) == "Dân vận khéo"
+    assert text[match.start:match.end] == match.text
+
+
+def _glossary(*terms: Term) -> Glossary:
+    return Glossary((Concept("c", terms),))
+
+
+def test_case_sensitive_term_needs_its_case():
+    matcher = Matcher(_glossary(Term("GPMB", "vi", Status.ADMITTED, case_sensitive=True)))
+    found = [m.text for m in matcher.matches(Segment("GPMB và gpmb", "t", 1, lang="vi"))]
+    assert found == ["GPMB"]
+
+
+def test_exact_term_ignores_inflection():
+    exact = Matcher(_glossary(Term("Front", "de", exact=True)))
+    loose = Matcher(_glossary(Term("Front", "de")))
+    text = "die Fronten und die Front"
+    assert [m.text for m in exact.matches(Segment(text, "t", 1, lang="de"))] == ["Front"]
+    assert [m.text for m in loose.matches(Segment(text, "t", 1, lang="de"))] == ["Fronten", "Front"]
+
+
+def test_language_without_stemmer_matches_exactly():
+    matcher = Matcher(_glossary(Term("dân vận", "vi")))
+    segment = Segment("Dân vận, dân vậns", "t", 1, lang="vi")
+    assert [m.text for m in matcher.matches(segment)] == ["Dân vận"]
+    assert "exact matching" in matcher.for_language("vi").analyzer.describe()
+
+
+def test_cost_does_not_grow_with_the_glossary():
+    """Terms compile into one automaton: matching consults it once per text, whatever its size."""
+    small = Matcher(_glossary(Term("Massenmobilisierung", "de")))
+    concepts = [Concept(f"c{i}", (Term(f"Synthwort{i} Begriff{i}", "de"),)) for i in range(5000)]
+    big = Matcher(Glossary(tuple(concepts) + small.glossary.concepts))
+    automaton_small = small.for_language("de").native.automaton
+    automaton_big = big.for_language("de").native.automaton
+    assert len(automaton_big) > 1000 * len(automaton_small)
+    text = "Die Massenmobilisierung und Synthwort7 Begriff7."
+    assert [m.text for m in big.matches(Segment(text, "t", 1, lang="de"))] == ["Massenmobilisierung", "Synthwort7 Begriff7"]

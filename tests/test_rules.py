@@ -1,0 +1,98 @@
+"""Each rule, failing and passing, in German, Norwegian and Turkish; docstrings kept true."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mtcheck.model import Severity
+from mtcheck.rules import ALL_RULES, select_rules
+from mtcheck.rules.deprecated import DeprecatedRendering
+from mtcheck.rules.foreign import ForeignRendering
+from mtcheck.rules.inconsistent import InconsistentRendering
+
+# (rule, lang, text, expected [(found text, suggestion)])
+CASES = [
+    (DeprecatedRendering, "de", "die Nachahmerbewegung „Fachkundige Massenmobilisierung“",
+     [("Nachahmerbewegung", "Wettbewerbsbewegung"), ("Fachkundige Massenmobilisierung", "Geschickte Massenmobilisierung")]),
+    (DeprecatedRendering, "de", "Modelle der qualifizierten Massenmobilisierung",
+     [("qualifizierten Massenmobilisierung", "geschickten Massenmobilisierung")]),
+    (DeprecatedRendering, "de", "Modelle der geschickten Massenmobilisierung", []),
+    (DeprecatedRendering, "de", "das Zentralkomitee für Massenmobilisierung",
+     [("Zentralkomitee für Massenmobilisierung", "Kommission für Massenmobilisierung")]),
+    (DeprecatedRendering, "nb", "emuleringsbevegelsen «Faglært massemobilisering»",
+     [("Faglært massemobilisering", "Dyktig massemobilisering")]),
+    (DeprecatedRendering, "nb", "20 modeller for «dyktig massemobilisering»", []),
+    (DeprecatedRendering, "tr", "\"Nitelikli Kitle Seferberliği\" öykünme hareketi",
+     [("Nitelikli Kitle Seferberliği", "Becerikli Kitle Seferberliği"), ("öykünme hareketi", "yarış hareketi")]),
+    (DeprecatedRendering, "tr", "taklit hareketinin kalitesi", [("taklit hareketinin", "yarış hareketinin")]),
+    (DeprecatedRendering, "tr", "NİTELİKLİ KİTLE SEFERBERLİĞİ", [("NİTELİKLİ KİTLE SEFERBERLİĞİ", "BECERİKLİ KİTLE SEFERBERLİĞİ")]),
+    (DeprecatedRendering, "tr", "Becerikli Kitle Seferberliği yarış hareketi", []),
+    (ForeignRendering, "de", "die Bewegung „Skilled Mass Mobilization“",
+     [("Skilled Mass Mobilization", "Geschickte Massenmobilisierung")]),
+    (ForeignRendering, "de", "„Smart Civil Affairs“-Modelle", [("Smart Civil Affairs", "Geschickte Massenmobilisierung")]),
+    (ForeignRendering, "de", "die Bewegung „Geschickte Massenmobilisierung“", []),
+    (ForeignRendering, "nb", "emuleringsbevegelsen «Skilled Mass Mobilization»",
+     [("Skilled Mass Mobilization", "Dyktig massemobilisering")]),
+    (ForeignRendering, "nb", "rydding av tomter (GPMB)", []),
+    (ForeignRendering, "nb", "vanskeligheter med GPMB", [("GPMB", "rydding av tomter")]),
+    (ForeignRendering, "tr", "\"Dân vận khéo\" yarış hareketi", [("Dân vận khéo", "Becerikli Kitle Seferberliği")]),
+    (ForeignRendering, "tr", "\"Becerikli Kitle Seferberliği\" yarış hareketi", []),
+    (InconsistentRendering, "de", "„Geschickte Massenmobilisierung“ und „Gekonnte Massenmobilisierung“",
+     [("Gekonnte Massenmobilisierung", "Geschickte Massenmobilisierung")]),
+    (InconsistentRendering, "de", "„Geschickte Massenmobilisierung“ und der „geschickten Massenmobilisierung“", []),
+    (InconsistentRendering, "de", "Vaterländische Front Vietnams … die Vaterländische Front", []),
+    (InconsistentRendering, "nb", "rydding av tomter, rydding av tomter og rydding av land",
+     [("rydding av land", "rydding av tomter")]),
+    (InconsistentRendering, "nb", "rydding av tomter og rydding av tomtene", []),
+    (InconsistentRendering, "tr", "kitle seferberliği ve kitlesel seferberlik çalışmaları",
+     [("kitlesel seferberlik", "kitle seferberliği")]),
+    (InconsistentRendering, "tr", "kitle seferberliği ve kitle seferberliğinin", []),
+]
+
+
+@pytest.mark.parametrize("rule,lang,text,expected", CASES, ids=[f"{c[0].id}-{c[1]}-{c[2][:30]}" for c in CASES])
+def test_rule(lint, rule, lang, text, expected):
+    findings = lint(lang, text, rules=[rule])
+    assert [(f.text, f.suggestions[0] if f.suggestions else None) for f in findings] == expected
+    assert all(f.rule == rule.id and f.severity == rule.severity for f in findings)
+
+
+def test_inconsistent_prefers_majority_without_preferred_term(lint):
+    text = "Komitee für Massenmobilisierung, Komitee für Massenmobilisierung, Massenmobilisierungskomitee"
+    [finding] = lint("de", text, rules=[InconsistentRendering])
+    assert finding.text == "Massenmobilisierungskomitee"
+    assert "(1x)" in finding.message and "(2x)" in finding.message
+
+
+def test_inconsistent_counts_per_file(lint):
+    assert lint("de", "Gekonnte Massenmobilisierung", rules=[InconsistentRendering]) == []
+
+
+def test_rule_ids_and_names_are_unique_and_documented():
+    assert len({r.id for r in ALL_RULES}) == len({r.name for r in ALL_RULES}) == len(ALL_RULES)
+    for rule in ALL_RULES:
+        assert re.fullmatch(r"GL\d{3}", rule.id)
+        assert isinstance(rule.severity, Severity)
+        assert "Bad (" in rule.documentation() and "Good (" in rule.documentation()
+
+
+_EXAMPLE = re.compile(r"^(Bad|Good) \((\w+)\):\s+(.*)$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
+def test_docstring_examples_hold(lint, rule):
+    """The bad example in a rule's documentation is reported, the good one is not."""
+    examples = _EXAMPLE.findall(rule.documentation())
+    assert examples
+    for kind, lang, text in examples:
+        found = lint(lang, text.replace(" … ", "\n"), rules=[rule])
+        assert bool(found) == (kind == "Bad"), (kind, text)
+
+
+def test_select_and_ignore_by_id_or_name():
+    assert select_rules(["GL001"]) == [DeprecatedRendering]
+    assert select_rules(["foreign-rendering"]) == [ForeignRendering]
+    assert select_rules(None, ["GL002"]) == [DeprecatedRendering, ForeignRendering]
+    with pytest.raises(ValueError, match="unknown rule"):
+        select_rules(["GL999"])
