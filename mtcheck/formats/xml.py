@@ -13,19 +13,27 @@ def _parser() -> etree.XMLParser:
     )
 
 
-def parse_xml(path: str) -> etree._ElementTree:
+def parse_xml(path: str, error: type[InputError] = InputError) -> etree._ElementTree:
     """Parse `path`; refuse entity declarations (XXE, billion laughs) with `path:line`."""
     try:
         tree = etree.parse(str(path), _parser())
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if exc.position else None
-        raise InputError(path, f"malformed XML: {exc.msg}", line) from None
+        raise error(path, f"malformed XML: {exc.msg}", line) from None
     except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        raise error(path, f"cannot read: {exc.strerror or exc}") from None
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise InputError(path, "XML entity declarations are not allowed (possible XXE or entity bomb)", 1)
+        raise error(path, "XML entity declarations are not allowed (possible XXE or entity bomb)",
+                    _line_of(path, b"<!ENTITY"))
     return tree
+
+
+def _line_of(path: str, needle: bytes) -> int | None:
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16)
+    at = head.find(needle)
+    return head.count(b"\n", 0, at) + 1 if at >= 0 else None
 
 
 def local(tag: object) -> str:

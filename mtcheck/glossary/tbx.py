@@ -31,7 +31,7 @@ OPTIONS_TYPE = "x-mtcheck-match"
 
 
 def read_tbx(path: str) -> Glossary:
-    tree = parse_xml(path)
+    tree = parse_xml(path, GlossaryError)
     root = tree.getroot()
     if local(root.tag) not in ("martif", "tbx"):
         raise GlossaryError(path, f"not a TBX file: root element is <{local(root.tag)}>", root.sourceline)
