@@ -44,8 +44,9 @@ class Checker:
 
     def matches(self, segments: Iterable[Segment], lang: str) -> Iterable[Match]:
         """Every match in the segments, in order (the concordance behind `scan`)."""
+        matcher = self.matcher.for_language(lang)
         for segment in segments:
-            yield from self.matcher.matches(segment, segment.lang or lang)
+            yield from matcher.matches(segment)
 
     def check(self, path: str, segments: Iterable[Segment], lang: str) -> list[Finding]:
         """All findings of one document, in a stable order."""
@@ -54,9 +55,10 @@ class Checker:
         findings: list[Finding] = []
         tally = self.tally
         tally.documents += 1
+        matcher = self.matcher.for_language(lang)
         for segment in segments:
             tally.segments += 1
-            for match in self.matcher.matches(segment, segment.lang or lang):
+            for match in matcher.matches(segment):
                 tally.add_match(match, lang)
                 for rule in rules:
                     findings.extend(rule.on_match(match))

@@ -1,11 +1,14 @@
 """Suggestions that take over the inflection and capitalisation of what was found."""
 from __future__ import annotations
 
+import functools
+
 from mtcheck.lang import Analyzer, match_case, tokens
 
 _MAX_ENDING = 5  # longer differences are derivation, not inflection
 
 
+@functools.lru_cache(maxsize=65536)
 def inflect_like(found: str, found_term: str, target: str, analyzer: Analyzer, compound: bool = False) -> str:
     """`target` inflected as `found` is inflected relative to its own citation form.
 

@@ -54,6 +54,7 @@ _APOSTROPHE_ELISION = {"fr", "it", "ca"}
 _FAMILY = {"nb": "no", "nn": "no"}
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:[\u00ad'’][^\W_]+)*")
+TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 GAP_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
 
@@ -77,8 +78,12 @@ def mask_urls(text: str) -> str:
 
 def neutral_fold(word: str) -> str:
     """Casefold that ignores the dotted/dotless i distinction: for text of unknown language."""
-    folded = word.replace("\u00ad", "").replace("’", "'").casefold()
-    return folded.replace("ı", "i").replace("i\u0307", "i")
+    if "\u00ad" in word or "’" in word:
+        word = word.replace("\u00ad", "").replace("’", "'")
+    folded = word.casefold()
+    if "ı" in folded or "\u0307" in folded:
+        folded = folded.replace("ı", "i").replace("i\u0307", "i")
+    return folded
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,8 @@ class Analyzer:
 
     def fold(self, word: str) -> str:
         """Language-aware lowercase: Turkish and Azeri map I to ı and İ to i."""
-        word = word.replace("\u00ad", "").replace("’", "'")
+        if "\u00ad" in word or "’" in word:
+            word = word.replace("\u00ad", "").replace("’", "'")
         if self.lang in ("tr", "az"):
             word = word.replace("I", "ı").replace("İ", "i").lower()
         else:
@@ -131,16 +137,27 @@ class Analyzer:
 
     def key(self, word: str) -> str:
         """The matching key of a surface word: folded, lemmatized where needed, stemmed."""
-        folded = self.base(word)
+        return self.keys([self.base(word)])[0]
+
+    def keys(self, bases: list[str]) -> list[str]:
+        """Matching keys of words already folded by `base`, stemmed in one batch."""
         if self.lemmatize:
-            folded = self.fold(_lemmatize(folded, self.lang))
-        if self.stemmer_name:
-            stem = _stemmer(self.stemmer_name).stemWord
-            folded, previous = stem(folded), folded
-            if self.lang in _STEM_TO_FIXPOINT:
-                while folded != previous:
-                    folded, previous = stem(folded), folded
-        return folded
+            bases = [self.fold(_lemmatize(b, self.lang)) for b in bases]
+        if not self.stemmer_name:
+            return list(bases)
+        stem = _stemmer(self.stemmer_name).stemWords
+        keys = stem(bases)
+        if self.lang in _STEM_TO_FIXPOINT:
+            changed = [i for i, (k, b) in enumerate(zip(keys, bases)) if k != b]
+            while changed:
+                again = stem([keys[i] for i in changed])
+                still = []
+                for i, new in zip(changed, again):
+                    if new != keys[i]:
+                        keys[i] = new
+                        still.append(i)
+                changed = still
+        return keys
 
 
 @functools.lru_cache(maxsize=None)

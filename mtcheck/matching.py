@@ -8,14 +8,14 @@ one dictionary lookup and one automaton step, whatever the size of the glossary.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
-from typing import Callable, Iterable
+from itertools import accumulate
+from typing import Callable, Iterable, NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from mtcheck.lang import (
-    GAP_RE, MIN_COMPOUND_REST, TOKEN_RE, Analyzer, analyzer_for, canonical_lang, family,
-    mask_urls, neutral_fold, nfc_with_offsets, tokens,
+    GAP_RE, MIN_COMPOUND_REST, TOKEN_RE, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
+    mask_urls, neutral_fold, nfc_with_offsets,
 )
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
 
@@ -24,8 +24,7 @@ _FIRST_CODE = 0x100
 _MAX_CACHED_WORDS = 2_000_000  # distinct words remembered per language before starting over
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     concept: Concept
     term: Term
     words: tuple[str, ...]
@@ -34,6 +33,11 @@ class _Entry:
     foreign: bool
     order: int
 
+    @property
+    def simple(self) -> bool:
+        """No option to check: the automaton's match is the answer."""
+        return not (self.term.exact or self.term.case_sensitive)
+
 
 class _Codes:
     """Word keys as single characters, and terms as strings of them in one automaton."""
@@ -41,7 +45,8 @@ class _Codes:
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
         self.patterns: dict[str, list[_Entry]] = {}
-        self.automaton: ahocorasick.Automaton | None = None
+        self.automaton: ahocorasick_rs.AhoCorasick | None = None
+        self.values: list[tuple[_Entry, ...]] = []
         self._next = _FIRST_CODE
 
     def new_code(self) -> str:
@@ -63,11 +68,13 @@ class _Codes:
     def build(self) -> None:
         if not self.patterns:
             return
-        automaton = ahocorasick.Automaton()
-        for codes, entries in self.patterns.items():
-            automaton.add_word(codes, (len(codes), tuple(entries)))
-        automaton.make_automaton()
-        self.automaton = automaton
+        # A Rust automaton over the code strings: it builds and searches in time independent
+        # of the alphabet, which here is every distinct word key of the glossary.
+        self.values = [tuple(entries) for entries in self.patterns.values()]
+        self.automaton = ahocorasick_rs.AhoCorasick(list(self.patterns), matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+
+    def __len__(self) -> int:
+        return len(self.values)
 
 
 class _WordCache(dict):
@@ -84,6 +91,31 @@ class _WordCache(dict):
         return code
 
 
+class _Prepared(NamedTuple):
+    """A term's words, read once per glossary and shared by every language's compile."""
+
+    concept: Concept
+    term: Term
+    words: tuple[str, ...]
+    neutral: tuple[str, ...]
+    family: str
+    order: int
+
+
+def prepare(glossary: Glossary) -> list[_Prepared]:
+    prepared = []
+    families: dict[str, str] = {}
+    findall = TOKEN_RE.findall
+    for order, (concept, term) in enumerate(((c, t) for c in glossary for t in c.terms), 1):
+        words = tuple(findall(mask_urls(term.text)))
+        if words:
+            lang_family = families.get(term.lang)
+            if lang_family is None:
+                lang_family = families[term.lang] = family(canonical_lang(term.lang))
+            prepared.append(_Prepared(concept, term, words, tuple(map(neutral_fold, words)), lang_family, order))
+    return prepared
+
+
 class LanguageMatcher:
     """All terms of a glossary, compiled for texts of one language.
 
@@ -91,50 +123,48 @@ class LanguageMatcher:
     languages (foreign renderings) match by their casefolded words only.
     """
 
-    def __init__(self, glossary: Glossary, lang: str):
+    def __init__(self, glossary: Glossary | list[_Prepared], lang: str):
         self.lang = canonical_lang(lang)
         self.analyzer: Analyzer = analyzer_for(self.lang)
         self.native = _Codes()
         self.foreign = _Codes()
         self._compound_heads: dict[str, str] = {}
-        self._compile(glossary)
+        self._compile(prepare(glossary) if isinstance(glossary, Glossary) else glossary)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
         self._native_words = _WordCache(self._native_code)
         self._foreign_words = _WordCache(lambda w: self.foreign.codes.get(neutral_fold(w), UNKNOWN))
 
     # -- compiling ---------------------------------------------------------------------------
-    def _compile(self, glossary: Glossary) -> None:
+    def _compile(self, prepared: list[_Prepared]) -> None:
         analyzer = self.analyzer
         own = family(self.lang)
-        native_forms: set[tuple[str, ...]] = set()
-        foreign_terms: list[tuple[int, Concept, Term, tuple[str, ...]]] = []
-        order = 0
-        for concept in glossary:
-            for term in concept.terms:
-                order += 1
-                words = tuple(w for w, _, _ in tokens(term.text))
-                if not words:
-                    continue
-                if family(canonical_lang(term.lang)) != own:
-                    foreign_terms.append((order, concept, term, words))
-                    continue
-                native_forms.add(tuple(neutral_fold(w) for w in words))
-                folded = tuple(analyzer.base(w) for w in words)
-                keys = "".join(self.native.code(analyzer.key(w)) for w in words)
-                self.native.add(keys, _Entry(concept, term, words, folded, False, False, order))
-                head = folded[-1]
-                if analyzer.compounding and not term.exact and len(head) >= (4 if len(words) > 1 else 6):
-                    code = self._compound_heads.get(head)
-                    if code is None:
-                        code = self._compound_heads[head] = self.native.new_code()
-                    entry = _Entry(concept, term, words, folded, True, False, order)
-                    self.native.add(keys[:-1] + code, entry)
-        for order, concept, term, words in foreign_terms:
-            forms = tuple(neutral_fold(w) for w in words)
-            if forms in native_forms:  # the same word in both languages is not foreign
+        native = [item for item in prepared if item.family == own]
+        # Every distinct word analysed once, the stemmer called on all of them in one batch.
+        distinct = list(dict.fromkeys(w for item in native for w in item.words))
+        bases = dict(zip(distinct, map(analyzer.base, distinct)))
+        native_code = self.native.code
+        codes = dict(zip(distinct, map(native_code, analyzer.keys([bases[w] for w in distinct]))))
+        native_forms = {item.neutral for item in native}
+        for item in native:
+            words, term = item.words, item.term
+            folded = tuple(bases[w] for w in words)
+            pattern = "".join([codes[w] for w in words])
+            self.native.add(pattern, _Entry(item.concept, term, words, folded, False, False, item.order))
+            head = folded[-1]
+            if analyzer.compounding and not term.exact and len(head) >= (4 if len(words) > 1 else 6):
+                code = self._compound_heads.get(head)
+                if code is None:
+                    code = self._compound_heads[head] = self.native.new_code()
+                entry = _Entry(item.concept, term, words, folded, True, False, item.order)
+                self.native.add(pattern[:-1] + code, entry)
+        foreign_code = self.foreign.code
+        for item in prepared:
+            # The same words in both languages are not foreign.
+            if item.family == own or item.neutral in native_forms:
                 continue
-            codes = "".join(self.foreign.code(f) for f in forms)
-            self.foreign.add(codes, _Entry(concept, term, words, forms, False, True, order))
+            pattern = "".join(map(foreign_code, item.neutral))
+            self.foreign.add(pattern, _Entry(item.concept, item.term, item.words, item.neutral, False, True,
+                                             item.order))
         self.native.build()
         self.foreign.build()
 
@@ -164,28 +194,40 @@ class LanguageMatcher:
         """Non-overlapping term occurrences as (start, end, entry); the longest one wins."""
         nfc, offsets = nfc_with_offsets(text)
         masked = mask_urls(nfc)
-        words = TOKEN_RE.findall(masked)
-        if not words:
+        # split() with a capturing group alternates gaps and words, all in C: words are the
+        # odd items, and running sums of the item lengths give every word's offsets.
+        parts = TOKEN_SPLIT_RE.split(masked)
+        if len(parts) < 2:
             return []
-        spans: list[tuple[int, int]] | None = None
+        words = parts[1::2]
+        bounds: list[int] | None = None
         candidates: list[tuple[int, int, _Entry]] = []
         for table, cache in ((self.native, self._native_words), (self.foreign, self._foreign_words)):
             if table.automaton is None:
                 continue
-            codes = "".join([cache[w] for w in words])
-            for last, (size, entries) in table.automaton.iter(codes):
-                if spans is None:
-                    spans = [m.span() for m in TOKEN_RE.finditer(masked)]
-                first = last - size + 1
-                if not all(GAP_RE.fullmatch(masked[spans[i][1]:spans[i + 1][0]]) for i in range(first, last)):
+            codes = "".join(map(cache.__getitem__, words))
+            for index, first, stop in table.automaton.find_matches_as_indexes(codes, overlapping=True):
+                if bounds is None:
+                    bounds = list(accumulate(map(len, parts)))
+                entries, last, size = table.values[index], stop - 1, stop - first
+                start, end = bounds[2 * first], bounds[2 * last + 1]
+                if size > 1 and not all(GAP_RE.fullmatch(parts[2 * i + 2]) for i in range(first, last)):
                     continue  # words of one term are never split by punctuation
-                entry = self._choose(entries, words[first:last + 1])
+                entry = entries[0] if len(entries) == 1 and entries[0].simple else \
+                    self._choose(entries, words[first:last + 1])
                 if entry is not None:
-                    candidates.append((spans[first][0], spans[last][1], entry))
+                    candidates.append((start, end, entry))
         chosen = _longest_first(candidates)
         if offsets is not None:
             chosen = [(offsets[s], offsets[e], entry) for s, e, entry in chosen]
         return chosen
+
+    def matches(self, segment: Segment) -> list[Match]:
+        """Every glossary term in the segment's text, in text order."""
+        return [
+            Match(segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound)
+            for start, end, entry in self.find(segment.text)
+        ]
 
     def _choose(self, entries: tuple[_Entry, ...], surface: list[str]) -> _Entry | None:
         """The entry a surface form stands for: options honoured, the closest form first."""
@@ -238,6 +280,7 @@ class Matcher:
     def __init__(self, glossary: Glossary):
         self.glossary = glossary
         self._by_lang: dict[str, LanguageMatcher] = {}
+        self._prepared: list[_Prepared] | None = None
         self._lock = threading.Lock()
 
     def for_language(self, lang: str) -> LanguageMatcher:
@@ -245,7 +288,9 @@ class Matcher:
         with self._lock:
             matcher = self._by_lang.get(lang)
             if matcher is None:
-                matcher = self._by_lang[lang] = LanguageMatcher(self.glossary, lang)
+                if self._prepared is None:
+                    self._prepared = prepare(self.glossary)
+                matcher = self._by_lang[lang] = LanguageMatcher(self._prepared, lang)
             return matcher
 
     def matches(self, segment: Segment, lang: str | None = None) -> list[Match]:
@@ -253,8 +298,4 @@ class Matcher:
         lang = lang or segment.lang
         if not lang:
             raise ValueError("a segment needs a language to be matched")
-        found = self.for_language(lang).find(segment.text)
-        return [
-            Match(segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound)
-            for start, end, entry in found
-        ]
+        return self.for_language(lang).matches(segment)

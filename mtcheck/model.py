@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
@@ -35,7 +36,10 @@ class Status(enum.Enum):
 
     @property
     def accepted(self) -> bool:
-        return self in (Status.PREFERRED, Status.ADMITTED)
+        return self in _ACCEPTED
+
+
+_ACCEPTED = frozenset({Status.PREFERRED, Status.ADMITTED})
 
 
 class TermKind(enum.Enum):
@@ -82,11 +86,18 @@ class Concept:
 
     def preferred(self, lang: str) -> Term | None:
         """The preferred term in `lang`, else the first accepted one, else None."""
-        accepted = [t for t in self.terms_in(lang) if t.status.accepted and t.text.strip()]
-        for term in accepted:
-            if term.status is Status.PREFERRED:
-                return term
-        return accepted[0] if accepted else None
+        return self._preferred.get(lang)
+
+    @functools.cached_property
+    def _preferred(self) -> dict[str, Term]:
+        chosen: dict[str, Term] = {}
+        for term in self.terms:
+            if not term.status.accepted or not term.text.strip():
+                continue
+            current = chosen.get(term.lang)
+            if current is None or (term.status is Status.PREFERRED and current.status is not Status.PREFERRED):
+                chosen[term.lang] = term
+        return chosen
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -15,11 +15,12 @@ def read_segments(path: str, lang: str | None = None) -> Iterator[Segment]:
             yield Segment(line, str(path), number, lang=lang)
 
 
-def sample(path: str, lines: int = 200) -> str:
-    """The start of a file, for language identification."""
-    out = []
-    for n, line in enumerate(iter_lines(path)):
-        if n >= lines:
-            break
+def sample(path: str, characters: int = 8000) -> str:
+    """The start of a file, enough for language identification."""
+    out, size = [], 0
+    for line in iter_lines(path):
         out.append(line)
+        size += len(line)
+        if size >= characters:
+            break
     return "\n".join(out)

@@ -37,7 +37,7 @@ def read_tbx(path: str) -> Glossary:
         raise GlossaryError(path, f"not a TBX file: root element is <{local(root.tag)}>", root.sourceline)
     main_lang = root.get(XML_LANG)
     concepts = []
-    for number, entry in enumerate(e for e in root.iter() if local(e.tag) in _CONCEPTS):
+    for number, entry in enumerate(e for e in root.iter() if _local(e.tag) in _CONCEPTS):
         concepts.append(_concept(path, entry, number + 1))
     return Glossary(tuple(concepts), canonical_lang(main_lang) if main_lang else None, (str(path),))
 
@@ -46,7 +46,7 @@ def _concept(path: str, entry: etree._Element, number: int) -> Concept:
     concept_id = (entry.get("id") or "").strip() or f"entry-{number}"
     notes, definition, terms = [], "", []
     for child in entry:
-        name = local(child.tag)
+        name = _local(child.tag)
         if name in _LANGUAGES:
             terms.extend(_language(path, child))
         elif name == "note":
@@ -70,17 +70,23 @@ def _language(path: str, lang_set: etree._Element) -> list[Term]:
     if not code:
         raise GlossaryError(path, f"<{local(lang_set.tag)}> without xml:lang", lang_set.sourceline)
     lang = canonical_lang(code)
-    return [_term(path, group, lang) for group in lang_set if local(group.tag) in _TERM_GROUPS]
+    return [_term(path, group, lang) for group in lang_set if _local(group.tag) in _TERM_GROUPS]
 
 
 def _term(path: str, group: etree._Element, lang: str) -> Term:
-    term_element = next((e for e in group.iter() if local(e.tag) == "term"), None)
-    if term_element is None:
-        raise GlossaryError(path, f"<{local(group.tag)}> without <term>", group.sourceline)
     status, kind, options, notes = Status.ADMITTED, TermKind.FULL, {}, []
-    for node in group.iter():
-        name, kind_attr = local(node.tag), node.get("type")
-        value = text_of(node)
+    term_element = None
+    # tig and termSec hold the term and its notes; ntig nests them one level down in termGrp.
+    nodes = [n for child in group for n in ((child, *child) if _local(child.tag) == "termGrp" else (child,))]
+    for node in nodes:
+        name = _local(node.tag)
+        if name == "term":
+            term_element = node
+            continue
+        if name not in ("termNote", "note", *_STATUS_TYPES, "termType"):
+            continue
+        kind_attr = node.get("type")
+        value = _text(node)
         if (name == "termNote" and kind_attr in _STATUS_TYPES) or name in _STATUS_TYPES:
             status = _STATUS.get(value.lower().replace(" ", ""))
             if status is None:
@@ -91,6 +97,24 @@ def _term(path: str, group: etree._Element, lang: str) -> Term:
             options = parse_options(value, path, node.sourceline)
         elif name == "note":
             notes.append(value)
-    text = " ".join("".join(term_element.itertext()).split())
-    return Term(text, lang, status, kind, note="\n".join(notes),
+    if term_element is None:
+        raise GlossaryError(path, f"<{_local(group.tag)}> without <term>", group.sourceline)
+    return Term(_text(term_element), lang, status, kind, note="\n".join(notes),
                 origin=Origin(str(path), term_element.sourceline), **options)
+
+
+_LOCAL_NAMES: dict[object, str] = {}
+
+
+def _local(tag: object) -> str:
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = local(tag)
+    return name
+
+
+def _text(node: etree._Element) -> str:
+    """The element's text, whitespace collapsed; inline markup flattened only when present."""
+    if len(node) == 0:
+        return " ".join((node.text or "").split())
+    return text_of(node)
