@@ -9,6 +9,7 @@ from mtcheck.engine import Tally
 from mtcheck.model import Finding, Glossary, Match, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_ANSI = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 
 
 class TextFindings:
@@ -20,14 +21,19 @@ class TextFindings:
         pass
 
     def document(self, path: str, lang: str, findings: list[Finding]) -> None:
+        # One write per document: rich decides on colour, but rendering thousands of lines
+        # one by one through it would cost more than checking them.
+        color = self.console.color_system is not None
+        lines = []
         for finding in findings:
             loc = finding.location
-            line = Text()
-            line.append(f"{loc.path}:{loc.line}:{loc.column}:", style="bold")
-            line.append(" ")
-            line.append(finding.rule, style=_STYLE[finding.severity])
-            line.append(f" {finding.message}")
-            self.console.print(line, soft_wrap=True, highlight=False)
+            where = f"{loc.path}:{loc.line}:{loc.column}:"
+            rule = finding.rule
+            if color:
+                where, rule = f"\x1b[1m{where}\x1b[0m", f"{_ANSI[finding.severity]}{rule}\x1b[0m"
+            lines.append(f"{where} {rule} {finding.message}\n")
+        if lines:
+            self.console.file.write("".join(lines))
 
     def end(self, tally: Tally, glossary: Glossary, errors: list[str]) -> None:
         if self.table and tally.renderings:
