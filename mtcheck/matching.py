@@ -265,13 +265,20 @@ def _same_case(surface: list[str], words: tuple[str, ...]) -> bool:
 def _longest_first(candidates: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
     if len(candidates) < 2:
         return candidates
+    candidates.sort(key=_by_start)
+    if all(a[1] <= b[0] for a, b in zip(candidates, candidates[1:])):
+        return candidates  # nothing overlaps: the common case
     candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].foreign, c[2].order))
     taken: list[tuple[int, int, _Entry]] = []
     for cand in candidates:
         if all(cand[1] <= s or cand[0] >= e for s, e, _ in taken):
             taken.append(cand)
-    taken.sort(key=lambda c: c[0])
+    taken.sort(key=_by_start)
     return taken
+
+
+def _by_start(candidate: tuple[int, int, _Entry]) -> tuple[int, int]:
+    return candidate[0], -candidate[1]
 
 
 class Matcher:
