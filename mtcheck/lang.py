@@ -86,7 +86,7 @@ def neutral_fold(word: str) -> str:
     return folded
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one instance per language: identity is equality
 class Analyzer:
     """How one language turns a word into a matching key."""
 

@@ -7,6 +7,7 @@ one dictionary lookup and one automaton step, whatever the size of the glossary.
 """
 from __future__ import annotations
 
+import bisect
 import gc
 import threading
 from itertools import accumulate
@@ -270,11 +271,16 @@ def _longest_first(candidates: list[tuple[int, int, _Entry]]) -> list[tuple[int,
     if all(a[1] <= b[0] for a, b in zip(candidates, candidates[1:])):
         return candidates  # nothing overlaps: the common case
     candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].foreign, c[2].order))
+    starts: list[int] = []  # taken spans, kept sorted and disjoint
     taken: list[tuple[int, int, _Entry]] = []
     for cand in candidates:
-        if all(cand[1] <= s or cand[0] >= e for s, e, _ in taken):
-            taken.append(cand)
-    taken.sort(key=_by_start)
+        at = bisect.bisect_right(starts, cand[0])
+        if at and taken[at - 1][1] > cand[0]:
+            continue  # overlaps the taken span that starts before it
+        if at < len(taken) and taken[at][0] < cand[1]:
+            continue  # overlaps the taken span that starts after it
+        starts.insert(at, cand[0])
+        taken.insert(at, cand)
     return taken
 
 

@@ -39,7 +39,10 @@ class InconsistentRendering(Rule):
             return ()
         concept_id = match.concept.id
         key = (concept_id, term.text)
-        self._counts.setdefault(concept_id, Counter())[term.text] += 1
+        counts = self._counts.get(concept_id)
+        if counts is None:
+            counts = self._counts[concept_id] = Counter()
+        counts[term.text] += 1
         self._first_seen.setdefault(key, len(self._first_seen))
         self._concepts.setdefault(concept_id, match)
         if term.status is not Status.PREFERRED:
