@@ -23,6 +23,7 @@ class ForeignRendering(Rule):
     Bad (de):  die Bewegung „Skilled Mass Mobilization“
     Good (de): die Bewegung „Geschickte Massenmobilisierung“
     Good (nb): rydding av tomter (GPMB)
+    Good (de): die Bewegung „Dân vận khéo“ („Geschickte Massenmobilisierung“)
     """
 
     id = "GL003"
@@ -32,11 +33,24 @@ class ForeignRendering(Rule):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._previous: Match | None = None
+        self._pending: Match | None = None  # a foreign term that a bracketed rendering may follow
 
     def on_match(self, match: Match) -> Iterable[Finding]:
         previous, self._previous = self._previous, match
-        if not match.foreign or self._is_gloss(previous, match):
+        pending, self._pending = self._pending, None
+        if pending is not None and not _glossed(pending, match, own_first=False):
+            yield self._report(pending)
+        if not match.foreign:
             return
+        if previous is not None and _glossed(previous, match, own_first=True):
+            return
+        self._pending = match
+
+    def on_end(self) -> Iterable[Finding]:
+        if self._pending is not None:
+            yield self._report(self._pending)
+
+    def _report(self, match: Match) -> Finding:
         lang = self.document.lang
         preferred = match.concept.preferred(lang)
         suggestion = None
@@ -46,14 +60,18 @@ class ForeignRendering(Rule):
             suggestion = preferred.text if keeps_case else match_case(match.text, preferred.text, lang)
         message = f"'{match.text}' is the {match.term.lang} term for '{self.label(match)}' in a {lang} text"
         message += f"; use '{suggestion}'" if suggestion else f"; the glossary has no {lang} term for it"
-        yield self.finding(match, message, [suggestion] if suggestion else [], term=match.term.text,
-                           term_lang=match.term.lang)
+        return self.finding(match, message, [suggestion] if suggestion else [], term=match.term.text,
+                            term_lang=match.term.lang)
 
-    @staticmethod
-    def _is_gloss(previous: Match | None, match: Match) -> bool:
-        if previous is None or previous.foreign or previous.segment is not match.segment:
-            return False
-        if previous.concept.id != match.concept.id:
-            return False
-        between = match.segment.text[previous.end:match.start]
-        return bool(_OPENS_GLOSS.match(between))
+
+def _glossed(first: Match, second: Match, own_first: bool) -> bool:
+    """Whether one of two neighbouring matches glosses the other in brackets.
+
+    own_first: "rydding av tomter (GPMB)"; otherwise "„Dân vận khéo“ (Geschickte ...)".
+    """
+    own, foreign = (first, second) if own_first else (second, first)
+    if own.foreign or not foreign.foreign or first.segment is not second.segment:
+        return False
+    if own.concept.id != foreign.concept.id:
+        return False
+    return bool(_OPENS_GLOSS.match(first.segment.text[first.end:second.start]))
