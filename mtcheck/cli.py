@@ -2,11 +2,7 @@
 from __future__ import annotations
 
 import contextlib
-import io
-import os
 import sys
-import tempfile
-from pathlib import Path
 from typing import IO, Iterator
 
 import click
@@ -31,20 +27,14 @@ def _console(stream: IO[str] | None = None, stderr: bool = False):
 
 @contextlib.contextmanager
 def _output(path: str | None) -> Iterator[IO[str] | None]:
-    """stdout, or a file written atomically: a failed run leaves the old file as it was."""
+    """stdout (None), or a file written atomically."""
     if path is None:
         yield None
         return
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent.resolve()))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    from mtcheck.textio import atomic_output
+
+    with atomic_output(path) as stream:
+        yield stream
 
 
 class _Run:

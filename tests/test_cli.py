@@ -132,6 +132,7 @@ def test_output_file_is_written_atomically(cli, tmp_path):
     code, out, _ = cli("check", SEEDS, "--format", "json", "-o", report)
     assert code == 1 and out == ""
     assert json.loads(report.read_text())["findings"]
+    assert report.stat().st_mode & 0o644 == 0o644  # an ordinary file, not a private temporary
 
 
 def test_rules_lists_and_documents(cli):

@@ -31,9 +31,6 @@ class JsonFindings:
             self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dump(finding.to_record()))
             self.count += 1
 
-    def error(self, message: str) -> None:
-        pass  # errors go to the summary and to stderr
-
     def end(self, tally: Tally, glossary: Glossary, errors: list[str]) -> None:
         summary = summary_record(tally, glossary, errors)
         self.out.write(("\n" if self.count else "") + '], "summary": ' + _dump(summary) + "}\n")

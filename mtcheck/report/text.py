@@ -8,7 +8,6 @@ from rich.text import Text
 from mtcheck.engine import Tally
 from mtcheck.model import Finding, Glossary, Match, Severity
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _ANSI = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 
 
