@@ -24,7 +24,7 @@ class DeprecatedRendering(Rule):
 
     def on_match(self, match: Match) -> Iterable[Finding]:
         if match.foreign or match.term.status.accepted:
-            return
+            return ()
         preferred = match.concept.preferred(self.document.lang)
         suggestion = None
         if preferred is not None:
@@ -34,5 +34,5 @@ class DeprecatedRendering(Rule):
         message += f"; use '{suggestion}'" if suggestion else f" and the glossary has no accepted {self.document.lang} term"
         if match.term.note:
             message += f" ({match.term.note})"
-        yield self.finding(match, message, [suggestion] if suggestion else [], term=match.term.text,
-                           status=match.term.status.value)
+        return [self.finding(match, message, [suggestion] if suggestion else [], term=match.term.text,
+                             status=match.term.status.value)]

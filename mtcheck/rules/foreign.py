@@ -38,17 +38,13 @@ class ForeignRendering(Rule):
     def on_match(self, match: Match) -> Iterable[Finding]:
         previous, self._previous = self._previous, match
         pending, self._pending = self._pending, None
-        if pending is not None and not _glossed(pending, match, own_first=False):
-            yield self._report(pending)
-        if not match.foreign:
-            return
-        if previous is not None and _glossed(previous, match, own_first=True):
-            return
-        self._pending = match
+        found = [self._report(pending)] if pending is not None and not _glossed(pending, match, False) else ()
+        if match.foreign and not (previous is not None and _glossed(previous, match, True)):
+            self._pending = match
+        return found
 
     def on_end(self) -> Iterable[Finding]:
-        if self._pending is not None:
-            yield self._report(self._pending)
+        return [self._report(self._pending)] if self._pending is not None else ()
 
     def _report(self, match: Match) -> Finding:
         lang = self.document.lang
