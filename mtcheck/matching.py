@@ -11,7 +11,7 @@ import bisect
 import gc
 import threading
 from itertools import accumulate
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, NamedTuple
 
 import ahocorasick_rs
 
@@ -125,13 +125,13 @@ class LanguageMatcher:
     languages (foreign renderings) match by their casefolded words only.
     """
 
-    def __init__(self, glossary: Glossary | list[_Prepared], lang: str):
+    def __init__(self, prepared: list[_Prepared], lang: str):
         self.lang = canonical_lang(lang)
         self.analyzer: Analyzer = analyzer_for(self.lang)
         self.native = _Codes()
         self.foreign = _Codes()
         self._compound_heads: dict[str, str] = {}
-        self._compile(prepare(glossary) if isinstance(glossary, Glossary) else glossary)
+        self._compile(prepared)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
         self._native_words = _WordCache(self._native_code)
         self._foreign_words = _WordCache(lambda w: self.foreign.codes.get(neutral_fold(w), UNKNOWN))

@@ -99,9 +99,6 @@ class Concept:
                 chosen[term.lang] = term
         return chosen
 
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(t.lang for t in self.terms))
 
 
 @dataclass(frozen=True)

@@ -63,14 +63,9 @@ def iter_lines(path: str | Path, encoding: str | None = None) -> Iterator[str]:
             yield pending[:-1] if pending.endswith("\r") else pending
 
 
-def read_text(path: str | Path, limit: int | None = None) -> str:
-    """The whole file (or its first `limit` lines) as one string with `\\n` line ends."""
-    lines = []
-    for n, line in enumerate(iter_lines(path)):
-        if limit is not None and n >= limit:
-            break
-        lines.append(line)
-    return "\n".join(lines)
+def read_text(path: str | Path) -> str:
+    """The whole file as one string with `\\n` line ends."""
+    return "\n".join(iter_lines(path))
 
 
 @contextlib.contextmanager

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 from pathlib import Path
 
@@ -45,19 +47,24 @@ def lint(glossary):
     return run
 
 
-@pytest.fixture
-def cli(capsys):
+def run_cli(*args) -> tuple[int, str, str]:
     """Run the CLI in-process: (exit code, stdout, stderr)."""
-    def run(*args: str):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run
+    return code, out.getvalue(), err.getvalue()
+
+
+def run_cli_json(*args) -> tuple[int, dict, str]:
+    code, out, err = run_cli(*args, "--format", "json")
+    return code, json.loads(out), err
 
 
 @pytest.fixture
-def cli_json(cli):
-    def run(*args: str):
-        code, out, err = cli(*args, "--format", "json")
-        return code, json.loads(out), err
-    return run
+def cli():
+    return run_cli
+
+
+@pytest.fixture
+def cli_json():
+    return run_cli_json

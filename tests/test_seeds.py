@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEEDS
+from conftest import SEEDS, run_cli_json
 
 # Occurrences of 'dân vận' (mass mobilisation work), counted by reading each article:
 # every Massenmobilisierung / massemobilisering / kitle seferberliği in all its inflected and
@@ -28,27 +28,10 @@ DAN_VAN_COUNTS = {
 
 
 @pytest.fixture(scope="module")
-def concordance(cli_json_module):
-    code, report, _ = cli_json_module("scan", SEEDS)
+def concordance():
+    code, report, _ = run_cli_json("scan", SEEDS)
     assert code == 0
     return report["matches"]
-
-
-@pytest.fixture(scope="module")
-def cli_json_module():
-    import json
-
-    from mtcheck.cli import main
-
-    def run(*args):
-        import contextlib
-        import io
-
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main([str(a) for a in args] + ["--format", "json"])
-        return code, json.loads(out.getvalue()), err.getvalue()
-    return run
 
 
 @pytest.mark.parametrize("name,count", sorted(DAN_VAN_COUNTS.items()))
@@ -65,8 +48,8 @@ def test_scan_finds_compounds_and_turkish_suffixes(concordance):
 
 
 @pytest.fixture(scope="module")
-def findings(cli_json_module):
-    code, report, _ = cli_json_module("check", SEEDS)
+def findings():
+    code, report, _ = run_cli_json("check", SEEDS)
     assert code == 1
     return report["findings"]
 
