@@ -93,6 +93,41 @@ class _WordCache(dict):
         return code
 
 
+class _ChunkCache(dict):
+    """text between spaces -> one slot of its analysis (native or foreign codes)."""
+
+    def __init__(self, analyse: Callable[[str], tuple], slot: int):
+        super().__init__()
+        self.analyse = analyse
+        self.slot = slot
+
+    def __missing__(self, chunk: str) -> str:
+        return self.analyse(chunk)[self.slot]
+
+
+class _Located:
+    """Where the codes of one text stand in it; built only for texts with a match."""
+
+    def __init__(self, matcher: "LanguageMatcher", text: str, chunks: list[str], per_chunk: list[str]):
+        self.matcher = matcher
+        self.text = text
+        self.chunks = chunks
+        self.code_ends = list(accumulate(map(len, per_chunk)))
+        self.chunk_starts = list(accumulate(map(len, chunks), initial=0))
+
+    def span(self, code: int) -> tuple[int, int]:
+        chunk_index = bisect.bisect_right(self.code_ends, code)
+        within = code - (self.code_ends[chunk_index - 1] if chunk_index else 0)
+        chunk = self.chunks[chunk_index]
+        spans = self.matcher._spans.get(chunk) or self.matcher._analyse_chunk(chunk)[2]
+        start, end = spans[within]
+        offset = self.chunk_starts[chunk_index] + chunk_index  # one space before every chunk but the first
+        return offset + start, offset + end
+
+    def words(self, first: int, stop: int) -> list[str]:
+        return [self.text[slice(*self.span(code))] for code in range(first, stop)]
+
+
 class _Prepared(NamedTuple):
     """A term's words, read once per glossary and shared by every language's compile."""
 
@@ -135,6 +170,9 @@ class LanguageMatcher:
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
         self._native_words = _WordCache(self._native_code)
         self._foreign_words = _WordCache(lambda w: self.foreign.codes.get(neutral_fold(w), UNKNOWN))
+        self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._native_chunks = _ChunkCache(self._analyse_chunk, 0)
+        self._foreign_chunks = _ChunkCache(self._analyse_chunk, 1)
 
     # -- compiling ---------------------------------------------------------------------------
     def _compile(self, prepared: list[_Prepared]) -> None:
@@ -192,31 +230,56 @@ class LanguageMatcher:
         return False
 
     # -- matching ----------------------------------------------------------------------------
+    def _analyse_chunk(self, chunk: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
+        """A space-free stretch of text -> its words' native and foreign codes and spans.
+
+        Punctuation that cuts the stretch (a comma, a quote, a slash) becomes an UNKNOWN code,
+        so that no term spans it; hyphens and other gaps allowed inside a term do not.
+        """
+        if len(self._spans) > _MAX_CACHED_WORDS:
+            self._spans.clear()
+            self._native_chunks.clear()
+            self._foreign_chunks.clear()
+        pieces = TOKEN_SPLIT_RE.split(chunk)
+        native, foreign, spans = [], [], []
+        native_word, foreign_word = self._native_words, self._foreign_words
+        position = len(pieces[0])
+        if pieces[0] and not GAP_RE.fullmatch(pieces[0]):
+            native.append(UNKNOWN), foreign.append(UNKNOWN), spans.append((0, 0))
+        for index in range(1, len(pieces), 2):
+            word, gap = pieces[index], pieces[index + 1]
+            native.append(native_word[word])
+            foreign.append(foreign_word[word])
+            spans.append((position, position + len(word)))
+            position += len(word)
+            if gap and not GAP_RE.fullmatch(gap):
+                native.append(UNKNOWN), foreign.append(UNKNOWN), spans.append((position, position))
+            position += len(gap)
+        result = "".join(native), "".join(foreign), tuple(spans)
+        self._native_chunks[chunk], self._foreign_chunks[chunk], self._spans[chunk] = result
+        return result
+
     def find(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Non-overlapping term occurrences as (start, end, entry); the longest one wins."""
         nfc, offsets = nfc_with_offsets(text)
         masked = mask_urls(nfc)
-        # split() with a capturing group alternates gaps and words, all in C: words are the
-        # odd items, and running sums of the item lengths give every word's offsets.
-        parts = TOKEN_SPLIT_RE.split(masked)
-        if len(parts) < 2:
-            return []
-        words = parts[1::2]
-        bounds: list[int] | None = None
+        # Text is cut at spaces (in C) and each distinct stretch between spaces is analysed
+        # once: the cost per stretch is then one dictionary lookup, whatever its words.
+        chunks = masked.split(" ")
+        located: _Located | None = None
         candidates: list[tuple[int, int, _Entry]] = []
-        for table, cache in ((self.native, self._native_words), (self.foreign, self._foreign_words)):
+        for table, cache in ((self.native, self._native_chunks), (self.foreign, self._foreign_chunks)):
             if table.automaton is None:
                 continue
-            codes = "".join(map(cache.__getitem__, words))
-            for index, first, stop in table.automaton.find_matches_as_indexes(codes, overlapping=True):
-                if bounds is None:
-                    bounds = list(accumulate(map(len, parts)))
-                entries, last, size = table.values[index], stop - 1, stop - first
-                start, end = bounds[2 * first], bounds[2 * last + 1]
-                if size > 1 and not all(GAP_RE.fullmatch(parts[2 * i + 2]) for i in range(first, last)):
-                    continue  # words of one term are never split by punctuation
+            per_chunk = list(map(cache.__getitem__, chunks))
+            for index, first, stop in table.automaton.find_matches_as_indexes("".join(per_chunk), overlapping=True):
+                if located is None:
+                    located = _Located(self, masked, chunks, per_chunk)
+                entries = table.values[index]
+                start, _ = located.span(first)
+                _, end = located.span(stop - 1)
                 entry = entries[0] if len(entries) == 1 and entries[0].simple else \
-                    self._choose(entries, words[first:last + 1])
+                    self._choose(entries, located.words(first, stop))
                 if entry is not None:
                     candidates.append((start, end, entry))
         chosen = _longest_first(candidates)
