@@ -57,6 +57,17 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:[\u00ad'’][^\W_]+)*")
 TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 GAP_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
+# What stands for an inline tag of a translation file, and what masks code in a text: a
+# character that is neither a word nor a gap, so no term is found inside or across it.
+PLACEHOLDER = "\ufffc"
+_PROTECTED_RE = re.compile("|".join((
+    URL_RE.pattern,
+    r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>",                 # HTML/XML tags
+    r"\{\{[^{}]*\}\}|\{[\w.:!\[\]-]*\}",                  # {{ var }}, {name}, {0}
+    r"%(?:\([\w.-]+\))?[-+#0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%](?![^\W\d_])",  # printf
+    r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);",                 # character references left in text
+)), re.IGNORECASE)
+_PROTECTED_TRIGGERS = ("://", "www.", "@", "<", "{", "%", "&")
 
 
 def canonical_lang(code: str) -> str:
@@ -74,6 +85,14 @@ def mask_urls(text: str) -> str:
     if "://" not in text and "www." not in text and "@" not in text:
         return text
     return URL_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def mask_protected(text: str) -> str:
+    """URLs, e-mail addresses, markup tags and placeholders (%s, %(name)s, {name}) replaced
+    by PLACEHOLDER runs of the same length: never matched, never matched across."""
+    if not any(trigger in text for trigger in _PROTECTED_TRIGGERS):
+        return text
+    return _PROTECTED_RE.sub(lambda m: PLACEHOLDER * len(m.group()), text)
 
 
 def neutral_fold(word: str) -> str:

@@ -17,7 +17,7 @@ import ahocorasick_rs
 
 from mtcheck.lang import (
     GAP_RE, MIN_COMPOUND_REST, TOKEN_RE, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
-    mask_urls, neutral_fold, nfc_with_offsets,
+    mask_protected, mask_urls, neutral_fold, nfc_with_offsets,
 )
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
 
@@ -262,7 +262,7 @@ class LanguageMatcher:
     def find(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Non-overlapping term occurrences as (start, end, entry); the longest one wins."""
         nfc, offsets = nfc_with_offsets(text)
-        masked = mask_urls(nfc)
+        masked = mask_protected(nfc)
         # Text is cut at spaces (in C) and each distinct stretch between spaces is analysed
         # once: the cost per stretch is then one dictionary lookup, whatever its words.
         chunks = masked.split(" ")
