@@ -43,28 +43,54 @@ class Checker:
         self.tally = Tally()
 
     def matches(self, segments: Iterable[Segment], lang: str) -> Iterable[Match]:
-        """Every match in the segments, in order (the concordance behind `scan`)."""
-        matcher = self.matcher.for_language(lang)
+        """Every match in the segments' targets, in order (the concordance behind `scan`)."""
         for segment in segments:
-            yield from matcher.matches(segment)
+            yield from self.matcher.for_language(segment.lang or lang).matches(segment)
 
     def check(self, path: str, segments: Iterable[Segment], lang: str) -> list[Finding]:
-        """All findings of one document, in a stable order."""
-        document = Document(path, lang, self.glossary)
-        rules = [rule(document, self.severities.get(rule.id)) for rule in self.rules]
+        """All findings of one file, in a stable order.
+
+        `lang` is the file's language; a segment that names its own (the target languages of
+        a TMX) is checked in that one, with its own rule state. A segment with a source text
+        is also matched on its source side, for the bilingual rules.
+        """
+        rules_by_lang: dict[str, list[Rule]] = {}
         findings: list[Finding] = []
         tally = self.tally
         tally.documents += 1
-        matcher = self.matcher.for_language(lang)
+        matchers: dict[str, object] = {}
         for segment in segments:
             tally.segments += 1
-            for match in matcher.matches(segment):
-                tally.add_match(match, lang)
+            segment_lang = segment.lang or lang
+            rules = rules_by_lang.get(segment_lang)
+            if rules is None:
+                document = Document(path, segment_lang, self.glossary)
+                rules = rules_by_lang[segment_lang] = [
+                    rule(document, self.severities.get(rule.id)) for rule in self.rules]
+            matcher = matchers.get(segment_lang)
+            if matcher is None:
+                matcher = matchers[segment_lang] = self.matcher.for_language(segment_lang)
+            target_matches = matcher.matches(segment)
+            for match in target_matches:
+                tally.add_match(match, segment_lang)
                 for rule in rules:
                     findings.extend(rule.on_match(match))
-        for rule in rules:
-            findings.extend(rule.on_end())
+            if segment.source is not None:
+                source_matches = self._source_matches(segment)
+                for rule in rules:
+                    findings.extend(rule.on_segment(segment, source_matches, target_matches))
+        for rules in rules_by_lang.values():
+            for rule in rules:
+                findings.extend(rule.on_end())
         findings.sort(key=Finding.sort_key)
         for finding in findings:
             tally.add_finding(finding)
         return findings
+
+    def _source_matches(self, segment: Segment) -> list[Match]:
+        """Glossary terms of the source language in a segment's source text."""
+        if not segment.source_lang or not segment.source.strip():
+            return []
+        source = Segment(segment.source, segment.path, segment.line, segment.column, segment.id,
+                         segment.source_lang)
+        return [m for m in self.matcher.for_language(segment.source_lang).matches(source) if not m.foreign]

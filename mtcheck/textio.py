@@ -68,9 +68,17 @@ def read_text(path: str | Path) -> str:
     return "\n".join(iter_lines(path))
 
 
+def read_bytes(path: str | Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
 @contextlib.contextmanager
-def atomic_output(path: str | Path) -> Iterator[IO[str]]:
-    """A text stream that replaces `path` only when the block ends without an error.
+def atomic_output(path: str | Path, binary: bool = False) -> Iterator[IO]:
+    """A stream (text, or bytes) that replaces `path` only when the block ends without an error.
 
     It writes to a temporary file in the same folder and renames it into place, so readers
     never see a half-written file and a failed run leaves the old one as it was.
@@ -78,7 +86,7 @@ def atomic_output(path: str | Path) -> Iterator[IO[str]]:
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent.resolve()))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

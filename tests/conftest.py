@@ -47,6 +47,17 @@ def lint(glossary):
     return run
 
 
+@pytest.fixture
+def lint_pairs(glossary):
+    """Findings of (source, target) pairs, one bilingual segment each."""
+    def run(source_lang: str, lang: str, pairs, rules=ALL_RULES):
+        checker = Checker(glossary, rules)
+        segments = [Segment(target, "t.xlf", n, id=str(n), lang=lang, source=source, source_lang=source_lang)
+                    for n, (source, target) in enumerate(pairs, 1)]
+        return checker.check("t.xlf", segments, lang)
+    return run
+
+
 def run_cli(*args) -> tuple[int, str, str]:
     """Run the CLI in-process: (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()

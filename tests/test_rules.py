@@ -82,22 +82,28 @@ def test_rule_ids_and_names_are_unique_and_documented():
         assert "Bad (" in rule.documentation() and "Good (" in rule.documentation()
 
 
-_EXAMPLE = re.compile(r"^(Bad|Good) \((\w+)\):\s+(.*)$", re.MULTILINE)
+_EXAMPLE = re.compile(r"^(Bad|Good) \(([\w→]+)\):\s+(.*)$", re.MULTILINE)
+_PAIR = re.compile(r'^"(.*)" → "(.*)"$')
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
-def test_docstring_examples_hold(lint, rule):
+def test_docstring_examples_hold(lint, lint_pairs, rule):
     """The bad example in a rule's documentation is reported, the good one is not."""
     examples = _EXAMPLE.findall(rule.documentation())
     assert examples
     for kind, lang, text in examples:
-        found = lint(lang, text.replace(" … ", "\n"), rules=[rule])
+        if "→" in lang:  # bilingual: "source" → "target" pairs, one segment each
+            source_lang, lang = lang.split("→")
+            pairs = [_PAIR.match(pair).groups() for pair in text.split(" … ")]
+            found = lint_pairs(source_lang, lang, pairs, rules=[rule])
+        else:
+            found = lint(lang, text.replace(" … ", "\n"), rules=[rule])
         assert bool(found) == (kind == "Bad"), (kind, text)
 
 
 def test_select_and_ignore_by_id_or_name():
     assert select_rules(["GL001"]) == [DeprecatedRendering]
     assert select_rules(["foreign-rendering"]) == [ForeignRendering]
-    assert select_rules(None, ["GL002"]) == [DeprecatedRendering, ForeignRendering]
+    assert select_rules(None, ["GL002", "GL004", "GL005"]) == [DeprecatedRendering, ForeignRendering]
     with pytest.raises(ValueError, match="unknown rule"):
         select_rules(["GL999"])

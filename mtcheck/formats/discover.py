@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Iterator
 
 from mtcheck.errors import InputError
-from mtcheck.formats import plaintext
+from mtcheck.formats import plaintext, po, tmx, xliff
 
-KNOWN_SUFFIXES = plaintext.SUFFIXES
+# CSV and TSV files are checked when named, not found in folders: they are as often glossaries.
+KNOWN_SUFFIXES = plaintext.SUFFIXES + xliff.SUFFIXES + tmx.SUFFIXES + po.SUFFIXES
 
 
 def discover(paths: list[str]) -> Iterator[str]:

@@ -29,6 +29,33 @@ def parse_xml(path: str, error: type[InputError] = InputError) -> etree._Element
     return tree
 
 
+def parse_xml_bytes(data: bytes, path: str, error: type[InputError] = InputError) -> etree._ElementTree:
+    """Parse a file's bytes (read once, kept by the caller for writing back)."""
+    refuse_entities(data[:_PROLOG], path, error)
+    try:
+        root = etree.fromstring(data, _parser(), base_url=None)
+    except etree.XMLSyntaxError as exc:
+        line = exc.position[0] if exc.position else None
+        raise error(path, f"malformed XML: {exc.msg}", line) from None
+    return root.getroottree()
+
+
+def refuse_entities(head: bytes, path: str, error: type[InputError] = InputError) -> None:
+    """Entity declarations sit in the prolog, before the root element: refuse them there,
+    before any parser could expand them."""
+    from mtcheck.textio import sniff_encoding
+
+    encoding, skip = sniff_encoding(head[:4])
+    text = head[skip:].decode(encoding, "ignore") if skip else head.decode("latin-1")
+    at = text.find("<!ENTITY")
+    if at >= 0:
+        raise error(path, "XML entity declarations are not allowed (possible XXE or entity bomb)",
+                    text.count("\n", 0, at) + 1)
+
+
+_PROLOG = 1 << 20
+
+
 def _line_of(path: str, needle: bytes) -> int | None:
     with open(path, "rb") as handle:
         head = handle.read(1 << 16)

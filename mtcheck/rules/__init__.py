@@ -5,8 +5,11 @@ from mtcheck.rules.base import Document, Rule
 from mtcheck.rules.deprecated import DeprecatedRendering
 from mtcheck.rules.foreign import ForeignRendering
 from mtcheck.rules.inconsistent import InconsistentRendering
+from mtcheck.rules.missing import MissingTerm
+from mtcheck.rules.translation import InconsistentTranslation
 
-ALL_RULES: tuple[type[Rule], ...] = (DeprecatedRendering, InconsistentRendering, ForeignRendering)
+ALL_RULES: tuple[type[Rule], ...] = (DeprecatedRendering, InconsistentRendering, ForeignRendering, MissingTerm,
+                                     InconsistentTranslation)
 
 
 def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[type[Rule]]:

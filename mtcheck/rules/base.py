@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterable
 
 from mtcheck.lang import Analyzer, analyzer_for
-from mtcheck.model import Finding, Glossary, Match, Severity
+from mtcheck.model import Finding, Glossary, Location, Match, Segment, Severity
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,10 @@ class Rule:
     def on_match(self, match: Match) -> Iterable[Finding]:
         return ()
 
+    def on_segment(self, segment: Segment, source: list[Match], target: list[Match]) -> Iterable[Finding]:
+        """A bilingual segment, after its target matches went through on_match."""
+        return ()
+
     def on_end(self) -> Iterable[Finding]:
         return ()
 
@@ -55,6 +59,16 @@ class Rule:
             rule=self.id, name=self.name, severity=self.effective_severity, message=message,
             location=match.location, lang=self.document.lang, concept=match.concept.id,
             text=match.text, suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
+            data={k: v for k, v in data.items() if v is not None},
+        )
+
+    def finding_at(self, location: Location, message: str, concept: str | None = None, text: str = "",
+                   suggestions: Iterable[str] = (), **data) -> Finding:
+        """A finding about a place rather than a match (a whole segment, say)."""
+        return Finding(
+            rule=self.id, name=self.name, severity=self.effective_severity, message=message,
+            location=location, lang=self.document.lang, concept=concept, text=text,
+            suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
             data={k: v for k, v in data.items() if v is not None},
         )
 

@@ -1,0 +1,109 @@
+"""TMX 1.4 translation memories: streamed unit by unit (bounded memory), editable in memory."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from lxml import etree
+
+from mtcheck.errors import InputError
+from mtcheck.formats.inline import flatten
+from mtcheck.formats.xml import XML_LANG, local, refuse_entities
+from mtcheck.formats.xmldoc import XmlTranslationFile
+from mtcheck.lang import canonical_lang
+from mtcheck.model import Segment
+
+SUFFIXES = (".tmx",)
+
+
+def _lang_of(tuv: etree._Element) -> str | None:
+    return tuv.get(XML_LANG) or tuv.get("lang")  # TMX 1.1 wrote `lang`
+
+
+class TmxFile:
+    """A TMX file. Each unit gives one Segment per language other than the source language."""
+
+    def __init__(self, path: str | Path, source_lang: str | None = None, target_lang: str | None = None):
+        self.path = str(path)
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self._editable: XmlTranslationFile | None = None
+
+    def segments(self) -> Iterator[Segment]:
+        """Units as they are parsed; each one is dropped from memory once read."""
+        try:
+            with open(self.path, "rb") as handle:
+                refuse_entities(handle.read(1 << 20), self.path)
+        except OSError as exc:
+            raise InputError(self.path, f"cannot read: {exc.strerror or exc}") from None
+        context = etree.iterparse(self.path, events=("start", "end"), resolve_entities=False, no_network=True,
+                                  load_dtd=False, huge_tree=False, remove_comments=False)
+        source_lang = self.source_lang
+        number = 0
+        try:
+            for event, element in context:
+                name = local(element.tag)
+                if event == "start":
+                    continue
+                if name == "header":
+                    declared = element.get("srclang")
+                    if not source_lang and declared and declared != "*all*":
+                        source_lang = declared
+                elif name == "tu":
+                    number += 1
+                    for segment, _ in self._unit(element, number, source_lang):
+                        yield segment
+                    element.clear()
+                    parent = element.getparent()
+                    while element.getprevious() is not None:
+                        del parent[0]
+        except etree.XMLSyntaxError as exc:
+            line = exc.position[0] if exc.position else None
+            raise InputError(self.path, f"malformed XML: {exc.msg}", line) from None
+
+    def _unit(self, unit: etree._Element, number: int,
+              source_lang: str | None) -> Iterator[tuple[Segment, etree._Element]]:
+        variants = [(lang, seg) for tuv in unit if local(tuv.tag) == "tuv"
+                    for lang in [_lang_of(tuv)] for seg in tuv if local(seg.tag) == "seg"]
+        if not variants:
+            return
+        for lang, _ in variants:
+            if not lang:
+                raise InputError(self.path, "<tuv> without xml:lang", unit.sourceline)
+        wanted = canonical_lang(source_lang) if source_lang else canonical_lang(variants[0][0])
+        source = next((seg for lang, seg in variants if canonical_lang(lang) == wanted), None)
+        source_text = flatten(source)[0] if source is not None else None
+        unit_id = unit.get("tuid") or str(number)
+        for lang, seg in variants:
+            lang = canonical_lang(lang)
+            if seg is source or (self.target_lang and lang != canonical_lang(self.target_lang)):
+                continue
+            text = flatten(seg)[0]
+            if text.strip():
+                yield Segment(text, self.path, seg.sourceline or unit.sourceline or 1, 1,
+                              id=unit_id if len(variants) == 2 else f"{unit_id}/{lang}", lang=lang,
+                              source=source_text, source_lang=wanted if source is not None else None), seg
+
+    # -- editing: the whole tree in memory ---------------------------------------------------
+    def _tree(self) -> XmlTranslationFile:
+        if self._editable is None:
+            editable = XmlTranslationFile(self.path)
+            source_lang = self.source_lang
+            header = next((e for e in editable.root if local(e.tag) == "header"), None)
+            if not source_lang and header is not None and header.get("srclang") not in (None, "*all*"):
+                source_lang = header.get("srclang")
+            units = (e for e in editable.root.iter() if local(e.tag) == "tu")
+            for number, unit in enumerate(units, 1):
+                for segment, seg in self._unit(unit, number, source_lang):
+                    editable.remember(segment.id, seg)
+            self._editable = editable
+        return self._editable
+
+    def target_text(self, segment_id: str) -> str:
+        return self._tree().target_text(segment_id)
+
+    def set_target(self, segment_id: str, text: str) -> None:
+        self._tree().set_target(segment_id, text)
+
+    def save(self, path: str | Path | None = None) -> None:
+        self._tree().save(path or self.path)

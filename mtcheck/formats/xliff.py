@@ -1,0 +1,91 @@
+"""XLIFF 1.2 (trans-unit/source/target) and 2.0 (unit/segment/source/target), read and written back."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from lxml import etree
+
+from mtcheck.errors import InputError
+from mtcheck.formats.inline import flatten
+from mtcheck.formats.xml import XML_LANG, local
+from mtcheck.formats.xmldoc import XmlTranslationFile
+from mtcheck.lang import canonical_lang
+from mtcheck.model import Segment
+
+SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mxliff", ".mqxliff")
+
+
+class XliffFile(XmlTranslationFile):
+    """An XLIFF file; `segments()` yields one Segment per translated unit (or 2.0 segment)."""
+
+    def __init__(self, path: str | Path, source_lang: str | None = None, target_lang: str | None = None):
+        super().__init__(path)
+        if local(self.root.tag) != "xliff":
+            raise InputError(self.path, f"not an XLIFF file: root element is <{local(self.root.tag)}>",
+                             self.root.sourceline)
+        self.version = "2" if (self.root.get("version") or "").startswith("2") else "1"
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self._segments = list(self._read())
+
+    def segments(self) -> Iterator[Segment]:
+        return iter(self._segments)
+
+    def _read(self) -> Iterator[Segment]:
+        if self.version == "2":
+            yield from self._read_v2()
+        else:
+            yield from self._read_v1()
+
+    def _read_v1(self) -> Iterator[Segment]:
+        for file_element in _children_named(self.root, "file"):
+            source_lang = self.source_lang or file_element.get("source-language")
+            target_lang = self.target_lang or file_element.get("target-language")
+            for number, unit in enumerate(_descendants_named(file_element, "trans-unit"), 1):
+                if unit.get("translate") == "no":
+                    continue
+                unit_id = unit.get("id") or f"{file_element.get('original', '')}#{number}"
+                yield from self._segment(unit_id, _child(unit, "source"), _child(unit, "target"),
+                                         source_lang, target_lang)
+
+    def _read_v2(self) -> Iterator[Segment]:
+        source_lang = self.source_lang or self.root.get("srcLang")
+        target_lang = self.target_lang or self.root.get("trgLang")
+        for file_element in _children_named(self.root, "file"):
+            for unit in _descendants_named(file_element, "unit"):
+                if unit.get("translate") == "no":
+                    continue
+                segments = [s for s in unit if local(s.tag) == "segment"]
+                for number, segment in enumerate(segments, 1):
+                    segment_id = unit.get("id", "")
+                    if len(segments) > 1:
+                        segment_id += "/" + (segment.get("id") or str(number))
+                    yield from self._segment(segment_id, _child(segment, "source"), _child(segment, "target"),
+                                             source_lang, target_lang)
+
+    def _segment(self, segment_id, source, target, source_lang, target_lang) -> Iterator[Segment]:
+        if target is None:
+            return  # untranslated: nothing to check
+        text = self.remember(segment_id, target)
+        if not text.strip():
+            return
+        lang = target.get(XML_LANG) or target_lang
+        if not lang:
+            raise InputError(self.path, "no target language: the file names none; give --lang", target.sourceline)
+        source_text = flatten(source)[0] if source is not None else None
+        yield Segment(text, self.path, target.sourceline or 1, self.column(target), id=segment_id,
+                      lang=canonical_lang(lang), source=source_text,
+                      source_lang=canonical_lang(source_lang) if source_lang else None)
+
+
+def _children_named(element: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in element if local(c.tag) == name]
+
+
+def _descendants_named(element: etree._Element, name: str) -> Iterator[etree._Element]:
+    return (e for e in element.iter() if local(e.tag) == name)
+
+
+def _child(element: etree._Element, name: str) -> etree._Element | None:
+    return next((c for c in element if local(c.tag) == name), None)

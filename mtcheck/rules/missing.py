@@ -1,0 +1,46 @@
+"""GL004 missing-term."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from mtcheck.model import Finding, Match, Segment, Severity
+from mtcheck.rules.base import Rule
+
+
+class MissingTerm(Rule):
+    """A glossary term of the source has no rendering in the target (bilingual files).
+
+    The source side of each segment is matched in the source language like any text
+    (inflection, compounds, casing); every concept found there must be rendered in the
+    target. The finding covers the target and names the preferred term expected. A target
+    that renders the concept with a deprecated or foreign term is left to those rules; a
+    concept the glossary does not have in the target language is not expected.
+
+    Bad (en→de):  "Skilful mass mobilisation matters." → "Das ist wichtig."
+    Good (en→de): "Skilful mass mobilisation matters." → "Geschickte Massenmobilisierung ist wichtig."
+    """
+
+    id = "GL004"
+    name = "missing-term"
+    severity = Severity.ERROR
+
+    def on_segment(self, segment: Segment, source: list[Match], target: list[Match]) -> Iterable[Finding]:
+        if not source:
+            return []
+        rendered = {match.concept.id for match in target}
+        expected: dict[str, Match] = {}
+        for match in source:
+            if match.concept.id not in rendered:
+                expected.setdefault(match.concept.id, match)
+        findings = []
+        for concept_id, match in expected.items():
+            preferred = match.concept.preferred(self.document.lang)
+            if preferred is None:
+                continue
+            findings.append(self.finding_at(
+                segment.locate(0, len(segment.text)),
+                f"source term '{match.text}' ({self.label(match)}) is not rendered in the target; "
+                f"expected '{preferred.text}'",
+                concept=concept_id, text=match.text, suggestions=[preferred.text],
+                source_term=match.term.text))
+        return findings

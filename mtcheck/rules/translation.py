@@ -1,0 +1,61 @@
+"""GL005 inconsistent-translation."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from mtcheck.model import Finding, Match, Segment, Severity
+from mtcheck.rules.base import Rule
+
+
+def _key(text: str) -> int:
+    # Whitespace runs and case do not make two segments different; a 64-bit hash keeps the
+    # state of a million-segment memory small.
+    return hash(" ".join(text.casefold().split()))
+
+
+class InconsistentTranslation(Rule):
+    """The same source segment is translated in two ways, or two different source segments
+    share one translation, within a file (as Xbench and Okapi report them).
+
+    Segments are compared with whitespace and case ignored. The first translation seen is
+    the reference; each later segment that departs from it is reported, naming the segment
+    it departs from.
+
+    Bad (vi→de):  "Dân vận khéo" → "Geschickte Massenmobilisierung" … "Dân vận khéo" → "Kluge Mobilisierung"
+    Good (vi→de): "Dân vận khéo" → "Geschickte Massenmobilisierung" … "dân vận khéo" → "Geschickte  Massenmobilisierung"
+    """
+
+    id = "GL005"
+    name = "inconsistent-translation"
+    severity = Severity.WARNING
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # source key -> (target key, segment id, line);  target key -> (source key, segment id, line)
+        self._by_source: dict[int, tuple[int, str | None, int]] = {}
+        self._by_target: dict[int, tuple[int, str | None, int]] = {}
+
+    def on_segment(self, segment: Segment, source: list[Match], target: list[Match]) -> Iterable[Finding]:
+        if not segment.source or not segment.source.strip() or not segment.text.strip():
+            return []
+        source_key, target_key = _key(segment.source), _key(segment.text)
+        findings = []
+        here = (target_key, segment.id, segment.line)
+        first = self._by_source.setdefault(source_key, here)
+        if first is not here and first[0] != target_key:
+            findings.append(self.finding_at(
+                segment.locate(0, len(segment.text)),
+                f"the same source is translated differently in segment {_name(first)}",
+                text=segment.text, other_segment=first[1], other_line=first[2], kind="same-source"))
+        here = (source_key, segment.id, segment.line)
+        first = self._by_target.setdefault(target_key, here)
+        if first is not here and first[0] != source_key:
+            findings.append(self.finding_at(
+                segment.locate(0, len(segment.text)),
+                f"the same translation stands for a different source in segment {_name(first)}",
+                text=segment.text, other_segment=first[1], other_line=first[2], kind="same-target"))
+        return findings
+
+
+def _name(record: tuple[int, str | None, int]) -> str:
+    return f"{record[1]} (line {record[2]})" if record[1] else f"at line {record[2]}"
