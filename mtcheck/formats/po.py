@@ -40,7 +40,8 @@ class PoFile:
             found = _SYNTAX_LINE_RE.search(str(exc))
             raise InputError(self.path, f"malformed PO: {exc}", int(found.group(1)) if found else None) from None
         self.lines = self.text.split("\n")
-        self.source_lang = source_lang or self.catalog.metadata.get("X-Source-Language") or None
+        # gettext's msgids are English unless the file says otherwise.
+        self.source_lang = source_lang or self.catalog.metadata.get("X-Source-Language") or "en"
         self.target_lang = target_lang or self.catalog.metadata.get("Language") or _lang_from_path(self.path)
         self._entries: dict[str, tuple[polib.POEntry, int | None]] = {}
         self.changed = False
@@ -105,21 +106,17 @@ class PoFile:
         self._reparse_lines()
 
     def _flag_fuzzy(self, entry: polib.POEntry) -> None:
-        # The flags line comes before msgid (after comments): add to it, or add one.
-        msgid_line = max(entry.linenum - 1, 0)
-        while msgid_line > 0 and not self.lines[msgid_line].startswith(("msgid ", "msgctxt ")):
-            msgid_line -= 1
-        if self.lines[msgid_line].startswith("msgid ") and msgid_line > 0 and \
-                self.lines[msgid_line - 1].startswith("msgctxt "):
-            msgid_line -= 1
-        first = msgid_line
-        while first > 0 and self.lines[first - 1].startswith("#"):
-            first -= 1
-        for number in range(first, msgid_line):
+        # polib's linenum is the entry's first line (its comments); the flags line is among
+        # those comments: add to it, or add one right before msgctxt/msgid.
+        first = max(entry.linenum - 1, 0)
+        keyword = first
+        while keyword < len(self.lines) and not self.lines[keyword].startswith(("msgid ", "msgctxt ")):
+            keyword += 1
+        for number in range(first, keyword):
             if self.lines[number].startswith("#,"):
                 self.lines[number] += ", fuzzy"
                 return
-        self.lines.insert(msgid_line, "#, fuzzy")
+        self.lines.insert(keyword, "#, fuzzy")
 
     def _reparse_lines(self) -> None:
         # Line numbers move after an edit: parse the edited text again to keep them right.
