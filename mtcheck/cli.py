@@ -40,11 +40,12 @@ def _output(path: str | None) -> Iterator[IO[str] | None]:
 class _Run:
     """State of one `check` or `scan` run shared by its helpers."""
 
-    def __init__(self, glossaries: tuple[str, ...], lang: str | None, verbose: bool):
+    def __init__(self, glossaries: tuple[str, ...], lang: str | None, verbose: bool, source_lang: str | None = None):
         from mtcheck.glossary import load_glossaries
         from mtcheck.glossary.shipped import shipped_glossary
 
         self.lang = lang
+        self.source_lang = source_lang
         self.verbose = verbose
         self.err = _console(stderr=True)
         paths = list(glossaries) or [str(shipped_glossary())]
@@ -64,10 +65,8 @@ class _Run:
 
     def documents(self, paths: tuple[str, ...]):
         """(path, lang, segments) for every file, errors reported and skipped."""
-        from mtcheck.formats import plaintext
+        from mtcheck.formats import bilingual_kind
         from mtcheck.formats.discover import discover
-        from mtcheck.lang import analyzer_for, canonical_lang
-        from mtcheck.langid import detect_language
 
         try:
             files = list(discover(list(paths)))
@@ -76,17 +75,59 @@ class _Run:
             return
         for path in files:
             try:
-                if self.lang:
-                    lang = canonical_lang(self.lang)
+                if bilingual_kind(path):
+                    yield self._bilingual(path)
                 else:
-                    lang, probability = detect_language(plaintext.sample(path))
-                    self.say(f"{path}: detected language {lang} (p={probability:.2f})")
-                if lang not in self._described:
-                    self._described.add(lang)
-                    self.say(analyzer_for(lang).describe())
-                yield path, lang, plaintext.read_segments(path, lang)
+                    yield self._plain(path)
             except MtcheckError as exc:
                 self.fail(exc)
+
+    def _plain(self, path: str):
+        from mtcheck.formats import plaintext
+
+        lang = self._language(path, lambda: plaintext.sample(path))
+        return path, lang, plaintext.read_segments(path, lang)
+
+    def _bilingual(self, path: str):
+        """A bilingual file; languages it does not name are identified from its first segments."""
+        import itertools
+
+        from mtcheck.formats import open_bilingual
+
+        document = open_bilingual(path, source_lang=self.source_lang, target_lang=self.lang)
+        segments = iter(document.segments())
+        head = list(itertools.islice(segments, 200))
+        declared = document.target_lang or next((s.lang for s in head if s.lang), None)
+        lang = self._language(path, lambda: "\n".join(s.text for s in head), declared)
+        source_lang = None
+        if any(s.source and not s.source_lang for s in head):
+            source_lang = self._language(path, lambda: "\n".join(s.source or "" for s in head), None, "source")
+        return path, lang, _with_languages(itertools.chain(head, segments), lang, source_lang)
+
+    def _language(self, path: str, sample, declared: str | None = None, side: str = "text") -> str:
+        from mtcheck.lang import analyzer_for, canonical_lang
+        from mtcheck.langid import detect_language
+
+        if declared or (self.lang and side == "text"):
+            lang = canonical_lang(declared or self.lang)
+        else:
+            lang, probability = detect_language(sample())
+            self.say(f"{path}: detected {'source ' if side == 'source' else ''}language {lang} (p={probability:.2f})")
+        if lang not in self._described:
+            self._described.add(lang)
+            self.say(analyzer_for(lang).describe())
+        return lang
+
+
+def _with_languages(segments, lang: str, source_lang: str | None):
+    """Segments with the file's languages filled in where the file left them out."""
+    import dataclasses
+
+    for segment in segments:
+        if segment.lang is None or (source_lang and segment.source is not None and segment.source_lang is None):
+            segment = dataclasses.replace(segment, lang=segment.lang or lang,
+                                          source_lang=segment.source_lang or source_lang)
+        yield segment
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,7 +139,10 @@ def cli() -> None:
 _glossary_option = click.option(
     "--glossary", "-g", "glossaries", multiple=True, type=click.Path(dir_okay=False),
     help="Glossary file (TBX, CSV or TSV); repeatable. Default: the shipped glossary.")
-_lang_option = click.option("--lang", "-l", help="Language of the texts (BCP-47). Default: identified per file.")
+_lang_option = click.option("--lang", "-l", help="Language of the texts, the targets of bilingual files (BCP-47). "
+                                                  "Default: what the file says, else identified per file.")
+_source_lang_option = click.option("--source-lang", help="Source language of bilingual files (BCP-47). "
+                                                         "Default: what the file says, else identified.")
 _verbose_option = click.option("--verbose", "-v", is_flag=True, help="Say what is loaded and how each language is matched.")
 _output_option = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
                               help="Write the report to this file (atomically) instead of stdout.")
@@ -108,6 +152,7 @@ _output_option = click.option("--output", "-o", type=click.Path(dir_okay=False, 
 @click.argument("paths", nargs=-1, required=True)
 @_glossary_option
 @_lang_option
+@_source_lang_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (ids or names, comma-separated).")
@@ -116,7 +161,7 @@ _output_option = click.option("--output", "-o", type=click.Path(dir_okay=False, 
 @click.option("--no-table", is_flag=True, help="Leave out the table of renderings in text output.")
 @_output_option
 @_verbose_option
-def check(paths, glossaries, lang, output_format, select, ignore, fail_on, no_table, output, verbose):
+def check(paths, glossaries, lang, source_lang, output_format, select, ignore, fail_on, no_table, output, verbose):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
     from mtcheck.model import Severity
@@ -126,7 +171,7 @@ def check(paths, glossaries, lang, output_format, select, ignore, fail_on, no_ta
         rules = select_rules(_split(select), _split(ignore))
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    run = _Run(glossaries, lang, verbose)
+    run = _Run(glossaries, lang, verbose, source_lang)
     checker = Checker(run.glossary, rules)
     threshold = Severity.parse(fail_on)
     worst = None
@@ -162,14 +207,15 @@ def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool):
 @click.argument("paths", nargs=-1, required=True)
 @_glossary_option
 @_lang_option
+@_source_lang_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_output_option
 @_verbose_option
-def scan(paths, glossaries, lang, output_format, output, verbose):
+def scan(paths, glossaries, lang, source_lang, output_format, output, verbose):
     """List every glossary match (a concordance: concept, term, status)."""
     from mtcheck.engine import Checker
 
-    run = _Run(glossaries, lang, verbose)
+    run = _Run(glossaries, lang, verbose, source_lang)
     checker = Checker(run.glossary, [])
     with _output(output) as stream:
         if output_format == "json":
