@@ -158,10 +158,13 @@ _output_option = click.option("--output", "-o", type=click.Path(dir_okay=False, 
 @click.option("--ignore", multiple=True, help="Skip these rules (ids or names, comma-separated).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Exit 1 when a finding has at least this severity.")
+@click.option("--consistency", type=click.Choice(["file", "run"]), default="file", show_default=True,
+              help="Judge consistent renderings and translations within each file or across all files of the run.")
 @click.option("--no-table", is_flag=True, help="Leave out the table of renderings in text output.")
 @_output_option
 @_verbose_option
-def check(paths, glossaries, lang, source_lang, output_format, select, ignore, fail_on, no_table, output, verbose):
+def check(paths, glossaries, lang, source_lang, output_format, select, ignore, fail_on, consistency, no_table,
+          output, verbose):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
     from mtcheck.model import Severity
@@ -172,7 +175,7 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     run = _Run(glossaries, lang, verbose, source_lang)
-    checker = Checker(run.glossary, rules)
+    checker = Checker(run.glossary, rules, scope=consistency)
     threshold = Severity.parse(fail_on)
     worst = None
     with _output(output) as stream:
@@ -187,6 +190,10 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
             reporter.document(path, doc_lang, findings)
             for finding in findings:
                 worst = max(worst or finding.severity, finding.severity)
+        findings = checker.finish()
+        if findings:
+            reporter.document(None, None, findings)
+            worst = max([worst or findings[0].severity, *(f.severity for f in findings)])
         reporter.end(checker.tally, run.glossary, run.errors)
     if run.errors:
         return EXIT_ERROR

@@ -35,12 +35,17 @@ class Checker:
     """A glossary, compiled once, and the rules to run over documents."""
 
     def __init__(self, glossary: Glossary, rules: Iterable[type[Rule]],
-                 severities: Mapping[str, Severity] | None = None):
+                 severities: Mapping[str, Severity] | None = None, scope: str = "file"):
+        """`scope` is where consistency is judged: within each "file", or across the "run"."""
+        if scope not in ("file", "run"):
+            raise ValueError(f"unknown consistency scope {scope!r}")
         self.glossary = glossary
         self.matcher = Matcher(glossary)
         self.rules = list(rules)
         self.severities = dict(severities or {})
+        self.scope = scope
         self.tally = Tally()
+        self._run_rules: dict[str, list[Rule]] = {}
 
     def matches(self, segments: Iterable[Segment], lang: str) -> Iterable[Match]:
         """Every match in the segments' targets, in order (the concordance behind `scan`)."""
@@ -54,7 +59,7 @@ class Checker:
         a TMX) is checked in that one, with its own rule state. A segment with a source text
         is also matched on its source side, for the bilingual rules.
         """
-        rules_by_lang: dict[str, list[Rule]] = {}
+        rules_by_lang: dict[str, list[Rule]] = self._run_rules if self.scope == "run" else {}
         findings: list[Finding] = []
         tally = self.tally
         tally.documents += 1
@@ -79,12 +84,22 @@ class Checker:
                 source_matches = self._source_matches(segment)
                 for rule in rules:
                     findings.extend(rule.on_segment(segment, source_matches, target_matches))
-        for rules in rules_by_lang.values():
-            for rule in rules:
-                findings.extend(rule.on_end())
+        if self.scope == "file":
+            for rules in rules_by_lang.values():
+                for rule in rules:
+                    findings.extend(rule.on_end())
+        return self._sorted(findings)
+
+    def finish(self) -> list[Finding]:
+        """What the rules have to say at the end of a run (consistency across the run)."""
+        findings = [f for rules in self._run_rules.values() for rule in rules for f in rule.on_end()]
+        self._run_rules.clear()
+        return self._sorted(findings)
+
+    def _sorted(self, findings: list[Finding]) -> list[Finding]:
         findings.sort(key=Finding.sort_key)
         for finding in findings:
-            tally.add_finding(finding)
+            self.tally.add_finding(finding)
         return findings
 
     def _source_matches(self, segment: Segment) -> list[Match]:

@@ -66,8 +66,11 @@ _PROTECTED_RE = re.compile("|".join((
     r"\{\{[^{}]*\}\}|\{[\w.:!\[\]-]*\}",                  # {{ var }}, {name}, {0}
     r"%(?:\([\w.-]+\))?[-+#0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%](?![^\W\d_])",  # printf
     r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);",                 # character references left in text
+    r"<!--.*?-->",                                         # comments
+    r"`[^`\n]+`",                                          # Markdown code spans
+    r"(?<=\])\([^()\s]*\)",                                # Markdown link targets
 )), re.IGNORECASE)
-_PROTECTED_TRIGGERS = ("://", "www.", "@", "<", "{", "%", "&")
+_PROTECTED_TRIGGERS = ("://", "www.", "@", "<", "{", "%", "&", "`", "](")
 
 
 def canonical_lang(code: str) -> str:

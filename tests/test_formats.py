@@ -169,12 +169,12 @@ def test_utf16_and_declared_encodings_are_read(tmp_path):
 
 # -- markup is never matched inside or across ---------------------------------------------------
 def test_terms_are_not_matched_across_or_inside_inline_tags(tmp_path, cli_json):
-    code, report, _ = cli_json("scan", write(tmp_path, "a.xlf", XLIFF12))
+    _, report, _ = cli_json("scan", write(tmp_path, "a.xlf", XLIFF12))
     found = {(m["text"], m["line"]) for m in report["matches"]}
     assert ("Geschickte Massenmobilisierung", 7) in found  # inside <g>: a text element
     assert not any("Massenmobilisierung" == t and line == 18 for t, line in found)  # <ph> code and split word
     assert all(PLACEHOLDER not in t for t, _ in found)
-    code, report, _ = cli_json("scan", write(tmp_path, "de.po", PO))
+    _, report, _ = cli_json("scan", write(tmp_path, "de.po", PO))
     texts = [m["text"] for m in report["matches"]]
     assert "Geschickte Massenmobilisierung" in texts
     assert not any("city" in t or "name" in t for t in texts)
@@ -214,7 +214,7 @@ def test_editing_one_target_keeps_its_tags_and_every_other_unit(tmp_path, name, 
     before, after = _c14n_units(path, unit_tag), _c14n_units(out, unit_tag)
     changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
     assert len(before) == len(after) and len(changed) == 1
-    tags = lambda unit: [e.tag for e in etree.fromstring(unit).iter()]  # noqa: E731
+    tags = lambda unit: [e.tag for e in etree.fromstring(unit).iter()]
     assert tags(before[changed[0]]) == tags(after[changed[0]])
     raw = out.read_bytes()
     assert raw.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
@@ -328,11 +328,31 @@ def test_inconsistent_translation_in_a_file(tmp_path, cli_json):
     pairs = [("Dân vận khéo", "Geschickte Massenmobilisierung"), ("Dân vận khéo", "Kluge Mobilisierung"),
              ("dân  vận khéo", "geschickte Massenmobilisierung"), ("Dân vận", "Kluge Mobilisierung")]
     code, report, _ = cli_json("check", write(tmp_path, "c.xlf", _xliff(pairs, "vi")), "--select", "GL005")
+    assert code == 1
     assert [(f["segment"], f["data"]["kind"], f["data"]["other_segment"]) for f in report["findings"]] == [
         ("2", "same-source", "1"), ("4", "same-target", "2")]
 
 
 def test_deprecated_rendering_in_a_target_carries_the_segment_id(tmp_path, cli_json):
     code, report, _ = cli_json("check", write(tmp_path, "m.tmx", TMX), "--select", "GL001")
+    assert code == 1
     assert {(f["segment"], f["lang"], f["text"]) for f in report["findings"]} == {
         ("a/de", "de", "Fachkundige Massenmobilisierung")}
+
+
+def test_markdown_code_is_not_checked(tmp_path, cli_json):
+    path = write(tmp_path, "a.md", "# Fachkundige Massenmobilisierung\n\n```text\nFachkundige Massenmobilisierung\n```\n"
+                                   "Siehe `Fachkundige Massenmobilisierung` und [Fachkundige Massenmobilisierung]"
+                                   "(fachkundige-massenmobilisierung.md).\n<!-- Fachkundige Massenmobilisierung -->\n")
+    code, report, _ = cli_json("check", path, "--lang", "de", "--select", "GL001")
+    assert code == 1
+    assert [(f["line"], f["column"]) for f in report["findings"]] == [(1, 3), (6, 46)]
+
+
+def test_consistency_across_the_run(tmp_path, cli_json):
+    first = write(tmp_path, "a.xlf", _xliff([("Dân vận khéo", "Geschickte Massenmobilisierung")], "vi"))
+    second = write(tmp_path, "b.xlf", _xliff([("Dân vận khéo", "Kluge Mobilisierung")], "vi"))
+    code, report, _ = cli_json("check", first, second, "--select", "GL005")
+    assert code == 0 and report["findings"] == []
+    code, report, _ = cli_json("check", first, second, "--select", "GL005", "--consistency", "run")
+    assert code == 1 and [(f["path"], f["segment"]) for f in report["findings"]] == [(str(second), "1")]

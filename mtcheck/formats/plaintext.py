@@ -1,6 +1,7 @@
 """Plain text and Markdown: one segment per non-empty line, read as a stream."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from mtcheck.model import Segment
@@ -9,8 +10,25 @@ from mtcheck.textio import iter_lines
 SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
 def read_segments(path: str, lang: str | None = None) -> Iterator[Segment]:
+    """Non-empty lines; in Markdown, fenced code blocks are left out (code spans, tags and
+    link targets are masked by the matcher in any text)."""
+    markdown = str(path).lower().endswith(MARKDOWN_SUFFIXES)
+    fence = None
     for number, line in enumerate(iter_lines(path), 1):
+        if markdown:
+            opening = _FENCE_RE.match(line)
+            if fence is None and opening:
+                fence = opening.group(1)
+                continue
+            if fence is not None:
+                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                    fence = None
+                continue
         if line.strip():
             yield Segment(line, str(path), number, lang=lang)
 

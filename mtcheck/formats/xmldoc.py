@@ -50,8 +50,7 @@ class XmlTranslationFile:
 
     # -- editing --------------------------------------------------------------------------------
     def target_text(self, segment_id: str) -> str:
-        element, slots = self._target(segment_id)
-        return flatten(element)[0]
+        return flatten(self._target(segment_id)[0])[0]
 
     def set_target(self, segment_id: str, text: str) -> None:
         """Replace a target's text; its inline tags must come back as the same placeholders."""

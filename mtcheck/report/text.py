@@ -30,7 +30,8 @@ class TextFindings:
             rule = finding.rule
             if color:
                 where, rule = f"\x1b[1m{where}\x1b[0m", f"{_ANSI[finding.severity]}{rule}\x1b[0m"
-            lines.append(f"{where} {rule} {finding.message}\n")
+            segment = f" [{loc.segment}]" if loc.segment else ""
+            lines.append(f"{where} {rule}{segment} {finding.message}\n")
         if lines:
             self.console.file.write("".join(lines))
 
