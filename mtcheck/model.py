@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
 
 
 class Severity(enum.IntEnum):
@@ -19,7 +19,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, text: str) -> "Severity":
+    def parse(cls, text: str) -> Severity:
         try:
             return cls[text.strip().upper()]
         except KeyError:
@@ -78,8 +78,17 @@ class Concept:
     id: str
     terms: tuple[Term, ...]
     note: str = ""
-    definition: str = ""
     origin: Origin | None = None
+    # TBX gives definitions and notes to the concept and to each language: `definitions` by
+    # language, "" for the concept's own; `lang_notes` by language (the concept's own stay in
+    # `note`). Several in one place are joined with newlines. Out of the hash: dicts have none.
+    definitions: Mapping[str, str] = field(default_factory=dict, hash=False)
+    lang_notes: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+    @property
+    def definition(self) -> str:
+        """The concept-level definition, else the first language's."""
+        return self.definitions.get("") or next(iter(self.definitions.values()), "")
 
     def terms_in(self, lang: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.lang == lang)
@@ -98,7 +107,6 @@ class Concept:
             if current is None or (term.status is Status.PREFERRED and current.status is not Status.PREFERRED):
                 chosen[term.lang] = term
         return chosen
-
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,7 @@ class Glossary:
         return first or concept.id
 
     @classmethod
-    def merge(cls, glossaries: list["Glossary"]) -> "Glossary":
+    def merge(cls, glossaries: list[Glossary]) -> Glossary:
         """Several glossaries as one; concept ids stay as their files give them."""
         if len(glossaries) == 1:
             return glossaries[0]

@@ -1,4 +1,4 @@
-"""Glossaries: load TBX or CSV/TSV into the core model, and lint them."""
+"""Glossaries: load TBX or CSV/TSV into the core model, write them back, and lint them."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,10 +6,17 @@ from pathlib import Path
 from mtcheck.errors import GlossaryError
 from mtcheck.model import Glossary
 
+# What `write_glossary` writes: TBX v2 (martif) and v3 (TBX-Basic DCA), one term per row as
+# CSV or TSV, and the headerless source/target pairs of MT vendors' glossaries (lossy).
+WRITE_FORMATS = ("tbx2", "tbx3", "csv", "tsv", "pairs-csv", "pairs-tsv")
+_FORMAT_BY_SUFFIX = {".tbx": "tbx3", ".tbxm": "tbx3", ".xml": "tbx3", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv"}
 
 
-def load_glossary(path: str | Path) -> Glossary:
-    """Read one glossary file; the format comes from its extension (TBX, CSV or TSV)."""
+def load_glossary(path: str | Path, source_lang: str | None = None, target_lang: str | None = None) -> Glossary:
+    """Read one glossary file; the format comes from its extension (TBX, CSV or TSV).
+
+    The languages are needed only for a headerless two-column CSV/TSV, which does not say them.
+    """
     path = Path(path)
     if not path.is_file():
         raise GlossaryError(str(path), "no such glossary file")
@@ -21,9 +28,45 @@ def load_glossary(path: str | Path) -> Glossary:
     if suffix in (".csv", ".tsv", ".tab", ".txt"):
         from mtcheck.glossary.csvfile import read_csv
 
-        return read_csv(str(path))
+        return read_csv(str(path), source_lang, target_lang)
     raise GlossaryError(str(path), f"unknown glossary format {suffix!r} (use .tbx, .csv or .tsv)")
 
 
-def load_glossaries(paths: list[str | Path]) -> Glossary:
-    return Glossary.merge([load_glossary(p) for p in paths])
+def load_glossaries(paths: list[str | Path], source_lang: str | None = None,
+                    target_lang: str | None = None) -> Glossary:
+    return Glossary.merge([load_glossary(p, source_lang, target_lang) for p in paths])
+
+
+def format_for(path: str | Path) -> str:
+    """The format a file name asks for: .tbx is TBX v3, .csv and .tsv one term per row."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in _FORMAT_BY_SUFFIX:
+        raise GlossaryError(str(path), "cannot tell the glossary format from the file name "
+                                       f"(give --to: {', '.join(WRITE_FORMATS)})")
+    return _FORMAT_BY_SUFFIX[suffix]
+
+
+def write_glossary(glossary: Glossary, path: str | Path, fmt: str, source_lang: str | None = None,
+                   target_lang: str | None = None) -> None:
+    """Write `glossary` to `path` atomically; the languages choose the two columns of pairs."""
+    try:
+        _write(glossary, str(path), fmt, source_lang, target_lang)
+    except OSError as exc:
+        raise GlossaryError(str(path), f"cannot write: {exc.strerror or exc}") from None
+
+
+def _write(glossary: Glossary, path: str, fmt: str, source_lang: str | None, target_lang: str | None) -> None:
+    if fmt in ("tbx2", "tbx3"):
+        from mtcheck.glossary.tbxwriter import write_tbx
+
+        write_tbx(glossary, path, version=int(fmt[-1]))
+    elif fmt in ("csv", "tsv"):
+        from mtcheck.glossary.csvwriter import write_long
+
+        write_long(glossary, path, tabs=fmt == "tsv")
+    elif fmt in ("pairs-csv", "pairs-tsv"):
+        from mtcheck.glossary.csvwriter import write_pairs
+
+        write_pairs(glossary, path, source_lang, target_lang, tabs=fmt == "pairs-tsv")
+    else:
+        raise ValueError(f"unknown glossary format {fmt!r}")

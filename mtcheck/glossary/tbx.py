@@ -44,33 +44,51 @@ def read_tbx(path: str) -> Glossary:
 
 def _concept(path: str, entry: etree._Element, number: int) -> Concept:
     concept_id = (entry.get("id") or "").strip() or f"entry-{number}"
-    notes, definition, terms = [], "", []
+    notes, terms = [], []
+    definitions: dict[str, list[str]] = {}
+    lang_notes: dict[str, list[str]] = {}
     for child in entry:
         name = _local(child.tag)
         if name in _LANGUAGES:
-            terms.extend(_language(path, child))
+            lang = _lang_of(path, child)
+            terms.extend(_term(path, group, lang) for group in child if _local(group.tag) in _TERM_GROUPS)
+            _descriptions(child, definitions.setdefault(lang, []), lang_notes.setdefault(lang, []))
         elif name == "note":
             notes.append(text_of(child))
         elif name in ("descrip", "descripGrp"):
-            found = _definition(child)
-            definition = definition or found
-    return Concept(concept_id, tuple(terms), "\n".join(n for n in notes if n), definition,
-                   Origin(str(path), entry.sourceline))
+            definitions.setdefault("", []).extend(_definitions(child))
+    return Concept(concept_id, tuple(terms), _joined(notes), Origin(str(path), entry.sourceline),
+                   definitions=_by_lang(definitions), lang_notes=_by_lang(lang_notes))
 
 
-def _definition(element: etree._Element) -> str:
-    for node in element.iter():
-        if local(node.tag) == "descrip" and node.get("type") == "definition":
-            return text_of(node)
-    return ""
+def _descriptions(lang_set: etree._Element, definitions: list[str], notes: list[str]) -> None:
+    """The definitions and notes a langSet/langSec gives beside its terms."""
+    for child in lang_set:
+        name = _local(child.tag)
+        if name == "note":
+            notes.append(text_of(child))
+        elif name in ("descrip", "descripGrp"):
+            definitions.extend(_definitions(child))
 
 
-def _language(path: str, lang_set: etree._Element) -> list[Term]:
+def _definitions(element: etree._Element) -> list[str]:
+    return [text_of(node) for node in element.iter()
+            if local(node.tag) == "descrip" and node.get("type") == "definition"]
+
+
+def _joined(texts: list[str]) -> str:
+    return "\n".join(t for t in texts if t)
+
+
+def _by_lang(texts: dict[str, list[str]]) -> dict[str, str]:
+    return {lang: joined for lang, found in texts.items() if (joined := _joined(found))}
+
+
+def _lang_of(path: str, lang_set: etree._Element) -> str:
     code = lang_set.get(XML_LANG) or lang_set.get("lang")
     if not code:
         raise GlossaryError(path, f"<{local(lang_set.tag)}> without xml:lang", lang_set.sourceline)
-    lang = canonical_lang(code)
-    return [_term(path, group, lang) for group in lang_set if _local(group.tag) in _TERM_GROUPS]
+    return canonical_lang(code)
 
 
 def _term(path: str, group: etree._Element, lang: str) -> Term:
@@ -99,7 +117,7 @@ def _term(path: str, group: etree._Element, lang: str) -> Term:
             notes.append(value)
     if term_element is None:
         raise GlossaryError(path, f"<{_local(group.tag)}> without <term>", group.sourceline)
-    return Term(_text(term_element), lang, status, kind, note="\n".join(notes),
+    return Term(_text(term_element), lang, status, kind, note=_joined(notes),
                 origin=Origin(str(path), term_element.sourceline), **options)
 
 
