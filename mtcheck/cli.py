@@ -49,7 +49,8 @@ class _Run:
         self.verbose = verbose
         self.err = _console(stderr=True)
         paths = list(glossaries) or [str(shipped_glossary())]
-        self.glossary = load_glossaries(paths)
+        # A headerless two-column glossary takes its languages from the run's.
+        self.glossary = load_glossaries(paths, source_lang, lang)
         self.errors: list[str] = []
         self._described: set[str] = set()
         self.say(f"glossary: {', '.join(paths)} ({len(self.glossary)} concepts, "
@@ -290,6 +291,33 @@ def validate(files):
     if failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if problems else EXIT_CLEAN
+
+
+@glossary.command()
+@click.argument("source", metavar="IN", type=click.Path(dir_okay=False))
+@click.argument("target", metavar="OUT", type=click.Path(dir_okay=False))
+@click.option("--to", "output_format", type=click.Choice(["tbx2", "tbx3", "csv", "tsv", "pairs-csv", "pairs-tsv"]),
+              help="Format of OUT. Default: from its extension (.tbx: tbx3, .csv: csv, .tsv: tsv).")
+@click.option("--source-lang", help="Source language (BCP-47): of a headerless two-column IN, and the first "
+                                    "column of pairs output.")
+@click.option("--target-lang", help="Target language (BCP-47): of a headerless two-column IN, and the second "
+                                    "column of pairs output.")
+def convert(source, target, output_format, source_lang, target_lang):
+    """Convert a glossary between TBX v2/v3, CSV/TSV and two-column pairs.
+
+    TBX and CSV/TSV (one term per row) keep everything mtcheck reads: concepts, terms with
+    status, type, match options and notes, and the notes and definitions of concepts and
+    languages. pairs-csv and pairs-tsv are lossy: headerless `source,target` rows as MT
+    vendors (DeepL, Google) take them, each accepted source term with the preferred target
+    term; only a glossary of exactly those two languages is written. OUT is replaced only
+    when the whole file is written.
+    """
+    from mtcheck.glossary import format_for, load_glossary, write_glossary
+
+    output_format = output_format or format_for(target)
+    loaded = load_glossary(source, source_lang, target_lang)
+    write_glossary(loaded, target, output_format, source_lang, target_lang)
+    return EXIT_CLEAN
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -164,7 +164,7 @@ def test_shuffled_glossary_gives_identical_report(cli, glossary, tmp_path, monke
     concepts = list(glossary.concepts)
     random.Random(7).shuffle(concepts)
     shuffled = Glossary(tuple(concepts), glossary.source_lang, glossary.origins)
-    monkeypatch.setattr(glossary_module, "load_glossaries", lambda paths: shuffled)
+    monkeypatch.setattr(glossary_module, "load_glossaries", lambda paths, *languages: shuffled)
     _, actual, _ = cli("check", SEEDS, "--format", "json")
     assert actual == expected
 

@@ -40,8 +40,8 @@ class TextFindings:
             self.console.print()
             self.console.print(renderings_table(tally, glossary))
         total = sum(tally.findings.values())
-        parts = [f"{tally.findings.get(s.label, 0)} {s.label}s" for s in sorted(Severity, reverse=True)
-                 if tally.findings.get(s.label)]
+        parts = [f"{tally.findings[s.label]} {s.label}{'s' if tally.findings[s.label] != 1 else ''}"
+                 for s in sorted(Severity, reverse=True) if tally.findings.get(s.label)]
         detail = f" ({', '.join(parts)})" if parts else ""
         summary = f"{total} finding{'s' if total != 1 else ''}{detail} in {tally.documents} file" \
                   f"{'s' if tally.documents != 1 else ''}, {tally.matches} term matches"
