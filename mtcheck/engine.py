@@ -82,8 +82,11 @@ class Checker:
                     findings.extend(rule.on_match(match))
             if segment.source is not None:
                 source_matches = self._source_matches(segment)
+                # Every concept the target renders, synonyms and nested terms included: a
+                # rendering shared by two concepts stands for both.
+                rendered = matcher.concepts(segment.text) if source_matches else set()
                 for rule in rules:
-                    findings.extend(rule.on_segment(segment, source_matches, target_matches))
+                    findings.extend(rule.on_segment(segment, source_matches, target_matches, rendered))
         if self.scope == "file":
             for rules in rules_by_lang.values():
                 for rule in rules:

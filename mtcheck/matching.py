@@ -11,7 +11,7 @@ import bisect
 import gc
 import threading
 from itertools import accumulate
-from typing import Callable, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 import ahocorasick_rs
 
@@ -125,7 +125,8 @@ class _Located:
         return offset + start, offset + end
 
     def words(self, first: int, stop: int) -> list[str]:
-        return [self.text[slice(*self.span(code))] for code in range(first, stop)]
+        spans = (self.span(code) for code in range(first, stop))
+        return [self.text[start:end] for start, end in spans if end > start]  # UNKNOWN codes have no text
 
 
 class _Prepared(NamedTuple):
@@ -137,19 +138,31 @@ class _Prepared(NamedTuple):
     neutral: tuple[str, ...]
     family: str
     order: int
+    # After which words the term has punctuation ("Sklerodermie (SSc)", "A. radialis"): the
+    # text has an UNKNOWN code there too, so the pattern carries one in the same place.
+    breaks: frozenset[int] = frozenset()
+
+    def pattern(self, codes: list[str]) -> str:
+        if not self.breaks:
+            return "".join(codes)
+        return "".join(c + UNKNOWN if i in self.breaks else c for i, c in enumerate(codes))
 
 
 def prepare(glossary: Glossary) -> list[_Prepared]:
     prepared = []
     families: dict[str, str] = {}
-    findall = TOKEN_RE.findall
+    split = TOKEN_SPLIT_RE.split
     for order, (concept, term) in enumerate(((c, t) for c in glossary for t in c.terms), 1):
-        words = tuple(findall(mask_urls(term.text)))
+        parts = split(mask_urls(term.text))
+        words = tuple(parts[1::2])
         if words:
             lang_family = families.get(term.lang)
             if lang_family is None:
                 lang_family = families[term.lang] = family(canonical_lang(term.lang))
-            prepared.append(_Prepared(concept, term, words, tuple(map(neutral_fold, words)), lang_family, order))
+            gaps = parts[2:-1:2]
+            breaks = frozenset(i for i, gap in enumerate(gaps) if not GAP_RE.fullmatch(gap))
+            prepared.append(_Prepared(concept, term, words, tuple(map(neutral_fold, words)), lang_family, order,
+                                      breaks))
     return prepared
 
 
@@ -188,7 +201,7 @@ class LanguageMatcher:
         for item in native:
             words, term = item.words, item.term
             folded = tuple(bases[w] for w in words)
-            pattern = "".join([codes[w] for w in words])
+            pattern = item.pattern([codes[w] for w in words])
             self.native.add(pattern, _Entry(item.concept, term, words, folded, False, False, item.order))
             head = folded[-1]
             if analyzer.compounding and not term.exact and len(head) >= (4 if len(words) > 1 else 6):
@@ -202,7 +215,7 @@ class LanguageMatcher:
             # The same words in both languages are not foreign.
             if item.family == own or item.neutral in native_forms:
                 continue
-            pattern = "".join(map(foreign_code, item.neutral))
+            pattern = item.pattern(list(map(foreign_code, item.neutral)))
             self.foreign.add(pattern, _Entry(item.concept, item.term, item.words, item.neutral, False, True,
                                              item.order))
         self.native.build()
@@ -262,12 +275,23 @@ class LanguageMatcher:
     def find(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Non-overlapping term occurrences as (start, end, entry); the longest one wins."""
         nfc, offsets = nfc_with_offsets(text)
+        chosen = _longest_first(list(self._candidates(nfc, every=False)))
+        if offsets is not None:
+            chosen = [(offsets[s], offsets[e], entry) for s, e, entry in chosen]
+        return chosen
+
+    def concepts(self, text: str) -> set[str]:
+        """Ids of every concept any term of the text stands for: also where terms overlap or
+        nest, and every concept that shares a term (synonyms across concepts)."""
+        nfc, _ = nfc_with_offsets(text)
+        return {entry.concept.id for _, _, entry in self._candidates(nfc, every=True) if not entry.foreign}
+
+    def _candidates(self, nfc: str, every: bool) -> Iterator[tuple[int, int, _Entry]]:
         masked = mask_protected(nfc)
         # Text is cut at spaces (in C) and each distinct stretch between spaces is analysed
         # once: the cost per stretch is then one dictionary lookup, whatever its words.
         chunks = masked.split(" ")
         located: _Located | None = None
-        candidates: list[tuple[int, int, _Entry]] = []
         for table, cache in ((self.native, self._native_chunks), (self.foreign, self._foreign_chunks)):
             if table.automaton is None:
                 continue
@@ -278,14 +302,12 @@ class LanguageMatcher:
                 entries = table.values[index]
                 start, _ = located.span(first)
                 _, end = located.span(stop - 1)
-                entry = entries[0] if len(entries) == 1 and entries[0].simple else \
-                    self._choose(entries, located.words(first, stop))
-                if entry is not None:
-                    candidates.append((start, end, entry))
-        chosen = _longest_first(candidates)
-        if offsets is not None:
-            chosen = [(offsets[s], offsets[e], entry) for s, e, entry in chosen]
-        return chosen
+                if len(entries) == 1 and entries[0].simple:
+                    yield start, end, entries[0]
+                    continue
+                ranked = self._qualifying(entries, located.words(first, stop))
+                for entry in (ranked if every else ranked[:1]):
+                    yield start, end, entry
 
     def matches(self, segment: Segment) -> list[Match]:
         """Every glossary term in the segment's text, in text order."""
@@ -294,22 +316,20 @@ class LanguageMatcher:
             for start, end, entry in self.find(segment.text)
         ]
 
-    def _choose(self, entries: tuple[_Entry, ...], surface: list[str]) -> _Entry | None:
-        """The entry a surface form stands for: options honoured, the closest form first."""
+    def _qualifying(self, entries: tuple[_Entry, ...], surface: list[str]) -> list[_Entry]:
+        """The entries a surface form can stand for, options honoured, the closest form first."""
         fold = neutral_fold if entries[0].foreign else self.analyzer.base
         forms = tuple(fold(w) for w in surface)
-        best: tuple | None = None
-        best_entry = None
+        ranked = []
         for entry in entries:
             same_form = forms == entry.folded
             if entry.term.exact and not same_form:
                 continue
             if entry.term.case_sensitive and not _same_case(surface, entry.words):
                 continue
-            rank = (not same_form, entry.compound, entry.order)
-            if best is None or rank < best:
-                best, best_entry = rank, entry
-        return best_entry
+            ranked.append(((not same_form, entry.compound, entry.order), entry))
+        ranked.sort(key=lambda item: item[0])
+        return [entry for _, entry in ranked]
 
 
 def _same_case(surface: list[str], words: tuple[str, ...]) -> bool:

@@ -114,3 +114,21 @@ def test_cost_does_not_grow_with_the_glossary():
     assert len(big.for_language("de").native) > 1000 * len(small.for_language("de").native)
     text = "Die Massenmobilisierung und Synthwort7 Begriff7."
     assert [m.text for m in big.matches(Segment(text, "t", 1, lang="de"))] == ["Massenmobilisierung", "Synthwort7 Begriff7"]
+
+
+def test_terms_with_punctuation_inside_match_the_same_punctuation():
+    glossary = Glossary((
+        Concept("ssc", (Term("systemischen Sklerodermie (SSc)", "de"),)),
+        Concept("ar", (Term("A. radialis", "de"),)),
+        Concept("ps", (Term("patients' serum", "en"),)),
+    ))
+    matcher = Matcher(glossary)
+
+    def found(lang, text):
+        return [m.concept.id for m in matcher.matches(Segment(text, "t", 1, lang=lang))]
+
+    assert found("de", "bei der systemischen Sklerodermie (SSc) eine Rolle") == ["ssc"]
+    assert found("de", "gestielten A. radialis-Lappen") == ["ar"]
+    assert found("en", "in the patients' serum.") == ["ps"]
+    assert found("de", "der systemischen Sklerodermie SSc") == []  # the punctuation is part of the term
+    assert found("de", "A radialis") == []

@@ -5,11 +5,13 @@ import re
 
 import pytest
 
-from mtcheck.model import Severity
+from mtcheck.engine import Checker
+from mtcheck.model import Concept, Glossary, Segment, Severity, Status, Term
 from mtcheck.rules import ALL_RULES, select_rules
 from mtcheck.rules.deprecated import DeprecatedRendering
 from mtcheck.rules.foreign import ForeignRendering
 from mtcheck.rules.inconsistent import InconsistentRendering
+from mtcheck.rules.missing import MissingTerm
 
 # (rule, lang, text, expected [(found text, suggestion)])
 CASES = [
@@ -107,3 +109,29 @@ def test_select_and_ignore_by_id_or_name():
     assert select_rules(None, ["GL002", "GL004", "GL005"]) == [DeprecatedRendering, ForeignRendering]
     with pytest.raises(ValueError, match="unknown rule"):
         select_rules(["GL999"])
+
+
+def _pairs_glossary(*concepts):
+    return Glossary(tuple(Concept(cid, tuple(Term(text, lang, Status.PREFERRED) for lang, text in terms))
+                          for cid, terms in concepts))
+
+
+def test_missing_term_counts_a_rendering_shared_by_two_concepts_for_both():
+    glossary = _pairs_glossary(("faelle", [("de", "Fällen"), ("en", "patients")]),
+                               ("patienten", [("de", "Patienten"), ("en", "patients")]))
+    checker = Checker(glossary, [MissingTerm])
+    segment = Segment("Some patients do not respond.", "t.xlf", 1, id="1", lang="en",
+                      source="Einige Patienten sprechen nicht an.", source_lang="de")
+    assert checker.check("t.xlf", [segment], "en") == []
+    segment = Segment("Some people do not respond.", "t.xlf", 1, id="1", lang="en",
+                      source="Einige Patienten sprechen nicht an.", source_lang="de")
+    assert [f.concept for f in checker.check("t.xlf", [segment], "en")] == ["patienten"]
+
+
+def test_missing_term_counts_a_term_nested_in_a_longer_one():
+    glossary = _pairs_glossary(("therapie", [("de", "Therapie"), ("en", "therapy")]),
+                               ("dx-tx", [("de", "Diagnostik und Therapie"), ("en", "diagnosis and therapy")]))
+    checker = Checker(glossary, [MissingTerm])
+    segment = Segment("Diagnosis and therapy of the disease", "t.xlf", 1, id="1", lang="en",
+                      source="Therapie der Erkrankung", source_lang="de")
+    assert checker.check("t.xlf", [segment], "en") == []

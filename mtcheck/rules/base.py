@@ -39,8 +39,10 @@ class Rule:
     def on_match(self, match: Match) -> Iterable[Finding]:
         return ()
 
-    def on_segment(self, segment: Segment, source: list[Match], target: list[Match]) -> Iterable[Finding]:
-        """A bilingual segment, after its target matches went through on_match."""
+    def on_segment(self, segment: Segment, source: list[Match], target: list[Match],
+                   rendered: set[str]) -> Iterable[Finding]:
+        """A bilingual segment, after its target matches went through on_match; `rendered`
+        holds the ids of every concept the target renders (overlaps and synonyms included)."""
         return ()
 
     def on_end(self) -> Iterable[Finding]:

@@ -12,9 +12,10 @@ class MissingTerm(Rule):
 
     The source side of each segment is matched in the source language like any text
     (inflection, compounds, casing); every concept found there must be rendered in the
-    target. The finding covers the target and names the preferred term expected. A target
-    that renders the concept with a deprecated or foreign term is left to those rules; a
-    concept the glossary does not have in the target language is not expected.
+    target. The finding covers the target and names the preferred term expected. Any term
+    of the concept counts, also one nested in a longer term or one shared with another
+    concept; a target that renders the concept with a deprecated or foreign term is left to
+    those rules; a concept the glossary does not have in the target language is not expected.
 
     Bad (en→de):  "Skilful mass mobilisation matters." → "Das ist wichtig."
     Good (en→de): "Skilful mass mobilisation matters." → "Geschickte Massenmobilisierung ist wichtig."
@@ -24,10 +25,11 @@ class MissingTerm(Rule):
     name = "missing-term"
     severity = Severity.ERROR
 
-    def on_segment(self, segment: Segment, source: list[Match], target: list[Match]) -> Iterable[Finding]:
+    def on_segment(self, segment: Segment, source: list[Match], target: list[Match],
+                   rendered: set[str]) -> Iterable[Finding]:
         if not source:
             return []
-        rendered = {match.concept.id for match in target}
+        rendered = rendered | {match.concept.id for match in target}  # foreign renderings too
         expected: dict[str, Match] = {}
         for match in source:
             if match.concept.id not in rendered:

@@ -35,7 +35,8 @@ class InconsistentTranslation(Rule):
         self._by_source: dict[int, tuple[int, str | None, int]] = {}
         self._by_target: dict[int, tuple[int, str | None, int]] = {}
 
-    def on_segment(self, segment: Segment, source: list[Match], target: list[Match]) -> Iterable[Finding]:
+    def on_segment(self, segment: Segment, source: list[Match], target: list[Match],
+                   rendered: set[str]) -> Iterable[Finding]:
         if not segment.source or not segment.source.strip() or not segment.text.strip():
             return []
         source_key, target_key = _key(segment.source), _key(segment.text)
