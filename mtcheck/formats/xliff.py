@@ -1,6 +1,7 @@
 """XLIFF 1.2 (trans-unit/source/target) and 2.0 (unit/segment/source/target), read and written back."""
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Iterator
 
@@ -77,6 +78,52 @@ class XliffFile(XmlTranslationFile):
         yield Segment(text, self.path, target.sourceline or 1, self.column(target), id=segment_id,
                       lang=canonical_lang(lang), source=source_text,
                       source_lang=canonical_lang(source_lang) if source_lang else None)
+
+
+    def set_target(self, segment_id: str, text: str, review: bool = False) -> None:
+        """Replace a target; with `review`, mark it for review and keep the old one as an
+        alternative (1.2: alt-trans; 2.0: a candidate of the Translation Candidates module)."""
+        if review:
+            element, _ = self._target(segment_id)
+            previous = copy.deepcopy(element)
+            previous.tail = None
+            if self.version == "2":
+                self._keep_v2(element, previous)
+            else:
+                self._keep_v1(element, previous)
+        super().set_target(segment_id, text)
+
+    def _keep_v1(self, target: etree._Element, previous: etree._Element) -> None:
+        unit = target.getparent()
+        namespace = etree.QName(unit).namespace
+        alt = etree.SubElement(unit, f"{{{namespace}}}alt-trans" if namespace else "alt-trans",
+                               {"origin": "mtcheck:previous"})
+        alt.append(previous)
+        target.set("state", "needs-review-translation")
+        target.set("state-qualifier", "mt-suggestion")
+
+    def _keep_v2(self, target: etree._Element, previous: etree._Element) -> None:
+        segment = target.getparent()
+        unit = segment.getparent()
+        matches = next((c for c in unit if c.tag == f"{{{MATCHES_NS}}}matches"), None)
+        if matches is None:
+            matches = etree.Element(f"{{{MATCHES_NS}}}matches", nsmap={"mtc": MATCHES_NS})
+            unit.insert(0, matches)
+        namespace = etree.QName(segment).namespace
+        match = etree.SubElement(matches, f"{{{MATCHES_NS}}}match", {"origin": "mtcheck:previous", "ref": f"#{segment.get('id', '')}"})
+        source = _child(segment, "source")
+        if source is not None:
+            copied = copy.deepcopy(source)
+            copied.tail = None
+            match.append(copied)
+        else:
+            etree.SubElement(match, f"{{{namespace}}}source")
+        match.append(previous)
+        segment.set("state", "translated")
+        segment.set("subState", "mtcheck:needs-review")
+
+
+MATCHES_NS = "urn:oasis:names:tc:xliff:matches:2.0"
 
 
 def _children_named(element: etree._Element, name: str) -> list[etree._Element]:

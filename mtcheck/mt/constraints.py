@@ -45,6 +45,20 @@ class Constraints:
     def ban(self, sequence: Tokens) -> None:
         if sequence:
             self.banned.setdefault(sequence[:-1], set()).add(sequence[-1])
+            self._index = None
+
+    def index(self) -> dict:
+        """Banned sequences by the last token of their prefix (None: one-token bans), so that
+        a decoding step looks only at those that can apply."""
+        if getattr(self, "_index", None) is None:
+            index: dict = {}
+            for prefix, last in self.banned.items():
+                if prefix:
+                    index.setdefault(prefix[-1], []).append((list(prefix), sorted(last)))
+                else:
+                    index.setdefault(None, []).extend(sorted(last))
+            self._index = index
+        return self._index
 
     def key(self) -> list:
         """What identifies these constraints in the translation cache."""
@@ -106,7 +120,7 @@ class TermConstraintProcessor(LogitsProcessor):
     """Applies each input's Constraints to its beams (rows i*beams … i*beams+beams-1)."""
 
     def __init__(self, constraints: list[Constraints], beams: int, start_length: int, max_new_tokens: int,
-                 eos_token_id: int, force: bool = True, bonus: float = 2.0):
+                 eos_token_id: int, force: bool = True, bonus: float = 2.0, glue: list[int] = ()):
         self.constraints = constraints
         self.beams = beams
         self.start_length = start_length
@@ -114,6 +128,9 @@ class TermConstraintProcessor(LogitsProcessor):
         self.eos = eos_token_id
         self.force = force
         self.bonus = bonus
+        # Pieces that continue the word before them: not allowed right after a finished term,
+        # which would otherwise become part of a longer word.
+        self.glue = torch.tensor(list(glue), dtype=torch.long)
 
     def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
         rows = input_ids.tolist()
@@ -126,11 +143,20 @@ class TermConstraintProcessor(LogitsProcessor):
         return scores
 
     def _ban(self, constraints: Constraints, generated: list[int], row: torch.Tensor) -> None:
-        for prefix, last in constraints.banned.items():
-            if not prefix or (len(generated) >= len(prefix) and tuple(generated[-len(prefix):]) == prefix):
-                row[list(last)] = -float("inf")
+        index = constraints.index()
+        always = index.get(None)
+        if always:
+            row[always] = -float("inf")
+        if not generated:
+            return
+        for prefix, last in index.get(generated[-1], ()):
+            if len(generated) >= len(prefix) and generated[-len(prefix):] == prefix:
+                row[last] = -float("inf")
 
     def _require(self, constraints: Constraints, generated: list[int], row: torch.Tensor) -> None:
+        if len(self.glue) and any(generated[-len(alt):] == list(alt) for r in constraints.required
+                                  for alt in r.alternatives):
+            row[self.glue] = -float("inf")
         missing = [r for r in constraints.required if not _contains_any(generated, r.alternatives)]
         if not missing:
             return

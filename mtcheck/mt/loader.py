@@ -53,6 +53,8 @@ def load_model(name: str, device: str = "auto", allow_pickle: bool = False, revi
     local = Path(name).expanduser()
     if local.exists() and not local.is_dir():
         raise ModelError(name, "a local model is a folder (config.json, weights, tokenizer files)")
+    if not local.exists() and name.startswith(("/", ".", "~")):
+        raise ModelError(name, "no such folder")
     source = str(local) if local.is_dir() else name
     options = dict(revision=revision, trust_remote_code=False, local_files_only=offline or local.is_dir())
     try:

@@ -43,7 +43,9 @@ class Translator:
         self.cache, self.progress = cache, progress
         self.tokenizer, self.model = loaded.tokenizer, loaded.model
         self._prepare_languages()
-        boundary = [i for token, i in self.tokenizer.get_vocab().items() if token in ("▁", "Ġ", " ")]
+        vocab = self.tokenizer.get_vocab()
+        boundary = [i for token, i in vocab.items() if token in ("▁", "Ġ", " ")]
+        self.glue = [i for token, i in vocab.items() if token[:1].isalnum()]
         self.builder = ConstraintBuilder(glossary, source_lang, target_lang, self._encode_target, boundary)
         self.checker = self.builder.matcher.for_language(target_lang)
 
@@ -74,7 +76,7 @@ class Translator:
         results: list[Translation | None] = [None] * len(sources)
         pending: list[tuple[int, Constraints, str]] = []
         for index, source in enumerate(sources):
-            constraints = self.builder.build(source, enforce and self.strategy != "none")
+            constraints = self.builder.build(source, enforce)
             key = self._key(source, constraints)
             hit = self.cache.get(key) if self.cache else None
             if hit is not None:
@@ -105,12 +107,14 @@ class Translator:
     def _translate_batch(self, sources: list[str], constraints: list[Constraints]) -> list[tuple[str, str]]:
         if self.strategy == "force":
             return [(t, "force") for t in self._generate(sources, constraints, force=True)]
+        if self.strategy == "none":  # deprecated renderings stay banned; nothing is required
+            return [(t, "free") for t in self._generate(sources, constraints, force=False)]
         candidates = self._generate(sources, constraints, force=False, n_best=self.beams)
         results: list[tuple[str, str] | None] = []
         retry = []
         for index, options in enumerate(candidates):
             chosen = next((o for o in options if self._meets(o, constraints[index])), None)
-            if chosen is not None or self.strategy in ("rerank", "none") or not constraints[index].required:
+            if chosen is not None or self.strategy == "rerank" or not constraints[index].required:
                 results.append((chosen if chosen is not None else options[0],
                                 "free" if chosen is options[0] else "rerank"))
             else:
@@ -131,7 +135,7 @@ class Translator:
         max_new = min(self.loaded.max_length - 2, int(inputs["input_ids"].shape[1] * 2) + 10 + extra)
         start = 2 if "forced_bos_token_id" in self.generate_options else 1
         processor = TermConstraintProcessor(constraints, self.beams, start, max_new, tokenizer.eos_token_id,
-                                            force=force)
+                                            force=force, glue=self.glue)
         with torch.inference_mode():
             try:
                 output = model.generate(**inputs, num_beams=self.beams, num_return_sequences=n_best,

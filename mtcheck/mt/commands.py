@@ -1,0 +1,219 @@
+"""The `translate` and `retranslate` commands: options to library calls, results to the terminal."""
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+
+import click
+
+from mtcheck.errors import MtcheckError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def model_options(function):
+    options = [
+        click.option("--model", "-m", help="Hub id or local folder of a seq2seq model (Marian, NLLB-200, M2M100). "
+                                           "Default: OPUS-MT for the pair, else NLLB-200."),
+        click.option("--revision", help="Hub revision (branch, tag or commit) of the model."),
+        click.option("--strategy", type=click.Choice(["auto", "rerank", "force", "none"]), default="auto",
+                     show_default=True, help="Glossary enforcement: n-best reranking, forced decoding, reranking "
+                                             "with forcing as fallback (auto), or none (deprecated terms stay banned)."),
+        click.option("--beams", type=int, default=4, show_default=True),
+        click.option("--batch-size", type=int, default=16, show_default=True),
+        click.option("--threads", type=int, help="CPU threads for torch."),
+        click.option("--device", default="auto", show_default=True, help="cpu, cuda, cuda:1 … (auto: the GPU when present)."),
+        click.option("--allow-pickle", is_flag=True, help="Allow pickle (.bin) weights, which can run code: trusted models only."),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the translation cache."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), help="Translation cache folder "
+                                                                           "(default: $MTCHECK_CACHE_DIR or ~/.cache/mtcheck)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def make_translator(glossary, source_lang, target_lang, options, err):
+    from mtcheck.mt.cache import TranslationCache
+    from mtcheck.mt.languages import default_model
+    from mtcheck.mt.loader import load_model
+    from mtcheck.mt.translator import Translator
+
+    name = options["model"] or default_model(source_lang, target_lang)
+    loaded = load_model(name, device=options["device"], allow_pickle=options["allow_pickle"],
+                        revision=options["revision"], threads=options["threads"])
+    cache = None
+    if not options["no_cache"]:
+        from pathlib import Path
+
+        cache = TranslationCache(Path(options["cache_dir"]) / "translations.sqlite3" if options["cache_dir"] else None)
+    return Translator(loaded, glossary, source_lang, target_lang, beams=options["beams"],
+                      batch_size=options["batch_size"], strategy=options["strategy"], cache=cache)
+
+
+@contextlib.contextmanager
+def progress_bar(translator, total: int, err):
+    """A progress bar on a terminal; nothing in logs or pipes."""
+    if not err.is_terminal or total < 2:
+        yield
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("translating", total=total)
+        translator.progress = lambda n: progress.advance(task, n)
+        yield
+    translator.progress = None
+
+
+def term_summary(translations) -> str:
+    required = sum(len(t.present) for t in translations)
+    present = sum(sum(t.present) for t in translations)
+    banned = sum(len(t.banned_found) for t in translations)
+    cached = sum(t.cached for t in translations)
+    rate = f"{present / required:.0%}" if required else "n/a"
+    return (f"{len(translations)} segments translated ({cached} from the cache); glossary terms: {present}/{required} "
+            f"present ({rate}), {banned} deprecated left")
+
+
+def translation_record(t) -> dict:
+    return {"source": t.source, "text": t.text, "strategy": t.strategy, "cached": t.cached,
+            "terms": [{"concept": c, "term": term, "present": p} for (c, term), p in zip(t.required, t.present)],
+            "term_accuracy": t.term_accuracy, "deprecated_left": t.banned_found}
+
+
+def run_translate(run, input_path, source_lang, target_lang, output, output_format, options) -> int:
+    from mtcheck.lang import canonical_lang
+    from mtcheck.textio import atomic_output, iter_lines
+
+    source_lang, target_lang = canonical_lang(source_lang), canonical_lang(target_lang)
+    translator = make_translator(run.glossary, source_lang, target_lang, options, run.err)  # fail before reading
+    if input_path == "-":
+        lines = sys.stdin.read().split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+    else:
+        lines = list(iter_lines(input_path))
+    texts = [line for line in lines if line.strip()]
+    with progress_bar(translator, len(texts), run.err):
+        results = iter(translator.translate(texts))
+    translations = [next(results) if line.strip() else None for line in lines]
+    done = [t for t in translations if t is not None]
+    if output_format == "json":
+        body = json.dumps({"version": 1, "source_lang": source_lang, "target_lang": target_lang,
+                           "model": translator.loaded.name, "translations": [translation_record(t) for t in done]},
+                          ensure_ascii=False, indent=1) + "\n"
+    else:
+        body = "".join((t.text if t else "") + "\n" for t in translations)
+    if output:
+        with atomic_output(output) as stream:
+            stream.write(body)
+    else:
+        sys.stdout.write(body)
+    run.err.print(term_summary(done), highlight=False, markup=False)
+    return EXIT_FINDINGS if any(not all(t.present) or t.banned_found for t in done) else EXIT_CLEAN
+
+
+def run_retranslate(run, path, source, everything, output, in_place, reference, output_format, show_diff,
+                    options) -> int:
+    from mtcheck.lang import canonical_lang
+    from mtcheck.mt import retranslate
+
+    source_lang = canonical_lang(run.source_lang) if run.source_lang else None
+    target_lang = canonical_lang(run.lang) if run.lang else None
+    plan = retranslate.plan(path, run.glossary, source=source, source_lang=source_lang, target_lang=target_lang,
+                            everything=everything)
+    translator = make_translator(run.glossary, plan.source_lang, plan.target_lang, options, run.err)
+    todo = sum(1 for c in plan.changes if not c.skipped)
+    with progress_bar(translator, todo, run.err):
+        retranslate.translate(plan, translator)
+    target = path if in_place else (output or retranslate.default_output(path))
+    retranslate.write(plan, target)
+    scores = _scores(plan, reference)
+    translated = [c for c in plan.changes if c.translation]
+    if output_format == "json":
+        record = {"version": 1, "path": path, "written": target, "model": translator.loaded.name,
+                  "source_lang": plan.source_lang, "target_lang": plan.target_lang,
+                  "segments": [{"id": c.segment.id, "line": c.segment.line, "old": c.old, "new": c.new,
+                                "skipped": c.skipped or None, "findings": [f.rule for f in c.findings],
+                                **({"translation": translation_record(c.translation)} if c.translation else {})}
+                               for c in plan.changes],
+                  "scores": scores}
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    else:
+        console = _stdout_console()
+        if show_diff:
+            console.print(_diff_table(plan))
+        for score in scores:
+            console.print(f"{score['against']:<10} {score['metric']:<5} {score['score']:6.2f}  {score['signature']}",
+                          highlight=False, markup=False)
+        console.print(f"{target}: {len(translated)} segments re-translated, "
+                      f"{sum(1 for c in plan.changes if c.skipped)} left alone", highlight=False, markup=False)
+    run.err.print(term_summary([c.translation for c in translated]), highlight=False, markup=False)
+    failed = any(not all(c.translation.present) or c.translation.banned_found for c in translated)
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _stdout_console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _diff_table(plan):
+    from rich.table import Table
+    from rich.text import Text
+
+    from mtcheck.mt.retranslate import word_diff
+
+    table = Table(title=f"{plan.path}: re-translated segments", show_lines=True, expand=True)
+    table.add_column("segment", no_wrap=True)
+    table.add_column("before")
+    table.add_column("after")
+    table.add_column("terms", no_wrap=True)
+    styles = {"same": "", "added": "bold green", "removed": "red strike"}
+    for change in plan.changes:
+        after = Text()
+        if change.translation is None:
+            after.append(f"left alone: {change.skipped}", style="dim")
+            terms = ""
+        else:
+            for piece, kind in word_diff(change.old, change.new):
+                if kind != "removed":
+                    after.append(piece + " ", style=styles[kind])
+            accuracy = change.translation.term_accuracy
+            terms = "—" if accuracy is None else f"{accuracy:.0%}"
+        before = Text()
+        for piece, kind in word_diff(change.old, change.new):
+            if kind != "added":
+                before.append(piece + " ", style=styles[kind])
+        table.add_row(change.segment.id or str(change.segment.line), before, after, terms)
+    return table
+
+
+def _scores(plan, reference: str | None) -> list[dict]:
+    """chrF, BLEU and TER of the new targets against the old ones, and against a reference."""
+    from mtcheck.mt.score import corpus_scores
+
+    changed = [c for c in plan.changes if c.translation]
+    if not changed:
+        return []
+    results = []
+    for score in corpus_scores([c.new for c in changed], [c.old for c in changed]):
+        results.append({"against": "old", "metric": score.name, "score": score.value, "signature": score.signature})
+    if reference:
+        from mtcheck.textio import iter_lines
+
+        lines = list(iter_lines(reference))
+        if len(lines) != len(plan.segments):
+            raise MtcheckError(f"{reference}: {len(lines)} reference lines for {len(plan.segments)} segments of {plan.path}")
+        by_segment = {id(s): line for s, line in zip(plan.segments, lines)}
+        refs = [by_segment[id(c.segment)] for c in changed]
+        for score in corpus_scores([c.new for c in changed], refs):
+            results.append({"against": "reference", "metric": score.name, "score": score.value,
+                            "signature": score.signature})
+        for score in corpus_scores([c.old for c in changed], refs):
+            results.append({"against": "reference (old)", "metric": score.name, "score": score.value,
+                            "signature": score.signature})
+    return results
