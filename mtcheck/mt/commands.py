@@ -146,10 +146,9 @@ def run_retranslate(run, path, source, everything, output, in_place, reference, 
         if show_diff:
             console.print(_diff_table(plan))
         for score in scores:
-            console.print(f"{score['against']:<10} {score['metric']:<5} {score['score']:6.2f}  {score['signature']}",
-                          highlight=False, markup=False)
-        console.print(f"{target}: {len(translated)} segments re-translated, "
-                      f"{sum(1 for c in plan.changes if c.skipped)} left alone", highlight=False, markup=False)
+            click.echo(f"{score['against']:<16} {score['metric']:<6} {score['score']:7.2f}  {score['signature']}")
+        click.echo(f"{target}: {len(translated)} segments re-translated, "
+                   f"{sum(1 for c in plan.changes if c.skipped)} left alone")
     run.err.print(term_summary([c.translation for c in translated]), highlight=False, markup=False)
     failed = any(not all(c.translation.present) or c.translation.banned_found for c in translated)
     return EXIT_FINDINGS if failed else EXIT_CLEAN

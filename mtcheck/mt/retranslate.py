@@ -10,7 +10,7 @@ from mtcheck.engine import Checker
 from mtcheck.errors import InputError
 from mtcheck.formats import open_bilingual
 from mtcheck.formats import plaintext
-from mtcheck.lang import PLACEHOLDER
+from mtcheck.lang import PLACEHOLDER, mask_protected
 from mtcheck.model import Finding, Glossary, Segment
 from mtcheck.mt.translator import Translation, Translator
 from mtcheck.textio import atomic_output, iter_lines
@@ -70,6 +70,8 @@ def plan(path: str, glossary: Glossary, *, source: str | None, source_lang: str 
         change = Change(segment, segment.text, None, found)
         if PLACEHOLDER in segment.text.strip(PLACEHOLDER) or PLACEHOLDER in (segment.source or "").strip(PLACEHOLDER):
             change.skipped = "inline tags inside the text"
+        elif mask_protected(segment.source or "") != (segment.source or "") or mask_protected(segment.text) != segment.text:
+            change.skipped = "markup or placeholders in the text"
         elif not (segment.source or "").strip():
             change.skipped = "no source text"
         changes.append(change)
