@@ -190,13 +190,13 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
         reporter.start()
         for path, doc_lang, segments in run.documents(paths):
             try:
-                findings = checker.check(path, segments, doc_lang)
+                for findings in checker.check_batches(path, segments, doc_lang):
+                    reporter.document(path, doc_lang, findings)
+                    for finding in findings:
+                        worst = max(worst or finding.severity, finding.severity)
             except MtcheckError as exc:
                 run.fail(exc)
                 continue
-            reporter.document(path, doc_lang, findings)
-            for finding in findings:
-                worst = max(worst or finding.severity, finding.severity)
         findings = checker.finish()
         if findings:
             reporter.document(None, None, findings)

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from mtcheck.matching import Matcher
 from mtcheck.model import Finding, Glossary, Match, Segment, Severity
 from mtcheck.rules import Document, Rule
+
+
+HELD_FINDINGS = 20_000  # findings of one file sorted together before streaming starts
 
 
 @dataclass
@@ -53,14 +56,25 @@ class Checker:
             yield from self.matcher.for_language(segment.lang or lang).matches(segment)
 
     def check(self, path: str, segments: Iterable[Segment], lang: str) -> list[Finding]:
-        """All findings of one file, in a stable order.
+        """All findings of one file, in a stable order (see check_batches)."""
+        return [finding for batch in self.check_batches(path, segments, lang) for finding in batch]
+
+    def check_batches(self, path: str, segments: Iterable[Segment], lang: str,
+                      hold: int = HELD_FINDINGS) -> Iterator[list[Finding]]:
+        """The findings of one file, in batches, so that a file of any size is checked in
+        bounded memory.
+
+        Up to `hold` findings are held and come out sorted by place. A file with more is
+        streamed: the findings held so far, then each segment's as it is read, then those the
+        rules give at the end of the file (inconsistent renderings), each batch sorted.
 
         `lang` is the file's language; a segment that names its own (the target languages of
         a TMX) is checked in that one, with its own rule state. A segment with a source text
         is also matched on its source side, for the bilingual rules.
         """
         rules_by_lang: dict[str, list[Rule]] = self._run_rules if self.scope == "run" else {}
-        findings: list[Finding] = []
+        held: list[Finding] = []
+        streaming = False
         tally = self.tally
         tally.documents += 1
         matchers: dict[str, object] = {}
@@ -75,23 +89,35 @@ class Checker:
             matcher = matchers.get(segment_lang)
             if matcher is None:
                 matcher = matchers[segment_lang] = self.matcher.for_language(segment_lang)
+            found: list[Finding] = []
             target_matches = matcher.matches(segment)
             for match in target_matches:
                 tally.add_match(match, segment_lang)
                 for rule in rules:
-                    findings.extend(rule.on_match(match))
+                    found.extend(rule.on_match(match))
             if segment.source is not None:
                 source_matches = self._source_matches(segment)
                 # Every concept the target renders, synonyms and nested terms included: a
                 # rendering shared by two concepts stands for both.
                 rendered = matcher.concepts(segment.text) if source_matches else set()
                 for rule in rules:
-                    findings.extend(rule.on_segment(segment, source_matches, target_matches, rendered))
+                    found.extend(rule.on_segment(segment, source_matches, target_matches, rendered))
+            if not found:
+                continue
+            if streaming:
+                yield self._sorted(found)
+                continue
+            held.extend(found)
+            if len(held) > hold:
+                streaming = True
+                yield self._sorted(held)
+                held = []
         if self.scope == "file":
             for rules in rules_by_lang.values():
                 for rule in rules:
-                    findings.extend(rule.on_end())
-        return self._sorted(findings)
+                    held.extend(rule.on_end())
+        if held:
+            yield self._sorted(held)
 
     def finish(self) -> list[Finding]:
         """What the rules have to say at the end of a run (consistency across the run)."""

@@ -23,7 +23,9 @@ from mtcheck.model import Concept, Glossary, Match, Segment, Term
 
 UNKNOWN = "\x00"  # a word that belongs to no term
 _FIRST_CODE = 0x100
-_MAX_CACHED_WORDS = 2_000_000  # distinct words remembered per language before starting over
+# Distinct words, and stretches between spaces, remembered per language before starting over:
+# about 0.5 KB each, so memory stays bounded on any corpus while the common ones stay cached.
+_MAX_CACHED_WORDS = 200_000
 
 
 class _Entry(NamedTuple):

@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from mtcheck.inflect import inflect_like
-from mtcheck.model import Finding, Match, Severity, Status, TermKind
+from mtcheck.model import Concept, Finding, Location, Match, Severity, Status, TermKind
 from mtcheck.rules.base import Rule
+
+
+class _Held(NamedTuple):
+    location: Location
+    text: str
+    compound: bool
 
 
 class InconsistentRendering(Rule):
@@ -31,7 +37,7 @@ class InconsistentRendering(Rule):
         self._counts: dict[str, Counter] = {}
         self._first_seen: dict[tuple[str, str], int] = {}
         self._held: dict[tuple[str, str], list[Match]] = {}
-        self._concepts: dict[str, Match] = {}
+        self._concepts: dict[str, Concept] = {}
 
     def on_match(self, match: Match) -> Iterable[Finding]:
         term = match.term
@@ -44,17 +50,18 @@ class InconsistentRendering(Rule):
             counts = self._counts[concept_id] = Counter()
         counts[term.text] += 1
         self._first_seen.setdefault(key, len(self._first_seen))
-        self._concepts.setdefault(concept_id, match)
+        self._concepts.setdefault(concept_id, match.concept)
         if term.status is not Status.PREFERRED:
-            # Preferred renderings are never reported, so only the others are kept.
-            self._held.setdefault(key, []).append(match)
+            # Preferred renderings are never reported, so only the others are kept, and only
+            # what a finding needs: not the match, which holds its whole segment.
+            self._held.setdefault(key, []).append(_Held(match.location, match.text, match.compound))
         return ()
 
     def on_end(self) -> Iterable[Finding]:
         for concept_id, counts in self._counts.items():
             if len(counts) < 2:
                 continue
-            concept = self._concepts[concept_id].concept
+            concept = self._concepts[concept_id]
             preferred = concept.preferred(self.document.lang)
             if preferred is not None and preferred.text in counts:
                 reference = preferred.text
@@ -63,13 +70,14 @@ class InconsistentRendering(Rule):
             for rendering, count in counts.items():
                 if rendering == reference:
                     continue
-                for match in self._held.get((concept_id, rendering), []):
-                    suggestion = inflect_like(match.text, match.term.text, reference,
-                                              self.document.analyzer, compound=match.compound)
-                    message = (f"'{match.text}' renders '{self.label(match)}' as '{rendering}' ({count}x) "
+                label = self.document.glossary.label(concept)
+                for held in self._held.get((concept_id, rendering), []):
+                    suggestion = inflect_like(held.text, rendering, reference,
+                                              self.document.analyzer, compound=held.compound)
+                    message = (f"'{held.text}' renders '{label}' as '{rendering}' ({count}x) "
                                f"where this file mostly uses '{reference}' ({counts[reference]}x)"
                                if reference != getattr(preferred, "text", None) else
-                               f"'{match.text}' renders '{self.label(match)}' as '{rendering}' ({count}x) "
+                               f"'{held.text}' renders '{label}' as '{rendering}' ({count}x) "
                                f"where this file also uses the preferred '{reference}' ({counts[reference]}x)")
-                    yield self.finding(match, message, [suggestion], rendering=rendering,
-                                       counts=dict(counts))
+                    yield self.finding_at(held.location, message, concept_id, held.text, [suggestion],
+                                          rendering=rendering, counts=dict(counts))
