@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping
 
 from mtcheck.matching import Matcher
 from mtcheck.model import Finding, Glossary, Match, Segment, Severity
 from mtcheck.rules import Document, Rule
-
 
 HELD_FINDINGS = 20_000  # findings of one file sorted together before streaming starts
 
