@@ -13,13 +13,17 @@ def _key(text: str) -> int:
     return hash(" ".join(text.casefold().split()))
 
 
+REMEMBERED = 500_000  # distinct sources (and targets) per file
+
+
 class InconsistentTranslation(Rule):
     """The same source segment is translated in two ways, or two different source segments
     share one translation, within a file (as Xbench and Okapi report them).
 
     Segments are compared with whitespace and case ignored. The first translation seen is
     the reference; each later segment that departs from it is reported, naming the segment
-    it departs from.
+    it departs from. In bounded memory: a file's first 500,000 distinct sources and targets
+    are remembered, and later segments are compared with those.
 
     Bad (vi→de):  "Dân vận khéo" → "Geschickte Massenmobilisierung" … "Dân vận khéo" → "Kluge Mobilisierung"
     Good (vi→de): "Dân vận khéo" → "Geschickte Massenmobilisierung" … "dân vận khéo" → "Geschickte  Massenmobilisierung"
@@ -42,20 +46,27 @@ class InconsistentTranslation(Rule):
         source_key, target_key = _key(segment.source), _key(segment.text)
         findings = []
         here = (target_key, segment.id, segment.line)
-        first = self._by_source.setdefault(source_key, here)
+        first = self._remember(self._by_source, source_key, here)
         if first is not here and first[0] != target_key:
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
                 f"the same source is translated differently in segment {_name(first)}",
                 text=segment.text, other_segment=first[1], other_line=first[2], kind="same-source"))
         here = (source_key, segment.id, segment.line)
-        first = self._by_target.setdefault(target_key, here)
+        first = self._remember(self._by_target, target_key, here)
         if first is not here and first[0] != source_key:
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
                 f"the same translation stands for a different source in segment {_name(first)}",
                 text=segment.text, other_segment=first[1], other_line=first[2], kind="same-target"))
         return findings
+
+    @staticmethod
+    def _remember(table: dict, key: int, record: tuple) -> tuple:
+        known = table.get(key)
+        if known is None and len(table) < REMEMBERED:
+            table[key] = record
+        return known or record
 
 
 def _name(record: tuple[int, str | None, int]) -> str:
