@@ -172,6 +172,15 @@ class Segment:
     source: str | None = None
     source_lang: str | None = None
 
+    def offset(self, line: int, column: int) -> int:
+        """The index in `text` of a file position inside the segment (the inverse of locate)."""
+        if line == self.line:
+            return column - self.column
+        index = -1
+        for _ in range(line - self.line):
+            index = self.text.index("\n", index + 1)
+        return index + column
+
     def locate(self, start: int, end: int) -> Location:
         """Map a character span of `text` to a file location (handles embedded newlines)."""
         line, col = _advance(self.line, self.column, self.text, 0, start)
