@@ -22,6 +22,8 @@ class Tally:
     findings: Counter = field(default_factory=Counter)       # by severity label
     by_rule: Counter = field(default_factory=Counter)        # by rule id
     renderings: Counter = field(default_factory=Counter)     # (concept, lang, term, status, foreign)
+    suppressed: int = 0     # findings an inline directive silenced (not in `findings`)
+    baselined: int = 0      # findings the baseline already held (not in `findings`)
 
     def add_match(self, match: Match, lang: str) -> None:
         self.matches += 1
@@ -31,6 +33,13 @@ class Tally:
     def add_finding(self, finding: Finding) -> None:
         self.findings[finding.severity.label] += 1
         self.by_rule[finding.rule] += 1
+
+    def remove_finding(self, finding: Finding) -> None:
+        """Take back a counted finding that will not be reported after all."""
+        for counter, key in ((self.findings, finding.severity.label), (self.by_rule, finding.rule)):
+            counter[key] -= 1
+            if counter[key] <= 0:
+                del counter[key]
 
 
 class Checker:
