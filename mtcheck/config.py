@@ -121,31 +121,26 @@ def load_settings(paths: Sequence[str], config_file: str | None = None, isolated
         start = Path(given)
         start = start if start.is_dir() else start.parent
         nearest = find_config(start)
-        if nearest is not None and nearest not in found:
+        if nearest is not None and all(not nearest.samefile(other) for other in found):
             found.append(nearest)
     if not found:
         return Config()
-    config = load_config(_shown(found[0]))
+    config = load_config(found[0])
     if len(found) > 1:
-        others = ", ".join(str(_shown(p)) for p in found[1:])
+        others = ", ".join(str(p) for p in found[1:])
         warning = f"one configuration per run: {config.path} is used, not {others}"
         config = dataclasses.replace(config, warnings=(warning,))
     return config
-
-
-def _shown(path: Path) -> Path:
-    """A found file as messages name it: from the working folder when it lies below it."""
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path
 
 
 def find_config(start: str | Path) -> Path | None:
     """The nearest `mtcheck.toml`, or `pyproject.toml` with a `[tool.mtcheck]` table, in
     `start` or a folder above it."""
     folder = Path(os.path.abspath(start))
+    relative = not Path(start).is_absolute()
     for candidate in (folder, *folder.parents):
+        if relative:  # named as the user named the path: relative stays relative
+            candidate = Path(os.path.relpath(candidate))
         own = candidate / CONFIG_NAME
         if own.is_file():
             return own
@@ -159,7 +154,7 @@ def _has_tool_table(path: Path) -> bool:
     text = _read(path)
     if "mtcheck" not in text:  # most pyproject files: no need to parse them
         return False
-    data = _parse(text, _shown(path))
+    data = _parse(text, path)
     tool = data.get("tool")
     return isinstance(tool, dict) and "mtcheck" in tool
 

@@ -213,3 +213,13 @@ def test_load_config_resolves_glossaries_from_its_folder(tmp_path):
     (tmp_path / "mtcheck.toml").write_text('glossaries = ["g/terms.tbx"]\n', encoding="utf-8")
     config = load_config(tmp_path / "mtcheck.toml")
     assert config.get("glossaries") == [str(tmp_path / "g" / "terms.tbx")]
+
+
+def test_a_found_file_is_named_as_the_paths_were(project, cli, monkeypatch):
+    root, text = project
+    (root / "mtcheck.toml").write_text('lang = "de"\nlangs = "de"\n', encoding="utf-8")
+    monkeypatch.chdir(text.parent)
+    code, _, err = cli("check", "a.txt")
+    assert code == 2 and err.startswith("error: ../../mtcheck.toml:2: unknown key 'langs'")
+    code, _, err = cli("check", text)
+    assert err.startswith(f"error: {root / 'mtcheck.toml'}:2: ")
