@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -181,11 +183,72 @@ class Segment:
             index = self.text.index("\n", index + 1)
         return index + column
 
+    def excerpt(self, start: int, end: int) -> Excerpt:
+        """The sentence around text[start:end], bounded (see `excerpt`)."""
+        return excerpt(self.text, start, end)
+
     def locate(self, start: int, end: int) -> Location:
         """Map a character span of `text` to a file location (handles embedded newlines)."""
         line, col = _advance(self.line, self.column, self.text, 0, start)
         end_line, end_col = _advance(line, col, self.text, start, end)
         return Location(self.path, line, col, end_line, end_col, self.id)
+
+
+CONTEXT_REACH = 160  # characters of a finding's sentence shown at most on each side of its text
+
+# The end of a sentence: its punctuation and closing quotes, then space; or a line break.
+_SENTENCE_END = re.compile(r"[.!?…。！？]+[\"'»«“”„‘’›‹)\]]*\s+|\n")
+_OPENING = "\"'«»„“‚‘‹›(["
+
+
+class Excerpt(NamedTuple):
+    """A finding's sentence, with the span of the finding's text within it (code points)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def excerpt(text: str, start: int, end: int, reach: int = CONTEXT_REACH) -> Excerpt:
+    """The sentence of `text` around [start, end), at most `reach` characters each side of the
+    span, cut at a space and marked with '…' where it is cut; a span longer than twice `reach`
+    is itself cut there, with nothing after it."""
+    low = max(0, start - reach)
+    begin = low
+    for boundary in _SENTENCE_END.finditer(text, low, start):
+        if _is_break(text, boundary):
+            begin = boundary.end()
+    head = tail = ""
+    if begin == low and low > 0:
+        space = text.find(" ", low, start)
+        begin, head = (space + 1 if space >= 0 else low), "\u2026"
+    before = head + text[begin:start].lstrip()
+    if end - start > 2 * reach:
+        space = text.rfind(" ", start, start + 2 * reach)
+        shown = text[start:space if space > start else start + 2 * reach]
+        return Excerpt(before + shown + "\u2026", len(before), len(before) + len(shown))
+    high = min(len(text), end + reach)
+    finish = high
+    for boundary in _SENTENCE_END.finditer(text, end, high):
+        if _is_break(text, boundary):
+            finish = boundary.start() + len(boundary.group().rstrip())
+            break
+    if finish == high and high < len(text):
+        space = text.rfind(" ", end, high)
+        finish, tail = (space if space >= 0 else high), "\u2026"
+    return Excerpt(before + text[start:finish].rstrip() + tail, len(before), len(before) + end - start)
+
+
+def _is_break(text: str, boundary: re.Match) -> bool:
+    """Whether a sentence ends at `boundary`: not after an initial or a one-letter abbreviation
+    ("z. B. die", "J. Smith"), and only before what can start a sentence."""
+    at = boundary.start()
+    if text.startswith(". ", at) and at >= 1 and text[at - 1].isalpha() and (at < 2 or not text[at - 2].isalpha()):
+        return False
+    index = boundary.end()
+    while index < len(text) and text[index] in _OPENING:
+        index += 1
+    return index >= len(text) or text[index].isupper() or text[index].isdigit()
 
 
 def _advance(line: int, col: int, text: str, start: int, end: int) -> tuple[int, int]:
@@ -230,6 +293,11 @@ class Finding:
     text: str = ""
     suggestions: tuple[str, ...] = ()
     data: Mapping[str, object] = field(default_factory=dict)
+    # The sentence the finding is in (a few hundred characters at most) and the span of its
+    # text within it, for reports that show findings in context; not in to_record().
+    context: str = ""
+    context_start: int = 0
+    context_end: int = 0
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -5,7 +5,16 @@ from collections import Counter
 from typing import Iterable, NamedTuple
 
 from mtcheck.inflect import inflect_like
-from mtcheck.model import Concept, Finding, Location, Match, Severity, Status, TermKind
+from mtcheck.model import (
+    Concept,
+    Excerpt,
+    Finding,
+    Location,
+    Match,
+    Severity,
+    Status,
+    TermKind,
+)
 from mtcheck.rules.base import Rule
 
 
@@ -13,6 +22,7 @@ class _Held(NamedTuple):
     location: Location
     text: str
     compound: bool
+    context: Excerpt
 
 
 class InconsistentRendering(Rule):
@@ -54,7 +64,8 @@ class InconsistentRendering(Rule):
         if term.status is not Status.PREFERRED:
             # Preferred renderings are never reported, so only the others are kept, and only
             # what a finding needs: not the match, which holds its whole segment.
-            self._held.setdefault(key, []).append(_Held(match.location, match.text, match.compound))
+            self._held.setdefault(key, []).append(_Held(match.location, match.text, match.compound,
+                                                             match.segment.excerpt(match.start, match.end)))
         return ()
 
     def on_end(self) -> Iterable[Finding]:
@@ -80,4 +91,4 @@ class InconsistentRendering(Rule):
                                f"'{held.text}' renders '{label}' as '{rendering}' ({count}x) "
                                f"where this file also uses the preferred '{reference}' ({counts[reference]}x)")
                     yield self.finding_at(held.location, message, concept_id, held.text, [suggestion],
-                                          rendering=rendering, counts=dict(counts))
+                                          context=held.context, rendering=rendering, counts=dict(counts))
