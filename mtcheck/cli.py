@@ -53,6 +53,7 @@ class _Run:
         self.glossary = load_glossaries(paths, source_lang, lang)
         self.errors: list[str] = []
         self._described: set[str] = set()
+        self.selection = None  # include/exclude globs of the configuration (mtcheck.config.FileSelection)
         self.say(f"glossary: {', '.join(paths)} ({len(self.glossary)} concepts, "
                  f"languages {', '.join(self.glossary.languages)})")
 
@@ -74,6 +75,8 @@ class _Run:
         except MtcheckError as exc:
             self.fail(exc)
             return
+        if self.selection is not None:
+            files = self.selection.filter(files, paths)
         for path in files:
             try:
                 if bilingual_kind(path):
@@ -155,12 +158,46 @@ _output_option = click.option("--output", "-o", type=click.Path(dir_okay=False, 
                               help="Write the report to this file (atomically) instead of stdout.")
 
 
+def _configurable(*keys: str):
+    """Adds --config and --isolated; fills the options named by configuration `keys` from the
+    configuration where the command line left them at their defaults, and hands the command
+    the Config itself as `config`."""
+    import functools
+
+    def decorate(function):
+        @functools.wraps(function)
+        def command(config_path, isolated, **params):
+            from click.core import ParameterSource
+
+            from mtcheck.config import load_settings
+
+            ctx = click.get_current_context()
+            if config_path and isolated:
+                raise click.UsageError("--config and --isolated exclude each other")
+            config = load_settings(params["paths"], config_path, isolated)
+            given = {name for name in params if ctx.get_parameter_source(name) is not ParameterSource.DEFAULT}
+            choices = {p.name: p.type.choices for p in ctx.command.params if isinstance(p.type, click.Choice)}
+            params = config.options(params, given, choices, keys)
+            if params.get("verbose") and config.path:
+                click.echo(f"configuration: {config.path}", err=True)
+            for warning in config.warnings:
+                click.echo(f"warning: {warning}", err=True)
+            return function(config=config, **params)
+
+        command = click.option("--isolated", is_flag=True, help="Ignore all configuration files.")(command)
+        return click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                            help="Use this configuration file (mtcheck.toml, or pyproject.toml with "
+                                 "[tool.mtcheck]) instead of the one found upward from the paths.")(command)
+    return decorate
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_glossary_option
 @_lang_option
 @_source_lang_option
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "html", "sarif", "junit", "github"]),
+              default="text", show_default=True)
 @click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (ids or names, comma-separated).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
@@ -168,21 +205,31 @@ _output_option = click.option("--output", "-o", type=click.Path(dir_okay=False, 
 @click.option("--consistency", type=click.Choice(["file", "run"]), default="file", show_default=True,
               help="Judge consistent renderings and translations within each file or across all files of the run.")
 @click.option("--no-table", is_flag=True, help="Leave out the table of renderings in text output.")
+@click.option("--warn-unused-ignores/--no-warn-unused-ignores", default=False,
+              help="Report mtcheck directives that suppress nothing (GL000).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report and fail on only the findings that this baseline file does not hold.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
+              help="Record this run's findings in a baseline file (atomically) and exit 0.")
 @_output_option
 @_verbose_option
+@_configurable("glossaries", "lang", "source-lang", "fail-on", "consistency", "format", "warn-unused-ignores")
 def check(paths, glossaries, lang, source_lang, output_format, select, ignore, fail_on, consistency, no_table,
-          output, verbose):
+          warn_unused_ignores, baseline_path, write_baseline, output, verbose, config):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
+    from mtcheck.gate import make_gate
     from mtcheck.model import Severity
-    from mtcheck.rules import select_rules
 
     try:
-        rules = select_rules(_split(select), _split(ignore))
+        rules = config.rules(_split(select), _split(ignore))
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     run = _Run(glossaries, lang, verbose, source_lang)
-    checker = Checker(run.glossary, rules, scope=consistency)
+    run.selection = config.selection()
+    checker = Checker(run.glossary, rules, config.severities, scope=consistency)
+    gate = make_gate(checker.tally, [r.id for r in rules], config.severities, warn_unused_ignores, baseline_path,
+                     write_baseline)
     threshold = Severity.parse(fail_on)
     worst = None
     with _output(output) as stream:
@@ -190,20 +237,32 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
         reporter.start()
         for path, doc_lang, segments in run.documents(paths):
             try:
+                gate.document(path)
                 for findings in checker.check_batches(path, segments, doc_lang):
+                    findings = gate.filter(findings)
+                    if not findings:
+                        continue
                     reporter.document(path, doc_lang, findings)
                     for finding in findings:
                         worst = max(worst or finding.severity, finding.severity)
+                reporter.document(path, doc_lang, [])  # the file is done: JUnit lists clean files too
             except MtcheckError as exc:
                 run.fail(exc)
                 continue
-        findings = checker.finish()
+        findings = gate.filter(checker.finish()) + gate.finish()
         if findings:
             reporter.document(None, None, findings)
             worst = max([worst or findings[0].severity, *(f.severity for f in findings)])
         reporter.end(checker.tally, run.glossary, run.errors)
+    gate.close(write=not run.errors)
     if run.errors:
         return EXIT_ERROR
+    if write_baseline:
+        run.say(f"baseline: {len(gate.writer.entries)} findings written to {write_baseline}")
+        return EXIT_CLEAN
+    if gate.baseline is not None:
+        run.say(f"baseline: {gate.baseline.count} findings held back by {baseline_path}, "
+                f"{gate.baseline.gone} of its entries match nothing now")
     return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_CLEAN
 
 
@@ -212,6 +271,15 @@ def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool):
         from mtcheck.report.jsonreport import JsonFindings
 
         return JsonFindings(stream or sys.stdout)
+    if output_format == "html":
+        from mtcheck.report.html import HtmlFindings
+
+        return HtmlFindings(stream or sys.stdout)
+    if output_format in ("sarif", "junit", "github"):
+        from mtcheck.report import github, junit, sarif
+
+        reporters = {"sarif": sarif.SarifFindings, "junit": junit.JUnitFindings, "github": github.GithubFindings}
+        return reporters[output_format](stream or sys.stdout)
     from mtcheck.report.text import TextFindings
 
     return TextFindings(_console(stream), table)
@@ -225,11 +293,13 @@ def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool):
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_output_option
 @_verbose_option
-def scan(paths, glossaries, lang, source_lang, output_format, output, verbose):
+@_configurable("glossaries", "lang", "source-lang")
+def scan(paths, glossaries, lang, source_lang, output_format, output, verbose, config):
     """List every glossary match (a concordance: concept, term, status)."""
     from mtcheck.engine import Checker
 
     run = _Run(glossaries, lang, verbose, source_lang)
+    run.selection = config.selection()
     checker = Checker(run.glossary, [])
     with _output(output) as stream:
         if output_format == "json":
