@@ -211,11 +211,15 @@ def _configurable(*keys: str):
               help="Report and fail on only the findings that this baseline file does not hold.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
               help="Record this run's findings in a baseline file (atomically) and exit 0.")
+@click.option("--fix", is_flag=True, help="Replace deprecated and foreign renderings with the preferred term where "
+                                         "the inflection carries over, then report what is left.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them; "
+                                                        "exit 1 when there are any.")
 @_output_option
 @_verbose_option
 @_configurable("glossaries", "lang", "source-lang", "fail-on", "consistency", "format", "warn-unused-ignores")
 def check(paths, glossaries, lang, source_lang, output_format, select, ignore, fail_on, consistency, no_table,
-          warn_unused_ignores, baseline_path, write_baseline, output, verbose, config):
+          warn_unused_ignores, baseline_path, write_baseline, fix, show_diff, output, verbose, config):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
     from mtcheck.gate import make_gate
@@ -227,6 +231,10 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
         raise click.UsageError(str(exc)) from None
     run = _Run(glossaries, lang, verbose, source_lang)
     run.selection = config.selection()
+    if fix or show_diff:
+        changed = _fix(run, paths, write=not show_diff)
+        if show_diff:
+            return EXIT_ERROR if run.errors else (EXIT_FINDINGS if changed else EXIT_CLEAN)
     checker = Checker(run.glossary, rules, config.severities, scope=consistency)
     gate = make_gate(checker.tally, [r.id for r in rules], config.severities, warn_unused_ignores, baseline_path,
                      write_baseline)
@@ -264,6 +272,29 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
         run.say(f"baseline: {gate.baseline.count} findings held back by {baseline_path}, "
                 f"{gate.baseline.gone} of its entries match nothing now")
     return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_CLEAN
+
+
+def _fix(run: _Run, paths: tuple[str, ...], write: bool) -> int:
+    """Fix (or, without `write`, print the diff of fixing) every file; the number changed."""
+    from mtcheck.fix import unified_diff
+    from mtcheck.formats.edit import fix_file
+
+    changed = edits = 0
+    for path, lang, _ in run.documents(paths):
+        try:
+            result = fix_file(path, run.glossary, lang, run.source_lang, write=write)
+        except MtcheckError as exc:
+            run.fail(exc)
+            continue
+        if result.changed:
+            changed += 1
+            edits += len(result.edits)
+            if not write:
+                click.echo(unified_diff(path, result.before, result.after), nl=False)
+    verb = "fixed" if write else "would fix"
+    run.err.print(f"{verb} {edits} finding{'s' if edits != 1 else ''} in {changed} file{'s' if changed != 1 else ''}",
+                  highlight=False, markup=False)
+    return changed
 
 
 def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool):

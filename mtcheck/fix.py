@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from mtcheck.engine import Checker
 from mtcheck.lang import tokens
@@ -30,14 +30,16 @@ def fixable(finding: Finding) -> bool:
         and finding.suggestions[0] != finding.text
 
 
-def plan(glossary: Glossary, path: str, segments: list[Segment], lang: str) -> list[Edit]:
-    """The edits that would fix a file's fixable findings."""
+def plan(glossary: Glossary, path: str, segments: list[Segment], lang: str,
+         keep: Callable[[Finding], bool] = lambda finding: True) -> list[Edit]:
+    """The edits that would fix a file's fixable findings (those `keep` lets through: a
+    suppressed finding is not fixed)."""
     checker = Checker(glossary, FIXABLE_RULES)
     by_place = {(s.id, s.line): s for s in segments}
     edits: list[Edit] = []
     concepts = {c.id: c for c in glossary}
     for finding in (f for batch in checker.check_batches(path, segments, lang) for f in batch):
-        if not fixable(finding):
+        if not fixable(finding) or not keep(finding):
             continue
         preferred = concepts[finding.concept].preferred(lang) if finding.concept in concepts else None
         term = str(finding.data.get("term", ""))

@@ -1,6 +1,7 @@
 """Safe fixes on copies of the seeds: lint → fix → lint shows nothing fixable."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -85,3 +86,26 @@ def test_fix_in_an_xliff_keeps_tags(glossary, tmp_path):
                                                        "Geschickte Massenmobilisierung")]
     assert '<target>Die <g id="1">Geschickte Massenmobilisierung</g> wächst<x id="2"/>.</target>' in \
         path.read_text(encoding="utf-8")
+
+
+def test_cli_diff_then_fix_then_nothing_fixable(seed_copies, cli, cli_json):
+    before = {p.name: p.read_bytes() for p in seed_copies.glob("*.txt")}
+    code, out, err = cli("check", seed_copies, "--diff")
+    assert code == 1 and out.count("\n+") >= 20
+    assert int(re.search(r"would fix (\d+) findings", err).group(1)) >= 50
+    assert {p.name: p.read_bytes() for p in seed_copies.glob("*.txt")} == before  # --diff writes nothing
+    code, report, err = cli_json("check", seed_copies, "--fix")
+    assert "fixed" in err
+    fixed = {f["rule"] for f in report["findings"]}
+    assert "GL003" not in fixed or all(len(f["suggestions"]) != 1 for f in report["findings"] if f["rule"] == "GL003")
+    code, out, err = cli("check", seed_copies, "--diff")
+    assert code == 0 and out == "" and "would fix 0 findings" in err
+
+
+def test_fix_leaves_suppressed_findings(cli, tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("<!-- mtcheck: ignore GL001 -->\nDie Fachkundige Massenmobilisierung.\n\n"
+                    "Die Fachkundige Massenmobilisierung.\n", encoding="utf-8")
+    cli("check", path, "--lang", "de", "--fix")
+    assert path.read_text(encoding="utf-8").splitlines()[1:] == [
+        "Die Fachkundige Massenmobilisierung.", "", "Die Geschickte Massenmobilisierung."]

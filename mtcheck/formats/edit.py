@@ -27,13 +27,18 @@ class FileFix:
 
 def fix_file(path: str, glossary: Glossary, lang: str, source_lang: str | None = None,
              write: bool = True) -> FileFix:
-    """Fix one file's fixable findings; with `write`, replace the file (atomically)."""
+    """Fix one file's fixable findings, those its suppression directives leave; with
+    `write`, replace the file (atomically)."""
+    from mtcheck.suppress import read_directives
+
+    directives = read_directives(path)
+    keep = lambda finding: not directives.suppress(finding)  # noqa: E731
     if bilingual_kind(path):
-        return _fix_bilingual(path, glossary, lang, source_lang, write)
+        return _fix_bilingual(path, glossary, lang, source_lang, write, keep)
     raw = read_bytes(path)
     before = _decode(path, raw)
     segments = list(plaintext.read_segments(path, lang))
-    edits = fix.plan(glossary, path, segments, lang)
+    edits = fix.plan(glossary, path, segments, lang, keep)
     newline = "\r\n" if "\r\n" in before else "\n"
     lines = before.split(newline)
     for group in fix.by_segment(edits).values():
@@ -60,10 +65,11 @@ def _decode(path: str, raw: bytes) -> str:
         raise
 
 
-def _fix_bilingual(path: str, glossary: Glossary, lang: str, source_lang: str | None, write: bool) -> FileFix:
+def _fix_bilingual(path: str, glossary: Glossary, lang: str, source_lang: str | None, write: bool,
+                   keep) -> FileFix:
     document = open_bilingual(path, source_lang=source_lang, target_lang=lang)
     segments = [s for s in document.segments()]
-    edits = fix.plan(glossary, path, segments, lang)
+    edits = fix.plan(glossary, path, segments, lang, keep)
     for group in fix.by_segment(edits).values():
         segment = group[0].segment
         document.set_target(segment.id, fix.apply(segment.text, group))
