@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from typing import IO, Iterator
 
@@ -46,6 +47,7 @@ class _Run:
 
         self.lang = lang
         self.source_lang = source_lang
+        self.quiet = False
         self.verbose = verbose
         self.err = _console(stderr=True)
         paths = list(glossaries) or [str(shipped_glossary())]
@@ -77,14 +79,28 @@ class _Run:
             return
         if self.selection is not None:
             files = self.selection.filter(files, paths)
-        for path in files:
-            try:
-                if bilingual_kind(path):
-                    yield self._bilingual(path)
-                else:
-                    yield self._plain(path)
-            except MtcheckError as exc:
-                self.fail(exc)
+        with self._progress(len(files)) as advance:
+            for path in files:
+                try:
+                    if bilingual_kind(path):
+                        yield self._bilingual(path)
+                    else:
+                        yield self._plain(path)
+                except MtcheckError as exc:
+                    self.fail(exc)
+                advance()
+
+    @contextlib.contextmanager
+    def _progress(self, total: int):
+        """A progress bar over the files, on a terminal only: never in CI logs or pipes."""
+        if self.quiet or total < 2 or not self.err.is_terminal or os.environ.get("CI"):
+            yield lambda: None
+            return
+        from rich.progress import Progress
+
+        with Progress(console=self.err, transient=True) as progress:
+            task = progress.add_task("checking", total=total)
+            yield lambda: progress.advance(task)
 
     def _plain(self, path: str):
         from mtcheck.formats import plaintext
@@ -205,6 +221,7 @@ def _configurable(*keys: str):
 @click.option("--consistency", type=click.Choice(["file", "run"]), default="file", show_default=True,
               help="Judge consistent renderings and translations within each file or across all files of the run.")
 @click.option("--no-table", is_flag=True, help="Leave out the table of renderings in text output.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the findings: no table, no summary, no progress bar.")
 @click.option("--warn-unused-ignores/--no-warn-unused-ignores", default=False,
               help="Report mtcheck directives that suppress nothing (GL000).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
@@ -219,7 +236,7 @@ def _configurable(*keys: str):
 @_verbose_option
 @_configurable("glossaries", "lang", "source-lang", "fail-on", "consistency", "format", "warn-unused-ignores")
 def check(paths, glossaries, lang, source_lang, output_format, select, ignore, fail_on, consistency, no_table,
-          warn_unused_ignores, baseline_path, write_baseline, fix, show_diff, output, verbose, config):
+          quiet, warn_unused_ignores, baseline_path, write_baseline, fix, show_diff, output, verbose, config):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
     from mtcheck.gate import make_gate
@@ -231,6 +248,7 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
         raise click.UsageError(str(exc)) from None
     run = _Run(glossaries, lang, verbose, source_lang)
     run.selection = config.selection()
+    run.quiet = quiet
     if fix or show_diff:
         changed = _fix(run, paths, write=not show_diff)
         if show_diff:
@@ -241,7 +259,7 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
     threshold = Severity.parse(fail_on)
     worst = None
     with _output(output) as stream:
-        reporter = _findings_reporter(output_format, stream, not no_table)
+        reporter = _findings_reporter(output_format, stream, not (no_table or quiet), quiet)
         reporter.start()
         for path, doc_lang, segments in run.documents(paths):
             try:
@@ -297,7 +315,7 @@ def _fix(run: _Run, paths: tuple[str, ...], write: bool) -> int:
     return changed
 
 
-def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool):
+def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool, quiet: bool = False):
     if output_format == "json":
         from mtcheck.report.jsonreport import JsonFindings
 
@@ -313,7 +331,7 @@ def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool):
         return reporters[output_format](stream or sys.stdout)
     from mtcheck.report.text import TextFindings
 
-    return TextFindings(_console(stream), table)
+    return TextFindings(_console(stream), table, summary=not quiet)
 
 
 @cli.command()

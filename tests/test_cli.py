@@ -175,3 +175,9 @@ def test_python_dash_m(tmp_path):
 
     result = subprocess.run([sys.executable, "-m", "mtcheck", "rules"], capture_output=True, text=True)
     assert result.returncode == 0 and "GL001" in result.stdout
+
+
+def test_quiet_prints_only_findings(cli):
+    code, out, _ = cli("check", SEEDS, "--quiet")
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 96 and all(": GL00" in line for line in lines)

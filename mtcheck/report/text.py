@@ -12,9 +12,10 @@ _ANSI = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.IN
 
 
 class TextFindings:
-    def __init__(self, console: Console, table: bool = True):
+    def __init__(self, console: Console, table: bool = True, summary: bool = True):
         self.console = console
         self.table = table
+        self.summary = summary
 
     def start(self) -> None:
         pass
@@ -36,6 +37,8 @@ class TextFindings:
             self.console.file.write("".join(lines))
 
     def end(self, tally: Tally, glossary: Glossary, errors: list[str]) -> None:
+        if not self.summary:
+            return
         if self.table and tally.renderings:
             self.console.print()
             self.console.print(renderings_table(tally, glossary))
