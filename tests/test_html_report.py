@@ -94,6 +94,22 @@ def test_excerpt_is_the_sentence_bounded():
     assert context[first:last] == "Ziel"
 
 
+def test_findings_carry_their_sentence(lint, monkeypatch):
+    from mtcheck.rules import inconsistent
+
+    text = ("Die geschickte Massenmobilisierung wirkt. Die gekonnte Massenmobilisierung ist gut.\n"
+            "Dann kam die fachkundige Massenmobilisierung. Die gekonnte Massenmobilisierung auch.")
+    findings = {(f.rule, f.location.line): f for f in lint("de", text)}
+    deprecated, inconsistent_first = findings["GL001", 2], findings["GL002", 1]
+    assert deprecated.context == "Dann kam die fachkundige Massenmobilisierung."
+    assert deprecated.context[deprecated.context_start:deprecated.context_end] == deprecated.text
+    assert inconsistent_first.context == "Die gekonnte Massenmobilisierung ist gut."
+    assert "context" not in deprecated.to_record()  # the JSON contract is unchanged
+    monkeypatch.setattr(inconsistent, "HELD_CONTEXTS", 1)  # GL002 keeps a bounded number of sentences
+    held = [f for f in lint("de", text) if f.rule == "GL002"]
+    assert [bool(f.context) for f in held] == [True, False]
+
+
 def test_text_is_escaped_and_nothing_is_loaded(cli, tmp_path):
     text = tmp_path / "böse.txt"
     text.write_text('<script>alert("x")</script> Die „Fachkundige Massenmobilisierung“ & «Skilled Mass '

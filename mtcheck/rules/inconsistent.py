@@ -17,12 +17,16 @@ from mtcheck.model import (
 )
 from mtcheck.rules.base import Rule
 
+# Sentences kept for the places held per file; later places are reported without one, so that
+# memory stays flat on a million-unit file (the HTML report shows 10,000 findings at most anyway).
+HELD_CONTEXTS = 10_000
+
 
 class _Held(NamedTuple):
     location: Location
     text: str
     compound: bool
-    context: Excerpt
+    context: Excerpt | None
 
 
 class InconsistentRendering(Rule):
@@ -48,6 +52,7 @@ class InconsistentRendering(Rule):
         self._first_seen: dict[tuple[str, str], int] = {}
         self._held: dict[tuple[str, str], list[Match]] = {}
         self._concepts: dict[str, Concept] = {}
+        self._contexts = 0
 
     def on_match(self, match: Match) -> Iterable[Finding]:
         term = match.term
@@ -64,8 +69,11 @@ class InconsistentRendering(Rule):
         if term.status is not Status.PREFERRED:
             # Preferred renderings are never reported, so only the others are kept, and only
             # what a finding needs: not the match, which holds its whole segment.
-            self._held.setdefault(key, []).append(_Held(match.location, match.text, match.compound,
-                                                             match.segment.excerpt(match.start, match.end)))
+            context = None
+            if self._contexts < HELD_CONTEXTS:
+                self._contexts += 1
+                context = match.segment.excerpt(match.start, match.end)
+            self._held.setdefault(key, []).append(_Held(match.location, match.text, match.compound, context))
         return ()
 
     def on_end(self) -> Iterable[Finding]:
