@@ -1,0 +1,473 @@
+"""Find spans that likely render a glossary concept without being one of its terms.
+
+Candidates come from three places: quoted stretches (names are quoted), words that share a
+core or a modifier of a concept's known renderings (intelligente Massenmobilisierung, with
+the core of „geschickte Massenmobilisierung"), and known terms of another language left
+untranslated. Each candidate is scored against the concepts it may render by independent
+signals, combined as a noisy-or so that one strong or several weak ones make a candidate:
+
+- shared parts with a known rendering (core, modifiers; pieces and compound heads count);
+- the slot: the words around it, where known renderings of the concept stand in the texts;
+- span-level language identification: a phrase in another language of the glossary;
+- being quoted like a name, more so where the concept's known renderings are quoted;
+- what the first round learned: a word shared with a candidate already accepted for the
+  concept (a second round rescores with these and with the accepted candidates' slots);
+- optionally the MT model: the span translated into a language where the glossary has the
+  concept comes out as one of its terms there.
+
+The signals' weights are fixed and said in each candidate's evidence; one threshold sets the
+trade-off between precision and recall.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, NamedTuple
+
+from mtcheck.discovery.parts import ConceptParts, Share
+from mtcheck.discovery.slots import Slots
+from mtcheck.discovery.text import MAX_NAME_WORDS, Analysed, TextAnalyser
+from mtcheck.lang import analyzer_for, canonical_lang, family
+from mtcheck.matching import Matcher
+from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Term
+
+DEFAULT_THRESHOLD = 0.5
+
+# The weight of each signal at full strength.
+WEIGHTS = {
+    "untranslated": 0.9,   # a known term of the concept in another language
+    "core": 0.45,          # shares the core of a known rendering
+    "modifier": 0.4,       # shares a modifier of a known rendering
+    "slot": 0.4,           # stands where renderings of the concept stand (times specificity)
+    "foreign": 0.35,       # in another language of the glossary (times its probability)
+    "quoted": 0.1,         # quoted like a name
+    "quoted_like_known": 0.2,  # more, times the share of the concept's known renderings that are quoted
+    "learned": 0.35,       # shares a word with a candidate accepted for the concept
+    "mt": 0.7,             # machine-translated, it comes out as a term of the concept
+}
+MIN_FOREIGN = 0.6   # the language identifier's probability for a span in another language
+MAX_SPANS = 500_000  # candidate places remembered per run: memory stays bounded
+
+
+@dataclass(frozen=True)
+class Evidence:
+    signal: str
+    weight: float
+    detail: str
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    location: Location
+    text: str
+    context: Excerpt
+    slot_words: tuple[str, ...]
+    quoted: bool
+
+
+@dataclass
+class Candidate:
+    """A span (all its inflected occurrences) that likely renders a concept."""
+
+    concept: Concept
+    lang: str              # the language of the text it stands in
+    span_lang: str         # the language it is written in (another one when left untranslated)
+    keys: tuple[str, ...]
+    occurrences: list[Occurrence]
+    evidence: list[Evidence] = field(default_factory=list)
+    score: float = 0.0
+    known_term: Term | None = None   # the other language's term it is, when untranslated
+
+    @property
+    def forms(self) -> Counter:
+        return Counter(o.text for o in self.occurrences)
+
+    @property
+    def form(self) -> str:
+        """The most frequent spelling, the shortest of equally frequent ones."""
+        counts = self.forms
+        return min(counts, key=lambda text: (-counts[text], len(text), text))
+
+    @property
+    def count(self) -> int:
+        return len(self.occurrences)
+
+    @property
+    def untranslated(self) -> bool:
+        return self.known_term is not None
+
+
+class _Span(NamedTuple):
+    span_lang: str
+    keys: tuple[str, ...]        # content word keys, in the span's language
+    occurrence: Occurrence
+    known: tuple[Concept, Term] | None
+    foreign_probability: float
+    inner: frozenset[str] = frozenset()   # concepts whose known terms stand inside the span
+
+
+# (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
+_Learned = dict[tuple[str, str], dict[str, set[tuple[str, ...]]]]
+
+# Translates texts of one language into the MT signal's language; None where it cannot.
+Backtranslate = Callable[[list[str], str], "list[str] | None"]
+
+
+class Discoverer:
+    """Collects the candidate places of a run's texts, then scores them against the glossary."""
+
+    def __init__(self, glossary: Glossary, matcher: Matcher | None = None, threshold: float = DEFAULT_THRESHOLD,
+                 backtranslate: Backtranslate | None = None, mt_lang: str | None = None):
+        self.glossary = glossary
+        self.matcher = matcher or Matcher(glossary)
+        self.threshold = threshold
+        self.backtranslate = backtranslate
+        self.mt_lang = canonical_lang(mt_lang) if mt_lang else None
+        self._concepts = {c.id: c for c in glossary}
+        self._languages: dict[str, _Language] = {}
+        self._spans = 0
+
+    # -- collecting --------------------------------------------------------------------------
+    def add(self, segment: Segment, lang: str | None = None, matches: list[Match] | None = None) -> None:
+        """A segment's target text; `matches` are the matcher's, when the caller has them."""
+        lang = canonical_lang(segment.lang or lang or "")
+        if not lang or not segment.text.strip():
+            return
+        state = self._language(lang)
+        if matches is None:
+            matches = self.matcher.for_language(lang).matches(segment)
+        analysed = state.analyser.analyse(segment.text)
+        if not analysed.words:
+            return
+        starts = [w.start for w in analysed.words]
+        state.slots.add_words(w.key for w in analysed.words if w.content)
+        names = [(f, s) for f, s in analysed.quotes if s - f <= MAX_NAME_WORDS]
+        covered: list[tuple[int, int, Match]] = []
+        for match in matches:
+            first = bisect.bisect_left(starts, match.start)
+            stop = bisect.bisect_left(starts, match.end)
+            if stop <= first:
+                continue
+            covered.append((first, stop, match))
+            context = analysed.window(first, stop)
+            in_quotes = any(f <= first and stop <= s for f, s in names)
+            state.slots.add_rendering(match.concept.id, context, in_quotes)
+            if match.foreign and match.concept.terms_in(lang):
+                keys = self._parts(match.term.lang).term_parts(match.term.text)
+                self._remember(state, _Span(match.term.lang, keys, self._occurrence(segment, analysed, first, stop,
+                                                                                   context, in_quotes),
+                                            (match.concept, match.term), 1.0))
+        native = [(first, stop, m) for first, stop, m in covered if not m.foreign]
+
+        def inner(first: int, stop: int) -> frozenset[str]:
+            return frozenset(m.concept.id for f, s, m in native if first <= f and s <= stop)
+        quoted = set()
+        for first, stop in analysed.quotes:
+            if stop - first > MAX_NAME_WORDS or not any(w.content for w in analysed.words[first:stop]):
+                continue
+            if any(f <= first and stop <= s for f, s, _ in covered):
+                continue  # a known rendering, quoted
+            quoted.add((first, stop))
+            context = analysed.window(first, stop)
+            span_lang, probability = self._span_language(lang, analysed, first, stop, covered)
+            keys = self._keys(lang, span_lang, analysed, first, stop)
+            self._remember(state, _Span(span_lang, keys, self._occurrence(segment, analysed, first, stop, context, True),
+                                        None, probability, inner(first, stop)))
+        for first, stop in self._part_spans(state, analysed, native):
+            if any(f <= first and stop <= s for f, s in quoted):
+                continue
+            context = analysed.window(first, stop)
+            keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
+            self._remember(state, _Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
+                                        None, 0.0, inner(first, stop)))
+
+    def _part_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
+        """Unquoted spans shaped like a known rendering around a word that is its core: the
+        same number of words, content words where it has content words and function words
+        where it has them („intelligenten Massenmobilisierung" like „geschickte
+        Massenmobilisierung"; not „Demokratie geht Hand" like „Demokratie an der Basis").
+        Only a core that several renderings share is trusted this far, and not a word that is
+        another concept's known term ('Massenmobilisierung' alone is mass mobilisation): a
+        modifier, a lone term's longest word or another concept's term make candidates only
+        when quoted."""
+        words, parts = analysed.words, state.parts
+        compounding = parts.analyser.analyzer.compounding
+        seen = set()
+        for index, word in enumerate(words):
+            if not word.content:
+                continue
+            concepts = parts.concepts_sharing([word.key])
+            if not concepts:
+                continue
+            if any(f <= index < s for f, s, _ in native):
+                continue
+            for concept_id in concepts:
+                for rendering in parts.renderings[concept_id]:
+                    if not rendering.shared_core:
+                        continue
+                    for position in rendering.core:
+                        part = rendering.parts[position]
+                        if not (part == word.key or (compounding and len(part) >= 4 and word.key.endswith(part))):
+                            continue
+                        first = index - rendering.positions[position]
+                        stop = first + len(rendering.shape)
+                        if first < 0 or stop > len(words) or stop - first < 2 or (first, stop) in seen:
+                            continue
+                        aligned = [words[first + i].key for i in rendering.positions]
+                        same = sum(key == part or (compounding and len(part) >= 4 and key.endswith(part))
+                                   for key, part in zip(aligned, rendering.parts))
+                        if 2 * same >= len(rendering.parts) and same < len(rendering.parts) \
+                                and all(words[first + i].content == content for i, content in enumerate(rendering.shape)) \
+                                and analysed.joined(first, stop):
+                            seen.add((first, stop))
+                            yield first, stop
+
+    # -- helpers for collecting ---------------------------------------------------------------
+    def _language(self, lang: str) -> _Language:
+        state = self._languages.get(lang)
+        if state is None:
+            analyzer = analyzer_for(lang)
+            state = self._languages[lang] = _Language(self._parts(lang).analyser, self._parts(lang), Slots(analyzer.compounding))
+        return state
+
+    @functools.lru_cache(maxsize=None)
+    def _parts(self, lang: str) -> ConceptParts:
+        return ConceptParts.build(self.glossary, lang, TextAnalyser(analyzer_for(lang)))
+
+    def _keys(self, lang: str, span_lang: str, analysed: Analysed, first: int, stop: int) -> tuple[str, ...]:
+        words = analysed.words[first:stop]
+        if span_lang == lang:
+            return tuple(w.key for w in words if w.content)
+        analyser = self._parts(span_lang).analyser
+        return tuple(key for key, content in (analyser.word(w.text) for w in words) if content)
+
+    def _occurrence(self, segment: Segment, analysed: Analysed, first: int, stop: int, context: list[str],
+                    quoted: bool) -> Occurrence:
+        start, end = analysed.words[first].start, analysed.words[stop - 1].end
+        return Occurrence(segment.locate(start, end), segment.text[start:end], segment.excerpt(start, end),
+                          tuple(context), quoted)
+
+    def _span_language(self, lang: str, analysed: Analysed, first: int, stop: int,
+                       covered: list[tuple[int, int, Match]]) -> tuple[str, float]:
+        """The language a quoted stretch is written in, among the text's and the glossary's:
+        the language of the terms found in most of it, else the identifier's choice."""
+        foreign = Counter()
+        for f, s, match in covered:
+            if match.foreign and first <= f and s <= stop:
+                foreign[match.term.lang] += s - f
+        if foreign:
+            other, words = foreign.most_common(1)[0]
+            if 2 * words >= stop - first:
+                return other, 1.0
+        if stop - first < 2:
+            return lang, 0.0  # one word says too little
+        text = analysed.text[analysed.words[first].start:analysed.words[stop - 1].end]
+        ranked = _span_identifier(tuple(sorted({lang, *self.glossary.languages})))(text)
+        if not ranked:
+            return lang, 0.0
+        best, probability = ranked[0]
+        if family(best) == family(lang) or probability < MIN_FOREIGN:
+            return lang, 0.0
+        return best, probability
+
+    def _remember(self, state: _Language, span: _Span) -> None:
+        if self._spans >= MAX_SPANS:
+            return
+        self._spans += 1
+        state.spans.setdefault((span.span_lang, span.keys), []).append(span)
+
+    # -- scoring ----------------------------------------------------------------------------
+    def candidates(self) -> list[Candidate]:
+        """Every candidate with a score, best first within each concept; those at or above
+        the threshold are the accepted ones (see `accepted`)."""
+        found: list[Candidate] = []
+        for lang, state in self._languages.items():
+            first = [c for c in (self._score(lang, state, spans, {}) for spans in state.spans.values()) if c]
+            translations = self._translations(lang, first)
+            first = [self._score(lang, state, spans, {}, translations) for spans in state.spans.values()]
+            accepted = [c for c in first if c and c.score >= self.threshold]
+            # Second round: what the accepted candidates teach about the concept.
+            learned: _Learned = {}
+            for candidate in accepted:
+                for occurrence in candidate.occurrences:
+                    state.slots.add_rendering(candidate.concept.id, occurrence.slot_words)
+                if not candidate.untranslated:
+                    share = self._parts(candidate.span_lang).best_share(candidate.concept.id, list(candidate.keys))
+                    novel = share.novel if share else candidate.keys
+                    words = learned.setdefault((candidate.concept.id, candidate.span_lang), {})
+                    for key in novel:
+                        words.setdefault(key, set()).add(candidate.keys)
+            for spans in state.spans.values():
+                candidate = self._score(lang, state, spans, learned, translations)
+                if candidate:
+                    found.append(candidate)
+        found = _longest_first(found, self.threshold)
+        found.sort(key=lambda c: (self.glossary.label(c.concept).casefold(), c.lang, -c.score, c.form))
+        return found
+
+    def accepted(self, candidates: Iterable[Candidate] | None = None) -> list[Candidate]:
+        return [c for c in (self.candidates() if candidates is None else candidates) if c.score >= self.threshold]
+
+    def _score(self, lang: str, state: _Language, spans: list[_Span], learned: _Learned,
+               translations: dict[tuple[str, tuple[str, ...]], str] | None = None) -> Candidate | None:
+        span_lang, keys = spans[0].span_lang, spans[0].keys
+        known = next((s.known for s in spans if s.known), None)
+        parts = self._parts(span_lang)
+        concepts = parts.concepts_sharing(keys)
+        for span in spans:
+            concepts |= state.slots.concepts_near(span.occurrence.slot_words)
+        if known:
+            concepts.add(known[0].id)
+        concepts |= {concept for (concept, lang_), words in learned.items()
+                     if lang_ == span_lang and any(k in words for k in keys)}
+        best = None
+        for concept_id in concepts:
+            concept = self._concepts[concept_id]
+            if not concept.terms_in(lang) and not known:
+                continue  # nothing to render it as in this text's language
+            evidence = self._evidence(lang, state, spans, concept, parts, known, learned, translations)
+            if not evidence:
+                continue
+            score = 1.0
+            for item in evidence:
+                score *= 1.0 - item.weight
+            score = round(1.0 - score, 3)
+            if best is None or score > best.score:
+                best = Candidate(concept, lang, span_lang, keys, [s.occurrence for s in spans], evidence, score,
+                                 known[1] if known and known[0].id == concept_id else None)
+        return best
+
+    def _evidence(self, lang: str, state: _Language, spans: list[_Span], concept: Concept, parts: ConceptParts,
+                  known: tuple[Concept, Term] | None, learned: _Learned,
+                  translations: dict | None) -> list[Evidence]:
+        span_lang, keys = spans[0].span_lang, spans[0].keys
+        evidence: list[Evidence] = []
+        tied = False
+        if known and known[0].id == concept.id:
+            evidence.append(Evidence("untranslated", WEIGHTS["untranslated"],
+                                     f"the {known[1].lang} term '{known[1].text}' left untranslated"))
+            tied = True
+        else:
+            if parts.contains_rendering(concept.id, list(keys)):
+                return []  # a known rendering in a longer phrase, or in another inflection or order
+            share = parts.best_share(concept.id, list(keys))
+            if share is not None and not share.novel:
+                return []  # nothing new beside what it shares
+            if share is not None:
+                # Words that are another concept's known term are that concept's first:
+                # sharing them says less ('Massenmobilisierung' is mass mobilisation).
+                explained = any(span.inner - {concept.id} for span in spans)
+                evidence.extend(_share_evidence(share, 2 / 3 if explained else 1.0))
+                tied = tied or bool(share.core or share.modifier)
+        slot = max((e for e in (state.slots.evidence(concept.id, s.occurrence.slot_words) for s in spans) if e),
+                   key=lambda e: e.specificity, default=None)
+        if slot is not None:
+            evidence.append(Evidence("slot", round(WEIGHTS["slot"] * slot.specificity, 3),
+                                     f"stands beside '{slot.word}…' like known renderings "
+                                     f"({slot.known} of {slot.seen} names there)"))
+            tied = True
+        # Words of other accepted candidates, for a quoted name only: unquoted text is full of
+        # everyday words that a candidate may share.
+        words = learned.get((concept.id, span_lang), {})
+        overlap = {k for k in keys if words.get(k, set()) - {keys}}
+        if overlap and any(s.occurrence.quoted for s in spans):
+            evidence.append(Evidence("learned", WEIGHTS["learned"],
+                                     f"shares '{', '.join(sorted(overlap))}' with other candidates for the concept"))
+            tied = True
+        translated = (translations or {}).get((span_lang, keys))
+        if translated and self._renders(translated, concept):
+            evidence.append(Evidence("mt", WEIGHTS["mt"], f"machine-translated into {self.mt_lang}: '{translated}'"))
+            tied = True
+        if not tied:
+            return []
+        probability = max(s.foreign_probability for s in spans)
+        if span_lang != lang and not known:
+            evidence.append(Evidence("foreign", round(WEIGHTS["foreign"] * probability, 3),
+                                     f"written in {span_lang} (p={probability:.2f}) inside a {lang} text"))
+        if any(s.occurrence.quoted for s in spans):
+            quoted, known_places = state.slots.quoting.get(concept.id, (0, 0))
+            ratio = quoted / known_places if known_places >= 2 else 0.0
+            weight = WEIGHTS["quoted"] + WEIGHTS["quoted_like_known"] * ratio
+            detail = (f"quoted, as {quoted} of the {known_places} known renderings in the texts are" if ratio
+                      else "quoted like a name")
+            evidence.append(Evidence("quoted", round(weight, 3), detail))
+        return evidence
+
+    # -- the MT signal -------------------------------------------------------------------------
+    def _translations(self, lang: str, candidates: list[Candidate]) -> dict[tuple[str, tuple[str, ...]], str]:
+        if not self.backtranslate or not self.mt_lang:
+            return {}
+        wanted = [c for c in candidates if c.span_lang == lang and c.span_lang != self.mt_lang and not c.untranslated]
+        if not wanted:
+            return {}
+        outputs = self.backtranslate([c.form for c in wanted], lang)
+        if not outputs:
+            return {}
+        return {(c.span_lang, c.keys): text for c, text in zip(wanted, outputs)}
+
+    def _renders(self, text: str, concept: Concept) -> bool:
+        segment = Segment(text, "<mt>", 1, lang=self.mt_lang)
+        return any(m.concept.id == concept.id for m in self.matcher.for_language(self.mt_lang).matches(segment))
+
+
+def _share_evidence(share: Share, factor: float) -> list[Evidence]:
+    term = share.rendering.term.text
+    evidence = []
+    if share.core:
+        # A core that several renderings share is trusted more than a lone term's longest word.
+        weight = factor * (WEIGHTS["core"] if share.rendering.shared_core else WEIGHTS["modifier"] * 0.75)
+        evidence.append(Evidence("core", round(weight * share.core, 3),
+                                 f"shares the core of the known rendering '{term}'"))
+    if share.modifier:
+        evidence.append(Evidence("modifier", round(factor * WEIGHTS["modifier"] * share.modifier, 3),
+                                 f"shares a modifier of the known rendering '{term}'"))
+    return evidence
+
+
+def _longest_first(candidates: list[Candidate], threshold: float) -> list[Candidate]:
+    """Accepted candidates without the places that lie inside a longer accepted candidate's
+    („Mass Mobilization" inside „Smart Mass Mobilization"); candidates left with no place go."""
+    places: dict[tuple[str, str | None], list[tuple[int, int, int, int]]] = {}
+    for candidate in candidates:
+        if candidate.score >= threshold:
+            for o in candidate.occurrences:
+                loc = o.location
+                places.setdefault((loc.path, loc.segment), []).append((loc.line, loc.column, loc.end_line, loc.end_column))
+
+    def inside(loc: Location) -> bool:
+        here = (loc.line, loc.column, loc.end_line, loc.end_column)
+        return any(other != here and (other[0], other[1]) <= (here[0], here[1]) and (here[2], here[3]) <= (other[2], other[3])
+                   for other in places.get((loc.path, loc.segment), ()))
+
+    kept = []
+    for candidate in candidates:
+        occurrences = [o for o in candidate.occurrences if not inside(o.location)]
+        if occurrences:
+            candidate.occurrences = occurrences
+            kept.append(candidate)
+    return kept
+
+
+@functools.lru_cache(maxsize=8)
+def _span_identifier(languages: tuple[str, ...]):
+    """A language identifier restricted to the text's and the glossary's languages: on a few
+    words that choice is reliable where an open one is not."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    known = set(identifier.nb_classes)
+    chosen = sorted({("no" if lang in ("nb", "nn") and lang not in known else lang) for lang in languages} & known)
+    if len(chosen) < 2:
+        return lambda text: []
+    identifier.set_languages(chosen)
+    return lambda text: [(canonical_lang(lang), float(p)) for lang, p in identifier.rank(text)[:2]]
+
+
+@dataclass
+class _Language:
+    analyser: TextAnalyser
+    parts: ConceptParts
+    slots: Slots
+    spans: dict[tuple[str, tuple[str, ...]], list[_Span]] = field(default_factory=dict)

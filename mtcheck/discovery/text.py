@@ -1,0 +1,131 @@
+"""What discovery reads off a segment: its words with their matching keys, which of them are
+function words, quoted stretches, and the content words around a span."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from mtcheck.lang import Analyzer, TOKEN_RE, mask_protected
+
+# A quoted stretch: each opening mark with the closing marks the languages that use it pair it
+# with („…“ German, «…» Norwegian and French, »…« Danish, “…” English, "…", ‹…›, 「…」). The
+# inside holds no opening mark of its kind, so of two nested quotes the inner one is taken.
+_QUOTES = (("„", "“”"), ("“", "”"), ("«", "»"), ("»", "«"), ("‹", "›"), ("‚", "‘’"), ("「", "」"), ("『", "』"))
+# A straight double quote opens and closes alike, so a stray one would pair with the next
+# name's opening mark: it opens only after a space or a bracket, before a non-space, and
+# closes only after a non-space, before no letter.
+_STRAIGHT = r'(?<![^\s(\[{/–—-])"(?=\S)([^"\n]{1,160}?)(?<=\S)"(?![^\W\d_])'
+QUOTE_RE = re.compile("|".join(
+    [f"{re.escape(opening)}([^{re.escape(opening + closing)}\\n]{{1,160}})[{re.escape(closing)}]"
+     for opening, closing in _QUOTES] + [_STRAIGHT]))
+QUOTE_MARKS = frozenset("".join(opening + closing for opening, closing in _QUOTES) + '"')
+# What ends a clause: a window of context never reaches across it.
+_CLAUSE_END_RE = re.compile(r"[.!?;:…]\s|[.!?;:…]$|\n")
+# What may stand between the words of one name: spaces and hyphens, nothing else.
+_INSIDE_NAME_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]*")
+
+MAX_NAME_WORDS = 6  # a quoted stretch longer than this is a title or a slogan, not a rendering
+
+
+class Word(NamedTuple):
+    text: str
+    start: int
+    end: int
+    key: str        # the matcher's key: folded, lemmatized or stemmed per language
+    content: bool   # neither a function word nor a number
+
+
+class Analysed(NamedTuple):
+    """A segment's text as discovery sees it."""
+
+    text: str
+    words: list[Word]
+    quotes: list[tuple[int, int]]   # word index ranges [first, stop) of quoted stretches
+
+    def joined(self, first: int, stop: int) -> bool:
+        """Whether words[first:stop] stand together as one name: only spaces or hyphens
+        between them."""
+        return all(_INSIDE_NAME_RE.fullmatch(self.text, self.words[i].end, self.words[i + 1].start)
+                   for i in range(first, stop - 1))
+
+    def window(self, first: int, stop: int, before: int = 4, after: int = 3) -> list[str]:
+        """Keys of the content words near words[first:stop], within its clause."""
+        keys = []
+        for index in range(first - 1, max(-1, first - 1 - before), -1):
+            if _CLAUSE_END_RE.search(self.text, self.words[index].end, self.words[index + 1].start):
+                break
+            if self.words[index].content:
+                keys.append(self.words[index].key)
+        for index in range(stop, min(len(self.words), stop + after)):
+            if _CLAUSE_END_RE.search(self.text, self.words[index - 1].end, self.words[index].start):
+                break
+            if self.words[index].content:
+                keys.append(self.words[index].key)
+        return keys
+
+
+class TextAnalyser:
+    """Words, keys and quotes of the segments of one language."""
+
+    def __init__(self, analyzer: Analyzer):
+        self.analyzer = analyzer
+        self.function_words = function_words(analyzer.lang)
+        self._keys: dict[str, tuple[str, bool]] = {}
+
+    def word(self, surface: str) -> tuple[str, bool]:
+        """(key, content) of a surface word, computed once per distinct word."""
+        known = self._keys.get(surface)
+        if known is None:
+            if len(self._keys) > 200_000:
+                self._keys.clear()
+            folded = self.analyzer.base(surface)
+            content = (any(c.isalpha() for c in folded) and len(folded) > 1
+                       and folded not in self.function_words)
+            known = self._keys[surface] = (self.analyzer.keys([folded])[0], content)
+        return known
+
+    def analyse(self, text: str) -> Analysed:
+        masked = mask_protected(text)
+        words = []
+        for found in TOKEN_RE.finditer(masked):
+            key, content = self.word(found.group())
+            words.append(Word(found.group(), found.start(), found.end(), key, content))
+        return Analysed(text, words, _quoted(masked, words))
+
+
+def _quoted(text: str, words: list[Word]) -> list[tuple[int, int]]:
+    if not any(mark in text for mark in QUOTE_MARKS):
+        return []
+    starts = [w.start for w in words]
+    spans = []
+    for found in QUOTE_RE.finditer(text):
+        inner_start, inner_end = found.span(found.lastindex)
+        first = _first_at_or_after(starts, inner_start)
+        stop = first
+        while stop < len(words) and words[stop].end <= inner_end:
+            stop += 1
+        if stop > first:
+            spans.append((first, stop))
+    return spans
+
+
+def _first_at_or_after(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_left(starts, offset)
+
+
+@functools.lru_cache(maxsize=None)
+def function_words(lang: str) -> frozenset[str]:
+    """The function words of a language, from the stop-words package (casefolded); none for a
+    language it does not have, where discovery relies on its other signals."""
+    from stop_words import LANGUAGE_MAPPING, StopWordError, get_stop_words
+
+    name = LANGUAGE_MAPPING.get(lang) or LANGUAGE_MAPPING.get("nb" if lang in ("no", "nn") else lang)
+    if not name:
+        return frozenset()
+    try:
+        return frozenset(word.casefold() for word in get_stop_words(name))
+    except StopWordError:
+        return frozenset()
