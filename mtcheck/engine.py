@@ -103,6 +103,9 @@ class Checker:
                 tally.add_match(match, segment_lang)
                 for rule in rules:
                     found.extend(rule.on_match(match))
+            for rule in rules:
+                if type(rule).on_text is not Rule.on_text:
+                    found.extend(rule.on_text(segment, target_matches))
             if segment.source is not None:
                 source_matches = self._source_matches(segment)
                 # Every concept the target renders, synonyms and nested terms included: a

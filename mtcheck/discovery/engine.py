@@ -121,13 +121,21 @@ class Discoverer:
     def __init__(self, glossary: Glossary, matcher: Matcher | None = None, threshold: float = DEFAULT_THRESHOLD,
                  backtranslate: Backtranslate | None = None, mt_lang: str | None = None):
         self.glossary = glossary
-        self.matcher = matcher or Matcher(glossary)
+        self._matcher = matcher
         self.threshold = threshold
         self.backtranslate = backtranslate
         self.mt_lang = canonical_lang(mt_lang) if mt_lang else None
         self._concepts = {c.id: c for c in glossary}
         self._languages: dict[str, _Language] = {}
         self._spans = 0
+        # What the MT signal made of each candidate: (written in, keys) -> translation.
+        self.translations: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = Matcher(self.glossary)
+        return self._matcher
 
     # -- collecting --------------------------------------------------------------------------
     def add(self, segment: Segment, lang: str | None = None, matches: list[Match] | None = None) -> None:
@@ -232,9 +240,8 @@ class Discoverer:
             state = self._languages[lang] = _Language(self._parts(lang).analyser, self._parts(lang), Slots(analyzer.compounding))
         return state
 
-    @functools.lru_cache(maxsize=None)
     def _parts(self, lang: str) -> ConceptParts:
-        return ConceptParts.build(self.glossary, lang, TextAnalyser(analyzer_for(lang)))
+        return _concept_parts(self.glossary, lang)
 
     def _keys(self, lang: str, span_lang: str, analysed: Analysed, first: int, stop: int) -> tuple[str, ...]:
         words = analysed.words[first:stop]
@@ -286,6 +293,7 @@ class Discoverer:
         for lang, state in self._languages.items():
             first = [c for c in (self._score(lang, state, spans, {}) for spans in state.spans.values()) if c]
             translations = self._translations(lang, first)
+            self.translations.update(translations)
             first = [self._score(lang, state, spans, {}, translations) for spans in state.spans.values()]
             accepted = [c for c in first if c and c.score >= self.threshold]
             # Second round: what the accepted candidates teach about the concept.
@@ -364,9 +372,10 @@ class Discoverer:
         slot = max((e for e in (state.slots.evidence(concept.id, s.occurrence.slot_words) for s in spans) if e),
                    key=lambda e: e.specificity, default=None)
         if slot is not None:
+            word = state.analyser.surfaces.get(slot.word, slot.word)
             evidence.append(Evidence("slot", round(WEIGHTS["slot"] * slot.specificity, 3),
-                                     f"stands beside '{slot.word}…' like known renderings "
-                                     f"({slot.known} of {slot.seen} names there)"))
+                                     f"stands near '{word}' as known renderings do "
+                                     f"({slot.known} of its {slot.seen} occurrences)"))
             tied = True
         # Words of other accepted candidates, for a quoted name only: unquoted text is full of
         # everyday words that a candidate may share.
@@ -448,6 +457,20 @@ def _longest_first(candidates: list[Candidate], threshold: float) -> list[Candid
             candidate.occurrences = occurrences
             kept.append(candidate)
     return kept
+
+
+_PARTS: dict[tuple[int, str], tuple[Glossary, ConceptParts]] = {}
+
+
+def _concept_parts(glossary: Glossary, lang: str) -> ConceptParts:
+    """The parts of a glossary's renderings in one language, built once per glossary (each
+    file of a `check` run has its own Discoverer)."""
+    entry = _PARTS.get((id(glossary), lang))
+    if entry is None or entry[0] is not glossary:
+        if len(_PARTS) > 32:
+            _PARTS.clear()
+        entry = _PARTS[id(glossary), lang] = (glossary, ConceptParts.build(glossary, lang, TextAnalyser(analyzer_for(lang))))
+    return entry[1]
 
 
 @functools.lru_cache(maxsize=8)

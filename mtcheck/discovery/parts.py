@@ -53,6 +53,7 @@ class ConceptParts:
     analyser: TextAnalyser
     renderings: dict[str, list[Rendering]] = field(default_factory=dict)   # concept id -> renderings
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
+    _sharing: dict[str, frozenset[str]] = field(default_factory=dict)      # word key -> concept ids
 
     @classmethod
     def build(cls, concepts: Iterable[Concept], lang: str, analyser: TextAnalyser) -> ConceptParts:
@@ -96,8 +97,13 @@ class ConceptParts:
         """Concepts with a part that one of these word keys may share."""
         found: set[str] = set()
         for key in keys:
-            for piece in _pieces(key):
-                found |= self._pieces.get(piece, set())
+            concepts = self._sharing.get(key)
+            if concepts is None:
+                if len(self._sharing) > 200_000:
+                    self._sharing.clear()
+                concepts = self._sharing[key] = frozenset(
+                    c for piece in _pieces(key) for c in self._pieces.get(piece, ()))
+            found |= concepts
         return found
 
     def best_share(self, concept_id: str, keys: list[str]) -> Share | None:

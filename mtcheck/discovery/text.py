@@ -72,6 +72,7 @@ class TextAnalyser:
         self.analyzer = analyzer
         self.function_words = function_words(analyzer.lang)
         self._keys: dict[str, tuple[str, bool]] = {}
+        self.surfaces: dict[str, str] = {}   # key -> the first word seen with it, for messages
 
     def word(self, surface: str) -> tuple[str, bool]:
         """(key, content) of a surface word, computed once per distinct word."""
@@ -83,6 +84,8 @@ class TextAnalyser:
             content = (any(c.isalpha() for c in folded) and len(folded) > 1
                        and folded not in self.function_words)
             known = self._keys[surface] = (self.analyzer.keys([folded])[0], content)
+            if len(self.surfaces) < 200_000:
+                self.surfaces.setdefault(known[0], surface)
         return known
 
     def analyse(self, text: str) -> Analysed:

@@ -7,9 +7,10 @@ from mtcheck.rules.foreign import ForeignRendering
 from mtcheck.rules.inconsistent import InconsistentRendering
 from mtcheck.rules.missing import MissingTerm
 from mtcheck.rules.translation import InconsistentTranslation
+from mtcheck.rules.unknown import UnknownRendering
 
 ALL_RULES: tuple[type[Rule], ...] = (DeprecatedRendering, InconsistentRendering, ForeignRendering, MissingTerm,
-                                     InconsistentTranslation)
+                                     InconsistentTranslation, UnknownRendering)
 
 
 def select_rules(select: list[str] | None = None, ignore: list[str] | None = None) -> list[type[Rule]]:

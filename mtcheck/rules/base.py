@@ -45,6 +45,11 @@ class Rule:
         holds the ids of every concept the target renders (overlaps and synonyms included)."""
         return ()
 
+    def on_text(self, segment: Segment, matches: list[Match]) -> Iterable[Finding]:
+        """Every segment with its target matches, after on_match; only rules that read the
+        text itself (not just the matches) need it."""
+        return ()
+
     def on_end(self) -> Iterable[Finding]:
         return ()
 

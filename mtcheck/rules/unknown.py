@@ -1,0 +1,56 @@
+"""GL006 unknown-rendering."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from mtcheck.discovery import DEFAULT_THRESHOLD, Candidate, Discoverer
+from mtcheck.model import Finding, Match, Segment, Severity
+from mtcheck.rules.base import Rule
+
+
+class UnknownRendering(Rule):
+    """A span likely renders a glossary concept but is none of its terms.
+
+    mtcheck learns from the file where the concept's known renderings stand and how they are
+    built, and reports a span that shares their parts („intelligente Massenmobilisierung"
+    beside „geschickte Massenmobilisierung"), stands in their slots (a quoted name after
+    „Nachahmungsbewegung"), or is written in another language of the glossary. The message
+    gives the score and the evidence; `mtcheck discover` lists all candidates and can add
+    them to a copy of the glossary. Terms of another language left untranslated are GL003's.
+
+    Bad (de):  die Nachahmungsbewegung „Fachkundige Massenmobilisierung“  (not in the glossary)
+    Good (de): die Nachahmungsbewegung „Geschickte Massenmobilisierung“
+    """
+
+    id = "GL006"
+    name = "unknown-rendering"
+    severity = Severity.WARNING
+    threshold = DEFAULT_THRESHOLD
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.discoverer = Discoverer(self.document.glossary, threshold=self.threshold)
+
+    def on_text(self, segment: Segment, matches: list[Match]) -> Iterable[Finding]:
+        self.discoverer.add(segment, self.document.lang, matches)
+        return ()
+
+    def on_end(self) -> Iterable[Finding]:
+        findings = []
+        for candidate in self.discoverer.accepted():
+            if candidate.untranslated:
+                continue
+            findings.extend(self._report(candidate))
+        return findings
+
+    def _report(self, candidate: Candidate) -> Iterable[Finding]:
+        label = self.document.glossary.label(candidate.concept)
+        preferred = candidate.concept.preferred(self.document.lang)
+        evidence = "; ".join(e.detail for e in candidate.evidence)
+        message = f"'{{text}}' may render '{label}' (score {candidate.score:.2f}: {evidence})"
+        if preferred is not None:
+            message += f"; the glossary's term is '{preferred.text}'"
+        for occurrence in candidate.occurrences:
+            yield self.finding_at(occurrence.location, message.format(text=occurrence.text), candidate.concept.id,
+                                  occurrence.text, [preferred.text] if preferred else [], occurrence.context,
+                                  score=candidate.score, signals=[e.signal for e in candidate.evidence])
