@@ -490,11 +490,21 @@ def discover(paths, glossaries, lang, source_lang, threshold, show_all, output_f
     return EXIT_FINDINGS if accepted else EXIT_CLEAN
 
 
-def _mt_signal(run: _Run, model: str | None, target_lang: str, device: str, allow_pickle: bool):
-    """The MT signal's translate function, or None (said once with --verbose)."""
+def _installed(module: str) -> bool:
+    """Whether a module can be imported, without importing it (torch takes seconds)."""
     import importlib.util
 
-    missing = [name for name in ("torch", "transformers") if importlib.util.find_spec(name) is None]
+    if module in sys.modules:
+        return sys.modules[module] is not None
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _mt_signal(run: _Run, model: str | None, target_lang: str, device: str, allow_pickle: bool):
+    """The MT signal's translate function, or None (said once with --verbose)."""
+    missing = [name for name in ("torch", "transformers") if not _installed(name)]
     if missing:
         run.say(f"MT signal off: {' and '.join(missing)} not installed (pip install 'mtcheck[mt]')")
         return None

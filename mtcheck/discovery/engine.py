@@ -10,6 +10,7 @@ signals, combined as a noisy-or so that one strong or several weak ones make a c
 - the slot: the words around it, where known renderings of the concept stand in the texts;
 - span-level language identification: a phrase in another language of the glossary;
 - being quoted like a name, more so where the concept's known renderings are quoted;
+- for an unquoted span, a modifier that ends like the concept's modifiers do in the texts;
 - what the first round learned: a word shared with a candidate already accepted for the
   concept (a second round rescores with these and with the accepted candidates' slots);
 - optionally the MT model: the span translated into a language where the glossary has the
@@ -44,6 +45,7 @@ WEIGHTS = {
     "foreign": 0.35,       # in another language of the glossary (times its probability)
     "quoted": 0.1,         # quoted like a name
     "quoted_like_known": 0.2,  # more, times the share of the concept's known renderings that are quoted
+    "inflected": 0.15,     # an unquoted span's modifier ends like the concept's modifiers in the texts
     "learned": 0.35,       # shares a word with a candidate accepted for the concept
     "mt": 0.7,             # machine-translated, it comes out as a term of the concept
 }
@@ -106,6 +108,7 @@ class _Span(NamedTuple):
     known: tuple[Concept, Term] | None
     foreign_probability: float
     inner: frozenset[str] = frozenset()   # concepts whose known terms stand inside the span
+    modifiers: tuple[str, ...] = ()       # an unquoted span's words where its rendering has modifiers
 
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
@@ -183,19 +186,26 @@ class Discoverer:
             keys = self._keys(lang, span_lang, analysed, first, stop)
             self._remember(state, _Span(span_lang, keys, self._occurrence(segment, analysed, first, stop, context, True),
                                         None, probability, inner(first, stop)))
-        for first, stop in self._part_spans(state, analysed, native):
+        for first, stop, modifiers in self._part_spans(state, analysed, native):
             if any(f <= first and stop <= s for f, s in quoted):
                 continue
             context = analysed.window(first, stop)
             keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
             self._remember(state, _Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
-                                        None, 0.0, inner(first, stop)))
+                                        None, 0.0, inner(first, stop), modifiers))
+        for first, stop, match in native:
+            # How the concept's modifiers are inflected in these texts ('geschickten', 'Bekwame').
+            parts = state.parts.renderings.get(match.concept.id, ())
+            modifier_keys = {r.parts[i] for r in parts for i in r.modifiers}
+            for word in analysed.words[first:stop]:
+                if word.key in modifier_keys:
+                    state.endings.setdefault(match.concept.id, Counter())[word.text[-1:].casefold()] += 1
 
     def _part_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """Unquoted spans shaped like a known rendering around a word that is its core: the
-        same number of words, content words where it has content words and function words
+        same number of words, content words where it has content words and its function words
         where it has them („intelligenten Massenmobilisierung" like „geschickte
-        Massenmobilisierung"; not „Demokratie geht Hand" like „Demokratie an der Basis").
+        Massenmobilisierung"; not „Demokratie und die Stärke" like „Demokratie an der Basis").
         Only a core that several renderings share is trusted this far, and not a word that is
         another concept's known term ('Massenmobilisierung' alone is mass mobilisation): a
         modifier, a lone term's longest word or another concept's term make candidates only
@@ -227,10 +237,13 @@ class Discoverer:
                         same = sum(key == part or (compounding and len(part) >= 4 and key.endswith(part))
                                    for key, part in zip(aligned, rendering.parts))
                         if 2 * same >= len(rendering.parts) and same < len(rendering.parts) \
-                                and all(words[first + i].content == content for i, content in enumerate(rendering.shape)) \
+                                and all(words[first + i].content if content else words[first + i].key == function
+                                        for i, (content, function) in enumerate(zip(rendering.shape,
+                                                                                     rendering.function_words))) \
                                 and analysed.joined(first, stop):
                             seen.add((first, stop))
-                            yield first, stop
+                            yield first, stop, tuple(words[first + rendering.positions[i]].text
+                                                     for i in rendering.modifiers)
 
     # -- helpers for collecting ---------------------------------------------------------------
     def _language(self, lang: str) -> _Language:
@@ -271,7 +284,8 @@ class Discoverer:
         if stop - first < 2:
             return lang, 0.0  # one word says too little
         text = analysed.text[analysed.words[first].start:analysed.words[stop - 1].end]
-        ranked = _span_identifier(tuple(sorted({lang, *self.glossary.languages})))(text)
+        # English too: untranslated English is the commonest leak in machine-translated text.
+        ranked = _span_identifier(tuple(sorted({lang, "en", *self.glossary.languages})))(text)
         if not ranked:
             return lang, 0.0
         best, probability = ranked[0]
@@ -395,6 +409,12 @@ class Discoverer:
         if span_lang != lang and not known:
             evidence.append(Evidence("foreign", round(WEIGHTS["foreign"] * probability, 3),
                                      f"written in {span_lang} (p={probability:.2f}) inside a {lang} text"))
+        endings = state.endings.get(concept.id)
+        inflected = next((w for s in spans for w in s.modifiers if endings and endings[w[-1:].casefold()]), None)
+        if inflected:
+            evidence.append(Evidence("inflected", WEIGHTS["inflected"],
+                                     f"'{inflected}' stands where the known renderings have a modifier and ends "
+                                     f"like theirs do here ('-{inflected[-1:]}')"))
         if any(s.occurrence.quoted for s in spans):
             quoted, known_places = state.slots.quoting.get(concept.id, (0, 0))
             ratio = quoted / known_places if known_places >= 2 else 0.0
@@ -494,3 +514,4 @@ class _Language:
     parts: ConceptParts
     slots: Slots
     spans: dict[tuple[str, tuple[str, ...]], list[_Span]] = field(default_factory=dict)
+    endings: dict[str, Counter] = field(default_factory=dict)   # concept id -> last letters of its modifiers

@@ -31,6 +31,7 @@ class Rendering:
     core: frozenset[int]   # indices of the core parts
     shared_core: bool      # the core is what most renderings share, not a lone term's longest word
     shape: tuple[bool, ...] = ()     # each word of the term: content (True) or function word
+    function_words: tuple[str, ...] = ()  # the key of each word ('' for content words)
     positions: tuple[int, ...] = ()  # each part's word index in `shape`
 
     @property
@@ -80,7 +81,9 @@ class ConceptParts:
                     core = {0}
                 shape = tuple(content for _, content in words[term])
                 positions = tuple(i for i, content in enumerate(shape) if content)
-                renderings.append(Rendering(term, term_parts, frozenset(core), shared, shape, positions))
+                function_words = tuple("" if content else key for key, content in words[term])
+                renderings.append(Rendering(term, term_parts, frozenset(core), shared, shape=shape,
+                                            positions=positions, function_words=function_words))
                 for part in term_parts:
                     for piece in _pieces(part):
                         parts._pieces.setdefault(piece, set()).add(concept.id)
