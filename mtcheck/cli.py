@@ -535,7 +535,8 @@ def rules(rule_ids):
             click.echo(rule.documentation() + "\n")
         return EXIT_CLEAN
     for rule in ALL_RULES:
-        click.echo(f"{rule.id}  {rule.name:<24} {rule.severity.label:<8} {rule.summary()}")
+        opt_in = "" if rule.default else " (opt-in: --select)"
+        click.echo(f"{rule.id}  {rule.name:<24} {rule.severity.label:<8} {rule.summary()}{opt_in}")
     return EXIT_CLEAN
 
 

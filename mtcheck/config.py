@@ -90,15 +90,15 @@ class Config:
         """The rules to run: the file's select and ignore, then the command line's on top (as
         ruff layers them: a later `select` starts afresh, every `ignore` drops). Names in the
         file were checked when it was loaded; an unknown name given here raises ValueError."""
-        from mtcheck.rules import ALL_RULES, select_rules
+        from mtcheck.rules import DEFAULT_RULES, select_rules
 
-        rules = list(ALL_RULES)
+        rules = list(DEFAULT_RULES)
         for layer_select, layer_ignore in ((self.get("select", []), self.get("ignore", [])), (select, ignore)):
             if layer_select:
                 rules = select_rules(list(layer_select))
             if layer_ignore:
-                kept = set(select_rules(None, list(layer_ignore)))
-                rules = [r for r in rules if r in kept]
+                dropped = set(select_rules(list(layer_ignore)))
+                rules = [r for r in rules if r not in dropped]
         return rules
 
     def selection(self) -> FileSelection | None:

@@ -138,7 +138,7 @@ def test_output_file_is_written_atomically(cli, tmp_path):
 def test_rules_lists_and_documents(cli):
     code, out, _ = cli("rules")
     assert code == 0
-    assert [line.split()[0] for line in out.splitlines()] == ["GL001", "GL002", "GL003", "GL004", "GL005"]
+    assert [line.split()[0] for line in out.splitlines()] == ["GL001", "GL002", "GL003", "GL004", "GL005", "GL006"]
     code, out, _ = cli("rules", "GL002")
     assert "Bad (de)" in out and "inconsistent-rendering" in out
 

@@ -106,7 +106,7 @@ def test_docstring_examples_hold(lint, lint_pairs, rule):
 def test_select_and_ignore_by_id_or_name():
     assert select_rules(["GL001"]) == [DeprecatedRendering]
     assert select_rules(["foreign-rendering"]) == [ForeignRendering]
-    assert select_rules(None, ["GL002", "GL004", "GL005"]) == [DeprecatedRendering, ForeignRendering]
+    assert select_rules(None, ["GL002", "GL004", "GL005", "GL006"]) == [DeprecatedRendering, ForeignRendering]
     with pytest.raises(ValueError, match="unknown rule"):
         select_rules(["GL999"])
 

@@ -29,8 +29,8 @@ from typing import Callable, Iterable, NamedTuple
 
 from mtcheck.discovery.parts import ConceptParts, Share
 from mtcheck.discovery.slots import Slots
-from mtcheck.discovery.text import MAX_NAME_WORDS, Analysed, TextAnalyser
-from mtcheck.lang import analyzer_for, canonical_lang, family
+from mtcheck.discovery.text import MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
+from mtcheck.lang import TOKEN_RE, analyzer_for, canonical_lang, family, mask_protected
 from mtcheck.matching import Matcher
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Term
 
@@ -149,11 +149,17 @@ class Discoverer:
         state = self._language(lang)
         if matches is None:
             matches = self.matcher.for_language(lang).matches(segment)
-        analysed = state.analyser.analyse(segment.text)
+        masked = mask_protected(segment.text)
+        surfaces = TOKEN_RE.findall(masked)
+        state.counts.update(surfaces)
+        # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
+        if not matches and not any(mark in masked for mark in QUOTE_MARKS) \
+                and not any(state.trigger(word) for word in surfaces):
+            return
+        analysed = state.analyser.analyse(segment.text, masked)
         if not analysed.words:
             return
         starts = [w.start for w in analysed.words]
-        state.slots.add_words(w.key for w in analysed.words if w.content)
         names = [(f, s) for f, s in analysed.quotes if s - f <= MAX_NAME_WORDS]
         covered: list[tuple[int, int, Match]] = []
         for match in matches:
@@ -305,6 +311,7 @@ class Discoverer:
         the threshold are the accepted ones (see `accepted`)."""
         found: list[Candidate] = []
         for lang, state in self._languages.items():
+            state.count_words()
             first = [c for c in (self._score(lang, state, spans, {}) for spans in state.spans.values()) if c]
             translations = self._translations(lang, first)
             self.translations.update(translations)
@@ -458,17 +465,18 @@ def _share_evidence(share: Share, factor: float) -> list[Evidence]:
 def _longest_first(candidates: list[Candidate], threshold: float) -> list[Candidate]:
     """Accepted candidates without the places that lie inside a longer accepted candidate's
     („Mass Mobilization" inside „Smart Mass Mobilization"); candidates left with no place go."""
-    places: dict[tuple[str, str | None], list[tuple[int, int, int, int]]] = {}
+    places: dict[tuple[str, str | None, int], list[tuple[int, int, int, int]]] = {}
     for candidate in candidates:
         if candidate.score >= threshold:
             for o in candidate.occurrences:
                 loc = o.location
-                places.setdefault((loc.path, loc.segment), []).append((loc.line, loc.column, loc.end_line, loc.end_column))
+                places.setdefault((loc.path, loc.segment, loc.line), []).append(
+                    (loc.line, loc.column, loc.end_line, loc.end_column))
 
     def inside(loc: Location) -> bool:
         here = (loc.line, loc.column, loc.end_line, loc.end_column)
         return any(other != here and (other[0], other[1]) <= (here[0], here[1]) and (here[2], here[3]) <= (other[2], other[3])
-                   for other in places.get((loc.path, loc.segment), ()))
+                   for other in places.get((loc.path, loc.segment, loc.line), ()))
 
     kept = []
     for candidate in candidates:
@@ -497,15 +505,21 @@ def _concept_parts(glossary: Glossary, lang: str) -> ConceptParts:
 def _span_identifier(languages: tuple[str, ...]):
     """A language identifier restricted to the text's and the glossary's languages: on a few
     words that choice is reliable where an open one is not."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from mtcheck.langid import _identifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = _identifier()  # the one file-level identification uses: its model loads once
     known = set(identifier.nb_classes)
-    chosen = sorted({("no" if lang in ("nb", "nn") and lang not in known else lang) for lang in languages} & known)
+    chosen = {("no" if lang in ("nb", "nn") and lang not in known else lang) for lang in languages} & known
     if len(chosen) < 2:
         return lambda text: []
-    identifier.set_languages(chosen)
-    return lambda text: [(canonical_lang(lang), float(p)) for lang, p in identifier.rank(text)[:2]]
+
+    def rank(text: str) -> list[tuple[str, float]]:
+        # The full ranking restricted to the chosen languages, renormalised among them.
+        ranked = [(lang, float(p)) for lang, p in identifier.rank(text) if lang in chosen]
+        total = sum(p for _, p in ranked) or 1.0
+        return [(canonical_lang(lang), p / total) for lang, p in ranked[:2]]
+
+    return rank
 
 
 @dataclass
@@ -515,3 +529,21 @@ class _Language:
     slots: Slots
     spans: dict[tuple[str, tuple[str, ...]], list[_Span]] = field(default_factory=dict)
     endings: dict[str, Counter] = field(default_factory=dict)   # concept id -> last letters of its modifiers
+    counts: Counter = field(default_factory=Counter)            # surface word -> occurrences in the texts
+    _triggers: dict[str, bool] = field(default_factory=dict)
+
+    def trigger(self, surface: str) -> bool:
+        """Whether a word may be the core of a rendering, so that its segment needs a look."""
+        known = self._triggers.get(surface)
+        if known is None:
+            if len(self._triggers) > 200_000:
+                self._triggers.clear()
+            key, content = self.analyser.word(surface)
+            known = self._triggers[surface] = content and bool(self.parts.concepts_sharing([key]))
+        return known
+
+    def count_words(self) -> None:
+        """The slots' word counts, by key, from the surface counts gathered while reading."""
+        self.slots.seen.clear()
+        self.slots.add_words(key for surface, n in self.counts.items()
+                             for key, content in [self.analyser.word(surface)] if content for _ in range(n))

@@ -88,12 +88,15 @@ class TextAnalyser:
                 self.surfaces.setdefault(known[0], surface)
         return known
 
-    def analyse(self, text: str) -> Analysed:
-        masked = mask_protected(text)
+    def analyse(self, text: str, masked: str | None = None) -> Analysed:
+        """`masked` is mask_protected(text), when the caller has it."""
+        masked = mask_protected(text) if masked is None else masked
+        word = self.word
         words = []
         for found in TOKEN_RE.finditer(masked):
-            key, content = self.word(found.group())
-            words.append(Word(found.group(), found.start(), found.end(), key, content))
+            surface = found.group()
+            key, content = word(surface)
+            words.append(Word(surface, found.start(), found.end(), key, content))
         return Analysed(text, words, _quoted(masked, words))
 
 

@@ -31,6 +31,7 @@ class Rule:
     id: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
+    default: ClassVar[bool] = True   # runs when no rules are selected
 
     def __init__(self, document: Document, severity: Severity | None = None):
         self.document = document

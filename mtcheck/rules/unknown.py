@@ -17,14 +17,17 @@ class UnknownRendering(Rule):
     „Nachahmungsbewegung"), or is written in another language of the glossary. The message
     gives the score and the evidence; `mtcheck discover` lists all candidates and can add
     them to a copy of the glossary. Terms of another language left untranslated are GL003's.
+    The rule runs only when selected (`--select ALL` or `--select GL006`): it reads every
+    segment's words a second time, and its findings are likelihoods, not certainties.
 
-    Bad (de):  die Nachahmungsbewegung „Fachkundige Massenmobilisierung“  (not in the glossary)
-    Good (de): die Nachahmungsbewegung „Geschickte Massenmobilisierung“
+    Bad (de):  Die Bewegung „Geschickte Massenmobilisierung“ … Der Wettbewerb „Geschickte Massenmobilisierung“ … Die Bewegung „Kluge Massenmobilisierung“
+    Good (de): Die Bewegung „Geschickte Massenmobilisierung“ … Der Wettbewerb „Geschickte Massenmobilisierung“
     """
 
     id = "GL006"
     name = "unknown-rendering"
     severity = Severity.WARNING
+    default = False  # opt in: `--select ALL`, `--select GL006`, or `select` in the configuration
     threshold = DEFAULT_THRESHOLD
 
     def __init__(self, *args, **kwargs):

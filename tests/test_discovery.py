@@ -1,0 +1,280 @@
+"""Renderings the glossary does not know: `mtcheck discover`, GL006, and the signals behind them.
+
+The acceptance case: with a glossary that holds only the preferred and admitted renderings of
+'Dân vận khéo', discover on the seeds must find the renderings of that concept that the seed
+articles 001 (Norwegian) and 002 (German) use and the glossary does not know. The list below
+comes from reading the two articles.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+
+import pytest
+
+from mtcheck.discovery import Discoverer
+from mtcheck.glossary import load_glossary, write_glossary
+from mtcheck.glossary.shipped import shipped_glossary
+from mtcheck.model import Glossary, Segment, Status
+from tests.conftest import SEEDS, run_cli
+
+CONCEPT = "dan-van-kheo"
+NORWEGIAN, GERMAN = "001_f8ee477c81dbbf1d.txt", "002_05a2dbefffaaf20c.txt"
+
+# Every distinct rendering of 'Dân vận khéo' in 001 and 002 that is neither its preferred nor an
+# admitted term (inflected forms of one rendering are one rendering).
+UNKNOWN_IN_SEEDS = {
+    (GERMAN, "Fachkundige Massenmobilisierung"): {"fachkundige massenmobilisierung", "fachkundigen massenmobilisierung"},
+    (GERMAN, "Fachkräftemobilisierung"): {"fachkräftemobilisierung"},
+    (GERMAN, "Kompetenter Öffentlicher Dienst"): {"kompetenter öffentlicher dienst"},
+    (GERMAN, "Mobilisierung qualifizierter Massen"): {"mobilisierung qualifizierter massen"},
+    (GERMAN, "qualifizierte Massenmobilisierung"): {"qualifizierte massenmobilisierung",
+                                                    "qualifizierten massenmobilisierung"},
+    (GERMAN, "intelligente Massenmobilisierung"): {"intelligente massenmobilisierung",
+                                                   "intelligenten massenmobilisierung"},
+    (GERMAN, "Skilled Mass Mobilization"): {"skilled mass mobilization"},
+    (GERMAN, "Smart Mass Mobilization"): {"smart mass mobilization"},
+    (GERMAN, "Smart Civil Affairs"): {"smart civil affairs"},
+    (GERMAN, "intelligente zivile Angelegenheiten"): {"intelligente zivile angelegenheiten"},
+    (GERMAN, "geschickte Zivilverwaltung"): {"geschickte zivilverwaltung", "geschickten zivilverwaltung"},
+    (GERMAN, "geschickter öffentlicher Dienst"): {"geschickter öffentlicher dienst", "geschickten öffentlichen dienst"},
+    (NORWEGIAN, "Faglært massemobilisering"): {"faglært massemobilisering"},
+    (NORWEGIAN, "Skilled Mass Mobilization"): {"skilled mass mobilization"},
+}
+
+
+def accepted_only(glossary: Glossary, concept_id: str) -> Glossary:
+    """The glossary with only the preferred and admitted terms of one concept."""
+    concepts = tuple(dataclasses.replace(c, terms=tuple(t for t in c.terms if t.status.accepted))
+                     if c.id == concept_id else c for c in glossary)
+    return dataclasses.replace(glossary, concepts=concepts)
+
+
+@pytest.fixture(scope="module")
+def reduced(tmp_path_factory):
+    path = tmp_path_factory.mktemp("glossary") / "reduced.tbx"
+    write_glossary(accepted_only(load_glossary(shipped_glossary()), CONCEPT), path, "tbx3")
+    return path
+
+
+def precision_recall(candidates: list[dict], expected: dict) -> tuple[float, float, list, list]:
+    """Over the candidates for the concept with a place in the expected files."""
+    files = {name for name, _ in expected}
+    found, wrong = set(), []
+    for candidate in candidates:
+        if candidate["concept"] != CONCEPT or not candidate["accepted"]:
+            continue
+        for name in {o["path"].rsplit("/", 1)[-1] for o in candidate["occurrences"]} & files:
+            forms = {f.casefold() for f in candidate["forms"]}
+            hits = {key for key, spellings in expected.items() if key[0] == name and forms & spellings}
+            found |= hits
+            if not hits:
+                wrong.append((name, candidate["text"]))
+    judged = len(found) + len(wrong)
+    return (len(found) / judged if judged else 0.0), len(found) / len(expected), sorted(set(expected) - found), wrong
+
+
+def test_discover_finds_the_unknown_renderings_in_the_seeds(reduced):
+    code, out, err = run_cli("discover", SEEDS, "-g", reduced, "--format", "json")
+    assert code == 1, err
+    report = json.loads(out)
+    precision, recall, missed, wrong = precision_recall(report["candidates"], UNKNOWN_IN_SEEDS)
+    assert recall >= 0.9, missed
+    assert precision >= 0.8, wrong
+    assert report["mt_signal"] is None
+
+
+def test_each_candidate_carries_its_evidence(reduced):
+    _, out, _ = run_cli("discover", SEEDS / GERMAN, "-g", reduced, "--format", "json", "-l", "de")
+    by_text = {c["text"]: c for c in json.loads(out)["candidates"]}
+    fachkundige = by_text["Fachkundige Massenmobilisierung"]
+    assert {e["signal"] for e in fachkundige["evidence"]} >= {"core", "slot", "quoted"}
+    assert fachkundige["forms"] == {"Fachkundige Massenmobilisierung": 3, "Fachkundigen Massenmobilisierung": 1}
+    assert fachkundige["preferred"] == "geschickte Massenmobilisierung"
+    assert all("Massenmobilisierung" in o["context"] for o in fachkundige["occurrences"])
+    smart = by_text["Smart Civil Affairs"]
+    assert smart["written_in"] == "en" and "foreign" in {e["signal"] for e in smart["evidence"]}
+    skilled = by_text["Skilled Mass Mobilization"]
+    assert skilled["untranslated"] and skilled["evidence"][0]["signal"] == "untranslated"
+    # Quoted names in the same slots that render nothing of the glossary stay below the threshold.
+    assert "Katholiken ohne Drogensüchtige und soziale Übel" not in by_text
+
+
+def test_the_threshold_trades_recall_for_precision(reduced):
+    def accepted(*args):
+        _, out, _ = run_cli("discover", SEEDS, "-g", reduced, "--format", "json", *args)
+        return {c["text"] for c in json.loads(out)["candidates"] if c["accepted"] and c["concept"] == CONCEPT}
+
+    default, strict, loose = accepted(), accepted("--threshold", "0.8"), accepted("--threshold", "0.3")
+    assert strict < default < loose
+    _, out, _ = run_cli("discover", SEEDS, "-g", reduced, "--format", "json", "--all")
+    listed = json.loads(out)["candidates"]
+    assert any(not c["accepted"] for c in listed) and all(0 <= c["score"] <= 1 for c in listed)
+
+
+DUTCH = """\
+Hanoi: vijftien jaar emulatiebeweging „Bekwame massamobilisatie“
+De emulatiebeweging „Bekwame massamobilisatie“ werd in 2009 door het Centraal Comité voor Massamobilisatie gelanceerd en is sindsdien in alle wijken uitgerold.
+Volgens het stadscomité heeft de emulatiebeweging „Slimme massamobilisatie“ duizenden modellen opgeleverd die door de partijcomités zijn erkend.
+In 2023 organiseerde de stad de wedstrijd „Vakkundige massamobilisatie“, en in 2024 opnieuw de wedstrijd „Gekwalificeerde massamobilisatie“ op stadsniveau.
+Typische modellen van „professionele massamobilisatie“ helpen boeren om grond te doneren voor de aanleg van wegen.
+Het boek „Mobilisatie van gekwalificeerde massa's“ verzamelt typische voorbeelden uit de hoofdstad.
+De emulatiebeweging „Skilled Mass Mobilization“ heeft alle gebieden van het maatschappelijk leven doordrongen.
+Veel modellen van „Smart Civil Affairs“ in de veiligheidssector werden met succes uitgevoerd.
+Daarnaast werden de modellen „Veilige schoolpoorten“ en „Wijken zonder criminaliteit“ in veel wijken uitgevoerd.
+De afdeling werkt met een modern „One-Stop“-loket voor burgers en bedrijven.
+De stad zet de campagne „Het hele volk verenigt zich om nieuwe plattelandsgebieden te bouwen“ voort.
+Het comité voor massamobilisatie coördineert de massamobilisatie in de districten.
+De wedstrijd „Bekwame massamobilisatie“ 2024 was een hoogtepunt van het werk van de stad.
+Dankzij intelligente massamobilisatie stemden de bewoners in met de verbreding van de weg.
+De krant schreef over „Groene, schone en mooie straten“ in de hoofdstad.
+"""
+
+UNKNOWN_IN_DUTCH = {
+    ("nieuws.nl.txt", "Slimme massamobilisatie"): {"slimme massamobilisatie"},
+    ("nieuws.nl.txt", "Gekwalificeerde massamobilisatie"): {"gekwalificeerde massamobilisatie"},
+    ("nieuws.nl.txt", "professionele massamobilisatie"): {"professionele massamobilisatie"},
+    ("nieuws.nl.txt", "Mobilisatie van gekwalificeerde massa's"): {"mobilisatie van gekwalificeerde massa's"},
+    ("nieuws.nl.txt", "Skilled Mass Mobilization"): {"skilled mass mobilization"},
+    ("nieuws.nl.txt", "Smart Civil Affairs"): {"smart civil affairs"},
+    ("nieuws.nl.txt", "intelligente massamobilisatie"): {"intelligente massamobilisatie"},
+}
+
+
+def test_discover_works_in_a_language_the_seeds_do_not_have(tmp_path):
+    """Dutch, from a glossary entry in Dutch alone: no per-language list is involved."""
+    text = tmp_path / "nieuws.nl.txt"
+    text.write_text(DUTCH, encoding="utf-8")
+    glossary = tmp_path / "nl.csv"
+    glossary.write_text("concept,lang,term,status\n"
+                        "dan-van-kheo,nl,bekwame massamobilisatie,preferred\n"
+                        "dan-van-kheo,nl,vakkundige massamobilisatie,admitted\n", encoding="utf-8")
+    code, out, err = run_cli("discover", text, "-g", glossary, "-l", "nl", "--format", "json")
+    assert code == 1, err
+    precision, recall, missed, wrong = precision_recall(json.loads(out)["candidates"], UNKNOWN_IN_DUTCH)
+    assert recall >= 0.9, missed
+    assert precision >= 0.8, wrong
+
+
+def test_write_glossary_adds_the_candidates_for_review(reduced, tmp_path):
+    out_path = tmp_path / "reviewed.tbx"
+    before = reduced.read_bytes()
+    code, _, err = run_cli("discover", SEEDS / GERMAN, "-g", reduced, "-l", "de", "--write-glossary", out_path)
+    assert code == 1 and "terms added (deprecated)" in err
+    assert reduced.read_bytes() == before
+    updated = {c.id: c for c in load_glossary(out_path)}[CONCEPT]
+    added = {t.text: t for t in updated.terms_in("de") if t.note.startswith("found by mtcheck discover")}
+    assert "Fachkundige Massenmobilisierung" in added and "intelligenten Massenmobilisierung" in added
+    assert all(t.status is Status.DEPRECATED for t in added.values())
+    assert "Skilled Mass Mobilization" not in {t.text for t in updated.terms}  # known in English already
+    # With the reviewed glossary the same text shows these as deprecated renderings, not unknown ones.
+    _, out, _ = run_cli("check", SEEDS / GERMAN, "-g", out_path, "-l", "de", "--format", "json")
+    findings = json.loads(out)["findings"]
+    assert any(f["rule"] == "GL001" and f["text"] == "Fachkundige Massenmobilisierung" for f in findings)
+    assert not [f for f in findings if f["rule"] == "GL006" and "Massenmobilisierung" in f["text"]]
+    code, _, _ = run_cli("discover", SEEDS / GERMAN, "-g", reduced, "-l", "de", "--write-glossary",
+                         tmp_path / "admitted.csv", "--as", "admitted")
+    admitted = {c.id: c for c in load_glossary(tmp_path / "admitted.csv")}[CONCEPT]
+    assert any(t.status is Status.ADMITTED and t.note.startswith("found by") for t in admitted.terms)
+
+
+def test_check_reports_unknown_renderings_with_their_evidence(reduced):
+    code, out, _ = run_cli("check", SEEDS / GERMAN, "-g", reduced, "-l", "de", "--select", "GL006",
+                           "--format", "json")
+    findings = json.loads(out)["findings"]
+    assert code == 1
+    fachkundige = [f for f in findings if f["text"] == "Fachkundige Massenmobilisierung"]
+    assert len(fachkundige) == 3
+    assert "may render 'Dân vận khéo'" in fachkundige[0]["message"]
+    assert "Nachahmungsbewegung" in fachkundige[0]["message"]
+    assert fachkundige[0]["suggestions"] == ["geschickte Massenmobilisierung"]
+    assert fachkundige[0]["data"]["score"] >= 0.5
+    assert not [f for f in findings if f["text"] == "Skilled Mass Mobilization"]  # GL003 reports these
+    # An opt-in rule: not run unless selected, and `--select ALL` selects it.
+    _, out, _ = run_cli("check", SEEDS / GERMAN, "-g", reduced, "-l", "de", "--format", "json")
+    assert not [f for f in json.loads(out)["findings"] if f["rule"] == "GL006"]
+    _, out, _ = run_cli("check", SEEDS / GERMAN, "-g", reduced, "-l", "de", "--format", "json", "--select", "ALL")
+    assert len([f for f in json.loads(out)["findings"] if f["rule"] == "GL006"]) == len(findings)
+    # The shipped glossary knows every rendering of the seeds: nothing is unknown there.
+    _, out, _ = run_cli("check", SEEDS, "--select", "GL006", "--format", "json")
+    assert json.loads(out)["findings"] == []
+
+
+def discovered(glossary: Glossary, lang: str, text: str, everything: bool = False) -> dict:
+    discoverer = Discoverer(glossary)
+    for number, line in enumerate(text.splitlines(), 1):
+        discoverer.add(Segment(line, "t.txt", number, lang=lang))
+    return {c.form: c for c in (discoverer.candidates() if everything else discoverer.accepted())}
+
+
+def test_a_new_head_is_another_thing(glossary):
+    """„Kitle Seferberliği Davası" keeps the core of 'Becerikli Kitle Seferberliği' but changes
+    its head (a cause, not a movement), so it is no candidate for the movement."""
+    text = ('İl, "Becerikli Kitle Seferberliği" öykünme hareketini başlattı.\n'
+            'Yoldaşlara "Kitle Seferberliği Davası İçin" madalyası verildi.\n'
+            '"Akıllı Kitle Seferberliği" öykünme hareketi de sürüyor.\n')
+    found = discovered(accepted_only(glossary, CONCEPT), "tr", text, everything=True)
+    new_modifier, new_head = found["Akıllı Kitle Seferberliği"], found.get("Kitle Seferberliği Davası İçin")
+    assert new_modifier.concept.id == CONCEPT and "core" in {e.signal for e in new_modifier.evidence}
+    assert new_head is None or new_head.concept.id != CONCEPT or "core" not in {e.signal for e in new_head.evidence}
+
+
+def test_unquoted_spans_must_have_the_shape_of_a_rendering(glossary):
+    text = ("Die Demokratie an der Basis wächst. Demokratie und die Stärke des Volkes.\n"
+            "Das Komitee für Massenmobilisierung tagt.\n")
+    assert discovered(glossary, "de", text) == {}
+
+
+def test_straight_quotes_pair_with_each_other_only():
+    from mtcheck.discovery.text import TextAnalyser
+    from mtcheck.lang import analyzer_for
+
+    analysed = TextAnalyser(analyzer_for("tr")).analyse(
+        've "Nitelikli Kitle Seferberliği" öykünme hareketi Komitesi\'nin 2023\'teki 5" ekran')
+    quoted = [" ".join(w.text for w in analysed.words[f:s]) for f, s in analysed.quotes]
+    assert quoted == ["Nitelikli Kitle Seferberliği"]
+
+
+def test_a_word_found_everywhere_marks_no_slot():
+    from mtcheck.discovery.slots import Slots
+
+    slots = Slots(compounding=True)
+    slots.add_words(["jahr"] * 40 + ["nachahmungsbeweg"] * 5)
+    for _ in range(5):
+        slots.add_rendering("c", ["nachahmungsbeweg", "jahr"])
+    assert slots.evidence("c", ["jahr"]).specificity < 0.15
+    assert slots.evidence("c", ["nachahmungsbeweg"]).specificity > 0.7
+    assert slots.evidence("c", ["emulationsnachahmungsbeweg"]).word == "nachahmungsbeweg"  # a compound's head
+
+
+def test_discover_runs_without_torch(reduced, tmp_path):
+    """The MT signal is off, said once with --verbose; everything else is the same."""
+    script = ("import sys; sys.modules['torch'] = None; sys.modules['transformers'] = None\n"
+              "from mtcheck.cli import main\n"
+              f"sys.exit(main(['discover', {str(SEEDS / GERMAN)!r}, '-g', {str(reduced)!r}, '-l', 'de', "
+              "'--format', 'json', '-v', '--mt-model', 'Helsinki-NLP/opus-mt-de-en']))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.count("MT signal off") == 1
+    assert "torch and transformers not installed" in result.stderr
+    without = json.loads(result.stdout)
+    _, out, _ = run_cli("discover", SEEDS / GERMAN, "-g", reduced, "-l", "de", "--format", "json")
+    assert [c["text"] for c in without["candidates"]] == [c["text"] for c in json.loads(out)["candidates"]]
+
+
+def test_the_mt_signal_runs_end_to_end_with_a_real_model(reduced, tiny_model, tmp_path, monkeypatch):
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    code, out, err = run_cli("discover", SEEDS / GERMAN, "-g", reduced, "-l", "de", "--format", "json", "-v",
+                             "--mt-model", tiny_model, "--mt-lang", "en")
+    assert code == 1, err
+    assert "MT signal on" in err
+    report = json.loads(out)
+    assert report["mt_signal"] == str(tiny_model)
+    translated = [c for c in report["candidates"] if "mt" in c]
+    # Every German candidate went through the model; untranslated English ones need not.
+    assert translated and all(isinstance(c["mt"], str) for c in translated)
+    assert {c["text"] for c in translated} >= {"Fachkundige Massenmobilisierung", "Fachkräftemobilisierung"}
+    code, _, err = run_cli("discover", SEEDS / GERMAN, "-g", reduced, "-l", "de", "--mt-model", tmp_path / "none")
+    assert code == 2 and "error:" in err
