@@ -453,7 +453,7 @@ def discover(paths, glossaries, lang, source_lang, threshold, show_all, output_f
     run.selection = config.selection()
     backtranslate = _mt_signal(run, mt_model, mt_lang, device, allow_pickle)
     discoverer = Discoverer(run.glossary, threshold=threshold, backtranslate=backtranslate, mt_lang=mt_lang)
-    for path, doc_lang, segments in run.documents(paths):
+    for _path, doc_lang, segments in run.documents(paths):
         try:
             for segment in segments:
                 discoverer.add(segment, doc_lang)
