@@ -34,6 +34,7 @@ def test_baseline_scenario(seeds, tmp_path, cli, cli_json):
     code, report, _ = cli_json("check", seeds, "--baseline", baseline)
     assert code == 0 and report["findings"] == []
     assert report["summary"]["findings"] == 0 and report["summary"]["by_rule"] == {}
+    assert report["summary"]["baselined"] == len(written["findings"]) and report["summary"]["suppressed"] == 0
 
     # One new deprecated rendering in one file: that one finding alone, and the gate fails.
     article = seeds / GERMAN

@@ -138,7 +138,7 @@ def test_output_file_is_written_atomically(cli, tmp_path):
 def test_rules_lists_and_documents(cli):
     code, out, _ = cli("rules")
     assert code == 0
-    assert [line.split()[0] for line in out.splitlines()] == ["GL001", "GL002", "GL003", "GL004", "GL005", "GL006"]
+    assert [line.split()[0] for line in out.splitlines()] == ["GL000", "GL001", "GL002", "GL003", "GL004", "GL005", "GL006"]
     code, out, _ = cli("rules", "GL002")
     assert "Bad (de)" in out and "inconsistent-rendering" in out
 
@@ -181,3 +181,16 @@ def test_quiet_prints_only_findings(cli):
     code, out, _ = cli("check", SEEDS, "--quiet")
     lines = out.splitlines()
     assert code == 1 and len(lines) == 96 and all(": GL00" in line for line in lines)
+
+
+def test_a_file_named_twice_is_checked_once(cli_json):
+    seed = SEEDS / "002_05a2dbefffaaf20c.txt"
+    _, once, _ = cli_json("check", seed)
+    _, twice, _ = cli_json("check", seed, SEEDS, str(seed).replace("/seeds/", "/seeds/./"))
+    assert twice["summary"]["files"] == 5
+    assert len([f for f in twice["findings"] if f["path"].endswith(seed.name)]) == len(once["findings"])
+
+
+def test_rules_documents_the_unused_ignore_rule(cli):
+    code, out, _ = cli("rules", "GL000")
+    assert code == 0 and out.startswith("GL000 unused-ignore")

@@ -51,6 +51,8 @@ def summary_record(tally: Tally, glossary: Glossary, errors: list[str]) -> dict:
         "findings": sum(tally.findings.values()),
         "by_severity": {k: tally.findings.get(k, 0) for k in ("error", "warning", "info")},
         "by_rule": dict(sorted(tally.by_rule.items())),
+        "suppressed": tally.suppressed,
+        "baselined": tally.baselined,
         "renderings": renderings,
         "errors": errors,
     }

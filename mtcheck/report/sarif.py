@@ -38,7 +38,7 @@ class SarifFindings:
         # Paths from the working folder, as a baseline at the repository's root names them
         # when mtcheck runs there.
         self.fingerprints = Fingerprints(self.base)
-        self.rule_index = {rule.id: index for index, rule in enumerate(ALL_RULES)}
+        self.rule_index = {rule.id: index for index, rule in enumerate(documented_rules())}
         self.count = 0
 
     def start(self) -> None:
@@ -92,13 +92,20 @@ class SarifFindings:
 
 
 
+def documented_rules() -> tuple:
+    """Every rule a result can name: GL000 (unused suppressions) and the checking rules."""
+    from mtcheck.suppress import UnusedIgnore
+
+    return (UnusedIgnore, *ALL_RULES)
+
+
 def driver() -> dict:
     """tool.driver: mtcheck and its rules, each documented by its docstring."""
     component: dict = {"name": "mtcheck", "version": __version__, "semanticVersion": __version__}
     uri = information_uri()
     if uri:
         component["informationUri"] = uri
-    component["rules"] = [rule_descriptor(rule) for rule in ALL_RULES]
+    component["rules"] = [rule_descriptor(rule) for rule in documented_rules()]
     return component
 
 
