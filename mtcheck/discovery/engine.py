@@ -162,6 +162,7 @@ class Discoverer:
         starts = [w.start for w in analysed.words]
         names = [(f, s) for f, s in analysed.quotes if s - f <= MAX_NAME_WORDS]
         covered: list[tuple[int, int, Match]] = []
+        glossed = _glossed_foreign(matches)
         for match in matches:
             first = bisect.bisect_left(starts, match.start)
             stop = bisect.bisect_left(starts, match.end)
@@ -171,7 +172,7 @@ class Discoverer:
             context = analysed.window(first, stop)
             in_quotes = any(f <= first and stop <= s for f, s in names)
             state.slots.add_rendering(match.concept.id, context, in_quotes)
-            if match.foreign and match.concept.terms_in(lang):
+            if match.foreign and match.concept.terms_in(lang) and match not in glossed:
                 keys = self._parts(match.term.lang).term_parts(match.term.text)
                 self._remember(state, _Span(match.term.lang, keys, self._occurrence(segment, analysed, first, stop,
                                                                                    context, in_quotes),
@@ -460,6 +461,15 @@ def _share_evidence(share: Share, factor: float) -> list[Evidence]:
         evidence.append(Evidence("modifier", round(factor * WEIGHTS["modifier"] * share.modifier, 3),
                                  f"shares a modifier of the known rendering '{term}'"))
     return evidence
+
+
+def _glossed_foreign(matches: list[Match]) -> list[Match]:
+    """Foreign terms glossed in brackets by the concept's own rendering, or glossing it
+    ("rydding av tomter (GPMB)"): allowed, as GL003 allows them."""
+    from mtcheck.rules.foreign import glossed
+
+    return [m for i, m in enumerate(matches) if m.foreign and (
+        (i > 0 and glossed(matches[i - 1], m, True)) or (i + 1 < len(matches) and glossed(m, matches[i + 1], False)))]
 
 
 def _longest_first(candidates: list[Candidate], threshold: float) -> list[Candidate]:

@@ -38,8 +38,8 @@ class ForeignRendering(Rule):
     def on_match(self, match: Match) -> Iterable[Finding]:
         previous, self._previous = self._previous, match
         pending, self._pending = self._pending, None
-        found = [self._report(pending)] if pending is not None and not _glossed(pending, match, False) else ()
-        if match.foreign and not (previous is not None and _glossed(previous, match, True)):
+        found = [self._report(pending)] if pending is not None and not glossed(pending, match, False) else ()
+        if match.foreign and not (previous is not None and glossed(previous, match, True)):
             self._pending = match
         return found
 
@@ -60,7 +60,7 @@ class ForeignRendering(Rule):
                             term_lang=match.term.lang)
 
 
-def _glossed(first: Match, second: Match, own_first: bool) -> bool:
+def glossed(first: Match, second: Match, own_first: bool) -> bool:
     """Whether one of two neighbouring matches glosses the other in brackets.
 
     own_first: "rydding av tomter (GPMB)"; otherwise "„Dân vận khéo“ (Geschickte ...)".
