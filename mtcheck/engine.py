@@ -94,6 +94,7 @@ class Checker:
                 document = Document(path, segment_lang, self.glossary)
                 rules = rules_by_lang[segment_lang] = [
                     rule(document, self.severities.get(rule.id)) for rule in self.rules]
+            text_rules = [rule for rule in rules if type(rule).on_text is not Rule.on_text]
             matcher = matchers.get(segment_lang)
             if matcher is None:
                 matcher = matchers[segment_lang] = self.matcher.for_language(segment_lang)
@@ -103,9 +104,8 @@ class Checker:
                 tally.add_match(match, segment_lang)
                 for rule in rules:
                     found.extend(rule.on_match(match))
-            for rule in rules:
-                if type(rule).on_text is not Rule.on_text:
-                    found.extend(rule.on_text(segment, target_matches))
+            for rule in text_rules:
+                found.extend(rule.on_text(segment, target_matches))
             if segment.source is not None:
                 source_matches = self._source_matches(segment)
                 # Every concept the target renders, synonyms and nested terms included: a

@@ -51,7 +51,6 @@ auto's forced retries), which is why not 64 or more. --sentences 64 doubles the 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import random
@@ -136,40 +135,22 @@ def make_sentences(count: int, seed: int) -> list[str]:
 
 def build_random_model(folder: Path, extra_text: list[str], vocab_size: int, seed: int) -> dict:
     """A random OPUS-MT-sized Marian model and its sentencepiece vocabulary, saved in `folder`."""
-    import sentencepiece
     import transformers
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    from tests.marian import save_random_marian
 
     transformers.utils.logging.disable_progress_bar()
-
-    work = folder / "spm"
-    work.mkdir(parents=True, exist_ok=True)
     lines = [line for path in sorted((ROOT / "seeds").glob("*.txt"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     glossary = load_glossary(shipped_glossary())
     lines += [t.text for c in glossary for t in c.terms if t.text.strip()] + extra_text
     # BPE: the seeds allow a unigram model only ~2,600 pieces; hard_vocab_limit=False takes
     # as many as the text gives, up to vocab_size.
-    sentencepiece.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines), model_prefix=str(work / "spm"), vocab_size=vocab_size, model_type="bpe",
-        hard_vocab_limit=False, character_coverage=1.0, pad_id=-1, bos_id=-1, eos_id=1, unk_id=2, minloglevel=2,
+    model_folder, model, tokenizer = save_random_marian(
+        folder, lines, OPUS_DIMENSIONS, seed, vocab_size=vocab_size, model_type="bpe", hard_vocab_limit=False,
         num_threads=1)
-    processor = sentencepiece.SentencePieceProcessor(model_file=str(work / "spm.model"))
-    vocab = {"<pad>": 0}
-    for index in range(processor.get_piece_size()):
-        vocab.setdefault(processor.id_to_piece(index), len(vocab))
-    (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tokenizer = MarianTokenizer(str(work / "spm.model"), str(work / "spm.model"), str(work / "vocab.json"))
-    config = MarianConfig(
-        vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
-        decoder_start_token_id=tokenizer.pad_token_id, forced_eos_token_id=tokenizer.eos_token_id,
-        **OPUS_DIMENSIONS)
-    torch.manual_seed(seed)
-    model = MarianMTModel(config)
-    model.save_pretrained(folder / "model")
-    tokenizer.save_pretrained(folder / "model")
     parameters = sum(p.numel() for p in model.parameters())
-    return {"vocabulary": len(tokenizer), "parameters": parameters, "folder": folder / "model"}
+    return {"vocabulary": len(tokenizer), "parameters": parameters, "folder": model_folder}
 
 
 class Counters:

@@ -14,7 +14,7 @@ an English target with GL004 (missing-term) through the library, and prints:
 - source recall: the share of pairs whose German term the matcher finds in their own source;
 - run time, and why terms were not found, with the most frequent false alarms.
 
-    python scripts/eval_wmt23.py /work/shared/benchmarks/wmt23-terminology-deen [--json]
+    python scripts/eval_wmt23.py PATH/TO/wmt23-terminology-deen [--json]
         [--concepts stem|surface] [--offset K] [--top 15]
 
 Concepts: with `stem` (the default) German terms that the matcher cannot tell apart (the same

@@ -86,30 +86,14 @@ def tiny_model(tmp_path_factory):
     """A real, untrained Marian model with a sentencepiece vocabulary of the seed texts."""
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
-    sentencepiece = pytest.importorskip("sentencepiece")
-    import torch
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+    pytest.importorskip("sentencepiece")
+    from tests.marian import save_random_marian
 
-    work = tmp_path_factory.mktemp("tiny-marian")
     lines = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
              if line.strip()]
-    sentencepiece.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines), model_prefix=str(work / "spm"), vocab_size=1000, model_type="unigram",
-        character_coverage=1.0, pad_id=-1, bos_id=-1, eos_id=1, unk_id=2, minloglevel=2)
-    processor = sentencepiece.SentencePieceProcessor(model_file=str(work / "spm.model"))
-    vocab = {"<pad>": 0}
-    for index in range(processor.get_piece_size()):
-        vocab.setdefault(processor.id_to_piece(index), len(vocab))
-    (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tokenizer = MarianTokenizer(str(work / "spm.model"), str(work / "spm.model"), str(work / "vocab.json"))
-    config = MarianConfig(
-        vocab_size=len(tokenizer), d_model=32, encoder_layers=1, decoder_layers=1, encoder_attention_heads=2,
-        decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=256,
-        pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
-        decoder_start_token_id=tokenizer.pad_token_id, forced_eos_token_id=tokenizer.eos_token_id)
-    torch.manual_seed(0)
-    model = MarianMTModel(config)
-    folder = work / "model"
-    model.save_pretrained(folder)
-    tokenizer.save_pretrained(folder)
+    dimensions = {"d_model": 32, "encoder_layers": 1, "decoder_layers": 1, "encoder_attention_heads": 2,
+                  "decoder_attention_heads": 2, "encoder_ffn_dim": 64, "decoder_ffn_dim": 64,
+                  "max_position_embeddings": 256}
+    folder, _, _ = save_random_marian(tmp_path_factory.mktemp("tiny-marian"), lines, dimensions,
+                                      vocab_size=1000, model_type="unigram")
     return folder

@@ -243,7 +243,8 @@ def test_a_word_found_everywhere_marks_no_slot():
     from mtcheck.discovery.slots import Slots
 
     slots = Slots(compounding=True)
-    slots.add_words(["jahr"] * 40 + ["nachahmungsbeweg"] * 5)
+    slots.add_words("jahr", 40)
+    slots.add_words("nachahmungsbeweg", 5)
     for _ in range(5):
         slots.add_rendering("c", ["nachahmungsbeweg", "jahr"])
     assert slots.evidence("c", ["jahr"]).specificity < 0.15

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, NamedTuple
 
-from mtcheck.discovery.parts import ConceptParts, Share
+from mtcheck.discovery.parts import ConceptParts, Rendering, Share, is_part
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
 from mtcheck.lang import TOKEN_RE, analyzer_for, canonical_lang, family, mask_protected
@@ -221,33 +221,18 @@ class Discoverer:
         compounding = parts.analyser.analyzer.compounding
         seen = set()
         for index, word in enumerate(words):
-            if not word.content:
+            if not word.content or any(f <= index < s for f, s, _ in native):
                 continue
-            concepts = parts.concepts_sharing([word.key])
-            if not concepts:
-                continue
-            if any(f <= index < s for f, s, _ in native):
-                continue
-            for concept_id in concepts:
+            for concept_id in parts.concepts_sharing([word.key]):
                 for rendering in parts.renderings[concept_id]:
                     if not rendering.shared_core:
                         continue
                     for position in rendering.core:
-                        part = rendering.parts[position]
-                        if not (part == word.key or (compounding and len(part) >= 4 and word.key.endswith(part))):
+                        if not is_part(rendering.parts[position], word.key, compounding):
                             continue
                         first = index - rendering.positions[position]
-                        stop = first + len(rendering.shape)
-                        if first < 0 or stop > len(words) or stop - first < 2 or (first, stop) in seen:
-                            continue
-                        aligned = [words[first + i].key for i in rendering.positions]
-                        same = sum(key == part or (compounding and len(part) >= 4 and key.endswith(part))
-                                   for key, part in zip(aligned, rendering.parts))
-                        if 2 * same >= len(rendering.parts) and same < len(rendering.parts) \
-                                and all(words[first + i].content if content else words[first + i].key == function
-                                        for i, (content, function) in enumerate(zip(rendering.shape,
-                                                                                     rendering.function_words))) \
-                                and analysed.joined(first, stop):
+                        stop = first + len(rendering.function_words)
+                        if (first, stop) not in seen and _shaped_like(analysed, first, rendering, compounding):
                             seen.add((first, stop))
                             yield first, stop, tuple(words[first + rendering.positions[i]].text
                                                      for i in rendering.modifiers)
@@ -257,7 +242,7 @@ class Discoverer:
         state = self._languages.get(lang)
         if state is None:
             analyzer = analyzer_for(lang)
-            state = self._languages[lang] = _Language(self._parts(lang).analyser, self._parts(lang), Slots(analyzer.compounding))
+            state = self._languages[lang] = _Language(self._parts(lang), Slots(analyzer.compounding))
         return state
 
     def _parts(self, lang: str) -> ConceptParts:
@@ -313,10 +298,11 @@ class Discoverer:
         found: list[Candidate] = []
         for lang, state in self._languages.items():
             state.count_words()
-            first = [c for c in (self._score(lang, state, spans, {}) for spans in state.spans.values()) if c]
-            translations = self._translations(lang, first)
-            self.translations.update(translations)
-            first = [self._score(lang, state, spans, {}, translations) for spans in state.spans.values()]
+            first = [self._score(lang, state, spans, {}) for spans in state.spans.values()]
+            translations = self._translations(lang, [c for c in first if c])
+            if translations:  # the MT signal rescores the first round
+                self.translations.update(translations)
+                first = [self._score(lang, state, spans, {}, translations) for spans in state.spans.values()]
             accepted = [c for c in first if c and c.score >= self.threshold]
             # Second round: what the accepted candidates teach about the concept.
             learned: _Learned = {}
@@ -463,6 +449,21 @@ def _share_evidence(share: Share, factor: float) -> list[Evidence]:
     return evidence
 
 
+def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compounding: bool) -> bool:
+    """Whether the words from `first` on have the rendering's shape: as many words, content
+    words where it has them and its own function words elsewhere, joined as one name, with at
+    least half of its parts and not all of them."""
+    words = analysed.words
+    stop = first + len(rendering.function_words)
+    if first < 0 or stop > len(words) or stop - first < 2:
+        return False
+    same = sum(is_part(part, words[first + i].key, compounding) for i, part in zip(rendering.positions, rendering.parts))
+    return (len(rendering.parts) <= 2 * same < 2 * len(rendering.parts)
+            and all(words[first + i].key == function if function else words[first + i].content
+                    for i, function in enumerate(rendering.function_words))
+            and analysed.joined(first, stop))
+
+
 def _glossed_foreign(matches: list[Match]) -> list[Match]:
     """Foreign terms glossed in brackets by the concept's own rendering, or glossing it
     ("rydding av tomter (GPMB)"): allowed, as GL003 allows them."""
@@ -534,7 +535,6 @@ def _span_identifier(languages: tuple[str, ...]):
 
 @dataclass
 class _Language:
-    analyser: TextAnalyser
     parts: ConceptParts
     slots: Slots
     spans: dict[tuple[str, tuple[str, ...]], list[_Span]] = field(default_factory=dict)
@@ -552,8 +552,14 @@ class _Language:
             known = self._triggers[surface] = content and bool(self.parts.concepts_sharing([key]))
         return known
 
+    @property
+    def analyser(self) -> TextAnalyser:
+        return self.parts.analyser
+
     def count_words(self) -> None:
         """The slots' word counts, by key, from the surface counts gathered while reading."""
         self.slots.seen.clear()
-        self.slots.add_words(key for surface, n in self.counts.items()
-                             for key, content in [self.analyser.word(surface)] if content for _ in range(n))
+        for surface, n in self.counts.items():
+            key, content = self.analyser.word(surface)
+            if content:
+                self.slots.add_words(key, n)

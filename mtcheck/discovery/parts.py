@@ -30,9 +30,13 @@ class Rendering:
     parts: tuple[str, ...]
     core: frozenset[int]   # indices of the core parts
     shared_core: bool      # the core is what most renderings share, not a lone term's longest word
-    shape: tuple[bool, ...] = ()     # each word of the term: content (True) or function word
-    function_words: tuple[str, ...] = ()  # the key of each word ('' for content words)
-    positions: tuple[int, ...] = ()  # each part's word index in `shape`
+    function_words: tuple[str, ...] = ()  # each word of the term: its key if a function word, else ''
+    positions: tuple[int, ...] = ()  # each part's word index among the term's words
+
+    @property
+    def shape(self) -> tuple[bool, ...]:
+        """Each word of the term: a content word (True) or a function word."""
+        return tuple(not key for key in self.function_words)
 
     @property
     def modifiers(self) -> tuple[int, ...]:
@@ -79,11 +83,10 @@ class ConceptParts:
                     core = {max(range(len(term_parts)), key=lambda i: len(term_parts[i]))}
                 elif not core:
                     core = {0}
-                shape = tuple(content for _, content in words[term])
-                positions = tuple(i for i, content in enumerate(shape) if content)
+                positions = tuple(i for i, (_, content) in enumerate(words[term]) if content)
                 function_words = tuple("" if content else key for key, content in words[term])
-                renderings.append(Rendering(term, term_parts, frozenset(core), shared, shape=shape,
-                                            positions=positions, function_words=function_words))
+                renderings.append(Rendering(term, term_parts, frozenset(core), shared,
+                                            function_words=function_words, positions=positions))
                 for part in term_parts:
                     for piece in _pieces(part):
                         parts._pieces.setdefault(piece, set()).add(concept.id)
@@ -181,12 +184,15 @@ def _weighted(rendering: Rendering, covered: list[float], indices: Iterable[int]
     return value if value >= MIN_COVER else 0.0
 
 
+def is_part(part: str, key: str, compounding: bool) -> bool:
+    """Whether the word `key` is the part, or a compound whose head is the part."""
+    return key == part or (compounding and len(part) >= MIN_PIECE and key.endswith(part))
+
+
 def _cover(part: str, key: str, compounding: bool) -> float:
     """The share of `part`'s letters that the word `key` stands for."""
-    if key == part:
-        return 1.0
-    if compounding and len(part) >= MIN_PIECE and key.endswith(part):
-        return 1.0           # a compound whose head is the part
+    if is_part(part, key, compounding):
+        return 1.0           # the part itself, or a compound whose head it is
     if len(key) >= MIN_PIECE and key in part:
         return len(key) / len(part)   # a piece of the part, written apart
     if compounding:

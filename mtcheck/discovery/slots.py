@@ -29,10 +29,8 @@ class Slots:
         self.known: dict[str, dict[str, int]] = {}   # concept id -> word -> count
         self.quoting: dict[str, tuple[int, int]] = {}  # concept id -> (renderings quoted, renderings)
 
-    def add_words(self, keys: Iterable[str]) -> None:
-        seen = self.seen
-        for key in keys:
-            seen[key] = seen.get(key, 0) + 1
+    def add_words(self, key: str, count: int = 1) -> None:
+        self.seen[key] = self.seen.get(key, 0) + count
 
     def add_rendering(self, concept_id: str, context: Iterable[str], quoted: bool = False) -> None:
         quoted_before, places = self.quoting.get(concept_id, (0, 0))

@@ -2,6 +2,7 @@
 function words, quoted stretches, and the content words around a span."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import NamedTuple
@@ -107,19 +108,13 @@ def _quoted(text: str, words: list[Word]) -> list[tuple[int, int]]:
     spans = []
     for found in QUOTE_RE.finditer(text):
         inner_start, inner_end = found.span(found.lastindex)
-        first = _first_at_or_after(starts, inner_start)
+        first = bisect.bisect_left(starts, inner_start)
         stop = first
         while stop < len(words) and words[stop].end <= inner_end:
             stop += 1
         if stop > first:
             spans.append((first, stop))
     return spans
-
-
-def _first_at_or_after(starts: list[int], offset: int) -> int:
-    import bisect
-
-    return bisect.bisect_left(starts, offset)
 
 
 @functools.lru_cache(maxsize=None)

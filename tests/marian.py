@@ -1,0 +1,34 @@
+"""A random Marian model with a sentencepiece vocabulary trained on given text, saved as a
+user's model folder is: what the tests and the MT benchmark load through mtcheck's own path."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def save_random_marian(work: Path, lines: list[str], dimensions: dict, seed: int = 0, **spm_options):
+    """Train sentencepiece on `lines` in `work`, build a random MarianMTModel of `dimensions`
+    on its vocabulary (one for both sides), save both in `work / "model"`; (folder, model, tokenizer)."""
+    import sentencepiece
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    work.mkdir(parents=True, exist_ok=True)
+    sentencepiece.SentencePieceTrainer.train(
+        sentence_iterator=iter(lines), model_prefix=str(work / "spm"), character_coverage=1.0, pad_id=-1,
+        bos_id=-1, eos_id=1, unk_id=2, minloglevel=2, **spm_options)
+    processor = sentencepiece.SentencePieceProcessor(model_file=str(work / "spm.model"))
+    vocab = {"<pad>": 0}
+    for index in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(index), len(vocab))
+    (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = MarianTokenizer(str(work / "spm.model"), str(work / "spm.model"), str(work / "vocab.json"))
+    config = MarianConfig(
+        vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.pad_token_id, forced_eos_token_id=tokenizer.eos_token_id, **dimensions)
+    torch.manual_seed(seed)
+    model = MarianMTModel(config)
+    folder = work / "model"
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder, model, tokenizer
