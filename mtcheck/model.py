@@ -187,6 +187,10 @@ class Segment:
         """The sentence around text[start:end], bounded (see `excerpt`)."""
         return excerpt(self.text, start, end)
 
+    def sentence(self, start: int, end: int) -> Sentence:
+        """The same sentence, cut out when first asked for."""
+        return Sentence(self.text, start, end)
+
     def locate(self, start: int, end: int) -> Location:
         """Map a character span of `text` to a file location (handles embedded newlines)."""
         line, col = _advance(self.line, self.column, self.text, 0, start)
@@ -207,6 +211,24 @@ class Excerpt(NamedTuple):
     text: str
     start: int
     end: int
+
+
+class Sentence:
+    """The sentence around a span of a text, cut out (see `excerpt`) only when first asked for:
+    most reports never show it, and a run can have hundreds of thousands of findings."""
+
+    __slots__ = ("_text", "_start", "_end", "_excerpt")
+
+    def __init__(self, text: str, start: int, end: int):
+        self._text, self._start, self._end = text, start, end
+        self._excerpt: Excerpt | None = None
+
+    @property
+    def excerpt(self) -> Excerpt:
+        if self._excerpt is None:
+            self._excerpt = excerpt(self._text, self._start, self._end)
+            self._text = ""  # the excerpt is all that is needed now, not the whole text
+        return self._excerpt
 
 
 def excerpt(text: str, start: int, end: int, reach: int = CONTEXT_REACH) -> Excerpt:
@@ -293,11 +315,28 @@ class Finding:
     text: str = ""
     suggestions: tuple[str, ...] = ()
     data: Mapping[str, object] = field(default_factory=dict)
-    # The sentence the finding is in (a few hundred characters at most) and the span of its
-    # text within it, for reports that show findings in context; not in to_record().
-    context: str = ""
-    context_start: int = 0
-    context_end: int = 0
+    # The sentence the finding is in, for reports that show findings in context; not in
+    # to_record(). Cut out of its text only when a report asks (most never do).
+    sentence: Excerpt | Sentence | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def context(self) -> str:
+        """The finding's sentence (a few hundred characters at most); "" when it has none."""
+        return self._excerpt.text if self.sentence is not None else ""
+
+    @property
+    def context_start(self) -> int:
+        """Where the finding's text starts within `context`."""
+        return self._excerpt.start if self.sentence is not None else 0
+
+    @property
+    def context_end(self) -> int:
+        return self._excerpt.end if self.sentence is not None else 0
+
+    @property
+    def _excerpt(self) -> Excerpt:
+        sentence = self.sentence
+        return sentence.excerpt if isinstance(sentence, Sentence) else sentence
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -139,18 +139,17 @@ def read_directives(path: str) -> FileDirectives:
     """The directives of a file, by its kind; none for kinds that have no place for them."""
     from mtcheck.formats import bilingual_kind, plaintext
 
-    suffix = Path(path).suffix.lower()
-    if suffix in plaintext.SUFFIXES:
-        return _text_directives(path)
-    kind = bilingual_kind(path)
-    if kind not in ("po", "xliff"):
-        return _NONE
     from mtcheck.textio import read_bytes
 
-    raw = read_bytes(path)
-    if _MARKER not in raw.lower() and not any(marker in raw for marker in _MARKERS[1:]):
-        return _NONE  # most files: no need to parse them again
-    return _po_directives(path) if kind == "po" else _xliff_directives(path)
+    suffix = Path(path).suffix.lower()
+    kind = "text" if suffix in plaintext.SUFFIXES else bilingual_kind(path)
+    if kind not in ("text", "po", "xliff"):
+        return _NONE
+    raw = read_bytes(path).lower()  # lowers ASCII letters, in UTF-16 as well
+    if not any(marker in raw for marker in _MARKERS):
+        return _NONE  # most files: no need to read them again
+    readers = {"text": _text_directives, "po": _po_directives, "xliff": _xliff_directives}
+    return readers[kind](path)
 
 
 def _text_directives(path: str) -> FileDirectives:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterable
 
 from mtcheck.lang import Analyzer, analyzer_for
-from mtcheck.model import Excerpt, Finding, Glossary, Location, Match, Segment, Severity
+from mtcheck.model import Excerpt, Finding, Glossary, Location, Match, Segment, Sentence, Severity
 
 
 @dataclass(frozen=True)
@@ -68,11 +68,11 @@ class Rule:
             location=match.location, lang=self.document.lang, concept=match.concept.id,
             text=match.text, suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
             data={k: v for k, v in data.items() if v is not None},
-            **_context(match.segment.excerpt(match.start, match.end)),
+            sentence=match.segment.sentence(match.start, match.end),
         )
 
     def finding_at(self, location: Location, message: str, concept: str | None = None, text: str = "",
-                   suggestions: Iterable[str] = (), context: Excerpt | None = None, **data) -> Finding:
+                   suggestions: Iterable[str] = (), context: Excerpt | Sentence | None = None, **data) -> Finding:
         """A finding about a place rather than a match (a whole segment, say); `context` is
         its sentence, from Segment.excerpt, for reports that show it."""
         return Finding(
@@ -80,12 +80,9 @@ class Rule:
             location=location, lang=self.document.lang, concept=concept, text=text,
             suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
             data={k: v for k, v in data.items() if v is not None},
-            **_context(context),
+            sentence=context,
         )
 
     def label(self, match: Match) -> str:
         return self.document.glossary.label(match.concept)
 
-
-def _context(context: Excerpt | None) -> dict:
-    return {"context": context.text, "context_start": context.start, "context_end": context.end} if context else {}
