@@ -141,12 +141,9 @@ class _Run:
 
 def _with_languages(segments, lang: str, source_lang: str | None):
     """Segments with the file's languages filled in where the file left them out."""
-    import dataclasses
-
     for segment in segments:
         if segment.lang is None or (source_lang and segment.source is not None and segment.source_lang is None):
-            segment = dataclasses.replace(segment, lang=segment.lang or lang,
-                                          source_lang=segment.source_lang or source_lang)
+            segment = segment._replace(lang=segment.lang or lang, source_lang=segment.source_lang or source_lang)
         yield segment
 
 

@@ -1,6 +1,7 @@
 """lint(segments) -> findings: runs the matcher and the rules over one document at a time."""
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -10,6 +11,9 @@ from mtcheck.model import Finding, Glossary, Match, Segment, Severity
 from mtcheck.rules import Document, Rule
 
 HELD_FINDINGS = 20_000  # findings of one file sorted together before streaming starts
+# Segments searched in one pass: enough to spread the cost of a pass, few enough for memory.
+BLOCK_SEGMENTS = 512
+BLOCK_CHARACTERS = 1 << 17
 
 
 @dataclass
@@ -60,8 +64,27 @@ class Checker:
 
     def matches(self, segments: Iterable[Segment], lang: str) -> Iterable[Match]:
         """Every match in the segments' targets, in order (the concordance behind `scan`)."""
+        for _, _, matches in self._matched(segments, lang):
+            yield from matches
+
+    def _matched(self, segments: Iterable[Segment], lang: str) -> Iterator[tuple[Segment, str, list[Match]]]:
+        """Each segment with its language and its target's matches. Segments are searched in
+        blocks, one pass per block and language: most cost nothing beyond that pass."""
+        block: list[Segment] = []
+        size = 0
         for segment in segments:
-            yield from self.matcher.for_language(segment.lang or lang).matches(segment)
+            block.append(segment)
+            size += len(segment.text)
+            if len(block) >= BLOCK_SEGMENTS or size >= BLOCK_CHARACTERS:
+                yield from self._matched_block(block, lang)
+                block, size = [], 0
+        yield from self._matched_block(block, lang)
+
+    def _matched_block(self, block: list[Segment], lang: str) -> Iterator[tuple[Segment, str, list[Match]]]:
+        for segment_lang, group in itertools.groupby(block, key=lambda segment: segment.lang or lang):
+            same_lang = list(group)
+            matches = self.matcher.for_language(segment_lang).matches_all(same_lang)
+            yield from zip(same_lang, itertools.repeat(segment_lang), matches)
 
     def check(self, path: str, segments: Iterable[Segment], lang: str) -> list[Finding]:
         """All findings of one file, in a stable order (see check_batches)."""
@@ -85,21 +108,15 @@ class Checker:
         streaming = False
         tally = self.tally
         tally.documents += 1
-        matchers: dict[str, object] = {}
-        for segment in segments:
+        for segment, segment_lang, target_matches in self._matched(segments, lang):
             tally.segments += 1
-            segment_lang = segment.lang or lang
             rules = rules_by_lang.get(segment_lang)
             if rules is None:
                 document = Document(path, segment_lang, self.glossary)
                 rules = rules_by_lang[segment_lang] = [
                     rule(document, self.severities.get(rule.id)) for rule in self.rules]
             text_rules = [rule for rule in rules if type(rule).on_text is not Rule.on_text]
-            matcher = matchers.get(segment_lang)
-            if matcher is None:
-                matcher = matchers[segment_lang] = self.matcher.for_language(segment_lang)
             found: list[Finding] = []
-            target_matches = matcher.matches(segment)
             for match in target_matches:
                 tally.add_match(match, segment_lang)
                 for rule in rules:
@@ -110,7 +127,8 @@ class Checker:
                 source_matches = self._source_matches(segment)
                 # Every concept the target renders, synonyms and nested terms included: a
                 # rendering shared by two concepts stands for both.
-                rendered = matcher.concepts(segment.text) if source_matches else set()
+                rendered = (self.matcher.for_language(segment_lang).concepts(segment.text)
+                            if source_matches else set())
                 for rule in rules:
                     found.extend(rule.on_segment(segment, source_matches, target_matches, rendered))
             if not found:

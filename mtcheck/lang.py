@@ -90,10 +90,15 @@ def mask_urls(text: str) -> str:
     return URL_RE.sub(lambda m: " " * len(m.group()), text)
 
 
+def may_need_masking(text: str) -> bool:
+    """Whether `text` has a character that starts what mask_protected masks (checked in C)."""
+    return any(trigger in text for trigger in _PROTECTED_TRIGGERS)
+
+
 def mask_protected(text: str) -> str:
     """URLs, e-mail addresses, markup tags and placeholders (%s, %(name)s, {name}) replaced
     by PLACEHOLDER runs of the same length: never matched, never matched across."""
-    if not any(trigger in text for trigger in _PROTECTED_TRIGGERS):
+    if not may_need_masking(text):
         return text
     return _PROTECTED_RE.sub(lambda m: PLACEHOLDER * len(m.group()), text)
 

@@ -8,20 +8,24 @@ one dictionary lookup and one automaton step, whatever the size of the glossary.
 from __future__ import annotations
 
 import bisect
-import gc
 import threading
+import unicodedata
 from itertools import accumulate
 from typing import Callable, Iterator, NamedTuple
 
 import ahocorasick_rs
 
 from mtcheck.lang import (
-    GAP_RE, MIN_COMPOUND_REST, TOKEN_RE, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
-    mask_protected, mask_urls, neutral_fold, nfc_with_offsets,
+    GAP_RE, MIN_COMPOUND_REST, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
+    mask_protected, mask_urls, may_need_masking, neutral_fold, nfc_with_offsets,
 )
+from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
 
 UNKNOWN = "\x00"  # a word that belongs to no term
+SEPARATOR = "\x01"  # between texts searched together: unlike UNKNOWN, in no term's pattern
+_BETWEEN_TEXTS = "\x00"
+_TEXT_SEPARATOR = f" {_BETWEEN_TEXTS} "
 _FIRST_CODE = 0x100
 # Distinct words, and stretches between spaces, remembered per language before starting over:
 # about 0.5 KB each, so memory stays bounded on any corpus while the common ones stay cached.
@@ -255,6 +259,10 @@ class LanguageMatcher:
             self._spans.clear()
             self._native_chunks.clear()
             self._foreign_chunks.clear()
+        if chunk == _BETWEEN_TEXTS:
+            result = SEPARATOR, SEPARATOR, ((0, 0),)
+            self._native_chunks[chunk], self._foreign_chunks[chunk], self._spans[chunk] = result
+            return result
         pieces = TOKEN_SPLIT_RE.split(chunk)
         native, foreign, spans = [], [], []
         native_word, foreign_word = self._native_words, self._foreign_words
@@ -277,19 +285,37 @@ class LanguageMatcher:
     def find(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Non-overlapping term occurrences as (start, end, entry); the longest one wins."""
         nfc, offsets = nfc_with_offsets(text)
-        chosen = _longest_first(list(self._candidates(nfc, every=False)))
+        chosen = _longest_first(list(self._candidates(mask_protected(nfc), every=False)))
         if offsets is not None:
             chosen = [(offsets[s], offsets[e], entry) for s, e, entry in chosen]
         return chosen
+
+    def find_all(self, texts: list[str]) -> list[list[tuple[int, int, _Entry]]]:
+        """`find` for each of many texts, in one pass: the texts are joined, with a separator no
+        term spans, and searched at once, so the cost per text is a few dictionary lookups."""
+        joined = _TEXT_SEPARATOR.join(texts)
+        if not unicodedata.is_normalized("NFC", joined):
+            return list(map(self.find, texts))  # rare: keep each text's own offsets
+        if may_need_masking(joined):
+            joined = _TEXT_SEPARATOR.join(map(mask_protected, texts))
+        starts = list(accumulate((len(text) + len(_TEXT_SEPARATOR) for text in texts), initial=0))
+        found: list[list[tuple[int, int, _Entry]]] = [[] for _ in texts]
+        text_index = 0
+        for start, end, entry in _longest_first(list(self._candidates(joined, every=False))):
+            if start >= starts[text_index + 1]:
+                text_index = bisect.bisect_right(starts, start, text_index) - 1
+            base = starts[text_index]
+            found[text_index].append((start - base, end - base, entry))
+        return found
 
     def concepts(self, text: str) -> set[str]:
         """Ids of every concept any term of the text stands for: also where terms overlap or
         nest, and every concept that shares a term (synonyms across concepts)."""
         nfc, _ = nfc_with_offsets(text)
-        return {entry.concept.id for _, _, entry in self._candidates(nfc, every=True) if not entry.foreign}
+        return {entry.concept.id for _, _, entry in self._candidates(mask_protected(nfc), every=True)
+                if not entry.foreign}
 
-    def _candidates(self, nfc: str, every: bool) -> Iterator[tuple[int, int, _Entry]]:
-        masked = mask_protected(nfc)
+    def _candidates(self, masked: str, every: bool) -> Iterator[tuple[int, int, _Entry]]:
         # Text is cut at spaces (in C) and each distinct stretch between spaces is analysed
         # once: the cost per stretch is then one dictionary lookup, whatever its words.
         chunks = masked.split(" ")
@@ -316,6 +342,14 @@ class LanguageMatcher:
         return [
             Match(segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound)
             for start, end, entry in self.find(segment.text)
+        ]
+
+    def matches_all(self, segments: list[Segment]) -> list[list[Match]]:
+        """`matches` of each segment, found in one pass (see find_all)."""
+        return [
+            [Match(segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound)
+             for start, end, entry in found]
+            for segment, found in zip(segments, self.find_all([segment.text for segment in segments]))
         ]
 
     def _qualifying(self, entries: tuple[_Entry, ...], surface: list[str]) -> list[_Entry]:
@@ -388,11 +422,10 @@ class Matcher:
             matcher = self._by_lang.get(lang)
             if matcher is None:
                 if self._prepared is None:
-                    self._prepared = prepare(self.glossary)
-                matcher = self._by_lang[lang] = LanguageMatcher(self._prepared, lang)
-                # The compiled glossary lives as long as the run: keep the cyclic garbage
-                # collector from walking its hundreds of thousands of objects again and again.
-                gc.freeze()
+                    with long_lived():
+                        self._prepared = prepare(self.glossary)
+                with long_lived():
+                    matcher = self._by_lang[lang] = LanguageMatcher(self._prepared, lang)
             return matcher
 
     def matches(self, segment: Segment, lang: str | None = None) -> list[Match]:

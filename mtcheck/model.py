@@ -149,9 +149,11 @@ class Glossary:
         )
 
 
-@dataclass(frozen=True)
-class Location:
-    """A place a user can jump to: 1-based line and column, end exclusive, in characters."""
+class Location(NamedTuple):
+    """A place a user can jump to: 1-based line and column, end exclusive, in characters.
+
+    (A named tuple, like Match: immutable, and made for every finding at a fraction of a
+    frozen dataclass's cost.)"""
 
     path: str
     line: int
@@ -161,9 +163,9 @@ class Location:
     segment: str | None = None
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A piece of text to check, with where it starts in its file."""
+class Segment(NamedTuple):
+    """A piece of text to check, with where it starts in its file (a named tuple, as a run
+    makes one for every line or unit it reads)."""
 
     text: str
     path: str
@@ -188,8 +190,10 @@ class Segment:
         return excerpt(self.text, start, end)
 
     def sentence(self, start: int, end: int) -> Sentence:
-        """The same sentence, cut out when first asked for."""
-        return Sentence(self.text, start, end)
+        """The same sentence, cut out when first asked for. Only the stretch `excerpt` can
+        look at is kept, so that holding many costs little whatever the segment's length."""
+        low, high = max(0, start - _SENTENCE_WINDOW), min(len(self.text), end + _SENTENCE_WINDOW)
+        return Sentence(self.text[low:high], start - low, end - low)
 
     def locate(self, start: int, end: int) -> Location:
         """Map a character span of `text` to a file location (handles embedded newlines)."""
@@ -199,6 +203,9 @@ class Segment:
 
 
 CONTEXT_REACH = 160  # characters of a finding's sentence shown at most on each side of its text
+# What `excerpt` reads around a span: the reach, and a few characters beyond it to tell whether
+# the text goes on and to judge a sentence end (an initial before it, quotes after it).
+_SENTENCE_WINDOW = CONTEXT_REACH + 16
 
 # The end of a sentence: its punctuation and closing quotes, then space; or a line break.
 _SENTENCE_END = re.compile(r"[.!?…。！？]+[\"'»«“”„‘’›‹)\]]*\s+|\n")
@@ -227,7 +234,7 @@ class Sentence:
     def excerpt(self) -> Excerpt:
         if self._excerpt is None:
             self._excerpt = excerpt(self._text, self._start, self._end)
-            self._text = ""  # the excerpt is all that is needed now, not the whole text
+            self._text = ""  # the excerpt is all that is needed now
         return self._excerpt
 
 
@@ -280,9 +287,9 @@ def _advance(line: int, col: int, text: str, start: int, end: int) -> tuple[int,
     return line + breaks, end - text.rfind("\n", start, end)
 
 
-@dataclass(frozen=True)
-class Match:
-    """One occurrence of a glossary term in a segment."""
+class Match(NamedTuple):
+    """One occurrence of a glossary term in a segment (a named tuple: a run makes one for
+    every term it finds, and a frozen dataclass costs four times as much to make)."""
 
     segment: Segment
     start: int

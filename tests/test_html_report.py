@@ -94,6 +94,24 @@ def test_excerpt_is_the_sentence_bounded():
     assert context[first:last] == "Ziel"
 
 
+def test_a_kept_sentence_is_the_excerpt_of_the_whole_text():
+    # Findings keep only a window of their segment; it must give what the whole text gives,
+    # for a span at every word of the seeds (sentence ends, initials, quotes, long lines).
+    import re
+
+    from mtcheck.model import Segment
+
+    compared = 0
+    for path in sorted(SEEDS.glob("*.txt")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            segment = Segment(line, str(path), number)
+            for word in re.finditer(r"\w+(?: \w+)?", line):
+                start, end = word.span()
+                assert segment.sentence(start, end).excerpt == excerpt(line, start, end), (path.name, number, start)
+                compared += 1
+    assert compared > 4_000
+
+
 def test_findings_carry_their_sentence(lint, monkeypatch):
     from mtcheck.rules import inconsistent
 

@@ -14,7 +14,7 @@ sentencepiece = pytest.importorskip("sentencepiece")
 
 from mtcheck.glossary.shipped import shipped_glossary  # noqa: E402
 from mtcheck.glossary import load_glossary  # noqa: E402
-from tests.conftest import SEEDS, run_cli  # noqa: E402
+from tests.conftest import run_cli  # noqa: E402
 
 SOURCES = [
     "The skilful mass mobilisation movement spreads in Hanoi.",

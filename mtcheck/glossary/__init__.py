@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mtcheck.errors import GlossaryError
+from mtcheck.lifetime import long_lived
 from mtcheck.model import Glossary
 
 # What `write_glossary` writes: TBX v2 (martif) and v3 (TBX-Basic DCA), one term per row as
@@ -34,7 +35,8 @@ def load_glossary(path: str | Path, source_lang: str | None = None, target_lang:
 
 def load_glossaries(paths: list[str | Path], source_lang: str | None = None,
                     target_lang: str | None = None) -> Glossary:
-    return Glossary.merge([load_glossary(p, source_lang, target_lang) for p in paths])
+    with long_lived():
+        return Glossary.merge([load_glossary(p, source_lang, target_lang) for p in paths])
 
 
 def format_for(path: str | Path) -> str:

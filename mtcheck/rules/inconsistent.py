@@ -7,10 +7,10 @@ from typing import Iterable, NamedTuple
 from mtcheck.inflect import inflect_like
 from mtcheck.model import (
     Concept,
-    Excerpt,
     Finding,
     Location,
     Match,
+    Sentence,
     Severity,
     Status,
     TermKind,
@@ -26,7 +26,7 @@ class _Held(NamedTuple):
     location: Location
     text: str
     compound: bool
-    context: Excerpt | None
+    context: Sentence | None
 
 
 class InconsistentRendering(Rule):
@@ -72,7 +72,7 @@ class InconsistentRendering(Rule):
             context = None
             if self._contexts < HELD_CONTEXTS:
                 self._contexts += 1
-                context = match.segment.excerpt(match.start, match.end)
+                context = match.segment.sentence(match.start, match.end)
             self._held.setdefault(key, []).append(_Held(match.location, match.text, match.compound, context))
         return ()
 
