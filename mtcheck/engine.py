@@ -104,6 +104,7 @@ class Checker:
         is also matched on its source side, for the bilingual rules.
         """
         rules_by_lang: dict[str, list[Rule]] = self._run_rules if self.scope == "run" else {}
+        hooked_by_lang: dict[str, tuple[list[Rule], list[Rule]]] = {}  # rules with an on_match, an on_text
         held: list[Finding] = []
         streaming = False
         tally = self.tally
@@ -115,11 +116,14 @@ class Checker:
                 document = Document(path, segment_lang, self.glossary)
                 rules = rules_by_lang[segment_lang] = [
                     rule(document, self.severities.get(rule.id)) for rule in self.rules]
-            text_rules = [rule for rule in rules if type(rule).on_text is not Rule.on_text]
+            hooked = hooked_by_lang.get(segment_lang)
+            if hooked is None:
+                hooked = hooked_by_lang[segment_lang] = (_overriding(rules, "on_match"), _overriding(rules, "on_text"))
+            match_rules, text_rules = hooked
             found: list[Finding] = []
             for match in target_matches:
                 tally.add_match(match, segment_lang)
-                for rule in rules:
+                for rule in match_rules:
                     found.extend(rule.on_match(match))
             for rule in text_rules:
                 found.extend(rule.on_text(segment, target_matches))
@@ -167,3 +171,8 @@ class Checker:
         source = Segment(segment.source, segment.path, segment.line, segment.column, segment.id,
                          segment.source_lang)
         return [m for m in self.matcher.for_language(segment.source_lang).matches(source) if not m.foreign]
+
+
+def _overriding(rules: list[Rule], hook: str) -> list[Rule]:
+    """The rules that do something in `hook` (most leave most hooks alone)."""
+    return [rule for rule in rules if getattr(type(rule), hook) is not getattr(Rule, hook)]

@@ -90,9 +90,18 @@ def mask_urls(text: str) -> str:
     return URL_RE.sub(lambda m: " " * len(m.group()), text)
 
 
+_TRIGGER_RE = re.compile("|".join(map(re.escape, _PROTECTED_TRIGGERS)))
+
+
 def may_need_masking(text: str) -> bool:
     """Whether `text` has a character that starts what mask_protected masks (checked in C)."""
     return any(trigger in text for trigger in _PROTECTED_TRIGGERS)
+
+
+def masking_triggers(text: str) -> list[int]:
+    """Where `text` has something that starts what mask_protected masks: to mask only the
+    texts of a batch that need it."""
+    return [found.start() for found in _TRIGGER_RE.finditer(text)]
 
 
 def mask_protected(text: str) -> str:

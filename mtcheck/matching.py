@@ -8,20 +8,22 @@ one dictionary lookup and one automaton step, whatever the size of the glossary.
 from __future__ import annotations
 
 import bisect
+import operator
 import threading
 import unicodedata
-from itertools import accumulate
-from typing import Callable, Iterator, NamedTuple
+from itertools import accumulate, islice
+from typing import Callable, NamedTuple
 
 import ahocorasick_rs
 
 from mtcheck.lang import (
     GAP_RE, MIN_COMPOUND_REST, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
-    mask_protected, mask_urls, may_need_masking, neutral_fold, nfc_with_offsets,
+    mask_protected, mask_urls, masking_triggers, may_need_masking, neutral_fold, nfc_with_offsets,
 )
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
 
+_START, _END = operator.itemgetter(0), operator.itemgetter(1)
 UNKNOWN = "\x00"  # a word that belongs to no term
 SEPARATOR = "\x01"  # between texts searched together: unlike UNKNOWN, in no term's pattern
 _BETWEEN_TEXTS = "\x00"
@@ -55,6 +57,7 @@ class _Codes:
         self.patterns: dict[str, list[_Entry]] = {}
         self.automaton: ahocorasick_rs.AhoCorasick | None = None
         self.values: list[tuple[_Entry, ...]] = []
+        self.alone: list[_Entry | None] = []
         self._next = _FIRST_CODE
 
     def new_code(self) -> str:
@@ -79,6 +82,8 @@ class _Codes:
         # A Rust automaton over the code strings: it builds and searches in time independent
         # of the alphabet, which here is every distinct word key of the glossary.
         self.values = [tuple(entries) for entries in self.patterns.values()]
+        # The entry a match of each pattern is, when no option is left to check: most of them.
+        self.alone = [entries[0] if len(entries) == 1 and entries[0].simple else None for entries in self.values]
         self.automaton = ahocorasick_rs.AhoCorasick(list(self.patterns), matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
 
     def __len__(self) -> int:
@@ -115,18 +120,16 @@ class _Located:
     """Where the codes of one text stand in it; built only for texts with a match."""
 
     def __init__(self, matcher: "LanguageMatcher", text: str, chunks: list[str], per_chunk: list[str]):
-        self.matcher = matcher
+        self.spans, self.analyse = matcher._spans, matcher._analyse_chunk
         self.text = text
         self.chunks = chunks
-        self.code_ends = list(accumulate(map(len, per_chunk)))
+        self.code_starts = list(accumulate(map(len, per_chunk), initial=0))
         self.chunk_starts = list(accumulate(map(len, chunks), initial=0))
 
     def span(self, code: int) -> tuple[int, int]:
-        chunk_index = bisect.bisect_right(self.code_ends, code)
-        within = code - (self.code_ends[chunk_index - 1] if chunk_index else 0)
+        chunk_index = bisect.bisect_right(self.code_starts, code) - 1
         chunk = self.chunks[chunk_index]
-        spans = self.matcher._spans.get(chunk) or self.matcher._analyse_chunk(chunk)[2]
-        start, end = spans[within]
+        start, end = (self.spans.get(chunk) or self.analyse(chunk)[2])[code - self.code_starts[chunk_index]]
         offset = self.chunk_starts[chunk_index] + chunk_index  # one space before every chunk but the first
         return offset + start, offset + end
 
@@ -285,7 +288,7 @@ class LanguageMatcher:
     def find(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Non-overlapping term occurrences as (start, end, entry); the longest one wins."""
         nfc, offsets = nfc_with_offsets(text)
-        chosen = _longest_first(list(self._candidates(mask_protected(nfc), every=False)))
+        chosen = _longest_first(self._candidates(mask_protected(nfc), every=False))
         if offsets is not None:
             chosen = [(offsets[s], offsets[e], entry) for s, e, entry in chosen]
         return chosen
@@ -296,12 +299,15 @@ class LanguageMatcher:
         joined = _TEXT_SEPARATOR.join(texts)
         if not unicodedata.is_normalized("NFC", joined):
             return list(map(self.find, texts))  # rare: keep each text's own offsets
+        starts = list(accumulate(map(len, texts), _add_separator, initial=0))
         if may_need_masking(joined):
-            joined = _TEXT_SEPARATOR.join(map(mask_protected, texts))
-        starts = list(accumulate((len(text) + len(_TEXT_SEPARATOR) for text in texts), initial=0))
+            texts = list(texts)
+            for index in {bisect.bisect_right(starts, at) - 1 for at in masking_triggers(joined)}:
+                texts[index] = mask_protected(texts[index])  # same length: `starts` still hold
+            joined = _TEXT_SEPARATOR.join(texts)
         found: list[list[tuple[int, int, _Entry]]] = [[] for _ in texts]
         text_index = 0
-        for start, end, entry in _longest_first(list(self._candidates(joined, every=False))):
+        for start, end, entry in _longest_first(self._candidates(joined, every=False)):
             if start >= starts[text_index + 1]:
                 text_index = bisect.bisect_right(starts, start, text_index) - 1
             base = starts[text_index]
@@ -315,27 +321,32 @@ class LanguageMatcher:
         return {entry.concept.id for _, _, entry in self._candidates(mask_protected(nfc), every=True)
                 if not entry.foreign}
 
-    def _candidates(self, masked: str, every: bool) -> Iterator[tuple[int, int, _Entry]]:
+    def _candidates(self, masked: str, every: bool) -> list[tuple[int, int, _Entry]]:
         # Text is cut at spaces (in C) and each distinct stretch between spaces is analysed
         # once: the cost per stretch is then one dictionary lookup, whatever its words.
         chunks = masked.split(" ")
         located: _Located | None = None
+        found: list[tuple[int, int, _Entry]] = []
         for table, cache in ((self.native, self._native_chunks), (self.foreign, self._foreign_chunks)):
             if table.automaton is None:
                 continue
             per_chunk = list(map(cache.__getitem__, chunks))
-            for index, first, stop in table.automaton.find_matches_as_indexes("".join(per_chunk), overlapping=True):
-                if located is None:
-                    located = _Located(self, masked, chunks, per_chunk)
-                entries = table.values[index]
-                start, _ = located.span(first)
-                _, end = located.span(stop - 1)
-                if len(entries) == 1 and entries[0].simple:
-                    yield start, end, entries[0]
+            hits = table.automaton.find_matches_as_indexes("".join(per_chunk), overlapping=True)
+            if not hits:
+                continue
+            if located is None:
+                located = _Located(self, masked, chunks, per_chunk)
+            span, values, alone = located.span, table.values, table.alone
+            for index, first, stop in hits:
+                start = span(first)[0]
+                end = span(stop - 1)[1]
+                entry = alone[index]
+                if entry is not None:
+                    found.append((start, end, entry))
                     continue
-                ranked = self._qualifying(entries, located.words(first, stop))
-                for entry in (ranked if every else ranked[:1]):
-                    yield start, end, entry
+                ranked = self._qualifying(values[index], located.words(first, stop))
+                found.extend((start, end, entry) for entry in (ranked if every else ranked[:1]))
+        return found
 
     def matches(self, segment: Segment) -> list[Match]:
         """Every glossary term in the segment's text, in text order."""
@@ -383,12 +394,18 @@ def _same_case(surface: list[str], words: tuple[str, ...]) -> bool:
     return True
 
 
+def _add_separator(start: int, length: int) -> int:
+    return start + length + len(_TEXT_SEPARATOR)
+
+
 def _longest_first(candidates: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
     if len(candidates) < 2:
         return candidates
-    candidates.sort(key=_by_start)
-    if all(a[1] <= b[0] for a, b in zip(candidates, candidates[1:])):
-        return candidates  # nothing overlaps: the common case
+    candidates.sort(key=_START)
+    # Nothing overlaps (the common case) when each candidate ends before the next starts;
+    # compared in C, as a block can hold thousands.
+    if all(map(operator.le, map(_END, candidates), map(_START, islice(candidates, 1, None)))):
+        return candidates
     candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].foreign, c[2].order))
     starts: list[int] = []  # taken spans, kept sorted and disjoint
     taken: list[tuple[int, int, _Entry]] = []
@@ -401,10 +418,6 @@ def _longest_first(candidates: list[tuple[int, int, _Entry]]) -> list[tuple[int,
         starts.insert(at, cand[0])
         taken.insert(at, cand)
     return taken
-
-
-def _by_start(candidate: tuple[int, int, _Entry]) -> tuple[int, int]:
-    return candidate[0], -candidate[1]
 
 
 class Matcher:

@@ -52,11 +52,12 @@ def iter_lines(path: str | Path, encoding: str | None = None) -> Iterator[str]:
                 raise InputError(path, f"cannot decode as {encoding} (byte 0x{exc.object[exc.start]:02x})",
                                  bad_line) from None
             text = pending + text
+            if "\r" in text:
+                text = text.replace("\r\n", "\n")  # a pair cut between chunks meets again in `pending`
             lines = text.split("\n")
             pending = lines.pop()
-            for line in lines:
-                yield line[:-1] if line.endswith("\r") else line
-                line_no += 1
+            line_no += len(lines)
+            yield from lines
             if not chunk:
                 break
         if pending:
