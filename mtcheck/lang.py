@@ -229,9 +229,24 @@ def _simplemma_languages() -> frozenset[str]:
 
 
 def _lemmatize(word: str, lang: str) -> str:
-    import simplemma
+    return _lemmatizer()(word, lang=lang)
 
-    return simplemma.lemmatize(word, lang=lang)
+
+@functools.cache
+def _lemmatizer():
+    """simplemma's lemmatizer over its MARISA-trie dictionaries: built once per language and
+    kept in the user's cache folder, they load in milliseconds where decoding the shipped
+    dictionary takes a second or more on every run (Turkish)."""
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+
+    try:
+        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+
+        factory = TrieDictionaryFactory()
+    except ImportError:  # marisa-trie or platformdirs missing: the plain dictionaries
+        return simplemma.lemmatize
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)).lemmatize
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
