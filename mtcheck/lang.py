@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -243,6 +244,8 @@ def _lemmatizer():
     try:
         from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
 
+        # A cache folder that cannot be written costs speed, not results: no warning on stderr.
+        logging.getLogger(TrieDictionaryFactory.__module__).addHandler(logging.NullHandler())
         factory = TrieDictionaryFactory()
     except ImportError:  # marisa-trie or platformdirs missing: the plain dictionaries
         return simplemma.lemmatize
