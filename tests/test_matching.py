@@ -132,3 +132,33 @@ def test_terms_with_punctuation_inside_match_the_same_punctuation():
     assert found("en", "in the patients' serum.") == ["ps"]
     assert found("de", "der systemischen Sklerodermie SSc") == []  # the punctuation is part of the term
     assert found("de", "A radialis") == []
+
+
+def test_searching_texts_together_finds_what_searching_each_finds():
+    """`check` searches lines in blocks: joined, the texts must give exactly what each gives
+    alone, and no term may be found across two texts."""
+    from conftest import SEEDS
+
+    from mtcheck.glossary import load_glossary
+    from mtcheck.glossary.shipped import shipped_glossary
+
+    matcher = Matcher(load_glossary(shipped_glossary()))
+    langs = {"000": "de", "001": "nb", "002": "de", "003": "de", "004": "tr"}
+    compared = 0
+    for path in sorted(SEEDS.glob("*.txt")):
+        language = matcher.for_language(langs[path.name[:3]])
+        lines = path.read_text(encoding="utf-8").split("\n")
+        # Lines with what the matcher masks (a URL, a tag across two lines, a placeholder) and
+        # text that is not NFC, among the seed lines.
+        lines[3:3] = ["siehe https://example.org/Massenmobilisierung und <b", "class='x'> Massenmobilisierung",
+                      "%(name)s geschickte Massenmobilisierung {0}", unicodedata.normalize("NFD", lines[5])]
+        for first in range(0, len(lines), 7):
+            block = lines[first:first + 7]
+            assert language.find_all(block) == [language.find(text) for text in block]
+            compared += len(block)
+    assert compared > 350
+    german = matcher.for_language("de")
+    # The end of one text and the start of the next make a term, which neither text holds.
+    assert german.find_all(["die geschickte", "Massenmobilisierung"]) == [[], german.find("Massenmobilisierung")]
+    assert german.find_all(["Vietnams Vaterländische", "Front"]) == [[], []]
+    assert german.find_all([]) == []
