@@ -289,7 +289,7 @@ def _advance(line: int, col: int, text: str, start: int, end: int) -> tuple[int,
 
 class Match(NamedTuple):
     """One occurrence of a glossary term in a segment (a named tuple: a run makes one for
-    every term it finds, and a frozen dataclass costs four times as much to make)."""
+    every term it finds, and a frozen dataclass costs three times as much to make)."""
 
     segment: Segment
     start: int
