@@ -356,3 +356,12 @@ def test_consistency_across_the_run(tmp_path, cli_json):
     assert code == 0 and report["findings"] == []
     code, report, _ = cli_json("check", first, second, "--select", "GL005", "--consistency", "run")
     assert code == 1 and [(f["path"], f["segment"]) for f in report["findings"]] == [(str(second), "1")]
+
+
+def test_crlf_lines_read_whole_where_a_pair_is_cut_between_chunks(tmp_path):
+    from mtcheck import textio
+
+    first = "a" * (textio._CHUNK - 1)  # its \r ends the first chunk, its \n starts the second
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(f"{first}\r\nzwei\r\ndrei\r\nalt\rmac\r\n".encode())
+    assert list(textio.iter_lines(path)) == [first, "zwei", "drei", "alt\rmac"]
