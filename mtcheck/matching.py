@@ -11,7 +11,7 @@ import bisect
 import operator
 import threading
 import unicodedata
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
 from typing import Callable, NamedTuple
 
 import ahocorasick_rs
@@ -24,6 +24,7 @@ from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
 
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
+_PATTERN = _START  # of an automaton's hit: (pattern index, start, end)
 UNKNOWN = "\x00"  # a word that belongs to no term
 SEPARATOR = "\x01"  # between texts searched together: unlike UNKNOWN, in no term's pattern
 _BETWEEN_TEXTS = "\x00"
@@ -42,6 +43,7 @@ class _Entry(NamedTuple):
     compound: bool
     foreign: bool
     order: int
+    family: str = ""
 
     @property
     def simple(self) -> bool:
@@ -58,6 +60,7 @@ class _Codes:
         self.automaton: ahocorasick_rs.AhoCorasick | None = None
         self.values: list[tuple[_Entry, ...]] = []
         self.alone: list[_Entry | None] = []
+        self.visible: list[bool] | None = None  # per pattern, where some answer with no entries
         self._next = _FIRST_CODE
 
     def new_code(self) -> str:
@@ -88,6 +91,16 @@ class _Codes:
 
     def __len__(self) -> int:
         return len(self.values)
+
+    def seen_from(self, keep: Callable[[_Entry], bool]) -> "_Codes":
+        """The same automaton and codes, answering only with the entries `keep` accepts; the
+        hits of a pattern with none left are dropped (see `visible`)."""
+        view = _Codes()
+        view.codes, view.patterns, view.automaton, view._next = self.codes, self.patterns, self.automaton, self._next
+        view.values = [tuple(filter(keep, entries)) for entries in self.values]
+        view.alone = [entries[0] if len(entries) == 1 and entries[0].simple else None for entries in view.values]
+        view.visible = list(map(bool, view.values))
+        return view
 
 
 class _WordCache(dict):
@@ -157,6 +170,18 @@ class _Prepared(NamedTuple):
         return "".join(c + UNKNOWN if i in self.breaks else c for i, c in enumerate(codes))
 
 
+def foreign_table(prepared: list[_Prepared]) -> _Codes:
+    """Every term by its casefolded words, for finding terms of other languages in a text:
+    built once per glossary, each language's matcher sees the terms foreign to it."""
+    table = _Codes()
+    code = table.code
+    for item in prepared:
+        table.add(item.pattern(list(map(code, item.neutral))),
+                  _Entry(item.concept, item.term, item.words, item.neutral, False, True, item.order, item.family))
+    table.build()
+    return table
+
+
 def prepare(glossary: Glossary) -> list[_Prepared]:
     prepared = []
     families: dict[str, str] = {}
@@ -182,13 +207,14 @@ class LanguageMatcher:
     languages (foreign renderings) match by their casefolded words only.
     """
 
-    def __init__(self, prepared: list[_Prepared], lang: str):
+    def __init__(self, prepared: list[_Prepared], lang: str, foreign: _Codes | None = None):
+        """`foreign` is every term by its casefolded words (see foreign_table): shared by the
+        matchers of all languages, built here when not given."""
         self.lang = canonical_lang(lang)
         self.analyzer: Analyzer = analyzer_for(self.lang)
         self.native = _Codes()
-        self.foreign = _Codes()
         self._compound_heads: dict[str, str] = {}
-        self._compile(prepared)
+        self._compile(prepared, foreign_table(prepared) if foreign is None else foreign)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
         self._native_words = _WordCache(self._native_code)
         self._foreign_words = _WordCache(lambda w: self.foreign.codes.get(neutral_fold(w), UNKNOWN))
@@ -197,7 +223,7 @@ class LanguageMatcher:
         self._foreign_chunks = _ChunkCache(self._analyse_chunk, 1)
 
     # -- compiling ---------------------------------------------------------------------------
-    def _compile(self, prepared: list[_Prepared]) -> None:
+    def _compile(self, prepared: list[_Prepared], foreign: _Codes) -> None:
         analyzer = self.analyzer
         own = family(self.lang)
         native = [item for item in prepared if item.family == own]
@@ -219,16 +245,9 @@ class LanguageMatcher:
                     code = self._compound_heads[head] = self.native.new_code()
                 entry = _Entry(item.concept, term, words, folded, True, False, item.order)
                 self.native.add(pattern[:-1] + code, entry)
-        foreign_code = self.foreign.code
-        for item in prepared:
-            # The same words in both languages are not foreign.
-            if item.family == own or item.neutral in native_forms:
-                continue
-            pattern = item.pattern(list(map(foreign_code, item.neutral)))
-            self.foreign.add(pattern, _Entry(item.concept, item.term, item.words, item.neutral, False, True,
-                                             item.order))
         self.native.build()
-        self.foreign.build()
+        # Terms of other languages; the same words in both languages are not foreign.
+        self.foreign = foreign.seen_from(lambda entry: entry.family != own and entry.folded not in native_forms)
 
     def _native_code(self, word: str) -> str:
         code = self.native.codes.get(self.analyzer.key(word))
@@ -332,6 +351,8 @@ class LanguageMatcher:
                 continue
             per_chunk = list(map(cache.__getitem__, chunks))
             hits = table.automaton.find_matches_as_indexes("".join(per_chunk), overlapping=True)
+            if table.visible is not None:  # drop, in C, the hits of patterns with no entries here
+                hits = list(compress(hits, map(table.visible.__getitem__, map(_PATTERN, hits))))
             if not hits:
                 continue
             if located is None:
@@ -427,6 +448,7 @@ class Matcher:
         self.glossary = glossary
         self._by_lang: dict[str, LanguageMatcher] = {}
         self._prepared: list[_Prepared] | None = None
+        self._foreign: _Codes | None = None
         self._lock = threading.Lock()
 
     def for_language(self, lang: str) -> LanguageMatcher:
@@ -437,8 +459,9 @@ class Matcher:
                 if self._prepared is None:
                     with long_lived():
                         self._prepared = prepare(self.glossary)
+                        self._foreign = foreign_table(self._prepared)
                 with long_lived():
-                    matcher = self._by_lang[lang] = LanguageMatcher(self._prepared, lang)
+                    matcher = self._by_lang[lang] = LanguageMatcher(self._prepared, lang, self._foreign)
             return matcher
 
     def matches(self, segment: Segment, lang: str | None = None) -> list[Match]:

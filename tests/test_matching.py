@@ -162,3 +162,30 @@ def test_searching_texts_together_finds_what_searching_each_finds():
     assert german.find_all(["die geschickte", "Massenmobilisierung"]) == [[], german.find("Massenmobilisierung")]
     assert german.find_all(["Vietnams Vaterländische", "Front"]) == [[], []]
     assert german.find_all([]) == []
+
+
+def test_each_language_sees_the_others_terms_as_foreign_and_not_its_own():
+    """One table of every term's words serves the matchers of all languages; each answers only
+    with the terms foreign to it."""
+    glossary = Glossary((
+        Concept("dan-van", (Term("Massenmobilisierung", "de"), Term("massemobilisering", "nb"),
+                            Term("kitle seferberliği", "tr"))),
+        Concept("internet", (Term("Internet", "de"), Term("internett", "nb"), Term("Internet", "da"))),
+    ))
+    matcher = Matcher(glossary)
+
+    def found(lang, text):
+        return [(m.text, m.term.lang, m.foreign) for m in matcher.matches(Segment(text, "t", 1, lang=lang))]
+
+    text = "Massenmobilisierung, massemobilisering und kitle seferberliği im Internet"
+    assert found("de", text) == [("Massenmobilisierung", "de", False), ("massemobilisering", "nb", True),
+                                 ("kitle seferberliği", "tr", True), ("Internet", "de", False)]
+    assert found("nb", text) == [("Massenmobilisierung", "de", True), ("massemobilisering", "nb", False),
+                                 ("kitle seferberliği", "tr", True), ("Internet", "de", True)]
+    assert found("tr", text)[:3] == [("Massenmobilisierung", "de", True), ("massemobilisering", "nb", True),
+                                     ("kitle seferberliği", "tr", False)]
+    # Nynorsk is of Bokmål's family: its terms are not foreign there; Danish writes "Internet"
+    # as German does, so the German term is not foreign in a Danish text.
+    assert ("massemobilisering", "nb", False) in found("nn", text)
+    assert ("Internet", "de", True) not in found("da", text)
+    assert matcher.for_language("de").foreign.automaton is matcher.for_language("nb").foreign.automaton
