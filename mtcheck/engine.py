@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -10,6 +11,8 @@ from mtcheck.matching import Matcher
 from mtcheck.model import Finding, Glossary, Match, Segment, Severity
 from mtcheck.rules import Document, Rule
 
+# What a match is counted as: an enum member's `_value_` is a plain attribute, read in C.
+_RENDERING = operator.attrgetter("concept.id", "term.text", "term.status._value_", "term.lang", "foreign")
 HELD_FINDINGS = 20_000  # findings of one file sorted together before streaming starts
 # Segments searched in one pass: enough to spread the cost of a pass, few enough for memory.
 BLOCK_SEGMENTS = 512
@@ -25,14 +28,26 @@ class Tally:
     matches: int = 0
     findings: Counter = field(default_factory=Counter)       # by severity label
     by_rule: Counter = field(default_factory=Counter)        # by rule id
-    renderings: Counter = field(default_factory=Counter)     # (concept, lang, term, status, foreign)
     suppressed: int = 0     # findings an inline directive silenced (not in `findings`)
     baselined: int = 0      # findings the baseline already held (not in `findings`)
+    # Matches by text language, counted by _RENDERING: plain strings, so counted in C.
+    _matches_by_lang: dict[str, Counter] = field(default_factory=dict)
 
-    def add_match(self, match: Match, lang: str) -> None:
-        self.matches += 1
-        self.renderings[(match.concept.id, lang, match.term.text, match.term.status.value,
-                         match.term.lang if match.foreign else None)] += 1
+    def add_matches(self, matches: list[Match], lang: str) -> None:
+        self.matches += len(matches)
+        counts = self._matches_by_lang.get(lang)
+        if counts is None:
+            counts = self._matches_by_lang[lang] = Counter()
+        counts.update(map(_RENDERING, matches))
+
+    @property
+    def renderings(self) -> Counter:
+        """Matches by (concept, text language, term, status, the term's language if foreign)."""
+        renderings: Counter = Counter()
+        for lang, counts in self._matches_by_lang.items():
+            for (concept, term, status, term_lang, foreign), count in counts.items():
+                renderings[(concept, lang, term, status, term_lang if foreign else None)] += count
+        return renderings
 
     def add_finding(self, finding: Finding) -> None:
         self.findings[finding.severity.label] += 1
@@ -118,13 +133,14 @@ class Checker:
                     rule(document, self.severities.get(rule.id)) for rule in self.rules]
             hooked = hooked_by_lang.get(segment_lang)
             if hooked is None:
-                hooked = hooked_by_lang[segment_lang] = (_overriding(rules, "on_match"), _overriding(rules, "on_text"))
+                hooked = hooked_by_lang[segment_lang] = (
+                    _overriding(rules, "on_match", "on_matches"), _overriding(rules, "on_text"))
             match_rules, text_rules = hooked
             found: list[Finding] = []
-            for match in target_matches:
-                tally.add_match(match, segment_lang)
+            if target_matches:
+                tally.add_matches(target_matches, segment_lang)
                 for rule in match_rules:
-                    found.extend(rule.on_match(match))
+                    found.extend(rule.on_matches(target_matches))
             for rule in text_rules:
                 found.extend(rule.on_text(segment, target_matches))
             if segment.source is not None:
@@ -173,6 +189,6 @@ class Checker:
         return [m for m in self.matcher.for_language(segment.source_lang).matches(source) if not m.foreign]
 
 
-def _overriding(rules: list[Rule], hook: str) -> list[Rule]:
-    """The rules that do something in `hook` (most leave most hooks alone)."""
-    return [rule for rule in rules if getattr(type(rule), hook) is not getattr(Rule, hook)]
+def _overriding(rules: list[Rule], *hooks: str) -> list[Rule]:
+    """The rules that do something in one of `hooks` (most leave most hooks alone)."""
+    return [rule for rule in rules if any(getattr(type(rule), hook) is not getattr(Rule, hook) for hook in hooks)]

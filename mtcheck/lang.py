@@ -61,17 +61,27 @@ GAP_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
 # What stands for an inline tag of a translation file, and what masks code in a text: a
 # character that is neither a word nor a gap, so no term is found inside or across it.
 PLACEHOLDER = "\ufffc"
-_PROTECTED_RE = re.compile("|".join((
-    URL_RE.pattern,
-    r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>",                 # HTML/XML tags
-    r"\{\{[^{}]*\}\}|\{[\w.:!\[\]-]*\}",                  # {{ var }}, {name}, {0}
-    r"%(?:\([\w.-]+\))?[-+#0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%](?![^\W\d_])",  # printf
-    r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);",                 # character references left in text
-    r"<!--.*?-->",                                         # comments
-    r"`[^`\n]+`",                                          # Markdown code spans
-    r"(?<=\])\([^()\s]*\)",                                # Markdown link targets
-)), re.IGNORECASE)
-_PROTECTED_TRIGGERS = ("://", "www.", "@", "<", "{", "%", "&", "`", "](")
+# What mask_protected masks, each with the strings one of which it cannot match without.
+_PROTECTED = (
+    (("://", "www.", "@"), URL_RE.pattern),
+    (("<",), r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"),              # HTML/XML tags
+    (("{",), r"\{\{[^{}]*\}\}|\{[\w.:!\[\]-]*\}"),               # {{ var }}, {name}, {0}
+    (("%",), r"%(?:\([\w.-]+\))?[-+#0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%](?![^\W\d_])"),  # printf
+    (("&",), r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);"),              # character references left in text
+    (("<",), r"<!--.*?-->"),                                      # comments
+    (("`",), r"`[^`\n]+`"),                                       # Markdown code spans
+    (("](",), r"(?<=\])\([^()\s]*\)"),                            # Markdown link targets
+)
+_PROTECTED_TRIGGERS = tuple(dict.fromkeys(t for triggers, _ in _PROTECTED for t in triggers))
+
+
+@functools.lru_cache(maxsize=None)
+def _protected_re(present: frozenset[str]) -> re.Pattern:
+    """One expression of what can match in a text with the `present` triggers, in the order
+    of _PROTECTED, so it masks what the whole would: a text with a per cent sign alone is
+    not scanned for URLs, tags and e-mail addresses at every word."""
+    return re.compile("|".join(pattern for triggers, pattern in _PROTECTED if present.intersection(triggers)),
+                      re.IGNORECASE)
 
 
 def canonical_lang(code: str) -> str:
@@ -91,9 +101,6 @@ def mask_urls(text: str) -> str:
     return URL_RE.sub(lambda m: " " * len(m.group()), text)
 
 
-_TRIGGER_RE = re.compile("|".join(map(re.escape, _PROTECTED_TRIGGERS)))
-
-
 def may_need_masking(text: str) -> bool:
     """Whether `text` has a character that starts what mask_protected masks (checked in C)."""
     return any(trigger in text for trigger in _PROTECTED_TRIGGERS)
@@ -101,8 +108,15 @@ def may_need_masking(text: str) -> bool:
 
 def masking_triggers(text: str) -> list[int]:
     """Where `text` has something that starts what mask_protected masks: to mask only the
-    texts of a batch that need it."""
-    return [found.start() for found in _TRIGGER_RE.finditer(text)]
+    texts of a batch that need it. Each trigger is looked for with str.find, which skips
+    through text far faster than a regular expression's scan."""
+    found = []
+    for trigger in _PROTECTED_TRIGGERS:
+        at = text.find(trigger)
+        while at >= 0:
+            found.append(at)
+            at = text.find(trigger, at + 1)
+    return found
 
 
 def mask_protected(text: str) -> str:
@@ -110,7 +124,8 @@ def mask_protected(text: str) -> str:
     by PLACEHOLDER runs of the same length: never matched, never matched across."""
     if not may_need_masking(text):
         return text
-    return _PROTECTED_RE.sub(lambda m: PLACEHOLDER * len(m.group()), text)
+    present = frozenset(trigger for trigger in _PROTECTED_TRIGGERS if trigger in text)
+    return _protected_re(present).sub(lambda m: PLACEHOLDER * len(m.group()), text)
 
 
 def neutral_fold(word: str) -> str:

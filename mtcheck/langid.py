@@ -1,19 +1,88 @@
-"""Offline language identification for texts that do not say their language."""
+"""Offline language identification for texts that do not say their language.
+
+py3langid ships its model LZMA-compressed, and decompressing it takes most of a second on
+every run. The decompressed model is kept in the user's cache folder after the first run and
+loads from there in a fraction of that time; a cache folder that cannot be written or read
+costs speed, never results.
+"""
 from __future__ import annotations
 
+import contextlib
 import functools
+import zipfile
+from array import array
+from pathlib import Path
 
 from mtcheck.lang import canonical_lang
 
-
-@functools.lru_cache(maxsize=1)
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+# What load_model gives, in its order: naive Bayes tables, then the tokenizer's automaton.
+_FIELDS = ("ptc", "pc", "classes", "nextmove", "row", "output")
+_TYPECODES = {2: "H", 4: "I", 8: "L"}
 
 
 def detect_language(text: str) -> tuple[str, float]:
     """The most probable language of `text` (canonical code) and its probability."""
     lang, probability = _identifier().classify(text)
     return canonical_lang(lang), float(probability)
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE, cache_folder())
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+def cache_folder() -> Path | None:
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:
+        return None
+    return Path(user_cache_dir("mtcheck"))
+
+
+def load_model(path: Path, cache: Path | None) -> tuple:
+    """py3langid's model as its own loader gives it, from `cache` when an earlier run left it
+    there (written on the first run)."""
+    import numpy as np
+    from py3langid import modelio
+
+    cached = None
+    if cache is not None:
+        stat = path.stat()
+        cached = cache / f"langid-{stat.st_size}-{stat.st_mtime_ns}.npz"
+        with contextlib.suppress(OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):  # absent or damaged
+            with np.load(cached, allow_pickle=False) as data:
+                ptc, pc, classes, nextmove, row, output = (data[name] for name in _FIELDS)
+                return (ptc, pc, classes.tolist(), _to_array(nextmove), _to_array(row), output.tolist())
+    model = modelio.load_model(path)
+    if cached is not None:
+        with contextlib.suppress(OSError):
+            _store(cached, model)
+    return model
+
+
+def _store(target: Path, model: tuple) -> None:
+    import numpy as np
+
+    from mtcheck.textio import atomic_output
+
+    ptc, pc, classes, nextmove, row, output = model
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_output(target, binary=True) as handle:
+        np.savez(handle, ptc=ptc, pc=pc, classes=np.array(classes), nextmove=_to_numpy(nextmove),
+                 row=_to_numpy(row), output=np.asarray(output, dtype=np.int64))
+
+
+def _to_numpy(values: array):
+    import numpy as np
+
+    return np.frombuffer(values, dtype=f"u{values.itemsize}")
+
+
+def _to_array(values) -> array:
+    """A NumPy array of unsigned integers as the stdlib array the tokenizer indexes."""
+    out = array(_TYPECODES[values.dtype.itemsize])
+    out.frombytes(values.tobytes())
+    return out

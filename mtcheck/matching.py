@@ -8,6 +8,7 @@ one dictionary lookup and one automaton step, whatever the size of the glossary.
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import threading
 import unicodedata
@@ -18,13 +19,14 @@ import ahocorasick_rs
 
 from mtcheck.lang import (
     GAP_RE, MIN_COMPOUND_REST, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
-    mask_protected, mask_urls, masking_triggers, may_need_masking, neutral_fold, nfc_with_offsets,
+    mask_protected, mask_urls, masking_triggers, neutral_fold, nfc_with_offsets,
 )
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
 
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
 _PATTERN = _START  # of an automaton's hit: (pattern index, start, end)
+_new_match = functools.partial(tuple.__new__, Match)  # Match(*fields) without its Python-level __new__
 UNKNOWN = "\x00"  # a word that belongs to no term
 SEPARATOR = "\x01"  # between texts searched together: unlike UNKNOWN, in no term's pattern
 _BETWEEN_TEXTS = "\x00"
@@ -96,10 +98,13 @@ class _Codes:
         """The same automaton and codes, answering only with the entries `keep` accepts; the
         hits of a pattern with none left are dropped (see `visible`)."""
         view = _Codes()
-        view.codes, view.patterns, view.automaton, view._next = self.codes, self.patterns, self.automaton, self._next
+        view.patterns, view.automaton, view._next = self.patterns, self.automaton, self._next
         view.values = [tuple(filter(keep, entries)) for entries in self.values]
         view.alone = [entries[0] if len(entries) == 1 and entries[0].simple else None for entries in view.values]
         view.visible = list(map(bool, view.values))
+        # Only the words of patterns left have codes: the others cannot start a hit to drop.
+        used = set("".join(compress(self.patterns, view.visible)))
+        view.codes = {key: code for key, code in self.codes.items() if code in used}
         return view
 
 
@@ -145,6 +150,18 @@ class _Located:
         start, end = (self.spans.get(chunk) or self.analyse(chunk)[2])[code - self.code_starts[chunk_index]]
         offset = self.chunk_starts[chunk_index] + chunk_index  # one space before every chunk but the first
         return offset + start, offset + end
+
+    def extent(self, first: int, stop: int) -> tuple[int, int]:
+        """Where the codes first..stop-1 stand in the text; one lookup when they lie in one
+        stretch between spaces, as most terms do."""
+        chunk_index = bisect.bisect_right(self.code_starts, first) - 1
+        code_start = self.code_starts[chunk_index]
+        if stop > self.code_starts[chunk_index + 1]:
+            return self.span(first)[0], self.span(stop - 1)[1]
+        chunk = self.chunks[chunk_index]
+        spans = self.spans.get(chunk) or self.analyse(chunk)[2]
+        offset = self.chunk_starts[chunk_index] + chunk_index
+        return offset + spans[first - code_start][0], offset + spans[stop - 1 - code_start][1]
 
     def words(self, first: int, stop: int) -> list[str]:
         spans = (self.span(code) for code in range(first, stop))
@@ -319,9 +336,10 @@ class LanguageMatcher:
         if not unicodedata.is_normalized("NFC", joined):
             return list(map(self.find, texts))  # rare: keep each text's own offsets
         starts = list(accumulate(map(len, texts), _add_separator, initial=0))
-        if may_need_masking(joined):
+        triggers = masking_triggers(joined)
+        if triggers:
             texts = list(texts)
-            for index in {bisect.bisect_right(starts, at) - 1 for at in masking_triggers(joined)}:
+            for index in {bisect.bisect_right(starts, at) - 1 for at in triggers}:
                 texts[index] = mask_protected(texts[index])  # same length: `starts` still hold
             joined = _TEXT_SEPARATOR.join(texts)
         found: list[list[tuple[int, int, _Entry]]] = [[] for _ in texts]
@@ -357,10 +375,9 @@ class LanguageMatcher:
                 continue
             if located is None:
                 located = _Located(self, masked, chunks, per_chunk)
-            span, values, alone = located.span, table.values, table.alone
+            extent, values, alone = located.extent, table.values, table.alone
             for index, first, stop in hits:
-                start = span(first)[0]
-                end = span(stop - 1)[1]
+                start, end = extent(first, stop)
                 entry = alone[index]
                 if entry is not None:
                     found.append((start, end, entry))
@@ -379,7 +396,7 @@ class LanguageMatcher:
     def matches_all(self, segments: list[Segment]) -> list[list[Match]]:
         """`matches` of each segment, found in one pass (see find_all)."""
         return [
-            [Match(segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound)
+            [_new_match((segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound))
              for start, end, entry in found]
             for segment, found in zip(segments, self.find_all([segment.text for segment in segments]))
         ]

@@ -36,12 +36,9 @@ class Status(enum.Enum):
     DEPRECATED = "deprecated"
     SUPERSEDED = "superseded"
 
-    @property
-    def accepted(self) -> bool:
-        return self in _ACCEPTED
-
-
-_ACCEPTED = frozenset({Status.PREFERRED, Status.ADMITTED})
+    def __init__(self, value: str):
+        # A plain attribute: read for every match, where a property costs a Python call.
+        self.accepted = value in ("preferred", "admitted")
 
 
 class TermKind(enum.Enum):

@@ -189,3 +189,30 @@ def test_each_language_sees_the_others_terms_as_foreign_and_not_its_own():
     assert ("massemobilisering", "nb", False) in found("nn", text)
     assert ("Internet", "de", True) not in found("da", text)
     assert matcher.for_language("de").foreign.automaton is matcher.for_language("nb").foreign.automaton
+
+
+MASKED = [
+    "über 80 %, 90 % der Fälle und 100%s",
+    "siehe https://example.org/Massenmobilisierung und www.example.org, mail an info@example.org",
+    "<b class='x'>Massenmobilisierung</b> <!-- Kommentar --> &amp; &#160; {name} {{ var }} {0}",
+    "`geschickte Massenmobilisierung` in [Link](https://example.org/x) und [Text](ziel)",
+    "%(name)s und %d von 100 % — <br/> 5 < 6 & 7 > 3 {kein Platzhalter} a@b",
+    "50 % in <i>www.example.org</i> & `code` ](x) {0}",
+]
+
+
+def test_masking_only_what_a_text_can_hold_masks_what_everything_masks():
+    """mask_protected compiles one expression per set of trigger strings in a text; it must
+    mask exactly what the expression of all of them masks."""
+    from mtcheck.lang import _PROTECTED_TRIGGERS, PLACEHOLDER, _protected_re, mask_protected
+
+    from conftest import SEEDS
+
+    whole = _protected_re(frozenset(_PROTECTED_TRIGGERS))
+    texts = MASKED + [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    masked = 0
+    for text in texts:
+        expected = whole.sub(lambda m: PLACEHOLDER * len(m.group()), text)
+        assert mask_protected(text) == expected, text
+        masked += expected != text
+    assert masked >= len(MASKED) + 3  # the samples, and the seed lines with a URL

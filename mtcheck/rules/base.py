@@ -40,6 +40,11 @@ class Rule:
     def on_match(self, match: Match) -> Iterable[Finding]:
         return ()
 
+    def on_matches(self, matches: list[Match]) -> Iterable[Finding]:
+        """The matches of one segment, in text order: on_match for each, unless a rule can
+        pass over most of them at once."""
+        return [finding for match in matches for finding in self.on_match(match)]
+
     def on_segment(self, segment: Segment, source: list[Match], target: list[Match],
                    rendered: set[str]) -> Iterable[Finding]:
         """A bilingual segment, after its target matches went through on_match; `rendered`

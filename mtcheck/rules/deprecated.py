@@ -22,6 +22,10 @@ class DeprecatedRendering(Rule):
     name = "deprecated-rendering"
     severity = Severity.ERROR
 
+    def on_matches(self, matches: list[Match]) -> Iterable[Finding]:
+        return [finding for match in matches if not (match.foreign or match.term.status.accepted)
+                for finding in self.on_match(match)]
+
     def on_match(self, match: Match) -> Iterable[Finding]:
         if match.foreign or match.term.status.accepted:
             return ()

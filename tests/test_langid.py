@@ -1,0 +1,55 @@
+"""Language identification: the cached model decides as py3langid's own loading does."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+from conftest import SEEDS
+from mtcheck.langid import load_model
+
+MODEL = MODEL_DIR / MODEL_FILE
+
+
+def _identifier(model: tuple) -> LanguageIdentifier:
+    ptc, pc, classes, nextmove, row, output = model
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+@pytest.fixture(scope="module")
+def reference() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _samples() -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    return [text[start:start + size] for text in texts for start, size in ((0, 8000), (500, 300), (2000, 60))]
+
+
+def test_cached_model_decides_as_the_shipped_one(tmp_path, reference):
+    first = load_model(MODEL, tmp_path)
+    cached = list(tmp_path.iterdir())
+    assert len(cached) == 1 and cached[0].stat().st_size > 10_000_000  # written on the first load
+    second = load_model(MODEL, tmp_path)
+    for model in (first, second):
+        identifier = _identifier(model)
+        assert [identifier.classify(text) for text in _samples()] == [reference.classify(text) for text in _samples()]
+    assert {lang for lang, _ in map(reference.classify, _samples())} >= {"de", "no", "tr"}
+
+
+def test_damaged_or_unwritable_cache_costs_nothing_but_time(tmp_path, reference):
+    load_model(MODEL, tmp_path)
+    (cached,) = tmp_path.iterdir()
+    cached.write_bytes(cached.read_bytes()[:1000])  # cut short
+    assert _identifier(load_model(MODEL, tmp_path)).classify(_samples()[0]) == reference.classify(_samples()[0])
+    assert cached.stat().st_size > 10_000_000  # written again
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    model = load_model(MODEL, blocked / "cache")
+    assert _identifier(model).classify(_samples()[3]) == reference.classify(_samples()[3])
+    if os.geteuid() != 0:  # root writes anywhere
+        readonly = tmp_path / "readonly"
+        readonly.mkdir(mode=0o500)
+        assert _identifier(load_model(MODEL, readonly)).classify(_samples()[6]) == reference.classify(_samples()[6])
+        assert list(readonly.iterdir()) == []
