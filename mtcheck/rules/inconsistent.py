@@ -55,25 +55,32 @@ class InconsistentRendering(Rule):
         self._contexts = 0
 
     def on_match(self, match: Match) -> Iterable[Finding]:
-        term = match.term
-        if match.foreign or not term.status.accepted or term.kind is not TermKind.FULL:
-            return ()
-        concept_id = match.concept.id
-        key = (concept_id, term.text)
-        counts = self._counts.get(concept_id)
-        if counts is None:
-            counts = self._counts[concept_id] = Counter()
-        counts[term.text] += 1
-        self._first_seen.setdefault(key, len(self._first_seen))
-        self._concepts.setdefault(concept_id, match.concept)
-        if term.status is not Status.PREFERRED:
-            # Preferred renderings are never reported, so only the others are kept, and only
-            # what a finding needs: not the match, which holds its whole segment.
-            context = None
-            if self._contexts < HELD_CONTEXTS:
-                self._contexts += 1
-                context = match.segment.sentence(match.start, match.end)
-            self._held.setdefault(key, []).append(_Held(match.location, match.text, match.compound, context))
+        return self.on_matches([match])
+
+    def on_matches(self, matches: list[Match]) -> Iterable[Finding]:
+        # One loop over a segment's matches: this rule counts every match of a run.
+        all_counts, first_seen = self._counts, self._first_seen
+        for match in matches:
+            term = match.term
+            if match.foreign or not term.status.accepted or term.kind is not TermKind.FULL:
+                continue
+            concept_id = match.concept.id
+            counts = all_counts.get(concept_id)
+            if counts is None:
+                counts = all_counts[concept_id] = Counter()
+                self._concepts[concept_id] = match.concept
+            if term.text not in counts:
+                first_seen[(concept_id, term.text)] = len(first_seen)
+            counts[term.text] += 1
+            if term.status is not Status.PREFERRED:
+                # Preferred renderings are never reported, so only the others are kept, and
+                # only what a finding needs: not the match, which holds its whole segment.
+                context = None
+                if self._contexts < HELD_CONTEXTS:
+                    self._contexts += 1
+                    context = match.segment.sentence(match.start, match.end)
+                self._held.setdefault((concept_id, term.text), []).append(
+                    _Held(match.location, match.text, match.compound, context))
         return ()
 
     def on_end(self) -> Iterable[Finding]:
