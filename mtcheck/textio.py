@@ -25,8 +25,9 @@ def sniff_encoding(head: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
-def iter_lines(path: str | Path, encoding: str | None = None) -> Iterator[str]:
-    """The file's lines without line ends, decoded incrementally in bounded memory.
+def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = _CHUNK) -> Iterator[str]:
+    """The file's lines without line ends, decoded incrementally in bounded memory, read
+    `chunk_size` bytes at a time (less for a caller that wants only the first lines).
 
     Undecodable bytes stop with an InputError naming the file and the line.
     """
@@ -43,7 +44,7 @@ def iter_lines(path: str | Path, encoding: str | None = None) -> Iterator[str]:
         decoder = codecs.getincrementaldecoder(encoding)("strict")
         line_no, pending = 1, ""
         while True:
-            chunk = handle.read(_CHUNK)
+            chunk = handle.read(chunk_size)
             try:
                 text = decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as exc:

@@ -365,3 +365,18 @@ def test_crlf_lines_read_whole_where_a_pair_is_cut_between_chunks(tmp_path):
     path = tmp_path / "crlf.txt"
     path.write_bytes(f"{first}\r\nzwei\r\ndrei\r\nalt\rmac\r\n".encode())
     assert list(textio.iter_lines(path)) == [first, "zwei", "drei", "alt\rmac"]
+
+
+@pytest.mark.parametrize("chunk_size", [1, 3, 7, 4096])
+def test_small_reads_cut_characters_and_line_ends_and_lose_nothing(tmp_path, chunk_size):
+    """Language identification reads only a file's start, in small reads: a UTF-8 character
+    or a CRLF pair cut between two reads still comes out whole."""
+    from mtcheck import textio
+    from mtcheck.formats.plaintext import sample
+
+    lines = [f"Zeile {n}: „Geschickte Massenmobilisierung“ – Kitle Seferberliği, ğüşıöç €" for n in range(400)]
+    path = tmp_path / "start.txt"
+    path.write_bytes("\r\n".join(lines).encode("utf-8"))
+    assert list(textio.iter_lines(path, chunk_size=chunk_size)) == lines
+    start = sample(str(path), characters=2000)
+    assert start == "\n".join(lines[:len(start.split("\n"))]) and len(start) >= 2000
