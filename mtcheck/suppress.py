@@ -297,6 +297,9 @@ class Suppressions:
         if self.report_unused:
             self._directives(path)
 
+    def has_directives(self, path: str) -> bool:
+        return bool(self._directives(path).directives)
+
     def suppressed(self, finding: Finding) -> bool:
         if finding.rule == UnusedIgnore.id:
             return False

@@ -135,3 +135,20 @@ def test_missing_term_counts_a_term_nested_in_a_longer_one():
     segment = Segment("Diagnosis and therapy of the disease", "t.xlf", 1, id="1", lang="en",
                       source="Therapie der Erkrankung", source_lang="de")
     assert checker.check("t.xlf", [segment], "en") == []
+
+
+def test_findings_made_in_one_step_equal_findings_built_field_by_field():
+    """Rules build findings with Finding.made; they must be the same records, immutable."""
+    import dataclasses
+
+    from mtcheck.model import Excerpt, Finding, Location, Severity
+
+    fields = dict(rule="GL001", name="deprecated-rendering", severity=Severity.ERROR, message="m",
+                  location=Location("a.txt", 3, 5, 3, 9), lang="de", concept="dan-van", text="Wort",
+                  suggestions=("Wörter",), data={"term": "x"}, sentence=Excerpt("ein Wort", 4, 8))
+    made, built = Finding.made(**fields), Finding(**fields)
+    assert made == built and made.to_record() == built.to_record() and made.context == "ein Wort"
+    assert hash(made.sort_key()) == hash(built.sort_key())
+    assert [f.name for f in dataclasses.fields(Finding)] == list(fields)  # made() gives every field
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.message = "changed"

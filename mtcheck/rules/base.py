@@ -68,7 +68,7 @@ class Rule:
         return inspect.getdoc(cls)
 
     def finding(self, match: Match, message: str, suggestions: Iterable[str] = (), **data) -> Finding:
-        return Finding(
+        return Finding.made(
             rule=self.id, name=self.name, severity=self.effective_severity, message=message,
             location=match.location, lang=self.document.lang, concept=match.concept.id,
             text=match.text, suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
@@ -80,7 +80,7 @@ class Rule:
                    suggestions: Iterable[str] = (), context: Excerpt | Sentence | None = None, **data) -> Finding:
         """A finding about a place rather than a match (a whole segment, say); `context` is
         its sentence, from Segment.excerpt, for reports that show it."""
-        return Finding(
+        return Finding.made(
             rule=self.id, name=self.name, severity=self.effective_severity, message=message,
             location=location, lang=self.document.lang, concept=concept, text=text,
             suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
