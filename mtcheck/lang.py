@@ -101,11 +101,6 @@ def mask_urls(text: str) -> str:
     return URL_RE.sub(lambda m: " " * len(m.group()), text)
 
 
-def may_need_masking(text: str) -> bool:
-    """Whether `text` has a character that starts what mask_protected masks (checked in C)."""
-    return any(trigger in text for trigger in _PROTECTED_TRIGGERS)
-
-
 def masking_triggers(text: str) -> list[int]:
     """Where `text` has something that starts what mask_protected masks: to mask only the
     texts of a batch that need it. Each trigger is looked for with str.find, which skips
@@ -122,9 +117,9 @@ def masking_triggers(text: str) -> list[int]:
 def mask_protected(text: str) -> str:
     """URLs, e-mail addresses, markup tags and placeholders (%s, %(name)s, {name}) replaced
     by PLACEHOLDER runs of the same length: never matched, never matched across."""
-    if not may_need_masking(text):
+    present = frozenset(trigger for trigger in _PROTECTED_TRIGGERS if trigger in text)  # each checked in C
+    if not present:
         return text
-    present = frozenset(trigger for trigger in _PROTECTED_TRIGGERS if trigger in text)
     return _protected_re(present).sub(lambda m: PLACEHOLDER * len(m.group()), text)
 
 

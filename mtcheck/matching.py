@@ -98,7 +98,7 @@ class _Codes:
         """The same automaton and codes, answering only with the entries `keep` accepts; the
         hits of a pattern with none left are dropped (see `visible`)."""
         view = _Codes()
-        view.patterns, view.automaton, view._next = self.patterns, self.automaton, self._next
+        view.patterns, view.automaton = self.patterns, self.automaton
         view.values = [tuple(filter(keep, entries)) for entries in self.values]
         view.alone = [entries[0] if len(entries) == 1 and entries[0].simple else None for entries in view.values]
         view.visible = list(map(bool, view.values))
@@ -145,11 +145,7 @@ class _Located:
         self.chunk_starts = list(accumulate(map(len, chunks), initial=0))
 
     def span(self, code: int) -> tuple[int, int]:
-        chunk_index = bisect.bisect_right(self.code_starts, code) - 1
-        chunk = self.chunks[chunk_index]
-        start, end = (self.spans.get(chunk) or self.analyse(chunk)[2])[code - self.code_starts[chunk_index]]
-        offset = self.chunk_starts[chunk_index] + chunk_index  # one space before every chunk but the first
-        return offset + start, offset + end
+        return self.extent(code, code + 1)
 
     def extent(self, first: int, stop: int) -> tuple[int, int]:
         """Where the codes first..stop-1 stand in the text; one lookup when they lie in one
@@ -160,7 +156,7 @@ class _Located:
             return self.span(first)[0], self.span(stop - 1)[1]
         chunk = self.chunks[chunk_index]
         spans = self.spans.get(chunk) or self.analyse(chunk)[2]
-        offset = self.chunk_starts[chunk_index] + chunk_index
+        offset = self.chunk_starts[chunk_index] + chunk_index  # one space before every chunk but the first
         return offset + spans[first - code_start][0], offset + spans[stop - 1 - code_start][1]
 
     def words(self, first: int, stop: int) -> list[str]:
