@@ -79,12 +79,14 @@ class Checker:
 
     def matches(self, segments: Iterable[Segment], lang: str) -> Iterable[Match]:
         """Every match in the segments' targets, in order (the concordance behind `scan`)."""
-        for _, _, matches in self._matched(segments, lang):
-            yield from matches
+        for _, _, matches in self._matched_blocks(segments, lang):
+            for segment_matches in matches:
+                yield from segment_matches
 
-    def _matched(self, segments: Iterable[Segment], lang: str) -> Iterator[tuple[Segment, str, list[Match]]]:
-        """Each segment with its language and its target's matches. Segments are searched in
-        blocks, one pass per block and language: most cost nothing beyond that pass."""
+    def _matched_blocks(self, segments: Iterable[Segment],
+                        lang: str) -> Iterator[tuple[str, list[Segment], list[list[Match]]]]:
+        """Consecutive segments of one language, with each one's target matches. Segments are
+        searched in blocks, one pass per block and language: most cost nothing beyond that pass."""
         block: list[Segment] = []
         size = 0
         for segment in segments:
@@ -95,11 +97,11 @@ class Checker:
                 block, size = [], 0
         yield from self._matched_block(block, lang)
 
-    def _matched_block(self, block: list[Segment], lang: str) -> Iterator[tuple[Segment, str, list[Match]]]:
+    def _matched_block(self, block: list[Segment],
+                       lang: str) -> Iterator[tuple[str, list[Segment], list[list[Match]]]]:
         for segment_lang, group in itertools.groupby(block, key=lambda segment: segment.lang or lang):
             same_lang = list(group)
-            matches = self.matcher.for_language(segment_lang).matches_all(same_lang)
-            yield from zip(same_lang, itertools.repeat(segment_lang), matches)
+            yield segment_lang, same_lang, self.matcher.for_language(segment_lang).matches_all(same_lang)
 
     def check(self, path: str, segments: Iterable[Segment], lang: str) -> list[Finding]:
         """All findings of one file, in a stable order (see check_batches)."""
@@ -111,8 +113,9 @@ class Checker:
         bounded memory.
 
         Up to `hold` findings are held and come out sorted by place. A file with more is
-        streamed: the findings held so far, then each segment's as it is read, then those the
-        rules give at the end of the file (inconsistent renderings), each batch sorted.
+        streamed: the findings held so far, then those of each block of segments as it is
+        read, then those the rules give at the end of the file (inconsistent renderings), each
+        batch sorted.
 
         `lang` is the file's language; a segment that names its own (the target languages of
         a TMX) is checked in that one, with its own rule state. A segment with a source text
@@ -124,8 +127,8 @@ class Checker:
         streaming = False
         tally = self.tally
         tally.documents += 1
-        for segment, segment_lang, target_matches in self._matched(segments, lang):
-            tally.segments += 1
+        for segment_lang, block, block_matches in self._matched_blocks(segments, lang):
+            tally.segments += len(block)
             rules = rules_by_lang.get(segment_lang)
             if rules is None:
                 document = Document(path, segment_lang, self.glossary)
@@ -137,20 +140,15 @@ class Checker:
                     _overriding(rules, "on_match", "on_matches"), _overriding(rules, "on_text"))
             match_rules, text_rules = hooked
             found: list[Finding] = []
-            if target_matches:
-                tally.add_matches(target_matches, segment_lang)
-                for rule in match_rules:
-                    found.extend(rule.on_matches(target_matches))
-            for rule in text_rules:
-                found.extend(rule.on_text(segment, target_matches))
-            if segment.source is not None:
-                source_matches = self._source_matches(segment)
-                # Every concept the target renders, synonyms and nested terms included: a
-                # rendering shared by two concepts stands for both.
-                rendered = (self.matcher.for_language(segment_lang).concepts(segment.text)
-                            if source_matches else set())
-                for rule in rules:
-                    found.extend(rule.on_segment(segment, source_matches, target_matches, rendered))
+            if text_rules or any(segment.source is not None for segment in block):
+                for segment, target_matches in zip(block, block_matches):
+                    found.extend(self._check_segment(segment, segment_lang, target_matches, rules, *hooked))
+            else:  # the rules see only matches: those of the whole block at once
+                matches = list(itertools.chain.from_iterable(block_matches))
+                if matches:
+                    tally.add_matches(matches, segment_lang)
+                    for rule in match_rules:
+                        found.extend(rule.on_matches(matches))
             if not found:
                 continue
             if streaming:
@@ -167,6 +165,26 @@ class Checker:
                     held.extend(rule.on_end())
         if held:
             yield self._sorted(held)
+
+    def _check_segment(self, segment: Segment, lang: str, target_matches: list[Match], rules: list[Rule],
+                       match_rules: list[Rule], text_rules: list[Rule]) -> list[Finding]:
+        """What the rules find in one segment, in the order of the hooks: matches, text, then
+        the source side of a bilingual segment."""
+        found: list[Finding] = []
+        if target_matches:
+            self.tally.add_matches(target_matches, lang)
+            for rule in match_rules:
+                found.extend(rule.on_matches(target_matches))
+        for rule in text_rules:
+            found.extend(rule.on_text(segment, target_matches))
+        if segment.source is not None:
+            source_matches = self._source_matches(segment)
+            # Every concept the target renders, synonyms and nested terms included: a
+            # rendering shared by two concepts stands for both.
+            rendered = self.matcher.for_language(lang).concepts(segment.text) if source_matches else set()
+            for rule in rules:
+                found.extend(rule.on_segment(segment, source_matches, target_matches, rendered))
+        return found
 
     def finish(self) -> list[Finding]:
         """What the rules have to say at the end of a run (consistency across the run)."""

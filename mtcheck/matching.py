@@ -16,6 +16,7 @@ from itertools import accumulate, compress, islice
 from typing import Callable, NamedTuple
 
 import ahocorasick_rs
+import numpy as np
 
 from mtcheck.lang import (
     GAP_RE, MIN_COMPOUND_REST, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
@@ -31,6 +32,7 @@ UNKNOWN = "\x00"  # a word that belongs to no term
 SEPARATOR = "\x01"  # between texts searched together: unlike UNKNOWN, in no term's pattern
 _BETWEEN_TEXTS = "\x00"
 _TEXT_SEPARATOR = f" {_BETWEEN_TEXTS} "
+_CHUNK_MARK = "\x02"  # after each stretch's codes, to count stretches: in no code
 _FIRST_CODE = 0x100
 # Distinct words, and stretches between spaces, remembered per language before starting over:
 # about 0.5 KB each, so memory stays bounded on any corpus while the common ones stay cached.
@@ -135,33 +137,63 @@ class _ChunkCache(dict):
 
 
 class _Located:
-    """Where the codes of one text stand in it; built only for texts with a match."""
+    """Where the codes of one text stand in it; built only for texts with a match.
+
+    Every hit is placed with a few array operations for all of them at once: which stretch
+    between spaces each code is in, and where that stretch starts in the text. Only the place
+    of the words inside their stretch is then looked up per hit.
+    """
 
     def __init__(self, matcher: "LanguageMatcher", text: str, chunks: list[str], per_chunk: list[str]):
         self.spans, self.analyse = matcher._spans, matcher._analyse_chunk
         self.text = text
         self.chunks = chunks
-        self.code_starts = list(accumulate(map(len, per_chunk), initial=0))
-        self.chunk_starts = list(accumulate(map(len, chunks), initial=0))
+        # The codes with a mark after each stretch's: a code's place in it, less its own
+        # index, is the number of stretches before it.
+        marked = _as_array(_CHUNK_MARK.join(per_chunk))
+        is_mark = marked == ord(_CHUNK_MARK)
+        self.code_places = np.flatnonzero(~is_mark)
+        self.chunk_places = np.concatenate(([0], np.flatnonzero(is_mark) + 1))  # of each stretch, in `marked`
+        self.chunk_starts = np.concatenate(([0], np.flatnonzero(_as_array(text) == ord(" ")) + 1))  # in the text
 
-    def span(self, code: int) -> tuple[int, int]:
-        return self.extent(code, code + 1)
+    def _stretches(self, codes: np.ndarray) -> tuple[list[int], list[int], list[int]]:
+        """Of each code: its stretch, its index among the stretch's codes, where the stretch starts."""
+        places = self.code_places[codes]
+        chunks = places - codes
+        return chunks.tolist(), (places - self.chunk_places[chunks]).tolist(), self.chunk_starts[chunks].tolist()
 
-    def extent(self, first: int, stop: int) -> tuple[int, int]:
-        """Where the codes first..stop-1 stand in the text; one lookup when they lie in one
-        stretch between spaces, as most terms do."""
-        chunk_index = bisect.bisect_right(self.code_starts, first) - 1
-        code_start = self.code_starts[chunk_index]
-        if stop > self.code_starts[chunk_index + 1]:
-            return self.span(first)[0], self.span(stop - 1)[1]
-        chunk = self.chunks[chunk_index]
-        spans = self.spans.get(chunk) or self.analyse(chunk)[2]
-        offset = self.chunk_starts[chunk_index] + chunk_index  # one space before every chunk but the first
-        return offset + spans[first - code_start][0], offset + spans[stop - 1 - code_start][1]
+    def extents(self, hits: list[tuple[int, int, int]]) -> tuple[list[int], list[int]]:
+        """Where each hit (pattern, first code, stop code) starts and ends in the text."""
+        codes = np.array(hits, dtype=np.intp).reshape(-1, 3)
+        first_chunks, first_indexes, first_offsets = self._stretches(codes[:, 1])
+        last_chunks, last_indexes, last_offsets = self._stretches(codes[:, 2] - 1)
+        chunks, spans, analyse = self.chunks, self.spans, self.analyse
+        starts, ends = [], []
+        for first_chunk, first, offset, last_chunk, last, last_offset in zip(
+                first_chunks, first_indexes, first_offsets, last_chunks, last_indexes, last_offsets):
+            chunk = chunks[first_chunk]
+            chunk_spans = spans.get(chunk) or analyse(chunk)[2]
+            starts.append(offset + chunk_spans[first][0])
+            if last_chunk != first_chunk:
+                chunk = chunks[last_chunk]
+                chunk_spans = spans.get(chunk) or analyse(chunk)[2]
+            ends.append(last_offset + chunk_spans[last][1])
+        return starts, ends
 
     def words(self, first: int, stop: int) -> list[str]:
-        spans = (self.span(code) for code in range(first, stop))
-        return [self.text[start:end] for start, end in spans if end > start]  # UNKNOWN codes have no text
+        codes = np.arange(first, stop, dtype=np.intp)
+        found = []
+        for chunk_index, index, offset in zip(*self._stretches(codes)):
+            chunk = self.chunks[chunk_index]
+            start, end = (self.spans.get(chunk) or self.analyse(chunk)[2])[index]
+            if end > start:  # UNKNOWN codes have no text
+                found.append(self.text[offset + start:offset + end])
+        return found
+
+
+def _as_array(text: str) -> np.ndarray:
+    """The characters of a text as code points, for vectorised search."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 class _Prepared(NamedTuple):
@@ -371,14 +403,16 @@ class LanguageMatcher:
                 continue
             if located is None:
                 located = _Located(self, masked, chunks, per_chunk)
-            extent, values, alone = located.extent, table.values, table.alone
-            for index, first, stop in hits:
-                start, end = extent(first, stop)
-                entry = alone[index]
+            starts, ends = located.extents(hits)
+            entries = list(map(table.alone.__getitem__, map(_PATTERN, hits)))
+            if None not in entries:  # each hit is one entry with no option to check: the common case
+                found.extend(zip(starts, ends, entries))
+                continue
+            for (index, first, stop), start, end, entry in zip(hits, starts, ends, entries):
                 if entry is not None:
                     found.append((start, end, entry))
                     continue
-                ranked = self._qualifying(values[index], located.words(first, stop))
+                ranked = self._qualifying(table.values[index], located.words(first, stop))
                 found.extend((start, end, entry) for entry in (ranked if every else ranked[:1]))
         return found
 

@@ -41,8 +41,8 @@ class Rule:
         return ()
 
     def on_matches(self, matches: list[Match]) -> Iterable[Finding]:
-        """The matches of one segment, in text order: on_match for each, unless a rule can
-        pass over most of them at once."""
+        """The matches of one segment, or of several in a row, in text order: on_match for
+        each, unless a rule can pass over most of them at once."""
         return [finding for match in matches for finding in self.on_match(match)]
 
     def on_segment(self, segment: Segment, source: list[Match], target: list[Match],

@@ -1,6 +1,7 @@
 """GL003 foreign-rendering."""
 from __future__ import annotations
 
+import operator
 import re
 from typing import Iterable
 
@@ -10,6 +11,7 @@ from mtcheck.rules.base import Rule
 
 # "rydding av tomter (GPMB)": the original name glossed in brackets after the rendering.
 _OPENS_GLOSS = re.compile(r"""[\s"'„“”«»‚‘’]*[(\[][\s"'„“”«»‚‘’]*\Z""")
+_FOREIGN = operator.attrgetter("foreign")
 
 
 class ForeignRendering(Rule):
@@ -34,6 +36,12 @@ class ForeignRendering(Rule):
         super().__init__(*args, **kwargs)
         self._previous: Match | None = None
         self._pending: Match | None = None  # a foreign term that a bracketed rendering may follow
+
+    def on_matches(self, matches: list[Match]) -> Iterable[Finding]:
+        if self._pending is None and not any(map(_FOREIGN, matches)):
+            self._previous = matches[-1] if matches else self._previous
+            return ()  # nothing pending, nothing foreign: most segments
+        return super().on_matches(matches)
 
     def on_match(self, match: Match) -> Iterable[Finding]:
         previous, self._previous = self._previous, match
