@@ -73,6 +73,9 @@ _PROTECTED = (
     (("](",), r"(?<=\])\([^()\s]*\)"),                            # Markdown link targets
 )
 _PROTECTED_TRIGGERS = tuple(dict.fromkeys(t for triggers, _ in _PROTECTED for t in triggers))
+# Each trigger with the character of it that prose has least: "/" of "://", "]" of "](".
+_RAREST = {"://": "/", "](": "]"}
+_TRIGGER_GATES = tuple((t, _RAREST.get(t, t[0])) for t in _PROTECTED_TRIGGERS)
 
 
 @functools.lru_cache(maxsize=None)
@@ -104,9 +107,12 @@ def mask_urls(text: str) -> str:
 def masking_triggers(text: str) -> list[int]:
     """Where `text` has something that starts what mask_protected masks: to mask only the
     texts of a batch that need it. Each trigger is looked for with str.find, which skips
-    through text far faster than a regular expression's scan."""
+    through text far faster than a regular expression's scan; a longer trigger only where its
+    rarest character is, as one character is found faster still."""
     found = []
-    for trigger in _PROTECTED_TRIGGERS:
+    for trigger, rarest in _TRIGGER_GATES:
+        if rarest not in text:
+            continue
         at = text.find(trigger)
         while at >= 0:
             found.append(at)

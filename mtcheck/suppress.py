@@ -146,7 +146,8 @@ def read_directives(path: str) -> FileDirectives:
     if kind not in ("text", "po", "xliff"):
         return _NONE
     raw = read_bytes(path).lower()  # lowers ASCII letters, in UTF-16 as well
-    if not any(marker in raw for marker in _MARKERS):
+    markers = _MARKERS if b"\x00" in raw else _MARKERS[:1]  # the marker in UTF-16 has NUL bytes
+    if not any(marker in raw for marker in markers):
         return _NONE  # most files: no need to read them again
     readers = {"text": _text_directives, "po": _po_directives, "xliff": _xliff_directives}
     return readers[kind](path)

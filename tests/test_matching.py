@@ -216,3 +216,22 @@ def test_masking_only_what_a_text_can_hold_masks_what_everything_masks():
         assert mask_protected(text) == expected, text
         masked += expected != text
     assert masked >= len(MASKED) + 3  # the samples, and the seed lines with a URL
+
+
+def test_masking_triggers_are_every_place_a_trigger_starts():
+    """masking_triggers looks for a longer trigger only where its rarest character is; it must
+    still find every place any trigger starts, overlapping ones included."""
+    import re
+
+    from mtcheck.lang import _PROTECTED_TRIGGERS, masking_triggers
+
+    from conftest import SEEDS
+
+    near_misses = "a/b ://x [a](b) ]( wwww.x http:/ ]x (y"
+    plain = "kein Auslöser: nur Wörter, Punkte. Und (Klammern)."
+    texts = MASKED + [near_misses, plain] + [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    for text in texts:
+        expected = sorted(m.start() for trigger in _PROTECTED_TRIGGERS
+                          for m in re.finditer(f"(?={re.escape(trigger)})", text))
+        assert sorted(masking_triggers(text)) == expected, text[:80]
+    assert masking_triggers(plain) == [] and sorted(masking_triggers(near_misses)) == [4, 11, 16, 20]

@@ -25,6 +25,15 @@ def test_ignore_alone_on_a_line_silences_the_next_line_in_text(cli_json, tmp_pat
     assert summary["by_severity"]["error"] == 1
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_directives_in_utf16_text_are_read(cli_json, tmp_path, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes(("\ufeff" if encoding == "utf-16-be" else "")
+                     .join(["", f"<!-- MTCHECK: ignore GL001 -->\n{BAD}\n{BAD}\n"]).encode(encoding))
+    code, report, _ = cli_json("check", path, "--lang", "de")
+    assert [(f["line"], f["rule"]) for f in report["findings"]] == [(3, "GL001")] and code == 1
+
+
 def test_ignore_skips_blank_lines_and_names_rules_by_name(cli_json, tmp_path):
     text = f"<!-- mtcheck: ignore deprecated-rendering -->\n\n{BAD} {FOREIGN}\n"
     _, found, _ = check(cli_json, tmp_path, "a.md", text)

@@ -33,8 +33,9 @@ def read_segments(path: str, lang: str | None = None) -> Iterator[Segment]:
             yield Segment(line, str(path), number, lang=lang)
 
 
-def sample(path: str, characters: int = 8000) -> str:
-    """The start of a file, enough for language identification."""
+def sample(path: str, characters: int = 2000) -> str:
+    """The start of a file, enough for language identification: 2,000 characters (some 300
+    words) tell even Norwegian from Danish, and identification costs per character, per file."""
     out, size = [], 0
     for line in iter_lines(path, chunk_size=4 * characters):  # not a whole megabyte per file
         out.append(line)
