@@ -29,6 +29,7 @@ _START, _END = operator.itemgetter(0), operator.itemgetter(1)
 _PATTERN = _START  # of an automaton's hit: (pattern index, start, end)
 _new_match = functools.partial(tuple.__new__, Match)  # Match(*fields) without its Python-level __new__
 UNKNOWN = "\x00"  # a word that belongs to no term
+BREAK = "\x03"  # punctuation between words: in a term only where the term has punctuation
 SEPARATOR = "\x01"  # between texts searched together: unlike UNKNOWN, in no term's pattern
 _BETWEEN_TEXTS = "\x00"
 _TEXT_SEPARATOR = f" {_BETWEEN_TEXTS} "
@@ -186,7 +187,7 @@ class _Located:
         for chunk_index, index, offset in zip(*self._stretches(codes)):
             chunk = self.chunks[chunk_index]
             start, end = (self.spans.get(chunk) or self.analyse(chunk)[2])[index]
-            if end > start:  # UNKNOWN codes have no text
+            if end > start:  # BREAK codes have no text
                 found.append(self.text[offset + start:offset + end])
         return found
 
@@ -206,13 +207,13 @@ class _Prepared(NamedTuple):
     family: str
     order: int
     # After which words the term has punctuation ("Sklerodermie (SSc)", "A. radialis"): the
-    # text has an UNKNOWN code there too, so the pattern carries one in the same place.
+    # text has a BREAK code there too, so the pattern carries one in the same place.
     breaks: frozenset[int] = frozenset()
 
     def pattern(self, codes: list[str]) -> str:
         if not self.breaks:
             return "".join(codes)
-        return "".join(c + UNKNOWN if i in self.breaks else c for i, c in enumerate(codes))
+        return "".join(c + BREAK if i in self.breaks else c for i, c in enumerate(codes))
 
 
 def foreign_table(prepared: list[_Prepared]) -> _Codes:
@@ -319,8 +320,9 @@ class LanguageMatcher:
     def _analyse_chunk(self, chunk: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
         """A space-free stretch of text -> its words' native and foreign codes and spans.
 
-        Punctuation that cuts the stretch (a comma, a quote, a slash) becomes an UNKNOWN code,
-        so that no term spans it; hyphens and other gaps allowed inside a term do not.
+        Punctuation that cuts the stretch (a comma, a quote, a slash) becomes a BREAK code,
+        so that only a term with punctuation in that place spans it; hyphens and other gaps
+        allowed inside a term do not.
         """
         if len(self._spans) > _MAX_CACHED_WORDS:
             self._spans.clear()
@@ -335,7 +337,7 @@ class LanguageMatcher:
         native_word, foreign_word = self._native_words, self._foreign_words
         position = len(pieces[0])
         if pieces[0] and not GAP_RE.fullmatch(pieces[0]):
-            native.append(UNKNOWN), foreign.append(UNKNOWN), spans.append((0, 0))
+            native.append(BREAK), foreign.append(BREAK), spans.append((0, 0))
         for index in range(1, len(pieces), 2):
             word, gap = pieces[index], pieces[index + 1]
             native.append(native_word[word])
@@ -343,7 +345,7 @@ class LanguageMatcher:
             spans.append((position, position + len(word)))
             position += len(word)
             if gap and not GAP_RE.fullmatch(gap):
-                native.append(UNKNOWN), foreign.append(UNKNOWN), spans.append((position, position))
+                native.append(BREAK), foreign.append(BREAK), spans.append((position, position))
             position += len(gap)
         result = "".join(native), "".join(foreign), tuple(spans)
         self._native_chunks[chunk], self._foreign_chunks[chunk], self._spans[chunk] = result

@@ -132,6 +132,10 @@ def test_terms_with_punctuation_inside_match_the_same_punctuation():
     assert found("en", "in the patients' serum.") == ["ps"]
     assert found("de", "der systemischen Sklerodermie SSc") == []  # the punctuation is part of the term
     assert found("de", "A radialis") == []
+    # A word in the place of the punctuation is not the punctuation.
+    assert found("de", "der systemischen Sklerodermie oder SSc") == []
+    assert found("de", "A und radialis") == [] and found("en", "the patients or serum") == []
+    assert found("foo", "die systemischen Sklerodermie xyz SSc und A bzw. radialis") == []
 
 
 def test_searching_texts_together_finds_what_searching_each_finds():
