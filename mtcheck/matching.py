@@ -126,15 +126,14 @@ class _WordCache(dict):
 
 
 class _ChunkCache(dict):
-    """text between spaces -> one slot of its analysis (native or foreign codes)."""
+    """text between spaces -> its words' codes, native and foreign in turn (see _analyse_chunk)."""
 
-    def __init__(self, analyse: Callable[[str], tuple], slot: int):
+    def __init__(self, analyse: Callable[[str], tuple]):
         super().__init__()
         self.analyse = analyse
-        self.slot = slot
 
     def __missing__(self, chunk: str) -> str:
-        return self.analyse(chunk)[self.slot]
+        return self.analyse(chunk)[0]
 
 
 class _Located:
@@ -146,22 +145,24 @@ class _Located:
     """
 
     def __init__(self, matcher: "LanguageMatcher", text: str, chunks: list[str], per_chunk: list[str]):
+        """`per_chunk`: each stretch's codes, two characters per code (native, foreign)."""
         self.spans, self.analyse = matcher._spans, matcher._analyse_chunk
         self.text = text
         self.chunks = chunks
         # The codes with a mark after each stretch's: a code's place in it, less its own
-        # index, is the number of stretches before it.
+        # index (twice: two characters a code), is the number of stretches before it.
         marked = _as_array(_CHUNK_MARK.join(per_chunk))
         is_mark = marked == ord(_CHUNK_MARK)
-        self.code_places = np.flatnonzero(~is_mark)
+        self.code_places = np.flatnonzero(~is_mark)[::2]
         self.chunk_places = np.concatenate(([0], np.flatnonzero(is_mark) + 1))  # of each stretch, in `marked`
         self.chunk_starts = np.concatenate(([0], np.flatnonzero(_as_array(text) == ord(" ")) + 1))  # in the text
 
     def _stretches(self, codes: np.ndarray) -> tuple[list[int], list[int], list[int]]:
         """Of each code: its stretch, its index among the stretch's codes, where the stretch starts."""
         places = self.code_places[codes]
-        chunks = places - codes
-        return chunks.tolist(), (places - self.chunk_places[chunks]).tolist(), self.chunk_starts[chunks].tolist()
+        chunks = places - 2 * codes
+        indexes = (places - self.chunk_places[chunks]) // 2
+        return chunks.tolist(), indexes.tolist(), self.chunk_starts[chunks].tolist()
 
     def extents(self, hits: list[tuple[int, int, int]]) -> tuple[list[int], list[int]]:
         """Where each hit (pattern, first code, stop code) starts and ends in the text."""
@@ -173,11 +174,11 @@ class _Located:
         for first_chunk, first, offset, last_chunk, last, last_offset in zip(
                 first_chunks, first_indexes, first_offsets, last_chunks, last_indexes, last_offsets):
             chunk = chunks[first_chunk]
-            chunk_spans = spans.get(chunk) or analyse(chunk)[2]
+            chunk_spans = spans.get(chunk) or analyse(chunk)[1]
             starts.append(offset + chunk_spans[first][0])
             if last_chunk != first_chunk:
                 chunk = chunks[last_chunk]
-                chunk_spans = spans.get(chunk) or analyse(chunk)[2]
+                chunk_spans = spans.get(chunk) or analyse(chunk)[1]
             ends.append(last_offset + chunk_spans[last][1])
         return starts, ends
 
@@ -186,7 +187,7 @@ class _Located:
         found = []
         for chunk_index, index, offset in zip(*self._stretches(codes)):
             chunk = self.chunks[chunk_index]
-            start, end = (self.spans.get(chunk) or self.analyse(chunk)[2])[index]
+            start, end = (self.spans.get(chunk) or self.analyse(chunk)[1])[index]
             if end > start:  # BREAK codes have no text
                 found.append(self.text[offset + start:offset + end])
         return found
@@ -265,8 +266,7 @@ class LanguageMatcher:
         self._native_words = _WordCache(self._native_code)
         self._foreign_words = _WordCache(lambda w: self.foreign.codes.get(neutral_fold(w), UNKNOWN))
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
-        self._native_chunks = _ChunkCache(self._analyse_chunk, 0)
-        self._foreign_chunks = _ChunkCache(self._analyse_chunk, 1)
+        self._chunk_codes = _ChunkCache(self._analyse_chunk)
 
     # -- compiling ---------------------------------------------------------------------------
     def _compile(self, prepared: list[_Prepared], foreign: _Codes) -> None:
@@ -317,8 +317,10 @@ class LanguageMatcher:
         return False
 
     # -- matching ----------------------------------------------------------------------------
-    def _analyse_chunk(self, chunk: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
-        """A space-free stretch of text -> its words' native and foreign codes and spans.
+    def _analyse_chunk(self, chunk: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """A space-free stretch of text -> its words' codes and spans. Each word has two codes
+        in turn, native then foreign, so that one lookup per stretch gives both, and the two
+        code strings of a text are one string's even and odd characters.
 
         Punctuation that cuts the stretch (a comma, a quote, a slash) becomes a BREAK code,
         so that only a term with punctuation in that place spans it; hyphens and other gaps
@@ -326,29 +328,27 @@ class LanguageMatcher:
         """
         if len(self._spans) > _MAX_CACHED_WORDS:
             self._spans.clear()
-            self._native_chunks.clear()
-            self._foreign_chunks.clear()
+            self._chunk_codes.clear()
         if chunk == _BETWEEN_TEXTS:
-            result = SEPARATOR, SEPARATOR, ((0, 0),)
-            self._native_chunks[chunk], self._foreign_chunks[chunk], self._spans[chunk] = result
+            result = SEPARATOR * 2, ((0, 0),)
+            self._chunk_codes[chunk], self._spans[chunk] = result
             return result
         pieces = TOKEN_SPLIT_RE.split(chunk)
-        native, foreign, spans = [], [], []
+        codes, spans = [], []
         native_word, foreign_word = self._native_words, self._foreign_words
         position = len(pieces[0])
         if pieces[0] and not GAP_RE.fullmatch(pieces[0]):
-            native.append(BREAK), foreign.append(BREAK), spans.append((0, 0))
+            codes.append(BREAK * 2), spans.append((0, 0))
         for index in range(1, len(pieces), 2):
             word, gap = pieces[index], pieces[index + 1]
-            native.append(native_word[word])
-            foreign.append(foreign_word[word])
+            codes.append(native_word[word] + foreign_word[word])
             spans.append((position, position + len(word)))
             position += len(word)
             if gap and not GAP_RE.fullmatch(gap):
-                native.append(BREAK), foreign.append(BREAK), spans.append((position, position))
+                codes.append(BREAK * 2), spans.append((position, position))
             position += len(gap)
-        result = "".join(native), "".join(foreign), tuple(spans)
-        self._native_chunks[chunk], self._foreign_chunks[chunk], self._spans[chunk] = result
+        result = "".join(codes), tuple(spans)
+        self._chunk_codes[chunk], self._spans[chunk] = result
         return result
 
     def find(self, text: str) -> list[tuple[int, int, _Entry]]:
@@ -392,13 +392,14 @@ class LanguageMatcher:
         # Text is cut at spaces (in C) and each distinct stretch between spaces is analysed
         # once: the cost per stretch is then one dictionary lookup, whatever its words.
         chunks = masked.split(" ")
+        per_chunk = list(map(self._chunk_codes.__getitem__, chunks))
+        both = "".join(per_chunk)
         located: _Located | None = None
         found: list[tuple[int, int, _Entry]] = []
-        for table, cache in ((self.native, self._native_chunks), (self.foreign, self._foreign_chunks)):
+        for table, codes in ((self.native, both[0::2]), (self.foreign, both[1::2])):
             if table.automaton is None:
                 continue
-            per_chunk = list(map(cache.__getitem__, chunks))
-            hits = table.automaton.find_matches_as_indexes("".join(per_chunk), overlapping=True)
+            hits = table.automaton.find_matches_as_indexes(codes, overlapping=True)
             if table.visible is not None:  # drop, in C, the hits of patterns with no entries here
                 hits = list(compress(hits, map(table.visible.__getitem__, map(_PATTERN, hits))))
             if not hits:

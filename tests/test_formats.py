@@ -380,3 +380,16 @@ def test_small_reads_cut_characters_and_line_ends_and_lose_nothing(tmp_path, chu
     assert list(textio.iter_lines(path, chunk_size=chunk_size)) == lines
     start = sample(str(path), characters=2000)
     assert start == "\n".join(lines[:len(start.split("\n"))]) and len(start) >= 2000
+
+
+def test_plain_text_segments_are_the_segments_the_constructor_makes(tmp_path):
+    """read_segments builds its segments as bare tuples, for speed: they must be the same."""
+    from mtcheck.formats.plaintext import read_segments
+    from mtcheck.model import Segment
+
+    path = tmp_path / "a.md"
+    path.write_text("eins\n\n   \nzwei drei\n```\ncode\n```\nvier\n", encoding="utf-8")
+    segments = list(read_segments(path, "de"))
+    assert segments == [Segment("eins", str(path), 1, lang="de"), Segment("zwei drei", str(path), 4, lang="de"),
+                        Segment("vier", str(path), 8, lang="de")]
+    assert all(type(s) is Segment and s.column == 1 and s.source is None for s in segments)

@@ -1,6 +1,7 @@
 """Plain text and Markdown: one segment per non-empty line, read as a stream."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -12,12 +13,15 @@ SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# Segment(line, path, number, lang=lang) without its Python-level __new__: one per line read.
+_new_segment = functools.partial(tuple.__new__, Segment)
 
 
 def read_segments(path: str, lang: str | None = None) -> Iterator[Segment]:
     """Non-empty lines; in Markdown, fenced code blocks are left out (code spans, tags and
     link targets are masked by the matcher in any text)."""
-    markdown = str(path).lower().endswith(MARKDOWN_SUFFIXES)
+    path = str(path)
+    markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
     fence = None
     for number, line in enumerate(iter_lines(path), 1):
         if markdown:
@@ -29,8 +33,8 @@ def read_segments(path: str, lang: str | None = None) -> Iterator[Segment]:
                 if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                     fence = None
                 continue
-        if line.strip():
-            yield Segment(line, str(path), number, lang=lang)
+        if line and not line.isspace():
+            yield _new_segment((line, path, number, 1, None, lang, None, None))
 
 
 def sample(path: str, characters: int = 2000) -> str:
