@@ -362,9 +362,25 @@ class LanguageMatcher:
     def find_all(self, texts: list[str]) -> list[list[tuple[int, int, _Entry]]]:
         """`find` for each of many texts, in one pass: the texts are joined, with a separator no
         term spans, and searched at once, so the cost per text is a few dictionary lookups."""
+        searched = self._search_joined(texts)
+        if searched is None:
+            return list(map(self.find, texts))
+        starts, chosen = searched
+        found: list[list[tuple[int, int, _Entry]]] = [[] for _ in texts]
+        text_index = 0
+        for start, end, entry in chosen:
+            if start >= starts[text_index + 1]:
+                text_index = bisect.bisect_right(starts, start, text_index) - 1
+            base = starts[text_index]
+            found[text_index].append((start - base, end - base, entry))
+        return found
+
+    def _search_joined(self, texts: list[str]) -> tuple[list[int], list[tuple[int, int, _Entry]]] | None:
+        """Where each text starts in the texts joined, and the terms found there; None where
+        the texts are not all NFC (rare: each is then searched with its own offsets)."""
         joined = _TEXT_SEPARATOR.join(texts)
         if not unicodedata.is_normalized("NFC", joined):
-            return list(map(self.find, texts))  # rare: keep each text's own offsets
+            return None
         starts = list(accumulate(map(len, texts), _add_separator, initial=0))
         triggers = masking_triggers(joined)
         if triggers:
@@ -372,14 +388,7 @@ class LanguageMatcher:
             for index in {bisect.bisect_right(starts, at) - 1 for at in triggers}:
                 texts[index] = mask_protected(texts[index])  # same length: `starts` still hold
             joined = _TEXT_SEPARATOR.join(texts)
-        found: list[list[tuple[int, int, _Entry]]] = [[] for _ in texts]
-        text_index = 0
-        for start, end, entry in _longest_first(self._candidates(joined, every=False)):
-            if start >= starts[text_index + 1]:
-                text_index = bisect.bisect_right(starts, start, text_index) - 1
-            base = starts[text_index]
-            found[text_index].append((start - base, end - base, entry))
-        return found
+        return starts, _longest_first(self._candidates(joined, every=False))
 
     def concepts(self, text: str) -> set[str]:
         """Ids of every concept any term of the text stands for: also where terms overlap or
@@ -428,11 +437,21 @@ class LanguageMatcher:
 
     def matches_all(self, segments: list[Segment]) -> list[list[Match]]:
         """`matches` of each segment, found in one pass (see find_all)."""
-        return [
-            [_new_match((segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound))
-             for start, end, entry in found]
-            for segment, found in zip(segments, self.find_all([segment.text for segment in segments]))
-        ]
+        searched = self._search_joined([segment.text for segment in segments])
+        if searched is None:
+            return list(map(self.matches, segments))
+        starts, chosen = searched
+        found: list[list[Match]] = [[] for _ in segments]
+        text_index = 0
+        segment = segments[0] if segments else None
+        for start, end, entry in chosen:
+            if start >= starts[text_index + 1]:
+                text_index = bisect.bisect_right(starts, start, text_index) - 1
+                segment = segments[text_index]
+            base = starts[text_index]
+            found[text_index].append(_new_match((segment, start - base, end - base, entry.concept, entry.term,
+                                                 entry.foreign, entry.compound)))
+        return found
 
     def _qualifying(self, entries: tuple[_Entry, ...], surface: list[str]) -> list[_Entry]:
         """The entries a surface form can stand for, options honoured, the closest form first."""
@@ -477,10 +496,34 @@ def _longest_first(candidates: list[tuple[int, int, _Entry]]) -> list[tuple[int,
     # compared in C, as a block can hold thousands.
     if all(map(operator.le, map(_END, candidates), map(_START, islice(candidates, 1, None)))):
         return candidates
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].foreign, c[2].order))
+    # Only candidates that overlap, directly or through others, compete: each such cluster is
+    # settled on its own, and the rest are kept as they are.
+    chosen: list[tuple[int, int, _Entry]] = []
+    cluster = [candidates[0]]
+    reach = candidates[0][1]
+    for cand in islice(candidates, 1, None):
+        if cand[0] < reach:
+            cluster.append(cand)
+            if cand[1] > reach:
+                reach = cand[1]
+            continue
+        if len(cluster) == 1:
+            chosen.append(cluster[0])
+        else:
+            chosen.extend(_settled(cluster))
+        cluster = [cand]
+        reach = cand[1]
+    chosen.extend(cluster if len(cluster) == 1 else _settled(cluster))
+    return chosen
+
+
+def _settled(cluster: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+    """Overlapping candidates -> those that stand, in text order: the longest first, then the
+    earliest, a term of the text's language before a foreign one, then glossary order."""
+    cluster.sort(key=lambda c: (c[0] - c[1], c[0], c[2].foreign, c[2].order))
     starts: list[int] = []  # taken spans, kept sorted and disjoint
     taken: list[tuple[int, int, _Entry]] = []
-    for cand in candidates:
+    for cand in cluster:
         at = bisect.bisect_right(starts, cand[0])
         if at and taken[at - 1][1] > cand[0]:
             continue  # overlaps the taken span that starts before it

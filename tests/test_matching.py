@@ -159,13 +159,15 @@ def test_searching_texts_together_finds_what_searching_each_finds():
         for first in range(0, len(lines), 7):
             block = lines[first:first + 7]
             assert language.find_all(block) == [language.find(text) for text in block]
+            segments = [Segment(text, str(path), first + i + 1, lang=language.lang) for i, text in enumerate(block)]
+            assert language.matches_all(segments) == [language.matches(segment) for segment in segments]
             compared += len(block)
     assert compared > 350
     german = matcher.for_language("de")
     # The end of one text and the start of the next make a term, which neither text holds.
     assert german.find_all(["die geschickte", "Massenmobilisierung"]) == [[], german.find("Massenmobilisierung")]
     assert german.find_all(["Vietnams Vaterländische", "Front"]) == [[], []]
-    assert german.find_all([]) == []
+    assert german.find_all([]) == [] and german.matches_all([]) == []
 
 
 def test_each_language_sees_the_others_terms_as_foreign_and_not_its_own():
@@ -239,3 +241,32 @@ def test_masking_triggers_are_every_place_a_trigger_starts():
                           for m in re.finditer(f"(?={re.escape(trigger)})", text))
         assert sorted(masking_triggers(text)) == expected, text[:80]
     assert masking_triggers(plain) == [] and sorted(masking_triggers(near_misses)) == [4, 11, 16, 20]
+
+
+def test_overlapping_candidates_are_settled_as_one_greedy_pass_over_all_would():
+    """_longest_first settles each cluster of overlapping candidates on its own; that must give
+    what taking the longest first over the whole text gives, chains of overlaps included."""
+    import random
+    from types import SimpleNamespace
+
+    from mtcheck.matching import _longest_first
+
+    def greedy(candidates):
+        taken = []
+        for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0], c[2].foreign, c[2].order)):
+            if all(cand[1] <= s or e <= cand[0] for s, e, _ in taken):
+                taken.append(cand)
+        return sorted(taken, key=lambda c: c[0])
+
+    rng = random.Random(7)
+    entries = [SimpleNamespace(foreign=i % 3 == 0, order=i) for i in range(40)]
+    clustered = 0
+    for _ in range(500):
+        candidates = []
+        for _ in range(rng.randint(2, 30)):
+            start = rng.randint(0, 120)
+            candidates.append((start, start + rng.randint(1, 15), rng.choice(entries)))
+        expected = greedy(candidates)
+        clustered += len(expected) < len(candidates)
+        assert _longest_first(list(candidates)) == expected
+    assert clustered > 400  # most draws have overlaps to settle
