@@ -308,3 +308,33 @@ def test_github_lines_match_the_json_records(seed_reports, seed_findings):
         command = {"error": "error", "warning": "warning", "info": "notice"}[record["severity"]]
         assert line.startswith(f"::{command} file={record['path']},line={record['line']},")
         assert f",title={record['rule']} {record['name']}::" in line
+
+
+@pytest.mark.parametrize("stream_kind", ["text file", "string"])
+def test_json_findings_are_one_record_a_line_whatever_their_strings_hold(tmp_path, stream_kind):
+    """A batch of findings is dumped in one call and cut into lines at a marker: strings that
+    hold the marker's own text, quotes, braces or NUL characters must come out as they went in."""
+    import io
+
+    import orjson
+
+    from mtcheck.report.jsonreport import _RECORD_BREAK, JsonFindings
+
+    tricky = [_RECORD_BREAK, f'"{_RECORD_BREAK}"', '},{"rule": "x"},{', '\\", "\x00', ',"\\u0000mtcheck record break\\u0000",']
+    findings = [Finding(rule="GL001", name="deprecated-rendering", severity=Severity.ERROR, message=text,
+                        location=Location("a.txt", i + 1, 1, i + 1, 5), lang="de", concept="c", text=text,
+                        suggestions=(text,), data={"term": text})
+                for i, text in enumerate(tricky * 2)]
+    path = tmp_path / "r.json"
+    with (open(path, "w", encoding="utf-8") if stream_kind == "text file" else io.StringIO()) as out:
+        report = JsonFindings(out)
+        report.start()
+        report.document("a.txt", "de", findings[:4])
+        report.document("a.txt", "de", [])
+        report.document("a.txt", "de", findings[4:])
+        out.write("\n]}")  # as `end` closes the list
+        written = out.getvalue() if stream_kind == "string" else None
+    written = written if written is not None else path.read_text(encoding="utf-8")
+    lines = written.split("\n")[1:-1]
+    assert [orjson.loads(line.rstrip(",").strip()) for line in lines] == [f.to_record() for f in findings]
+    assert json.loads(written)["findings"] == [f.to_record() for f in findings]

@@ -1,6 +1,7 @@
 """The JSON contract: one object, findings streamed as they come, the summary last."""
 from __future__ import annotations
 
+import codecs
 from typing import IO
 
 import orjson
@@ -10,6 +11,20 @@ from mtcheck.engine import Tally
 from mtcheck.model import Finding, Glossary, Match
 
 SCHEMA_VERSION = 1
+
+
+# Between two records of a batch dumped in one call, one per line in the report. Its JSON
+# cannot occur inside a record: there, every quote character is escaped.
+_RECORD_BREAK = "\x00mtcheck record break\x00"
+_RECORD_BREAK_JSON = b"," + orjson.dumps(_RECORD_BREAK) + b","
+
+
+def _records(records: list[dict]) -> bytes:
+    """The records as JSON, one per line: orjson dumps a list several times faster than
+    it dumps its items one by one."""
+    spaced: list = [_RECORD_BREAK] * (2 * len(records) - 1)
+    spaced[0::2] = records
+    return orjson.dumps(spaced)[1:-1].replace(_RECORD_BREAK_JSON, b",\n  ")
 
 
 def _dump(record: dict) -> str:
@@ -32,10 +47,17 @@ class JsonFindings:
     def document(self, path: str, lang: str, findings: list[Finding]) -> None:
         if not findings:
             return
-        # One string and one write per batch: findings come by the hundred thousand.
-        body = b",\n  ".join(map(orjson.dumps, map(Finding.to_record, findings))).decode()
-        self.out.write(("\n  " if self.count == 0 else ",\n  ") + body)
+        self._write((b"\n  " if self.count == 0 else b",\n  ") + _records(list(map(Finding.to_record, findings))))
         self.count += len(findings)
+
+    def _write(self, data: bytes) -> None:
+        """UTF-8 bytes, past the text layer where the stream is UTF-8: a report can be large."""
+        buffer = getattr(self.out, "buffer", None)
+        if buffer is None or codecs.lookup(getattr(self.out, "encoding", None) or "ascii").name != "utf-8":
+            self.out.write(data.decode())
+            return
+        self.out.flush()
+        buffer.write(data)
 
     def end(self, tally: Tally, glossary: Glossary, errors: list[str]) -> None:
         summary = summary_record(tally, glossary, errors)
