@@ -237,6 +237,7 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
     from mtcheck.gate import make_gate
+    from mtcheck.lifetime import batch_collection
     from mtcheck.model import Severity
 
     try:
@@ -255,7 +256,7 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
                      write_baseline)
     threshold = Severity.parse(fail_on)
     worst = None
-    with _output(output) as stream:
+    with _output(output) as stream, batch_collection():
         reporter = _findings_reporter(output_format, stream, not (no_table or quiet), quiet)
         reporter.start()
         for path, doc_lang, segments in run.documents(paths):
@@ -343,11 +344,12 @@ def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool, 
 def scan(paths, glossaries, lang, source_lang, output_format, output, verbose, config):
     """List every glossary match (a concordance: concept, term, status)."""
     from mtcheck.engine import Checker
+    from mtcheck.lifetime import batch_collection
 
     run = _Run(glossaries, lang, verbose, source_lang)
     run.selection = config.selection()
     checker = Checker(run.glossary, [])
-    with _output(output) as stream:
+    with _output(output) as stream, batch_collection():
         if output_format == "json":
             from mtcheck.report.jsonreport import JsonMatches
 

@@ -19,3 +19,16 @@ def long_lived() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def batch_collection(threshold: int = 50_000) -> Iterator[None]:
+    """Check texts with the collector's youngest generation collected after `threshold` new
+    objects instead of 700: each block of segments makes thousands of tuples that live until
+    the next block, and the default collects them, in vain, again and again while they do."""
+    previous = gc.get_threshold()
+    gc.set_threshold(threshold, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)

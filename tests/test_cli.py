@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
+
 from conftest import SEEDS
 
 from mtcheck.model import Glossary
@@ -194,3 +196,20 @@ def test_a_file_named_twice_is_checked_once(cli_json):
 def test_rules_documents_the_unused_ignore_rule(cli):
     code, out, _ = cli("rules", "GL000")
     assert code == 0 and out.startswith("GL000 unused-ignore")
+
+
+def test_a_run_leaves_the_garbage_collector_as_it_found_it(cli_json, tmp_path):
+    """check and scan collect garbage less often while they run, and restore the settings."""
+    import gc
+
+    from mtcheck.lifetime import batch_collection
+
+    before = gc.get_threshold()
+    path = tmp_path / "a.txt"
+    path.write_text("die „Fachkundige Massenmobilisierung“\n", encoding="utf-8")
+    code, report, _ = cli_json("check", path, "--lang", "de")
+    assert code == 1 and report["findings"] and gc.get_threshold() == before
+    with pytest.raises(KeyError), batch_collection(12_345):
+        assert gc.get_threshold()[0] == 12_345
+        raise KeyError
+    assert gc.get_threshold() == before
