@@ -13,7 +13,7 @@ import operator
 import threading
 import unicodedata
 from itertools import accumulate, compress, islice
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 import ahocorasick_rs
 import numpy as np
@@ -80,6 +80,26 @@ class _Codes:
         if code is None:
             code = self.codes[key] = self.new_code()
         return code
+
+    def coded(self, keys: Iterable[str]) -> dict[str, str]:
+        """Codes for every key, new ones given in the order first met (as `code` would)."""
+        codes = self.codes
+        new = [key for key in dict.fromkeys(keys) if key not in codes]
+        codes.update(zip(new, map(chr, self._fresh(len(new)))))
+        return codes
+
+    def _fresh(self, count: int) -> list[int]:
+        """The next `count` code points, surrogates left out."""
+        points: list[int] = []
+        while len(points) < count:
+            if 0xD800 <= self._next <= 0xDFFF:
+                self._next = 0xE000
+            stop = self._next + count - len(points)
+            if self._next < 0xD800:
+                stop = min(stop, 0xD800)
+            points.extend(range(self._next, stop))
+            self._next = stop
+        return points
 
     def add(self, codes: str, entry: _Entry) -> None:
         self.patterns.setdefault(codes, []).append(entry)
@@ -217,14 +237,25 @@ class _Prepared(NamedTuple):
         return "".join(c + BREAK if i in self.breaks else c for i, c in enumerate(codes))
 
 
+_new_entry = functools.partial(tuple.__new__, _Entry)  # all eight fields, without the Python-level __new__
+_new_prepared = functools.partial(tuple.__new__, _Prepared)
+_NO_BREAKS: frozenset[int] = frozenset()
+
+
 def foreign_table(prepared: list[_Prepared]) -> _Codes:
     """Every term by its casefolded words, for finding terms of other languages in a text:
     built once per glossary, each language's matcher sees the terms foreign to it."""
     table = _Codes()
-    code = table.code
+    code = table.coded(word for item in prepared for word in item.neutral).__getitem__
+    patterns = table.patterns
     for item in prepared:
-        table.add(item.pattern(list(map(code, item.neutral))),
-                  _Entry(item.concept, item.term, item.words, item.neutral, False, True, item.order, item.family))
+        pattern = item.pattern(list(map(code, item.neutral)))
+        entry = _new_entry((item.concept, item.term, item.words, item.neutral, False, True, item.order, item.family))
+        entries = patterns.get(pattern)
+        if entries is None:
+            patterns[pattern] = [entry]
+        else:
+            entries.append(entry)
     table.build()
     return table
 
@@ -241,9 +272,10 @@ def prepare(glossary: Glossary) -> list[_Prepared]:
             if lang_family is None:
                 lang_family = families[term.lang] = family(canonical_lang(term.lang))
             gaps = parts[2:-1:2]
-            breaks = frozenset(i for i, gap in enumerate(gaps) if not GAP_RE.fullmatch(gap))
-            prepared.append(_Prepared(concept, term, words, tuple(map(neutral_fold, words)), lang_family, order,
-                                      breaks))
+            breaks = (_NO_BREAKS if gaps.count(" ") == len(gaps)  # most terms: words and single spaces
+                      else frozenset(i for i, gap in enumerate(gaps) if not GAP_RE.fullmatch(gap)))
+            prepared.append(_new_prepared((concept, term, words, tuple(map(neutral_fold, words)), lang_family, order,
+                                           breaks)))
     return prepared
 
 
@@ -283,13 +315,13 @@ class LanguageMatcher:
             words, term = item.words, item.term
             folded = tuple(bases[w] for w in words)
             pattern = item.pattern([codes[w] for w in words])
-            self.native.add(pattern, _Entry(item.concept, term, words, folded, False, False, item.order))
+            self.native.add(pattern, _new_entry((item.concept, term, words, folded, False, False, item.order, "")))
             head = folded[-1]
             if analyzer.compounding and not term.exact and len(head) >= (4 if len(words) > 1 else 6):
                 code = self._compound_heads.get(head)
                 if code is None:
                     code = self._compound_heads[head] = self.native.new_code()
-                entry = _Entry(item.concept, term, words, folded, True, False, item.order)
+                entry = _new_entry((item.concept, term, words, folded, True, False, item.order, ""))
                 self.native.add(pattern[:-1] + code, entry)
         self.native.build()
         # Terms of other languages; the same words in both languages are not foreign.

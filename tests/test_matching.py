@@ -270,3 +270,15 @@ def test_overlapping_candidates_are_settled_as_one_greedy_pass_over_all_would():
         clustered += len(expected) < len(candidates)
         assert _longest_first(list(candidates)) == expected
     assert clustered > 400  # most draws have overlaps to settle
+
+
+def test_codes_given_in_bulk_are_those_given_one_by_one_and_never_surrogates():
+    from mtcheck.matching import _Codes
+
+    one_by_one, bulk = _Codes(), _Codes()
+    one_by_one._next = bulk._next = 0xD7F0
+    keys = [f"w{i % 150}" for i in range(300)]
+    expected = {key: one_by_one.code(key) for key in keys}
+    assert bulk.coded(keys) == expected and len(expected) == 150
+    assert not any(0xD800 <= ord(code) <= 0xDFFF for code in expected.values())
+    assert bulk.coded(["w3", "new"])["new"] == one_by_one.code("new") and bulk._next == one_by_one._next
