@@ -34,6 +34,7 @@ SEPARATOR = "\x01"  # between texts searched together: unlike UNKNOWN, in no ter
 _BETWEEN_TEXTS = "\x00"
 _TEXT_SEPARATOR = f" {_BETWEEN_TEXTS} "
 _CHUNK_MARK = "\x02"  # after each stretch's codes, to count stretches: in no code
+_FEW_CHUNKS = 256  # stretches of a text below which hits are placed by bisection, not arrays
 _FIRST_CODE = 0x100
 # Distinct words, and stretches between spaces, remembered per language before starting over:
 # about 0.5 KB each, so memory stays bounded on any corpus while the common ones stay cached.
@@ -159,9 +160,11 @@ class _ChunkCache(dict):
 class _Located:
     """Where the codes of one text stand in it; built only for texts with a match.
 
-    Every hit is placed with a few array operations for all of them at once: which stretch
-    between spaces each code is in, and where that stretch starts in the text. Only the place
-    of the words inside their stretch is then looked up per hit.
+    In a long text (a block of segments), every hit is placed with a few array operations for
+    all of them at once: which stretch between spaces each code is in, and where that stretch
+    starts in the text. A short one (a single segment) is placed by bisection, as the arrays'
+    fixed cost would outweigh it. Only the place of the words inside their stretch is then
+    looked up per hit.
     """
 
     def __init__(self, matcher: "LanguageMatcher", text: str, chunks: list[str], per_chunk: list[str]):
@@ -169,6 +172,11 @@ class _Located:
         self.spans, self.analyse = matcher._spans, matcher._analyse_chunk
         self.text = text
         self.chunks = chunks
+        if len(chunks) < _FEW_CHUNKS:
+            self.code_starts = list(accumulate([len(codes) >> 1 for codes in per_chunk], initial=0))
+            self.chunk_ends = list(accumulate(map(len, chunks), initial=0))  # less the spaces before
+            self._stretches = self._stretches_bisected
+            return
         # The codes with a mark after each stretch's: a code's place in it, less its own
         # index (twice: two characters a code), is the number of stretches before it.
         marked = _as_array(_CHUNK_MARK.join(per_chunk))
@@ -177,18 +185,23 @@ class _Located:
         self.chunk_places = np.concatenate(([0], np.flatnonzero(is_mark) + 1))  # of each stretch, in `marked`
         self.chunk_starts = np.concatenate(([0], np.flatnonzero(_as_array(text) == ord(" ")) + 1))  # in the text
 
-    def _stretches(self, codes: np.ndarray) -> tuple[list[int], list[int], list[int]]:
+    def _stretches(self, codes: list[int]) -> tuple[list[int], list[int], list[int]]:
         """Of each code: its stretch, its index among the stretch's codes, where the stretch starts."""
+        codes = np.array(codes, dtype=np.intp)
         places = self.code_places[codes]
         chunks = places - 2 * codes
         indexes = (places - self.chunk_places[chunks]) // 2
         return chunks.tolist(), indexes.tolist(), self.chunk_starts[chunks].tolist()
 
+    def _stretches_bisected(self, codes: list[int]) -> tuple[list[int], list[int], list[int]]:
+        chunks = [bisect.bisect_right(self.code_starts, code) - 1 for code in codes]
+        indexes = [code - self.code_starts[chunk] for code, chunk in zip(codes, chunks)]
+        return chunks, indexes, [self.chunk_ends[chunk] + chunk for chunk in chunks]  # a space before each
+
     def extents(self, hits: list[tuple[int, int, int]]) -> tuple[list[int], list[int]]:
         """Where each hit (pattern, first code, stop code) starts and ends in the text."""
-        codes = np.array(hits, dtype=np.intp).reshape(-1, 3)
-        first_chunks, first_indexes, first_offsets = self._stretches(codes[:, 1])
-        last_chunks, last_indexes, last_offsets = self._stretches(codes[:, 2] - 1)
+        first_chunks, first_indexes, first_offsets = self._stretches([first for _, first, _ in hits])
+        last_chunks, last_indexes, last_offsets = self._stretches([stop - 1 for _, _, stop in hits])
         chunks, spans, analyse = self.chunks, self.spans, self.analyse
         starts, ends = [], []
         for first_chunk, first, offset, last_chunk, last, last_offset in zip(
@@ -203,9 +216,8 @@ class _Located:
         return starts, ends
 
     def words(self, first: int, stop: int) -> list[str]:
-        codes = np.arange(first, stop, dtype=np.intp)
         found = []
-        for chunk_index, index, offset in zip(*self._stretches(codes)):
+        for chunk_index, index, offset in zip(*self._stretches(list(range(first, stop)))):
             chunk = self.chunks[chunk_index]
             start, end = (self.spans.get(chunk) or self.analyse(chunk)[1])[index]
             if end > start:  # BREAK codes have no text

@@ -282,3 +282,27 @@ def test_codes_given_in_bulk_are_those_given_one_by_one_and_never_surrogates():
     assert bulk.coded(keys) == expected and len(expected) == 150
     assert not any(0xD800 <= ord(code) <= 0xDFFF for code in expected.values())
     assert bulk.coded(["w3", "new"])["new"] == one_by_one.code("new") and bulk._next == one_by_one._next
+
+
+def test_hits_are_placed_alike_by_arrays_and_by_bisection(monkeypatch):
+    """Long texts place their hits with array operations, short ones by bisection: the two
+    must agree, on every seed line and on texts with punctuation, hyphens and double spaces."""
+    from conftest import SEEDS
+
+    from mtcheck import matching
+    from mtcheck.glossary import load_glossary
+    from mtcheck.glossary.shipped import shipped_glossary
+
+    glossary = load_glossary(shipped_glossary())
+    langs = {"000": "de", "001": "nb", "002": "de", "003": "de", "004": "tr"}
+    texts = [(langs[path.name[:3]], line) for path in sorted(SEEDS.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    texts.append(("de", "  „Geschickte  Massenmobilisierung“, (Massenmobilisierungs-Arbeit) - die Skilled-Mass Mobilization  "))
+
+    def placed(few):
+        monkeypatch.setattr(matching, "_FEW_CHUNKS", few)
+        matcher = Matcher(glossary)
+        return [matcher.for_language(lang).find(text) for lang, text in texts]
+
+    by_bisection, by_arrays = placed(10**9), placed(0)
+    assert by_bisection == by_arrays and sum(map(len, by_arrays)) > 250
