@@ -30,7 +30,7 @@ _PATTERN = _START  # of an automaton's hit: (pattern index, start, end)
 _new_match = functools.partial(tuple.__new__, Match)  # Match(*fields) without its Python-level __new__
 UNKNOWN = "\x00"  # a word that belongs to no term
 BREAK = "\x03"  # punctuation between words: in a term only where the term has punctuation
-SEPARATOR = "\x01"  # between texts searched together: unlike UNKNOWN, in no term's pattern
+SEPARATOR = "\x01"  # between texts searched together: in no term's pattern
 _BETWEEN_TEXTS = "\x00"
 _TEXT_SEPARATOR = f" {_BETWEEN_TEXTS} "
 _CHUNK_MARK = "\x02"  # after each stretch's codes, to count stretches: in no code
@@ -70,11 +70,7 @@ class _Codes:
         self._next = _FIRST_CODE
 
     def new_code(self) -> str:
-        if 0xD800 <= self._next <= 0xDFFF:  # surrogates are no characters
-            self._next = 0xE000
-        code = chr(self._next)
-        self._next += 1
-        return code
+        return chr(self._fresh(1)[0])
 
     def code(self, key: str) -> str:
         code = self.codes.get(key)
@@ -90,7 +86,7 @@ class _Codes:
         return codes
 
     def _fresh(self, count: int) -> list[int]:
-        """The next `count` code points, surrogates left out."""
+        """The next `count` code points, surrogates (which are no characters) left out."""
         points: list[int] = []
         while len(points) < count:
             if 0xD800 <= self._next <= 0xDFFF:

@@ -16,9 +16,10 @@ class Severity(enum.IntEnum):
     WARNING = 2
     ERROR = 3
 
-    @property
-    def label(self) -> str:
-        return self.name.lower()
+    def __init__(self, value: int):
+        # A plain attribute: read for every finding counted and reported, where a property
+        # (and Enum's own `name`) costs Python calls.
+        self.label = self._name_.lower()
 
     @classmethod
     def parse(cls, text: str) -> Severity:
