@@ -67,6 +67,9 @@ class _Codes:
         self.values: list[tuple[_Entry, ...]] = []
         self.alone: list[_Entry | None] = []
         self.visible: list[bool] | None = None  # per pattern, where some answer with no entries
+        # The codes of the words of each language family's terms: each language's view of a
+        # shared table takes those of the other families.
+        self.codes_by_family: dict[str, dict[str, str]] = {}
         self._next = _FIRST_CODE
 
     def new_code(self) -> str:
@@ -108,24 +111,58 @@ class _Codes:
         # of the alphabet, which here is every distinct word key of the glossary.
         self.values = [tuple(entries) for entries in self.patterns.values()]
         # The entry a match of each pattern is, when no option is left to check: most of them.
-        self.alone = [entries[0] if len(entries) == 1 and entries[0].simple else None for entries in self.values]
+        self.alone = list(map(_alone, self.values))
         self.automaton = ahocorasick_rs.AhoCorasick(list(self.patterns), matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
 
     def __len__(self) -> int:
         return len(self.values)
 
-    def seen_from(self, keep: Callable[[_Entry], bool]) -> "_Codes":
-        """The same automaton and codes, answering only with the entries `keep` accepts; the
-        hits of a pattern with none left are dropped (see `visible`)."""
+    def seen_from(self, own: str, keep: Callable[[_Entry], bool]) -> "_Codes":
+        """The same automaton, answering only with the entries `keep` accepts, filtered when a
+        pattern is first hit: hits of other languages' terms are few, and filtering all of
+        them up front cost a tenth of a second per language. The words of family `own`'s
+        terms alone have no code here: they cannot start a hit to drop."""
         view = _Codes()
         view.patterns, view.automaton = self.patterns, self.automaton
-        view.values = [tuple(filter(keep, entries)) for entries in self.values]
-        view.alone = [entries[0] if len(entries) == 1 and entries[0].simple else None for entries in view.values]
-        view.visible = list(map(bool, view.values))
-        # Only the words of patterns left have codes: the others cannot start a hit to drop.
-        used = set("".join(compress(self.patterns, view.visible)))
-        view.codes = {key: code for key, code in self.codes.items() if code in used}
+        view.values = seen = _Seen(self.values, keep)
+        view.alone = _Projection(seen, _alone)
+        view.visible = _Projection(seen, bool)
+        for family, codes in self.codes_by_family.items():
+            if family != own:
+                view.codes.update(codes)
         return view
+
+
+def _alone(entries: tuple[_Entry, ...]) -> _Entry | None:
+    """The entry a hit of a pattern is, when no option is left to check: most of them."""
+    return entries[0] if len(entries) == 1 and entries[0].simple else None
+
+
+class _Seen:
+    """A shared table's entries per pattern as one language sees them, filtered on first use."""
+
+    def __init__(self, values: list[tuple[_Entry, ...]], keep: Callable[[_Entry], bool]):
+        self.values, self.keep = values, keep
+        self.filtered: dict[int, tuple[_Entry, ...]] = {}
+
+    def __getitem__(self, index: int) -> tuple[_Entry, ...]:
+        entries = self.filtered.get(index)
+        if entries is None:
+            entries = self.filtered[index] = tuple(filter(self.keep, self.values[index]))
+        return entries
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+
+class _Projection:
+    """`project` of a pattern's entries, looked up by pattern index as a list would be."""
+
+    def __init__(self, seen: _Seen, project: Callable[[tuple[_Entry, ...]], object]):
+        self.seen, self.project = seen, project
+
+    def __getitem__(self, index: int):
+        return self.project(self.seen[index])
 
 
 class _WordCache(dict):
@@ -264,6 +301,11 @@ def foreign_table(prepared: list[_Prepared]) -> _Codes:
             patterns[pattern] = [entry]
         else:
             entries.append(entry)
+    words_by_family: dict[str, list[str]] = {}
+    for item in prepared:
+        words_by_family.setdefault(item.family, []).extend(item.neutral)
+    for family, words in words_by_family.items():
+        table.codes_by_family[family] = {word: code(word) for word in dict.fromkeys(words)}
     table.build()
     return table
 
@@ -333,7 +375,7 @@ class LanguageMatcher:
                 self.native.add(pattern[:-1] + code, entry)
         self.native.build()
         # Terms of other languages; the same words in both languages are not foreign.
-        self.foreign = foreign.seen_from(lambda entry: entry.family != own and entry.folded not in native_forms)
+        self.foreign = foreign.seen_from(own, lambda entry: entry.family != own and entry.folded not in native_forms)
 
     def _native_code(self, word: str) -> str:
         code = self.native.codes.get(self.analyzer.key(word))
