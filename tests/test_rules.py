@@ -152,3 +152,33 @@ def test_findings_made_in_one_step_equal_findings_built_field_by_field():
     assert [f.name for f in dataclasses.fields(Finding)] == list(fields)  # made() gives every field
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.message = "changed"
+
+
+@pytest.mark.parametrize("max_said", [10_000, 1])
+def test_messages_said_again_are_those_a_fresh_rule_says(lint, monkeypatch, max_said):
+    """GL001 keeps what it said of each term in each form, and GL002 of each form within a
+    rendering: every finding must still be what saying it afresh gives, at its own place."""
+    from mtcheck.rules import deprecated
+
+    monkeypatch.setattr(deprecated, "_MAX_SAID", max_said)  # 1: forgotten after each term
+    lines = ["die „Fachkundige Massenmobilisierung“ und die fachkundigen Massenmobilisierung",
+             "„Gekonnte Massenmobilisierung“, „Geschickte Massenmobilisierung“ und Massenmobilisierung",
+             "die „Fachkundige Massenmobilisierung“ und die Nachahmerbewegung, gekonnten Massenmobilisierung",
+             "„Fachkundige Massenmobilisierungsarbeit“ und die Fachkundige Massenmobilisierung"]
+    together = lint("de", "\n".join(lines), [DeprecatedRendering, InconsistentRendering])
+    alone = {}
+    for number, line in enumerate(lines, 1):
+        for finding in lint("de", line, [DeprecatedRendering]):
+            alone[(number, finding.location.column)] = finding
+    deprecated_found = [f for f in together if f.rule == "GL001"]
+    assert len(deprecated_found) == 6 == len(alone)
+    for finding in deprecated_found:
+        same = alone[(finding.location.line, finding.location.column)]
+        assert (finding.message, finding.suggestions, finding.data, finding.text) == \
+               (same.message, same.suggestions, same.data, same.text)
+    assert len({f.message for f in deprecated_found}) == 4  # the forms: two cases, a compound, another term
+    inconsistent = [f for f in together if f.rule == "GL002"]
+    assert [(f.text, f.suggestions, f.location.line) for f in inconsistent] == [
+        ("Gekonnte Massenmobilisierung", ("Geschickte Massenmobilisierung",), 2),
+        ("gekonnten Massenmobilisierung", ("geschickten Massenmobilisierung",), 3)]
+    assert inconsistent[0].data == inconsistent[1].data and inconsistent[0].message != inconsistent[1].message

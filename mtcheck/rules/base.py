@@ -68,26 +68,32 @@ class Rule:
         return inspect.getdoc(cls)
 
     def finding(self, match: Match, message: str, suggestions: Iterable[str] = (), **data) -> Finding:
-        return Finding.made(
-            rule=self.id, name=self.name, severity=self.effective_severity, message=message,
-            location=match.location, lang=self.document.lang, concept=match.concept.id,
-            text=match.text, suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
-            data={k: v for k, v in data.items() if v is not None},
-            sentence=match.segment.sentence(match.start, match.end),
-        )
+        return self.made(match.location, message, match.concept.id, match.text, _suggestions(suggestions),
+                         _data(data), match.segment.sentence(match.start, match.end))
 
     def finding_at(self, location: Location, message: str, concept: str | None = None, text: str = "",
                    suggestions: Iterable[str] = (), context: Excerpt | Sentence | None = None, **data) -> Finding:
         """A finding about a place rather than a match (a whole segment, say); `context` is
         its sentence, from Segment.excerpt, for reports that show it."""
+        return self.made(location, message, concept, text, _suggestions(suggestions), _data(data), context)
+
+    def made(self, location: Location, message: str, concept: str | None, text: str, suggestions: tuple[str, ...],
+             data: dict, context: Excerpt | Sentence | None) -> Finding:
+        """A finding from parts in their final form: for rules that make many alike and reuse
+        what they said (findings and their data are never changed)."""
         return Finding.made(
-            rule=self.id, name=self.name, severity=self.effective_severity, message=message,
-            location=location, lang=self.document.lang, concept=concept, text=text,
-            suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
-            data={k: v for k, v in data.items() if v is not None},
-            sentence=context,
+            rule=self.id, name=self.name, severity=self.effective_severity, message=message, location=location,
+            lang=self.document.lang, concept=concept, text=text, suggestions=suggestions, data=data, sentence=context,
         )
 
     def label(self, match: Match) -> str:
         return self.document.glossary.label(match.concept)
 
+
+
+def _suggestions(suggestions: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s for s in suggestions if s))
+
+
+def _data(data: dict) -> dict:
+    return {k: v for k, v in data.items() if v is not None}

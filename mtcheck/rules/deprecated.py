@@ -7,6 +7,8 @@ from mtcheck.inflect import inflect_like
 from mtcheck.model import Finding, Match, Severity
 from mtcheck.rules.base import Rule
 
+_MAX_SAID = 10_000  # messages kept per file: bounded however varied the text
+
 
 class DeprecatedRendering(Rule):
     """A deprecated or superseded term of the text's language is used.
@@ -22,6 +24,11 @@ class DeprecatedRendering(Rule):
     name = "deprecated-rendering"
     severity = Severity.ERROR
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # What was said of each term found in each form: the same few come back again and again.
+        self._said: dict[tuple[int, str, bool], tuple[str, tuple[str, ...], dict]] = {}
+
     def on_matches(self, matches: list[Match]) -> Iterable[Finding]:
         return [finding for match in matches if not (match.foreign or match.term.status.accepted)
                 for finding in self.on_match(match)]
@@ -29,14 +36,26 @@ class DeprecatedRendering(Rule):
     def on_match(self, match: Match) -> Iterable[Finding]:
         if match.foreign or match.term.status.accepted:
             return ()
+        text = match.text
+        key = (id(match.term), text, match.compound)  # the term lives as long as the glossary, past this rule
+        said = self._said.get(key)
+        if said is None:
+            if len(self._said) >= _MAX_SAID:
+                self._said.clear()
+            said = self._said[key] = self._say(match, text)
+        message, suggestions, data = said
+        return [self.made(match.location, message, match.concept.id, text, suggestions, data,
+                          match.segment.sentence(match.start, match.end))]
+
+    def _say(self, match: Match, text: str) -> tuple[str, tuple[str, ...], dict]:
         preferred = match.concept.preferred(self.document.lang)
         suggestion = None
         if preferred is not None:
-            suggestion = inflect_like(match.text, match.term.text, preferred.text,
-                                      self.document.analyzer, compound=match.compound)
-        message = f"'{match.text}' is a {match.term.status.value} rendering of '{self.label(match)}'"
+            suggestion = inflect_like(text, match.term.text, preferred.text, self.document.analyzer,
+                                      compound=match.compound)
+        message = f"'{text}' is a {match.term.status.value} rendering of '{self.label(match)}'"
         message += f"; use '{suggestion}'" if suggestion else f" and the glossary has no accepted {self.document.lang} term"
         if match.term.note:
             message += f" ({match.term.note})"
-        return [self.finding(match, message, [suggestion] if suggestion else [], term=match.term.text,
-                             status=match.term.status.value)]
+        return (message, (suggestion,) if suggestion else (),
+                {"term": match.term.text, "status": match.term.status.value})

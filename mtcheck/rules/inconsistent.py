@@ -13,6 +13,7 @@ from mtcheck.model import (
     Sentence,
     Severity,
     Status,
+    Term,
     TermKind,
 )
 from mtcheck.rules.base import Rule
@@ -93,17 +94,26 @@ class InconsistentRendering(Rule):
                 reference = preferred.text
             else:
                 reference = min(counts, key=lambda t: (-counts[t], self._first_seen[(concept_id, t)]))
+            label = self.document.glossary.label(concept)
+            all_counts = dict(counts)  # one copy for all of the concept's findings, which never change it
             for rendering, count in counts.items():
                 if rendering == reference:
                     continue
-                label = self.document.glossary.label(concept)
+                data = {"rendering": rendering, "counts": all_counts}
+                said: dict[tuple[str, bool], tuple[str, tuple[str, ...]]] = {}  # by the form found
                 for held in self._held.get((concept_id, rendering), []):
-                    suggestion = inflect_like(held.text, rendering, reference,
-                                              self.document.analyzer, compound=held.compound)
-                    message = (f"'{held.text}' renders '{label}' as '{rendering}' ({count}x) "
-                               f"where this file mostly uses '{reference}' ({counts[reference]}x)"
-                               if reference != getattr(preferred, "text", None) else
-                               f"'{held.text}' renders '{label}' as '{rendering}' ({count}x) "
-                               f"where this file also uses the preferred '{reference}' ({counts[reference]}x)")
-                    yield self.finding_at(held.location, message, concept_id, held.text, [suggestion],
-                                          context=held.context, rendering=rendering, counts=dict(counts))
+                    form = (held.text, held.compound)
+                    if form not in said:
+                        said[form] = self._say(held, label, rendering, count, reference, counts, preferred)
+                    message, suggestions = said[form]
+                    yield self.made(held.location, message, concept_id, held.text, suggestions, data, held.context)
+
+    def _say(self, held: _Held, label: str, rendering: str, count: int, reference: str, counts: Counter,
+             preferred: Term | None) -> tuple[str, tuple[str, ...]]:
+        suggestion = inflect_like(held.text, rendering, reference, self.document.analyzer, compound=held.compound)
+        message = (f"'{held.text}' renders '{label}' as '{rendering}' ({count}x) "
+                   f"where this file mostly uses '{reference}' ({counts[reference]}x)"
+                   if reference != getattr(preferred, "text", None) else
+                   f"'{held.text}' renders '{label}' as '{rendering}' ({count}x) "
+                   f"where this file also uses the preferred '{reference}' ({counts[reference]}x)")
+        return message, (suggestion,) if suggestion else ()
