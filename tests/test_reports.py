@@ -310,15 +310,19 @@ def test_github_lines_match_the_json_records(seed_reports, seed_findings):
         assert f",title={record['rule']} {record['name']}::" in line
 
 
-@pytest.mark.parametrize("stream_kind", ["text file", "string"])
-def test_json_findings_are_one_record_a_line_whatever_their_strings_hold(tmp_path, stream_kind):
+@pytest.mark.parametrize(("stream_kind", "at_once"), [("text file", 1000), ("string", 1000), ("text file", 3)])
+def test_json_findings_are_one_record_a_line_whatever_their_strings_hold(tmp_path, monkeypatch, stream_kind, at_once):
     """A batch of findings is dumped in one call and cut into lines at a marker: strings that
-    hold the marker's own text, quotes, braces or NUL characters must come out as they went in."""
+    hold the marker's own text, quotes, braces or NUL characters must come out as they went in,
+    also where a document's findings are written a few at a time."""
     import io
 
     import orjson
 
+    from mtcheck.report import jsonreport
     from mtcheck.report.jsonreport import _RECORD_BREAK, JsonFindings
+
+    monkeypatch.setattr(jsonreport, "_RECORDS_AT_ONCE", at_once)
 
     tricky = [_RECORD_BREAK, f'"{_RECORD_BREAK}"', '},{"rule": "x"},{', '\\", "\x00', ',"\\u0000mtcheck record break\\u0000",']
     findings = [Finding(rule="GL001", name="deprecated-rendering", severity=Severity.ERROR, message=text,

@@ -17,6 +17,7 @@ SCHEMA_VERSION = 1
 # cannot occur inside a record: there, every quote character is escaped.
 _RECORD_BREAK = "\x00mtcheck record break\x00"
 _RECORD_BREAK_JSON = b"," + orjson.dumps(_RECORD_BREAK) + b","
+_RECORDS_AT_ONCE = 1000
 
 
 def _records(records: list[dict]) -> bytes:
@@ -45,10 +46,11 @@ class JsonFindings:
                        ' "findings": [')
 
     def document(self, path: str, lang: str, findings: list[Finding]) -> None:
-        if not findings:
-            return
-        self._write((b"\n  " if self.count == 0 else b",\n  ") + _records(list(map(Finding.to_record, findings))))
-        self.count += len(findings)
+        # A thousand at a time: a file's end can bring a hundred thousand findings at once.
+        for first in range(0, len(findings), _RECORDS_AT_ONCE):
+            some = findings[first:first + _RECORDS_AT_ONCE]
+            self._write((b"\n  " if self.count == 0 else b",\n  ") + _records(list(map(Finding.to_record, some))))
+            self.count += len(some)
 
     def _write(self, data: bytes) -> None:
         """UTF-8 bytes, past the text layer where the stream is UTF-8: a report can be large."""
