@@ -57,13 +57,15 @@ _FAMILY = {"nb": "no", "nn": "no"}
 TOKEN_RE = re.compile(r"[^\W_]+(?:[\u00ad'’][^\W_]+)*")
 TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+# How a URL without a scheme starts: the expression ignores case, and these are the cases met.
+_WWW = ("www.", "WWW.", "Www.")
 GAP_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
 # What stands for an inline tag of a translation file, and what masks code in a text: a
 # character that is neither a word nor a gap, so no term is found inside or across it.
 PLACEHOLDER = "\ufffc"
 # What mask_protected masks, each with the strings one of which it cannot match without.
 _PROTECTED = (
-    (("://", "www.", "@"), URL_RE.pattern),
+    (("://", *_WWW, "@"), URL_RE.pattern),
     (("<",), r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"),              # HTML/XML tags
     (("{",), r"\{\{[^{}]*\}\}|\{[\w.:!\[\]-]*\}"),               # {{ var }}, {name}, {0}
     (("%",), r"%(?:\([\w.-]+\))?[-+#0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%](?![^\W\d_])"),  # printf
@@ -74,7 +76,7 @@ _PROTECTED = (
 )
 _PROTECTED_TRIGGERS = tuple(dict.fromkeys(t for triggers, _ in _PROTECTED for t in triggers))
 # Each trigger with the character of it that prose has least: "/" of "://", "]" of "](".
-_RAREST = {"://": "/", "](": "]"}
+_RAREST = {"://": "/", "](": "]", "WWW.": "W", "Www.": "W"}
 _TRIGGER_GATES = tuple((t, _RAREST.get(t, t[0])) for t in _PROTECTED_TRIGGERS)
 
 
@@ -99,7 +101,7 @@ def family(lang: str) -> str:
 
 def mask_urls(text: str) -> str:
     """Blank out URLs and e-mail addresses (same length) so that slugs never match."""
-    if "://" not in text and "www." not in text and "@" not in text:
+    if "://" not in text and "@" not in text and not any(www in text for www in _WWW):
         return text
     return URL_RE.sub(lambda m: " " * len(m.group()), text)
 

@@ -204,6 +204,7 @@ MASKED = [
     "`geschickte Massenmobilisierung` in [Link](https://example.org/x) und [Text](ziel)",
     "%(name)s und %d von 100 % — <br/> 5 < 6 & 7 > 3 {kein Platzhalter} a@b",
     "50 % in <i>www.example.org</i> & `code` ](x) {0}",
+    "WWW.MASSENMOBILISIERUNG.DE und Www.massenmobilisierung.de/geschickte-Massenmobilisierung",
 ]
 
 
@@ -306,3 +307,13 @@ def test_hits_are_placed_alike_by_arrays_and_by_bisection(monkeypatch):
 
     by_bisection, by_arrays = placed(10**9), placed(0)
     assert by_bisection == by_arrays and sum(map(len, by_arrays)) > 250
+
+
+def test_urls_written_in_capitals_are_masked_too():
+    matcher = Matcher(Glossary((Concept("dan-van", (Term("Massenmobilisierung", "de"),)),)))
+
+    def found(text):
+        return [m.text for m in matcher.matches(Segment(text, "t", 1, lang="de"))]
+
+    assert found("WWW.MASSENMOBILISIERUNG.DE und Www.Massenmobilisierung.de") == []
+    assert found("www.massenmobilisierung.de, die Massenmobilisierung") == ["Massenmobilisierung"]
