@@ -127,8 +127,8 @@ class _Codes:
         view.values = seen = _Seen(self.values, keep)
         view.alone = _Projection(seen, _alone)
         view.visible = _Projection(seen, bool)
-        for family, codes in self.codes_by_family.items():
-            if family != own:
+        for lang_family, codes in self.codes_by_family.items():
+            if lang_family != own:
                 view.codes.update(codes)
         return view
 
@@ -293,6 +293,7 @@ def foreign_table(prepared: list[_Prepared]) -> _Codes:
     table = _Codes()
     code = table.coded(word for item in prepared for word in item.neutral).__getitem__
     patterns = table.patterns
+    words_by_family: dict[str, list[str]] = {}
     for item in prepared:
         pattern = item.pattern(list(map(code, item.neutral)))
         entry = _new_entry((item.concept, item.term, item.words, item.neutral, False, True, item.order, item.family))
@@ -301,11 +302,9 @@ def foreign_table(prepared: list[_Prepared]) -> _Codes:
             patterns[pattern] = [entry]
         else:
             entries.append(entry)
-    words_by_family: dict[str, list[str]] = {}
-    for item in prepared:
         words_by_family.setdefault(item.family, []).extend(item.neutral)
-    for family, words in words_by_family.items():
-        table.codes_by_family[family] = {word: code(word) for word in dict.fromkeys(words)}
+    for lang_family, words in words_by_family.items():
+        table.codes_by_family[lang_family] = {word: code(word) for word in dict.fromkeys(words)}
     table.build()
     return table
 
@@ -586,8 +585,7 @@ def _longest_first(candidates: list[tuple[int, int, _Entry]]) -> list[tuple[int,
     for cand in islice(candidates, 1, None):
         if cand[0] < reach:
             cluster.append(cand)
-            if cand[1] > reach:
-                reach = cand[1]
+            reach = max(reach, cand[1])
             continue
         if len(cluster) == 1:
             chosen.append(cluster[0])
