@@ -526,7 +526,7 @@ def rules(rule_ids):
     from mtcheck.suppress import UnusedIgnore
 
     if rule_ids:
-        wanted = [r for r in rule_ids if r.upper() not in (UnusedIgnore.id,) and r.lower() != UnusedIgnore.name]
+        wanted = [r for r in rule_ids if r.upper() != UnusedIgnore.id and r.lower() != UnusedIgnore.name]
         try:
             chosen = select_rules(wanted) if wanted else []
         except ValueError as exc:

@@ -265,10 +265,7 @@ def _read(path: Path) -> str:
 
 
 def _parse(text: str, path: Path) -> dict:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    import tomllib
 
     try:
         return tomllib.loads(text)

@@ -28,17 +28,22 @@ def detect_language(text: str) -> tuple[str, float]:
 
 @functools.lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
 
-    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE, cache_folder())
+    return identifier(load_model(MODEL_DIR / MODEL_FILE, cache_folder()))
+
+
+def identifier(model: tuple):
+    """py3langid's identifier over a model as load_model gives it, with probabilities."""
+    from py3langid.langid import LanguageIdentifier
+
+    ptc, pc, classes, nextmove, row, output = model
     return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 
 
-def cache_folder() -> Path | None:
-    try:
-        from platformdirs import user_cache_dir
-    except ImportError:
-        return None
+def cache_folder() -> Path:
+    from platformdirs import user_cache_dir
+
     return Path(user_cache_dir("mtcheck"))
 
 

@@ -629,11 +629,10 @@ class Matcher:
         with self._lock:
             matcher = self._by_lang.get(lang)
             if matcher is None:
-                if self._prepared is None:
-                    with long_lived():
+                with long_lived():
+                    if self._prepared is None:
                         self._prepared = prepare(self.glossary)
                         self._foreign = foreign_table(self._prepared)
-                with long_lived():
                     matcher = self._by_lang[lang] = LanguageMatcher(self._prepared, lang, self._foreign)
             return matcher
 

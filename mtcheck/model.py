@@ -187,6 +187,11 @@ class Segment(NamedTuple):
         """The sentence around text[start:end], bounded (see `excerpt`)."""
         return excerpt(self.text, start, end)
 
+    def whole(self) -> Excerpt:
+        """The segment's text as the context of a finding about the whole segment: nothing in
+        it is marked."""
+        return self.excerpt(0, len(self.text))._replace(end=0)
+
     def sentence(self, start: int, end: int) -> Sentence:
         """The same sentence, cut out when first asked for. Only the stretch `excerpt` can
         look at is kept, so that holding many costs little whatever the segment's length."""

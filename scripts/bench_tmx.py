@@ -41,11 +41,12 @@ from xml.sax.saxutils import escape, quoteattr
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_check import MB, run_measured  # noqa: E402  (scripts/ is on sys.path when run as a script)
+
 from mtcheck.glossary import load_glossary
 from mtcheck.glossary.shipped import shipped_glossary
 from mtcheck.matching import Matcher
 
-MB = 1_000_000
 GERMAN_SEEDS = ("000", "002", "003")
 TURKISH_SEEDS = ("004",)
 TERM_SHARE = 0.4       # units whose source holds a glossary term
@@ -55,10 +56,6 @@ VARIANT_SHARE = 0.25   # of those, units that translate the repeated source diff
 POOL_SIZE = 500
 BOLD_SHARE = 0.15      # units with <bpt>/<ept> around the source's object and the target's number
 PH_SHARE = 0.10        # units with a <ph> at the end of both sides
-
-# Measures its child's peak resident memory: ru_maxrss of RUSAGE_CHILDREN is that one child's.
-_RSS_WRAPPER = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
-                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)")
 
 _SUBJECTS = ("The provincial party committee", "The district people's committee", "Local authorities",
              "The commune", "Officials at all levels", "The steering committee", "Residents of the hamlet",
@@ -162,17 +159,6 @@ def write_tmx(path: Path, units: int, turkish: bool, seed: int = 1) -> Path:
             out.write("    </tu>\n")
         out.write("  </body>\n</tmx>\n")
     return path
-
-
-def run_measured(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of a command that exits 0 (clean) or 1 (findings)."""
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", _RSS_WRAPPER, *command], capture_output=True, text=True,
-                            check=False)
-    elapsed = time.perf_counter() - start
-    if result.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr[-2000:]}")
-    return elapsed, int(result.stdout.strip().splitlines()[-1])
 
 
 def report_summary(report: Path) -> dict:

@@ -7,14 +7,9 @@ import pytest
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 from conftest import SEEDS
-from mtcheck.langid import load_model
+from mtcheck.langid import identifier, load_model
 
 MODEL = MODEL_DIR / MODEL_FILE
-
-
-def _identifier(model: tuple) -> LanguageIdentifier:
-    ptc, pc, classes, nextmove, row, output = model
-    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +28,8 @@ def test_cached_model_decides_as_the_shipped_one(tmp_path, reference):
     assert len(cached) == 1 and cached[0].stat().st_size > 10_000_000  # written on the first load
     second = load_model(MODEL, tmp_path)
     for model in (first, second):
-        identifier = _identifier(model)
-        assert [identifier.classify(text) for text in _samples()] == [reference.classify(text) for text in _samples()]
+        decider = identifier(model)
+        assert [decider.classify(text) for text in _samples()] == [reference.classify(text) for text in _samples()]
     assert {lang for lang, _ in map(reference.classify, _samples())} >= {"de", "no", "tr"}
 
 
@@ -42,14 +37,14 @@ def test_damaged_or_unwritable_cache_costs_nothing_but_time(tmp_path, reference)
     load_model(MODEL, tmp_path)
     (cached,) = tmp_path.iterdir()
     cached.write_bytes(cached.read_bytes()[:1000])  # cut short
-    assert _identifier(load_model(MODEL, tmp_path)).classify(_samples()[0]) == reference.classify(_samples()[0])
+    assert identifier(load_model(MODEL, tmp_path)).classify(_samples()[0]) == reference.classify(_samples()[0])
     assert cached.stat().st_size > 10_000_000  # written again
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     model = load_model(MODEL, blocked / "cache")
-    assert _identifier(model).classify(_samples()[3]) == reference.classify(_samples()[3])
+    assert identifier(model).classify(_samples()[3]) == reference.classify(_samples()[3])
     if os.geteuid() != 0:  # root writes anywhere
         readonly = tmp_path / "readonly"
         readonly.mkdir(mode=0o500)
-        assert _identifier(load_model(MODEL, readonly)).classify(_samples()[6]) == reference.classify(_samples()[6])
+        assert identifier(load_model(MODEL, readonly)).classify(_samples()[6]) == reference.classify(_samples()[6])
         assert list(readonly.iterdir()) == []

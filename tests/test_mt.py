@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("torch")
 pytest.importorskip("transformers")
-sentencepiece = pytest.importorskip("sentencepiece")
+pytest.importorskip("sentencepiece")
 
 from mtcheck.glossary.shipped import shipped_glossary  # noqa: E402
 from mtcheck.glossary import load_glossary  # noqa: E402

@@ -90,7 +90,6 @@ class Rule:
         return self.document.glossary.label(match.concept)
 
 
-
 def _suggestions(suggestions: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in suggestions if s))
 

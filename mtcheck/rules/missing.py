@@ -44,6 +44,6 @@ class MissingTerm(Rule):
                 f"source term '{match.text}' ({self.label(match)}) is not rendered in the target; "
                 f"expected '{preferred.text}'",
                 concept=concept_id, text=match.text, suggestions=[preferred.text],
-                context=segment.excerpt(0, len(segment.text))._replace(end=0),  # the whole target: nothing to mark
+                context=segment.whole(),
                 source_term=match.term.text))
         return findings

@@ -45,21 +45,20 @@ class InconsistentTranslation(Rule):
             return []
         source_key, target_key = _key(segment.source), _key(segment.text)
         findings = []
-        whole = segment.excerpt(0, len(segment.text))._replace(end=0)  # the whole target: nothing to mark
         here = (target_key, segment.id, segment.line)
         first = self._remember(self._by_source, source_key, here)
         if first is not here and first[0] != target_key:
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
                 f"the same source is translated differently in segment {_name(first)}",
-                text=segment.text, context=whole, other_segment=first[1], other_line=first[2], kind="same-source"))
+                text=segment.text, context=segment.whole(), other_segment=first[1], other_line=first[2], kind="same-source"))
         here = (source_key, segment.id, segment.line)
         first = self._remember(self._by_target, target_key, here)
         if first is not here and first[0] != source_key:
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
                 f"the same translation stands for a different source in segment {_name(first)}",
-                text=segment.text, context=whole, other_segment=first[1], other_line=first[2], kind="same-target"))
+                text=segment.text, context=segment.whole(), other_segment=first[1], other_line=first[2], kind="same-target"))
         return findings
 
     @staticmethod
