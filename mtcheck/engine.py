@@ -49,6 +49,10 @@ class Tally:
                 renderings[(concept, lang, term, status, term_lang if foreign else None)] += count
         return renderings
 
+    def sorted_renderings(self) -> list[tuple[tuple[str, str, str, str, str | None], int]]:
+        """`renderings` as reports list them: by concept and language, the most found first."""
+        return sorted(self.renderings.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1], kv[0][2]))
+
     def add_finding(self, finding: Finding) -> None:
         self.findings[finding.severity.label] += 1
         self.by_rule[finding.rule] += 1

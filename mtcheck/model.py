@@ -127,12 +127,16 @@ class Glossary:
 
     def label(self, concept: Concept) -> str:
         """A human name for a concept: its preferred term in the glossary's main language."""
+        term = self.label_term(concept)
+        return term.text if term is not None else concept.id
+
+    def label_term(self, concept: Concept) -> Term | None:
+        """The term `label` names a concept by (its language tells a report how to mark it up)."""
         for lang in filter(None, (self.source_lang, "en")):
             term = concept.preferred(lang)
             if term:
-                return term.text
-        first = next((t.text for t in concept.terms if t.text.strip()), "")
-        return first or concept.id
+                return term
+        return next((t for t in concept.terms if t.text.strip()), None)
 
     @classmethod
     def merge(cls, glossaries: list[Glossary]) -> Glossary:

@@ -7,7 +7,7 @@ from typing import IO
 
 from mtcheck.engine import Tally
 from mtcheck.model import Finding, Glossary, Severity
-from mtcheck.report.paths import portable_path
+from mtcheck.report.paths import portable_path_from
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -26,7 +26,7 @@ def escape_property(text: str) -> str:
 def annotation(finding: Finding, base: Path | None = None) -> str:
     """One finding as a workflow command line (without the line end)."""
     loc = finding.location
-    properties = [("file", portable_path(loc.path, base)), ("line", loc.line)]
+    properties = [("file", portable_path_from(loc.path, base or Path.cwd())), ("line", loc.line)]
     # The runner keeps columns only for an annotation on one line. endColumn is mtcheck's
     # exclusive end, as ruff's GitHub output gives it.
     if loc.end_line == loc.line:

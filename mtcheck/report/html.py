@@ -49,15 +49,8 @@ def _lang(lang: str | None) -> str:
 
 def _label(glossary: Glossary, concept: Concept | None, concept_id: str) -> tuple[str, str | None]:
     """A concept's human name (Glossary.label) and the language it is in."""
-    if concept is None:
-        return concept_id, None
-    text = glossary.label(concept)
-    for lang in filter(None, (glossary.source_lang, "en")):
-        term = concept.preferred(lang)
-        if term is not None and term.text == text:
-            return text, lang
-    first = next((t for t in concept.terms if t.text.strip()), None)
-    return text, first.lang if first is not None and first.text == text else None
+    term = glossary.label_term(concept) if concept is not None else None
+    return (term.text, term.lang) if term is not None else (concept_id, None)
 
 
 class HtmlFindings:
@@ -256,8 +249,7 @@ def _renderings(tally: Tally, glossary: Glossary) -> str:
     """Per concept and language: each rendering found, its status and how often."""
     concepts = {c.id: c for c in glossary}
     groups: dict[tuple[str, str], list[tuple[str, str, str | None, int]]] = {}
-    for (concept_id, lang, term, status, foreign), count in sorted(
-            tally.renderings.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1], kv[0][2])):
+    for (concept_id, lang, term, status, foreign), count in tally.sorted_renderings():
         groups.setdefault((concept_id, lang), []).append((term, status, foreign, count))
     parts = ['<section id="renderings"><h2>Renderings by concept and language</h2>', _LEGEND]
     if not groups:

@@ -71,8 +71,7 @@ def summary_record(tally: Tally, glossary: Glossary, errors: list[str]) -> dict:
     renderings = [
         {"concept": concept, "label": glossary.label(concepts[concept]) if concept in concepts else concept,
          "lang": lang, "term": term, "status": status, "foreign_lang": foreign, "count": count}
-        for (concept, lang, term, status, foreign), count in sorted(
-            tally.renderings.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1], kv[0][2]))
+        for (concept, lang, term, status, foreign), count in tally.sorted_renderings()
     ]
     return {
         "files": tally.documents,

@@ -14,7 +14,7 @@ from lxml import etree
 
 from mtcheck.engine import Tally
 from mtcheck.model import Finding, Glossary
-from mtcheck.report.paths import portable_path
+from mtcheck.report.paths import portable_path_from
 
 # Characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/U+FFFF): a text file may
 # have them, and lxml refuses to write them.
@@ -97,7 +97,7 @@ class JUnitFindings:
             self.spool.close()
 
     def _suite(self, path: str) -> _Suite:
-        name = portable_path(path, self.base)
+        name = portable_path_from(path, self.base)
         suite = self.suites.get(name)
         if suite is None:
             suite = self.suites[name] = _Suite(name)

@@ -1,6 +1,7 @@
 """How machine reports name a file: relative to the working folder where it lies inside it."""
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
@@ -15,6 +16,12 @@ def portable_path(path: str, base: Path | None = None) -> str:
         except ValueError:
             return pure.as_posix()
     return PurePath(os.path.normpath(path)).as_posix()
+
+
+@functools.lru_cache(maxsize=4096)
+def portable_path_from(path: str, base: Path) -> str:
+    """portable_path against a fixed base, remembered: a report names each file once per finding."""
+    return portable_path(path, base)
 
 
 def is_inside(relative: str) -> bool:

@@ -11,7 +11,7 @@ from mtcheck import __version__
 from mtcheck.baseline import Fingerprints
 from mtcheck.engine import Tally
 from mtcheck.model import Finding, Glossary, Severity
-from mtcheck.report.paths import is_inside, portable_path
+from mtcheck.report.paths import is_inside, portable_path_from
 from mtcheck.rules import ALL_RULES
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -85,7 +85,7 @@ class SarifFindings:
     def artifact(self, path: str) -> dict:
         """A relative URI against the working folder where the file lies inside it (what code
         scanning maps onto the repository), else an absolute file URI."""
-        relative = portable_path(path, self.base)
+        relative = portable_path_from(path, self.base)
         if is_inside(relative):
             return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
         return {"uri": Path(os.path.abspath(path)).as_uri()}

@@ -61,8 +61,7 @@ def renderings_table(tally: Tally, glossary: Glossary) -> Table:
                           ("status", "left"), ("count", "right")):
         table.add_column(name, justify=justify)
     previous = None
-    rows = sorted(tally.renderings.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1], kv[0][2]))
-    for (concept_id, lang, term, status, foreign), count in rows:
+    for (concept_id, lang, term, status, foreign), count in tally.sorted_renderings():
         label = glossary.label(concepts[concept_id]) if concept_id in concepts else concept_id
         status_text = f"{status}, {foreign} (foreign)" if foreign else status
         style = "red" if foreign or status in ("deprecated", "superseded") else None
