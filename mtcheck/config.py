@@ -231,16 +231,14 @@ _KINDS = {"glossaries": list, "select": list, "ignore": list, "include": list, "
 
 def _severities(config: Config, table: dict, lines: Mapping[tuple[str, ...], int]) -> dict[str, Severity]:
     """{rule id: Severity} from `{GL002 = "error", inconsistent-translation = "info"}`."""
-    from mtcheck.rules import ALL_RULES
-    from mtcheck.suppress import UnusedIgnore
+    from mtcheck.suppress import known_rules, rule_named
 
-    known = (*ALL_RULES, UnusedIgnore)
     out: dict[str, Severity] = {}
     for name, level in table.items():
         line = _line_of(lines, ("severity", name))
-        rule = next((r for r in known if name.upper() == r.id or name.lower() == r.name), None)
+        rule = rule_named(name)
         if rule is None:
-            ids = ", ".join(f"{r.id} ({r.name})" for r in known)
+            ids = ", ".join(f"{r.id} ({r.name})" for r in known_rules())
             raise InputError(config.path, f"severity: unknown rule {name!r}; known rules: {ids}", line)
         if not isinstance(level, str):
             raise InputError(config.path, f"severity of {name} must be error, warning or info, "

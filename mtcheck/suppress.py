@@ -74,10 +74,20 @@ class Directive:
         return self.rules is None or rule in self.rules
 
 
-def parse_directive(path: str, line: int, column: int, text: str) -> Directive:
-    """A directive from its text (`mtcheck: disable GL001, GL002`)."""
+def known_rules() -> tuple[type[Rule], ...]:
+    """Every rule a directive or the configuration can name: the checking rules and GL000."""
     from mtcheck.rules import ALL_RULES
 
+    return (*ALL_RULES, UnusedIgnore)
+
+
+def rule_named(name: str) -> type[Rule] | None:
+    """The rule with this id or name (case does not matter), else None."""
+    return next((r for r in known_rules() if name.upper() == r.id or name.lower() == r.name), None)
+
+
+def parse_directive(path: str, line: int, column: int, text: str) -> Directive:
+    """A directive from its text (`mtcheck: disable GL001, GL002`)."""
     text = " ".join(text.split())
     found = _BODY_RE.match(text)
     action = found.group(1).lower() if found else ""
@@ -87,10 +97,9 @@ def parse_directive(path: str, line: int, column: int, text: str) -> Directive:
     names = [n for n in _NAMES_RE.split(found.group(2)) if n]
     if not names or any(n.lower() == "all" for n in names):
         return Directive(path, line, column, text, action, None)
-    known = (*ALL_RULES, UnusedIgnore)
     rules, unknown = set(), []
     for name in names:
-        rule = next((r for r in known if name.upper() == r.id or name.lower() == r.name), None)
+        rule = rule_named(name)
         if rule is None:
             unknown.append(name)
         else:
