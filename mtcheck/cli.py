@@ -292,13 +292,14 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
 
 def _fix(run: _Run, paths: tuple[str, ...], write: bool) -> int:
     """Fix (or, without `write`, print the diff of fixing) every file; the number changed."""
-    from mtcheck.fix import unified_diff
+    from mtcheck.fix import Fixer, unified_diff
     from mtcheck.formats.edit import fix_file
 
+    fixer = Fixer(run.glossary)  # the glossary compiled once, not once per file
     changed = edits = 0
     for path, lang, _ in run.documents(paths):
         try:
-            result = fix_file(path, run.glossary, lang, run.source_lang, write=write)
+            result = fix_file(path, run.glossary, lang, run.source_lang, write=write, fixer=fixer)
         except MtcheckError as exc:
             run.fail(exc)
             continue

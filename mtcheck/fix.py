@@ -13,6 +13,7 @@ from mtcheck.rules.deprecated import DeprecatedRendering
 from mtcheck.rules.foreign import ForeignRendering
 
 FIXABLE_RULES = (DeprecatedRendering, ForeignRendering)
+_FIXABLE_IDS = frozenset(r.id for r in FIXABLE_RULES)
 
 
 @dataclass(frozen=True)
@@ -25,27 +26,38 @@ class Edit:
     rule: str
 
 
+class Fixer:
+    """The glossary compiled once for fixing, shared by every file of a run. Reuse is safe:
+    with the checker's default file scope, rule state lives only inside each check."""
+
+    def __init__(self, glossary: Glossary):
+        self.glossary = glossary
+        self.checker = Checker(glossary, FIXABLE_RULES)
+        self.concepts = {c.id: c for c in glossary}
+
+
 def fixable(finding: Finding) -> bool:
-    return finding.rule in {r.id for r in FIXABLE_RULES} and len(finding.suggestions) == 1 \
+    return finding.rule in _FIXABLE_IDS and len(finding.suggestions) == 1 \
         and finding.suggestions[0] != finding.text
 
 
 def plan(glossary: Glossary, path: str, segments: list[Segment], lang: str,
-         keep: Callable[[Finding], bool] = lambda finding: True) -> list[Edit]:
+         keep: Callable[[Finding], bool] = lambda finding: True, fixer: Fixer | None = None) -> list[Edit]:
     """The edits that would fix a file's fixable findings (those `keep` lets through: a
-    suppressed finding is not fixed)."""
-    checker = Checker(glossary, FIXABLE_RULES)
-    by_place = {(s.id, s.line): s for s in segments}
+    suppressed finding is not fixed). Pass a run's `fixer` to compile the glossary once."""
+    if fixer is None:
+        fixer = Fixer(glossary)
+    places = _Places(segments)
     edits: list[Edit] = []
-    concepts = {c.id: c for c in glossary}
-    for finding in (f for batch in checker.check_batches(path, segments, lang) for f in batch):
+    concepts = fixer.concepts
+    for finding in (f for batch in fixer.checker.check_batches(path, segments, lang) for f in batch):
         if not fixable(finding) or not keep(finding):
             continue
         preferred = concepts[finding.concept].preferred(lang) if finding.concept in concepts else None
         term = str(finding.data.get("term", ""))
         if preferred is None or not unambiguous(finding.text, term, finding.suggestions[0], preferred.text):
             continue
-        segment = _segment_of(finding, segments, by_place)
+        segment = places.segment_of(finding)
         if segment is None:
             continue
         start = segment.offset(finding.location.line, finding.location.column)
@@ -79,12 +91,33 @@ def _ending(surface: str, base: str) -> str:
     return surface_folded[shared:] + "|" + str(len(base_folded) - shared)
 
 
-def _segment_of(finding: Finding, segments: list[Segment], by_place: dict) -> Segment | None:
-    location = finding.location
-    if location.segment is not None:
-        found = [s for s in segments if s.id == location.segment]
-        return found[0] if len(found) == 1 else None
-    return next((s for s in segments if s.line <= location.line <= s.line + s.text.count("\n")), None)
+class _Places:
+    """A file's segments by id and by line, each map built once, when first needed: looking
+    every finding up in the whole list would cost findings × segments."""
+
+    def __init__(self, segments: list[Segment]):
+        self.segments = segments
+        self._by_id: dict[str, Segment | None] | None = None
+        self._by_line: dict[int, Segment] | None = None
+
+    def segment_of(self, finding: Finding) -> Segment | None:
+        """The segment with the finding's id (none if two share it), else the first segment
+        covering the finding's line."""
+        location = finding.location
+        if location.segment is not None:
+            if self._by_id is None:
+                self._by_id = {}
+                for segment in self.segments:
+                    if segment.id is not None:
+                        # An id given twice names no one segment.
+                        self._by_id[segment.id] = None if segment.id in self._by_id else segment
+            return self._by_id.get(location.segment)
+        if self._by_line is None:
+            self._by_line = {}
+            for segment in self.segments:
+                for line in range(segment.line, segment.line + segment.text.count("\n") + 1):
+                    self._by_line.setdefault(line, segment)
+        return self._by_line.get(location.line)
 
 
 def apply(text: str, edits: Iterable[Edit]) -> str:

@@ -7,9 +7,10 @@ import shutil
 import pytest
 
 from mtcheck.engine import Checker
-from mtcheck.fix import FIXABLE_RULES, fixable, unambiguous
+from mtcheck.fix import FIXABLE_RULES, _Places, fixable, unambiguous
 from mtcheck.formats import plaintext
 from mtcheck.formats.edit import fix_file
+from mtcheck.model import Finding, Location, Segment, Severity
 from tests.conftest import SEEDS
 
 LANGS = {"000": "de", "001": "nb", "002": "de", "003": "de", "004": "tr"}
@@ -109,3 +110,35 @@ def test_fix_leaves_suppressed_findings(cli, tmp_path):
     cli("check", path, "--lang", "de", "--fix")
     assert path.read_text(encoding="utf-8").splitlines()[1:] == [
         "Die Fachkundige Massenmobilisierung.", "", "Die Geschickte Massenmobilisierung."]
+
+
+def test_a_run_compiles_the_glossary_once(seed_copies, cli, monkeypatch):
+    """Fixing five files in three languages compiles each language once, not once a file."""
+    import mtcheck.matching
+
+    compiled = []
+
+    class Counting(mtcheck.matching.LanguageMatcher):
+        def __init__(self, prepared, lang, foreign=None):
+            compiled.append(lang)
+            super().__init__(prepared, lang, foreign)
+
+    monkeypatch.setattr(mtcheck.matching, "LanguageMatcher", Counting)
+    code, out, err = cli("check", seed_copies, "--diff")
+    assert code == 1 and "would fix" in err
+    assert sorted(compiled) == sorted(set(LANGS.values()))
+
+
+def test_findings_are_placed_as_before():
+    """By id: the one segment with it (none when two share it); by line: the first covering it."""
+    segments = [Segment("a", "f", 1, id="u1"), Segment("b\nc", "f", 2, id="u2"), Segment("d", "f", 3, id="u2"),
+                Segment("e", "f", 4)]
+    places = _Places(segments)
+
+    def at(line, segment=None):
+        location = Location("f", line, 1, line, 2, segment)
+        return places.segment_of(Finding("GL001", "n", Severity.WARNING, "m", location, "de"))
+
+    assert at(1, "u1") is segments[0]
+    assert at(1, "u2") is None and at(1, "u9") is None
+    assert at(3) is segments[1] and at(4) is segments[3] and at(5) is None

@@ -26,19 +26,20 @@ class FileFix:
 
 
 def fix_file(path: str, glossary: Glossary, lang: str, source_lang: str | None = None,
-             write: bool = True) -> FileFix:
+             write: bool = True, fixer: fix.Fixer | None = None) -> FileFix:
     """Fix one file's fixable findings, those its suppression directives leave; with
-    `write`, replace the file (atomically)."""
+    `write`, replace the file (atomically). A run fixing many files passes one `fixer`, so
+    that the glossary is compiled once."""
     from mtcheck.suppress import read_directives
 
     directives = read_directives(path)
     keep = lambda finding: not directives.suppress(finding)  # noqa: E731
     if bilingual_kind(path):
-        return _fix_bilingual(path, glossary, lang, source_lang, write, keep)
+        return _fix_bilingual(path, glossary, lang, source_lang, write, keep, fixer)
     raw = read_bytes(path)
     before = _decode(path, raw)
     segments = list(plaintext.read_segments(path, lang))
-    edits = fix.plan(glossary, path, segments, lang, keep)
+    edits = fix.plan(glossary, path, segments, lang, keep, fixer)
     newline = "\r\n" if "\r\n" in before else "\n"
     lines = before.split(newline)
     for group in fix.by_segment(edits).values():
@@ -66,10 +67,10 @@ def _decode(path: str, raw: bytes) -> str:
 
 
 def _fix_bilingual(path: str, glossary: Glossary, lang: str, source_lang: str | None, write: bool,
-                   keep) -> FileFix:
+                   keep, fixer: fix.Fixer | None = None) -> FileFix:
     document = open_bilingual(path, source_lang=source_lang, target_lang=lang)
     segments = [s for s in document.segments()]
-    edits = fix.plan(glossary, path, segments, lang, keep)
+    edits = fix.plan(glossary, path, segments, lang, keep, fixer)
     for group in fix.by_segment(edits).values():
         segment = group[0].segment
         document.set_target(segment.id, fix.apply(segment.text, group))
