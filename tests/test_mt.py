@@ -188,3 +188,26 @@ def test_nothing_is_written_when_the_model_fails(tmp_path, cache_dir):
     code, _, _ = run_cli("retranslate", target, "--source", source, "--source-lang", "en", "--lang", "de",
                          "--model", tmp_path / "missing-model", "-o", out)
     assert code == 2 and out.read_text(encoding="utf-8") == "previous\n"
+
+
+def test_backtranslate_loads_its_model_once_for_every_source_language(tiny_model, cache_dir, monkeypatch):
+    import mtcheck.mt.loader
+    from mtcheck.mt.backtranslate import make_backtranslate
+    from mtcheck.mt.commands import make_translator
+
+    glossary = load_glossary(shipped_glossary())
+    options = {"model": str(tiny_model), "device": "cpu", "allow_pickle": False, "revision": None, "threads": None,
+               "no_cache": True, "cache_dir": None, "beams": 2, "batch_size": 4, "strategy": "none"}
+    texts = {"en": SOURCES[:3], "vi": ["Dân vận khéo.", "Dân chủ ở cơ sở."]}
+    # What one Translator per language, each with its own model, makes of the texts.
+    expected = {lang: [t.text for t in make_translator(glossary, lang, "de", options, None).translate(ts, enforce=False)]
+                for lang, ts in texts.items()}
+
+    loads = []
+    real = mtcheck.mt.loader.load_model
+    monkeypatch.setattr(mtcheck.mt.loader, "load_model", lambda *a, **k: loads.append(a) or real(*a, **k))
+    backtranslate = make_backtranslate(glossary, "de", options, None)
+    assert backtranslate(texts["en"], "en") == expected["en"]
+    assert backtranslate(texts["vi"], "vi") == expected["vi"]
+    assert backtranslate(texts["en"], "en") == expected["en"]  # the first Translator still works
+    assert len(loads) == 1

@@ -35,19 +35,36 @@ def model_options(function):
 
 
 def make_translator(glossary, source_lang, target_lang, options, err):
-    from mtcheck.mt.cache import TranslationCache
+    """A Translator for one language pair: its model loaded, its cache opened."""
     from mtcheck.mt.languages import default_model
+
+    loaded = load_translation_model(options["model"] or default_model(source_lang, target_lang), options)
+    return build_translator(loaded, glossary, source_lang, target_lang, options, open_cache(options))
+
+
+def load_translation_model(name, options):
+    """The model `name` loaded as `options` say (device, pickle, revision, threads)."""
     from mtcheck.mt.loader import load_model
+
+    return load_model(name, device=options["device"], allow_pickle=options["allow_pickle"],
+                      revision=options["revision"], threads=options["threads"])
+
+
+def open_cache(options):
+    """The translation cache `options` ask for, or None with no_cache."""
+    if options["no_cache"]:
+        return None
+    from pathlib import Path
+
+    from mtcheck.mt.cache import TranslationCache
+
+    return TranslationCache(Path(options["cache_dir"]) / "translations.sqlite3" if options["cache_dir"] else None)
+
+
+def build_translator(loaded, glossary, source_lang, target_lang, options, cache=None):
+    """A Translator on an already loaded model; several may share one model and one cache."""
     from mtcheck.mt.translator import Translator
 
-    name = options["model"] or default_model(source_lang, target_lang)
-    loaded = load_model(name, device=options["device"], allow_pickle=options["allow_pickle"],
-                        revision=options["revision"], threads=options["threads"])
-    cache = None
-    if not options["no_cache"]:
-        from pathlib import Path
-
-        cache = TranslationCache(Path(options["cache_dir"]) / "translations.sqlite3" if options["cache_dir"] else None)
     return Translator(loaded, glossary, source_lang, target_lang, beams=options["beams"],
                       batch_size=options["batch_size"], strategy=options["strategy"], cache=cache)
 

@@ -53,18 +53,27 @@ class Translator:
     def _prepare_languages(self) -> None:
         family, tokenizer = self.loaded.family, self.tokenizer
         self.prefix = ""
+        self.source_code: str | None = None  # the tokenizer's src_lang, for families that have one
         self.generate_options: dict = {}
         if family == "nllb":
-            tokenizer.src_lang = nllb_code(self.source_lang)
+            self.source_code = nllb_code(self.source_lang)
             self.generate_options["forced_bos_token_id"] = tokenizer.convert_tokens_to_ids(nllb_code(self.target_lang))
         elif family == "m2m100":
-            tokenizer.src_lang = m2m_code(self.source_lang)
+            self.source_code = m2m_code(self.source_lang)
             self.generate_options["forced_bos_token_id"] = tokenizer.get_lang_id(m2m_code(self.target_lang))
         elif family == "marian":
             # Multilingual OPUS-MT models pick the target language by a token like >>nob<<.
             token = f">>{OPUS_TARGET_TOKENS.get(self.target_lang, self.target_lang)}<<"
             if token in tokenizer.get_vocab():
                 self.prefix = token + " "
+        self._use_source_language()
+
+    def _use_source_language(self) -> None:
+        """Set the tokenizer's source language to this Translator's. Translators for other
+        source languages may share the tokenizer (one loaded model), so this is done again
+        right before sources are encoded, not only here."""
+        if self.source_code is not None:
+            self.tokenizer.src_lang = self.source_code
 
     def _encode_target(self, text: str) -> list[int]:
         ids = self.tokenizer(text_target=text, add_special_tokens=False).input_ids
@@ -129,6 +138,7 @@ class Translator:
     def _generate(self, sources: list[str], constraints: list[Constraints], force: bool,
                   n_best: int = 1) -> list:
         tokenizer, model = self.tokenizer, self.model
+        self._use_source_language()
         inputs = tokenizer([self.prefix + s for s in sources], return_tensors="pt", padding=True, truncation=True,
                            max_length=min(self.loaded.max_length, 512)).to(self.loaded.device)
         extra = max((sum(len(r.alternatives[0]) for r in c.required) for c in constraints), default=0)
