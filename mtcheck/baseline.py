@@ -8,7 +8,6 @@ file, or inserting and deleting lines, does not.
 """
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 import os
@@ -49,8 +48,13 @@ def fingerprint(finding: Finding, context_line: str, occurrence: int = 0, path: 
     `path` is the file as the baseline names it (default: the finding's path, with `/`).
     """
     path = path if path is not None else Path(finding.location.path).as_posix()
-    parts = (finding.rule, path, finding.concept or "", finding.text, context_window(finding, context_line),
-             str(occurrence))
+    return _digest(finding, path, context_window(finding, context_line), occurrence)
+
+
+def _digest(finding: Finding, path: str, window: str, occurrence: int) -> str:
+    """The hash behind `fingerprint`, for a caller that already has the window (Fingerprints
+    needs it for its occurrence key too)."""
+    parts = (finding.rule, path, finding.concept or "", finding.text, window, str(occurrence))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
@@ -79,10 +83,11 @@ class Fingerprints:
             self._lines = _LineReader(loc.path)
         context = "\n".join(self._lines.line(n) for n in range(loc.line, max(loc.line, loc.end_line) + 1))
         path = self.relative(loc.path)
-        key = (finding.rule, path, finding.concept, finding.text, context_window(finding, context))
+        window = context_window(finding, context)
+        key = (finding.rule, path, finding.concept, finding.text, window)
         occurrence = self._seen[key]
         self._seen[key] += 1
-        return fingerprint(finding, context, occurrence, path)
+        return _digest(finding, path, window, occurrence)
 
     def close(self) -> None:
         if self._lines is not None:
@@ -95,6 +100,7 @@ class _LineReader:
 
     Findings come sorted by place within each batch, so a file is read about once. Bytes
     that do not decode become U+FFFD: a fingerprint only needs to be the same every time.
+    Past the last line, a line is "".
     """
 
     def __init__(self, path: str):
@@ -105,10 +111,15 @@ class _LineReader:
 
     def line(self, number: int) -> str:
         if self._lines is None or number < self._number:
+            from mtcheck.textio import iter_lines
+
             self.close()
-            self._lines, self._number, self._current = _decoded_lines(self.path), 0, ""
+            self._lines, self._number, self._current = iter_lines(self.path, errors="replace"), 0, ""
         while self._number < number:
-            self._current = next(self._lines, "")
+            try:
+                self._current = next(self._lines, "")
+            except OSError as exc:  # iter_lines makes only a failed open an InputError
+                raise InputError(self.path, f"cannot read: {exc.strerror or exc}") from None
             self._number += 1
         return self._current
 
@@ -116,29 +127,6 @@ class _LineReader:
         if self._lines is not None:
             self._lines.close()
             self._lines = None
-
-
-def _decoded_lines(path: str) -> Iterator[str]:
-    """The file's lines as mtcheck numbers them (split at \\n, a \\r before it dropped)."""
-    from mtcheck.textio import sniff_encoding
-
-    try:
-        with open(path, "rb") as handle:
-            encoding, skip = sniff_encoding(handle.read(4))
-            handle.seek(skip)
-            decoder = codecs.getincrementaldecoder(encoding)("replace")
-            pending = ""
-            while True:
-                chunk = handle.read(1 << 20)
-                lines = (pending + decoder.decode(chunk, final=not chunk)).split("\n")
-                pending = lines.pop()
-                for line in lines:
-                    yield line.removesuffix("\r")
-                if not chunk:
-                    break
-            yield pending.removesuffix("\r")
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
 
 
 class Baseline:

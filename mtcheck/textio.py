@@ -25,11 +25,13 @@ def sniff_encoding(head: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
-def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = _CHUNK) -> Iterator[str]:
+def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = _CHUNK,
+               errors: str = "strict") -> Iterator[str]:
     """The file's lines without line ends, decoded incrementally in bounded memory, read
     `chunk_size` bytes at a time (less for a caller that wants only the first lines).
 
-    Undecodable bytes stop with an InputError naming the file and the line.
+    Undecodable bytes stop with an InputError naming the file and the line; `errors`, a codecs
+    error handler, lets a caller that only needs stable text have them replaced instead.
     """
     path = str(path)
     try:
@@ -41,7 +43,7 @@ def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = 
         sniffed, skip = sniff_encoding(head)
         encoding = encoding or sniffed
         handle.seek(skip if encoding == sniffed else 0)
-        decoder = codecs.getincrementaldecoder(encoding)("strict")
+        decoder = codecs.getincrementaldecoder(encoding)(errors)
         line_no, pending = 1, ""
         while True:
             chunk = handle.read(chunk_size)

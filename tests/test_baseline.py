@@ -147,7 +147,8 @@ def test_fingerprint_ignores_the_line_number_and_far_away_words():
 
 def test_fingerprints_read_lines_of_files_in_any_order(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("eins\r\nzwei Fachkundige Massenmobilisierung\r\ndrei\n", encoding="utf-8")
+    # CRLF, and a last line without one
+    path.write_bytes(b"eins\r\nzwei Fachkundige Massenmobilisierung\r\ndrei Fachkundige Massenmobilisierung")
     prints = Fingerprints(tmp_path)
 
     def located(line, column):
@@ -155,7 +156,12 @@ def test_fingerprints_read_lines_of_files_in_any_order(tmp_path):
                        text="Fachkundige Massenmobilisierung",
                        location=Location(str(path), line, column, line, column + 31))
 
-    late, early = prints(located(2, 6)), prints(located(2, 6))
-    assert late != early  # the second is another occurrence of the same finding
+    # Line 3, then back to line 2: each print is the one its own line's text gives, so no
+    # line was read empty or another's.
+    late, early = prints(located(3, 6)), prints(located(2, 6))
+    assert late == fingerprint(located(3, 6), "drei Fachkundige Massenmobilisierung", path="a.txt")
+    assert early == fingerprint(located(2, 6), "zwei Fachkundige Massenmobilisierung", path="a.txt")
+    again = prints(located(2, 6))
+    assert again == fingerprint(located(2, 6), "zwei Fachkundige Massenmobilisierung", 1, "a.txt")
     assert prints.relative(str(path)) == "a.txt"
     prints.close()

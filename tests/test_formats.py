@@ -367,6 +367,21 @@ def test_crlf_lines_read_whole_where_a_pair_is_cut_between_chunks(tmp_path):
     assert list(textio.iter_lines(path)) == [first, "zwei", "drei", "alt\rmac"]
 
 
+@pytest.mark.parametrize("chunk_size", [1, 4096])
+def test_undecodable_bytes_stop_a_read_unless_the_caller_has_them_replaced(tmp_path, chunk_size):
+    """The baseline's fingerprints read with errors="replace": same lines, U+FFFD for a bad byte."""
+    from mtcheck import textio
+    from mtcheck.errors import InputError
+
+    path = tmp_path / "bad.txt"
+    path.write_bytes(codecs.BOM_UTF8 + b"eins\r\nzwei \xff drei\r\nvier")
+    lines = list(textio.iter_lines(path, chunk_size=chunk_size, errors="replace"))
+    assert lines == ["eins", "zwei \ufffd drei", "vier"]
+    with pytest.raises(InputError) as caught:
+        list(textio.iter_lines(path, chunk_size=chunk_size))
+    assert str(caught.value) == f"{path}:2: cannot decode as utf-8 (byte 0xff)"
+
+
 @pytest.mark.parametrize("chunk_size", [1, 3, 7, 4096])
 def test_small_reads_cut_characters_and_line_ends_and_lose_nothing(tmp_path, chunk_size):
     """Language identification reads only a file's start, in small reads: a UTF-8 character
