@@ -464,7 +464,7 @@ def discover(paths, glossaries, lang, source_lang, threshold, show_all, output_f
     except MtcheckError as exc:  # the MT signal's model
         run.fail(exc)
         return EXIT_ERROR
-    accepted = [c for c in candidates if c.score >= threshold]
+    accepted = discoverer.accepted(candidates)
     shown = candidates if show_all else accepted
     if write_glossary and not run.errors:
         from mtcheck.discovery.update import with_candidates
@@ -515,7 +515,7 @@ def _mt_signal(run: _Run, model: str | None, target_lang: str, device: str, allo
 
     run.say(f"MT signal on: {model}, into {target_lang}")
     options = {"model": model, "device": device, "allow_pickle": allow_pickle, "revision": None, "threads": None,
-               "no_cache": False, "cache_dir": None, "beams": 4, "batch_size": 16, "strategy": "none"}
+               "no_cache": False, "cache_dir": None, "beams": 4, "batch_size": 16}
     return make_backtranslate(run.glossary, target_lang, options, run.err)
 
 

@@ -165,14 +165,15 @@ class _Projection:
         return self.project(self.seen[index])
 
 
-class _WordCache(dict):
-    """surface word -> code, computed once per distinct word."""
+class WordCache(dict):
+    """surface word -> what `compute` makes of it (here its code), computed once per distinct
+    word; cleared past _MAX_CACHED_WORDS so that memory stays bounded on any corpus."""
 
-    def __init__(self, compute: Callable[[str], str]):
+    def __init__(self, compute: Callable[[str], object]):
         super().__init__()
         self.compute = compute
 
-    def __missing__(self, word: str) -> str:
+    def __missing__(self, word: str) -> object:
         if len(self) > _MAX_CACHED_WORDS:
             self.clear()
         code = self[word] = self.compute(word)
@@ -344,8 +345,8 @@ class LanguageMatcher:
         self._compound_heads: dict[str, str] = {}
         self._compile(prepared, foreign_table(prepared) if foreign is None else foreign)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
-        self._native_words = _WordCache(self._native_code)
-        self._foreign_words = _WordCache(lambda w: self.foreign.codes.get(neutral_fold(w), UNKNOWN))
+        self._native_words = WordCache(self._native_code)
+        self._foreign_words = WordCache(lambda w: self.foreign.codes.get(neutral_fold(w), UNKNOWN))
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
         self._chunk_codes = _ChunkCache(self._analyse_chunk)
 

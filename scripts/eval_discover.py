@@ -25,7 +25,7 @@ from mtcheck.glossary import load_glossary, write_glossary  # noqa: E402
 from mtcheck.glossary.shipped import shipped_glossary  # noqa: E402
 from tests.conftest import SEEDS, run_cli  # noqa: E402
 from tests.test_discovery import (  # noqa: E402
-    CONCEPT, DUTCH, UNKNOWN_IN_DUTCH, UNKNOWN_IN_SEEDS, accepted_only, precision_recall,
+    CONCEPT, DUTCH, DUTCH_GLOSSARY, UNKNOWN_IN_DUTCH, UNKNOWN_IN_SEEDS, accepted_only, precision_recall,
 )
 
 
@@ -41,9 +41,7 @@ def main() -> int:
     dutch = work / "nieuws.nl.txt"
     dutch.write_text(DUTCH, encoding="utf-8")
     dutch_glossary = work / "nl.csv"
-    dutch_glossary.write_text("concept,lang,term,status\n"
-                              f"{CONCEPT},nl,bekwame massamobilisatie,preferred\n"
-                              f"{CONCEPT},nl,vakkundige massamobilisatie,admitted\n", encoding="utf-8")
+    dutch_glossary.write_text(DUTCH_GLOSSARY, encoding="utf-8")
     mt = ["--mt-model", args.mt_model, "--mt-lang", args.mt_lang] if args.mt_model else []
     print(f"MT signal: {args.mt_model or 'off'}")
     print("| corpus | threshold | precision | recall | missed | wrong | seconds |")

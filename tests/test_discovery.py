@@ -113,7 +113,7 @@ def test_the_threshold_trades_recall_for_precision(reduced):
     assert strict < default < loose
     _, out, _ = run_cli("discover", SEEDS, "-g", reduced, "--format", "json", "--all")
     listed = json.loads(out)["candidates"]
-    assert any(not c["accepted"] for c in listed) and all(0 <= c["score"] <= 1 for c in listed)
+    assert any(not c["accepted"] for c in listed)
 
 
 DUTCH = """\
@@ -134,6 +134,11 @@ Dankzij intelligente massamobilisatie stemden de bewoners in met de verbreding v
 De krant schreef over „Groene, schone en mooie straten“ in de hoofdstad.
 """
 
+# A glossary entry for the concept in Dutch alone.
+DUTCH_GLOSSARY = ("concept,lang,term,status\n"
+                  f"{CONCEPT},nl,bekwame massamobilisatie,preferred\n"
+                  f"{CONCEPT},nl,vakkundige massamobilisatie,admitted\n")
+
 UNKNOWN_IN_DUTCH = {
     ("nieuws.nl.txt", "Slimme massamobilisatie"): {"slimme massamobilisatie"},
     ("nieuws.nl.txt", "Gekwalificeerde massamobilisatie"): {"gekwalificeerde massamobilisatie"},
@@ -150,9 +155,7 @@ def test_discover_works_in_a_language_the_seeds_do_not_have(tmp_path):
     text = tmp_path / "nieuws.nl.txt"
     text.write_text(DUTCH, encoding="utf-8")
     glossary = tmp_path / "nl.csv"
-    glossary.write_text("concept,lang,term,status\n"
-                        "dan-van-kheo,nl,bekwame massamobilisatie,preferred\n"
-                        "dan-van-kheo,nl,vakkundige massamobilisatie,admitted\n", encoding="utf-8")
+    glossary.write_text(DUTCH_GLOSSARY, encoding="utf-8")
     code, out, err = run_cli("discover", text, "-g", glossary, "-l", "nl", "--format", "json")
     assert code == 1, err
     precision, recall, missed, wrong = precision_recall(json.loads(out)["candidates"], UNKNOWN_IN_DUTCH)
@@ -227,6 +230,23 @@ def test_unquoted_spans_must_have_the_shape_of_a_rendering(glossary):
     text = ("Die Demokratie an der Basis wächst. Demokratie und die Stärke des Volkes.\n"
             "Das Komitee für Massenmobilisierung tagt.\n")
     assert discovered(glossary, "de", text) == {}
+    # Not even below the threshold: „Demokratie und die Stärke" has only the bounds of
+    # „Demokratie an der Basis", and would come out with a score if that were enough.
+    assert discovered(glossary, "de", text, everything=True) == {}
+
+
+def test_candidates_score_alike_when_asked_twice(reduced):
+    """The second round learns from the accepted candidates without keeping it: asking again
+    gives the same candidates with the same scores."""
+    discoverer = Discoverer(load_glossary(reduced))
+    for number, line in enumerate((SEEDS / GERMAN).read_text(encoding="utf-8").splitlines(), 1):
+        discoverer.add(Segment(line, GERMAN, number, lang="de"))
+
+    def scored():
+        return [(c.concept.id, c.form, c.score, c.evidence) for c in discoverer.candidates()]
+
+    first = scored()
+    assert first and scored() == first
 
 
 def test_straight_quotes_pair_with_each_other_only():

@@ -24,15 +24,15 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, NamedTuple
 
 from mtcheck.discovery.parts import ConceptParts, Rendering, Share, is_part
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
 from mtcheck.lang import TOKEN_RE, analyzer_for, canonical_lang, family, mask_protected
-from mtcheck.matching import Matcher
-from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Term
+from mtcheck.matching import Matcher, WordCache
+from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -64,9 +64,13 @@ class Evidence:
 class Occurrence:
     location: Location
     text: str
-    context: Excerpt
+    sentence: Sentence   # cut out when first shown: a run remembers up to MAX_SPANS places
     slot_words: tuple[str, ...]
     quoted: bool
+
+    @property
+    def context(self) -> Excerpt:
+        return self.sentence.excerpt
 
 
 @dataclass
@@ -258,7 +262,7 @@ class Discoverer:
     def _occurrence(self, segment: Segment, analysed: Analysed, first: int, stop: int, context: list[str],
                     quoted: bool) -> Occurrence:
         start, end = analysed.words[first].start, analysed.words[stop - 1].end
-        return Occurrence(segment.locate(start, end), segment.text[start:end], segment.excerpt(start, end),
+        return Occurrence(segment.locate(start, end), segment.text[start:end], segment.sentence(start, end),
                           tuple(context), quoted)
 
     def _span_language(self, lang: str, analysed: Analysed, first: int, stop: int,
@@ -304,19 +308,21 @@ class Discoverer:
                 self.translations.update(translations)
                 first = [self._score(lang, state, spans, {}, translations) for spans in state.spans.values()]
             accepted = [c for c in first if c and c.score >= self.threshold]
-            # Second round: what the accepted candidates teach about the concept.
+            # Second round: what the accepted candidates teach about the concept, learned on a
+            # copy of the slots so that the texts' own stay as read and a next call scores alike.
+            second = replace(state, slots=state.slots.copy())
             learned: _Learned = {}
             for candidate in accepted:
                 for occurrence in candidate.occurrences:
-                    state.slots.add_rendering(candidate.concept.id, occurrence.slot_words)
+                    second.slots.add_rendering(candidate.concept.id, occurrence.slot_words)
                 if not candidate.untranslated:
                     share = self._parts(candidate.span_lang).best_share(candidate.concept.id, list(candidate.keys))
                     novel = share.novel if share else candidate.keys
                     words = learned.setdefault((candidate.concept.id, candidate.span_lang), {})
                     for key in novel:
                         words.setdefault(key, set()).add(candidate.keys)
-            for spans in state.spans.values():
-                candidate = self._score(lang, state, spans, learned, translations)
+            for spans in second.spans.values():
+                candidate = self._score(lang, second, spans, learned, translations)
                 if candidate:
                     found.append(candidate)
         found = _longest_first(found, self.threshold)
@@ -324,6 +330,8 @@ class Discoverer:
         return found
 
     def accepted(self, candidates: Iterable[Candidate] | None = None) -> list[Candidate]:
+        """Those of `candidates` at or above the threshold, in their order: pass what
+        `candidates()` gave to score only once; without them it is called here."""
         return [c for c in (self.candidates() if candidates is None else candidates) if c.score >= self.threshold]
 
     def _score(self, lang: str, state: _Language, spans: list[_Span], learned: _Learned,
@@ -540,17 +548,18 @@ class _Language:
     spans: dict[tuple[str, tuple[str, ...]], list[_Span]] = field(default_factory=dict)
     endings: dict[str, Counter] = field(default_factory=dict)   # concept id -> last letters of its modifiers
     counts: Counter = field(default_factory=Counter)            # surface word -> occurrences in the texts
-    _triggers: dict[str, bool] = field(default_factory=dict)
+    _triggers: WordCache = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self._triggers = WordCache(self._triggering)
 
     def trigger(self, surface: str) -> bool:
         """Whether a word may be the core of a rendering, so that its segment needs a look."""
-        known = self._triggers.get(surface)
-        if known is None:
-            if len(self._triggers) > 200_000:
-                self._triggers.clear()
-            key, content = self.analyser.word(surface)
-            known = self._triggers[surface] = content and bool(self.parts.concepts_sharing([key]))
-        return known
+        return self._triggers[surface]
+
+    def _triggering(self, surface: str) -> bool:
+        key, content = self.analyser.word(surface)
+        return content and bool(self.parts.concepts_sharing([key]))
 
     @property
     def analyser(self) -> TextAnalyser:

@@ -16,6 +16,7 @@ from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import TextAnalyser
 from mtcheck.lang import TOKEN_RE
+from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
 MIN_PIECE = 4   # letters a shared piece needs to count
@@ -32,11 +33,6 @@ class Rendering:
     shared_core: bool      # the core is what most renderings share, not a lone term's longest word
     function_words: tuple[str, ...] = ()  # each word of the term: its key if a function word, else ''
     positions: tuple[int, ...] = ()  # each part's word index among the term's words
-
-    @property
-    def shape(self) -> tuple[bool, ...]:
-        """Each word of the term: a content word (True) or a function word."""
-        return tuple(not key for key in self.function_words)
 
     @property
     def modifiers(self) -> tuple[int, ...]:
@@ -58,7 +54,10 @@ class ConceptParts:
     analyser: TextAnalyser
     renderings: dict[str, list[Rendering]] = field(default_factory=dict)   # concept id -> renderings
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
-    _sharing: dict[str, frozenset[str]] = field(default_factory=dict)      # word key -> concept ids
+    _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
+
+    def __post_init__(self):
+        self._sharing = WordCache(self._concepts_of)
 
     @classmethod
     def build(cls, concepts: Iterable[Concept], lang: str, analyser: TextAnalyser) -> ConceptParts:
@@ -103,14 +102,11 @@ class ConceptParts:
         """Concepts with a part that one of these word keys may share."""
         found: set[str] = set()
         for key in keys:
-            concepts = self._sharing.get(key)
-            if concepts is None:
-                if len(self._sharing) > 200_000:
-                    self._sharing.clear()
-                concepts = self._sharing[key] = frozenset(
-                    c for piece in _pieces(key) for c in self._pieces.get(piece, ()))
-            found |= concepts
+            found |= self._sharing[key]
         return found
+
+    def _concepts_of(self, key: str) -> frozenset[str]:
+        return frozenset(c for piece in _pieces(key) for c in self._pieces.get(piece, ()))
 
     def best_share(self, concept_id: str, keys: list[str]) -> Share | None:
         """How the content word keys of a span share the parts of the concept's closest rendering."""

@@ -29,6 +29,14 @@ class Slots:
         self.known: dict[str, dict[str, int]] = {}   # concept id -> word -> count
         self.quoting: dict[str, tuple[int, int]] = {}  # concept id -> (renderings quoted, renderings)
 
+    def copy(self) -> Slots:
+        """Counts of their own, to learn more on without changing these."""
+        copied = Slots(self.compounding)
+        copied.seen = dict(self.seen)
+        copied.known = {concept: dict(counts) for concept, counts in self.known.items()}
+        copied.quoting = dict(self.quoting)
+        return copied
+
     def add_words(self, key: str, count: int = 1) -> None:
         self.seen[key] = self.seen.get(key, 0) + count
 

@@ -8,6 +8,7 @@ import re
 from typing import NamedTuple
 
 from mtcheck.lang import Analyzer, TOKEN_RE, mask_protected
+from mtcheck.matching import WordCache
 
 # A quoted stretch: each opening mark with the closing marks the languages that use it pair it
 # with („…“ German, «…» Norwegian and French, »…« Danish, “…” English, "…", ‹…›, 「…」). The
@@ -72,27 +73,26 @@ class TextAnalyser:
     def __init__(self, analyzer: Analyzer):
         self.analyzer = analyzer
         self.function_words = function_words(analyzer.lang)
-        self._keys: dict[str, tuple[str, bool]] = {}
+        self._keys: WordCache = WordCache(self._analyse_word)   # surface -> (key, content)
         self.surfaces: dict[str, str] = {}   # key -> the first word seen with it, for messages
 
     def word(self, surface: str) -> tuple[str, bool]:
         """(key, content) of a surface word, computed once per distinct word."""
-        known = self._keys.get(surface)
-        if known is None:
-            if len(self._keys) > 200_000:
-                self._keys.clear()
-            folded = self.analyzer.base(surface)
-            content = (any(c.isalpha() for c in folded) and len(folded) > 1
-                       and folded not in self.function_words)
-            known = self._keys[surface] = (self.analyzer.keys([folded])[0], content)
-            if len(self.surfaces) < 200_000:
-                self.surfaces.setdefault(known[0], surface)
-        return known
+        return self._keys[surface]
+
+    def _analyse_word(self, surface: str) -> tuple[str, bool]:
+        folded = self.analyzer.base(surface)
+        content = (any(c.isalpha() for c in folded) and len(folded) > 1
+                   and folded not in self.function_words)
+        key = self.analyzer.keys([folded])[0]
+        if len(self.surfaces) < 200_000:
+            self.surfaces.setdefault(key, surface)
+        return key, content
 
     def analyse(self, text: str, masked: str | None = None) -> Analysed:
         """`masked` is mask_protected(text), when the caller has it."""
         masked = mask_protected(text) if masked is None else masked
-        word = self.word
+        word = self._keys.__getitem__
         words = []
         for found in TOKEN_RE.finditer(masked):
             surface = found.group()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from mtcheck.discovery import DEFAULT_THRESHOLD, Candidate, Discoverer
+from mtcheck.discovery import Candidate, Discoverer
 from mtcheck.model import Finding, Match, Segment, Severity
 from mtcheck.rules.base import Rule
 
@@ -28,11 +28,10 @@ class UnknownRendering(Rule):
     name = "unknown-rendering"
     severity = Severity.WARNING
     default = False  # opt in: `--select ALL`, `--select GL006`, or `select` in the configuration
-    threshold = DEFAULT_THRESHOLD
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.discoverer = Discoverer(self.document.glossary, threshold=self.threshold)
+        self.discoverer = Discoverer(self.document.glossary)
 
     def on_text(self, segment: Segment, matches: list[Match]) -> Iterable[Finding]:
         self.discoverer.add(segment, self.document.lang, matches)
@@ -55,5 +54,5 @@ class UnknownRendering(Rule):
             message += f"; the glossary's term is '{preferred.text}'"
         for occurrence in candidate.occurrences:
             yield self.finding_at(occurrence.location, message.format(text=occurrence.text), candidate.concept.id,
-                                  occurrence.text, [preferred.text] if preferred else [], occurrence.context,
+                                  occurrence.text, [preferred.text] if preferred else [], occurrence.sentence,
                                   score=candidate.score, signals=[e.signal for e in candidate.evidence])
