@@ -68,17 +68,18 @@ class _Run:
         self.err.print(f"error: {error}", style="red", highlight=False, markup=False)
 
     def documents(self, paths: tuple[str, ...]):
-        """(path, lang, segments) for every file, errors reported and skipped."""
+        """(path, lang, segments) for every file, errors reported and skipped; a path that
+        cannot be checked is an error, or a warning where a folder holds it."""
         from mtcheck.formats import bilingual_kind
         from mtcheck.formats.discover import discover
 
-        try:
-            files = list(discover(list(paths)))
-        except MtcheckError as exc:
-            self.fail(exc)
-            return
-        if self.selection is not None:
-            files = self.selection.filter(files, paths)
+        def report(problem):
+            if problem.error:
+                self.fail(problem.as_error())
+            else:
+                self.err.print(f"warning: {problem}", markup=False, highlight=False)
+
+        files = list(discover(list(paths), report, self.selection))
         with self._progress(len(files)) as advance:
             for path in files:
                 try:

@@ -354,19 +354,19 @@ class FileSelection:
         self.exclude = [_glob_regex(g) for g in exclude]
         self.force_exclude = force_exclude
 
-    def filter(self, files: Iterable[str], named: Iterable[str]) -> list[str]:
-        """`files` (as discovery found them) less those the globs leave out; `named` are
-        the paths given on the command line."""
-        named_files = {str(Path(p)) for p in named if Path(p).is_file()}
-        return [f for f in files if self.accepts(f, f in named_files)]
-
     def accepts(self, path: str, named: bool = False) -> bool:
+        """Whether a file is checked: found in a folder, or `named` on the command line."""
         relative = self._relative(path)
         if named:
             return not (self.force_exclude and any(g.match(relative) for g in self.exclude))
         if self.include and not any(g.match(relative) for g in self.include):
             return False
         return not any(g.match(relative) for g in self.exclude)
+
+    def excludes(self, path: str) -> bool:
+        """Whether `exclude` leaves out a path found in a folder (a folder: all it holds)."""
+        relative = self._relative(path)
+        return any(g.match(relative) for g in self.exclude)
 
     def _relative(self, path: str) -> str:
         """The path from the configuration's folder; absolute (without the leading slash)
