@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import json
 import os
 import re
+import stat
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,7 +120,7 @@ def load_settings(paths: Sequence[str], config_file: str | None = None, isolated
     found: list[Path] = []
     for given in paths:
         start = Path(given)
-        start = start if start.is_dir() else start.parent
+        start = start if _is_folder(start) else start.parent
         nearest = find_config(start)
         if nearest is not None and all(not nearest.samefile(other) for other in found):
             found.append(nearest)
@@ -142,12 +143,35 @@ def find_config(start: str | Path) -> Path | None:
         if relative:  # named as the user named the path: relative stays relative
             candidate = Path(os.path.relpath(candidate))
         own = candidate / CONFIG_NAME
-        if own.is_file():
+        if _present(own):
             return own
         pyproject = candidate / PYPROJECT_NAME
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _present(pyproject) and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _present(path: Path) -> bool:
+    """Whether a configuration file lies at `path`. A folder that cannot be searched holds
+    none that can be seen; a file that is there but cannot be read is read, to say why."""
+    try:
+        return not stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):  # ValueError: a NUL in the path
+        return False
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -162,7 +186,7 @@ def _has_tool_table(path: Path) -> bool:
 def load_config(path: str | Path, explicit: bool = False) -> Config:
     """One configuration file, validated; an error names the file and the key's line."""
     path = Path(path)
-    if explicit and not path.is_file():
+    if explicit and not _present(path):
         raise InputError(str(path), "no such configuration file")
     text = _read(path)
     data = _parse(text, path)
@@ -201,9 +225,15 @@ def _validate(config: Config, key: str, value: object, lines: Mapping[tuple[str,
     if key == "glossaries":
         resolved = [str(config.root / v) for v in value]
         for given, full in zip(value, resolved):
-            if not Path(full).is_file():
+            if not _is_file(Path(full)):
                 raise config.error(key, f"glossary {given!r} not found (looked for {full})")
         return resolved
+    if key in ("include", "exclude"):
+        for glob in value:
+            try:
+                _glob_regex(glob)
+            except re.error as exc:
+                raise config.error(key, f"'{key}': {glob!r} is not a glob: {exc.msg}") from None
     if key in ("select", "ignore"):
         from mtcheck.rules import select_rules
 
@@ -267,6 +297,8 @@ def _parse(text: str, path: Path) -> dict:
 
     try:
         return tomllib.loads(text)
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise InputError(str(path), "invalid TOML: arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$", message)
@@ -290,11 +322,22 @@ def _split_key(path: str) -> tuple[str, ...]:
     parts = []
     for part in _PART_RE.findall(path):
         if part.startswith('"'):
-            part = json.loads(part)  # TOML's basic strings escape as JSON's do
+            part = _basic_string(part)
         elif part.startswith("'"):
             part = part[1:-1]
         parts.append(part)
     return tuple(parts)
+
+
+def _basic_string(quoted: str) -> str:
+    """A quoted key's text, decoded as TOML decodes it (its escapes are not all JSON's);
+    as written where it is no TOML (the line scanner can meet anything)."""
+    import tomllib
+
+    try:
+        return next(iter(tomllib.loads(f"{quoted} = 0")))
+    except (tomllib.TOMLDecodeError, StopIteration):
+        return quoted
 
 
 def _key_lines(text: str, prefix: tuple[str, ...]) -> dict[tuple[str, ...], int]:
@@ -406,12 +449,19 @@ def _glob_regex(glob: str) -> re.Pattern:
             if end < 0:
                 out.append(re.escape(char))
             else:
-                body = glob[index + 1:end]
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
+                out.append(_char_set(glob[index + 1:end]))
                 index = end
         else:
             out.append(re.escape(char))
         index += 1
-    return re.compile("".join(out) + "(?:/.*)?$")
+    with warnings.catch_warnings():  # a literal `--` in a set: re warns of set operations to come
+        warnings.simplefilter("ignore", FutureWarning)
+        return re.compile("".join(out) + "(?:/.*)?$")
+
+
+def _char_set(body: str) -> str:
+    """A glob's `[...]` as a regular expression's set: `!` or `^` first negates; `\\`, `[`
+    and the characters of set operations (`&&`, `||`, `~~`) are plain characters."""
+    negated = body.startswith(("!", "^"))
+    body = re.sub(r"([\\\[&|~])", r"\\\1", body[1:] if negated else body)
+    return f"[{'^' if negated else ''}{body}]"

@@ -2,6 +2,7 @@
 naming the file (and line where known), the rest of the run is still checked, exit code 2."""
 from __future__ import annotations
 
+import builtins
 import contextlib
 import errno
 import os
@@ -214,3 +215,106 @@ def test_discovery_problems_come_in_a_stable_order(folder, tmp_path):
         f"warning: {folder / 'p1.txt'}: not a regular file (a FIFO), skipped",
         f"warning: {folder / 'x.txt'}: symbolic link loop, skipped",
     ]
+
+
+def test_excluded_folders_are_not_walked(folder):
+    (folder / "mtcheck.toml").write_text('exclude = ["private/"]\n', encoding="utf-8")
+    private = folder / "private"
+    private.mkdir()
+    os.mkfifo(private / "pipe.txt")
+    (private / "b.txt").write_text(DEPRECATED_DE, encoding="utf-8")
+    code, out, err = run_cli("check", folder, "--lang", "de", "--no-table")
+    assert code == 1
+    assert out.count(FOUND) == 1
+    assert err == ""
+
+
+# -- configuration -------------------------------------------------------------------------------
+def config_run(folder: Path, toml: str) -> tuple[int, str, str]:
+    (folder / "mtcheck.toml").write_text(toml, encoding="utf-8")
+    return run_cli("check", folder / "a.txt", "--lang", "de", "--no-table")
+
+
+def test_config_in_a_folder_that_cannot_be_searched_is_passed_over(folder, monkeypatch):
+    """A folder above that cannot be searched holds no configuration that can be seen (as
+    for a run in a folder whose parent is chmod 000: its own files are readable)."""
+    (folder.parent / "mtcheck.toml").write_text("not = [valid\n", encoding="utf-8")
+    hidden = {str(folder.parent / "mtcheck.toml"), str(folder.parent / "pyproject.toml")}
+    real_stat = os.stat
+
+    def stat_(path, *args, **kwargs):
+        if os.fspath(path) in hidden:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_)
+    code, out, err = run_cli("check", folder / "a.txt", "--lang", "de", "--no-table")
+    assert (code, err) == (1, "")
+    assert FOUND in out
+
+
+def refuse_to_open(monkeypatch, refused: Path) -> None:
+    """Opening `refused` fails as it does without read permission (which root has anyway)."""
+    def refusing(opener):
+        def patched(path, *args, **kwargs):
+            if isinstance(path, (str, os.PathLike)) and os.fspath(path) == str(refused):
+                raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+            return opener(path, *args, **kwargs)
+        return patched
+
+    monkeypatch.setattr(builtins, "open", refusing(builtins.open))
+    monkeypatch.setattr(os, "open", refusing(os.open))
+
+
+def test_config_that_cannot_be_read_is_an_error(folder, monkeypatch):
+    config = folder / "mtcheck.toml"
+    config.write_text('lang = "de"\n', encoding="utf-8")
+    refuse_to_open(monkeypatch, config)
+    code, out, err = run_cli("check", folder / "a.txt", "--no-table")
+    assert (code, out) == (2, "")
+    assert one_line_each(err) == [f"error: {config}: cannot read: Permission denied"]
+
+
+@pytest.mark.parametrize("glob", ["[z-a]", "x[a--z].txt"])
+@pytest.mark.parametrize("key", ["include", "exclude"])
+def test_glob_that_is_no_pattern_is_an_error_at_its_line(folder, key, glob):
+    code, out, err = config_run(folder, f'# globs\n{key} = ["*.md", {glob!r}]\n')
+    assert (code, out) == (2, "")
+    assert one_line_each(err) == [
+        f"error: {folder / 'mtcheck.toml'}:2: '{key}': {glob!r} is not a glob: "
+        + ("bad character range z-a" if glob == "[z-a]" else "bad character range a--")]
+
+
+@pytest.mark.parametrize("glob", ["x[[:alpha:]].txt", "[a&&b].txt", "[a||b].txt", "[a~~b].txt", "[+--].txt"])
+def test_glob_set_characters_are_plain_and_never_warn(folder, glob, recwarn):
+    code, out, err = config_run(folder, f"exclude = [{glob!r}]\n")
+    assert code == 1
+    assert err == ""
+    assert not [w for w in recwarn if issubclass(w.category, FutureWarning)]
+
+
+def test_deeply_nested_toml_is_an_error(folder):
+    code, out, err = config_run(folder, "a = " + "[" * 100_000 + "\n")
+    assert (code, out) == (2, "")
+    assert one_line_each(err) == [f"error: {folder / 'mtcheck.toml'}: invalid TOML: arrays or tables nested too deeply"]
+
+
+def test_deeply_nested_pyproject_is_an_error(folder):
+    (folder / "pyproject.toml").write_text("[tool.mtcheck]\na = " + "{b = " * 100_000 + "\n", encoding="utf-8")
+    code, out, err = run_cli("check", folder / "a.txt", "--lang", "de", "--no-table")
+    assert (code, out) == (2, "")
+    assert one_line_each(err) == [f"error: {folder / 'pyproject.toml'}: invalid TOML: arrays or tables nested too deeply"]
+
+
+def test_quoted_key_with_a_toml_escape_is_named_at_its_line(folder):
+    code, out, err = config_run(folder, '# keys\n"l\\U00000061ng" = "de"\n"\\u00e9" = 1\n')
+    assert (code, out) == (2, "")
+    assert one_line_each(err) == [f"error: {folder / 'mtcheck.toml'}:3: unknown key 'é'; known keys: "
+                                  + ", ".join(__import__("mtcheck.config").config.KEYS)]
+
+
+def test_glossary_path_with_a_nul_is_not_found(folder):
+    code, out, err = config_run(folder, 'glossaries = ["a\\u0000b.tbx"]\n')
+    assert (code, out) == (2, "")
+    assert len(one_line_each(err)) == 1
+    assert err.startswith(f"error: {folder / 'mtcheck.toml'}:1: glossary 'a\\x00b.tbx' not found")
