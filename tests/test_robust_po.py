@@ -210,3 +210,68 @@ def test_positions_and_ids_of_a_well_formed_file(tmp_path):
     assert [(s.id, s.text, s.line, s.column, s.source) for s in found] == [
         ("menu|a", "Erste\nZweite", 11, 2, "a"), ("b[0]", "Eins", 16, 12, "b"), ("b[1]", "Zwei", 17, 15, "bs")]
     assert {s.lang for s in found} == {"de"}
+
+
+# -- bilingual CSV: positions and write-back ---------------------------------------------------
+CSV_ROWS = ('id,en,de\n'
+            f'a,The skilful mass mobilisation,Die {OLD}.\n'
+            f'"b, c","Quoted, ""source""","Wir: {OLD} ""ok"""\n'
+            f'd,"two\nlines",{OLD}\n')
+
+
+def _finding_places(path, terms):
+    from tests.conftest import run_cli_json
+
+    _, report, _ = run_cli_json("check", path, "-g", terms, "--lang", "de", "--select", "GL001")
+    return [(f["line"], f["column"]) for f in report["findings"]]
+
+
+def _place_of(text: str, needle: str, occurrence: int) -> tuple[int, int]:
+    """1-based line and column of the occurrence-th `needle` in `text`."""
+    at = -1
+    for _ in range(occurrence):
+        at = text.index(needle, at + 1)
+    line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    return text.count("\n", 0, at) + 1, at - line_start + 1
+
+
+@pytest.mark.parametrize("name, text", [("p.csv", CSV_ROWS), ("p.tsv", CSV_ROWS.replace(",", "\t")),
+                                        ("crlf.csv", CSV_ROWS.replace("\n", "\r\n"))])
+def test_csv_columns_count_from_the_line_not_the_cell(tmp_path, terms, name, text):
+    path = tmp_path / name
+    path.write_bytes(text.encode())
+    found = list(open_bilingual(path).segments())
+    assert [(s.line, s.column) for s in found] == [_place_of(text, f"Die {OLD}", 1),
+                                                   _place_of(text, "Wir: ", 1),
+                                                   _place_of(text, OLD, 3)]
+    assert _finding_places(path, terms) == [_place_of(text, OLD, n) for n in (1, 2, 3)]
+
+
+def test_csv_fix_changes_only_the_target_cells(tmp_path, terms):
+    text = ('id,en,de\r\n'
+            f'a,"unneeded quotes",Die {OLD}.\n'
+            f'b,x,"Nichts"\r\n'
+            f'c,y,"Die {OLD}, quoted"\r\n'
+            f'd,z,{OLD}')
+    path = tmp_path / "p.csv"
+    path.write_bytes(text.encode())
+    fix_file(str(path), load_glossary(terms), "de")
+    assert path.read_bytes() == text.replace(OLD, NEW).encode()
+
+
+def test_csv_edit_quotes_a_value_that_needs_it(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_bytes(b'id,en,de\na,x,alt\nb,y,"alt"\n')
+    document = open_bilingual(path)
+    document.set_target("a", 'neu, "zitiert"')
+    document.set_target("b", "neu")
+    document.save()
+    assert path.read_bytes() == b'id,en,de\na,x,"neu, ""zitiert"""\nb,y,"neu"\n'
+
+
+def test_csv_duplicate_id_is_refused_rather_than_edited_in_the_other_row(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_bytes(b"id,en,de\na,x,eins\na,y,zwei\n")
+    document = open_bilingual(path)
+    with pytest.raises(InputError, match=r":3: duplicate id 'a' \(first at line 2\)"):
+        document.set_target("a", "neu")

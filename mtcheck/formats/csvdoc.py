@@ -1,12 +1,14 @@
 """Bilingual CSV/TSV: a row per segment, columns named by language code (``en,de``) or
-``source,target``, with an optional ``id`` column."""
+``source,target``, with an optional ``id`` column. Edits replace only the target cells'
+text in the file; every other byte stays as it was."""
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import re
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from mtcheck.errors import InputError
 from mtcheck.lang import canonical_lang
@@ -16,6 +18,9 @@ from mtcheck.textio import atomic_output, read_bytes, sniff_encoding
 SUFFIXES = (".csv", ".tsv")
 _ID_NAMES = ("id", "key", "segment", "tuid", "name")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:[_-][a-z0-9]{2,8})*$", re.IGNORECASE)
+# Line ends as the csv module counts them (it reads with newline="").
+_LINE_END_RE = re.compile(r"\r\n|\r|\n")
+_UNQUOTED_RE = {delimiter: re.compile(f"[^{delimiter}\r\n]*") for delimiter in (",", "\t")}
 
 
 class CsvFile:
@@ -32,6 +37,9 @@ class CsvFile:
         first = self.text.split("\n", 1)[0]
         self.dialect = "excel-tab" if self.path.lower().endswith(".tsv") or ("\t" in first and "," not in first) \
             else "excel"
+        self._delimiter = csv.get_dialect(self.dialect).delimiter
+        self._line_starts = [0] + [found.end() for found in _LINE_END_RE.finditer(self.text)]
+        self._edits: dict[int, tuple[int, int, str]] = {}  # row: (start, end, new cell text) in the file
         self.rows, self.line_numbers = self._parse()
         if not self.rows:
             raise InputError(self.path, "empty file", 1)
@@ -77,8 +85,18 @@ class CsvFile:
             text = row[self.target_column]
             if not text.strip():
                 continue
-            yield Segment(text, self.path, self.line_numbers[number], 1, id=self._id(number), lang=lang,
+            line, column = self._position(self._target_cell(number).text_start)
+            yield Segment(text, self.path, line, column, id=self._id(number), lang=lang,
                           source=row[self.source_column], source_lang=source_lang)
+
+    def _target_cell(self, number: int) -> _Cell:
+        row_start = self._line_starts[self.line_numbers[number] - 1]
+        return _locate_cell(self.text, row_start, self.target_column, self._delimiter)
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (code points) of an offset in the text."""
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
 
     def _id(self, number: int) -> str:
         row = self.rows[number]
@@ -90,21 +108,68 @@ class CsvFile:
         return self.rows[self._row(segment_id)][self.target_column]
 
     def set_target(self, segment_id: str, text: str) -> None:
-        self.rows[self._row(segment_id)][self.target_column] = text
+        number = self._row(segment_id)
+        if len(self.rows[number]) <= self.target_column:
+            raise InputError(self.path, f"segment {segment_id!r} has no target cell", self.line_numbers[number])
+        cell = self._target_cell(number)
+        self._edits[number] = (cell.start, cell.end, _quoted(text, self._delimiter, cell.quoted))
+        self.rows[number][self.target_column] = text
         self.changed = True
 
     def _row(self, segment_id: str) -> int:
-        for number in range(1, len(self.rows)):
-            if self._id(number) == segment_id:
-                return number
-        raise InputError(self.path, f"no segment {segment_id!r}")
+        found = [number for number in range(1, len(self.rows)) if self._id(number) == segment_id]
+        if not found:
+            raise InputError(self.path, f"no segment {segment_id!r}")
+        if len(found) > 1:
+            # An edit meant for one of the rows could land in the other.
+            raise InputError(self.path, f"duplicate id {segment_id!r} (first at line {self.line_numbers[found[0]]})",
+                             self.line_numbers[found[1]])
+        return found[0]
 
     def save(self, path: str | Path | None = None) -> None:
+        text = self.text
+        for start, end, cell in sorted(self._edits.values(), reverse=True):
+            text = text[:start] + cell + text[end:]
+        data = self._bom + text.encode(self._encoding) if self._edits else self._raw
         with atomic_output(str(path or self.path), binary=True) as stream:
-            if not self.changed:
-                stream.write(self._raw)
-                return
-            out = io.StringIO(newline="")
-            terminator = "\r\n" if "\r\n" in self.text else "\n"
-            csv.writer(out, dialect=self.dialect, lineterminator=terminator).writerows(self.rows)
-            stream.write(self._bom + out.getvalue().encode(self._encoding))
+            stream.write(data)
+
+
+class _Cell(NamedTuple):
+    start: int       # offset of the cell in the text, its opening quote included
+    end: int         # offset past the cell, before the delimiter or line end
+    text_start: int  # offset of the cell's first character of text
+    quoted: bool
+
+
+def _locate_cell(text: str, row_start: int, index: int, delimiter: str) -> _Cell:
+    """Where the index-th cell of the row starting at row_start stands."""
+    start = row_start
+    for _ in range(index):
+        start = _cell_end(text, start, delimiter) + 1
+    quoted = text.startswith('"', start)
+    return _Cell(start, _cell_end(text, start, delimiter), start + 1 if quoted else start, quoted)
+
+
+def _cell_end(text: str, start: int, delimiter: str) -> int:
+    """Read the way the csv module reads a cell: a quoted one runs to its closing quote
+    (doubled quotes are text), then, like an unquoted one, to the delimiter or the line end."""
+    position = _past_closing_quote(text, start + 1) if text.startswith('"', start) else start
+    return _UNQUOTED_RE[delimiter].match(text, position).end()
+
+
+def _past_closing_quote(text: str, position: int) -> int:
+    while True:
+        quote = text.find('"', position)
+        if quote < 0:
+            return len(text)
+        if not text.startswith('"', quote + 1):
+            return quote + 1
+        position = quote + 2
+
+
+def _quoted(value: str, delimiter: str, quoted: bool) -> str:
+    """A cell's text as the csv module writes it; quoted when it was, or when it must be."""
+    if quoted or any(c in value for c in (delimiter, '"', "\r", "\n")):
+        return '"' + value.replace('"', '""') + '"'
+    return value
