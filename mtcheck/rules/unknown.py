@@ -49,10 +49,11 @@ class UnknownRendering(Rule):
         label = self.document.glossary.label(candidate.concept)
         preferred = candidate.concept.preferred(self.document.lang)
         evidence = "; ".join(e.detail for e in candidate.evidence)
-        message = f"'{{text}}' may render '{label}' (score {candidate.score:.2f}: {evidence})"
+        # Terms and texts are the user's: joined as they are, never through str.format.
+        rest = f" may render '{label}' (score {candidate.score:.2f}: {evidence})"
         if preferred is not None:
-            message += f"; the glossary's term is '{preferred.text}'"
+            rest += f"; the glossary's term is '{preferred.text}'"
         for occurrence in candidate.occurrences:
-            yield self.finding_at(occurrence.location, message.format(text=occurrence.text), candidate.concept.id,
+            yield self.finding_at(occurrence.location, f"'{occurrence.text}'{rest}", candidate.concept.id,
                                   occurrence.text, [preferred.text] if preferred else [], occurrence.sentence,
                                   score=candidate.score, signals=[e.signal for e in candidate.evidence])
