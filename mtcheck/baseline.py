@@ -144,16 +144,13 @@ class Baseline:
         """Read a baseline file; a missing or malformed one is an InputError with its line."""
         from mtcheck.textio import read_text
 
-        if not Path(path).is_file():
+        if not os.path.lexists(path):
             raise InputError(path, "no such baseline file (write one with --write-baseline)")
         text = read_text(path)
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"not a baseline: invalid JSON: {exc.msg}", exc.lineno) from None
+        data = _json(path, text)
         if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
             raise InputError(path, 'not a baseline: expected an object with a "findings" list', 1)
-        if data.get("version") != FORMAT_VERSION:
+        if type(data.get("version")) is not int or data["version"] != FORMAT_VERSION:  # not true, not 1.0
             raise InputError(path, f"baseline version {data.get('version')!r} is not supported "
                                    f"(this mtcheck reads version {FORMAT_VERSION})", _line_of(text, '"version"'))
         prints = []
@@ -180,6 +177,17 @@ class Baseline:
 
     def close(self) -> None:
         self._prints.close()
+
+
+def _json(path: str, text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"not a baseline: invalid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:  # json reads nested arrays and objects by recursion
+        raise InputError(path, "not a baseline: arrays or objects nested too deeply") from None
+    except ValueError:  # a number of more digits than Python converts
+        raise InputError(path, "not a baseline: a number too long to read") from None
 
 
 def _line_of(text: str, key: str, entry: int | None = None) -> int:

@@ -318,3 +318,33 @@ def test_glossary_path_with_a_nul_is_not_found(folder):
     assert (code, out) == (2, "")
     assert len(one_line_each(err)) == 1
     assert err.startswith(f"error: {folder / 'mtcheck.toml'}:1: glossary 'a\\x00b.tbx' not found")
+
+
+# -- baseline ------------------------------------------------------------------------------------
+BASELINE_HEAD = '{"version": 1, "tool": {"name": "mtcheck"}, "findings": ['
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("[" * 100_000, "not a baseline: arrays or objects nested too deeply"),
+    ('{"version": 1, "findings": [' + '{"a": ' * 100_000, "not a baseline: arrays or objects nested too deeply"),
+    ('{"version": 1, "findings": [], "n": ' + "1" * 5000 + "}", "not a baseline: a number too long to read"),
+    ("fingerprints, one a line\n", "1: not a baseline: invalid JSON: Expecting value"),
+    ("", "1: not a baseline: invalid JSON: Expecting value"),
+    ('["findings"]', '1: not a baseline: expected an object with a "findings" list'),
+    ('{"version": 1}', '1: not a baseline: expected an object with a "findings" list'),
+    ('{"version": 1, "findings": {"a": 1}}', '1: not a baseline: expected an object with a "findings" list'),
+    ('{"findings": []}', "1: baseline version None is not supported (this mtcheck reads version 1)"),
+    ('{"version": true, "findings": []}', "1: baseline version True is not supported (this mtcheck reads version 1)"),
+    ('{"version": "1", "findings": []}', "1: baseline version '1' is not supported (this mtcheck reads version 1)"),
+    (BASELINE_HEAD + '\n  {"fingerprint": "ab"},\n  {"rule": "GL001"}\n]}', "3: baseline entry 2 has no fingerprint"),
+    (BASELINE_HEAD + '\n  {"fingerprint": 12}\n]}', "2: baseline entry 1 has no fingerprint"),
+    (BASELINE_HEAD + '\n  ["fingerprint"]\n]}', "1: baseline entry 1 has no fingerprint"),
+    (BASELINE_HEAD + '\n  null\n]}', "1: baseline entry 1 has no fingerprint"),
+])
+def test_malformed_baseline_is_one_line_naming_it(folder, content, message):
+    baseline = folder.parent / "baseline.json"
+    baseline.write_text(content, encoding="utf-8")
+    code, out, err = check(folder, "--baseline", baseline)
+    assert (code, out) == (2, "")
+    where = f"{baseline}:" if message[0].isdigit() else f"{baseline}: "  # with the line where it is known
+    assert one_line_each(err) == [f"error: {where}{message}"]
