@@ -18,6 +18,7 @@ from pathlib import Path
 from mtcheck import __version__
 from mtcheck.errors import InputError
 from mtcheck.model import Finding
+from mtcheck.report.paths import readable
 
 FORMAT_VERSION = 1
 CONTEXT = 40  # characters either side of the found text that belong to its fingerprint
@@ -55,7 +56,8 @@ def _digest(finding: Finding, path: str, window: str, occurrence: int) -> str:
     """The hash behind `fingerprint`, for a caller that already has the window (Fingerprints
     needs it for its occurrence key too)."""
     parts = (finding.rule, path, finding.concept or "", finding.text, window, str(occurrence))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a file name that does not decode holds lone surrogates, and has its print too
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 class Fingerprints:
@@ -230,7 +232,8 @@ class BaselineWriter:
             with atomic_output(self.path) as stream:
                 stream.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "findings": [')
                 for number, entry in enumerate(self.entries):
-                    stream.write(("\n  " if number == 0 else ",\n  ") + json.dumps(entry, ensure_ascii=False))
+                    # A path that does not decode is shown with U+FFFD; its fingerprint knows it as it is.
+                    stream.write(("\n  " if number == 0 else ",\n  ") + readable(json.dumps(entry, ensure_ascii=False)))
                 stream.write(("\n" if self.entries else "") + "]}\n")
         except OSError as exc:
             raise InputError(self.path, f"cannot write the baseline: {exc.strerror or exc}") from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import errno
+import json
 import os
 import socket
 import stat
@@ -348,3 +349,103 @@ def test_malformed_baseline_is_one_line_naming_it(folder, content, message):
     assert (code, out) == (2, "")
     where = f"{baseline}:" if message[0].isdigit() else f"{baseline}: "  # with the line where it is known
     assert one_line_each(err) == [f"error: {where}{message}"]
+
+
+# -- reports of file names that do not decode ----------------------------------------------------
+FORMATS = ["text", "json", "html", "sarif", "junit", "github"]
+
+
+@pytest.fixture
+def undecodable(tmp_path, monkeypatch):
+    """docs/caf\\xe9.txt (Latin-1 bytes in a UTF-8 system: Python names it 'caf\\udce9.txt')
+    with a finding, and docs/na\\xefve.txt that cannot be read; the working folder above."""
+    if os.fsencode("caf\udce9") != b"caf\xe9":
+        pytest.skip("file names are not bytes here")
+    monkeypatch.chdir(tmp_path)
+    os.mkdir("docs")
+    with open(b"docs/caf\xe9.txt", "wb") as handle:
+        handle.write(DEPRECATED_DE.encode("utf-8"))
+    with open(b"docs/na\xefve.txt", "wb") as handle:
+        handle.write(b"Fachkundige \xff\n")
+    return Path("docs")
+
+
+def report_of(*args) -> tuple[int, str, str]:
+    """A run's report as written to -o (read as strict UTF-8), and its stderr."""
+    code, stdout, err = run_cli(*args, "-o", "report.out", "--isolated")
+    assert stdout == ""
+    return code, Path("report.out").read_bytes().decode("utf-8"), err
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_report_names_an_undecodable_file_with_replacement_characters(undecodable, fmt):
+    runs = [report_of("check", undecodable, "--lang", "de", "--format", fmt) for _ in range(2)]
+    assert runs[0] == runs[1]  # the same bytes every time
+    code, report, err = runs[0]
+    assert code == 2
+    assert err == "error: docs/na\udcefve.txt:1: cannot decode as utf-8 (byte 0xff)\n"
+    assert "\ufffd" in report and "Fachkundige Massenmobilisierung" in report
+    if fmt == "json":
+        data = json.loads(report)
+        assert [f["path"] for f in data["findings"]] == ["docs/caf\ufffd.txt"]
+        assert data["summary"]["errors"] == ["docs/na\ufffdve.txt:1: cannot decode as utf-8 (byte 0xff)"]
+    elif fmt == "sarif":
+        run = json.loads(report)["runs"][0]
+        location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location == {"uri": "docs/caf%E9.txt", "uriBaseId": "%SRCROOT%"}  # the name's bytes
+        assert run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].startswith(
+            "docs/na\ufffdve.txt:1:")
+    elif fmt == "text":
+        assert report.startswith("docs/caf\ufffd.txt:1:5: GL001 ")
+    elif fmt == "github":
+        assert report.startswith("::error file=docs/caf\ufffd.txt,line=1,")
+    else:
+        assert "docs/caf\ufffd.txt" in report
+
+
+def test_sarif_uri_of_an_undecodable_file_outside_the_working_folder(undecodable, tmp_path, monkeypatch):
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    code, report, _ = report_of("check", tmp_path / "docs" / "caf\udce9.txt", "--lang", "de", "--format", "sarif")
+    assert code == 1
+    location = json.loads(report)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": (tmp_path / "docs").as_uri() + "/caf%E9.txt"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_scan_names_an_undecodable_file(undecodable, fmt):
+    code, report, err = report_of("scan", undecodable, "--lang", "de", "--format", fmt)
+    assert code == 2
+    assert "docs/caf\ufffd.txt:1:5" in report if fmt == "text" else '"path":"docs/caf\ufffd.txt"' in report
+    if fmt == "json":
+        assert json.loads(report)["errors"] == ["docs/na\ufffdve.txt:1: cannot decode as utf-8 (byte 0xff)"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_discover_names_an_undecodable_file(undecodable, fmt):
+    code, report, err = report_of("discover", undecodable, "--lang", "de", "--format", fmt)
+    assert code == 2
+    if fmt == "json":
+        assert json.loads(report)["summary"]["errors"] == ["docs/na\ufffdve.txt:1: cannot decode as utf-8 (byte 0xff)"]
+
+
+def test_text_report_on_a_strict_utf8_stdout(undecodable):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    done = subprocess.run([sys.executable, "-m", "mtcheck", "check", "docs/caf\udce9.txt", "--lang", "de",
+                           "--no-table", "--isolated"], capture_output=True, env=env, timeout=120)
+    assert (done.returncode, done.stderr) == (1, b"")
+    assert done.stdout.decode("utf-8").startswith("docs/caf\ufffd.txt:1:5: GL001 ")
+
+
+def test_baseline_of_an_undecodable_file(undecodable):
+    code, _, err = run_cli("check", "docs/caf\udce9.txt", "--lang", "de", "--write-baseline", "b.json", "--isolated")
+    assert (code, err) == (0, "")
+    entry = json.loads(Path("b.json").read_bytes().decode("utf-8"))["findings"][0]
+    assert entry["path"] == "docs/caf\ufffd.txt"
+    code, out, err = run_cli("check", "docs/caf\udce9.txt", "--lang", "de", "--baseline", "b.json", "--isolated",
+                             "--no-table")
+    assert (code, err) == (0, "")
+    assert "0 findings" in out

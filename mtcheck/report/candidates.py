@@ -8,6 +8,7 @@ from typing import IO
 from mtcheck import __version__
 from mtcheck.discovery import Candidate
 from mtcheck.model import Glossary
+from mtcheck.report.paths import readable
 
 EXAMPLES = 3  # contexts shown per candidate in text
 
@@ -53,7 +54,7 @@ def write_json(out: IO[str], candidates: list[Candidate], glossary: Glossary, th
         "summary": {"candidates": len(accepted), "below_threshold": len(candidates) - len(accepted),
                     "concepts": len({c.concept.id for c in accepted}), "errors": errors},
     }
-    out.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    out.write(readable(json.dumps(document, ensure_ascii=False, indent=1)) + "\n")
 
 
 def write_text(console, candidates: list[Candidate], glossary: Glossary, threshold: float) -> None:
@@ -80,7 +81,7 @@ def write_text(console, candidates: list[Candidate], glossary: Glossary, thresho
                 console.print(f"        + {evidence.weight:.2f} {evidence.detail}", highlight=False, markup=False)
             for occurrence in candidate.occurrences[:EXAMPLES]:
                 loc = occurrence.location
-                where = f"{loc.path}:{loc.line}:{loc.column}" + (f" [{loc.segment}]" if loc.segment else "")
+                where = f"{readable(loc.path)}:{loc.line}:{loc.column}" + (f" [{loc.segment}]" if loc.segment else "")
                 console.print(f"        {where}: {occurrence.context.text}", highlight=False, markup=False,
                               style="dim")
     accepted = [c for c in candidates if c.score >= threshold]

@@ -7,7 +7,7 @@ from typing import IO
 
 from mtcheck.engine import Tally
 from mtcheck.model import Finding, Glossary, Severity
-from mtcheck.report.paths import portable_path_from
+from mtcheck.report.paths import portable_path_from, readable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -51,8 +51,8 @@ class GithubFindings:
 
     def document(self, path: str | None, lang: str | None, findings: list[Finding]) -> None:
         if findings:
-            self.out.write("".join(annotation(f, self.base) + "\n" for f in findings))
+            self.out.write(readable("".join(annotation(f, self.base) + "\n" for f in findings)))
 
     def end(self, tally: Tally, glossary: Glossary, errors: list[str]) -> None:
         for error in errors:
-            self.out.write(f"::error title=mtcheck::{escape_data(error)}\n")
+            self.out.write(readable(f"::error title=mtcheck::{escape_data(error)}\n"))

@@ -19,6 +19,7 @@ from mtcheck import __version__
 from mtcheck.engine import Tally
 from mtcheck.lang import PLACEHOLDER
 from mtcheck.model import Concept, Finding, Glossary, Severity
+from mtcheck.report.paths import readable
 
 SHOWN = 10_000  # findings shown on the page; a page with more is no longer read by a person
 WORST = 5  # concepts named in the summary
@@ -93,7 +94,7 @@ class HtmlFindings:
             key = (path is None, where)
             if key != self.section:
                 self._open_section(key, entry, lang or finding.lang)
-            self.spool.write(self._finding(finding))
+            self.spool.write(readable(self._finding(finding)))
 
     def _open_section(self, key: tuple[bool, str], entry: dict, lang: str | None) -> None:
         if self.section is not None:
@@ -106,8 +107,8 @@ class HtmlFindings:
         across = key[0]
         note = ' <span class="note">consistency across all files of the run</span>' if across else ""
         lang_note = f' <span class="note">language {_e(lang)}</span>' if lang and not across else ""
-        self.spool.write(f'<section class="file" id="{anchor}"><h3><code>{_e(key[1])}</code>{lang_note}{note}</h3>\n'
-                         '<ol class="findings">\n')
+        self.spool.write(f'<section class="file" id="{anchor}"><h3><code>{_e(readable(key[1]))}</code>{lang_note}'
+                         f'{note}</h3>\n<ol class="findings">\n')
 
     def _finding(self, finding: Finding) -> str:
         loc = finding.location
@@ -137,7 +138,9 @@ class HtmlFindings:
     def end(self, tally: Tally, glossary: Glossary, errors: list[str]) -> None:
         if self.section is not None:
             self.spool.write("</ol></section>\n")
-        write = self.out.write
+        def write(text: str) -> None:
+            self.out.write(readable(text))
+
         write(_HEAD.replace("{title}", _e(f"mtcheck report: {_plural(self.total, 'finding')}")))
         write(f'<header><h1>Terminology check</h1><p class="sub">mtcheck {_e(__version__)} · glossary '
               f'{_e(", ".join(os.path.basename(o) for o in glossary.origins) or "—")} · {_plural(len(glossary), "concept")}</p>'

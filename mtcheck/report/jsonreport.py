@@ -9,6 +9,7 @@ import orjson
 from mtcheck import __version__
 from mtcheck.engine import Tally
 from mtcheck.model import Finding, Glossary, Match
+from mtcheck.report.paths import readable_values
 
 SCHEMA_VERSION = 1
 
@@ -25,13 +26,20 @@ def _records(records: list[dict]) -> bytes:
     it dumps its items one by one."""
     spaced: list = [_RECORD_BREAK] * (2 * len(records) - 1)
     spaced[0::2] = records
-    return orjson.dumps(spaced)[1:-1].replace(_RECORD_BREAK_JSON, b",\n  ")
+    return _json(spaced)[1:-1].replace(_RECORD_BREAK_JSON, b",\n  ")
 
 
 def _dump(record: dict) -> str:
+    return _json(record).decode()
+
+
+def _json(value: object) -> bytes:
     # orjson: a report can hold hundreds of thousands of findings, and the standard library's
     # encoder takes nine times as long over them.
-    return orjson.dumps(record).decode()
+    try:
+        return orjson.dumps(value)
+    except TypeError:  # a lone surrogate, from a file name that does not decode: written as U+FFFD
+        return orjson.dumps(readable_values(value))
 
 
 class JsonFindings:

@@ -3,7 +3,29 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
+
+
+# A byte of a file name that does not decode is kept by Python as a lone surrogate, which
+# UTF-8 output and JSON cannot hold.
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
+
+
+def readable(text: str) -> str:
+    """`text` with each lone surrogate made U+FFFD, as an undecodable byte is shown elsewhere."""
+    return _UNDECODABLE.sub("\ufffd", text)
+
+
+def readable_values(value: object) -> object:
+    """`value` (JSON data) with `readable` strings, keys included."""
+    if isinstance(value, str):
+        return readable(value)
+    if isinstance(value, dict):
+        return {readable_values(k): readable_values(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [readable_values(v) for v in value]
+    return value
 
 
 def portable_path(path: str, base: Path | None = None) -> str:

@@ -11,7 +11,7 @@ from mtcheck import __version__
 from mtcheck.baseline import Fingerprints
 from mtcheck.engine import Tally
 from mtcheck.model import Finding, Glossary, Severity
-from mtcheck.report.paths import is_inside, portable_path_from
+from mtcheck.report.paths import is_inside, portable_path_from, readable
 from mtcheck.rules import ALL_RULES
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -25,7 +25,8 @@ FINGERPRINT_NAME = "mtcheck/v1"
 
 
 def _dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    # A file name that does not decode: its URI says its bytes, the text around shows U+FFFD.
+    return readable(json.dumps(value, ensure_ascii=False))
 
 
 class SarifFindings:
@@ -87,7 +88,7 @@ class SarifFindings:
         scanning maps onto the repository), else an absolute file URI."""
         relative = portable_path_from(path, self.base)
         if is_inside(relative):
-            return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+            return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": SRCROOT}  # the name's own bytes
         return {"uri": Path(os.path.abspath(path)).as_uri()}
 
 

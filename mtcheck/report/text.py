@@ -7,6 +7,7 @@ from rich.text import Text
 
 from mtcheck.engine import Tally
 from mtcheck.model import Finding, Glossary, Match, Severity
+from mtcheck.report.paths import readable
 
 _ANSI = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 
@@ -34,7 +35,7 @@ class TextFindings:
             segment = f" [{loc.segment}]" if loc.segment else ""
             lines.append(f"{where} {rule}{segment} {finding.message}\n")
         if lines:
-            self.console.file.write("".join(lines))
+            self.console.file.write(readable("".join(lines)))
 
     def end(self, tally: Tally, glossary: Glossary, errors: list[str]) -> None:
         if not self.summary:
@@ -81,7 +82,7 @@ class TextMatches:
     def match(self, match: Match) -> None:
         loc = match.location
         line = Text()
-        line.append(f"{loc.path}:{loc.line}:{loc.column}:", style="bold")
+        line.append(f"{readable(loc.path)}:{loc.line}:{loc.column}:", style="bold")
         line.append(f" {match.concept.id} ")
         line.append(f"'{match.text}'", style="green")
         origin = f"{match.term.lang} " if match.foreign else ""
