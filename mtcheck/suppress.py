@@ -27,7 +27,7 @@ from pathlib import Path
 from mtcheck.model import Finding, Location, Severity
 from mtcheck.rules.base import Rule
 
-_COMMENT_RE = re.compile(r"<!--\s*(mtcheck:.*?)\s*-->", re.IGNORECASE | re.DOTALL)
+_DIRECTIVE_START_RE = re.compile(r"\s*mtcheck:", re.IGNORECASE)
 _BODY_RE = re.compile(r"^mtcheck:\s*(\S*)\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _NAMES_RE = re.compile(r"[\s,]+")
 _PO_COMMENT_RE = re.compile(r"^#(?:[ \t]+(.*))?$")
@@ -171,17 +171,17 @@ def _text_directives(path: str) -> FileDirectives:
     open_ranges: list[list] = []      # [directive, rules, start] of a `disable` not yet ended
     for segment in plaintext.read_segments(path):
         line = segment.text
-        comments = list(_COMMENT_RE.finditer(line)) if "<!--" in line else []
+        comments = _directive_comments(line) if "<!--" in line else []
         if not comments:
             if pending:
                 found.ranges.extend(_Range((segment.line, 0), (segment.line + 1, 0), d.rules, d) for d in pending)
                 pending = []
             continue
-        alone = not _COMMENT_RE.sub("", line).strip()
+        alone = not _without(line, comments).strip()
         for comment in comments:
-            directive = parse_directive(path, segment.line, comment.start(1) + 1, comment.group(1))
+            directive = parse_directive(path, segment.line, comment.text_start + 1, comment.text)
             found.directives.append(directive)
-            place = (segment.line, comment.start() + 1)
+            place = (segment.line, comment.start + 1)
             if directive.action == "ignore":
                 if alone:
                     pending.append(directive)
@@ -197,6 +197,42 @@ def _text_directives(path: str) -> FileDirectives:
     end = (float("inf"), 0)
     found.ranges.extend(_Range(start, end, rules, directive) for directive, rules, start in open_ranges)
     return found if found.directives else _NONE
+
+
+@dataclass(frozen=True)
+class _Comment:
+    start: int        # of `<!--`
+    end: int          # after `-->`
+    text_start: int   # of `mtcheck:`
+    text: str         # from `mtcheck:` to before `-->`, trailing blanks left out
+
+
+def _directive_comments(line: str) -> list[_Comment]:
+    """The HTML comments of a line that hold a directive. One pass over the line: a comment
+    ends at the first `-->` (comments do not nest), and a `<!--` with no `-->` after it ends
+    the search, so a long line of them costs no more than its length."""
+    comments = []
+    start = line.find("<!--")
+    while start >= 0:
+        end = line.find("-->", start + 4)
+        if end < 0:
+            break
+        directive = _DIRECTIVE_START_RE.match(line, start + 4, end)
+        if directive:
+            text_start = directive.end() - len("mtcheck:")
+            comments.append(_Comment(start, end + 3, text_start, line[text_start:end].rstrip()))
+        start = line.find("<!--", end + 3)
+    return comments
+
+
+def _without(line: str, comments: list[_Comment]) -> str:
+    """The line with its directive comments cut out."""
+    kept, at = [], 0
+    for comment in comments:
+        kept.append(line[at:comment.start])
+        at = comment.end
+    kept.append(line[at:])
+    return "".join(kept)
 
 
 def _enable(found: FileDirectives, open_ranges: list[list], rules: frozenset[str] | None,

@@ -449,3 +449,57 @@ def test_baseline_of_an_undecodable_file(undecodable):
                              "--no-table")
     assert (code, err) == (0, "")
     assert "0 findings" in out
+
+
+# -- suppression directives ----------------------------------------------------------------------
+def directives_run(tmp_path, content: bytes, *args) -> tuple[int, str, str, float]:
+    import time
+
+    path = tmp_path / "notes.md"
+    path.write_bytes(content)
+    started = time.perf_counter()
+    code, out, err = run_cli("check", path, "--lang", "de", "--no-table", "--isolated", *args)
+    return code, out.replace(str(path), "notes.md"), err.replace(str(path), "notes.md"), time.perf_counter() - started
+
+
+def test_long_line_of_unclosed_comments_is_read_in_linear_time(tmp_path):
+    # Each `<!--` without a `-->` used to be scanned to the line's end, and each blank again.
+    garbage = "<!-- mtcheck:" + " " * 80_000 + "<!--mtcheck:" * 1_000  # was some 10 s, is some 0.1 s
+    content = f"{garbage}\n<!-- mtcheck: ignore GL001 -->\n{DEPRECATED_DE}{DEPRECATED_DE}".encode()
+    code, out, err, seconds = directives_run(tmp_path, content)
+    assert seconds < 4
+    assert (code, err) == (1, "")
+    assert out.splitlines()[0].startswith(f"notes.md:4:5: {FOUND}")  # line 3 is silenced
+    assert "1 finding (1 error) in 1 file" in out
+
+
+@pytest.mark.parametrize(("directive", "message"), [
+    ("<!-- mtcheck: frobnicate GL001 -->",
+     "'mtcheck: frobnicate GL001' is not understood: unknown action 'frobnicate' (use ignore, disable, enable)"),
+    ("<!-- mtcheck: -->", "'mtcheck:' is not understood: unknown action '' (use ignore, disable, enable)"),
+    ("<!-- mtcheck: ignore GL001 \u0000\u200b <!-- x -->", "'mtcheck: ignore GL001 \u0000\u200b <!-- x' names no known rule: "
+     + ", ".join(map(repr, ["\u0000\u200b", "<!--", "x"]))),
+    ("<!-- MTCHECK: IGNORE " + "gl001, " * 20_000 + "-->", None),
+    ("<!-- mtcheck: enable -->", "'mtcheck: ignore GL001' suppresses no GL001 finding: remove it"),
+])
+def test_garbage_directives_are_reported_not_raised(tmp_path, directive, message):
+    content = f"<!-- mtcheck: ignore GL001 -->\nDas Treffen war gut.\n{directive}\n{DEPRECATED_DE}".encode()
+    code, out, err, _ = directives_run(tmp_path, content, "--warn-unused-ignores")
+    assert err == ""
+    gl000 = [line for line in out.splitlines() if " GL000 " in line]
+    if message is None:  # a huge, valid directive: it silences the line after it
+        assert code == 1 and FOUND not in out
+        assert gl000 == ["notes.md:1:6: GL000 'mtcheck: ignore GL001' suppresses no GL001 finding: remove it"]
+    else:
+        assert code == 1
+        assert any(line.endswith(message) for line in gl000), gl000
+
+
+@pytest.mark.parametrize(("content", "line"), [
+    (b"<!-- mtcheck: ignore GL\xe9001 -->\n" + DEPRECATED_DE.encode(), 1),
+    (b"<!-- mtcheck: ignore GL001 -->\n" + DEPRECATED_DE.encode() + b"\xff\xfe\n", 3),
+])
+def test_undecodable_bytes_near_directives_are_one_line(tmp_path, content, line):
+    code, out, err, _ = directives_run(tmp_path, content, "--warn-unused-ignores")
+    assert code == 2
+    assert one_line_each(err) == [f"error: notes.md:{line}: cannot decode as utf-8 (byte 0x{'e9' if line == 1 else 'ff'})"]
