@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 
 from mtcheck.errors import GlossaryError
-from mtcheck.glossary.options import parse_options
+from mtcheck.glossary.options import language_code, parse_options
 from mtcheck.lang import canonical_lang
 from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
 from mtcheck.textio import read_text
@@ -36,9 +36,9 @@ def read_csv(path: str, source_lang: str | None = None, target_lang: str | None 
     """Read a glossary in any of the three shapes; the languages are for the headerless one."""
     text = read_text(path)
     dialect = "excel-tab" if str(path).lower().endswith((".tsv", ".tab")) or _tabbed(text) else "excel"
-    rows = csv.reader(io.StringIO(text, newline=""), dialect=dialect)
+    rows = _Rows(path, text, dialect)
     try:
-        first = next(rows)
+        first = next(rows.reader)
     except StopIteration:
         raise GlossaryError(path, "empty glossary file", 1) from None
     except csv.Error as exc:
@@ -50,8 +50,9 @@ def read_csv(path: str, source_lang: str | None = None, target_lang: str | None 
         if not (source_lang and target_lang):
             raise GlossaryError(path, "headerless two-column glossary: give the languages with "
                                       "--source-lang and --target-lang", 1)
-        languages = (canonical_lang(source_lang), canonical_lang(target_lang))
-        concepts = _read_pairs(path, first, rows, languages)
+        languages = (language_code(source_lang, path, None), language_code(target_lang, path, None))
+        rows.pending = first
+        concepts = _read_pairs(path, rows, languages)
         return Glossary(tuple(concepts), languages[0], (str(path),))
     return Glossary(tuple(_read_wide(path, header, rows)), None, (str(path),))
 
@@ -78,24 +79,40 @@ def _tabbed(text: str) -> bool:
     return "\t" in first and "," not in first
 
 
-def _records(path, width, rows, first=None):
-    """(line, cells) for each non-empty row, with the row's width checked; `first` is a row
-    already read that holds data, not names."""
-    pending = [] if first is None else [first]
-    while True:
-        try:
-            cells = pending.pop() if pending else next(rows)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise GlossaryError(path, f"malformed CSV: {exc}", rows.line_num) from None
-        if not any(c.strip() for c in cells):
-            continue
-        if cells[0].lstrip().startswith("#"):
-            continue
-        if len(cells) != width:
-            raise GlossaryError(path, f"expected {width} fields, found {len(cells)}", rows.line_num)
-        yield rows.line_num, [c.strip() for c in cells]
+class _Rows:
+    """The csv reader of a glossary's text, and its lines as the reader counts them (to tell
+    a comment, a line starting with an unquoted #, from a quoted cell starting with one)."""
+
+    def __init__(self, path: str, text: str, dialect: str):
+        self.path = path
+        self.lines = io.StringIO(text, newline="").readlines()
+        self.reader = csv.reader(io.StringIO(text, newline=""), dialect=dialect)
+        self.pending: list[str] | None = None  # a first row that holds data, not names
+
+    def records(self, width: int):
+        """(line, cells) for each row that holds data, with the row's width checked."""
+        while True:
+            start = 0 if self.pending is not None else self.reader.line_num  # index of the row's first line
+            try:
+                cells = self._next_row()
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise GlossaryError(self.path, f"malformed CSV: {exc}", self.reader.line_num) from None
+            if not any(c.strip() for c in cells) or self._comment(start):
+                continue
+            if len(cells) != width:
+                raise GlossaryError(self.path, f"expected {width} fields, found {len(cells)}", start + 1)
+            yield start + 1, [c.strip() for c in cells]
+
+    def _next_row(self) -> list[str]:
+        if self.pending is None:
+            return next(self.reader)
+        row, self.pending = self.pending, None
+        return row
+
+    def _comment(self, index: int) -> bool:
+        return index < len(self.lines) and self.lines[index].lstrip(" \t").startswith("#")
 
 
 def _read_long(path, header, rows) -> list[Concept]:
@@ -104,7 +121,7 @@ def _read_long(path, header, rows) -> list[Concept]:
     definitions: dict[str, dict[str, str]] = {}
     lang_notes: dict[str, dict[str, str]] = {}
     origins: dict[str, Origin] = {}
-    for line, cells in _records(path, len(header), rows):
+    for line, cells in rows.records(len(header)):
         get = defaultdict(str, zip(header, cells)).__getitem__  # a missing column reads as empty
         concept_id, lang = get("concept"), get("lang")
         if not concept_id:
@@ -120,7 +137,7 @@ def _read_long(path, header, rows) -> list[Concept]:
             if has_term:
                 raise GlossaryError(path, "missing language code", line)
             continue  # the concept alone, e.g. one without terms
-        lang = canonical_lang(lang)
+        lang = language_code(lang, path, line)
         if get("lang_definition"):
             definitions.setdefault(concept_id, {})[lang] = get("lang_definition")
         if get("lang_note"):
@@ -156,7 +173,7 @@ def _read_wide(path, header, rows) -> list[Concept]:
     note_column = header.index("note") if "note" in header else None
     definition_column = header.index("definition") if "definition" in header else None
     concepts = []
-    for line, cells in _records(path, len(header), rows):
+    for line, cells in rows.records(len(header)):
         origin = Origin(str(path), line)
         terms = []
         for i, lang in languages:
@@ -170,10 +187,10 @@ def _read_wide(path, header, rows) -> list[Concept]:
     return concepts
 
 
-def _read_pairs(path, first, rows, languages: tuple[str, str]) -> list[Concept]:
+def _read_pairs(path, rows, languages: tuple[str, str]) -> list[Concept]:
     """One concept per row: the source term and the target term, both preferred."""
     concepts = []
-    for line, cells in _records(path, 2, rows, first):
+    for line, cells in rows.records(2):
         origin = Origin(str(path), line)
         for text, side in zip(cells, ("source", "target")):
             if not text:

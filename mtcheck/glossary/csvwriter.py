@@ -2,12 +2,10 @@
 back, or headerless source/target pairs for MT vendors, which keep only the renderings."""
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 
 from mtcheck.errors import GlossaryError
-from mtcheck.glossary.options import format_options
-from mtcheck.lang import canonical_lang
+from mtcheck.glossary.options import format_options, language_code
 from mtcheck.model import Concept, Glossary, TermKind
 from mtcheck.textio import atomic_output
 
@@ -18,7 +16,7 @@ LONG_COLUMNS = ("concept", "lang", "term", "status", "type", "options", "note",
 def write_long(glossary: Glossary, path: str, tabs: bool = False) -> None:
     """One term per row, with every column, so that nothing the model holds is lost."""
     with atomic_output(path) as out:
-        writer = _writer(out, tabs)
+        writer = _Writer(out, tabs)
         writer.writerow(LONG_COLUMNS)
         for concept in glossary:
             writer.writerows(_long_rows(concept))
@@ -52,7 +50,7 @@ def write_pairs(glossary: Glossary, path: str, source_lang: str | None, target_l
     source, target = _pair_languages(glossary, path, source_lang, target_lang)
     written: set[str] = set()
     with atomic_output(path) as out:
-        writer = _writer(out, tabs)
+        writer = _Writer(out, tabs)
         for concept in glossary:
             rendering = concept.preferred(target)
             if rendering is None:
@@ -69,9 +67,9 @@ def write_pairs(glossary: Glossary, path: str, source_lang: str | None, target_l
 def _pair_languages(glossary: Glossary, path: str, source_lang: str | None,
                     target_lang: str | None) -> tuple[str, str]:
     languages = set(glossary.languages)
-    source = canonical_lang(source_lang) if source_lang else glossary.source_lang
+    source = language_code(source_lang, path, None) if source_lang else glossary.source_lang
     others = sorted(languages - {source})
-    target = canonical_lang(target_lang) if target_lang else others[0] if len(others) == 1 else None
+    target = language_code(target_lang, path, None) if target_lang else others[0] if len(others) == 1 else None
     if not source or not target:
         raise GlossaryError(path, "two-column pairs need the languages: give --source-lang and --target-lang")
     if languages != {source, target}:
@@ -81,5 +79,24 @@ def _pair_languages(glossary: Glossary, path: str, source_lang: str | None,
     return source, target
 
 
-def _writer(out, tabs: bool):
-    return csv.writer(out, dialect="excel-tab" if tabs else "excel", lineterminator="\n")
+class _Writer:
+    """Rows as the csv module writes them, with two more cells quoted so that `read_csv`
+    reads back what was written: one holding a CR (the csv module leaves it bare, and a bare
+    CR ends a row), and a first cell starting with # (unquoted, that makes a comment line)."""
+
+    def __init__(self, out, tabs: bool):
+        self.out = out
+        self.delimiter = "\t" if tabs else ","
+
+    def writerow(self, cells) -> None:
+        quoted = [self._cell(text, first=number == 0) for number, text in enumerate(cells)]
+        self.out.write(self.delimiter.join(quoted) + "\n")
+
+    def writerows(self, rows) -> None:
+        for cells in rows:
+            self.writerow(cells)
+
+    def _cell(self, text: str, first: bool) -> str:
+        if any(c in text for c in (self.delimiter, '"', "\r", "\n")) or (first and text.lstrip().startswith("#")):
+            return '"' + text.replace('"', '""') + '"'
+        return text

@@ -1,9 +1,15 @@
-"""Per-term match options as users write them: "case-sensitive", "exact"."""
+"""Fields of a glossary as users write them: per-term match options ("case-sensitive",
+"exact") and language codes."""
 from __future__ import annotations
 
+import re
+
 from mtcheck.errors import GlossaryError
+from mtcheck.lang import canonical_lang
 
 _OPTIONS = {"case-sensitive": "case_sensitive", "exact": "exact"}
+# A BCP-47 tag, leniently: "de", "pt-BR", "zh_Hant", "x-klingon"; never spaces or controls.
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 def parse_options(text: str, path: str, line: int | None) -> dict[str, bool]:
@@ -19,3 +25,10 @@ def parse_options(text: str, path: str, line: int | None) -> dict[str, bool]:
 
 def format_options(case_sensitive: bool, exact: bool) -> str:
     return " ".join(n for n, on in (("case-sensitive", case_sensitive), ("exact", exact)) if on)
+
+
+def language_code(code: str, path: str, line: int | None) -> str:
+    """The canonical form of a language code read from a glossary, or a GlossaryError."""
+    if not _LANGUAGE_CODE.fullmatch(code.strip()):
+        raise GlossaryError(path, f"{code!r} is not a language code", line)
+    return canonical_lang(code)

@@ -1,12 +1,13 @@
 """TBX termbases (ISO 30042): v2 martif/termEntry/langSet/(n)tig and v3 conceptEntry/langSec/termSec."""
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from mtcheck.errors import GlossaryError
-from mtcheck.formats.xml import XML_LANG, local, parse_xml, text_of
-from mtcheck.glossary.options import parse_options
-from mtcheck.lang import canonical_lang
+from mtcheck.formats.xml import XML_LANG, local, parse_xml
+from mtcheck.glossary.options import language_code, parse_options
 from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
 
 # administrativeStatus (TBX-Basic) and normativeAuthorization (older TBX) values.
@@ -28,6 +29,8 @@ _LANGUAGES = {"langSet", "langSec"}
 _TERM_GROUPS = {"tig", "ntig", "termSec"}
 # Custom data category for mtcheck's match options, e.g. "case-sensitive exact".
 OPTIONS_TYPE = "x-mtcheck-match"
+# A line break with the indentation around it, as in TBX wrapped by hand: one space.
+_WRAP = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 
 
 def read_tbx(path: str) -> Glossary:
@@ -36,10 +39,11 @@ def read_tbx(path: str) -> Glossary:
     if local(root.tag) not in ("martif", "tbx"):
         raise GlossaryError(path, f"not a TBX file: root element is <{local(root.tag)}>", root.sourceline)
     main_lang = root.get(XML_LANG)
+    main_lang = language_code(main_lang, path, root.sourceline) if main_lang else None
     concepts = []
     for number, entry in enumerate(e for e in root.iter() if _local(e.tag) in _CONCEPTS):
         concepts.append(_concept(path, entry, number + 1))
-    return Glossary(tuple(concepts), canonical_lang(main_lang) if main_lang else None, (str(path),))
+    return Glossary(tuple(concepts), main_lang, (str(path),))
 
 
 def _concept(path: str, entry: etree._Element, number: int) -> Concept:
@@ -54,7 +58,7 @@ def _concept(path: str, entry: etree._Element, number: int) -> Concept:
             terms.extend(_term(path, group, lang) for group in child if _local(group.tag) in _TERM_GROUPS)
             _descriptions(child, definitions.setdefault(lang, []), lang_notes.setdefault(lang, []))
         elif name == "note":
-            notes.append(text_of(child))
+            notes.append(_text(child))
         elif name in ("descrip", "descripGrp"):
             definitions.setdefault("", []).extend(_definitions(child))
     return Concept(concept_id, tuple(terms), _joined(notes), Origin(str(path), entry.sourceline),
@@ -66,13 +70,13 @@ def _descriptions(lang_set: etree._Element, definitions: list[str], notes: list[
     for child in lang_set:
         name = _local(child.tag)
         if name == "note":
-            notes.append(text_of(child))
+            notes.append(_text(child))
         elif name in ("descrip", "descripGrp"):
             definitions.extend(_definitions(child))
 
 
 def _definitions(element: etree._Element) -> list[str]:
-    return [text_of(node) for node in element.iter()
+    return [_text(node) for node in element.iter()
             if local(node.tag) == "descrip" and node.get("type") == "definition"]
 
 
@@ -88,7 +92,7 @@ def _lang_of(path: str, lang_set: etree._Element) -> str:
     code = lang_set.get(XML_LANG) or lang_set.get("lang")
     if not code:
         raise GlossaryError(path, f"<{local(lang_set.tag)}> without xml:lang", lang_set.sourceline)
-    return canonical_lang(code)
+    return language_code(code, path, lang_set.sourceline)
 
 
 def _term(path: str, group: etree._Element, lang: str) -> Term:
@@ -132,7 +136,7 @@ def _local(tag: object) -> str:
 
 
 def _text(node: etree._Element) -> str:
-    """The element's text, whitespace collapsed; inline markup flattened only when present."""
-    if len(node) == 0:
-        return " ".join((node.text or "").split())
-    return text_of(node)
+    """The element's text, inline markup flattened, as written but for the line breaks and
+    indentation of wrapped XML: tabs, runs of spaces and no-break spaces are the term's own."""
+    text = (node.text or "") if len(node) == 0 else "".join(node.itertext())
+    return _WRAP.sub(" ", text.strip(" \t\r\n"))

@@ -2,13 +2,15 @@
 conceptEntry/langSec/termSec), keeping everything `read_tbx` reads back."""
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from mtcheck.errors import GlossaryError
 from mtcheck.formats.xml import XML_LANG
 from mtcheck.glossary.options import format_options
 from mtcheck.glossary.tbx import OPTIONS_TYPE
-from mtcheck.model import Concept, Glossary, Status, Term, TermKind
+from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
 from mtcheck.textio import atomic_output
 
 # TBX v3's namespace as its schemas (TBX Core RNG) and LTAC's samples write it; the reader
@@ -17,10 +19,15 @@ TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 _STATUS = {status: f"{status.value}Term-admn-sts" for status in Status}
 # The two versions name the same levels differently; the data categories are the same.
 _LEVELS = {2: ("termEntry", "langSet", "tig"), 3: ("conceptEntry", "langSec", "termSec")}
+# Characters XML 1.0 cannot hold, not even as character references.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_BREAK = re.compile("[\r\n]")
 
 
 def write_tbx(glossary: Glossary, path: str, version: int = 3) -> None:
     """Write `glossary` to `path` (atomically) as TBX `version` 2 or 3."""
+    for concept in glossary:
+        _check_writable(concept, path)
     root = _document(glossary, version, path)
     text = etree.tostring(root, encoding="unicode", pretty_print=True)
     with atomic_output(path) as out:
@@ -42,11 +49,35 @@ def _document(glossary: Glossary, version: int, path: str) -> etree._Element:
         make(make(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
     body = make(make(root, "text"), "body")
     for concept in glossary:
-        try:
-            _concept(make, body, concept, _LEVELS[version])
-        except ValueError as exc:  # lxml refuses control characters, which XML cannot hold
-            raise GlossaryError(path, f"concept {concept.id!r} cannot be written as XML: {exc}") from None
+        _concept(make, body, concept, _LEVELS[version])
     return root
+
+
+def _check_writable(concept: Concept, path: str) -> None:
+    """Refuse what TBX cannot hold, or what `read_tbx` would read back otherwise, saying where
+    it was read."""
+    fields = [("concept id", concept.id, concept.origin), ("note", concept.note, concept.origin)]
+    fields += [("definition", text, concept.origin) for text in concept.definitions.values()]
+    fields += [("note", text, concept.origin) for text in concept.lang_notes.values()]
+    for term in concept.terms:
+        where = term.origin or concept.origin
+        if _LINE_BREAK.search(term.text):
+            # The reader takes a line break in a term for wrapped XML and reads a space.
+            raise GlossaryError(path, f"concept {concept.id!r} cannot be written as TBX: term {term.text!r} "
+                                      f"({_described(term.lang, where)}) has a line break, which a TBX term "
+                                      "cannot keep")
+        fields += [("language code", term.lang, where), ("term", term.text, where), ("note", term.note, where)]
+    for what, text, where in fields:
+        found = _NOT_XML.search(text)
+        if found:
+            raise GlossaryError(path, f"concept {concept.id!r} cannot be written as XML: {what} {text!r} "
+                                      f"({_described(None, where)}) has a character XML cannot hold "
+                                      f"({found.group()!r})")
+
+
+def _described(lang: str | None, where: Origin | None) -> str:
+    """"de, read at g.csv:3": what the parentheses after a value say about it."""
+    return ", ".join(filter(None, (lang, f"read at {where}" if where else None))) or "in the glossary"
 
 
 class _Maker:
