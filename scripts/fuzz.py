@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
 import random
 import re
 import sys

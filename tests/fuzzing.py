@@ -36,7 +36,6 @@ import io
 import os
 import re
 import stat
-import sys
 import tempfile
 import traceback
 from dataclasses import dataclass
@@ -266,8 +265,14 @@ def _inline(draw, text: str, tags: tuple[tuple[str, str], ...], singles: tuple[s
     return " ".join(out) + "".join(points[len(words)])
 
 
-def _pick_lines(draw, pool=GERMAN, least=1, most=4) -> list[str]:
-    return draw(st.lists(st.sampled_from(pool), min_size=least, max_size=most))
+def _rarely(draw, n: int) -> bool:
+    """True once in n + 1 (False is the simpler choice, toward which hypothesis shrinks)."""
+    return draw(st.integers(0, n)) == n
+
+
+def _mostly(draw, n: int) -> bool:
+    """True but once in n + 1."""
+    return draw(st.integers(0, n)) < n
 
 
 _XML_ENCODINGS = (("UTF-8", "utf-8", False), ("UTF-8", "utf-8", True), ("utf-8", "utf-8", False),
@@ -371,23 +376,23 @@ def xliff_cases(draw) -> Case:
             parts = [f'    <trans-unit id="u{n}"{translate}{space}>', f"      <source>{src}</source>"]
             if draw(st.booleans()):
                 parts.append(f'      <seg-source><mrk mtype="seg" mid="1">{src}</mrk></seg-source>')
-            if draw(st.integers(0, 5)):
+            if _mostly(draw, 5):
                 parts.append(f"      <target{lang}{state}>{tgt}</target>")
             if note:
                 parts.append(f"      {note}")
-            if draw(st.integers(0, 4)) == 0:
+            if _rarely(draw, 4):
                 parts.append(f'      <alt-trans><target xml:lang="de">{_xml_escape(target, "plain")}</target>'
                              "</alt-trans>")
             parts.append("    </trans-unit>")
             unit = "\n".join(parts)
-            if draw(st.integers(0, 3)) == 0:
+            if _rarely(draw, 3):
                 unit = f'    <group id="g{n}">\n{unit}\n    </group>'
         else:
             segments = []
             for s in range(1, draw(st.integers(1, 2)) + 1):
                 src = _inline(draw, source, XLIFF20_TAGS, XLIFF20_SINGLES)
                 tgt = _inline(draw, draw(st.sampled_from(GERMAN)), XLIFF20_TAGS, XLIFF20_SINGLES)
-                target_part = f"<target>{tgt}</target>" if draw(st.integers(0, 5)) else ""
+                target_part = f"<target>{tgt}</target>" if _mostly(draw, 5) else ""
                 kind = draw(st.sampled_from(("segment", "segment", "segment", "ignorable")))
                 segments.append(f'      <{kind} id="s{s}"><source>{src}</source>{target_part}</{kind}>')
             notes = f"      <notes>{note}</notes>\n" if note else ""
@@ -425,7 +430,7 @@ def tmx_cases(draw) -> Case:
         for lang in draw(st.lists(st.sampled_from(("de", "de-DE", "nb", "tr", "de")), min_size=1, max_size=3)):
             pool = NORWEGIAN if lang == "nb" else GERMAN
             seg = _inline(draw, draw(st.sampled_from(pool)), TMX_TAGS, TMX_SINGLES)
-            prop = '<prop type="x-note">mtcheck: ignore GL001</prop>' if draw(st.integers(0, 5)) == 0 else ""
+            prop = '<prop type="x-note">mtcheck: ignore GL001</prop>' if _rarely(draw, 5) else ""
             tuvs.append(f'<tuv xml:lang="{lang}">{prop}<seg>{seg}</seg></tuv>')
         tuid = draw(st.sampled_from((f' tuid="t{n}"', "", ' tuid="dup"')))
         note = "<note>a note</note>" if draw(st.booleans()) else ""
@@ -468,14 +473,14 @@ def po_cases(draw) -> Case:
         lines = []
         if draw(st.booleans()):
             lines.append(f"#: a.py:{n}")
-        if draw(st.integers(0, 4)) == 0:
+        if _rarely(draw, 4):
             lines.append("# mtcheck: ignore GL001")
         flags = draw(st.sampled_from(("", "#, fuzzy", "#, python-format", "#, fuzzy, c-format")))
         if flags:
             lines.append(flags)
-        if draw(st.integers(0, 4)) == 0:
+        if _rarely(draw, 4):
             lines.append(f'#| msgid "{source}"')
-        if draw(st.integers(0, 3)) == 0:
+        if _rarely(draw, 3):
             lines.append(f'msgctxt "{draw(st.sampled_from(("menu", "", "a|b", "x")))}"')
         shape = draw(st.sampled_from(("simple", "simple", "wrapped", "plural", "obsolete", "empty")))
         if shape == "simple":
@@ -496,11 +501,11 @@ def po_cases(draw) -> Case:
         entries.append("\n".join(lines))
     text = "\n\n".join(entries) + "\n"
     text = _mutate_text(draw, text, _LINE_MUTATIONS, PO_POOL)
-    text = _newlines(draw, text) if draw(st.integers(0, 3)) == 0 else text
+    text = _newlines(draw, text) if _rarely(draw, 3) else text
     encoding = {"ISO-8859-1": "latin-1", "latin-1": "latin-1"}.get(charset, "utf-8")
-    if draw(st.integers(0, 5)) == 0:
+    if _rarely(draw, 5):
         encoding = draw(st.sampled_from(("utf-16-le", "latin-1", "utf-8")))
-    data = _mutate_bytes(draw, _encode(text, encoding, draw(st.integers(0, 4)) == 0))
+    data = _mutate_bytes(draw, _encode(text, encoding, _rarely(draw, 4)))
     return Case("po", draw(st.sampled_from(("de.po", "messages.pot", "de/LC_MESSAGES/x.po", "nb.PO"))), data,
                 **_usage(draw, "bilingual"))
 
@@ -533,7 +538,7 @@ def csv_cases(draw) -> Case:
                 row.append(draw(st.sampled_from(NORWEGIAN)))
             else:
                 text = draw(st.sampled_from(GERMAN))
-                if draw(st.integers(0, 4)) == 0:
+                if _rarely(draw, 4):
                     text = text.replace(" ", "\n", 1)  # a cell over two lines
                 row.append(text)
         rows.append(row)
@@ -543,13 +548,13 @@ def csv_cases(draw) -> Case:
     quoting = draw(st.sampled_from((csv.QUOTE_MINIMAL, csv.QUOTE_ALL)))
     csv.writer(out, delimiter=sep, quoting=quoting, lineterminator="\n").writerows(rows)
     text = out.getvalue()
-    if draw(st.integers(0, 3)) == 0:
+    if _rarely(draw, 3):
         text = text.replace("\n", "\r\n")
     text = _mutate_text(draw, text, _LINE_MUTATIONS + _CHAR_MUTATIONS, CSV_POOL)
     encoding, bom = draw(st.sampled_from((("utf-8", False), ("utf-8", True), ("utf-16-le", True),
-                                          ("latin-1", False))))
+                                          ("utf-8", False), ("utf-16-be", True), ("latin-1", False))))
     data = _mutate_bytes(draw, _encode(text, encoding, bom))
-    name = ("a.tsv" if tabs else "a.csv") if draw(st.integers(0, 5)) else ("a.csv" if tabs else "A.TSV")
+    name = ("a.tsv" if tabs else "a.csv") if _mostly(draw, 5) else ("a.csv" if tabs else "A.TSV")
     return Case("csv", name, data, **_usage(draw, "bilingual"))
 
 
@@ -572,17 +577,17 @@ def _tbx_term(draw, text: str, status: str, v3: bool) -> str:
     notes = []
     if status:
         notes.append(f'<termNote type="administrativeStatus">{status}</termNote>')
-    if draw(st.integers(0, 4)) == 0:
+    if _rarely(draw, 4):
         notes.append(f'<termNote type="termType">{draw(st.sampled_from(("abbreviation", "shortForm", "fullForm")))}'
                      "</termNote>")
-    if draw(st.integers(0, 4)) == 0:
+    if _rarely(draw, 4):
         notes.append(f'<termNote type="x-mtcheck-match">{draw(st.sampled_from(("case-sensitive", "exact")))}'
                      "</termNote>")
-    if draw(st.integers(0, 4)) == 0:
+    if _rarely(draw, 4):
         notes.append("<note>a term note, &quot;quoted&quot;</note>")
     if v3:
         return f"<termSec><term>{term}</term>{''.join(notes)}</termSec>"
-    if draw(st.integers(0, 3)) == 0:
+    if _rarely(draw, 3):
         return f"<ntig><termGrp><term>{term}</term>{''.join(notes)}</termGrp></ntig>"
     return f"<tig><term>{term}</term>{''.join(notes)}</tig>"
 
@@ -601,7 +606,7 @@ def glossary_cases(draw) -> Case:
         by_concept: dict[str, dict[str, list[str]]] = {}
         for concept, lang, text, status, _ in rows:
             by_concept.setdefault(concept, {}).setdefault(lang, []).append(
-                _tbx_term(draw, text, _STATUS_TBX[status] if draw(st.integers(0, 6)) else "", v3))
+                _tbx_term(draw, text, _STATUS_TBX[status] if _mostly(draw, 6) else "", v3))
         entries = []
         for concept, langs in by_concept.items():
             lang_word, term_entry = ("langSec", "conceptEntry") if v3 else ("langSet", "termEntry")
@@ -658,13 +663,13 @@ def glossary_cases(draw) -> Case:
         text = out.getvalue()
         text = _mutate_text(draw, text, _LINE_MUTATIONS + _CHAR_MUTATIONS, GLOSSARY_POOL + CSV_POOL)
         encoding, bom = draw(st.sampled_from((("utf-8", False), ("utf-8", True), ("utf-16-le", True),
-                                              ("latin-1", False))))
+                                              ("utf-8", False), ("utf-16-be", True), ("latin-1", False))))
         data = _mutate_bytes(draw, _encode(text, encoding, bom))
         suffixes = {"csv": (".csv",), "tsv": (".tsv", ".tab"), "wide": (".tsv" if tabs else ".csv", ".txt"),
                     "pairs": (".tsv" if tabs else ".csv",)}[shape]
         name = "g" + draw(st.sampled_from(suffixes))
     usage = _usage(draw, "glossary")
-    if shape == "pairs" or draw(st.integers(0, 5)) == 0:
+    if shape == "pairs" or _rarely(draw, 5):
         usage["source_lang"], usage["target_lang"] = source_lang or "en", target_lang or "de"
     return Case("glossary", name, data, **usage)
 
@@ -688,7 +693,7 @@ def _usage(draw, kind: str) -> dict:
             usage["cli"] = ("check", "{text}", "-g", "{path}", "--lang", "de", "--isolated", "-q")
         return usage
     usage["lang"] = draw(st.sampled_from(("de", "de", None, "de-DE", "nb")))
-    if kind == "bilingual" and draw(st.integers(0, 3)) == 0:
+    if kind == "bilingual" and _rarely(draw, 3):
         usage["source_lang"] = draw(st.sampled_from(("en", "vi")))
     command = draw(st.sampled_from(("check", "check", "fix", "diff", "scan")))
     args = [command if command != "fix" and command != "diff" else "check", "{path}", "-g", "{glossary}",
@@ -735,7 +740,7 @@ def _m_duplicate(draw, text, pool):
 def _m_insert_pool(draw, text, pool):
     """A piece of the format inserted, mostly right after a tag or at a line start."""
     places = [m.end() for m in re.finditer(r">|\n", text)]
-    at = draw(st.sampled_from(places)) if places and draw(st.integers(0, 3)) else draw(st.integers(0, len(text)))
+    at = draw(st.sampled_from(places)) if places and _mostly(draw, 3) else draw(st.integers(0, len(text)))
     return text[:at] + draw(st.sampled_from(pool)) + text[at:]
 
 
@@ -1150,6 +1155,7 @@ def _fix_oracles(case: Case, path: str, lang: str, glossary, read, original_read
     elif result.edits and reread is not None and original_reads:
         before_segments, _ = read_original(case, read)
         _bilingual_outside_edits(family, before_segments, reread[0], result.edits)
+        _bilingual_bytes_outside_edits(family, data, after, result.edits)
     # Checked last: every fix that writes would fail here first, hiding the failures above.
     mode = stat.S_IMODE(os.stat(path).st_mode)
     if mode != case.mode:
@@ -1163,39 +1169,78 @@ def read_original(case: Case, read):
         return read(path)
 
 
-def _plain_outside_edits(family: str, data: bytes, after: bytes, edits) -> None:
-    """Every line not edited is byte-identical with its line end; an edited line is its edits
-    applied, with its line end; the byte-order mark stays."""
-    from mtcheck import fix
-    from mtcheck.textio import sniff_encoding
+def _line_spans(text: str, separators: re.Pattern) -> list[tuple[int, int, int]]:
+    """(start, end of content, end with the line end) of each line."""
+    spans, start = [], 0
+    for end in separators.finditer(text):
+        spans.append((start, end.start(), end.end()))
+        start = end.end()
+    return spans + [(start, len(text), len(text))]
 
-    from mtcheck import textio
+
+def _plain_outside_edits(family: str, data: bytes, after: bytes, edits) -> None:
+    """The fixed file is the original with each edited line's edits applied and nothing else:
+    every other line byte-identical with its line end, each edited line keeps its line end,
+    the byte-order mark and the encoding stay.
+
+    An edited segment is found at its line number counting LF, CRLF and CR as line ends, or,
+    failing that, counting LF and CRLF only (a lone CR inside the line, or ending the file); a
+    segment at neither place is a failure of its own."""
+    from mtcheck import fix, textio
+    from mtcheck.textio import sniff_encoding
 
     encoding, skip = sniff_encoding(data[:getattr(textio, "SNIFF_BYTES", 4)])
     if after[:skip] != data[:skip]:
         raise failure(f"{family}:fix:bom-changed", f"byte-order mark {data[:skip]!r} became {after[:skip]!r}")
     try:
-        before_lines = _lines(data[skip:].decode(encoding))
-        after_lines = _lines(after[skip:].decode(encoding))
+        before = data[skip:].decode(encoding)
+    except UnicodeDecodeError:
+        return  # read with another encoding than the oracle guesses: nothing to compare with
+    try:
+        fixed = after[skip:].decode(encoding)
     except UnicodeDecodeError as exc:
         raise failure(f"{family}:fix:encoding-changed", f"the fixed file is not {encoding} any more: {exc}") from exc
-    if len(before_lines) != len(after_lines):
-        raise failure(f"{family}:fix:line-count-changed",
-                      f"{len(before_lines)} lines became {len(after_lines)}")
-    edited = {}
+    universal = _line_spans(before, _LINE_END_RE)
+    unix = _line_spans(before, re.compile(r"\r?\n|\r\Z"))
+    replacements = []
     for group in fix.by_segment(edits).values():
         segment = group[0].segment
-        edited[segment.line - 1] = fix.apply(segment.text, group)
-    for number, (old, new) in enumerate(zip(before_lines, after_lines)):
-        if number in edited:
-            content = _LINE_END_RE.split(old)[0]
-            expected = edited[number] + old[len(content):]
-            if new != expected:
-                raise failure(f"{family}:fix:edited-line-wrong",
-                              f"line {number + 1}: {old!r} became {new!r}, expected {expected!r}")
-        elif old != new:
-            raise failure(f"{family}:fix:unedited-line-changed",
-                          f"line {number + 1} was not edited but {old!r} became {new!r}")
+        for spans in (universal, unix):
+            if segment.line <= len(spans):
+                start, end, _ = spans[segment.line - 1]
+                if before[start:end] == segment.text:
+                    replacements.append((start, end, fix.apply(segment.text, group)))
+                    break
+        else:
+            raise failure(f"{family}:read:segment-not-at-its-line",
+                          f"segment {segment.text[:80]!r} is not line {segment.line} of the file")
+    expected, at = [], 0
+    for start, end, text in sorted(replacements):
+        expected += [before[at:start], text]
+        at = end
+    expected = "".join(expected) + before[at:]
+    if fixed == expected:
+        return
+    old_lines, new_lines = _lines(expected), _lines(fixed)
+    if len(old_lines) != len(new_lines):
+        raise failure(f"{family}:fix:line-count-changed",
+                      f"{len(_lines(before))} lines became {len(new_lines)}, expected {len(old_lines)}: "
+                      f"{before[:200]!r} became {fixed[:200]!r}")
+    edited_lines = {number for number, (start, _, end) in enumerate(_line_spans(expected, _LINE_END_RE))
+                    if any(a <= end and start <= b for a, b in _shifted(replacements))}
+    for number, (want, got) in enumerate(zip(old_lines, new_lines)):
+        if want != got:
+            kind = "edited-line-wrong" if number in edited_lines else "unedited-line-changed"
+            raise failure(f"{family}:fix:{kind}", f"line {number + 1} became {got!r}, expected {want!r}")
+
+
+def _shifted(replacements) -> list[tuple[int, int]]:
+    """Where the replacements lie in the expected text."""
+    out, shift = [], 0
+    for start, end, text in sorted(replacements):
+        out.append((start + shift, start + shift + len(text)))
+        shift += len(text) - (end - start)
+    return out
 
 
 def _bilingual_outside_edits(family: str, before, after, edits) -> None:
@@ -1211,6 +1256,77 @@ def _bilingual_outside_edits(family: str, before, after, edits) -> None:
         if a.id not in edited and a.text != b.text:
             raise failure(f"{family}:fix:unedited-segment-changed",
                           f"segment {a.id!r} was not edited but {a.text!r} became {b.text!r}")
+
+
+_CLOSING = {"xliff": re.compile(r"</(?:[\w.-]+:)?target\s*>"), "tmx": re.compile(r"</(?:[\w.-]+:)?seg\s*>")}
+
+
+def _byte_text(data: bytes) -> str:
+    """A file's text decoded so that every byte is kept: UTF-16 and UTF-32 as such, anything
+    else as Latin-1 (a byte per character, line ends where they are)."""
+    from mtcheck import textio
+    from mtcheck.textio import sniff_encoding
+
+    encoding, skip = sniff_encoding(data[:getattr(textio, "SNIFF_BYTES", 4)])
+    if encoding.startswith(("utf-16", "utf-32")):
+        return data[:skip].decode("latin-1") + data[skip:].decode(encoding, "replace")
+    return data.decode("latin-1")
+
+
+def _edited_windows(family: str, text: str, edits) -> set[int]:
+    """0-based lines of the original file (see `_lines`) that edits may touch: the edited
+    targets' own lines (XML: from the target's start tag to its end tag; PO: the msgstr
+    keyword and its continuation lines; CSV: the lines of the target cell). PO counts its
+    lines at LF only (as mtcheck's PO reader does); the others at LF, CRLF and CR."""
+    lines = _lines(text)
+    base = [part + "\n" for part in text.split("\n")[:-1]] + [text.split("\n")[-1]] if family == "po" else lines
+    ranges = []
+    for segment in {e.segment.id: e.segment for e in edits}.values():
+        start = min(max(segment.line - 1, 0), len(base) - 1)
+        end = start
+        if family in _CLOSING:
+            while end < len(base) - 1 and not _CLOSING[family].search(base[end]):
+                end += 1
+        elif family == "po":
+            while start > 0 and base[start].lstrip().startswith('"'):
+                start -= 1
+            while end + 1 < len(base) and base[end + 1].lstrip().startswith('"'):
+                end += 1
+        else:
+            end = min(start + len(_lines(segment.text)) - 1, len(base) - 1)
+        offset = sum(len(line) for line in base[:start])
+        ranges.append((offset, offset + sum(len(line) for line in base[start:end + 1])))
+    allowed, offset = set(), 0
+    for number, line in enumerate(lines):
+        if any(a < offset + max(len(line), 1) and offset < b for a, b in ranges):
+            allowed.add(number)
+        offset += len(line)
+    return allowed
+
+
+def _bilingual_bytes_outside_edits(family: str, data: bytes, after: bytes, edits) -> None:
+    """Every line of the original outside the edited targets' lines is in the fixed file,
+    byte for byte, with its line end, in the same order."""
+    import difflib
+
+    before_text = _byte_text(data)
+    before_lines, after_lines = _lines(before_text), _lines(_byte_text(after))
+    allowed = _edited_windows(family, before_text, edits)
+    matcher = difflib.SequenceMatcher(None, before_lines, after_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if i1 == i2:  # an insertion: next to an edited line, or it is a change outside
+            if i1 - 1 in allowed or i1 in allowed:
+                continue
+            outside = [min(i1, len(before_lines) - 1)]
+        else:
+            outside = [i for i in range(i1, i2) if i not in allowed]
+        if outside:
+            raise failure(f"{family}:fix:unedited-bytes-changed",
+                          f"line {outside[0] + 1} is outside the edited targets (lines "
+                          f"{sorted(i + 1 for i in allowed)[:12]}) but changed: "
+                          f"{''.join(before_lines[i1:i2])[:300]!r} became {''.join(after_lines[j1:j2])[:300]!r}")
 
 
 def _first_difference(old: list, new: list) -> str:
