@@ -52,6 +52,7 @@ class PoEntry:
 
     linenum: int                 # 1-based first line, comments included
     obsolete: bool = False
+    complete: bool = False          # a msgstr has been read: a comment or msgid after it starts the next entry
     tcomment: str = ""
     flags: list[str] = field(default_factory=list)
     flags_line: int | None = None   # 0-based line of the first "#," line
@@ -83,10 +84,6 @@ class PoEntry:
     def keyword_line(self) -> int:
         """0-based line of msgctxt, or of msgid where there is none."""
         return min(self.strings[k].start for k in ("msgctxt", "msgid") if k in self.strings)
-
-    @property
-    def complete(self) -> bool:
-        return any(k.startswith("msgstr") for k in self.strings)
 
 
 class PoFile:
@@ -297,6 +294,7 @@ class _Parser:
             raise self._fail(f"expected a quoted string after {keyword}", number)
         entry = self._entry_for(keyword, number, obsolete)
         self.string = entry.strings[keyword] = PoString(keyword, number, keyword_column)
+        entry.complete = entry.complete or keyword.startswith("msgstr")
         self._piece(number, line, line.index('"', keyword_column + found.end()))
 
     def _entry_for(self, keyword: str, number: int, obsolete: bool) -> PoEntry:
