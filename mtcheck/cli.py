@@ -11,7 +11,7 @@ import click
 from mtcheck import __version__
 from mtcheck.errors import MtcheckError
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -27,13 +27,15 @@ def _console(stream: IO[str] | None = None, stderr: bool = False):
 
 
 @contextlib.contextmanager
-def _output(path: str | None) -> Iterator[IO[str] | None]:
-    """stdout (None), or a file written atomically."""
-    if path is None:
+def _output(path: str | None, inputs: tuple[str, ...] = ()) -> Iterator[IO[str] | None]:
+    """stdout (None; `-` says so too), or a file written atomically: never one of `inputs`,
+    a folder or a device."""
+    from mtcheck.textio import atomic_output, check_output_path, is_stdout
+
+    if path is None or is_stdout(path):
         yield None
         return
-    from mtcheck.textio import atomic_output
-
+    check_output_path(path, inputs)
     with atomic_output(path) as stream:
         yield stream
 
@@ -64,6 +66,8 @@ class _Run:
             self.err.print(message, highlight=False, markup=False)
 
     def fail(self, error: MtcheckError) -> None:
+        if str(error) in self.errors:
+            return  # --fix reads every file twice: an error is said once
         self.errors.append(str(error))
         self.err.print(f"error: {error}", style="red", highlight=False, markup=False)
 
@@ -245,6 +249,7 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
         rules = config.rules(_split(select), _split(ignore))
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+    _check_outputs(paths, output, write_baseline)
     run = _Run(glossaries, lang, verbose, source_lang)
     run.selection = config.selection()
     run.quiet = quiet
@@ -257,7 +262,7 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
                      write_baseline)
     threshold = Severity.parse(fail_on)
     worst = None
-    with _output(output) as stream, batch_collection():
+    with _output(output, paths) as stream, batch_collection():
         reporter = _findings_reporter(output_format, stream, not (no_table or quiet), quiet)
         reporter.start()
         for path, doc_lang, segments in run.documents(paths):
@@ -291,6 +296,15 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
     return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_CLEAN
 
 
+def _check_outputs(inputs: tuple[str, ...], *outputs: str | None) -> None:
+    """Refuse, before any work, output paths that would replace an input or cannot hold a file."""
+    from mtcheck.textio import check_output_path, is_stdout
+
+    for output in outputs:
+        if output is not None and not is_stdout(output):
+            check_output_path(output, inputs)
+
+
 def _fix(run: _Run, paths: tuple[str, ...], write: bool) -> int:
     """Fix (or, without `write`, print the diff of fixing) every file; the number changed."""
     from mtcheck.fix import Fixer, unified_diff
@@ -306,7 +320,7 @@ def _fix(run: _Run, paths: tuple[str, ...], write: bool) -> int:
             continue
         if result.changed:
             changed += 1
-            edits += len(result.edits)
+            edits += result.count
             if not write:
                 click.echo(unified_diff(path, result.before, result.after), nl=False)
     verb = "fixed" if write else "would fix"
@@ -348,10 +362,11 @@ def scan(paths, glossaries, lang, source_lang, output_format, output, verbose, c
     from mtcheck.engine import Checker
     from mtcheck.lifetime import batch_collection
 
+    _check_outputs(paths, output)
     run = _Run(glossaries, lang, verbose, source_lang)
     run.selection = config.selection()
     checker = Checker(run.glossary, [])
-    with _output(output) as stream, batch_collection():
+    with _output(output, paths) as stream, batch_collection():
         if output_format == "json":
             from mtcheck.report.jsonreport import JsonMatches
 
@@ -450,6 +465,7 @@ def discover(paths, glossaries, lang, source_lang, threshold, show_all, output_f
     from mtcheck.model import Status
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    _check_outputs(paths, output, write_glossary)
     run = _Run(glossaries, lang, verbose, source_lang)
     run.selection = config.selection()
     backtranslate = _mt_signal(run, mt_model, mt_lang, device, allow_pickle)
@@ -478,7 +494,7 @@ def discover(paths, glossaries, lang, source_lang, threshold, show_all, output_f
             run.fail(exc)
         else:
             run.err.print(f"{added} terms added ({new_status}) in {write_glossary}", highlight=False, markup=False)
-    with _output(output) as stream:
+    with _output(output, paths) as stream:
         from mtcheck.report import candidates as report
 
         if output_format == "json":
@@ -694,20 +710,54 @@ def _required_terms(path: str, hypotheses: str, count: int, lang: str | None,
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; returns the exit code: 0 clean, 1 findings, 2 usage or input error."""
+    """Run the CLI; returns the exit code: 0 clean, 1 findings, 2 usage or input error, 3 an
+    error of mtcheck itself. Every failure is one line on stderr."""
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        result = cli.main(args=argv, prog_name="mtcheck", standalone_mode=False)
+        result = cli.main(args=args, prog_name="mtcheck", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        click.echo("error: aborted", err=True)
         return EXIT_ERROR
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"error: {_usage_line(exc)}", err=True)
         return EXIT_ERROR
     except MtcheckError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {_one_line(str(exc))}", err=True)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        click.echo("error: interrupted", err=True)
+        return EXIT_ERROR
+    except RecursionError:
+        click.echo("error: input nested too deeply to read", err=True)
+        return EXIT_ERROR
+    except MemoryError:
+        click.echo("error: out of memory", err=True)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the boundary: a bug must not look like findings (exit 1)
+        if "--verbose" in args or "-v" in args:
+            import traceback
+
+            traceback.print_exc()
+        detail = _one_line(f"{type(exc).__name__}: {exc}")
+        click.echo(f"error: internal error ({detail}); please report it with the command that caused it "
+                   f"(--verbose shows the traceback)", err=True)
+        return EXIT_INTERNAL
     return result if isinstance(result, int) else EXIT_CLEAN
+
+
+def _one_line(text: str) -> str:
+    """A message on one line: libraries' messages can hold line breaks."""
+    return " ".join(text.splitlines()) if ("\n" in text or "\r" in text) else text
+
+
+def _usage_line(exc: click.ClickException) -> str:
+    """click's usage error (three lines: usage, hint, error) as one line with the hint."""
+    message = _one_line(exc.format_message())
+    context = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and context is not None:
+        return f"{message} (see '{context.command_path} --help')"
+    return message

@@ -7,11 +7,13 @@ from typing import Iterator
 from lxml import etree
 
 from mtcheck.errors import InputError
-from mtcheck.formats.inline import flatten
-from mtcheck.formats.xml import XML_LANG, local, refuse_entities
+from mtcheck.formats import splice
+from mtcheck.formats.inline import InlineError, flatten, restore
+from mtcheck.formats.xml import XML_LANG, local, refuse_entities_in, xml_encoding
 from mtcheck.formats.xmldoc import XmlTranslationFile
 from mtcheck.lang import canonical_lang
 from mtcheck.model import Segment
+from mtcheck.textio import open_regular
 
 SUFFIXES = (".tmx",)
 
@@ -31,35 +33,47 @@ class TmxFile:
 
     def segments(self) -> Iterator[Segment]:
         """Units as they are parsed; each one is dropped from memory once read."""
-        try:
-            with open(self.path, "rb") as handle:
-                refuse_entities(handle.read(1 << 20), self.path)
-        except OSError as exc:
-            raise InputError(self.path, f"cannot read: {exc.strerror or exc}") from None
+        return (segment for segment, _ in self.numbered_segments())
+
+    def numbered_segments(self) -> Iterator[tuple[Segment, int]]:
+        """Segments with the number of their <seg> element among all <seg> elements of the
+        file (0-based, in document order), which splice_segs finds them by."""
+        refuse_entities_in(self.path)
         context = etree.iterparse(self.path, events=("start", "end"), resolve_entities=False, no_network=True,
                                   load_dtd=False, huge_tree=False, remove_comments=False)
         source_lang = self.source_lang
-        number = 0
+        number, seg_count = 0, 0
+        seg_numbers: dict[etree._Element, int] = {}
+        root_checked = False
         try:
             for event, element in context:
                 name = local(element.tag)
                 if event == "start":
+                    if not root_checked:
+                        root_checked = True
+                        if name != "tmx":
+                            raise InputError(self.path, f"not a TMX file: root element is <{name}>",
+                                             element.sourceline)
                     continue
-                if name == "header":
+                if name == "seg":
+                    seg_numbers[element] = seg_count
+                    seg_count += 1
+                elif name == "header":
                     declared = element.get("srclang")
                     if not source_lang and declared and declared != "*all*":
                         source_lang = declared
                 elif name == "tu":
                     number += 1
-                    for segment, _ in self._unit(element, number, source_lang):
-                        yield segment
+                    for segment, seg in self._unit(element, number, source_lang):
+                        yield segment, seg_numbers[seg]
+                    seg_numbers.clear()
                     element.clear()
                     parent = element.getparent()
                     while element.getprevious() is not None:
                         del parent[0]
         except etree.XMLSyntaxError as exc:
             line = exc.position[0] if exc.position else None
-            raise InputError(self.path, f"malformed XML: {exc.msg}", line) from None
+            raise InputError(self.path, f"malformed XML: {' '.join(exc.msg.split())}", line) from None
 
     def _unit(self, unit: etree._Element, number: int,
               source_lang: str | None) -> Iterator[tuple[Segment, etree._Element]]:
@@ -107,3 +121,55 @@ class TmxFile:
 
     def save(self, path: str | Path | None = None) -> None:
         self._tree().save(path or self.path)
+
+
+def splice_segs(path: str, planned: dict[int, tuple[str, str, int]], out) -> int:
+    """Copy a TMX to `out` with the planned <seg> elements (by number: their text as read
+    and the new text) rewritten, streamed, every other byte as it was; the edits made.
+    A <seg> that does not read back as planned is left as it is."""
+    with open_regular(path) as stream:
+        codec, _ = xml_encoding(stream.read(256))
+        stream.seek(0)
+        spans, _ = splice.element_spans(stream, planned, path, only="seg")
+        stream.seek(0)
+        default_end = splice.line_end_of(stream.read(1 << 16).decode(codec, "ignore"), "\n")
+        done = made = 0
+        for number in sorted(spans):
+            span = spans[number]
+            original, end = splice.element_text(stream, span, codec)
+            old, new, edits = planned[number]
+            replacement = _rewritten_seg(original, old, new, splice.line_end_of(original, default_end))
+            if replacement is None:
+                continue
+            _copy(stream, out, done, span.start)
+            out.write(replacement.encode(codec, "xmlcharrefreplace"))
+            done, made = end, made + edits
+        _copy(stream, out, done, None)
+    return made
+
+
+def _rewritten_seg(original: str, old: str, new: str, line_end: str) -> str | None:
+    element = splice.parse_element(original)
+    if element is None:
+        return None
+    text, slots = flatten(element)
+    if text != old:
+        return None
+    before = splice.inner_xml(element)
+    try:
+        restore(slots, new)
+    except InlineError:
+        return None
+    return splice.rewrite_element(original, element, before, line_end, {})
+
+
+def _copy(stream, out, start: int, stop: int | None) -> None:
+    stream.seek(start)
+    left = None if stop is None else stop - start
+    while left is None or left > 0:
+        chunk = stream.read(1 << 20 if left is None else min(left, 1 << 20))
+        if not chunk:
+            break
+        out.write(chunk)
+        if left is not None:
+            left -= len(chunk)

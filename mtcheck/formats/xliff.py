@@ -95,6 +95,7 @@ class XliffFile(XmlTranslationFile):
 
     def _keep_v1(self, target: etree._Element, previous: etree._Element) -> None:
         unit = target.getparent()
+        self.will_edit(unit)
         namespace = etree.QName(unit).namespace
         alt = etree.SubElement(unit, f"{{{namespace}}}alt-trans" if namespace else "alt-trans",
                                {"origin": "mtcheck:previous"})
@@ -105,6 +106,7 @@ class XliffFile(XmlTranslationFile):
     def _keep_v2(self, target: etree._Element, previous: etree._Element) -> None:
         segment = target.getparent()
         unit = segment.getparent()
+        self.will_edit(unit)
         matches = next((c for c in unit if c.tag == f"{{{MATCHES_NS}}}matches"), None)
         if matches is None:
             matches = etree.Element(f"{{{MATCHES_NS}}}matches", nsmap={"mtc": MATCHES_NS})

@@ -1,6 +1,12 @@
 """XML parsing with external entities, DTD loading and network access turned off."""
 from __future__ import annotations
 
+import codecs
+import io
+import re
+from typing import IO
+from xml.parsers import expat
+
 from lxml import etree
 
 from mtcheck.errors import InputError
@@ -15,52 +21,122 @@ def _parser() -> etree.XMLParser:
 
 def parse_xml(path: str, error: type[InputError] = InputError) -> etree._ElementTree:
     """Parse `path`; refuse entity declarations (XXE, billion laughs) with `path:line`."""
+    refuse_entities_in(path, error)
     try:
         tree = etree.parse(str(path), _parser())
     except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if exc.position else None
-        raise error(path, f"malformed XML: {exc.msg}", line) from None
+        raise error(path, f"malformed XML: {one_line(exc.msg)}", _position(exc)) from None
     except OSError as exc:
         raise error(path, f"cannot read: {exc.strerror or exc}") from None
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise error(path, "XML entity declarations are not allowed (possible XXE or entity bomb)",
-                    _line_of(path, b"<!ENTITY"))
+        raise error(path, "XML entity declarations are not allowed (possible XXE or entity bomb)")
     return tree
 
 
 def parse_xml_bytes(data: bytes, path: str, error: type[InputError] = InputError) -> etree._ElementTree:
     """Parse a file's bytes (read once, kept by the caller for writing back)."""
-    refuse_entities(data[:_PROLOG], path, error)
+    refuse_entities(data, path, error)
     try:
         root = etree.fromstring(data, _parser(), base_url=None)
     except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if exc.position else None
-        raise error(path, f"malformed XML: {exc.msg}", line) from None
+        raise error(path, f"malformed XML: {one_line(exc.msg)}", _position(exc)) from None
     return root.getroottree()
 
 
-def refuse_entities(head: bytes, path: str, error: type[InputError] = InputError) -> None:
-    """Entity declarations sit in the prolog, before the root element: refuse them there,
-    before any parser could expand them."""
+def one_line(message: str) -> str:
+    """libxml2's messages can hold line breaks: an error is one line."""
+    return " ".join(str(message).split())
+
+
+def _position(exc: etree.XMLSyntaxError) -> int | None:
+    return exc.position[0] if exc.position and exc.position[0] else None
+
+
+class _RootReached(Exception):
+    """The prolog is over: no entity can be declared after the root element starts."""
+
+
+def refuse_entities(data: bytes, path: str, error: type[InputError] = InputError) -> None:
+    """Refuse entity declarations before any parser could expand them, wherever the prolog
+    puts them (after a comment of any length) and in any encoding (UTF-16 without a
+    byte-order mark too): expat reads the prolog up to the root element."""
+    _refuse(io.BytesIO(data), path, error)
+
+
+def refuse_entities_in(path: str, error: type[InputError] = InputError) -> None:
+    """refuse_entities for a file, reading only as far as its root element."""
+    from mtcheck.textio import open_regular
+
+    try:
+        stream = open_regular(path)
+    except InputError as exc:
+        raise error(exc.path, exc.detail, exc.line) from None
+    with stream:
+        _refuse(stream, path, error)
+
+
+def _refuse(stream: IO[bytes], path: str, error: type[InputError]) -> None:
+    try:
+        _read_prolog(stream, path, error, None)
+    except ValueError:  # a multi-byte encoding expat does not know: read as UTF-8 instead
+        stream.seek(0)
+        codec, bom = xml_encoding(stream.read(256))
+        stream.seek(bom)
+        try:
+            decoder = codecs.getincrementaldecoder(codec)("replace")
+        except LookupError:
+            raise error(path, f"unknown encoding {codec!r}") from None
+        _read_prolog(_Transcoded(stream, decoder), path, error, "UTF-8")
+
+
+def _read_prolog(stream, path: str, error: type[InputError], encoding: str | None) -> None:
+    parser = expat.ParserCreate(encoding)
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def declared(name, *_):
+        raise error(path, "XML entity declarations are not allowed (possible XXE or entity bomb)",
+                    parser.CurrentLineNumber)
+
+    def root(name, attributes):
+        raise _RootReached
+
+    parser.EntityDeclHandler = declared
+    parser.StartElementHandler = root
+    try:
+        while chunk := stream.read(1 << 16):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except _RootReached:
+        return
+    except expat.ExpatError as exc:
+        raise error(path, f"malformed XML: {expat.ErrorString(exc.code)}", exc.lineno) from None
+
+
+class _Transcoded:
+    """A byte stream read through a decoder and handed on as UTF-8."""
+
+    def __init__(self, stream: IO[bytes], decoder):
+        self.stream, self.decoder = stream, decoder
+
+    def read(self, size: int) -> bytes:
+        chunk = self.stream.read(size)
+        return self.decoder.decode(chunk, final=not chunk).encode("utf-8")
+
+
+_DECLARED_RE = re.compile(r"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def xml_encoding(head: bytes) -> tuple[str, int]:
+    """The encoding of an XML file (byte-order mark, else the NUL bytes of UTF-16 or UTF-32,
+    else the declaration, else UTF-8) and the mark's length."""
     from mtcheck.textio import sniff_encoding
 
-    encoding, skip = sniff_encoding(head[:4])
-    text = head[skip:].decode(encoding, "ignore") if skip else head.decode("latin-1")
-    at = text.find("<!ENTITY")
-    if at >= 0:
-        raise error(path, "XML entity declarations are not allowed (possible XXE or entity bomb)",
-                    text.count("\n", 0, at) + 1)
-
-
-_PROLOG = 1 << 20
-
-
-def _line_of(path: str, needle: bytes) -> int | None:
-    with open(path, "rb") as handle:
-        head = handle.read(1 << 16)
-    at = head.find(needle)
-    return head.count(b"\n", 0, at) + 1 if at >= 0 else None
+    codec, bom = sniff_encoding(head)
+    if bom or codec != "utf-8":
+        return codec, bom
+    declared = _DECLARED_RE.match(head.decode("latin-1"))
+    return (declared.group(1).lower() if declared else "utf-8"), 0
 
 
 def local(tag: object) -> str:

@@ -1,18 +1,18 @@
-"""Bilingual XML files held as one tree: targets edited in place and written back unchanged
-elsewhere (declaration, doctype, line ends and encoding kept)."""
+"""Bilingual XML files held as one tree: targets edited in the tree, and only the edited
+elements written back into the original bytes (formats.splice), the rest byte for byte."""
 from __future__ import annotations
 
-import re
+import io
 from pathlib import Path
 
 from lxml import etree
 
 from mtcheck.errors import InputError
+from mtcheck.formats import splice
 from mtcheck.formats.inline import Slot, flatten, restore
-from mtcheck.formats.xml import parse_xml_bytes
-from mtcheck.textio import atomic_output, read_bytes, sniff_encoding
-
-_DECLARATION_RE = re.compile(r"^<\?xml[^>]*\?>")
+from mtcheck.formats.xml import parse_xml_bytes, xml_encoding
+from mtcheck.lang import PLACEHOLDER
+from mtcheck.textio import atomic_output, read_bytes
 
 
 class XmlTranslationFile:
@@ -25,7 +25,14 @@ class XmlTranslationFile:
         self.root = self.tree.getroot()
         self._targets: dict[str, tuple[etree._Element, list[Slot]]] = {}
         self._lines: list[str] | None = None
-        self.changed = False
+        # Elements edited (or about to be), each with lxml's spelling of its inside before the
+        # edit, and every element's number in document order, taken before the first edit.
+        self._edited: dict[etree._Element, str] = {}
+        self._numbers: dict[etree._Element, int] | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._edited)
 
     # -- reading helpers ------------------------------------------------------------------------
     def remember(self, segment_id: str, target: etree._Element) -> str:
@@ -55,9 +62,18 @@ class XmlTranslationFile:
     def set_target(self, segment_id: str, text: str) -> None:
         """Replace a target's text; its inline tags must come back as the same placeholders."""
         element, slots = self._target(segment_id)
+        if len(text.split(PLACEHOLDER)) != len(slots):
+            restore(slots, text)  # raises InlineError, naming the counts, before anything changes
+        self.will_edit(element)
         restore(slots, text)
         self._targets[segment_id] = (element, flatten(element)[1])
-        self.changed = True
+
+    def will_edit(self, element: etree._Element) -> None:
+        """Note an element before it is changed, so that saving rewrites just its inside."""
+        if self._numbers is None:
+            self._numbers = {e: n for n, e in enumerate(self.root.iter()) if isinstance(e.tag, str)}
+        if element not in self._edited:
+            self._edited[element] = splice.inner_xml(element)
 
     def _target(self, segment_id: str) -> tuple[etree._Element, list[Slot]]:
         try:
@@ -72,21 +88,28 @@ class XmlTranslationFile:
             stream.write(self.serialize())
 
     def serialize(self) -> bytes:
-        if not self.changed:
+        """The file's bytes with the edited elements rewritten; the original where none was."""
+        if not self._edited:
             return self.raw
-        codec, bom_length = sniff_encoding(self.raw[:4])
-        if not bom_length:
-            codec = self.tree.docinfo.encoding or "utf-8"
-        original = self.raw[bom_length:].decode(codec, "replace")
-        # lxml keeps neither the declaration's spelling nor the blank space around the root:
-        # both are taken from the original, so that only edited targets differ.
-        declaration = _DECLARATION_RE.match(original)
-        head = declaration.group() if declaration else ""
-        rest = original[len(head):]
-        after_head = rest[:len(rest) - len(rest.lstrip())]
-        trailing = original[len(original.rstrip()):]
-        body = etree.tostring(self.tree, encoding="unicode")
-        text = head + after_head + body + trailing
-        if "\r\n" in original:
-            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-        return self.raw[:bom_length] + text.encode(codec, "xmlcharrefreplace")
+        codec, _ = xml_encoding(self.raw[:256])
+        outermost = {self._numbers[e]: e for e in self._edited if not any(a in self._edited for a in e.iterancestors())}
+        spans, count = splice.element_spans(io.BytesIO(self.raw), outermost, self.path)
+        if count != len(self._numbers) or len(spans) != len(outermost):
+            raise InputError(self.path, "cannot write back: the file's elements could not be matched")
+        default_end = splice.line_end_of(self.raw.decode(codec, "replace"), "\n")
+        stream, pieces, done = io.BytesIO(self.raw), [], 0
+        for number in sorted(outermost):
+            element = outermost[number]
+            original, end = splice.element_text(stream, spans[number], codec)
+            pieces += [self.raw[done:spans[number].start], self._rewrite(element, original, default_end).encode(codec, "xmlcharrefreplace")]
+            done = end
+        pieces.append(self.raw[done:])
+        return b"".join(pieces)
+
+    def _rewrite(self, element: etree._Element, original: str, default_end: str) -> str:
+        text = splice.rewrite_element(original, element, self._edited[element],
+                                      splice.line_end_of(original, default_end))
+        if text is None:
+            raise InputError(self.path, "cannot write the edited element back faithfully; the file is left as it is",
+                             element.sourceline)
+        return text
