@@ -17,7 +17,12 @@ segment), and one markdown table is printed: units, file size, seconds, segments
 the child's peak RSS and the findings by rule.
 
     python scripts/bench_tmx.py [--sizes 10000,100000,1000000] [--turkish] [--workdir DIR]
-                                [--profile UNITS]
+                                [--profile UNITS] [--fix]
+
+--fix instead runs `mtcheck check COPY --lang de --fix --select GL001` on a copy of each file
+(the fix is streamed: the file is planned a batch of units at a time and the edited <seg>
+elements spliced into a copy) and prints time, peak RSS, the lines that changed (a fix adds
+none) and the deprecated renderings left.
 
 --profile UNITS also runs the check of the UNITS file in-process under tracemalloc and prints
 what grew between 10% and 100% of the segments, by allocation site, with the sizes of the
@@ -258,6 +263,36 @@ for key, (size, count) in sorted(by_site.items(), key=lambda kv: -kv[1][0])[:12]
 '''
 
 
+def fix_table(workdir: Path, unit_counts: list[int], turkish: bool, mtcheck: str) -> None:
+    """Time and peak memory of --fix on a copy of each TMX, and what it changed."""
+    print("| units | file MB | fix + check seconds | peak RSS | lines changed (of) | GL001 before → after |")
+    print("|---:|---:|---:|---:|---:|---|", flush=True)
+    for units in unit_counts:
+        path = workdir / f"bench-{units}.tmx"
+        if not path.exists():
+            write_tmx(path.with_suffix(".part"), units, turkish).rename(path)
+        copy = workdir / f"fix-{units}.tmx"
+        shutil.copyfile(path, copy)
+        check = [mtcheck, "check", str(copy), "--lang", "de", "--select", "GL001", "--format", "json", "-o"]
+        run_measured([*check, str(workdir / "before.json")])
+        seconds, rss = run_measured([*check[:3], "--fix", *check[3:], str(workdir / "after.json")])
+        before, after = (report_summary(workdir / name)["findings"] for name in ("before.json", "after.json"))
+        changed, lines = changed_lines(path, copy)
+        print(f"| {units:,} | {path.stat().st_size / MB:.1f} | {seconds:.1f} | {rss / 1024:.0f} MiB | "
+              f"{changed:,} ({lines:,}) | {before:,} → {after:,} |", flush=True)
+        copy.unlink()
+
+
+def changed_lines(first: Path, second: Path) -> tuple[int, int]:
+    """Lines that differ between two files of as many lines, and the lines in all."""
+    changed = lines = 0
+    with open(first, "rb") as a, open(second, "rb") as b:
+        for x, y in zip(a, b, strict=True):
+            changed += x != y
+            lines += 1
+    return changed, lines
+
+
 def profile(mtcheck_args: list[str], path: Path, units: int) -> None:
     """Run the check in-process under tracemalloc and print what grows with the segments."""
     print(f"\ntracemalloc profile of `mtcheck check {path.name} {' '.join(mtcheck_args)}`:", flush=True)
@@ -276,6 +311,7 @@ def main() -> None:
     parser.add_argument("--workdir", help="keep TMX files and reports here (default: a temporary folder)")
     parser.add_argument("--profile", type=int, metavar="UNITS",
                         help="also profile the check of the UNITS file (one of --sizes) with tracemalloc")
+    parser.add_argument("--fix", action="store_true", help="measure --fix on a copy of each file instead")
     args = parser.parse_args()
     if args.profile is not None and args.profile < 10_000:
         parser.error("--profile needs at least 10,000 units (its first measurement is at 10%)")
@@ -283,6 +319,9 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     mtcheck = shutil.which("mtcheck") or str(Path(sys.executable).parent / "mtcheck")
     rule_sets = (("all", []), ("all but GL005", ["--ignore", "GL005"]))
+    if args.fix:
+        fix_table(workdir, list(sizes(args.sizes)), args.turkish, mtcheck)
+        return
 
     print("| units | rules | file MB | seconds | segments/s | MB/s | peak RSS | findings (by rule) |")
     print("|---:|---|---:|---:|---:|---:|---:|---|", flush=True)

@@ -315,3 +315,15 @@ def test_retranslated_xliff_review_keeps_other_units_byte_for_byte(tmp_path):
     assert "alt-trans" in data and "needs-review-translation" in data
     reread = open_bilingual(str(path))
     assert [s.text for s in reread.segments()][0] == "Die Geschickte Massenmobilisierung \ufffc wächst."
+
+
+def test_tmx_findings_give_the_column_in_the_line(tmp_path):
+    path = tmp_path / "c.tmx"
+    path.write_text('<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en"/><body>\n'
+                    '<tu><tuv xml:lang="en"><seg>Mass mobilisation</seg></tuv><tuv xml:lang="de"><seg>Die '
+                    'Fachkundige Massenmobilisierung</seg></tuv></tu>\n<tu><tuv xml:lang="en"><seg>x</seg></tuv>\n'
+                    '  <tuv xml:lang="de"><seg>Eine Fachkundige Massenmobilisierung</seg></tuv></tu>\n</body></tmx>\n',
+                    encoding="utf-8")
+    code, out, _ = run("check", str(path), "--lang", "de", "--select", "GL001")
+    assert code == 1
+    assert [line.split(" ")[0] for line in out.splitlines() if "GL001" in line] == [f"{path}:3:86:", f"{path}:5:32:"]

@@ -1,6 +1,7 @@
 """TMX 1.4 translation memories: streamed unit by unit (bounded memory), editable in memory."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -44,6 +45,8 @@ class TmxFile:
         source_lang = self.source_lang
         number, seg_count = 0, 0
         seg_numbers: dict[etree._Element, int] = {}
+        columns: dict[etree._Element, int] = {}
+        seg_columns = _SegColumns(self.path)
         root_checked = False
         try:
             for event, element in context:
@@ -57,6 +60,7 @@ class TmxFile:
                     continue
                 if name == "seg":
                     seg_numbers[element] = seg_count
+                    columns[element] = seg_columns.column(element.sourceline)
                     seg_count += 1
                 elif name == "header":
                     declared = element.get("srclang")
@@ -64,9 +68,10 @@ class TmxFile:
                         source_lang = declared
                 elif name == "tu":
                     number += 1
-                    for segment, seg in self._unit(element, number, source_lang):
+                    for segment, seg in self._unit(element, number, source_lang, columns):
                         yield segment, seg_numbers[seg]
                     seg_numbers.clear()
+                    columns.clear()
                     element.clear()
                     parent = element.getparent()
                     while element.getprevious() is not None:
@@ -75,8 +80,8 @@ class TmxFile:
             line = exc.position[0] if exc.position else None
             raise InputError(self.path, f"malformed XML: {' '.join(exc.msg.split())}", line) from None
 
-    def _unit(self, unit: etree._Element, number: int,
-              source_lang: str | None) -> Iterator[tuple[Segment, etree._Element]]:
+    def _unit(self, unit: etree._Element, number: int, source_lang: str | None,
+              columns: dict[etree._Element, int] | None = None) -> Iterator[tuple[Segment, etree._Element]]:
         variants = [(lang, seg) for tuv in unit if local(tuv.tag) == "tuv"
                     for lang in [_lang_of(tuv)] for seg in tuv if local(seg.tag) == "seg"]
         if not variants:
@@ -94,7 +99,7 @@ class TmxFile:
                 continue
             text = flatten(seg)[0]
             if text.strip():
-                yield Segment(text, self.path, seg.sourceline or unit.sourceline or 1, 1,
+                yield Segment(text, self.path, seg.sourceline or unit.sourceline or 1, (columns or {}).get(seg, 1),
                               id=unit_id if len(variants) == 2 else f"{unit_id}/{lang}", lang=lang,
                               source=source_text, source_lang=wanted if source is not None else None), seg
 
@@ -121,6 +126,34 @@ class TmxFile:
 
     def save(self, path: str | Path | None = None) -> None:
         self._tree().save(path or self.path)
+
+
+class _SegColumns:
+    """Where each <seg>'s text starts on its line, for findings' columns: the file's lines
+    read forward alongside the parser (segs come in document order), the n-th <seg> start
+    tag of a line taken for the n-th seg parsed on it."""
+
+    _START = re.compile(r"<(?:[\w.-]+:)?seg(?=[\s/>])")
+
+    def __init__(self, path: str):
+        from mtcheck.textio import iter_lines
+
+        self._lines = iter_lines(path, errors="replace")
+        self._number, self._text, self._seen = 0, "", 0
+
+    def column(self, line: int | None) -> int:
+        if not line or line < self._number:
+            return 1
+        while self._number < line:
+            self._text = next(self._lines, "")
+            self._number += 1
+            self._seen = 0
+        start = self._START.search(self._text, self._seen)
+        if start is None:
+            return 1
+        self._seen = start.end()
+        end = self._text.find(">", start.end())
+        return end + 2 if end >= 0 else 1
 
 
 def splice_segs(path: str, planned: dict[int, tuple[str, str, int]], out) -> int:
