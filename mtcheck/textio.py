@@ -88,10 +88,11 @@ def _reason(exc: OSError) -> str:
 
 
 def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = _CHUNK,
-               errors: str = "strict") -> Iterator[str]:
-    """The file's lines without line ends (LF, CRLF or a lone CR end a line), decoded
-    incrementally in bounded memory, read `chunk_size` bytes at a time (less for a caller
-    that wants only the first lines).
+               errors: str = "strict", lone_cr: bool = True) -> Iterator[str]:
+    """The file's lines without line ends (LF, CRLF or a lone CR end a line; without
+    `lone_cr`, as libxml2 numbers XML lines, a lone CR does not), decoded incrementally in
+    bounded memory, read `chunk_size` bytes at a time (less for a caller that wants only the
+    first lines).
 
     Undecodable bytes stop with an InputError naming the file and the line; `errors`, a codecs
     error handler, lets a caller that only needs stable text have them replaced instead.
@@ -122,7 +123,7 @@ def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = 
             if "\r" in text:
                 if chunk and text.endswith("\r"):
                     text, held = text[:-1], "\r"  # its LF, if any, comes with the next chunk
-                text = split_lines(text)
+                text = split_lines(text) if lone_cr else text.replace("\r\n", "\n")
             lines = text.split("\n")
             pending = lines.pop() + held
             line_no += len(lines)
@@ -130,7 +131,7 @@ def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = 
             if not chunk:
                 break
         if pending:
-            yield pending
+            yield pending if lone_cr or not pending.endswith("\r") else pending[:-1]
 
 
 def split_lines(text: str) -> str:

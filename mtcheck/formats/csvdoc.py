@@ -126,11 +126,15 @@ class CsvFile:
                              self.line_numbers[found[1]])
         return found[0]
 
-    def save(self, path: str | Path | None = None) -> None:
+    def serialize(self) -> bytes:
+        """The file's bytes with the edited cells replaced; the original where none was."""
         text = self.text
         for start, end, cell in sorted(self._edits.values(), reverse=True):
             text = text[:start] + cell + text[end:]
-        data = self._bom + text.encode(self._encoding) if self._edits else self._raw
+        return self._bom + text.encode(self._encoding) if self._edits else self._raw
+
+    def save(self, path: str | Path | None = None) -> None:
+        data = self.serialize()
         with atomic_output(str(path or self.path), binary=True) as stream:
             stream.write(data)
 

@@ -223,8 +223,11 @@ class PoFile:
         inner = self._ends[first] or self._newline
         return [line + inner for line in new_lines[:-1]] + [new_lines[-1] + self._ends[past - 1]]
 
+    def serialize(self) -> bytes:
+        return self._bom + self.text.encode(self.encoding)
+
     def save(self, path: str | Path | None = None) -> None:
-        data = self._bom + self.text.encode(self.encoding)
+        data = self.serialize()
         with atomic_output(str(path or self.path), binary=True) as stream:
             stream.write(data)
 

@@ -138,7 +138,7 @@ class _SegColumns:
     def __init__(self, path: str):
         from mtcheck.textio import iter_lines
 
-        self._lines = iter_lines(path, errors="replace")
+        self._lines = iter_lines(path, errors="replace", lone_cr=False)  # numbered as libxml2 numbers them
         self._number, self._text, self._seen = 0, "", 0
 
     def column(self, line: int | None) -> int:
