@@ -139,9 +139,10 @@ def split_lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def read_text(path: str | Path) -> str:
-    """The whole file as one string with `\\n` line ends."""
-    return "\n".join(iter_lines(path))
+def read_text(path: str | Path, lone_cr: bool = True) -> str:
+    """The whole file as one string with `\\n` line ends (without `lone_cr`, a lone CR is
+    kept as a character: a CSV cell can hold one)."""
+    return "\n".join(iter_lines(path, lone_cr=lone_cr))
 
 
 def read_bytes(path: str | Path) -> bytes:

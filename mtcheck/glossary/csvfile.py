@@ -34,7 +34,7 @@ _LANG_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 
 def read_csv(path: str, source_lang: str | None = None, target_lang: str | None = None) -> Glossary:
     """Read a glossary in any of the three shapes; the languages are for the headerless one."""
-    text = read_text(path)
+    text = read_text(path, lone_cr=False)
     dialect = "excel-tab" if str(path).lower().endswith((".tsv", ".tab")) or _tabbed(text) else "excel"
     rows = _Rows(path, text, dialect)
     try:
