@@ -327,3 +327,18 @@ def test_tmx_findings_give_the_column_in_the_line(tmp_path):
     code, out, _ = run("check", str(path), "--lang", "de", "--select", "GL001")
     assert code == 1
     assert [line.split(" ")[0] for line in out.splitlines() if "GL001" in line] == [f"{path}:3:86:", f"{path}:5:32:"]
+
+
+def test_bad_bytes_in_a_tbx_name_the_line(tmp_path):
+    path = tmp_path / "bad.tbx"
+    path.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en">\n<text><body>\n'
+                     b'<termEntry id="a">\xff</termEntry></body></text></martif>\n')
+    code, _, err = run("glossary", "validate", str(path))
+    assert code == 2 and f"{path}:4: malformed XML" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_libxml2_message_with_a_line_break_is_one_line(tmp_path):
+    path = tmp_path / "nul.xlf"
+    path.write_bytes(b'<xliff version="1.2">\x00</xliff>')
+    code, _, err = run("check", str(path), "--lang", "de")
+    assert code == 2 and one_error_line(err).count(str(path)) == 1
