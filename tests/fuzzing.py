@@ -17,14 +17,16 @@ Oracles (a failure raises a `FuzzFailure` subclass named after its signature, so
 hypothesis shrinks each distinct failure on its own):
 - reading through the public API raises nothing but `MtcheckError`;
 - checking what was read raises nothing but `MtcheckError`;
-- `fix_file(..., write=True)` raises nothing but `MtcheckError`; when it succeeds, the file
-  still reads (without any error when the original read), a second fix finds no edits and
-  changes no byte, the file mode is kept, and nothing outside the edits changes: in plain
-  text every line not edited is byte-identical with its line end and an edited line is the
-  edits applied; in bilingual files every segment not edited keeps its id, source and text;
+- `fix_file(..., write=True)` raises nothing but `MtcheckError` (and leaves the file alone
+  when it raises); when it succeeds, the file still reads (without any error when the
+  original read), a second fix finds no edits and changes no byte, the file mode is kept,
+  and nothing outside the edits changes: plain text becomes exactly the original with each
+  edited line's edits applied (every other line byte-identical with its line end, the
+  byte-order mark and encoding kept); in bilingual files every segment not edited keeps its
+  id, source and text, and every line outside the edited targets stays byte-identical;
 - a glossary that loads is written as tbx2, tbx3, csv and tsv and each file loads again with
   every (concept id, language, term text, status);
-- `mtcheck.cli.main([...])` returns 0, 1 or 2 and never raises.
+- `mtcheck.cli.main([...])` returns 0, 1 or 2 and never raises (3 is mtcheck's own crash).
 """
 from __future__ import annotations
 
@@ -690,14 +692,14 @@ def _usage(draw, kind: str) -> dict:
                             "--to", draw(st.sampled_from(("tbx2", "tbx3", "csv", "tsv", "pairs-csv", "pairs-tsv"))),
                             "--source-lang", "en", "--target-lang", "de")
         else:
-            usage["cli"] = ("check", "{text}", "-g", "{path}", "--lang", "de", "--isolated", "-q")
+            usage["cli"] = ("check", "{text}", "-g", "{path}", "--lang", "de", "--isolated", "-q", "--verbose")
         return usage
     usage["lang"] = draw(st.sampled_from(("de", "de", None, "de-DE", "nb")))
     if kind == "bilingual" and _rarely(draw, 3):
         usage["source_lang"] = draw(st.sampled_from(("en", "vi")))
     command = draw(st.sampled_from(("check", "check", "fix", "diff", "scan")))
     args = [command if command != "fix" and command != "diff" else "check", "{path}", "-g", "{glossary}",
-            "--isolated"]
+            "--isolated", "--verbose"]  # --verbose: an internal error (exit 3) prints its traceback
     if usage["lang"]:
         args += ["--lang", usage["lang"]]
     if usage.get("source_lang"):
@@ -1142,6 +1144,13 @@ def _fix_oracles(case: Case, path: str, lang: str, glossary, read, original_read
     reread, reread_error = _guard("read-after-fix", family, lambda: read(path))
     if reread_error is not None and original_reads:
         raise failure(f"{family}:fix:fixed-file-unreadable", f"the fixed file no longer reads: {reread_error}")
+    # Nothing outside the edits changed.
+    if result.edits and plain:
+        _plain_outside_edits(family, data, after, result.edits)
+    elif result.edits and reread is not None and original_reads:
+        before_segments, _ = read_original(case, read)
+        _bilingual_outside_edits(family, before_segments, reread[0], result.edits)
+        _bilingual_bytes_outside_edits(family, data, after, result.edits)
     # Fixing twice is fixing once.
     again, again_error = _guard("second-fix", family, lambda: fix_file(path, glossary, lang, source_lang, write=True))
     if again_error is not None:
@@ -1150,12 +1159,6 @@ def _fix_oracles(case: Case, path: str, lang: str, glossary, read, original_read
         raise failure(f"{family}:fix:second-fix-changes",
                       f"a second fix made {len(again.edits)} more edits: "
                       f"{[(e.segment.line, e.old, e.new) for e in again.edits][:5]}")
-    if result.edits and plain:
-        _plain_outside_edits(family, data, after, result.edits)
-    elif result.edits and reread is not None and original_reads:
-        before_segments, _ = read_original(case, read)
-        _bilingual_outside_edits(family, before_segments, reread[0], result.edits)
-        _bilingual_bytes_outside_edits(family, data, after, result.edits)
     # Checked last: every fix that writes would fail here first, hiding the failures above.
     mode = stat.S_IMODE(os.stat(path).st_mode)
     if mode != case.mode:
@@ -1183,9 +1186,9 @@ def _plain_outside_edits(family: str, data: bytes, after: bytes, edits) -> None:
     every other line byte-identical with its line end, each edited line keeps its line end,
     the byte-order mark and the encoding stay.
 
-    An edited segment is found at its line number counting LF, CRLF and CR as line ends, or,
-    failing that, counting LF and CRLF only (a lone CR inside the line, or ending the file); a
-    segment at neither place is a failure of its own."""
+    The edited segments are found at their line numbers counting LF, CRLF and CR as line
+    ends, or, failing that, counting LF and CRLF only (a lone CR inside a line, or ending the
+    file); segments at neither places are a failure of their own."""
     from mtcheck import fix, textio
     from mtcheck.textio import sniff_encoding
 
@@ -1200,20 +1203,20 @@ def _plain_outside_edits(family: str, data: bytes, after: bytes, edits) -> None:
         fixed = after[skip:].decode(encoding)
     except UnicodeDecodeError as exc:
         raise failure(f"{family}:fix:encoding-changed", f"the fixed file is not {encoding} any more: {exc}") from exc
-    universal = _line_spans(before, _LINE_END_RE)
-    unix = _line_spans(before, re.compile(r"\r?\n|\r\Z"))
-    replacements = []
-    for group in fix.by_segment(edits).values():
-        segment = group[0].segment
-        for spans in (universal, unix):
-            if segment.line <= len(spans):
-                start, end, _ = spans[segment.line - 1]
-                if before[start:end] == segment.text:
-                    replacements.append((start, end, fix.apply(segment.text, group)))
-                    break
-        else:
-            raise failure(f"{family}:read:segment-not-at-its-line",
-                          f"segment {segment.text[:80]!r} is not line {segment.line} of the file")
+    groups = [(group[0].segment, group) for group in fix.by_segment(edits).values()]
+    replacements = None
+    for separators in (_LINE_END_RE, re.compile(r"\r?\n|\r\Z")):  # CR ends a line, or not
+        spans = _line_spans(before, separators)
+        places = [spans[segment.line - 1] if segment.line <= len(spans) else None for segment, _ in groups]
+        if all(place is not None and before[place[0]:place[1]] == segment.text
+               for place, (segment, _) in zip(places, groups)):
+            replacements = [(place[0], place[1], fix.apply(segment.text, group))
+                            for place, (segment, group) in zip(places, groups)]
+            break
+    if replacements is None:
+        segment = next(segment for segment, _ in groups)
+        raise failure(f"{family}:read:segment-not-at-its-line",
+                      f"segments are not at their lines, e.g. {segment.text[:80]!r} at line {segment.line}")
     expected, at = [], 0
     for start, end, text in sorted(replacements):
         expected += [before[at:start], text]
@@ -1273,29 +1276,59 @@ def _byte_text(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+_TARGET_START = {"xliff": re.compile(r"<(?:[\w.-]+:)?target\b"), "tmx": re.compile(r"<(?:[\w.-]+:)?seg\b")}
+_LF_RE = re.compile(r"\r?\n")
+
+
+def _target_lines(family: str, lines: list[str], segment) -> tuple[int, int] | None:
+    """0-based first and last line of a segment's target in the file's lines, when its line
+    number points at it (XML: from the target's start tag to its end tag; PO: the msgstr
+    keyword and its continuation lines; CSV: the lines of the target cell)."""
+    start = segment.line - 1
+    if not 0 <= start < len(lines):
+        return None
+    end = start
+    if family in _CLOSING:
+        if not _TARGET_START[family].search(lines[start]):
+            return None
+        while end < len(lines) - 1 and not _CLOSING[family].search(lines[end]):
+            end += 1
+    elif family == "po":
+        while start > 0 and lines[start].lstrip().startswith('"'):
+            start -= 1
+        if not lines[start].lstrip().startswith("msgstr"):
+            return None
+        while end + 1 < len(lines) and lines[end + 1].lstrip().startswith('"'):
+            end += 1
+    else:
+        first = _LINE_END_RE.split(segment.text, 1)[0][:20]
+        # The lines are decoded byte for byte (see _byte_text): UTF-8 text shows as Latin-1.
+        forms = {first, first.encode("utf-8", "surrogatepass").decode("latin-1")}
+        if not any(form in lines[start] or form.replace('"', '""') in lines[start] for form in forms):
+            return None
+        end = min(start + len(_lines(segment.text)) - 1, len(lines) - 1)
+    return start, end
+
+
 def _edited_windows(family: str, text: str, edits) -> set[int]:
-    """0-based lines of the original file (see `_lines`) that edits may touch: the edited
-    targets' own lines (XML: from the target's start tag to its end tag; PO: the msgstr
-    keyword and its continuation lines; CSV: the lines of the target cell). PO counts its
-    lines at LF only (as mtcheck's PO reader does); the others at LF, CRLF and CR."""
+    """0-based lines of the original file (LF, CRLF and CR ending lines) that edits may touch:
+    the edited targets' own lines. A segment's line number may count LF (and CRLF) only, as
+    libxml2 and mtcheck's PO reader do, or CR as well, as the csv module does: the first way
+    under which every edited segment's line number points at its target is taken."""
     lines = _lines(text)
-    base = [part + "\n" for part in text.split("\n")[:-1]] + [text.split("\n")[-1]] if family == "po" else lines
-    ranges = []
-    for segment in {e.segment.id: e.segment for e in edits}.values():
-        start = min(max(segment.line - 1, 0), len(base) - 1)
-        end = start
-        if family in _CLOSING:
-            while end < len(base) - 1 and not _CLOSING[family].search(base[end]):
-                end += 1
-        elif family == "po":
-            while start > 0 and base[start].lstrip().startswith('"'):
-                start -= 1
-            while end + 1 < len(base) and base[end + 1].lstrip().startswith('"'):
-                end += 1
-        else:
-            end = min(start + len(_lines(segment.text)) - 1, len(base) - 1)
-        offset = sum(len(line) for line in base[:start])
-        ranges.append((offset, offset + sum(len(line) for line in base[start:end + 1])))
+    segments = list({e.segment.id: e.segment for e in edits}.values())
+    for separators in (_LF_RE, _LINE_END_RE):
+        spans = _line_spans(text, separators)
+        base = [text[start:end] for start, _, end in spans]
+        found = [_target_lines(family, base, segment) for segment in segments]
+        if all(found):
+            break
+    else:
+        missing = next(segment for segment, place in zip(segments, found) if not place)
+        raise failure(f"{family}:read:segment-not-at-its-line",
+                      f"segment {missing.id!r} ({missing.text[:60]!r}) is said to be at line {missing.line}, "
+                      f"which does not hold its target")
+    ranges = [(spans[start][0], spans[end][2]) for start, end in found]
     allowed, offset = set(), 0
     for number, line in enumerate(lines):
         if any(a < offset + max(len(line), 1) and offset < b for a, b in ranges):
@@ -1356,10 +1389,29 @@ def _cli_oracle(case: Case, folder: str, places: dict[str, str]) -> None:
         words = [part for part in case.cli[:2] if not part.startswith("{")]
         raise _crash("cli-" + "-".join(words), case.family, exc) from exc
     if code not in (0, 1, 2):
-        raise failure(f"{case.family}:cli:exit-{code}", f"mtcheck {' '.join(args)} exited {code}: "
-                                                        f"{err.getvalue()[-500:]}")
+        words = "-".join(part for part in case.cli[:2] if not part.startswith("{"))
+        raise failure(f"{case.family}:cli-{words}:exit-{code}{_cli_crash_place(err.getvalue())}",
+                      f"mtcheck {' '.join(args)} exited {code}: {err.getvalue()[-1500:]}")
     if code == 2 and "Traceback" in err.getvalue():
         raise failure(f"{case.family}:cli:traceback", err.getvalue()[-1000:])
+
+
+_TRACEBACK_FRAME_RE = re.compile(r'File "([^"]*)", line (\d+)')
+_INTERNAL_RE = re.compile(r"internal error \((\w+)")
+
+
+def _cli_crash_place(stderr: str) -> str:
+    """':Type@mtcheck/file.py:line' of the crash the CLI reported (its traceback, printed with
+    --verbose, else the type in its one-line message), for the failure's signature."""
+    kind = _INTERNAL_RE.search(stderr)
+    place = ""
+    if "Traceback" in stderr:
+        frames = [(f, n) for f, n in _TRACEBACK_FRAME_RE.findall(stderr.rsplit("Traceback", 1)[1])
+                  if f"{os.sep}mtcheck{os.sep}" in f]
+        if frames:
+            path, line = frames[-1]
+            place = f"@mtcheck/{path.rsplit(os.sep + 'mtcheck' + os.sep, 1)[1]}:{line}"
+    return f":{kind.group(1) if kind else 'crash'}{place}"
 
 
 @contextlib.contextmanager
