@@ -77,10 +77,13 @@ class _Run:
         from mtcheck.formats import bilingual_kind
         from mtcheck.formats.discover import discover
 
+        warned = vars(self).setdefault("_warned", set())  # --fix reads every file twice: a warning is said once
+
         def report(problem):
             if problem.error:
                 self.fail(problem.as_error())
-            else:
+            elif str(problem) not in warned:
+                warned.add(str(problem))
                 self.err.print(f"warning: {problem}", markup=False, highlight=False)
 
         files = list(discover(list(paths), report, self.selection))

@@ -77,6 +77,14 @@ def test_fifo_in_a_folder_is_skipped_with_a_warning(folder):
     assert one_line_each(err) == [f"warning: {fifo}: not a regular file (a FIFO), skipped"]
 
 
+def test_fix_reads_the_files_twice_but_warns_once(folder):
+    os.mkfifo(folder / "pipe.txt")
+    code, out, err = check(folder, "--fix")
+    assert code == 0
+    assert err.splitlines() == [f"warning: {folder / 'pipe.txt'}: not a regular file (a FIFO), skipped",
+                                "fixed 1 finding in 1 file"]
+
+
 def test_fifo_named_on_the_command_line_is_an_error(folder):
     fifo = folder / "pipe.txt"
     os.mkfifo(fifo)
@@ -503,3 +511,38 @@ def test_undecodable_bytes_near_directives_are_one_line(tmp_path, content, line)
     code, out, err, _ = directives_run(tmp_path, content, "--warn-unused-ignores")
     assert code == 2
     assert one_line_each(err) == [f"error: notes.md:{line}: cannot decode as utf-8 (byte 0x{'e9' if line == 1 else 'ff'})"]
+
+
+# -- baseline and configuration files that are no regular files ----------------------------------
+@pytest.mark.parametrize("option", ["--baseline", "--config"])
+def test_fifo_as_baseline_or_configuration_is_an_error(folder, option):
+    fifo = folder.parent / "named-pipe"
+    os.mkfifo(fifo)
+    with fifo_guard(fifo) as blocked:
+        code, out, err = run_cli("check", folder, "--lang", "de", option, fifo)
+    assert not blocked, "the run opened the FIFO and waited for a writer"
+    assert (code, out) == (2, "")
+    assert one_line_each(err) == [f"error: {fifo}: not a regular file (a FIFO)"]
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--config"])
+def test_device_as_baseline_or_configuration_is_an_error(folder, option):
+    code, out, err = run_cli("check", folder, "--lang", "de", option, "/dev/zero")
+    assert (code, out) == (2, "")
+    assert one_line_each(err) == ["error: /dev/zero: not a regular file (a character device)"]
+
+
+def test_fifo_found_as_configuration_is_an_error(folder):
+    os.mkfifo(folder / "mtcheck.toml")
+    with fifo_guard(folder / "mtcheck.toml") as blocked:
+        code, out, err = run_cli("check", folder, "--lang", "de")
+    assert not blocked
+    assert (code, out) == (2, "")
+    assert one_line_each(err) == [f"error: {folder / 'mtcheck.toml'}: not a regular file (a FIFO)"]
+
+
+def test_folder_as_baseline_is_a_usage_error(folder):
+    code, out, err = run_cli("check", folder, "--lang", "de", "--baseline", folder)
+    assert (code, out) == (2, "")
+    assert one_line_each(err) == [f"error: Invalid value for '--baseline': File '{folder}' is a directory. "
+                                  "(see 'mtcheck check --help')"]

@@ -18,12 +18,10 @@ from typing import Protocol
 
 from mtcheck.errors import InputError
 from mtcheck.formats import plaintext, po, tmx, xliff
+from mtcheck.textio import file_kind
 
 # CSV and TSV files are checked when named, not found in folders: they are as often glossaries.
 KNOWN_SUFFIXES = plaintext.SUFFIXES + xliff.SUFFIXES + tmx.SUFFIXES + po.SUFFIXES
-
-_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"))
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ class _Walker:
         if stat.S_ISDIR(status.st_mode):
             yield from self._folder(path, status)
         elif not stat.S_ISREG(status.st_mode):
-            self.report(Problem(path, f"not a regular file ({_kind(status.st_mode)})", error=True))
+            self.report(Problem(path, f"not a regular file ({file_kind(status.st_mode)})", error=True))
         elif (self.selection is None or self.selection.accepts(path, named=True)) and self._first_time(path):
             yield path
 
@@ -173,7 +171,7 @@ def _look(entry: os.DirEntry) -> str | os.stat_result | Problem:
         return _SKIP
     if stat.S_ISREG(status.st_mode):
         return _FILE
-    return Problem(entry.path, f"not a regular file ({_kind(status.st_mode)}), skipped", error=False)
+    return Problem(entry.path, f"not a regular file ({file_kind(status.st_mode)}), skipped", error=False)
 
 
 def _unfollowed(entry: os.DirEntry, exc: OSError, known: bool) -> Problem | str:
@@ -197,10 +195,6 @@ def _unreachable(path: str, exc: OSError) -> str:
 
 def _identity(status: os.stat_result) -> tuple[int, int]:
     return status.st_dev, status.st_ino
-
-
-def _kind(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a plain file")
 
 
 def _reason(exc: OSError) -> str:
