@@ -208,20 +208,23 @@ class _Comment:
 
 
 def _directive_comments(line: str) -> list[_Comment]:
-    """The HTML comments of a line that hold a directive. One pass over the line: a comment
-    ends at the first `-->` (comments do not nest), and a `<!--` with no `-->` after it ends
-    the search, so a long line of them costs no more than its length."""
+    """The HTML comments of a line that hold a directive: `<!--`, blanks, `mtcheck:`, up to
+    the first `-->`. One pass over the line, each `-->` looked for once, so that a long
+    line of `<!--` without an end costs no more than its length."""
     comments = []
-    start = line.find("<!--")
+    start, end = line.find("<!--"), -1
     while start >= 0:
-        end = line.find("-->", start + 4)
-        if end < 0:
-            break
+        if end < start + 4:  # else the `-->` found last is still the first after this `<!--`
+            end = line.find("-->", start + 4)
+            if end < 0:
+                break
         directive = _DIRECTIVE_START_RE.match(line, start + 4, end)
         if directive:
             text_start = directive.end() - len("mtcheck:")
             comments.append(_Comment(start, end + 3, text_start, line[text_start:end].rstrip()))
-        start = line.find("<!--", end + 3)
+            start = line.find("<!--", end + 3)
+        else:  # a `<!--` inside this comment may begin a directive
+            start = line.find("<!--", start + 4)
     return comments
 
 
