@@ -481,6 +481,13 @@ def test_long_line_of_unclosed_comments_is_read_in_linear_time(tmp_path):
     assert "1 finding (1 error) in 1 file" in out
 
 
+def test_directive_after_a_comment_opening_inside_another_comment(tmp_path):
+    content = f"{DEPRECATED_DE.strip()} <!-- note <!-- mtcheck: ignore GL001 -->\n{DEPRECATED_DE}".encode()
+    code, out, err, _ = directives_run(tmp_path, content)
+    assert (code, err) == (1, "")
+    assert [line.split(" GL001")[0] for line in out.splitlines() if " GL001 " in line] == ["notes.md:2:5:"]
+
+
 @pytest.mark.parametrize(("directive", "message"), [
     ("<!-- mtcheck: frobnicate GL001 -->",
      "'mtcheck: frobnicate GL001' is not understood: unknown action 'frobnicate' (use ignore, disable, enable)"),
