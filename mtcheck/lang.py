@@ -70,7 +70,8 @@ _PROTECTED = (
     (("{",), r"\{\{[^{}]*\}\}|\{[\w.:!\[\]-]*\}"),               # {{ var }}, {name}, {0}
     (("%",), r"%(?:\([\w.-]+\))?[-+#0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%](?![^\W\d_])"),  # printf
     (("&",), r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);"),              # character references left in text
-    (("<",), r"<!--.*?-->"),                                      # comments
+    (("<",), r"<!--(?:.*?-->|.*)"),  # comments; one left open runs to the line's end (and
+                                     # is tried once, not again from every later "<!--")
     (("`",), r"`[^`\n]+`"),                                       # Markdown code spans
     (("](",), r"(?<=\])\([^()\s]*\)"),                            # Markdown link targets
 )
