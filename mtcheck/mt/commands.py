@@ -20,9 +20,9 @@ def model_options(function):
         click.option("--strategy", type=click.Choice(["auto", "rerank", "force", "none"]), default="auto",
                      show_default=True, help="Glossary enforcement: n-best reranking, forced decoding, reranking "
                                              "with forcing as fallback (auto), or none (deprecated terms stay banned)."),
-        click.option("--beams", type=int, default=4, show_default=True),
-        click.option("--batch-size", type=int, default=16, show_default=True),
-        click.option("--threads", type=int, help="CPU threads for torch."),
+        click.option("--beams", type=click.IntRange(min=1), default=4, show_default=True),
+        click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True),
+        click.option("--threads", type=click.IntRange(min=1), help="CPU threads for torch."),
         click.option("--device", default="auto", show_default=True, help="cpu, cuda, cuda:1 … (auto: the GPU when present)."),
         click.option("--allow-pickle", is_flag=True, help="Allow pickle (.bin) weights, which can run code: trusted models only."),
         click.option("--no-cache", is_flag=True, help="Neither read nor write the translation cache."),
@@ -38,8 +38,9 @@ def make_translator(glossary, source_lang, target_lang, options, err):
     """A Translator for one language pair: its model loaded, its cache opened."""
     from mtcheck.mt.languages import default_model
 
+    cache = open_cache(options)  # a broken cache fails in a moment, not after the model has loaded
     loaded = load_translation_model(options["model"] or default_model(source_lang, target_lang), options)
-    return build_translator(loaded, glossary, source_lang, target_lang, options, open_cache(options))
+    return build_translator(loaded, glossary, source_lang, target_lang, options, cache)
 
 
 def load_translation_model(name, options):
@@ -102,8 +103,11 @@ def translation_record(t) -> dict:
 
 def run_translate(run, input_path, source_lang, target_lang, output, output_format, options) -> int:
     from mtcheck.lang import canonical_lang
-    from mtcheck.textio import atomic_output, iter_lines
+    from mtcheck.textio import atomic_output, check_output_path, is_stdout, iter_lines
 
+    to_file = output is not None and not is_stdout(output)
+    if to_file:
+        check_output_path(output, [] if input_path == "-" else [input_path])
     source_lang, target_lang = canonical_lang(source_lang), canonical_lang(target_lang)
     translator = make_translator(run.glossary, source_lang, target_lang, options, run.err)  # fail before reading
     if input_path == "-":
@@ -123,7 +127,7 @@ def run_translate(run, input_path, source_lang, target_lang, output, output_form
                           ensure_ascii=False, indent=1) + "\n"
     else:
         body = "".join((t.text if t else "") + "\n" for t in translations)
-    if output:
+    if to_file:
         with atomic_output(output) as stream:
             stream.write(body)
     else:
@@ -137,6 +141,8 @@ def run_retranslate(run, path, source, everything, output, in_place, reference, 
     from mtcheck.lang import canonical_lang
     from mtcheck.mt import retranslate
 
+    target = path if in_place else (output or retranslate.default_output(path))
+    _check_retranslate_output(target, path, in_place, source, reference)
     source_lang = canonical_lang(run.source_lang) if run.source_lang else None
     target_lang = canonical_lang(run.lang) if run.lang else None
     plan = retranslate.plan(path, run.glossary, source=source, source_lang=source_lang, target_lang=target_lang,
@@ -145,7 +151,6 @@ def run_retranslate(run, path, source, everything, output, in_place, reference, 
     todo = sum(1 for c in plan.changes if not c.skipped)
     with progress_bar(translator, todo, run.err):
         retranslate.translate(plan, translator)
-    target = path if in_place else (output or retranslate.default_output(path))
     retranslate.write(plan, target)
     scores = _scores(plan, reference)
     translated = [c for c in plan.changes if c.translation]
@@ -169,6 +174,18 @@ def run_retranslate(run, path, source, everything, output, in_place, reference, 
     run.err.print(term_summary([c.translation for c in translated]), highlight=False, markup=False)
     failed = any(not all(c.translation.present) or c.translation.banned_found for c in translated)
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _check_retranslate_output(target: str, path: str, in_place: bool, source: str | None,
+                              reference: str | None) -> None:
+    """Refuse, before the model loads, an output that would replace an input (other than
+    PATH with --in-place) or cannot hold a file."""
+    from mtcheck.textio import check_output_path, is_stdout
+
+    if is_stdout(target):
+        raise MtcheckError(f"{target}: retranslate writes a file; its report goes to standard output")
+    inputs = [p for p in (source, reference) if p] + ([] if in_place else [path])
+    check_output_path(target, inputs)
 
 
 def _stdout_console():
