@@ -51,29 +51,42 @@ class Translator:
 
     # -- languages as the model family wants them ----------------------------------------------
     def _prepare_languages(self) -> None:
+        try:
+            self._language_settings()
+            self._use_languages()
+        except (KeyError, ValueError) as exc:
+            why = f"the tokenizer has no language code {exc.args[0]}" if isinstance(exc, KeyError) else str(exc)
+            raise ModelError(self.loaded.name, f"cannot translate {self.source_lang} into {self.target_lang}: "
+                                               f"{why}") from None
+
+    def _language_settings(self) -> None:
         family, tokenizer = self.loaded.family, self.tokenizer
         self.prefix = ""
-        self.source_code: str | None = None  # the tokenizer's src_lang, for families that have one
+        # The tokenizer's src_lang and tgt_lang, for families that have them.
+        self.source_code: str | None = None
+        self.target_code: str | None = None
         self.generate_options: dict = {}
         if family == "nllb":
-            self.source_code = nllb_code(self.source_lang)
-            self.generate_options["forced_bos_token_id"] = tokenizer.convert_tokens_to_ids(nllb_code(self.target_lang))
+            self.source_code, self.target_code = nllb_code(self.source_lang), nllb_code(self.target_lang)
+            self.generate_options["forced_bos_token_id"] = tokenizer.convert_tokens_to_ids(self.target_code)
         elif family == "m2m100":
-            self.source_code = m2m_code(self.source_lang)
-            self.generate_options["forced_bos_token_id"] = tokenizer.get_lang_id(m2m_code(self.target_lang))
+            self.source_code, self.target_code = m2m_code(self.source_lang), m2m_code(self.target_lang)
+            self.generate_options["forced_bos_token_id"] = tokenizer.get_lang_id(self.target_code)
         elif family == "marian":
             # Multilingual OPUS-MT models pick the target language by a token like >>nob<<.
             token = f">>{OPUS_TARGET_TOKENS.get(self.target_lang, self.target_lang)}<<"
             if token in tokenizer.get_vocab():
                 self.prefix = token + " "
-        self._use_source_language()
 
-    def _use_source_language(self) -> None:
-        """Set the tokenizer's source language to this Translator's. Translators for other
-        source languages may share the tokenizer (one loaded model), so this is done again
-        right before sources are encoded, not only here."""
+    def _use_languages(self) -> None:
+        """Set the tokenizer's languages to this Translator's. Translators for other languages
+        may share the tokenizer (one loaded model), so this is done again right before texts
+        are encoded, not only here. Target terms are encoded too: M2M100's tokenizer fails on
+        them without a target language."""
         if self.source_code is not None:
             self.tokenizer.src_lang = self.source_code
+        if self.target_code is not None:
+            self.tokenizer.tgt_lang = self.target_code
 
     def _encode_target(self, text: str) -> list[int]:
         ids = self.tokenizer(text_target=text, add_special_tokens=False).input_ids
@@ -82,6 +95,7 @@ class Translator:
     # -- translating --------------------------------------------------------------------------
     def translate(self, sources: list[str], enforce: bool = True) -> list[Translation]:
         """Translations in input order."""
+        self._use_languages()
         results: list[Translation | None] = [None] * len(sources)
         pending: list[tuple[int, Constraints, str]] = []
         for index, source in enumerate(sources):
@@ -138,7 +152,7 @@ class Translator:
     def _generate(self, sources: list[str], constraints: list[Constraints], force: bool,
                   n_best: int = 1) -> list:
         tokenizer, model = self.tokenizer, self.model
-        self._use_source_language()
+        self._use_languages()
         inputs = tokenizer([self.prefix + s for s in sources], return_tensors="pt", padding=True, truncation=True,
                            max_length=min(self.loaded.max_length, 512)).to(self.loaded.device)
         extra = max((sum(len(r.alternatives[0]) for r in c.required) for c in constraints), default=0)
@@ -151,8 +165,12 @@ class Translator:
                 output = model.generate(**inputs, num_beams=self.beams, num_return_sequences=n_best,
                                         max_new_tokens=max_new, logits_processor=[processor], do_sample=False,
                                         **self.generate_options)
+            except IndexError:
+                # An input id past the model's embeddings.
+                raise ModelError(self.loaded.name, "generation failed: the tokenizer gives ids the model does not "
+                                                   "have; tokenizer and weights are of different models") from None
             except (RuntimeError, ValueError) as exc:
-                raise ModelError(self.loaded.name, f"generation failed: {' '.join(str(exc).split())[:200]}") from None
+                raise ModelError(self.loaded.name, f"generation failed: {' '.join(str(exc).split())}") from None
         texts = tokenizer.batch_decode(output, skip_special_tokens=True)
         if n_best == 1:
             return texts
