@@ -236,8 +236,18 @@ class _Hub:
                                    b"Content-Length: 0\r\nConnection: close\r\n\r\n")
 
     def close(self):
-        self.server.close()
+        _stop_listening(self.server)
         self.thread.join(5)
+
+
+def _stop_listening(server: socket.socket) -> None:
+    """Close a listening socket and wake the thread blocked in its accept(): close() alone
+    leaves it blocked until the join gives up."""
+    try:
+        server.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    server.close()
 
 
 @pytest.fixture
@@ -321,7 +331,7 @@ def silent_hub():
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.getsockname()[1]}", held
-    server.close()
+    _stop_listening(server)
     thread.join(5)
     for connection in held:
         connection.close()
