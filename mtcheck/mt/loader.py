@@ -84,9 +84,14 @@ def load_model(name: str, device: str = "auto", allow_pickle: bool = False, revi
     return LoadedModel(name, _revision(model, folder), _family(model, tokenizer), tokenizer, model, device)
 
 
+# huggingface_hub's daily telemetry request waits up to 3 s on a hub that does not answer, and
+# says which tools run where: off unless the user turns it on.
+HUB_DEFAULTS = {**HUB_TIMEOUTS, "HF_HUB_DISABLE_TELEMETRY": "1"}
+
+
 def _default_hub_timeouts() -> None:
-    for variable, seconds in HUB_TIMEOUTS.items():
-        os.environ.setdefault(variable, seconds)
+    for variable, value in HUB_DEFAULTS.items():
+        os.environ.setdefault(variable, value)
 
 
 def _quiet(transformers) -> None:
