@@ -146,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="After a failure, go on looking for failures with other signatures.")
     parser.add_argument("--strict", action="store_true",
                         help="Also fail where a file that reads cannot be fixed (an MtcheckError from fix_file).")
-    parser.add_argument("--timeout", type=float, default=60.0, help="Seconds one example may take (default 60).")
+    parser.add_argument("--timeout", type=float, default=10.0,
+                        help="Seconds one example may take (default 10; an example takes some 10-100 ms, and a "
+                             "timeout is shrunk by running its candidates to the limit).")
     parser.add_argument("--seed", type=int, help="Seed of the batch seeds (default: random).")
     args = parser.parse_args(argv)
 

@@ -983,13 +983,16 @@ def _crash(step: str, family: str, exc: BaseException) -> FuzzFailure:
 def _guard(step: str, family: str, call: Callable):
     """(result, None), or (None, the MtcheckError it raised); anything else is a failure."""
     try:
-        return call(), None
+        result = call(), None
     except MtcheckError as exc:
-        return None, exc
+        result = None, exc
     except (KeyboardInterrupt, FuzzFailure):
         raise
     except BaseException as exc:  # noqa: BLE001 - RecursionError, SystemExit, MemoryError too
+        _raise_timeout()
         raise _crash(step, family, exc) from exc
+    _raise_timeout()
+    return result
 
 
 def _read_bilingual(path: str, lang: str | None, source_lang: str | None):
@@ -1050,34 +1053,50 @@ class ExampleTimeout(FuzzFailure):
     """An example that ran past its time limit (a hang, or a blow-up in time)."""
 
 
+# The timeout of the running example, once its time is up: code under test that catches every
+# Exception (the CLI's last resort, a fallback) must not turn it into an exit code or a pass.
+_TIMEOUTS: list[FuzzFailure] = []
+
+
+def _raise_timeout() -> None:
+    if _TIMEOUTS:
+        raise _TIMEOUTS[0]
+
+
 @contextlib.contextmanager
 def time_limit(seconds: float | None):
     """Raise a FuzzFailure, named after the innermost mtcheck frame, when the block runs past
-    `seconds` (main thread on Unix only; elsewhere no limit)."""
+    `seconds`, and again every second until it gets out (main thread on Unix only; elsewhere
+    no limit)."""
     import signal
     import threading
 
+    _TIMEOUTS.clear()
     if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def expire(signum, frame):
-        place, inner = "?", frame
-        while inner is not None:
-            if f"{os.sep}mtcheck{os.sep}" in inner.f_code.co_filename:
-                place = f"mtcheck/{inner.f_code.co_filename.rsplit(os.sep + 'mtcheck' + os.sep, 1)[1]}:" \
-                        f"{inner.f_code.co_name}"
-                break
-            inner = inner.f_back
-        raise failure(f"timeout@{place}", f"the example ran longer than {seconds} s", ExampleTimeout)
+        if not _TIMEOUTS:
+            place, inner = "?", frame
+            while inner is not None:
+                if f"{os.sep}mtcheck{os.sep}" in inner.f_code.co_filename:
+                    place = f"mtcheck/{inner.f_code.co_filename.rsplit(os.sep + 'mtcheck' + os.sep, 1)[1]}:" \
+                            f"{inner.f_code.co_name}"
+                    break
+                inner = inner.f_back
+            _TIMEOUTS.append(failure(f"timeout@{place}", f"the example ran longer than {seconds} s",
+                                     ExampleTimeout))
+        raise _TIMEOUTS[0]
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    _raise_timeout()  # swallowed somewhere and the block ended anyway
 
 
 def run_case(case: Case, timeout: float | None = None, strict: bool = False) -> dict:
@@ -1135,11 +1154,14 @@ def _fix_oracles(case: Case, path: str, lang: str, glossary, read, original_read
             raise failure(f"{family}:fix:error-but-written", f"fix_file raised {error} but changed the file")
         return
     after = Path(path).read_bytes()
-    outcome["fix"] = f"{len(result.edits)} edits" if result.edits else "nothing"
+    count = getattr(result, "count", len(result.edits))  # a streamed fix (TMX) keeps no edits, only their count
+    outcome["fix"] = f"{count} edits" if count else "nothing"
     if not result.changed and after != data:
         raise failure(f"{family}:fix:unchanged-but-written", "fix_file reported no change but the bytes differ")
     if result.changed and after == data:
         raise failure(f"{family}:fix:changed-but-not-written", "fix_file reported a change but wrote nothing")
+    if after != data and not count:
+        raise failure(f"{family}:fix:written-without-edits", "fix_file changed the file but reports no edits")
     # The fixed file still reads: without any error when the original read.
     reread, reread_error = _guard("read-after-fix", family, lambda: read(path))
     if reread_error is not None and original_reads:
@@ -1147,15 +1169,19 @@ def _fix_oracles(case: Case, path: str, lang: str, glossary, read, original_read
     # Nothing outside the edits changed.
     if result.edits and plain:
         _plain_outside_edits(family, data, after, result.edits)
-    elif result.edits and reread is not None and original_reads:
+    elif after != data and reread is not None and original_reads:
         before_segments, _ = read_original(case, read)
-        _bilingual_outside_edits(family, before_segments, reread[0], result.edits)
-        _bilingual_bytes_outside_edits(family, data, after, result.edits)
+        if result.edits:
+            edited = list({e.segment.id: e.segment for e in result.edits}.values())
+        else:  # a streamed fix: the segments whose text changed
+            edited = [a for a, b in zip(before_segments, reread[0]) if a.text != b.text]
+        _bilingual_outside_edits(family, before_segments, reread[0], {s.id for s in edited})
+        _bilingual_bytes_outside_edits(family, data, after, edited)
     # Fixing twice is fixing once.
     again, again_error = _guard("second-fix", family, lambda: fix_file(path, glossary, lang, source_lang, write=True))
     if again_error is not None:
         raise failure(f"{family}:fix:second-fix-fails", f"a second fix raised {again_error}")
-    if again.edits or Path(path).read_bytes() != after:
+    if again.edits or getattr(again, "count", 0) or Path(path).read_bytes() != after:
         raise failure(f"{family}:fix:second-fix-changes",
                       f"a second fix made {len(again.edits)} more edits: "
                       f"{[(e.segment.line, e.old, e.new) for e in again.edits][:5]}")
@@ -1246,10 +1272,9 @@ def _shifted(replacements) -> list[tuple[int, int]]:
     return out
 
 
-def _bilingual_outside_edits(family: str, before, after, edits) -> None:
+def _bilingual_outside_edits(family: str, before, after, edited: set[str]) -> None:
     """The same segments in the same order, with the same ids and sources; those not edited
     with the same text."""
-    edited = {e.segment.id for e in edits}
     old = [(s.id, s.source, s.lang) for s in before]
     new = [(s.id, s.source, s.lang) for s in after]
     if old != new:
@@ -1294,12 +1319,17 @@ def _target_lines(family: str, lines: list[str], segment) -> tuple[int, int] | N
         while end < len(lines) - 1 and not _CLOSING[family].search(lines[end]):
             end += 1
     elif family == "po":
-        while start > 0 and lines[start].lstrip().startswith('"'):
+        # Strings (and blank lines between them: whitespace between PO strings is no matter)
+        # back to the msgstr keyword.
+        while start > 0 and (lines[start].lstrip().startswith('"') or not lines[start].strip()):
             start -= 1
         if not lines[start].lstrip().startswith("msgstr"):
             return None
-        while end + 1 < len(lines) and lines[end + 1].lstrip().startswith('"'):
-            end += 1
+        following = end + 1
+        while following < len(lines) and (lines[following].lstrip().startswith('"') or not lines[following].strip()):
+            if lines[following].lstrip().startswith('"'):
+                end = following  # a string, after blank lines or not: still the msgstr's
+            following += 1
     else:
         first = _LINE_END_RE.split(segment.text, 1)[0][:20]
         # The lines are decoded byte for byte (see _byte_text): UTF-8 text shows as Latin-1.
@@ -1310,13 +1340,12 @@ def _target_lines(family: str, lines: list[str], segment) -> tuple[int, int] | N
     return start, end
 
 
-def _edited_windows(family: str, text: str, edits) -> set[int]:
+def _edited_windows(family: str, text: str, segments) -> set[int]:
     """0-based lines of the original file (LF, CRLF and CR ending lines) that edits may touch:
     the edited targets' own lines. A segment's line number may count LF (and CRLF) only, as
     libxml2 and mtcheck's PO reader do, or CR as well, as the csv module does: the first way
     under which every edited segment's line number points at its target is taken."""
     lines = _lines(text)
-    segments = list({e.segment.id: e.segment for e in edits}.values())
     for separators in (_LF_RE, _LINE_END_RE):
         spans = _line_spans(text, separators)
         base = [text[start:end] for start, _, end in spans]
@@ -1337,14 +1366,14 @@ def _edited_windows(family: str, text: str, edits) -> set[int]:
     return allowed
 
 
-def _bilingual_bytes_outside_edits(family: str, data: bytes, after: bytes, edits) -> None:
+def _bilingual_bytes_outside_edits(family: str, data: bytes, after: bytes, segments) -> None:
     """Every line of the original outside the edited targets' lines is in the fixed file,
     byte for byte, with its line end, in the same order."""
     import difflib
 
     before_text = _byte_text(data)
     before_lines, after_lines = _lines(before_text), _lines(_byte_text(after))
-    allowed = _edited_windows(family, before_text, edits)
+    allowed = _edited_windows(family, before_text, segments)
     matcher = difflib.SequenceMatcher(None, before_lines, after_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -1387,7 +1416,9 @@ def _cli_oracle(case: Case, folder: str, places: dict[str, str]) -> None:
         raise
     except BaseException as exc:  # noqa: BLE001
         words = [part for part in case.cli[:2] if not part.startswith("{")]
+        _raise_timeout()
         raise _crash("cli-" + "-".join(words), case.family, exc) from exc
+    _raise_timeout()
     if code not in (0, 1, 2):
         words = "-".join(part for part in case.cli[:2] if not part.startswith("{"))
         raise failure(f"{case.family}:cli-{words}:exit-{code}{_cli_crash_place(err.getvalue())}",
