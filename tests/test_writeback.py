@@ -350,3 +350,14 @@ def test_an_unclosed_comment_masks_to_the_line_end_in_one_step():
     assert mask_protected("a <!-- b --> c <!-- d") == "a " + PLACEHOLDER * 10 + " c " + PLACEHOLDER * 6
     # 20,000 unclosed openings: each tried from every later opening was quadratic (seconds).
     assert set(mask_protected("<!--x" * 20_000)) == {PLACEHOLDER}
+
+
+def test_a_multibyte_encoding_expat_cannot_read_is_refused_for_fixing_and_left(glossary, tmp_path):
+    text = ('<?xml version="1.0" encoding="Shift_JIS"?>\n<xliff version="1.2"><file source-language="en" '
+            'target-language="de" datatype="plaintext" original="a"><body>\n<trans-unit id="1"><source>a</source>'
+            '<target>Die Fachkundige Massenmobilisierung \u65e5.</target></trans-unit>\n</body></file></xliff>\n')
+    path = tmp_path / "sjis.xlf"
+    path.write_bytes(text.encode("shift_jis"))
+    with pytest.raises(InputError, match="convert it to UTF-8"):
+        fix_file(str(path), glossary, "de")
+    assert path.read_bytes() == text.encode("shift_jis")
