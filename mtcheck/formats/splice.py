@@ -18,6 +18,7 @@ from xml.parsers import expat
 from lxml import etree
 
 from mtcheck.errors import InputError
+from mtcheck.formats.xml import expat_parser, feed
 
 _START_TAG_RE = re.compile(r"""<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
 _END_TAG_RE = re.compile(r"</[^>]*>")
@@ -37,8 +38,7 @@ def element_spans(stream: IO[bytes], wanted: Iterable[int], path: str,
     counting just the elements of that local name), read from `stream` in bounded memory,
     and the number of elements counted."""
     wanted = set(wanted)
-    parser = expat.ParserCreate()
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser = expat_parser()
     spans: dict[int, Span] = {}
     open_elements: list[tuple[int, int]] = []
     count = 0
@@ -58,9 +58,7 @@ def element_spans(stream: IO[bytes], wanted: Iterable[int], path: str,
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     try:
-        while chunk := stream.read(1 << 20):
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
+        feed(parser, stream)
     except expat.ExpatError as exc:
         raise InputError(path, f"cannot write back: {expat.ErrorString(exc.code)}", exc.lineno) from None
     except ValueError:  # expat reads no multi-byte encoding but UTF-8 and UTF-16

@@ -92,8 +92,7 @@ def _refuse(stream: IO[bytes], path: str, error: type[InputError]) -> None:
 
 
 def _read_prolog(stream, path: str, error: type[InputError], encoding: str | None) -> None:
-    parser = expat.ParserCreate(encoding)
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser = expat_parser(encoding)
 
     def declared(name, *_):
         raise error(path, "XML entity declarations are not allowed (possible XXE or entity bomb)",
@@ -105,13 +104,25 @@ def _read_prolog(stream, path: str, error: type[InputError], encoding: str | Non
     parser.EntityDeclHandler = declared
     parser.StartElementHandler = root
     try:
-        while chunk := stream.read(1 << 16):
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
+        feed(parser, stream, 1 << 16)
     except _RootReached:
         return
     except expat.ExpatError as exc:
         raise error(path, f"malformed XML: {expat.ErrorString(exc.code)}", exc.lineno) from None
+
+
+def expat_parser(encoding: str | None = None):
+    """An expat parser that reads no external or parameter entity."""
+    parser = expat.ParserCreate(encoding)
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    return parser
+
+
+def feed(parser, stream: IO[bytes], chunk_size: int = 1 << 20) -> None:
+    """A whole stream through an expat parser, a chunk at a time."""
+    while chunk := stream.read(chunk_size):
+        parser.Parse(chunk, False)
+    parser.Parse(b"", True)
 
 
 class _Transcoded:
