@@ -1077,6 +1077,8 @@ def time_limit(seconds: float | None):
         return
 
     def expire(signum, frame):
+        if frame is not None and frame.f_code is own_code:
+            return  # in the block's own cleanup below: the timer is being cancelled
         if not _TIMEOUTS:
             place, inner = "?", frame
             while inner is not None:
@@ -1089,6 +1091,9 @@ def time_limit(seconds: float | None):
                                      ExampleTimeout))
         raise _TIMEOUTS[0]
 
+    import sys
+
+    own_code = sys._getframe().f_code
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
@@ -1289,16 +1294,25 @@ def _bilingual_outside_edits(family: str, before, after, edited: set[str]) -> No
 _CLOSING = {"xliff": re.compile(r"</(?:[\w.-]+:)?target\s*>"), "tmx": re.compile(r"</(?:[\w.-]+:)?seg\s*>")}
 
 
-def _byte_text(data: bytes) -> str:
-    """A file's text decoded so that every byte is kept: UTF-16 and UTF-32 as such, anything
-    else as Latin-1 (a byte per character, line ends where they are)."""
+def _byte_texts(data: bytes) -> list[tuple[str, int, str]]:
+    """(encoding, length of the byte-order mark, text) of the ways a file can be decoded with
+    every byte kept: Latin-1 for the ASCII-compatible encodings (a byte per character, line
+    ends where they are), UTF-16 and UTF-32 where they decode; what mtcheck sniffs first. A
+    byte-order mark is kept as its Latin-1 characters."""
     from mtcheck import textio
     from mtcheck.textio import sniff_encoding
 
-    encoding, skip = sniff_encoding(data[:getattr(textio, "SNIFF_BYTES", 4)])
-    if encoding.startswith(("utf-16", "utf-32")):
-        return data[:skip].decode("latin-1") + data[skip:].decode(encoding, "replace")
-    return data.decode("latin-1")
+    sniffed, skip = sniff_encoding(data[:getattr(textio, "SNIFF_BYTES", 4)])
+    wide = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+    first = sniffed if sniffed in wide else "latin-1"
+    out = []
+    for encoding in dict.fromkeys((first, *wide, "latin-1")):
+        cut = skip if encoding == sniffed else 0
+        try:
+            out.append((encoding, cut, data[:cut].decode("latin-1") + data[cut:].decode(encoding)))
+        except UnicodeDecodeError:
+            continue
+    return out
 
 
 _TARGET_START = {"xliff": re.compile(r"<(?:[\w.-]+:)?target\b"), "tmx": re.compile(r"<(?:[\w.-]+:)?seg\b")}
@@ -1337,6 +1351,8 @@ def _target_lines(family: str, lines: list[str], segment) -> tuple[int, int] | N
         if not any(form in lines[start] or form.replace('"', '""') in lines[start] for form in forms):
             return None
         end = min(start + len(_lines(segment.text)) - 1, len(lines) - 1)
+        if end == len(lines) - 2 and not lines[-1]:
+            end += 1  # the cell may run to the end of the file (an unterminated quote)
     return start, end
 
 
@@ -1360,7 +1376,7 @@ def _edited_windows(family: str, text: str, segments) -> set[int]:
     ranges = [(spans[start][0], spans[end][2]) for start, end in found]
     allowed, offset = set(), 0
     for number, line in enumerate(lines):
-        if any(a < offset + max(len(line), 1) and offset < b for a, b in ranges):
+        if any((a < offset + len(line) and offset < b) or (not line and a <= offset <= b) for a, b in ranges):
             allowed.add(number)
         offset += len(line)
     return allowed
@@ -1371,9 +1387,23 @@ def _bilingual_bytes_outside_edits(family: str, data: bytes, after: bytes, segme
     byte for byte, with its line end, in the same order."""
     import difflib
 
-    before_text = _byte_text(data)
-    before_lines, after_lines = _lines(before_text), _lines(_byte_text(after))
-    allowed = _edited_windows(family, before_text, segments)
+    # The decoding under which every edited target is where its segment says; the fixed
+    # file decoded the same way (or it changed encoding: every line differs).
+    located = None
+    for encoding, cut, before_text in _byte_texts(data):
+        try:
+            allowed = _edited_windows(family, before_text, segments)
+        except FuzzFailure as exc:
+            located = located or exc
+            continue
+        break
+    else:
+        raise located
+    try:
+        after_text = after[:cut].decode("latin-1") + after[cut:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise failure(f"{family}:fix:encoding-changed", f"the fixed file is not {encoding} any more: {exc}") from exc
+    before_lines, after_lines = _lines(before_text), _lines(after_text)
     matcher = difflib.SequenceMatcher(None, before_lines, after_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -1533,6 +1563,39 @@ def _sample_segments(text: bytes, lang: str):
 
     return [Segment(line, "t.txt", n, lang=lang) for n, line in enumerate(text.decode().split("\n"), 1) if line]
 
+
+# Inputs that broke an oracle once, small and fixed: CI runs them every time, whatever the
+# strategies draw. (family, name, data); read, checked, fixed and run through the CLI in German.
+_FIX_CLI = ("check", "{path}", "-g", "{glossary}", "--isolated", "--verbose", "--lang", "de", "--fix")
+_SLOW_TARGET = "Die Platzr\u00e4umung der Vaterlandsfront ist eine Fl\u00e4chenfreimachung. " * 120
+KNOWN_INPUTS = (
+    # fix_file made the file 0644 (atomic write without the old mode)
+    ("plain", "mode.txt", "Die Fachkundige Massenmobilisierung w\u00e4chst.".encode()),
+    # a lone CR ending the file was dropped by the fix
+    ("plain", "cr-end.txt", "Die Fachkundige Massenmobilisierung w\u00e4chst.\r".encode()),
+    # LF lines, then a CRLF: the fix split at CRLF only (IndexError, or lines merged and lost)
+    ("plain", "mixed.txt", b"x\nx\r\nDie Fachkundige Massenmobilisierung w\xc3\xa4chst.\n"),
+    ("plain", "cr-lf.md", b"Die Fachkundige Massenmobilisierung.\rDie Vaterlandsfront.\nDie Vaterlandsfront.\n"),
+    # a relative namespace URI: lxml's C14N fails in the splice (C14NError)
+    ("xliff", "relative-ns.xlf", b'<xliff xmlns="de" version="1.2"><file source-language="en" target-language="de">'
+                                 b'<body><trans-unit id="u1"><source>x</source><target>Die Fachkundige '
+                                 b'Massenmobilisierung.</target></trans-unit></body></file></xliff>'),
+    # a long target with CDATA: the splice's character diff takes cubic time
+    ("xliff", "slow-splice.xlf", ('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file '
+                                  'source-language="en" target-language="de"><body><trans-unit id="u1"><source>x'
+                                  '</source><target><![CDATA[Die]]> ' + _SLOW_TARGET + '</target></trans-unit>'
+                                  '</body></file></xliff>').encode()),
+    # an encoding name Python does not know in the declaration: expat's LookupError
+    ("tmx", "unknown-encoding.tmx", b'<?xml version="1.0" encoding="ATF-8"?><tmx version="1.4"><body/></tmx>'),
+    # blank lines between a msgstr's strings
+    ("po", "blank.po", b'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "x"\nmsgstr ""\n\t\n"Die Fachkundige Masse"\n'
+                       b'"nmobilisierung."\n'),
+    # a CR inside a term in a quoted cell: the fix drops it, and the line-numbered ids after it move
+    ("csv", "cr-in-cell.csv", b'id,en,de\nu1,x,"Die Fachkundige\r Massenmobilisierung."\n,y,Die Vaterlandsfront.\n'),
+    # a quoted cell left open to the end of the file
+    ("csv", "open-quote.csv", b'source,target\nx,"Vaterlandsfront-Mitglieder, die Vaterlandsfront!\n'),
+)
+KNOWN_CASES = tuple(Case(family, name, data, lang="de", cli=_FIX_CLI) for family, name, data in KNOWN_INPUTS)
 
 FAMILIES: dict[str, Family] = {
     "plain": Family("plain", "plain", plain_cases(), "plain text and Markdown"),

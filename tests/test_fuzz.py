@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
-from tests.fuzzing import FAMILIES, FuzzFailure, run_case
+from tests.fuzzing import FAMILIES, KNOWN_CASES, FuzzFailure, run_case
 
 # Examples per family: the whole file takes 10-25 s here (2 cores shared with other jobs).
 EXAMPLES = {"plain": 150, "xliff": 150, "tmx": 120, "po": 150, "csv": 150, "glossary": 120}
@@ -44,6 +44,13 @@ def test_fuzz(family):
     _fuzz(family, found)()
     assert not found, f"{len(found)} distinct failures:\n" + "\n\n".join(
         f"{signature}\n  {str(exc).splitlines()[0][:500]}\n  {case!r}" for signature, (case, exc) in found.items())
+
+
+@pytest.mark.parametrize("case", KNOWN_CASES, ids=[f"{case.family}-{case.name}" for case in KNOWN_CASES])
+def test_known_input(case):
+    """Inputs that broke an oracle once (tests/fuzzing.py says how), each a few milliseconds
+    when all is well; 5 s at most when not."""
+    run_case(case, timeout=5)
 
 
 def test_every_family_is_fuzzed():
