@@ -211,7 +211,7 @@ XLIFF_ODD = (
     '<xliff  version=\'1.2\' xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:z="urn:z">\n'
     ' <file source-language="en" target-language="de" datatype="plaintext" original="a">\r\n'
     '  <body>\n'
-    '   <trans-unit id="u1"><source>Skilful mass mobilisation</source>\n'
+    '   <trans-unit id="u1"><source>Skilful <?pi x?>mass <!-- c --><x id="0"/>mobilisation</source>\n'
     '    <target>Die&#160;Fachkundige Massenmobilisierung <x id="1"></x> w&#228;chst.</target>\n'
     '   </trans-unit>\n'
     '   <trans-unit id="u2"><source>keep</source><target state=\'final\'><![CDATA[a < b]]>&#160;<z:note/></target></trans-unit>\n'

@@ -27,7 +27,7 @@ _TRANSPLANT_LIMIT = 50_000  # characters; beyond, a character diff costs more th
 
 class Span(NamedTuple):
     """Byte offsets of an element in its file: its start tag's `<` and its end tag's `<`
-    (equal for an empty-element tag)."""
+    (for an empty-element tag, the end of that tag)."""
     start: int
     end_tag: int
 
@@ -69,14 +69,12 @@ def element_spans(stream: IO[bytes], wanted: Iterable[int], path: str,
 
 def element_text(stream: IO[bytes], span: Span, codec: str) -> tuple[str, int]:
     """An element's whole text, start tag to end tag, from its span, and the byte offset
-    where it ends."""
+    where it ends. (For an empty-element tag, expat's end is where the tag ends.)"""
     stream.seek(span.start)
-    if span.end_tag == span.start:
-        head = stream.read(4096).decode(codec, "replace")
-        found = _START_TAG_RE.match(head)
-        text = found.group() if found else ""
-        return text, span.start + len(text.encode(codec))
     body = stream.read(span.end_tag - span.start).decode(codec)
+    opening = _START_TAG_RE.match(body)
+    if opening is not None and opening.group(1) and opening.end() == len(body):
+        return body, span.end_tag
     tail = stream.read(1024).decode(codec, "ignore")
     closing = _END_TAG_RE.match(tail)
     end_tag = closing.group() if closing else ""

@@ -71,7 +71,7 @@ class XmlTranslationFile:
     def will_edit(self, element: etree._Element) -> None:
         """Note an element before it is changed, so that saving rewrites just its inside."""
         if self._numbers is None:
-            self._numbers = {e: n for n, e in enumerate(self.root.iter()) if isinstance(e.tag, str)}
+            self._numbers = {e: n for n, e in enumerate(self.root.iter(etree.Element))}  # no comments, PIs
         if element not in self._edited:
             self._edited[element] = splice.inner_xml(element)
 
