@@ -361,3 +361,12 @@ def test_a_multibyte_encoding_expat_cannot_read_is_refused_for_fixing_and_left(g
     with pytest.raises(InputError, match="convert it to UTF-8"):
         fix_file(str(path), glossary, "de")
     assert path.read_bytes() == text.encode("shift_jis")
+
+
+def test_an_unknown_declared_encoding_is_one_line(tmp_path):
+    path = tmp_path / "enc.xlf"
+    path.write_bytes(b'<?xml version="1.0" encoding="U-F-8"?>\n<xliff version="1.2"><file source-language="en" '
+                     b'target-language="de"><body><trans-unit id="1"><source>a</source><target>Die Fachkundige '
+                     b'Massenmobilisierung</target></trans-unit></body></file></xliff>\n')
+    code, _, err = run("check", str(path), "--lang", "de")
+    assert code == 2 and "unknown encoding 'u-f-8'" in one_error_line(err)

@@ -61,6 +61,8 @@ def element_spans(stream: IO[bytes], wanted: Iterable[int], path: str,
         feed(parser, stream)
     except expat.ExpatError as exc:
         raise InputError(path, f"cannot write back: {expat.ErrorString(exc.code)}", exc.lineno) from None
+    except LookupError:
+        raise InputError(path, "cannot write back: unknown encoding") from None
     except ValueError:  # expat reads no multi-byte encoding but UTF-8 and UTF-16
         raise InputError(path, "cannot write back a file in this encoding byte for byte; "
                                "convert it to UTF-8 to fix it") from None

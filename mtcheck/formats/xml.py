@@ -80,6 +80,8 @@ def refuse_entities_in(path: str, error: type[InputError] = InputError) -> None:
 def _refuse(stream: IO[bytes], path: str, error: type[InputError]) -> None:
     try:
         _read_prolog(stream, path, error, None)
+    except LookupError:  # expat asks Python's codecs for an encoding it does not know itself
+        raise error(path, f"unknown encoding {xml_encoding(_head(stream))[0]!r}") from None
     except ValueError:  # a multi-byte encoding expat does not know: read as UTF-8 instead
         stream.seek(0)
         codec, bom = xml_encoding(stream.read(256))
@@ -89,6 +91,11 @@ def _refuse(stream: IO[bytes], path: str, error: type[InputError]) -> None:
         except LookupError:
             raise error(path, f"unknown encoding {codec!r}") from None
         _read_prolog(_Transcoded(stream, decoder), path, error, "UTF-8")
+
+
+def _head(stream: IO[bytes]) -> bytes:
+    stream.seek(0)
+    return stream.read(256)
 
 
 def _read_prolog(stream, path: str, error: type[InputError], encoding: str | None) -> None:
