@@ -27,6 +27,7 @@ import argparse
 import collections
 import random
 import re
+import resource
 import sys
 import time
 import traceback
@@ -122,6 +123,7 @@ class Run:
             parts.append(f"batch {rate:.1f}/s seed {seed:#x}")
         parts.append(", ".join(f"{k}: {v}" for k, v in sorted(self.outcomes.items())))
         parts.append(f"failures: {len(self.failures)}")
+        parts.append(f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
         print(" | ".join(parts), flush=True)
 
     def write(self, signature: str, case, error: BaseException) -> None:
