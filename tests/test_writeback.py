@@ -370,3 +370,32 @@ def test_an_unknown_declared_encoding_is_one_line(tmp_path):
                      b'Massenmobilisierung</target></trans-unit></body></file></xliff>\n')
     code, _, err = run("check", str(path), "--lang", "de")
     assert code == 2 and "unknown encoding 'u-f-8'" in one_error_line(err)
+
+
+def test_a_relative_namespace_uri_is_fixed(glossary, tmp_path):
+    """C14N refuses relative namespace URIs; the check of the written element must not."""
+    text = XLIFF_ODD.replace('xmlns="urn:oasis:names:tc:xliff:document:1.2"', 'xmlns="de"')
+    path = tmp_path / "rel.xlf"
+    path.write_bytes(text.encode())
+    assert fix_file(str(path), glossary, "de").count == 2
+    assert path.read_bytes() == text.replace("Die&#160;Fachkundige", "Die&#160;Geschickte").replace(
+        "<target>Fachkundige", "<target>Geschickte").encode()
+
+
+def test_a_long_target_is_fixed_with_its_character_references_kept(glossary, tmp_path):
+    filler = "Ein langer Satz&#160;mit Verweisen. " * 2000
+    text = XLIFF_ODD.replace("Die&#160;Fachkundige Massenmobilisierung", filler + "Die Fachkundige Massenmobilisierung")
+    path = tmp_path / "long.xlf"
+    path.write_bytes(text.encode())
+    fix_file(str(path), glossary, "de")
+    expected = text.replace("Die Fachkundige", "Die Geschickte").replace("<target>Fachkundige", "<target>Geschickte")
+    assert path.read_bytes() == expected.encode()
+
+
+def test_a_tu_nested_in_a_seg_reads_and_the_rest_is_fixed(glossary, tmp_path):
+    text = TMX_ODD.format(units=TMX_UNIT.format(n=1) + '<tu tuid="x"><tuv xml:lang="de"><seg><tu><tuv xml:lang="de">'
+                          '<seg>Fachkundige Massenmobilisierung</seg></tuv></tu></seg></tuv></tu>\r\n')
+    path = tmp_path / "nested.tmx"
+    path.write_bytes(text.encode())
+    result = fix_file(str(path), glossary, "de")
+    assert result.count >= 1 and b"Die&#160;Geschickte" in path.read_bytes()

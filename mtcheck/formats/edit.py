@@ -118,7 +118,8 @@ def _fix_tmx(path: str, glossary: Glossary, lang: str, source_lang: str | None, 
         numbers = {id(segment): number for segment, number in batch}
         for group in fix.by_segment(fix.plan(glossary, path, segments, lang, keep, fixer)).values():
             segment = group[0].segment
-            planned[numbers[id(segment)]] = (segment.text, fix.apply(segment.text, group), len(group))
+            if numbers[id(segment)] >= 0:
+                planned[numbers[id(segment)]] = (segment.text, fix.apply(segment.text, group), len(group))
         batch.clear()
 
     for item in document.numbered_segments():

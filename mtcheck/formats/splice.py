@@ -11,6 +11,7 @@ the original spelling can be mapped (verified by parsing the result).
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from typing import IO, Iterable, NamedTuple
 from xml.parsers import expat
@@ -22,7 +23,7 @@ from mtcheck.formats.xml import expat_parser, feed
 
 _START_TAG_RE = re.compile(r"""<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
 _END_TAG_RE = re.compile(r"</[^>]*>")
-_TRANSPLANT_LIMIT = 50_000  # characters; beyond, a character diff costs more than it saves
+_TRANSPLANT_LIMIT = 4_000  # characters; a character diff is quadratic, and beyond it costs too much
 
 
 class Span(NamedTuple):
@@ -116,8 +117,9 @@ def rewritten(original: str, before: str | None, after: str, line_end: str) -> s
 def _transplant(inside: str, before: str, after: str, line_end: str) -> str | None:
     if inside == _line_ends(before, line_end):
         return _line_ends(after, line_end)
-    if max(len(inside), len(before)) > _TRANSPLANT_LIMIT:
-        return None
+    carried = _carry_between_common_ends(inside, before, after, line_end)
+    if carried is not None or max(len(inside), len(before)) > _TRANSPLANT_LIMIT:
+        return carried
     to_original = _alignment(before, inside)
     result, done = [], 0
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
@@ -130,6 +132,22 @@ def _transplant(inside: str, before: str, after: str, line_end: str) -> str | No
         done = o2
     result.append(inside[done:])
     return "".join(result)
+
+
+def _carry_between_common_ends(inside: str, before: str, after: str, line_end: str) -> str | None:
+    """The changed stretch (between what `before` and `after` share at both ends) put into
+    `inside`, where `inside` is spelled as `before` at both ends: in linear time, the common
+    case of an edit away from the original's character references and CDATA."""
+    head = _common_prefix(before, after)
+    tail = _common_prefix(before[head:][::-1], after[head:][::-1])
+    if before[:head] != inside[:head] or (tail and before[len(before) - tail:] != inside[len(inside) - tail:]) \
+            or head + tail > len(inside):
+        return None
+    return inside[:head] + _line_ends(after[head:len(after) - tail], line_end) + inside[len(inside) - tail:]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return len(os.path.commonprefix((a, b)))
 
 
 def _alignment(before: str, inside: str) -> dict[int, int]:
@@ -170,8 +188,12 @@ def rewrite_element(original: str, element: etree._Element, before: str | None, 
 
 def canonical(element: etree._Element) -> bytes:
     """An element's canonical form (C14N, comments and tail left out): two spellings of the
-    same element give the same bytes."""
-    return etree.tostring(element, method="c14n", exclusive=True, with_comments=False, with_tail=False)
+    same element give the same bytes. C14N refuses relative namespace URIs (xmlns="de"):
+    there, lxml's own serialization of the element stands in."""
+    try:
+        return etree.tostring(element, method="c14n", exclusive=True, with_comments=False, with_tail=False)
+    except etree.C14NError:
+        return etree.tostring(element, with_tail=False)
 
 
 def parse_element(text: str, namespaces: dict | None = None) -> etree._Element | None:

@@ -69,7 +69,7 @@ class TmxFile:
                 elif name == "tu":
                     number += 1
                     for segment, seg in self._unit(element, number, source_lang, columns):
-                        yield segment, seg_numbers[seg]
+                        yield segment, seg_numbers.get(seg, -1)  # -1: a <seg> of a nested <tu>, not edited
                     seg_numbers.clear()
                     columns.clear()
                     element.clear()
