@@ -136,14 +136,25 @@ def _transplant(inside: str, before: str, after: str, line_end: str) -> str | No
 
 def _carry_between_common_ends(inside: str, before: str, after: str, line_end: str) -> str | None:
     """The changed stretch (between what `before` and `after` share at both ends) put into
-    `inside`, where `inside` is spelled as `before` at both ends: in linear time, the common
-    case of an edit away from the original's character references and CDATA."""
+    `inside` where the words around it are found once there, spelled as in `before`: in
+    linear time, whatever the original spells otherwise further away (character references,
+    CDATA)."""
     head = _common_prefix(before, after)
-    tail = _common_prefix(before[head:][::-1], after[head:][::-1])
-    if before[:head] != inside[:head] or (tail and before[len(before) - tail:] != inside[len(inside) - tail:]) \
-            or head + tail > len(inside):
-        return None
-    return inside[:head] + _line_ends(after[head:len(after) - tail], line_end) + inside[len(inside) - tail:]
+    tail = min(_common_prefix(before[head:][::-1], after[head:][::-1]), len(before) - head)
+    changed = before[head:len(before) - tail]
+    for width in (64, 24, 8, 0):
+        left, right = before[max(0, head - width):head], before[len(before) - tail:len(before) - tail + width]
+        start = _only(inside, left + changed + right)
+        if start is not None:
+            start += len(left)
+            return inside[:start] + _line_ends(after[head:len(after) - tail], line_end) + inside[start + len(changed):]
+    return None
+
+
+def _only(text: str, part: str) -> int | None:
+    """Where `part` occurs in `text`, if it occurs exactly once."""
+    at = text.find(part)
+    return at if at >= 0 and text.find(part, at + 1) < 0 else None
 
 
 def _common_prefix(a: str, b: str) -> int:
