@@ -1077,8 +1077,9 @@ def time_limit(seconds: float | None):
         return
 
     def expire(signum, frame):
-        if frame is not None and frame.f_code is own_code:
-            return  # in the block's own cleanup below: the timer is being cancelled
+        if not _ARMED or frame is None or frame.f_code in _QUIET_CODES or frame.f_code is own_code \
+                or frame.f_code.co_filename == contextlib.__file__:
+            return  # disarmed, or in the cleanup that disarms it: raising there would leave it armed
         if not _TIMEOUTS:
             place, inner = "?", frame
             while inner is not None:
@@ -1095,13 +1096,25 @@ def time_limit(seconds: float | None):
 
     own_code = sys._getframe().f_code
     previous = signal.signal(signal.SIGALRM, expire)
+    _ARMED.append(True)
     signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _disarm()
         signal.signal(signal.SIGALRM, previous)
     _raise_timeout()  # swallowed somewhere and the block ended anyway
+
+
+_ARMED: list[bool] = []  # non-empty while a time limit runs
+
+
+def _disarm() -> None:
+    import signal
+
+    _ARMED.clear()
+    if hasattr(signal, "setitimer"):
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def run_case(case: Case, timeout: float | None = None, strict: bool = False) -> dict:
@@ -1118,6 +1131,7 @@ def run_case(case: Case, timeout: float | None = None, strict: bool = False) -> 
             else:
                 outcome = _run_document(case, folder)
     finally:
+        _disarm()  # whatever way the block was left
         # mtcheck compiles every glossary under gc.freeze() (mtcheck.lifetime.long_lived): in
         # one CLI run that is right, in a process that compiles one per example it keeps each
         # one, and whatever else was alive then, from the collector for good (some 70 kB per
@@ -1127,6 +1141,9 @@ def run_case(case: Case, timeout: float | None = None, strict: bool = False) -> 
         raise failure(f"{case.family}:fix:refuses-readable-file",
                       f"the file reads, but fix_file raised: {outcome.get('fix_error')}")
     return outcome
+
+
+_QUIET_CODES = (run_case.__code__, _disarm.__code__)
 
 
 def _run_document(case: Case, folder: str) -> dict:
