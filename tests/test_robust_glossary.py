@@ -175,3 +175,10 @@ def test_malformed_glossary_is_one_line_with_file_and_line(tmp_path, name, conte
     code, out, err = run_cli("glossary", "convert", path, tmp_path / "out.csv")
     assert code == 2 and err.startswith(f"error: {path}:{line}: {message}"), err
     assert "Traceback" not in out + err and len(err.strip().splitlines()) == 1
+
+
+def test_a_wide_column_of_letters_that_is_no_language_code_is_refused(tmp_path):
+    source = tmp_path / "wide.csv"
+    source.write_text("\u3f3fid,note,en\nskilful-mm,,skilful mass mobilisation\n", encoding="utf-8")
+    code, _, err = run_cli("glossary", "validate", source)
+    assert code == 2 and "is not a language code" in err

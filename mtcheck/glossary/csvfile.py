@@ -167,7 +167,8 @@ def _long_term(path, line, lang, get) -> Term:
 def _read_wide(path, header, rows) -> list[Concept]:
     languages = [(i, canonical_lang(name)) for i, name in enumerate(header) if name not in _META]
     for i, name in languages:
-        if not name.isalpha() or not 2 <= len(name) <= 3:
+        # What every reader accepts (language_code): "㼿id" is letters, but no language code.
+        if not name.isalpha() or not 2 <= len(name) <= 3 or not name.isascii():
             raise GlossaryError(path, f"column {header[i]!r} is not a language code", 1)
     id_column = header.index("id") if "id" in header else header.index("concept") if "concept" in header else None
     note_column = header.index("note") if "note" in header else None
