@@ -1373,8 +1373,10 @@ def _target_lines(family: str, lines: list[str], segment) -> tuple[int, int] | N
     else:
         first = _LINE_END_RE.split(segment.text, 1)[0][:20]
         # The lines are decoded byte for byte (see _byte_text): UTF-8 text shows as Latin-1.
+        # Quotes are compared away: a cell's text has them undoubled, or dropped where a
+        # malformed cell has one in its middle ("D"ie).
         forms = {first, first.encode("utf-8", "surrogatepass").decode("latin-1")}
-        if not any(form in lines[start] or form.replace('"', '""') in lines[start] for form in forms):
+        if not any(form.replace('"', "") in lines[start].replace('"', "") for form in forms):
             return None
         end = min(start + len(_lines(segment.text)) - 1, len(lines) - 1)
         if end == len(lines) - 2 and not lines[-1]:
