@@ -1387,10 +1387,13 @@ def _target_lines(family: str, lines: list[str], segment) -> tuple[int, int] | N
 def _edited_windows(family: str, text: str, segments) -> set[int]:
     """0-based lines of the original file (LF, CRLF and CR ending lines) that edits may touch:
     the edited targets' own lines. A segment's line number may count LF (and CRLF) only, as
-    libxml2 and mtcheck's PO reader do, or CR as well, as the csv module does: the first way
-    under which every edited segment's line number points at its target is taken."""
+    libxml2 and mtcheck's PO reader do, or CR as well, as the csv module does: the first way,
+    the reader's own first, under which every edited segment's line number points at its
+    target is taken."""
     lines = _lines(text)
-    for separators in (_LF_RE, _LINE_END_RE):
+    # The reader's own convention first: repeated rows can put a target at the wrong line's
+    # number under the other one too.
+    for separators in (_LINE_END_RE, _LF_RE) if family == "csv" else (_LF_RE, _LINE_END_RE):
         spans = _line_spans(text, separators)
         base = [text[start:end] for start, _, end in spans]
         found = [_target_lines(family, base, segment) for segment in segments]
