@@ -1625,8 +1625,13 @@ KNOWN_INPUTS = (
     ("csv", "cr-in-cell.csv", b'id,en,de\nu1,x,"Die Fachkundige\r Massenmobilisierung."\n,y,Die Vaterlandsfront.\n'),
     # a quoted cell left open to the end of the file
     ("csv", "open-quote.csv", b'source,target\nx,"Vaterlandsfront-Mitglieder, die Vaterlandsfront!\n'),
+    # a wide CSV glossary took a column named by non-ASCII letters for a language, which the
+    # tbx and csv files it converted to then refused
+    ("glossary", "odd-language.csv", "\u3f3fid,note,en\nc1,,skilful mass mobilisation\n".encode()),
 )
-KNOWN_CASES = tuple(Case(family, name, data, lang="de", cli=_FIX_CLI) for family, name, data in KNOWN_INPUTS)
+KNOWN_CASES = tuple(Case(family, name, data, lang="de", cli=_FIX_CLI if family != "glossary" else
+                          ("glossary", "convert", "{path}", "{out}", "--to", "tbx2"))
+                    for family, name, data in KNOWN_INPUTS)
 
 FAMILIES: dict[str, Family] = {
     "plain": Family("plain", "plain", plain_cases(), "plain text and Markdown"),
