@@ -64,8 +64,27 @@ def plan(glossary: Glossary, path: str, segments: list[Segment], lang: str,
         end = segment.offset(finding.location.end_line, finding.location.end_column)
         if segment.text[start:end] != finding.text:
             continue  # never edit what is not exactly what was found
-        edits.append(Edit(segment, start, end, finding.text, finding.suggestions[0], finding.rule))
+        edits.append(Edit(segment, start, end, finding.text, keep_spacing(finding.text, finding.suggestions[0]),
+                          finding.rule))
     return edits
+
+
+def keep_spacing(found: str, suggestion: str) -> str:
+    """The suggestion with the found text's white space between its words, where both have
+    as many words and both put only white space between them: a no-break space, or a line
+    break inside a CSV cell or PO string, stays where the translator put it."""
+    found_words, suggested_words = tokens(found), tokens(suggestion)
+    if len(found_words) != len(suggested_words) or len(found_words) < 2:
+        return suggestion
+    pieces, done = [], 0
+    for (_, _, found_end), (_, found_next, _), (_, _, end), (_, next_start, _) in zip(
+            found_words, found_words[1:], suggested_words, suggested_words[1:]):
+        found_gap, gap = found[found_end:found_next], suggestion[end:next_start]
+        if not (found_gap.isspace() and gap.isspace()):
+            continue
+        pieces += [suggestion[done:end], found_gap]
+        done = next_start
+    return "".join(pieces) + suggestion[done:]
 
 
 def unambiguous(found: str, term: str, suggestion: str, preferred: str) -> bool:

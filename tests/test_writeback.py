@@ -399,3 +399,11 @@ def test_a_tu_nested_in_a_seg_reads_and_the_rest_is_fixed(glossary, tmp_path):
     path.write_bytes(text.encode())
     result = fix_file(str(path), glossary, "de")
     assert result.count >= 1 and b"Die&#160;Geschickte" in path.read_bytes()
+
+
+@pytest.mark.parametrize("gap", ["\u00a0", "  "])
+def test_a_fix_keeps_the_white_space_between_the_words_it_replaces(glossary, tmp_path, gap):
+    path = tmp_path / "a.po"
+    path.write_text(f'msgid "x"\nmsgstr "Die Fachkundige{gap}Massenmobilisierung."\n', encoding="utf-8")
+    assert fix_file(str(path), glossary, "de").count == 1
+    assert f"Die Geschickte{gap}Massenmobilisierung." in path.read_text(encoding="utf-8")
