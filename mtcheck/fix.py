@@ -140,14 +140,20 @@ class _Places:
 
 
 def apply(text: str, edits: Iterable[Edit]) -> str:
-    """`text` with the edits made, right to left; an edit overlapping another is dropped."""
-    result, limit = text, len(text) + 1
+    """`text` with the edits made; of edits that overlap, the one further right is kept.
+    Built from pieces in one pass: a string cut and joined again per edit was quadratic on a
+    long line with thousands of edits."""
+    kept, limit = [], len(text) + 1
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        if edit.end > limit:
-            continue
-        result = result[:edit.start] + edit.new + result[edit.end:]
-        limit = edit.start
-    return result
+        if edit.end <= limit:
+            kept.append(edit)
+            limit = edit.start
+    pieces, done = [], 0
+    for edit in reversed(kept):
+        pieces += [text[done:edit.start], edit.new]
+        done = edit.end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def by_segment(edits: list[Edit]) -> dict[int, list[Edit]]:

@@ -407,3 +407,13 @@ def test_a_fix_keeps_the_white_space_between_the_words_it_replaces(glossary, tmp
     path.write_text(f'msgid "x"\nmsgstr "Die Fachkundige{gap}Massenmobilisierung."\n', encoding="utf-8")
     assert fix_file(str(path), glossary, "de").count == 1
     assert f"Die Geschickte{gap}Massenmobilisierung." in path.read_text(encoding="utf-8")
+
+
+def test_apply_keeps_the_rightmost_of_overlapping_edits_and_every_other_edit():
+    from mtcheck.fix import Edit, apply
+
+    text = "aa bb cc dd " * 3000
+    edits = [Edit(None, i, i + 2, "bb", "XX", "GL001") for i in range(3, len(text), 12)]
+    edits.append(Edit(None, 2, 5, " bb", "Y", "GL001"))  # overlaps the first edit, left of it: dropped
+    assert apply(text, edits) == "aa XX cc dd " + "aa XX cc dd " * 2999
+    assert apply("abcdef", [Edit(None, 1, 3, "bc", "1", "x"), Edit(None, 2, 4, "cd", "2", "x")]) == "ab2ef"
