@@ -583,7 +583,7 @@ def validate(files):
         try:
             found = validate_glossary(load_glossary(path))
         except MtcheckError as exc:
-            click.echo(str(exc), err=True)
+            click.echo(f"error: {exc}", err=True)
             failed = True
             continue
         for problem in found:

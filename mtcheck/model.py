@@ -1,6 +1,8 @@
 """Core records: terms, concepts, glossaries, matches and findings (stdlib only)."""
 from __future__ import annotations
 
+import array
+import bisect
 import enum
 import functools
 import re
@@ -204,8 +206,12 @@ class Segment(NamedTuple):
 
     def locate(self, start: int, end: int) -> Location:
         """Map a character span of `text` to a file location (handles embedded newlines)."""
-        line, col = _advance(self.line, self.column, self.text, 0, start)
-        end_line, end_col = _advance(line, col, self.text, start, end)
+        if len(self.text) < _LONG_TEXT:
+            line, col = _advance(self.line, self.column, self.text, 0, start)
+            end_line, end_col = _advance(line, col, self.text, start, end)
+        else:  # a long segment has many matches: counting from its start for each is quadratic
+            line, col = _position(self.line, self.column, _line_breaks(self.text), start)
+            end_line, end_col = _position(self.line, self.column, _line_breaks(self.text), end)
         return Location(self.path, line, col, end_line, end_col, self.id)
 
 
@@ -285,6 +291,24 @@ def _is_break(text: str, boundary: re.Match) -> bool:
     while index < len(text) and text[index] in _OPENING:
         index += 1
     return index >= len(text) or text[index].isupper() or text[index].isdigit()
+
+
+_LONG_TEXT = 4096
+
+
+@functools.lru_cache(maxsize=4)
+def _line_breaks(text: str) -> array.array:
+    """Where `text`'s line feeds are. Cached by the text: a str keeps its hash, and the
+    segment being reported is the same object each time."""
+    return array.array("q", (m.start() for m in re.finditer("\n", text)))
+
+
+def _position(line: int, col: int, breaks: array.array, index: int) -> tuple[int, int]:
+    """The line and column of `index` in a text starting at (line, col) with these breaks."""
+    before = bisect.bisect_left(breaks, index)
+    if not before:
+        return line, col + index
+    return line + before, index - breaks[before - 1]
 
 
 def _advance(line: int, col: int, text: str, start: int, end: int) -> tuple[int, int]:

@@ -106,6 +106,7 @@ def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = 
         handle.seek(skip if encoding == sniffed else 0)
         decoder = codecs.getincrementaldecoder(encoding)(errors)
         line_no, pending = 1, ""
+        pieces: list[str] = []  # a line longer than a chunk, joined once when it ends
         while True:
             try:
                 chunk = handle.read(chunk_size)
@@ -114,10 +115,16 @@ def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = 
             try:
                 text = decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as exc:
-                done = pending + exc.object[:exc.start].decode(encoding, "replace")
+                done = "".join(pieces) + pending + exc.object[:exc.start].decode(encoding, "replace")
                 bad_line = line_no + split_lines(done).count("\n")
                 raise InputError(path, f"cannot decode as {encoding} (byte 0x{exc.object[exc.start]:02x})",
                                  bad_line) from None
+            if chunk and "\n" not in text and "\r" not in text and not pending.endswith("\r"):
+                pieces.append(pending + text if pending else text)
+                pending = ""
+                continue
+            if pieces:
+                pending, pieces = "".join(pieces) + pending, []
             text = pending + text
             held = ""
             if "\r" in text:
@@ -130,6 +137,7 @@ def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = 
             yield from lines
             if not chunk:
                 break
+        pending = "".join(pieces) + pending
         if pending:
             yield pending if lone_cr or not pending.endswith("\r") else pending[:-1]
 

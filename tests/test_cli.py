@@ -156,7 +156,7 @@ def test_glossary_validate_exit_codes(cli, tmp_path):
     bad = tmp_path / "b.tbx"
     bad.write_text("<martif>")
     code, _, err = cli("glossary", "validate", bad)
-    assert code == 2 and err.startswith(f"{bad}:1: malformed XML")
+    assert code == 2 and err.startswith(f"error: {bad}:1: malformed XML")
 
 
 def test_shuffled_glossary_gives_identical_report(cli, glossary, tmp_path, monkeypatch):

@@ -182,3 +182,43 @@ def test_a_wide_column_of_letters_that_is_no_language_code_is_refused(tmp_path):
     source.write_text("\u3f3fid,note,en\nskilful-mm,,skilful mass mobilisation\n", encoding="utf-8")
     code, _, err = run_cli("glossary", "validate", source)
     assert code == 2 and "is not a language code" in err
+
+
+# -- a term of pages -----------------------------------------------------------------------
+PAGE = " ".join(["Die Bewegung wächst in der Provinz weiter."] * 40)  # 1,679 characters
+
+
+@pytest.mark.parametrize("name, content, line", [
+    # A quote left open: the cell runs on over the rows after it, up to the next quote.
+    ("g.tsv", 'id\ten\tde\nfront\tFatherland Front\tVaterlandsfront\n'
+              'mm\tskilful mass mobilisation\t"Geschickte Massenmobilisierung\n'
+              + "".join(f"x{n}\t{PAGE}\tSatz {n}\n" for n in range(3)) + 'end\ta\t"b\n', 3),
+    ("g.csv", f"concept,lang,term,status\nmm,en,skilful mass mobilisation,preferred\nmm,de,{PAGE},preferred\n", 3),
+    ("g.tbx", '<martif><text><body><termEntry id="mm">\n<langSet xml:lang="de">\n'
+              f'<tig><term>{PAGE}</term></tig></langSet></termEntry></body></text></martif>', 3),
+])
+def test_a_term_of_pages_is_refused_naming_file_and_line(tmp_path, name, content, line):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("Die Bewegung „Geschickte Massenmobilisierung“ wächst.\n", encoding="utf-8")
+    for args in (("check", text, "-g", path, "--lang", "de"), ("glossary", "validate", path),
+                 ("glossary", "convert", path, tmp_path / "out.csv")):
+        code, out, err = run_cli(*args)
+        assert code == 2, (args, out, err)
+        assert err.startswith(f"error: {path}:{line}: a term of "), err
+        assert "at most 1,000" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_term_of_a_thousand_characters_is_still_a_term(tmp_path):
+    term = ("Massenmobilisierung " * 60)[:1000].strip()
+    path = tmp_path / "g.csv"
+    path.write_text(f"concept,lang,term,status\nmm,de,{term},preferred\nmm,en,skilful mass mobilisation,preferred\n",
+                    encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("The skilful mass mobilisation grows.\n", encoding="utf-8")
+    code, report, err = run_cli_json("check", text, "-g", path, "--lang", "de", "--select", "GL003")
+    assert code == 1, err
+    finding, = report["findings"]
+    assert finding["suggestions"] == [term]

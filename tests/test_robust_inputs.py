@@ -553,3 +553,35 @@ def test_folder_as_baseline_is_a_usage_error(folder):
     assert (code, out) == (2, "")
     assert one_line_each(err) == [f"error: Invalid value for '--baseline': File '{folder}' is a directory. "
                                   "(see 'mtcheck check --help')"]
+
+
+# -- long lines and long segments ----------------------------------------------------------
+@pytest.mark.parametrize("lone_cr", [True, False])
+def test_lines_longer_than_a_read_chunk_come_whole_with_every_line_end(tmp_path, lone_cr):
+    from mtcheck.textio import iter_lines
+
+    long = "Die Vaterlandsfront wächst. " * 400
+    text = f"{long}\r\n{long}\r{long}\n\n{long}é\r" + "kurz\n" + long
+    path = tmp_path / "long.txt"
+    path.write_bytes(text.encode("utf-8"))
+    expected = (text.replace("\r\n", "\n").replace("\r", "\n") if lone_cr else text.replace("\r\n", "\n")).split("\n")
+    if not lone_cr:
+        expected = [line[:-1] if line.endswith("\r") and i == len(expected) - 1 else line
+                    for i, line in enumerate(expected)]
+    for chunk_size in (7, 64, 1000, 1 << 20):
+        assert list(iter_lines(path, chunk_size=chunk_size, lone_cr=lone_cr)) == expected, chunk_size
+
+
+def test_every_position_in_a_long_segment_is_its_line_and_column():
+    from mtcheck.model import Segment
+
+    text = ("Die Vaterlandsfront wächst.\n" * 300) + "x" * 5000 + "\nEnde"
+    segment = Segment(text, "t.po", line=7, column=9)
+    for start in range(0, len(text), 97):
+        end = min(len(text), start + 31)
+        where = segment.locate(start, end)
+        for index, line, column in ((start, where.line, where.column), (end, where.end_line, where.end_column)):
+            breaks = text.count("\n", 0, index)
+            assert line == 7 + breaks
+            assert column == (9 + index if not breaks else index - text.rfind("\n", 0, index))
+            assert segment.offset(line, column) == index

@@ -484,26 +484,39 @@ def _glossed_foreign(matches: list[Match]) -> list[Match]:
 def _longest_first(candidates: list[Candidate], threshold: float) -> list[Candidate]:
     """Accepted candidates without the places that lie inside a longer accepted candidate's
     („Mass Mobilization" inside „Smart Mass Mobilization"); candidates left with no place go."""
-    places: dict[tuple[str, str | None, int], list[tuple[int, int, int, int]]] = {}
+    places: dict[tuple[str, str | None, int], set[tuple[int, int, int, int]]] = {}
     for candidate in candidates:
         if candidate.score >= threshold:
             for o in candidate.occurrences:
                 loc = o.location
-                places.setdefault((loc.path, loc.segment, loc.line), []).append(
+                places.setdefault((loc.path, loc.segment, loc.line), set()).add(
                     (loc.line, loc.column, loc.end_line, loc.end_column))
-
-    def inside(loc: Location) -> bool:
-        here = (loc.line, loc.column, loc.end_line, loc.end_column)
-        return any(other != here and (other[0], other[1]) <= (here[0], here[1]) and (here[2], here[3]) <= (other[2], other[3])
-                   for other in places.get((loc.path, loc.segment, loc.line), ()))
+    covered = {key: _inside_another(spans) for key, spans in places.items()}
 
     kept = []
     for candidate in candidates:
-        occurrences = [o for o in candidate.occurrences if not inside(o.location)]
+        occurrences = [o for o in candidate.occurrences
+                       if (o.location.line, o.location.column, o.location.end_line, o.location.end_column)
+                       not in covered.get((o.location.path, o.location.segment, o.location.line), ())]
         if occurrences:
             candidate.occurrences = occurrences
             kept.append(candidate)
     return kept
+
+
+def _inside_another(spans: set[tuple[int, int, int, int]]) -> set[tuple[int, int, int, int]]:
+    """The spans (line, column, end line, end column) that another of them contains: sorted by
+    start and, at one start, longest first, a span lies inside another exactly when an earlier
+    one reaches as far as it does (linear after the sort; a line can hold thousands)."""
+    inside: set[tuple[int, int, int, int]] = set()
+    furthest: tuple[int, int] | None = None
+    for span in sorted(spans, key=lambda s: (s[0], s[1], -s[2], -s[3])):
+        end = (span[2], span[3])
+        if furthest is not None and end <= furthest:
+            inside.add(span)
+        else:
+            furthest = end
+    return inside
 
 
 _PARTS: dict[tuple[int, str], tuple[Glossary, ConceptParts]] = {}

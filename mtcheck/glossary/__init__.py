@@ -25,12 +25,30 @@ def load_glossary(path: str | Path, source_lang: str | None = None, target_lang:
     if suffix in (".tbx", ".xml", ".tbxm"):
         from mtcheck.glossary.tbx import read_tbx
 
-        return read_tbx(str(path))
+        return _no_page_terms(read_tbx(str(path)), str(path))
     if suffix in (".csv", ".tsv", ".tab", ".txt"):
         from mtcheck.glossary.csvfile import read_csv
 
-        return read_csv(str(path), source_lang, target_lang)
+        return _no_page_terms(read_csv(str(path), source_lang, target_lang), str(path))
     raise GlossaryError(str(path), f"unknown glossary format {suffix!r} (use .tbx, .csv or .tsv)")
+
+
+# The longest term a glossary may hold, in characters. Real terms are words or names (IATE's
+# longest run to a few hundred characters); a term of pages is a broken file (a quote left
+# open swallows the rows after it), and every finding would quote it and every fix write it.
+LONGEST_TERM = 1000
+
+
+def _no_page_terms(glossary: Glossary, path: str) -> Glossary:
+    for concept in glossary:
+        for term in concept.terms:
+            if len(term.text) > LONGEST_TERM:
+                line = term.origin.line if term.origin else concept.origin.line if concept.origin else None
+                name = concept.id if len(concept.id) <= 40 else concept.id[:39] + "\u2026"
+                raise GlossaryError(path, f"a term of {len(term.text):,} characters (language {term.lang}, "
+                                          f"concept {name!r}); a term has at most {LONGEST_TERM:,}: "
+                                          "is a quote left open, or a text in a term's cell?", line)
+    return glossary
 
 
 def load_glossaries(paths: list[str | Path], source_lang: str | None = None,
