@@ -1379,6 +1379,10 @@ def _target_lines(family: str, lines: list[str], segment) -> tuple[int, int] | N
             return None
         while end < len(lines) - 1 and not _CLOSING[family].search(lines[end]):
             end += 1
+        if any("<![CDATA[" in line for line in lines[start:end + 1]):
+            # A closing tag inside a CDATA section is text: the target runs on over the lines
+            # its text has (`<![CDATA[a</seg>` + a line break + `b]]></seg>`).
+            end = min(len(lines) - 1, max(end, start + segment.text.count("\n")))
     elif family == "po":
         # Strings (and blank lines between them: whitespace between PO strings is no matter)
         # back to the msgstr keyword.
@@ -1650,6 +1654,14 @@ KNOWN_INPUTS = (
     # a wide CSV glossary took a column named by non-ASCII letters for a language, which the
     # tbx and csv files it converted to then refused
     ("glossary", "odd-language.csv", "\u3f3fid,note,en\nc1,,skilful mass mobilisation\n".encode()),
+    # a term of white space Unicode knows (U+0085) was a term in TBX and none in CSV
+    ("glossary", "nel.tbx", '<martif type="TBX"><text><body><termEntry id="mm"><langSet xml:lang="en"><tig><term>'
+                            '\u0085</term></tig><tig><term>skilful mass mobilisation</term></tig></langSet>'
+                            '</termEntry></body></text></martif>'.encode()),
+    # a CDATA section holding "</seg>" and line breaks: the target runs on to the lines after
+    ("tmx", "cdata-lines.tmx", '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>x</seg>'
+                               '</tuv>\n<tuv xml:lang="de"><seg><![CDATA[Die Fachkundige Massenmobilisierung</seg>'
+                               '\n</tu>\n]]>.</seg></tuv></tu>\n</body></tmx>\n'.encode()),
 )
 KNOWN_CASES = tuple(Case(family, name, data, lang="de", cli=_FIX_CLI if family != "glossary" else
                           ("glossary", "convert", "{path}", "{out}", "--to", "tbx2"))

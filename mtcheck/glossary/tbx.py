@@ -139,4 +139,6 @@ def _text(node: etree._Element) -> str:
     """The element's text, inline markup flattened, as written but for the line breaks and
     indentation of wrapped XML: tabs, runs of spaces and no-break spaces are the term's own."""
     text = (node.text or "") if len(node) == 0 else "".join(node.itertext())
-    return _WRAP.sub(" ", text.strip(" \t\r\n"))
+    # Stripped of white space as Unicode has it (a no-break space, U+0085), as CSV cells are:
+    # a term reads the same from either format.
+    return _WRAP.sub(" ", text.strip())
