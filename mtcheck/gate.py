@@ -36,10 +36,13 @@ class Gate:
             return findings  # nothing can hold a finding back: the common case, without a call per finding
         kept = []
         for finding in findings:
-            if self.suppressions is not None and self.suppressions.suppressed(finding):
-                self.tally.remove_finding(finding)
-                self.tally.suppressed += 1
-                continue
+            if self.suppressions is not None:
+                narrowed = self.suppressions.narrowed(finding)
+                if narrowed is None:
+                    self.tally.remove_finding(finding)
+                    self.tally.suppressed += 1
+                    continue
+                finding = narrowed
             if self.writer is not None:
                 self.writer.add(finding)
             if self.baseline is not None and self.baseline.known(finding):

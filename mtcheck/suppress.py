@@ -19,6 +19,7 @@ the file has a finding (or unused directives are to be reported), after the rule
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -356,6 +357,30 @@ class Suppressions:
             self.count += 1
             return True
         return False
+
+    def narrowed(self, finding: Finding) -> Finding | None:
+        """The finding without the places directives silence: None when they silence all.
+        A finding that stands for several places (GL002 lists a rendering's every place in
+        `data["places"]`) is judged place by place, and moves to the first left."""
+        places = finding.data.get("places") if finding.rule != UnusedIgnore.id else None
+        if not places:
+            return None if self.suppressed(finding) else finding
+        directives = self._directives(finding.location.path)
+        path = finding.location.path
+        kept = [place for place in places if not directives.suppress(dataclasses.replace(
+            finding, location=Location(path, place["line"], place["column"], place["end_line"],
+                                       place["end_column"], place.get("segment"))))]
+        if not kept:
+            self.count += 1
+            return None
+        if len(kept) == len(places):
+            return finding
+        first = kept[0]
+        return dataclasses.replace(
+            finding, location=Location(path, first["line"], first["column"], first["end_line"],
+                                       first["end_column"], first.get("segment")),
+            text=first["text"], data={**finding.data, "places": kept},
+            sentence=finding.sentence if kept[0] is places[0] else None)
 
     def _directives(self, path: str) -> FileDirectives:
         found = self._files.get(path)

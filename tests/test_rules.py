@@ -178,7 +178,8 @@ def test_messages_said_again_are_those_a_fresh_rule_says(lint, monkeypatch, max_
                (same.message, same.suggestions, same.data, same.text)
     assert len({f.message for f in deprecated_found}) == 4  # the forms: two cases, a compound, another term
     inconsistent = [f for f in together if f.rule == "GL002"]
+    # One finding per rendering and file, at its first place, with every place in its data.
     assert [(f.text, f.suggestions, f.location.line) for f in inconsistent] == [
-        ("Gekonnte Massenmobilisierung", ("Geschickte Massenmobilisierung",), 2),
-        ("gekonnten Massenmobilisierung", ("geschickten Massenmobilisierung",), 3)]
-    assert inconsistent[0].data == inconsistent[1].data and inconsistent[0].message != inconsistent[1].message
+        ("Gekonnte Massenmobilisierung", ("Geschickte Massenmobilisierung",), 2)]
+    assert [(p["line"], p["text"]) for p in inconsistent[0].data["places"]] == [
+        (2, "Gekonnte Massenmobilisierung"), (3, "gekonnten Massenmobilisierung")]

@@ -35,9 +35,9 @@ class InconsistentRendering(Rule):
 
     Inflection is normalised away: "geschickte" and "geschickten Massenmobilisierung" are
     one rendering. The reference is the preferred term if the file uses it, else the most
-    frequent rendering; every other rendering is reported with the counts. Short forms and
-    abbreviations are not counted, and deprecated or foreign terms are left to their own
-    rules.
+    frequent rendering; every other rendering is reported once per file, at its first place,
+    with the counts and every place in the finding's data. Short forms and abbreviations are
+    not counted, and deprecated or foreign terms are left to their own rules.
 
     Bad (de):  „Geschickte Massenmobilisierung“ … „Gekonnte Massenmobilisierung“
     Good (de): „Geschickte Massenmobilisierung“ … „geschickten Massenmobilisierung“
@@ -76,12 +76,13 @@ class InconsistentRendering(Rule):
             if term.status is not Status.PREFERRED:
                 # Preferred renderings are never reported, so only the others are kept, and
                 # only what a finding needs: not the match, which holds its whole segment.
+                places = self._held.setdefault((concept_id, term.text), [])
+                location = match.location
                 context = None
-                if self._contexts < HELD_CONTEXTS:
-                    self._contexts += 1
+                if (not places or places[-1].location.path != location.path) and self._contexts < HELD_CONTEXTS:
+                    self._contexts += 1  # the sentence of a rendering's first place in a file
                     context = match.segment.sentence(match.start, match.end)
-                self._held.setdefault((concept_id, term.text), []).append(
-                    _Held(match.location, match.text, match.compound, context))
+                places.append(_Held(location, match.text, match.compound, context))
         return ()
 
     def on_end(self) -> Iterable[Finding]:
@@ -99,21 +100,32 @@ class InconsistentRendering(Rule):
             for rendering, count in counts.items():
                 if rendering == reference:
                     continue
-                data = {"rendering": rendering, "counts": all_counts}
-                said: dict[tuple[str, bool], tuple[str, tuple[str, ...]]] = {}  # by the form found
+                by_file: dict[str, list[_Held]] = {}
                 for held in self._held.get((concept_id, rendering), []):
-                    form = (held.text, held.compound)
-                    if form not in said:
-                        said[form] = self._say(held, label, rendering, count, reference, counts, preferred)
-                    message, suggestions = said[form]
-                    yield self.made(held.location, message, concept_id, held.text, suggestions, data, held.context)
+                    by_file.setdefault(held.location.path, []).append(held)
+                for places in by_file.values():
+                    first = places[0]
+                    message, suggestions = self._say(first, label, rendering, len(places), reference, counts,
+                                                     preferred)
+                    data = {"rendering": rendering, "counts": all_counts, "places": [_place(h) for h in places]}
+                    yield self.made(first.location, message, concept_id, first.text, suggestions, data,
+                                    first.context)
 
     def _say(self, held: _Held, label: str, rendering: str, count: int, reference: str, counts: Counter,
              preferred: Term | None) -> tuple[str, tuple[str, ...]]:
         suggestion = inflect_like(held.text, rendering, reference, self.document.analyzer, compound=held.compound)
-        message = (f"'{held.text}' renders '{label}' as '{rendering}' ({count}x) "
-                   f"where this file mostly uses '{reference}' ({counts[reference]}x)"
+        said = f"'{held.text}' renders '{label}' as '{rendering}' ({count}x)"
+        message = (f"{said} where this file mostly uses '{reference}' ({counts[reference]}x)"
                    if reference != getattr(preferred, "text", None) else
-                   f"'{held.text}' renders '{label}' as '{rendering}' ({count}x) "
-                   f"where this file also uses the preferred '{reference}' ({counts[reference]}x)")
+                   f"{said} where this file also uses the preferred '{reference}' ({counts[reference]}x)")
         return message, (suggestion,) if suggestion else ()
+
+
+def _place(held: _Held) -> dict[str, object]:
+    """One place of a rendering, as the finding's data lists them (file coordinates)."""
+    loc = held.location
+    place = {"line": loc.line, "column": loc.column, "end_line": loc.end_line, "end_column": loc.end_column,
+             "text": held.text}
+    if loc.segment is not None:
+        place["segment"] = loc.segment
+    return place
