@@ -54,7 +54,8 @@ class _Entry(NamedTuple):
     @property
     def simple(self) -> bool:
         """No option to check: the automaton's match is the answer."""
-        return not (self.term.exact or self.term.case_sensitive)
+        term = self.term
+        return not (term.exact or term.case_sensitive or (not term.case_insensitive and _capital_words(self.words)))
 
 
 class _Codes:
@@ -544,7 +545,10 @@ class LanguageMatcher:
             same_form = forms == entry.folded
             if entry.term.exact and not same_form:
                 continue
-            if entry.term.case_sensitive and not _same_case(surface, entry.words):
+            if entry.term.case_sensitive:
+                if not _same_case(surface, entry.words):
+                    continue
+            elif not entry.term.case_insensitive and not _capitals_kept(surface, entry.words):
                 continue
             ranked.append(((not same_form, entry.compound, entry.order), entry))
         ranked.sort(key=lambda item: item[0])
@@ -564,6 +568,28 @@ def _same_case(surface: list[str], words: tuple[str, ...]) -> bool:
         if shared == 0 or found[:shared] != wanted[:shared]:
             return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _capital_words(words: tuple[str, ...]) -> tuple[int, ...]:
+    """Which words of a term are written in capitals: an acronym or a name with inner capitals
+    ("UND", "GnuCash", "iPhone": a capital right after a letter), or a capital letter alone
+    where it is the whole term or follows its first word (Czech "A", "Vitamin A"; a first
+    "E" of "E-Mail" is the capital of a noun). Such words match only in their case."""
+    return tuple(index for index, word in enumerate(words)
+                 if any(a.isalpha() and b.isupper() for a, b in zip(word, word[1:]))
+                 or (len(word) == 1 and word.isupper() and (index or len(words) == 1)))
+
+
+def _capitals_kept(surface: list[str], words: tuple[str, ...]) -> bool:
+    """Whether the words of a term written in capitals keep their case in the text; a text
+    word all in capitals (a heading) keeps any."""
+    indexes = _capital_words(words)
+    if not indexes:
+        return True
+    if len(surface) != len(words):
+        return False
+    return all(surface[i].isupper() or _same_case([surface[i]], (words[i],)) for i in indexes)
 
 
 def _add_separator(start: int, length: int) -> int:

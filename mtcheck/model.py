@@ -73,6 +73,9 @@ class Term:
     exact: bool = False
     note: str = ""
     origin: Origin | None = None
+    # Matching in any case, also where the term is written in capitals ("case-insensitive"):
+    # without either option, the way the term is written decides (see matching).
+    case_insensitive: bool = False
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,7 @@ def test_tsv_one_concept_per_row(tmp_path):
     ("concept,lang,term,status\ndvk,de,x,preferred\ndvk,de,y\n", 3, "expected 4 fields, found 3"),
     ("concept,lang,term,status\ndvk,de,x,favourite\n", 2, "unknown status 'favourite' (known: preferred, admitted, deprecated, superseded)"),
     ("concept,lang,term,status\ndvk,,x,preferred\n", 2, "missing language code"),
-    ("concept,lang,term,options\ndvk,de,x,loud\n", 2, "unknown term option 'loud' (known: case-sensitive, exact)"),
+    ("concept,lang,term,options\ndvk,de,x,loud\n", 2, "unknown term option 'loud' (known: case-sensitive, case-insensitive, exact)"),
 ])
 def test_malformed_csv_names_file_and_line(tmp_path, content, line, message):
     path = tmp_path / "bad.csv"

@@ -33,7 +33,7 @@ def _long_rows(concept: Concept) -> Iterator[list[str]]:
         for term in concept.terms_in(lang) or (None,):
             term_fields = ["", "", "", "", ""] if term is None else [
                 term.text, term.status.value, "" if term.kind is TermKind.FULL else term.kind.value,
-                format_options(term.case_sensitive, term.exact), term.note]
+                format_options(term.case_sensitive, term.exact, term.case_insensitive), term.note]
             yield [concept.id, lang, *term_fields, *concept_fields, *lang_fields]
             concept_fields = lang_fields = ["", ""]
     if not languages:

@@ -126,7 +126,7 @@ def _term(make: _Maker, group: etree._Element, term: Term) -> None:
     make(group, "termNote", _STATUS[term.status], type="administrativeStatus")
     if term.kind is not TermKind.FULL:
         make(group, "termNote", term.kind.value, type="termType")
-    options = format_options(term.case_sensitive, term.exact)
+    options = format_options(term.case_sensitive, term.exact, term.case_insensitive)
     if options:
         make(group, "termNote", options, type=OPTIONS_TYPE)
     for text in _lines(term.note):
