@@ -170,9 +170,92 @@ class Location(NamedTuple):
     segment: str | None = None
 
 
+class PositionMap:
+    """Where each character of a text stands in its file, for a text that is not one verbatim
+    stretch of the file: a string written over several lines, escapes (`\\"` in PO, `&amp;`
+    in XML, `""` in CSV), inline tags, CDATA. Runs of characters that map one to one onto
+    consecutive columns of one line are stored once each, sorted: (text index, line, column,
+    end line, end column), the end being where the run's last character ends in the file (an
+    escape's one character is a run as wide as the escape). Positions are found by bisection."""
+
+    __slots__ = ("length", "indexes", "lines", "columns", "end_lines", "end_columns", "_starts")
+
+    def __init__(self, length: int, indexes: array.array, lines: array.array, columns: array.array,
+                 end_lines: array.array, end_columns: array.array):
+        self.length = length
+        self.indexes, self.lines, self.columns = indexes, lines, columns
+        self.end_lines, self.end_columns = end_lines, end_columns
+        self._starts: list[tuple[int, int]] | None = None
+
+    @classmethod
+    def build(cls, length: int, runs: list[tuple[int, int, int, int, int]]) -> PositionMap:
+        """A map of a text of `length` characters from its runs, in text order, the first at 0."""
+        columns = [array.array("q") for _ in range(5)]
+        for run in runs:
+            for column, value in zip(columns, run):
+                column.append(value)
+        return cls(length, *columns)
+
+    @classmethod
+    def plain(cls, text: str, line: int, column: int) -> PositionMap:
+        """The map of a text written verbatim from (line, column), its line feeds ending lines."""
+        runs, start = [], 0
+        for number, piece in enumerate(text.split("\n")):
+            width = len(piece) + (1 if start + len(piece) < len(text) else 0)
+            first = column if number == 0 else 1
+            if width:
+                runs.append((start, line + number, first, line + number, first + width))
+            start += width
+        return cls.build(len(text), runs or [(0, line, column, line, column)])
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+    @property
+    def column(self) -> int:
+        return self.columns[0]
+
+    def _run_length(self, run: int) -> int:
+        following = self.indexes[run + 1] if run + 1 < len(self.indexes) else self.length
+        return following - self.indexes[run]
+
+    def start(self, index: int) -> tuple[int, int]:
+        """Where the character at `index` starts (the text's end: where its last one ends)."""
+        run = max(0, bisect.bisect_right(self.indexes, index) - 1)
+        within = index - self.indexes[run]
+        if within >= self._run_length(run) and within > 0:
+            return self.end_lines[run], self.end_columns[run]
+        return self.lines[run], self.columns[run] + within
+
+    def end(self, index: int) -> tuple[int, int]:
+        """Where the character before `index` ends (end exclusive)."""
+        if index <= 0:
+            return self.start(0)
+        run = max(0, bisect.bisect_right(self.indexes, index - 1) - 1)
+        within = index - self.indexes[run]
+        if within >= self._run_length(run):
+            return self.end_lines[run], self.end_columns[run]
+        return self.lines[run], self.columns[run] + within
+
+    def offset(self, line: int, column: int) -> int:
+        """The text index at a file position: a start or an end that `start`/`end` gave."""
+        if self._starts is None:
+            self._starts = list(zip(self.lines, self.columns))
+        run = max(0, bisect.bisect_right(self._starts, (line, column)) - 1)
+        length = self._run_length(run)
+        if (line, column) >= (self.end_lines[run], self.end_columns[run]):
+            return self.indexes[run] + length
+        if line != self.lines[run] or self.end_columns[run] - self.columns[run] != length:
+            return self.indexes[run] + (1 if (line, column) > (self.lines[run], self.columns[run]) else 0)
+        return self.indexes[run] + column - self.columns[run]
+
+
 class Segment(NamedTuple):
     """A piece of text to check, with where it starts in its file (a named tuple, as a run
-    makes one for every line or unit it reads)."""
+    makes one for every line or unit it reads). `places` maps a text that is not written
+    verbatim in its file; `source_places` says where the source text stands (bilingual
+    files)."""
 
     text: str
     path: str
@@ -182,9 +265,13 @@ class Segment(NamedTuple):
     lang: str | None = None
     source: str | None = None
     source_lang: str | None = None
+    places: PositionMap | None = None
+    source_places: PositionMap | None = None
 
     def offset(self, line: int, column: int) -> int:
         """The index in `text` of a file position inside the segment (the inverse of locate)."""
+        if self.places is not None:
+            return self.places.offset(line, column)
         if line == self.line:
             return column - self.column
         index = -1
@@ -209,6 +296,9 @@ class Segment(NamedTuple):
 
     def locate(self, start: int, end: int) -> Location:
         """Map a character span of `text` to a file location (handles embedded newlines)."""
+        places = self.places
+        if places is not None:
+            return Location(self.path, *places.start(start), *places.end(end), self.id)
         if len(self.text) < _LONG_TEXT:
             line, col = _advance(self.line, self.column, self.text, 0, start)
             end_line, end_col = _advance(line, col, self.text, start, end)

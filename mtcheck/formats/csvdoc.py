@@ -12,7 +12,8 @@ from typing import Iterator, NamedTuple
 
 from mtcheck.errors import InputError
 from mtcheck.lang import canonical_lang
-from mtcheck.model import Segment
+from mtcheck.formats.positions import Runs
+from mtcheck.model import PositionMap, Segment
 from mtcheck.textio import atomic_output, read_bytes, sniff_encoding
 
 SUFFIXES = (".csv", ".tsv")
@@ -86,12 +87,37 @@ class CsvFile:
             if not text.strip():
                 continue
             line, column = self._position(self._target_cell(number).text_start)
+            source = row[self.source_column]
             yield Segment(text, self.path, line, column, id=self._id(number), lang=lang,
-                          source=row[self.source_column], source_lang=source_lang)
+                          source=source, source_lang=source_lang,
+                          places=self._places(text, self._target_cell(number)),
+                          source_places=self._places(source, self._cell(number, self.source_column), always=True))
 
     def _target_cell(self, number: int) -> _Cell:
+        return self._cell(number, self.target_column)
+
+    def _cell(self, number: int, column: int) -> _Cell:
         row_start = self._line_starts[self.line_numbers[number] - 1]
-        return _locate_cell(self.text, row_start, self.target_column, self._delimiter)
+        return _locate_cell(self.text, row_start, column, self._delimiter)
+
+    def _places(self, value: str, cell: _Cell, always: bool = False) -> PositionMap | None:
+        """Where each character of a cell's value stands: None where the value is written as
+        it is on one line (unless `always`). A doubled quote is one character; a cell the
+        csv module reads otherwise than it is spelled (text after its closing quote) is
+        placed at its start."""
+        line, column = self._position(cell.text_start)
+        raw = self.text[cell.text_start:cell.end - 1 if cell.quoted else cell.end]
+        if not always and raw == value and "\r" not in raw:
+            return None
+        if raw.replace('""', '"') != value if cell.quoted else raw != value:
+            return PositionMap.plain(value, line, column) if always else None
+        runs = Runs()
+        for number, piece in enumerate(raw.split('""') if cell.quoted else [raw]):
+            if number:
+                runs.wide(line, column, line, column + 2)
+                column += 2
+            line, column = runs.spelled(piece, line, column)
+        return runs.build(*self._position(cell.text_start))
 
     def _position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (code points) of an offset in the text."""

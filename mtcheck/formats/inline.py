@@ -19,6 +19,11 @@ from mtcheck.lang import PLACEHOLDER
 TEXT_ELEMENTS = frozenset({"g", "mrk", "pc", "hi", "sub"})
 
 
+def marks(name: str) -> int:
+    """How many placeholders one tag of the element named `name` stands for in the flat text."""
+    return 1
+
+
 @dataclass(frozen=True)
 class Slot:
     element: etree._Element

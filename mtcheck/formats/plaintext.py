@@ -34,7 +34,7 @@ def read_segments(path: str, lang: str | None = None) -> Iterator[Segment]:
                     fence = None
                 continue
         if line and not line.isspace():
-            yield _new_segment((line, path, number, 1, None, lang, None, None))
+            yield _new_segment((line, path, number, 1, None, lang, None, None, None, None))
 
 
 def sample(path: str, characters: int = 2000) -> str:

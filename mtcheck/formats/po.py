@@ -10,7 +10,8 @@ from typing import Iterator
 
 from mtcheck.errors import InputError
 from mtcheck.lang import canonical_lang
-from mtcheck.model import Segment
+from mtcheck.formats.positions import Runs
+from mtcheck.model import PositionMap, Segment
 from mtcheck.textio import atomic_output, read_bytes, sniff_encoding
 
 SUFFIXES = (".po", ".pot")
@@ -143,10 +144,13 @@ class PoFile:
             text = entry.values[keyword]
             if not text.strip():
                 continue
-            source = entry.msgid if _plural_index(keyword) <= 0 else entry.msgid_plural
-            line, column = _text_position(entry.strings[keyword])
+            source_keyword = "msgid" if _plural_index(keyword) <= 0 else "msgid_plural"
+            string = entry.strings[keyword]
+            line, column = _text_position(string)
             yield Segment(text, self.path, line, column, id=segment_id.replace("\x04", "|"), lang=lang,
-                          source=source, source_lang=source_lang)
+                          source=entry.values[source_keyword], source_lang=source_lang,
+                          places=_places(string, self.lines),
+                          source_places=_places(entry.strings[source_keyword], self.lines, always=True))
 
     # -- editing ----------------------------------------------------------------------------------
     def target_text(self, segment_id: str) -> str:
@@ -385,6 +389,26 @@ def _text_position(string: PoString) -> tuple[int, int]:
     pieces = string.pieces
     line, quote, _, _ = pieces[1] if len(pieces) > 1 and not pieces[0][3] else pieces[0]
     return line + 1, quote + 2
+
+
+def _places(string: PoString, lines: list[str], always: bool = False) -> PositionMap | None:
+    """Where each character of a string's value stands in the file: None where the value is
+    one piece without escapes, whose characters stand one to one from its start (unless
+    `always`)."""
+    pieces = [piece for piece in string.pieces if piece[3]]
+    if not always and len(pieces) == 1 and "\\" not in lines[pieces[0][0]][pieces[0][1]:pieces[0][2]]:
+        return None
+    runs = Runs()
+    for number, quote, past_quote, _ in pieces:
+        raw = lines[number][quote + 1:past_quote - 1]
+        line, first = number + 1, quote + 2  # 1-based, past the opening quote
+        done = 0
+        for escape in _ESCAPE_RE.finditer(raw):
+            runs.verbatim(line, first + done, escape.start() - done)
+            runs.wide(line, first + escape.start(), line, first + escape.end())
+            done = escape.end()
+        runs.verbatim(line, first + done, len(raw) - done)
+    return runs.build(*_text_position(string))
 
 
 def _plural_index(keyword: str) -> int:

@@ -13,7 +13,8 @@ from mtcheck.formats.inline import InlineError, flatten, restore
 from mtcheck.formats.xml import XML_LANG, local, refuse_entities_in, xml_encoding
 from mtcheck.formats.xmldoc import XmlTranslationFile
 from mtcheck.lang import canonical_lang
-from mtcheck.model import Segment
+from mtcheck.formats.xmlplaces import places
+from mtcheck.model import PositionMap, Segment
 from mtcheck.textio import open_regular
 
 SUFFIXES = (".tmx",)
@@ -45,8 +46,8 @@ class TmxFile:
         source_lang = self.source_lang
         number, seg_count = 0, 0
         seg_numbers: dict[etree._Element, int] = {}
-        columns: dict[etree._Element, int] = {}
-        seg_columns = _SegColumns(self.path)
+        windows: dict[etree._Element, tuple[str, int, int, int] | None] = {}
+        seg_places = _SegPlaces(self.path)
         root_checked = False
         try:
             for event, element in context:
@@ -60,7 +61,7 @@ class TmxFile:
                     continue
                 if name == "seg":
                     seg_numbers[element] = seg_count
-                    columns[element] = seg_columns.column(element.sourceline)
+                    windows[element] = seg_places.window(element.sourceline)
                     seg_count += 1
                 elif name == "header":
                     declared = element.get("srclang")
@@ -68,10 +69,10 @@ class TmxFile:
                         source_lang = declared
                 elif name == "tu":
                     number += 1
-                    for segment, seg in self._unit(element, number, source_lang, columns):
+                    for segment, seg in self._unit(element, number, source_lang, windows):
                         yield segment, seg_numbers.get(seg, -1)  # -1: a <seg> of a nested <tu>, not edited
                     seg_numbers.clear()
-                    columns.clear()
+                    windows.clear()
                     element.clear()
                     parent = element.getparent()
                     while element.getprevious() is not None:
@@ -81,7 +82,8 @@ class TmxFile:
             raise InputError(self.path, f"malformed XML: {' '.join(exc.msg.split())}", line) from None
 
     def _unit(self, unit: etree._Element, number: int, source_lang: str | None,
-              columns: dict[etree._Element, int] | None = None) -> Iterator[tuple[Segment, etree._Element]]:
+              windows: dict[etree._Element, tuple[str, int, int, int] | None] | None = None
+              ) -> Iterator[tuple[Segment, etree._Element]]:
         variants = [(lang, seg) for tuv in unit if local(tuv.tag) == "tuv"
                     for lang in [_lang_of(tuv)] for seg in tuv if local(seg.tag) == "seg"]
         if not variants:
@@ -92,6 +94,10 @@ class TmxFile:
         wanted = canonical_lang(source_lang) if source_lang else canonical_lang(variants[0][0])
         source = next((seg for lang, seg in variants if canonical_lang(lang) == wanted), None)
         source_text = flatten(source)[0] if source is not None else None
+        source_places = None
+        if source_text is not None and windows is not None:
+            line, column, source_places = _placed(source, source_text, windows, unit)
+            source_places = source_places or PositionMap.plain(source_text, line, column)
         unit_id = unit.get("tuid") or str(number)
         for lang, seg in variants:
             lang = canonical_lang(lang)
@@ -99,9 +105,11 @@ class TmxFile:
                 continue
             text = flatten(seg)[0]
             if text.strip():
-                yield Segment(text, self.path, seg.sourceline or unit.sourceline or 1, (columns or {}).get(seg, 1),
+                line, column, places = _placed(seg, text, windows or {}, unit)
+                yield Segment(text, self.path, line, column,
                               id=unit_id if len(variants) == 2 else f"{unit_id}/{lang}", lang=lang,
-                              source=source_text, source_lang=wanted if source is not None else None), seg
+                              source=source_text, source_lang=wanted if source is not None else None,
+                              places=places, source_places=source_places), seg
 
     # -- editing: the whole tree in memory ---------------------------------------------------
     def _tree(self) -> XmlTranslationFile:
@@ -128,32 +136,61 @@ class TmxFile:
         self._tree().save(path or self.path)
 
 
-class _SegColumns:
-    """Where each <seg>'s text starts on its line, for findings' columns: the file's lines
-    read forward alongside the parser (segs come in document order), the n-th <seg> start
-    tag of a line taken for the n-th seg parsed on it."""
+def _placed(seg: etree._Element, text: str, windows: dict, unit: etree._Element) -> tuple[int, int, PositionMap | None]:
+    """Where a seg's text starts, and its map where it is not written as it is."""
+    window = windows.get(seg)
+    found = places(text, *window) if window is not None else None
+    return found if found is not None else (seg.sourceline or unit.sourceline or 1, 1, None)
+
+
+class _SegPlaces:
+    """Where each <seg> stands in the file, for positions: the file's lines read forward
+    alongside the parser (segs come in document order), the n-th <seg> start tag of a line
+    taken for the n-th seg parsed on it, and the lines from there to its end tag kept."""
 
     _START = re.compile(r"<(?:[\w.-]+:)?seg(?=[\s/>])")
+    _END = re.compile(r"</(?:[\w.-]+:)?seg\s*>")
 
     def __init__(self, path: str):
         from mtcheck.textio import iter_lines
 
         self._lines = iter_lines(path, errors="replace", lone_cr=False)  # numbered as libxml2 numbers them
-        self._number, self._text, self._seen = 0, "", 0
+        self._first = 1            # the number of the first line held
+        self._held: list[str] = []
+        self._line, self._seen = 0, 0  # the last seg's line, and where its start tag was found
 
-    def column(self, line: int | None) -> int:
-        if not line or line < self._number:
-            return 1
-        while self._number < line:
-            self._text = next(self._lines, "")
-            self._number += 1
-            self._seen = 0
-        start = self._START.search(self._text, self._seen)
+    def _line_text(self, number: int) -> str | None:
+        while self._first + len(self._held) <= number:
+            line = next(self._lines, None)
+            if line is None:
+                return None
+            self._held.append(line)
+        return self._held[number - self._first]
+
+    def window(self, line: int | None) -> tuple[str, int, int, int] | None:
+        """(text from the seg's line on, where its start tag is in it, line, column), or None."""
+        if not line or line < self._line:
+            return None
+        if line > self._line:
+            dropped = min(len(self._held), max(0, line - self._first))
+            del self._held[:dropped]
+            self._first += dropped
+            self._line, self._seen = line, 0
+        text = self._line_text(line)
+        if text is None:
+            return None
+        start = self._START.search(text, self._seen)
         if start is None:
-            return 1
+            return None
         self._seen = start.end()
-        end = self._text.find(">", start.end())
-        return end + 2 if end >= 0 else 1
+        lines, number = [text], line
+        while not self._END.search(lines[-1], start.end() if number == line else 0):
+            number += 1
+            following = self._line_text(number)
+            if following is None:
+                break
+            lines.append(following)
+        return "\n".join(lines), start.start(), line, start.start() + 1
 
 
 def splice_segs(path: str, planned: dict[int, tuple[str, str, int]], out) -> int:

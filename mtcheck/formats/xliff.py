@@ -12,7 +12,7 @@ from mtcheck.formats.inline import flatten
 from mtcheck.formats.xml import XML_LANG, local
 from mtcheck.formats.xmldoc import XmlTranslationFile
 from mtcheck.lang import canonical_lang
-from mtcheck.model import Segment
+from mtcheck.model import PositionMap, Segment
 
 SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mxliff", ".mqxliff")
 
@@ -75,9 +75,15 @@ class XliffFile(XmlTranslationFile):
         if not lang:
             raise InputError(self.path, "no target language: the file names none; give --lang", target.sourceline)
         source_text = flatten(source)[0] if source is not None else None
-        yield Segment(text, self.path, target.sourceline or 1, self.column(target), id=segment_id,
+        line, column, target_places = self.placed(target, text)
+        source_places = None
+        if source_text is not None:
+            source_line, source_column, source_places = self.placed(source, source_text)
+            source_places = source_places or PositionMap.plain(source_text, source_line, source_column)
+        yield Segment(text, self.path, line, column, id=segment_id,
                       lang=canonical_lang(lang), source=source_text,
-                      source_lang=canonical_lang(source_lang) if source_lang else None)
+                      source_lang=canonical_lang(source_lang) if source_lang else None,
+                      places=target_places, source_places=source_places)
 
 
     def set_target(self, segment_id: str, text: str, review: bool = False) -> None:

@@ -3,6 +3,7 @@ elements written back into the original bytes (formats.splice), the rest byte fo
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -11,7 +12,9 @@ from mtcheck.errors import InputError
 from mtcheck.formats import splice
 from mtcheck.formats.inline import Slot, flatten, restore
 from mtcheck.formats.xml import parse_xml_bytes, xml_encoding
+from mtcheck.formats.xmlplaces import places, start_tag_at
 from mtcheck.lang import PLACEHOLDER
+from mtcheck.model import PositionMap
 from mtcheck.textio import atomic_output, read_bytes
 
 
@@ -25,6 +28,9 @@ class XmlTranslationFile:
         self.root = self.tree.getroot()
         self._targets: dict[str, tuple[etree._Element, list[Slot]]] = {}
         self._lines: list[str] | None = None
+        self._doc: str | None = None  # the file's text, for positions
+        self._line_starts: list[int] = []
+        self._ordinals: dict[etree._Element, int] | None = None
         # Elements edited (or about to be), each with lxml's spelling of its inside before the
         # edit, and every element's number in document order, taken before the first edit.
         self._edited: dict[etree._Element, str] = {}
@@ -40,6 +46,47 @@ class XmlTranslationFile:
         text, slots = flatten(target)
         self._targets[segment_id] = (target, slots)
         return text
+
+    def placed(self, element: etree._Element, flat: str) -> tuple[int, int, PositionMap | None]:
+        """Where an element's flat text starts (1-based line and column) and, where it is not
+        written as it is, its map."""
+        line = element.sourceline or 1
+        if self._doc is None:
+            self._read_doc()
+        qualified = f"{element.prefix}:{etree.QName(element).localname}" if element.prefix else \
+            etree.QName(element).localname
+        found = None
+        if 0 < line <= len(self._line_starts):
+            # The start tag ends on the element's line; it starts there too unless it is long.
+            for first in range(line, max(0, line - 8), -1):
+                line_text = self._doc[self._line_starts[first - 1]:self._line_starts[first] - 1
+                                      if first < len(self._line_starts) else len(self._doc)]
+                ordinal = self._ordinal(element, qualified) if first == line else 0
+                at = start_tag_at(line_text, qualified, ordinal)
+                if at is not None:
+                    found = places(flat, self._doc, self._line_starts[first - 1] + at, first, at + 1)
+                    break
+        return found if found is not None else (line, self.column(element), None)
+
+    def _read_doc(self) -> None:
+        codec, bom = xml_encoding(self.raw[:256])
+        try:
+            self._doc = self.raw[bom:].decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            self._doc = self.raw[bom:].decode(self.tree.docinfo.encoding or "utf-8", "replace")
+        self._line_starts = [0] + [found.end() for found in re.finditer("\n", self._doc)]
+
+    def _ordinal(self, element: etree._Element, qualified: str) -> int:
+        """How many elements of the same name start tags before this one on its line (libxml2
+        gives each element the line its start tag ends on)."""
+        if self._ordinals is None:
+            self._ordinals = {}
+            seen: dict[tuple[int | None, str], int] = {}
+            for other in self.root.iter(etree.Element):
+                key = (other.sourceline, other.tag)
+                self._ordinals[other] = seen.get(key, 0)
+                seen[key] = seen.get(key, 0) + 1
+        return self._ordinals.get(element, 0)
 
     def column(self, element: etree._Element) -> int:
         """1-based column where the element's text starts, when its start tag is on its line."""
