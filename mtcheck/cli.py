@@ -168,6 +168,10 @@ _lang_option = click.option("--lang", "-l", help="Language of the texts, the tar
                                                   "Default: what the file says, else identified per file.")
 _source_lang_option = click.option("--source-lang", help="Source language of bilingual files (BCP-47). "
                                                          "Default: what the file says, else identified.")
+_foreign_langs_option = click.option(
+    "--foreign-langs", help="Languages whose terms count as foreign renderings in a text, comma-separated, or "
+                            "'all'. Default: the run's source languages (--source-lang, a bilingual file's, the "
+                            "glossary's) and English.")
 _verbose_option = click.option("--verbose", "-v", is_flag=True, help="Say what is loaded and how each language is matched.")
 def _mt_options(function):
     from mtcheck.mt.commands import model_options
@@ -217,6 +221,7 @@ def _configurable(*keys: str):
 @_glossary_option
 @_lang_option
 @_source_lang_option
+@_foreign_langs_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "html", "sarif", "junit", "github"]),
               default="text", show_default=True)
 @click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated).")
@@ -239,8 +244,9 @@ def _configurable(*keys: str):
                                                         "exit 1 when there are any.")
 @_output_option
 @_verbose_option
-@_configurable("glossaries", "lang", "source-lang", "fail-on", "consistency", "format", "warn-unused-ignores")
-def check(paths, glossaries, lang, source_lang, output_format, select, ignore, fail_on, consistency, no_table,
+@_configurable("glossaries", "lang", "source-lang", "foreign-langs", "fail-on", "consistency", "format",
+               "warn-unused-ignores")
+def check(paths, glossaries, lang, source_lang, foreign_langs, output_format, select, ignore, fail_on, consistency, no_table,
           quiet, warn_unused_ignores, baseline_path, write_baseline, fix, show_diff, output, verbose, config):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
@@ -260,7 +266,8 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
         changed = _fix(run, paths, write=not show_diff)
         if show_diff:
             return EXIT_ERROR if run.errors else (EXIT_FINDINGS if changed else EXIT_CLEAN)
-    checker = Checker(run.glossary, rules, config.severities, scope=consistency)
+    checker = Checker(run.glossary, rules, config.severities, scope=consistency,
+                      foreign_langs=_languages(foreign_langs), source_lang=source_lang)
     gate = make_gate(checker.tally, [r.id for r in rules], config.severities, warn_unused_ignores, baseline_path,
                      write_baseline)
     threshold = Severity.parse(fail_on)
@@ -297,6 +304,19 @@ def check(paths, glossaries, lang, source_lang, output_format, select, ignore, f
         run.say(f"baseline: {gate.baseline.count} findings held back by {baseline_path}, "
                 f"{gate.baseline.gone} of its entries match nothing now")
     return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_CLEAN
+
+
+def _languages(given: str | tuple[str, ...] | None) -> list[str] | None:
+    """--foreign-langs "en,vi" or the configuration's list, checked as codes; None: not given."""
+    if given is None:
+        return None
+    codes = [code.strip() for code in (given.split(",") if isinstance(given, str) else given) if code.strip()]
+    from mtcheck.config import _LANG_RE
+
+    for code in codes:
+        if code.lower() != "all" and not _LANG_RE.match(code):
+            raise click.BadParameter(f"{code!r} is not a language code", param_hint="--foreign-langs")
+    return codes
 
 
 def _check_outputs(inputs: tuple[str, ...], *outputs: str | None) -> None:
@@ -356,11 +376,12 @@ def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool, 
 @_glossary_option
 @_lang_option
 @_source_lang_option
+@_foreign_langs_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_output_option
 @_verbose_option
-@_configurable("glossaries", "lang", "source-lang")
-def scan(paths, glossaries, lang, source_lang, output_format, output, verbose, config):
+@_configurable("glossaries", "lang", "source-lang", "foreign-langs")
+def scan(paths, glossaries, lang, source_lang, foreign_langs, output_format, output, verbose, config):
     """List every glossary match (a concordance: concept, term, status)."""
     from mtcheck.engine import Checker
     from mtcheck.lifetime import batch_collection
@@ -368,7 +389,7 @@ def scan(paths, glossaries, lang, source_lang, output_format, output, verbose, c
     _check_outputs(paths, output)
     run = _Run(glossaries, lang, verbose, source_lang)
     run.selection = config.selection()
-    checker = Checker(run.glossary, [])
+    checker = Checker(run.glossary, [], foreign_langs=_languages(foreign_langs), source_lang=source_lang)
     with _output(output, paths) as stream, batch_collection():
         if output_format == "json":
             from mtcheck.report.jsonreport import JsonMatches

@@ -33,6 +33,7 @@ KEYS: dict[str, tuple[str, str | None]] = {
     "glossaries": ("a list of file paths", "glossaries"),
     "lang": ("a language code", "lang"),
     "source-lang": ("a language code", "source_lang"),
+    "foreign-langs": ("a list of language codes, or [\"all\"]", "foreign_langs"),
     "select": ("a list of rule ids or names", None),      # layered under the command line's: Config.rules
     "ignore": ("a list of rule ids or names", None),
     "severity": ("a table of rule = severity", None),
@@ -241,6 +242,10 @@ def _validate(config: Config, key: str, value: object, lines: Mapping[tuple[str,
             select_rules(value)
         except ValueError as exc:
             raise config.error(key, f"'{key}': {exc}") from None
+    elif key == "foreign-langs":
+        wrong = [code for code in value if code != "all" and not _LANG_RE.match(code)]
+        if wrong:
+            raise config.error(key, f"'{key}' must hold BCP-47 language codes such as 'en', or 'all', not {wrong[0]!r}")
     elif key in ("lang", "source-lang") and not _LANG_RE.match(value):
         raise config.error(key, f"'{key}' must be a BCP-47 language code such as 'de' or 'nb-NO', not {value!r}")
     elif key == "fail-on":
@@ -255,7 +260,7 @@ def _validate(config: Config, key: str, value: object, lines: Mapping[tuple[str,
     return value  # `format` is checked by the command, which knows its formats (Config.options)
 
 
-_KINDS = {"glossaries": list, "select": list, "ignore": list, "include": list, "exclude": list,
+_KINDS = {"glossaries": list, "foreign-langs": list, "select": list, "ignore": list, "include": list, "exclude": list,
           "force-exclude": bool, "warn-unused-ignores": bool, "severity": dict}
 
 

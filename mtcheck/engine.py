@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from mtcheck.leaks import LeakPolicy
 from mtcheck.matching import Matcher
 from mtcheck.model import Finding, Glossary, Match, Segment, Severity
 from mtcheck.rules import Document, Rule
@@ -69,12 +70,17 @@ class Checker:
     """A glossary, compiled once, and the rules to run over documents."""
 
     def __init__(self, glossary: Glossary, rules: Iterable[type[Rule]],
-                 severities: Mapping[str, Severity] | None = None, scope: str = "file"):
-        """`scope` is where consistency is judged: within each "file", or across the "run"."""
+                 severities: Mapping[str, Severity] | None = None, scope: str = "file",
+                 foreign_langs: Iterable[str] | None = None, source_lang: str | None = None):
+        """`scope` is where consistency is judged: within each "file", or across the "run".
+        `foreign_langs`: whose terms are foreign renderings ("all": every language's); by
+        default the run's source languages (`source_lang`, the glossary's, a bilingual
+        file's) and English."""
         if scope not in ("file", "run"):
             raise ValueError(f"unknown consistency scope {scope!r}")
         self.glossary = glossary
         self.matcher = Matcher(glossary)
+        self.leaks = LeakPolicy.of(foreign_langs, source_lang, glossary.source_lang)
         self.rules = list(rules)
         self.severities = dict(severities or {})
         self.scope = scope
@@ -105,7 +111,8 @@ class Checker:
                        lang: str) -> Iterator[tuple[str, list[Segment], list[list[Match]]]]:
         for segment_lang, group in itertools.groupby(block, key=lambda segment: segment.lang or lang):
             same_lang = list(group)
-            yield segment_lang, same_lang, self.matcher.for_language(segment_lang).matches_all(same_lang)
+            yield segment_lang, same_lang, self.matcher.for_language(
+                segment_lang, self.leaks.languages(same_lang[0].source_lang)).matches_all(same_lang)
 
     def check(self, path: str, segments: Iterable[Segment], lang: str) -> list[Finding]:
         """All findings of one file, in a stable order (see check_batches)."""

@@ -8,6 +8,7 @@ one dictionary lookup and one automaton step, whatever the size of the glossary.
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
 import operator
 import threading
@@ -22,6 +23,7 @@ from mtcheck.lang import (
     GAP_RE, MIN_COMPOUND_REST, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
     mask_protected, mask_urls, masking_triggers, neutral_fold, nfc_with_offsets,
 )
+from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
 
@@ -361,7 +363,7 @@ class LanguageMatcher:
         bases = dict(zip(distinct, map(analyzer.base, distinct)))
         native_code = self.native.code
         codes = dict(zip(distinct, map(native_code, analyzer.keys([bases[w] for w in distinct]))))
-        native_forms = {item.neutral for item in native}
+        native_forms = self._native_forms = {item.neutral for item in native}
         for item in native:
             words, term = item.words, item.term
             folded = tuple(bases[w] for w in words)
@@ -375,8 +377,32 @@ class LanguageMatcher:
                 entry = _new_entry((item.concept, term, words, folded, True, False, item.order, ""))
                 self.native.add(pattern[:-1] + code, entry)
         self.native.build()
-        # Terms of other languages; the same words in both languages are not foreign.
-        self.foreign = foreign.seen_from(own, lambda entry: entry.family != own and entry.folded not in native_forms)
+        self._every_foreign = foreign
+        self.foreign = foreign.seen_from(own, self._is_foreign(None))
+
+    def _is_foreign(self, langs: frozenset[str] | None) -> Callable[[_Entry], bool]:
+        """Which terms of other languages count as foreign renderings here: those of `langs`
+        (None: every language's), not the same words as a term of the text's language, not
+        ordinary words of it, and distinctive enough (see mtcheck.leaks)."""
+        own, native_forms, lang, leaking = family(self.lang), self._native_forms, self.lang, families(langs)
+
+        def keep(entry: _Entry) -> bool:
+            if entry.family == own or entry.folded in native_forms:
+                return False
+            if leaking is not None and entry.family not in leaking:
+                return False
+            term = entry.term
+            in_capitals = term.case_sensitive or (not term.case_insensitive and bool(_capital_words(entry.words)))
+            return distinctive(entry.words, in_capitals) and not ordinary(entry.folded, lang)
+        return keep
+
+    def seeing(self, langs: frozenset[str] | None) -> "LanguageMatcher":
+        """This matcher with only the terms of `langs` as foreign renderings (None: every
+        language's). The compiled terms and the word caches are shared: a word's codes are the
+        same whichever foreign terms answer."""
+        view = copy.copy(self)
+        view.foreign = self._every_foreign.seen_from(family(self.lang), self._is_foreign(langs))
+        return view
 
     def _native_code(self, word: str) -> str:
         code = self.native.codes.get(self.analyzer.key(word))
@@ -649,9 +675,12 @@ class Matcher:
         self._by_lang: dict[str, LanguageMatcher] = {}
         self._prepared: list[_Prepared] | None = None
         self._foreign: _Codes | None = None
+        self._views: dict[tuple[str, frozenset[str]], LanguageMatcher] = {}
         self._lock = threading.Lock()
 
-    def for_language(self, lang: str) -> LanguageMatcher:
+    def for_language(self, lang: str, foreign_langs: frozenset[str] | None = None) -> LanguageMatcher:
+        """The matcher of texts in `lang`, with the terms of `foreign_langs` as foreign
+        renderings (None: of every language; see mtcheck.leaks for a run's choice)."""
         lang = canonical_lang(lang)
         with self._lock:
             matcher = self._by_lang.get(lang)
@@ -661,7 +690,12 @@ class Matcher:
                         self._prepared = prepare(self.glossary)
                         self._foreign = foreign_table(self._prepared)
                     matcher = self._by_lang[lang] = LanguageMatcher(self._prepared, lang, self._foreign)
-            return matcher
+            if foreign_langs is None:
+                return matcher
+            view = self._views.get((lang, foreign_langs))
+            if view is None:
+                view = self._views[(lang, foreign_langs)] = matcher.seeing(foreign_langs)
+            return view
 
     def matches(self, segment: Segment, lang: str | None = None) -> list[Match]:
         """Every glossary term in the segment's text, in text order."""
