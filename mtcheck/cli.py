@@ -600,6 +600,7 @@ def validate(files):
     from mtcheck.glossary.validate import validate as validate_glossary
 
     problems, failed = 0, False
+    every = []
     for path in files:
         try:
             found = validate_glossary(load_glossary(path))
@@ -610,6 +611,11 @@ def validate(files):
         for problem in found:
             click.echo(str(problem))
         problems += len(found)
+        every.extend(found)
+    if not failed or every:
+        from mtcheck.glossary.validate import summary
+
+        click.echo(summary(every, len(files)))
     if failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if problems else EXIT_CLEAN

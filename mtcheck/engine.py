@@ -91,7 +91,11 @@ class Checker:
         """Every match in the segments' targets, in order (the concordance behind `scan`)."""
         for _, _, matches in self._matched_blocks(segments, lang):
             for segment_matches in matches:
-                yield from segment_matches
+                for match in segment_matches:
+                    if match.alternatives:
+                        yield from _every_reading(match)
+                    else:
+                        yield match
 
     def _matched_blocks(self, segments: Iterable[Segment],
                         lang: str) -> Iterator[tuple[str, list[Segment], list[list[Match]]]]:
@@ -111,8 +115,34 @@ class Checker:
                        lang: str) -> Iterator[tuple[str, list[Segment], list[list[Match]]]]:
         for segment_lang, group in itertools.groupby(block, key=lambda segment: segment.lang or lang):
             same_lang = list(group)
-            yield segment_lang, same_lang, self.matcher.for_language(
-                segment_lang, self.leaks.languages(same_lang[0].source_lang)).matches_all(same_lang)
+            matcher = self.matcher.for_language(segment_lang, self.leaks.languages(same_lang[0].source_lang))
+            found = matcher.matches_all(same_lang)
+            for index, (segment, matches) in enumerate(zip(same_lang, found)):
+                if segment.source and segment.source_lang and any(match.alternatives for match in matches):
+                    found[index] = self._resolved(segment, matches)
+            yield segment_lang, same_lang, found
+
+    def _resolved(self, segment: Segment, matches: list[Match]) -> list[Match]:
+        """A target term several concepts share, decided by the source: the concept whose
+        source term the source text has ("Datei" is the file where the source says "file");
+        where it has the terms of several, those stay the candidates, and where it has none,
+        every one does."""
+        in_source = self.matcher.for_language(segment.source_lang).concepts(segment.source)
+        # A concept the target already renders in words of its own is not what a shared term
+        # stands for ("Datenbank" for database, so "Datei" is the file, where both are in the source).
+        rendered = {match.concept.id for match in matches if not match.alternatives}
+        resolved = []
+        for match in matches:
+            if match.alternatives:
+                candidates = [(match.concept, match.term), *match.alternatives]
+                meant = [pair for pair in candidates if pair[0].id in in_source]
+                if len(meant) > 1:
+                    meant = [pair for pair in meant if pair[0].id not in rendered] or meant
+                if meant:
+                    (concept, term), *others = meant
+                    match = match._replace(concept=concept, term=term, alternatives=tuple(others))
+            resolved.append(match)
+        return resolved
 
     def check(self, path: str, segments: Iterable[Segment], lang: str) -> list[Finding]:
         """All findings of one file, in a stable order (see check_batches)."""
@@ -216,6 +246,14 @@ class Checker:
         source = Segment(segment.source, segment.path, segment.line, segment.column, segment.id,
                          segment.source_lang)
         return [m for m in self.matcher.for_language(segment.source_lang).matches(source) if not m.foreign]
+
+
+def _every_reading(match: Match) -> Iterator[Match]:
+    """A match of a term several concepts share, once as each of them (a concordance lists it
+    under every concept it may stand for, each naming the others)."""
+    readings = [(match.concept, match.term), *match.alternatives]
+    for index, (concept, term) in enumerate(readings):
+        yield match._replace(concept=concept, term=term, alternatives=tuple(readings[:index] + readings[index + 1:]))
 
 
 def _overriding(rules: list[Rule], *hooks: str) -> list[Rule]:

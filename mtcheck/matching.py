@@ -52,12 +52,30 @@ class _Entry(NamedTuple):
     foreign: bool
     order: int
     family: str = ""
+    # Other concepts the text's words stand for as well as this entry's ("Datei": file and
+    # database): set on a chosen entry only (see _Shared), never on the table's.
+    alternatives = ()
 
     @property
     def simple(self) -> bool:
         """No option to check: the automaton's match is the answer."""
         term = self.term
         return not (term.exact or term.case_sensitive or (not term.case_insensitive and _capital_words(self.words)))
+
+
+class _Shared(NamedTuple):
+    """An _Entry chosen among several concepts' equally good entries, with the others'
+    (concept, term) in `alternatives`: the same fields in the same places, and one more."""
+
+    concept: Concept
+    term: Term
+    words: tuple[str, ...]
+    folded: tuple[str, ...]
+    compound: bool
+    foreign: bool
+    order: int
+    family: str
+    alternatives: tuple[tuple[Concept, Term], ...]
 
 
 class _Codes:
@@ -534,13 +552,16 @@ class LanguageMatcher:
                     found.append((start, end, entry))
                     continue
                 ranked = self._qualifying(table.values[index], located.words(first, stop))
-                found.extend((start, end, entry) for entry in (ranked if every else ranked[:1]))
+                if every:
+                    found.extend((start, end, entry) for entry in ranked)
+                elif ranked:
+                    found.append((start, end, _chosen(ranked)))
         return found
 
     def matches(self, segment: Segment) -> list[Match]:
         """Every glossary term in the segment's text, in text order."""
         return [
-            Match(segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound)
+            Match(segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound, entry.alternatives)
             for start, end, entry in self.find(segment.text)
         ]
 
@@ -559,7 +580,7 @@ class LanguageMatcher:
                 segment = segments[text_index]
             base = starts[text_index]
             found[text_index].append(_new_match((segment, start - base, end - base, entry.concept, entry.term,
-                                                 entry.foreign, entry.compound)))
+                                                 entry.foreign, entry.compound, entry.alternatives)))
         return found
 
     def _qualifying(self, entries: tuple[_Entry, ...], surface: list[str]) -> list[_Entry]:
@@ -576,9 +597,29 @@ class LanguageMatcher:
                     continue
             elif not entry.term.case_insensitive and not _capitals_kept(surface, entry.words):
                 continue
-            ranked.append(((not same_form, entry.compound, entry.order), entry))
+            # The closest form first; between terms the text's words fit equally well, the
+            # one written as found, then an accepted one: a preferred term that collides with
+            # a deprecated one after folding ("compte utilisateur", "compte d'utilisateur") is
+            # not reported as deprecated because of the glossary's row order.
+            ranked.append(((not same_form, entry.compound, tuple(surface) != entry.words,
+                            not entry.term.status.accepted, entry.order), entry))
         ranked.sort(key=lambda item: item[0])
         return [entry for _, entry in ranked]
+
+
+def _chosen(ranked: list[_Entry]) -> _Entry:
+    """The first of the ranked entries, with the other concepts whose entries fit the text as
+    well (same form, same compound reading) as its alternatives: which one is meant, only the
+    source text or a reader can tell."""
+    best = ranked[0]
+    alternatives = {}
+    for entry in ranked[1:]:
+        if (entry.folded == best.folded and entry.compound == best.compound and entry.foreign == best.foreign
+                and entry.concept.id != best.concept.id and entry.concept.id not in alternatives):
+            alternatives[entry.concept.id] = (entry.concept, entry.term)
+    if not alternatives:
+        return best
+    return _Shared(*best[:8], tuple(alternatives.values()))
 
 
 def _same_case(surface: list[str], words: tuple[str, ...]) -> bool:

@@ -422,6 +422,13 @@ class Match(NamedTuple):
     term: Term
     foreign: bool = False
     compound: bool = False
+    # Other (concept, term) pairs the same words stand for as well ("Datei": file and
+    # database), where neither the glossary nor the source text tells which is meant.
+    alternatives: tuple[tuple[Concept, Term], ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.alternatives)
 
     @property
     def text(self) -> str:

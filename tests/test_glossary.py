@@ -166,7 +166,8 @@ def test_validate_reports_each_problem_with_its_line(tmp_path):
     problems = [str(p) for p in validate(load_glossary(path))]
     assert problems == [
         f"{path}:3: term 'front' (de) is both preferred and deprecated in concept 'a'",
-        f"{path}:6: term 'il' (tr) is in concepts 'a' and 'c'",
+        f"{path}:6: term 'il' (tr, matching the same text as 'İl') is in concepts 'a' and 'c': the text or its "
+        "source must tell them apart",
         f"{path}:7: empty term in concept 'c' (de)",
         f"{path}:9: concept 'c' has 2 preferred terms in de: 'x', 'y'",
     ]

@@ -61,3 +61,144 @@ def test_a_directive_silences_its_place_and_the_finding_moves_to_the_next(tmp_pa
     (tmp_path / "a.txt").write_text(every, encoding="utf-8")
     code, report, err = run_cli_json("check", tmp_path / "a.txt", "-g", glossary, "--lang", "de", "--select", "GL002")
     assert code == 0 and report["findings"] == [], err
+
+
+# -- a term of several concepts ---------------------------------------------------------------
+SHARED = (
+    "concept,lang,term,status\n"
+    "file,en,file,preferred\n"
+    "file,de,Datei,preferred\n"
+    "database,en,database,preferred\n"
+    "database,de,Datenbank,preferred\n"
+    "database,de,Datei,admitted\n"
+    "split,en,split,preferred\n"
+    "split,de,Teilbuchung,preferred\n"
+    "split,de,Buchung,superseded\n"
+    "transaction,en,transaction,preferred\n"
+    "transaction,de,Buchung,preferred\n"
+    "old,en,ledger,preferred\n"
+    "old,de,Journal,preferred\n"
+    "old,de,Hauptbuch,deprecated\n"
+    "older,en,general ledger,preferred\n"
+    "older,de,Grundbuch,preferred\n"
+    "older,de,Hauptbuch,deprecated\n"
+)
+
+
+def _xliff(tmp_path, pairs) -> str:
+    units = "".join(f'<trans-unit id="u{n}"><source>{s}</source><target>{t}</target></trans-unit>\n'
+                    for n, (s, t) in enumerate(pairs, 1))
+    path = tmp_path / "t.xlf"
+    path.write_text('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">\n<file source-language="en" '
+                    f'target-language="de" datatype="plaintext"><body>\n{units}</body></file></xliff>\n',
+                    encoding="utf-8")
+    return path
+
+
+def _scan(*args):
+    code, report, err = run_cli_json("scan", *args)
+    assert code == 0, err
+    return [(m["text"], m["concept"], m.get("ambiguous_with")) for m in report["matches"]]
+
+
+def test_a_shared_term_is_listed_under_every_concept_where_nothing_decides(tmp_path):
+    glossary = _files(tmp_path, SHARED, a="Die Datei ist da.\n")
+    assert _scan(tmp_path / "a.txt", "-g", glossary, "--lang", "de") == [
+        ("Datei", "file", ["database"]), ("Datei", "database", ["file"])]
+
+
+def test_the_source_decides_which_concept_a_shared_term_renders(tmp_path):
+    glossary = _files(tmp_path, SHARED)
+    path = _xliff(tmp_path, [("Open the file.", "Die Datei öffnen."),
+                             ("Open the database.", "Die Datei öffnen."),
+                             # Both in the source; "Datenbank" renders the database, so "Datei" is the file.
+                             ("The database is on a read-only file system.", "Die Datenbank liegt auf einer Datei."),
+                             ("Nothing here.", "Eine Datei.")])
+    found = _scan(path, "-g", glossary, "--source-lang", "en")
+    target = [m for m in found if m[0] in ("Datei", "Datenbank")]
+    assert target == [("Datei", "file", None), ("Datei", "database", None), ("Datenbank", "database", None),
+                      ("Datei", "file", None), ("Datei", "file", ["database"]), ("Datei", "database", ["file"])]
+
+
+def test_a_term_deprecated_for_one_concept_and_accepted_for_another_is_no_finding(tmp_path):
+    glossary = _files(tmp_path, SHARED, a="Die Buchung wurde gespeichert.\n")
+    code, report, err = run_cli_json("check", tmp_path / "a.txt", "-g", glossary, "--lang", "de", "--select", "GL001")
+    assert code == 0 and report["findings"] == [], err
+    # The source says which: a split, where "Buchung" is superseded.
+    path = _xliff(tmp_path, [("Delete the split.", "Die Buchung löschen."),
+                             ("Delete the transaction.", "Die Buchung löschen.")])
+    code, report, err = run_cli_json("check", path, "-g", glossary, "--source-lang", "en", "--select", "GL001")
+    assert code == 1, err
+    finding, = report["findings"]
+    assert (finding["line"], finding["concept"], finding["suggestions"]) == (3, "split", ["Teilbuchung"])
+
+
+def test_a_term_deprecated_for_several_concepts_names_each_and_is_not_fixed(tmp_path):
+    glossary = _files(tmp_path, SHARED, a="Das Hauptbuch ist da.\n")
+    code, report, err = run_cli_json("check", tmp_path / "a.txt", "-g", glossary, "--lang", "de", "--select", "GL001")
+    assert code == 1, err
+    finding, = report["findings"]
+    assert finding["suggestions"] == ["Journal", "Grundbuch"]
+    assert finding["data"]["concepts"] == ["old", "older"] and "also a term of 'general ledger'" in finding["message"]
+    code, _, err = run_cli("check", tmp_path / "a.txt", "-g", glossary, "--lang", "de", "--select", "GL001", "--fix")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Das Hauptbuch ist da.\n"
+
+
+def test_a_shared_term_is_no_inconsistent_rendering(tmp_path):
+    glossary = _files(tmp_path, SHARED, a="Die Datenbank. Die Datei. Die Datei.\n")
+    code, report, err = run_cli_json("check", tmp_path / "a.txt", "-g", glossary, "--lang", "de", "--select", "GL002")
+    assert code == 0 and report["findings"] == [], err
+
+
+def test_of_two_terms_that_fold_alike_the_one_written_as_found_is_taken(tmp_path):
+    glossary = _files(tmp_path, "concept,lang,term,status\n"
+                                "account,en,user account,preferred\n"
+                                "account,fr,compte d'utilisateur,deprecated\n"
+                                "account,fr,compte utilisateur,preferred\n",
+                      a="Créez un compte utilisateur.\n", b="Créez un compte d'utilisateur.\n")
+    for name, expected in (("a", []), ("b", [("compte d'utilisateur", ["compte utilisateur"])])):
+        code, report, err = run_cli_json("check", tmp_path / f"{name}.txt", "-g", glossary, "--lang", "fr",
+                                         "--select", "GL001")
+        assert [(f["text"], f["suggestions"]) for f in report["findings"]] == expected, err
+
+
+# -- NFC everywhere ---------------------------------------------------------------------------
+def test_a_term_written_in_decomposed_unicode_matches_composed_and_decomposed_text(tmp_path):
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Dân vận khéo")
+    glossary = _files(tmp_path, f"concept,lang,term,status\nmm,vi,{nfd},preferred\nmm,de,Geschickte "
+                                "Massenmobilisierung,preferred\n",
+                      a="Phong trào Dân vận khéo.\n", b=unicodedata.normalize("NFD", "Phong trào Dân vận khéo.\n"))
+    assert nfd != "Dân vận khéo"
+    for name in ("a", "b"):
+        found = _scan(tmp_path / f"{name}.txt", "-g", glossary, "--lang", "vi")
+        assert [(unicodedata.normalize("NFC", text), concept) for text, concept, _ in found] == [("Dân vận khéo", "mm")]
+
+
+# -- glossary validate --------------------------------------------------------------------------
+def test_validate_names_collisions_rejected_only_languages_and_bad_tags_with_a_summary(tmp_path):
+    import unicodedata
+
+    path = tmp_path / "g.csv"
+    path.write_text("concept,lang,term,status\n"
+                    "account,fr,compte utilisateur,preferred\n"
+                    "account,fr,compte d'utilisateur,deprecated\n"       # 3: folds like line 2
+                    f"mm,vi,{unicodedata.normalize('NFD', 'Dân vận')},preferred\n"
+                    "mass,vi,Dân vận,preferred\n"                       # 5: the same in NFC, another concept
+                    "front,de,Vaterländische Front,deprecated\n"        # 6: nothing accepted in de
+                    "front,english,Fatherland Front,preferred\n",       # 7: a name, not a tag
+                    encoding="utf-8")
+    code, out, err = run_cli("glossary", "validate", path)
+    assert code == 1, err
+    lines = out.splitlines()
+    assert lines[:-1] == [
+        f"{path}:3: deprecated \"compte d'utilisateur\" and preferred 'compte utilisateur' (fr) match the same text "
+        "in concept 'account'",
+        f"{path}:5: term 'Dân vận' (vi) is in concepts 'mm' and 'mass': the text or its source must tell them apart",
+        f"{path}:6: concept 'front' has deprecated terms in de but no accepted one: its findings can suggest nothing",
+        f"{path}:7: 'english' is no BCP 47 language tag (a language is 2 or 3 letters: 'de', 'gsw'); its terms "
+        "match only text said to be in it",
+    ]
+    assert lines[-1] == ("4 problems in 1 glossary: 1 colliding terms, 1 language tags, 1 no accepted term, "
+                         "1 shared by concepts")

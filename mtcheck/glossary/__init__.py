@@ -1,6 +1,8 @@
 """Glossaries: load TBX or CSV/TSV into the core model, write them back, and lint them."""
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
 from pathlib import Path
 
 from mtcheck.errors import GlossaryError
@@ -25,11 +27,11 @@ def load_glossary(path: str | Path, source_lang: str | None = None, target_lang:
     if suffix in (".tbx", ".xml", ".tbxm"):
         from mtcheck.glossary.tbx import read_tbx
 
-        return _no_page_terms(read_tbx(str(path)), str(path))
+        return _checked(read_tbx(str(path)), str(path))
     if suffix in (".csv", ".tsv", ".tab", ".txt"):
         from mtcheck.glossary.csvfile import read_csv
 
-        return _no_page_terms(read_csv(str(path), source_lang, target_lang), str(path))
+        return _checked(read_csv(str(path), source_lang, target_lang), str(path))
     raise GlossaryError(str(path), f"unknown glossary format {suffix!r} (use .tbx, .csv or .tsv)")
 
 
@@ -39,7 +41,9 @@ def load_glossary(path: str | Path, source_lang: str | None = None, target_lang:
 LONGEST_TERM = 1000
 
 
-def _no_page_terms(glossary: Glossary, path: str) -> Glossary:
+def _checked(glossary: Glossary, path: str) -> Glossary:
+    """The glossary as read, its terms in NFC (as texts are matched: a term written in
+    decomposed form would never match), refused where a term runs to pages."""
     for concept in glossary:
         for term in concept.terms:
             if len(term.text) > LONGEST_TERM:
@@ -48,7 +52,13 @@ def _no_page_terms(glossary: Glossary, path: str) -> Glossary:
                 raise GlossaryError(path, f"a term of {len(term.text):,} characters (language {term.lang}, "
                                           f"concept {name!r}); a term has at most {LONGEST_TERM:,}: "
                                           "is a quote left open, or a text in a term's cell?", line)
-    return glossary
+    if all(unicodedata.is_normalized("NFC", term.text) for concept in glossary for term in concept.terms):
+        return glossary
+    return dataclasses.replace(glossary, concepts=tuple(
+        dataclasses.replace(concept, terms=tuple(
+            term if unicodedata.is_normalized("NFC", term.text)
+            else dataclasses.replace(term, text=unicodedata.normalize("NFC", term.text)) for term in concept.terms))
+        for concept in glossary))
 
 
 def load_glossaries(paths: list[str | Path], source_lang: str | None = None,

@@ -1,10 +1,18 @@
 """The glossary's own lint: problems that make matching ambiguous or suggestions wrong."""
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from mtcheck.lang import analyzer_for, tokens
 from mtcheck.model import Concept, Glossary, Origin, Status, Term
+
+
+# A language subtag as BCP 47 has it: 2-3 letters (5-8 are reserved, none registered), or
+# private use.
+_BCP47_LANGUAGE = re.compile(r"[a-z]{2,3}|x|i")
 
 
 @dataclass(frozen=True)
@@ -17,11 +25,20 @@ class Problem:
 
 
 def validate(glossary: Glossary) -> list[Problem]:
-    """Duplicate concept ids, empty terms, contradictory statuses, terms shared by concepts."""
+    """Duplicate concept ids, empty terms, contradictory statuses, terms that match the same
+    text (folded, elided, in NFC) in one concept or several, a language with only rejected
+    terms, language codes that are no BCP 47 tag."""
     problems: list[Problem] = []
     seen_ids: dict[str, Concept] = {}
     owners: dict[tuple[str, str], tuple[Concept, Term]] = {}
+    bad_tags: set[str] = set()
     for concept in glossary:
+        for term in concept.terms:
+            if term.lang not in bad_tags and not _BCP47_LANGUAGE.fullmatch(term.lang):
+                bad_tags.add(term.lang)
+                problems.append(Problem(term.origin or concept.origin,
+                                        f"{term.lang!r} is no BCP 47 language tag (a language is 2 or 3 letters: "
+                                        "'de', 'gsw'); its terms match only text said to be in it"))
         first = seen_ids.setdefault(concept.id, concept)
         if first is not concept:
             problems.append(Problem(concept.origin, f"duplicate concept id {concept.id!r} (first at {first.origin})"))
@@ -32,9 +49,10 @@ def validate(glossary: Glossary) -> list[Problem]:
                 continue
             owner = owners.setdefault((term.lang, form), (concept, term))
             if owner[0] is not concept and owner[0].id != concept.id:
+                same = "" if owner[1].text == term.text else f", matching the same text as {owner[1].text!r}"
                 problems.append(Problem(term.origin or concept.origin,
-                                        f"term {term.text!r} ({term.lang}) is in concepts {owner[0].id!r} "
-                                        f"and {concept.id!r}"))
+                                        f"term {term.text!r} ({term.lang}{same}) is in concepts {owner[0].id!r} "
+                                        f"and {concept.id!r}: the text or its source must tell them apart"))
     problems.sort(key=lambda p: (p.origin.path if p.origin else "", (p.origin.line or 0) if p.origin else 0))
     return problems
 
@@ -56,9 +74,19 @@ def _concept_problems(concept: Concept) -> list[Problem]:
         if any(s.accepted for s in statuses) and any(not s.accepted for s in statuses):
             accepted = next(t for t in terms if t.status.accepted)
             rejected = next(t for t in terms if not t.status.accepted)
-            problems.append(Problem(rejected.origin or concept.origin,
-                                    f"term {rejected.text!r} ({lang}) is both {accepted.status.value} and "
-                                    f"{rejected.status.value} in concept {concept.id!r}"))
+            if accepted.text == rejected.text or accepted.text.casefold() == rejected.text.casefold():
+                said = f"term {rejected.text!r} ({lang}) is both {accepted.status.value} and {rejected.status.value}"
+            else:
+                said = (f"{rejected.status.value} {rejected.text!r} and {accepted.status.value} {accepted.text!r} "
+                        f"({lang}) match the same text")
+            problems.append(Problem(rejected.origin or concept.origin, f"{said} in concept {concept.id!r}"))
+    languages = {t.lang for t in concept.terms if t.text.strip()}
+    for lang in sorted(languages):
+        statuses = [t.status for t in concept.terms if t.lang == lang and t.text.strip()]
+        if not any(s.accepted for s in statuses):
+            where = next(t.origin for t in concept.terms if t.lang == lang) or concept.origin
+            problems.append(Problem(where, f"concept {concept.id!r} has {statuses[0].value} terms in {lang} but no "
+                                           "accepted one: its findings can suggest nothing"))
     for lang, terms in preferred.items():
         if len(terms) > 1:
             names = ", ".join(repr(t.text) for t in terms)
@@ -68,6 +96,26 @@ def _concept_problems(concept: Concept) -> list[Problem]:
 
 
 def _form(term: Term) -> str:
-    """A term's words folded the way its language matches them."""
+    """A term's words as its language matches them: folded, without what an apostrophe
+    elides or adds ("d'utilisateur" is "utilisateur"), in NFC."""
     analyzer = analyzer_for(term.lang)
-    return " ".join(analyzer.fold(w) for w, _, _ in tokens(term.text))
+    return " ".join(analyzer.base(w) for w, _, _ in tokens(unicodedata.normalize("NFC", term.text)))
+
+
+def summary(problems: list[Problem], files: int) -> str:
+    """The last line of `glossary validate`: how many problems of which kind."""
+    if not problems:
+        return f"no problems in {files} glossar{'y' if files == 1 else 'ies'}"
+    kinds = Counter(_kind(p.message) for p in problems)
+    said = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} glossar{'y' if files == 1 else 'ies'}: {said}"
+
+
+_KINDS = (("is in concepts", "shared by concepts"), ("match the same text", "colliding terms"),
+          ("is both", "contradictory statuses"), ("preferred terms in", "several preferred"),
+          ("but no accepted one", "no accepted term"), ("empty term", "empty terms"),
+          ("duplicate concept id", "duplicate ids"), ("no BCP 47", "language tags"))
+
+
+def _kind(message: str) -> str:
+    return next((kind for marker, kind in _KINDS if marker in message), "other")

@@ -97,13 +97,16 @@ def summary_record(tally: Tally, glossary: Glossary, errors: list[str]) -> dict:
 
 def match_record(match: Match) -> dict:
     loc = match.location
-    return {
+    record = {
         "path": loc.path, "line": loc.line, "column": loc.column, "end_line": loc.end_line,
         "end_column": loc.end_column, "segment": loc.segment, "concept": match.concept.id,
         "lang": match.segment.lang, "text": match.text, "term": match.term.text,
         "term_lang": match.term.lang, "status": match.term.status.value, "foreign": match.foreign,
         "compound": match.compound,
     }
+    if match.alternatives:  # a term of several concepts, which the source did not decide
+        record["ambiguous_with"] = [concept.id for concept, _ in match.alternatives]
+    return record
 
 
 class JsonMatches:

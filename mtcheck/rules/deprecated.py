@@ -36,6 +36,8 @@ class DeprecatedRendering(Rule):
     def on_match(self, match: Match) -> Iterable[Finding]:
         if match.foreign or match.term.status.accepted:
             return ()
+        if any(term.status.accepted for _, term in match.alternatives):
+            return ()  # a term of several concepts, accepted for one of them: it may mean that one
         text = match.text
         key = (id(match.term), text, match.compound)  # the term lives as long as the glossary, past this rule
         said = self._said.get(key)
@@ -44,8 +46,21 @@ class DeprecatedRendering(Rule):
                 self._said.clear()
             said = self._said[key] = self._say(match, text)
         message, suggestions, data = said
+        if match.alternatives:
+            message, suggestions, data = self._said_of_several(match, text, message, suggestions, data)
         return [self.made(match.location, message, match.concept.id, text, suggestions, data,
                           match.segment.sentence(match.start, match.end))]
+
+    def _said_of_several(self, match: Match, text: str, message: str, suggestions: tuple[str, ...],
+                         data: dict) -> tuple[str, tuple[str, ...], dict]:
+        """A deprecated term of several concepts: each one's own term suggested (so no fix
+        picks one of them), and every concept named."""
+        others = [self._say(match._replace(concept=concept, term=term, alternatives=()), text)
+                  for concept, term in match.alternatives]
+        every = tuple(dict.fromkeys([*suggestions, *(s for _, said, _ in others for s in said)]))
+        labels = ", ".join(f"'{self.document.glossary.label(c)}'" for c, _ in match.alternatives)
+        concepts = [match.concept.id, *(c.id for c, _ in match.alternatives)]
+        return f"{message}; it is also a term of {labels}", every, {**data, "concepts": concepts}
 
     def _say(self, match: Match, text: str) -> tuple[str, tuple[str, ...], dict]:
         preferred = match.concept.preferred(self.document.lang)

@@ -63,8 +63,8 @@ class InconsistentRendering(Rule):
         all_counts, first_seen = self._counts, self._first_seen
         for match in matches:
             term = match.term
-            if match.foreign or not term.status.accepted or term.kind is not TermKind.FULL:
-                continue
+            if match.foreign or not term.status.accepted or term.kind is not TermKind.FULL or match.alternatives:
+                continue  # (a term of several concepts renders none of them for sure)
             concept_id = match.concept.id
             counts = all_counts.get(concept_id)
             if counts is None:
