@@ -402,12 +402,44 @@ def scan(paths, glossaries, lang, source_lang, foreign_langs, output_format, out
         reporter.start()
         for path, doc_lang, segments in run.documents(paths):
             try:
-                for match in checker.matches(segments, doc_lang):
-                    reporter.match(match)
+                for side, match in _concordance(checker, segments, doc_lang):
+                    reporter.match(match, side)
             except MtcheckError as exc:
                 run.fail(exc)
         reporter.end(run.errors)
     return EXIT_ERROR if run.errors else EXIT_CLEAN
+
+
+def _concordance(checker, segments, lang: str):
+    """(side, match) of every match: a bilingual segment's source matches before its target's
+    (once for a source that several targets share, as a TMX unit's languages do)."""
+    import collections
+
+    read: collections.deque = collections.deque()
+    listed_source = None
+
+    def passed():
+        for segment in segments:
+            read.append(segment)
+            yield segment
+
+    def sources_up_to(segment):
+        nonlocal listed_source
+        while read:
+            earlier = read.popleft()
+            if earlier.source is not None and earlier.source_lang:
+                place = (earlier.source, earlier.source_places.line, earlier.source_places.column) \
+                    if earlier.source_places is not None else (earlier.source, earlier.id)
+                if place != listed_source:
+                    listed_source = place
+                    yield from (("source", match) for match in checker.source_matches(earlier))
+            if earlier is segment:
+                return
+
+    for match in checker.matches(passed(), lang):
+        yield from sources_up_to(match.segment)
+        yield "target", match
+    yield from sources_up_to(None)
 
 
 @cli.command()

@@ -243,10 +243,18 @@ class Checker:
         """Glossary terms of the source language in a segment's source text."""
         if not segment.source_lang or not segment.source.strip():
             return []
-        source = Segment(segment.source, segment.path, segment.line, segment.column, segment.id,
-                         segment.source_lang)
-        return [m for m in self.matcher.for_language(segment.source_lang).matches(source) if not m.foreign]
+        return [m for m in self.matcher.for_language(segment.source_lang).matches(source_segment(segment))
+                if not m.foreign]
 
+    source_matches = _source_matches
+
+
+def source_segment(segment: Segment) -> Segment:
+    """A bilingual segment's source text as a segment of its own, at its own place in the file
+    where the reader knows it (else at the target's)."""
+    places = segment.source_places
+    line, column = (places.line, places.column) if places is not None else (segment.line, segment.column)
+    return Segment(segment.source, segment.path, line, column, segment.id, segment.source_lang, places=places)
 
 def _every_reading(match: Match) -> Iterator[Match]:
     """A match of a term several concepts share, once as each of them (a concordance lists it

@@ -95,14 +95,14 @@ def summary_record(tally: Tally, glossary: Glossary, errors: list[str]) -> dict:
     }
 
 
-def match_record(match: Match) -> dict:
+def match_record(match: Match, side: str = "target") -> dict:
     loc = match.location
     record = {
         "path": loc.path, "line": loc.line, "column": loc.column, "end_line": loc.end_line,
         "end_column": loc.end_column, "segment": loc.segment, "concept": match.concept.id,
         "lang": match.segment.lang, "text": match.text, "term": match.term.text,
         "term_lang": match.term.lang, "status": match.term.status.value, "foreign": match.foreign,
-        "compound": match.compound,
+        "compound": match.compound, "side": side,
     }
     if match.alternatives:  # a term of several concepts, which the source did not decide
         record["ambiguous_with"] = [concept.id for concept, _ in match.alternatives]
@@ -119,8 +119,8 @@ class JsonMatches:
     def start(self) -> None:
         self.out.write(f'{{"version": {SCHEMA_VERSION}, "matches": [')
 
-    def match(self, match: Match) -> None:
-        self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dump(match_record(match)))
+    def match(self, match: Match, side: str = "target") -> None:
+        self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dump(match_record(match, side)))
         self.count += 1
 
     def end(self, errors: list[str]) -> None:

@@ -79,10 +79,12 @@ class TextMatches:
     def start(self) -> None:
         pass
 
-    def match(self, match: Match) -> None:
+    def match(self, match: Match, side: str = "target") -> None:
         loc = match.location
         line = Text()
         line.append(f"{readable(loc.path)}:{loc.line}:{loc.column}:", style="bold")
+        if side == "source":  # a bilingual file's source text; the target side goes unnamed
+            line.append(" source", style="cyan")
         line.append(f" {match.concept.id} ")
         line.append(f"'{match.text}'", style="green")
         origin = f"{match.term.lang} " if match.foreign else ""
