@@ -123,6 +123,8 @@ class _Run:
         from mtcheck.formats import open_bilingual
 
         document = open_bilingual(path, source_lang=self.source_lang, target_lang=self.lang)
+        for warning in getattr(document, "warnings", ()):
+            self.err.print(f"warning: {warning}", markup=False, highlight=False)
         segments = iter(document.segments())
         head = list(itertools.islice(segments, 200))
         declared = document.target_lang or next((s.lang for s in head if s.lang), None)

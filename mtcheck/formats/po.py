@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from mtcheck.errors import InputError
+from mtcheck.formats.langnames import language_code
 from mtcheck.lang import canonical_lang
 from mtcheck.formats.positions import Runs
 from mtcheck.model import PositionMap, Segment
@@ -17,6 +18,8 @@ from mtcheck.textio import atomic_output, read_bytes, sniff_encoding
 SUFFIXES = (".po", ".pot")
 _CHARSET_RE = re.compile(rb"charset=([\w.:-]+)", re.IGNORECASE)
 _LANG_DIR_RE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
+# A language code as gettext writes one: ll, ll_CC, ll-Scrp, with an @modifier (sr@latin).
+_LANG_CODE_RE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@[A-Za-z0-9]+)?$")
 # Only LF (alone or after CR) ends a line, or CR in a file without any LF (old Mac files):
 # a stray CR, a form feed or U+2028 is a character of its line, as it is to gettext.
 _LF_END_RE = re.compile(r"(\r?\n)")
@@ -107,12 +110,31 @@ class PoFile:
         self.metadata = _metadata(self.catalog)
         # gettext's msgids are English unless the file says otherwise.
         self.source_lang = source_lang or self.metadata.get("X-Source-Language") or "en"
-        self.target_lang = target_lang or self.metadata.get("Language") or _lang_from_path(self.path)
+        self.warnings: list[str] = []  # problems that do not stop the file being read
+        self.target_lang = target_lang or self._header_language() or _lang_from_path(self.path)
         self._entries, self._duplicates = self._index()
         self._replaced: dict[int, tuple[int, list[str]]] = {}  # first line: (past last line, new lines)
         self._edited_lines: dict[int, str] = {}
         self._inserted: dict[int, list[str]] = {}  # new lines before a line
         self.changed = False
+
+    def _header_language(self) -> str | None:
+        """The `Language:` header as a code: gettext writes a code (de, pt_BR, sr@latin), but
+        many files name the language in English (German); a value that is neither is kept as
+        it is, with a warning."""
+        value = self.metadata.get("Language", "").strip()
+        if not value or _LANG_CODE_RE.match(value):
+            return value.split("@")[0] or None
+        code = language_code(value)
+        if code is None:
+            line = next((piece[0] + 1 for entry in self.catalog if not entry.msgid and "msgstr" in entry.strings
+                         for piece in entry.strings["msgstr"].pieces if piece[3].startswith("Language:")), None)
+            self.warnings.append(f"{self.path}:{line}: Language header {value!r} is neither a language code nor a "
+                                 "language name; taken as it is" if line else
+                                 f"{self.path}: Language header {value!r} is neither a language code nor a "
+                                 "language name; taken as it is")
+            return value
+        return code
 
     def _index(self) -> tuple[dict[str, tuple[PoEntry, str]], dict[str, tuple[int, int]]]:
         """Each msgstr by segment id; and for an id that two entries have, both their lines."""
