@@ -265,7 +265,7 @@ def check(paths, glossaries, lang, source_lang, foreign_langs, output_format, se
     run.selection = config.selection()
     run.quiet = quiet
     if fix or show_diff:
-        changed = _fix(run, paths, write=not show_diff)
+        changed = _fix(run, paths, not show_diff, _languages(foreign_langs), source_lang)
         if show_diff:
             return EXIT_ERROR if run.errors else (EXIT_FINDINGS if changed else EXIT_CLEAN)
     checker = Checker(run.glossary, rules, config.severities, scope=consistency,
@@ -330,12 +330,13 @@ def _check_outputs(inputs: tuple[str, ...], *outputs: str | None) -> None:
             check_output_path(output, inputs)
 
 
-def _fix(run: _Run, paths: tuple[str, ...], write: bool) -> int:
+def _fix(run: _Run, paths: tuple[str, ...], write: bool, foreign_langs: list[str] | None,
+         source_lang: str | None) -> int:
     """Fix (or, without `write`, print the diff of fixing) every file; the number changed."""
     from mtcheck.fix import Fixer, unified_diff
     from mtcheck.formats.edit import fix_file
 
-    fixer = Fixer(run.glossary)  # the glossary compiled once, not once per file
+    fixer = Fixer(run.glossary, foreign_langs, source_lang)  # compiled once, not once per file
     changed = edits = 0
     for path, lang, _ in run.documents(paths):
         try:

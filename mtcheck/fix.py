@@ -30,9 +30,11 @@ class Fixer:
     """The glossary compiled once for fixing, shared by every file of a run. Reuse is safe:
     with the checker's default file scope, rule state lives only inside each check."""
 
-    def __init__(self, glossary: Glossary):
+    def __init__(self, glossary: Glossary, foreign_langs: Iterable[str] | None = None,
+                 source_lang: str | None = None):
+        """`foreign_langs`, `source_lang`: whose terms are foreign renderings, as `check` has them."""
         self.glossary = glossary
-        self.checker = Checker(glossary, FIXABLE_RULES)
+        self.checker = Checker(glossary, FIXABLE_RULES, foreign_langs=foreign_langs, source_lang=source_lang)
         self.concepts = {c.id: c for c in glossary}
 
 

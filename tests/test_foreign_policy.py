@@ -100,3 +100,20 @@ def test_the_leak_languages_come_from_the_command_line_or_the_configuration(tmp_
     (tmp_path / "mtcheck.toml").write_text('lang = "de"\nforeign-langs = ["nb", "x y"]\n', encoding="utf-8")
     code, _, err = cli("check", str(text), "-g", str(glossary), "--select", "GL003")
     assert code == 2 and "mtcheck.toml:2:" in err and "foreign-langs" in err
+
+
+def test_fix_fixes_the_foreign_renderings_check_reports(tmp_path):
+    """--fix judges foreign renderings by the same languages as the check: --foreign-langs."""
+    from tests.conftest import run_cli
+
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("concept,lang,term,status\nmm,en,skilful mass mobilisation,preferred\n"
+                        "mm,de,Geschickte Massenmobilisierung,preferred\nmm,vi,Dân vận khéo,preferred\n", encoding="utf-8")
+    text = tmp_path / "t.txt"
+    original = "Die Bewegung Dân vận khéo wächst.\n"
+    text.write_text(original, encoding="utf-8")
+    code, _, err = run_cli("check", text, "-g", glossary, "--lang", "de", "--fix")
+    assert text.read_text(encoding="utf-8") == original, err  # Vietnamese is no likely leak by default
+    code, _, err = run_cli("check", text, "-g", glossary, "--lang", "de", "--fix", "--foreign-langs", "vi")
+    assert text.read_text(encoding="utf-8") == "Die Bewegung Geschickte Massenmobilisierung wächst.\n", err
+    assert code == 0, err
