@@ -119,6 +119,9 @@ class Glossary:
     concepts: tuple[Concept, ...]
     source_lang: str | None = None
     origins: tuple[str, ...] = ()
+    # Each language tag as the files write it ("pt-BR", "zh_TW"), with where it was first
+    # read: terms are matched by the language alone, and `glossary validate` says what merges.
+    tags: Mapping[str, Origin] = field(default_factory=dict, hash=False, compare=False)
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)
@@ -153,6 +156,7 @@ class Glossary:
             concepts=tuple(c for g in glossaries for c in g.concepts),
             source_lang=source,
             origins=tuple(o for g in glossaries for o in g.origins),
+            tags={tag: origin for g in reversed(glossaries) for tag, origin in g.tags.items()},
         )
 
 

@@ -202,3 +202,21 @@ def test_validate_names_collisions_rejected_only_languages_and_bad_tags_with_a_s
     ]
     assert lines[-1] == ("4 problems in 1 glossary: 1 colliding terms, 1 language tags, 1 no accepted term, "
                          "1 shared by concepts")
+
+
+def test_validate_says_which_region_tags_are_matched_as_one_language(tmp_path):
+    path = tmp_path / "g.tbx"
+    path.write_text('<martif type="TBX"><text><body>\n<termEntry id="file">\n<langSet xml:lang="pt-BR"><tig><term>arquivo'
+                    '</term></tig></langSet>\n<langSet xml:lang="pt-PT"><tig><term>ficheiro</term></tig></langSet>\n'
+                    '<langSet xml:lang="zh-TW"><tig><term>檔案</term></tig></langSet>\n<langSet xml:lang="zh_CN"><tig>'
+                    '<term>文件</term></tig></langSet>\n<langSet xml:lang="de"><tig><term>Datei</term></tig></langSet>\n'
+                    '<langSet xml:lang="DE"><tig><term>Datei</term></tig></langSet>\n</termEntry>\n</body></text></martif>\n',
+                    encoding="utf-8")
+    code, out, err = run_cli("glossary", "validate", path)
+    assert code == 1, err
+    assert out.splitlines() == [
+        f"{path}:4: language tags 'pt-BR', 'pt-PT' are matched as one language, 'pt': their terms apply to text in "
+        "any of them",
+        f"{path}:6: language tags 'zh-TW', 'zh_CN' are matched as one language, 'zh': their terms apply to text in "
+        "any of them",
+        "2 problems in 1 glossary: 2 merged language tags"]

@@ -44,8 +44,9 @@ def read_csv(path: str, source_lang: str | None = None, target_lang: str | None 
     except csv.Error as exc:
         raise GlossaryError(path, f"malformed CSV: {exc}", 1) from None
     header = [h.strip().lower() for h in first]
+    tags: dict[str, Origin] = {}
     if all(name in header for name in _LONG_REQUIRED):
-        return Glossary(tuple(_read_long(path, header, rows)), None, (str(path),))
+        return Glossary(tuple(_read_long(path, header, rows, tags)), None, (str(path),), tags)
     if _headerless(header, source_lang, target_lang):
         if not (source_lang and target_lang):
             raise GlossaryError(path, "headerless two-column glossary: give the languages with "
@@ -54,7 +55,10 @@ def read_csv(path: str, source_lang: str | None = None, target_lang: str | None 
         rows.pending = first
         concepts = _read_pairs(path, rows, languages)
         return Glossary(tuple(concepts), languages[0], (str(path),))
-    return Glossary(tuple(_read_wide(path, header, rows)), None, (str(path),))
+    for name in first:
+        if name.strip().lower() not in _META:
+            tags.setdefault(name.strip(), Origin(str(path), 1))
+    return Glossary(tuple(_read_wide(path, header, rows)), None, (str(path),), tags)
 
 
 def _headerless(header: list[str], source_lang: str | None, target_lang: str | None) -> bool:
@@ -115,7 +119,7 @@ class _Rows:
         return index < len(self.lines) and self.lines[index].lstrip(" \t").startswith("#")
 
 
-def _read_long(path, header, rows) -> list[Concept]:
+def _read_long(path, header, rows, tags: dict[str, Origin]) -> list[Concept]:
     terms: dict[str, list[Term]] = {}
     notes: dict[str, str] = {}
     definitions: dict[str, dict[str, str]] = {}
@@ -137,7 +141,7 @@ def _read_long(path, header, rows) -> list[Concept]:
             if has_term:
                 raise GlossaryError(path, "missing language code", line)
             continue  # the concept alone, e.g. one without terms
-        lang = language_code(lang, path, line)
+        lang = language_code(lang, path, line, tags)
         if get("lang_definition"):
             definitions.setdefault(concept_id, {})[lang] = get("lang_definition")
         if get("lang_note"):

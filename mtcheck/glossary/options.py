@@ -6,6 +6,7 @@ import re
 
 from mtcheck.errors import GlossaryError
 from mtcheck.lang import canonical_lang
+from mtcheck.model import Origin
 
 _OPTIONS = {"case-sensitive": "case_sensitive", "case-insensitive": "case_insensitive", "exact": "exact"}
 # A BCP-47 tag, leniently: "de", "pt-BR", "zh_Hant", "x-klingon"; never spaces or controls.
@@ -30,8 +31,11 @@ def format_options(case_sensitive: bool, exact: bool, case_insensitive: bool = F
                                     ("exact", exact)) if on)
 
 
-def language_code(code: str, path: str, line: int | None) -> str:
-    """The canonical form of a language code read from a glossary, or a GlossaryError."""
+def language_code(code: str, path: str, line: int | None, seen: dict | None = None) -> str:
+    """The canonical form of a language code read from a glossary, or a GlossaryError;
+    `seen` records each tag as written with where it was first read."""
     if not _LANGUAGE_CODE.fullmatch(code.strip()):
         raise GlossaryError(path, f"{code!r} is not a language code", line)
+    if seen is not None and code.strip() not in seen:
+        seen[code.strip()] = Origin(str(path), line)
     return canonical_lang(code)

@@ -38,15 +38,16 @@ def read_tbx(path: str) -> Glossary:
     root = tree.getroot()
     if local(root.tag) not in ("martif", "tbx"):
         raise GlossaryError(path, f"not a TBX file: root element is <{local(root.tag)}>", root.sourceline)
+    tags: dict[str, Origin] = {}
     main_lang = root.get(XML_LANG)
-    main_lang = language_code(main_lang, path, root.sourceline) if main_lang else None
+    main_lang = language_code(main_lang, path, root.sourceline, tags) if main_lang else None
     concepts = []
     for number, entry in enumerate(e for e in root.iter() if _local(e.tag) in _CONCEPTS):
-        concepts.append(_concept(path, entry, number + 1))
-    return Glossary(tuple(concepts), main_lang, (str(path),))
+        concepts.append(_concept(path, entry, number + 1, tags))
+    return Glossary(tuple(concepts), main_lang, (str(path),), tags)
 
 
-def _concept(path: str, entry: etree._Element, number: int) -> Concept:
+def _concept(path: str, entry: etree._Element, number: int, tags: dict[str, Origin]) -> Concept:
     concept_id = (entry.get("id") or "").strip() or f"entry-{number}"
     notes, terms = [], []
     definitions: dict[str, list[str]] = {}
@@ -54,7 +55,7 @@ def _concept(path: str, entry: etree._Element, number: int) -> Concept:
     for child in entry:
         name = _local(child.tag)
         if name in _LANGUAGES:
-            lang = _lang_of(path, child)
+            lang = _lang_of(path, child, tags)
             terms.extend(_term(path, group, lang) for group in child if _local(group.tag) in _TERM_GROUPS)
             _descriptions(child, definitions.setdefault(lang, []), lang_notes.setdefault(lang, []))
         elif name == "note":
@@ -88,11 +89,11 @@ def _by_lang(texts: dict[str, list[str]]) -> dict[str, str]:
     return {lang: joined for lang, found in texts.items() if (joined := _joined(found))}
 
 
-def _lang_of(path: str, lang_set: etree._Element) -> str:
+def _lang_of(path: str, lang_set: etree._Element, tags: dict[str, Origin]) -> str:
     code = lang_set.get(XML_LANG) or lang_set.get("lang")
     if not code:
         raise GlossaryError(path, f"<{local(lang_set.tag)}> without xml:lang", lang_set.sourceline)
-    return language_code(code, path, lang_set.sourceline)
+    return language_code(code, path, lang_set.sourceline, tags)
 
 
 def _term(path: str, group: etree._Element, lang: str) -> Term:

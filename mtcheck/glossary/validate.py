@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from mtcheck.lang import analyzer_for, tokens
+from mtcheck.lang import analyzer_for, canonical_lang, tokens
 from mtcheck.model import Concept, Glossary, Origin, Status, Term
 
 
@@ -53,7 +53,24 @@ def validate(glossary: Glossary) -> list[Problem]:
                 problems.append(Problem(term.origin or concept.origin,
                                         f"term {term.text!r} ({term.lang}{same}) is in concepts {owner[0].id!r} "
                                         f"and {concept.id!r}: the text or its source must tell them apart"))
+    problems.extend(_merged_tags(glossary))
     problems.sort(key=lambda p: (p.origin.path if p.origin else "", (p.origin.line or 0) if p.origin else 0))
+    return problems
+
+
+def _merged_tags(glossary: Glossary) -> list[Problem]:
+    """Tags that differ in more than case and separator but name one matching language:
+    pt-BR and pt, zh-TW and zh-CN (two scripts) are matched as one."""
+    by_lang: dict[str, dict[str, tuple[str, Origin]]] = {}
+    for tag, origin in glossary.tags.items():
+        by_lang.setdefault(canonical_lang(tag), {}).setdefault(tag.replace("_", "-").lower(), (tag, origin))
+    problems = []
+    for lang, tags in sorted(by_lang.items()):
+        if len(tags) > 1:
+            written = sorted(tags.values(), key=lambda t: (t[1].path, t[1].line or 0))
+            names = ", ".join(repr(tag) for tag, _ in written)
+            problems.append(Problem(written[1][1], f"language tags {names} are matched as one language, {lang!r}: "
+                                                   "their terms apply to text in any of them"))
     return problems
 
 
@@ -114,7 +131,8 @@ def summary(problems: list[Problem], files: int) -> str:
 _KINDS = (("is in concepts", "shared by concepts"), ("match the same text", "colliding terms"),
           ("is both", "contradictory statuses"), ("preferred terms in", "several preferred"),
           ("but no accepted one", "no accepted term"), ("empty term", "empty terms"),
-          ("duplicate concept id", "duplicate ids"), ("no BCP 47", "language tags"))
+          ("duplicate concept id", "duplicate ids"), ("no BCP 47", "language tags"),
+          ("matched as one language", "merged language tags"))
 
 
 def _kind(message: str) -> str:
