@@ -220,3 +220,18 @@ def test_validate_says_which_region_tags_are_matched_as_one_language(tmp_path):
         f"{path}:6: language tags 'zh-TW', 'zh_CN' are matched as one language, 'zh': their terms apply to text in "
         "any of them",
         "2 problems in 1 glossary: 2 merged language tags"]
+
+
+def test_a_foreign_term_of_several_concepts_suggests_each_ones_term_and_is_not_fixed(tmp_path):
+    glossary = _files(tmp_path, "concept,lang,term,status\n"
+                                "move,en,skilful mass mobilisation,preferred\nmove,de,Geschickte Massenmobilisierung,"
+                                "preferred\nwork,en,skilful mass mobilisation,preferred\nwork,de,Geschickte "
+                                "Massenarbeit,preferred\n",
+                      a="Die skilful mass mobilisation wächst.\n")
+    code, report, err = run_cli_json("check", tmp_path / "a.txt", "-g", glossary, "--lang", "de", "--select", "GL003")
+    assert code == 1, err
+    finding, = report["findings"]
+    assert finding["suggestions"] == ["Geschickte Massenmobilisierung", "Geschickte Massenarbeit"]
+    assert finding["data"]["concepts"] == ["move", "work"]
+    run_cli("check", tmp_path / "a.txt", "-g", glossary, "--lang", "de", "--fix")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Die skilful mass mobilisation wächst.\n"

@@ -56,16 +56,30 @@ class ForeignRendering(Rule):
 
     def _report(self, match: Match) -> Finding:
         lang = self.document.lang
-        preferred = match.concept.preferred(lang)
-        suggestion = None
-        if preferred is not None:
-            # An abbreviation's capitals say nothing about how to write the full term.
-            keeps_case = match.term.kind is not TermKind.FULL or match.term.case_sensitive
-            suggestion = preferred.text if keeps_case else match_case(match.text, preferred.text, lang)
+        suggestion = self._suggestion(match, match.concept, match.term)
         message = f"'{match.text}' is the {match.term.lang} term for '{self.label(match)}' in a {lang} text"
+        if match.alternatives:
+            # A term of several concepts: each one's own term, so that no fix picks one of them.
+            others = [self._suggestion(match, concept, term) for concept, term in match.alternatives]
+            suggestions = list(dict.fromkeys(s for s in (suggestion, *others) if s))
+            labels = ", ".join(f"'{self.document.glossary.label(c)}'" for c, _ in match.alternatives)
+            message += f" or for {labels}"
+            message += f"; use {' or '.join(repr(s) for s in suggestions)}" if suggestions else \
+                f"; the glossary has no {lang} term for them"
+            return self.finding(match, message, suggestions, term=match.term.text, term_lang=match.term.lang,
+                                concepts=[match.concept.id, *(c.id for c, _ in match.alternatives)])
         message += f"; use '{suggestion}'" if suggestion else f"; the glossary has no {lang} term for it"
         return self.finding(match, message, [suggestion] if suggestion else [], term=match.term.text,
                             term_lang=match.term.lang)
+
+    def _suggestion(self, match: Match, concept, term) -> str | None:
+        lang = self.document.lang
+        preferred = concept.preferred(lang)
+        if preferred is None:
+            return None
+        # An abbreviation's capitals say nothing about how to write the full term.
+        keeps_case = term.kind is not TermKind.FULL or term.case_sensitive
+        return preferred.text if keeps_case else match_case(match.text, preferred.text, lang)
 
 
 def glossed(first: Match, second: Match, own_first: bool) -> bool:
