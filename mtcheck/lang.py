@@ -41,6 +41,27 @@ _COMPOUND_LINKERS = {
     "nl": ("", "s", "en", "e"), "is": ("", "s", "a"), "fi": ("",), "af": ("", "s", "e"),
 }
 MIN_COMPOUND_REST = 3  # letters after the term in a compound: "Massenmobilisierungs|arbeit"
+# A part after the term that the dictionary does not know is taken only from this length on
+# (a compound's own compound: "…|vorschriftensammlung"); a shorter one is a suffix ("-ität").
+MIN_UNKNOWN_REST = 8
+# Derivational suffixes: a word that is the term and one of these (with an inflection ending of
+# up to two letters) is a derivation, not a compound — normalerweise, beispielsweise,
+# Bereitschaft. Several are words too (Weise, Schaft), so the dictionary does not tell.
+_DERIVATIONAL_SUFFIXES = {
+    "de": ("weise", "schaft", "heit", "keit", "lich", "isch", "ung", "bar", "sam", "haft", "tum", "nis",
+           "chen", "lein", "ling", "ität", "ismus", "artig", "mäßig", "los"),
+    "nl": ("wijs", "schap", "heid", "lijk", "isch", "ing", "baar", "zaam", "achtig", "loos", "dom", "nis"),
+    "sv": ("vis", "skap", "het", "lig", "isk", "ning", "bar", "sam", "aktig", "lös", "dom"),
+    "da": ("vis", "skab", "hed", "lig", "isk", "ning", "bar", "som", "agtig", "løs", "dom"),
+    "nb": ("vis", "skap", "het", "lig", "isk", "ning", "bar", "som", "aktig", "løs", "dom"),
+    "nn": ("vis", "skap", "heit", "leg", "isk", "ning", "bar", "sam", "aktig", "laus", "dom"),
+}
+MIN_STEM = 4  # a shorter stem conflates unrelated words (andere, AND -> "and"): not matched on
+# Stemmers that fold letters which tell words apart in their language: German's folds the
+# umlauts (drücken and drucken both -> "druck"); the key keeps the word's own letters, and
+# inflection that umlauts (Buch, Bücher) is left to the lemma dictionary.
+_STEM_FOLDS_LETTERS = {"de"}
+_UMLAUTS = str.maketrans("äöü", "aou")
 
 # Accents that these orthographies treat as optional (komité = komite).
 _OPTIONAL_ACCENTS = {
@@ -54,7 +75,11 @@ _APOSTROPHE_ELISION = {"fr", "it", "ca"}
 # Families whose members are not foreign to each other (Bokmål and Nynorsk).
 _FAMILY = {"nb": "no", "nn": "no"}
 
-TOKEN_RE = re.compile(r"[^\W_]+(?:[\u00ad'’][^\W_]+)*")
+# A word may hold a soft hyphen, an apostrophe, or a UI mnemonic marker (Be_schreibung,
+# Dat&ei): the marker is part of the word's span and folded away. Not after a CJK character,
+# where the mnemonic is a Latin letter appended to the label (描述_P).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+TOKEN_RE = re.compile(rf"[^\W_]+(?:(?:[\u00ad'’]|(?<![{_CJK}])[_&])[^\W_]+)*")
 TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 # How a URL without a scheme starts: the expression ignores case, and these are the cases met.
@@ -63,10 +88,22 @@ GAP_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
 # What stands for an inline tag of a translation file, and what masks code in a text: a
 # character that is neither a word nor a gap, so no term is found inside or across it.
 PLACEHOLDER = "\ufffc"
+# A file name's extension: a full stop and a lowercase letter (not "Ende.Die", "z.B.").
+_FILE_TRIGGERS = tuple("." + letter for letter in "abcdefghijklmnopqrstuvwxyz")
+_FILE_TRIGGERS_SET = frozenset(_FILE_TRIGGERS)
+# Where a path starts: its slash after a space or bracket (a text that starts with one: see
+# mask_protected), not the slash of "und/oder".
+_PATH_TRIGGERS = (" /", "\n/", "\t/", "(/", "[/", '"/', "'/", "~/", "./")
 # What mask_protected masks, each with the strings one of which it cannot match without.
 _PROTECTED = (
     (("://", *_WWW, "@"), URL_RE.pattern),
-    (("<",), r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"),              # HTML/XML tags
+    # Elements whose content is code, input or output (HTML, DocBook, Mallard), tags included.
+    (("<",), r"<(?P<code_element>code|input|output|cmd|sys|var|file|kbd|samp|tt|pre|screen|literal"
+             r"|filename|command|userinput|computeroutput|programlisting|envar|option|replaceable"
+             r"|systemitem|varname|function|constant)(?:\s[^<>]*)?>[^<]*(?:<(?!/?(?P=code_element)[\s/>])[^<]*)*"
+             r"</(?P=code_element)\s*>"),
+    (("<",), r"</?[A-Za-z_][\w:.-]*(?:\s[^<>]*)?/?>"),             # HTML/XML tags, itstool's <_:media-1/>
+    (("&lt;",), r"(?-i:&lt;[/!?]?[A-Za-z_][^<>\n]*?&gt;)"),               # escaped XML samples
     (("{",), r"\{\{[^{}]*\}\}|\{[\w.:!\[\]-]*\}"),               # {{ var }}, {name}, {0}
     (("%",), r"%(?:\([\w.-]+\))?[-+#0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%](?![^\W\d_])"),  # printf
     (("&",), r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);"),              # character references left in text
@@ -74,11 +111,23 @@ _PROTECTED = (
                                      # is tried once, not again from every later "<!--")
     (("`",), r"`[^`\n]+`"),                                       # Markdown code spans
     (("](",), r"(?<=\])\([^()\s]*\)"),                            # Markdown link targets
+    (("=",), r"(?m:^[ \t]*[A-Za-z][\w.@\[\]-]*=\S*[ \t]*$)"),   # key=value lines (desktop files, INI), not "N=374 patients"
+    (("$ ",), r"(?m:^[ \t]*\$ .*)"),                                # command lines after a shell prompt
+    (("--",), r"(?<![\w-])--[A-Za-z][\w-]*(?:=\S*)?"),            # long options
+    # paths of two parts or more, after a space or an opening bracket: /usr/bin, ~/.local/ (not 10 °/20 °)
+    (_PATH_TRIGGERS, r"(?<![^\s(\[\"'])(?:~|\.{1,2})?/[\w.@%+-]*[^\W\d_][\w.@%+-]*/[\w.@%+-/]*"),
+    (_FILE_TRIGGERS, r"(?-i:(?<![\w.])[\w-]+(?:\.[\w-]+)*\.[a-z][a-z0-9]{0,7}(?![\w.]))"),  # file names: x1.desktop
 )
 _PROTECTED_TRIGGERS = tuple(dict.fromkeys(t for triggers, _ in _PROTECTED for t in triggers))
 # Each trigger with the character of it that prose has least: "/" of "://", "]" of "](".
-_RAREST = {"://": "/", "](": "]", "WWW.": "W", "Www.": "W"}
-_TRIGGER_GATES = tuple((t, _RAREST.get(t, t[0])) for t in _PROTECTED_TRIGGERS)
+_RAREST = {"://": "/", "](": "]", "WWW.": "W", "Www.": "W", **{t: "/" for t in _PATH_TRIGGERS}}
+_TRIGGER_GATES = tuple((t, _RAREST.get(t, t[0])) for t in _PROTECTED_TRIGGERS
+                       if t not in _FILE_TRIGGERS and t not in _PATH_TRIGGERS)
+_PATH_OPENERS = frozenset(t[0] for t in _PATH_TRIGGERS)
+_LITERAL_TRIGGERS = tuple(t for t in _PROTECTED_TRIGGERS if t not in _FILE_TRIGGERS)
+# The file triggers at once: prose has a full stop in every sentence, a lowercase letter
+# right after one seldom; one scan instead of one per letter.
+_FILE_TRIGGER_RE = re.compile(r"\.(?=[a-z])")
 
 
 @functools.lru_cache(maxsize=None)
@@ -120,22 +169,41 @@ def masking_triggers(text: str) -> list[int]:
         while at >= 0:
             found.append(at)
             at = text.find(trigger, at + 1)
+    if "." in text:
+        found.extend(m.start() for m in _FILE_TRIGGER_RE.finditer(text))
+    # A path's trigger is a slash after one of a few characters: each slash is found, and
+    # the character before it looked at, instead of a scan of the text per trigger.
+    at = text.find("/")
+    while at >= 0:
+        if at == 0 or text[at - 1] in _PATH_OPENERS:
+            found.append(max(at - 1, 0))
+        at = text.find("/", at + 1)
     return found
 
 
 def mask_protected(text: str) -> str:
     """URLs, e-mail addresses, markup tags and placeholders (%s, %(name)s, {name}) replaced
     by PLACEHOLDER runs of the same length: never matched, never matched across."""
-    present = frozenset(trigger for trigger in _PROTECTED_TRIGGERS if trigger in text)  # each checked in C
+    present = frozenset(trigger for trigger in _LITERAL_TRIGGERS if trigger in text)  # each checked in C
+    if "." in text and _FILE_TRIGGER_RE.search(text):
+        present |= _FILE_TRIGGERS_SET
+    if text[:1] == "/":
+        present |= {" /"}
     if not present:
         return text
     return _protected_re(present).sub(lambda m: PLACEHOLDER * len(m.group()), text)
 
 
+def _unmarked(word: str) -> str:
+    """The word without soft hyphens and mnemonic markers, its apostrophe the plain one."""
+    if "\u00ad" in word or "’" in word or "_" in word or "&" in word:
+        word = word.replace("\u00ad", "").replace("’", "'").replace("_", "").replace("&", "")
+    return word
+
+
 def neutral_fold(word: str) -> str:
     """Casefold that ignores the dotted/dotless i distinction: for text of unknown language."""
-    if "\u00ad" in word or "’" in word:
-        word = word.replace("\u00ad", "").replace("’", "'")
+    word = _unmarked(word)
     folded = word.casefold()
     if "ı" in folded or "\u0307" in folded:
         folded = folded.replace("ı", "i").replace("i\u0307", "i")
@@ -150,6 +218,9 @@ class Analyzer:
     stemmer_name: str | None
     lemmatize: bool
     linkers: tuple[str, ...]
+    # Whether simplemma has a dictionary of the language, to tell apart words that share a
+    # stem (matching only: the Turkish keys are lemmatized already).
+    dictionary: bool = False
 
     @property
     def compounding(self) -> bool:
@@ -172,8 +243,7 @@ class Analyzer:
 
     def fold(self, word: str) -> str:
         """Language-aware lowercase: Turkish and Azeri map I to ı and İ to i."""
-        if "\u00ad" in word or "’" in word:
-            word = word.replace("\u00ad", "").replace("’", "'")
+        word = _unmarked(word)
         if self.lang in ("tr", "az"):
             word = word.replace("I", "ı").replace("İ", "i").lower()
         else:
@@ -216,12 +286,92 @@ class Analyzer:
         return keys
 
 
+    def match_keys(self, bases: list[str]) -> list[str]:
+        """`keys`, with what a stem alone must not conflate kept apart: the letters the
+        stemmer folds (drücken, drucken), and a stem under MIN_STEM letters (the word stays
+        whole: andere is not "and")."""
+        keys = self.keys(bases)
+        if not self.stemmer_name:
+            return keys
+        keeps_letters = self.lang in _STEM_FOLDS_LETTERS
+        for index, (key, base) in enumerate(zip(keys, bases)):
+            if keeps_letters and not base.startswith(key):
+                spelt = base.replace("ß", "ss")
+                own = spelt[:len(key)]
+                if own.translate(_UMLAUTS) == key:
+                    keys[index] = key = own
+            if len(key) < MIN_STEM and key != base:
+                keys[index] = base
+        return keys
+
+    def folded_key(self, base: str) -> str | None:
+        """The stemmer's own key, with the letters it folds folded (German umlauts), where
+        match_keys keeps them; else None."""
+        if self.lang not in _STEM_FOLDS_LETTERS:
+            return None
+        key = self.keys([base])[0]
+        return key if len(key) >= MIN_STEM else None
+
+    def lemmas(self, word: str, any_case: bool = False) -> tuple[str, ...]:
+        """The casefolded dictionary lemmas of a surface word, () when the dictionary does not
+        know it. `any_case`: also of the word in lower case and capitalised (a German verb at
+        the start of a sentence, a heading in capitals)."""
+        if not self.dictionary:
+            return ()
+        word = _unmarked(word)
+        if "'" in word:  # as `base` cuts it, in the word's own case
+            cut = len(self.fold(word)) - len(self.base(word))
+            word = word[cut:] if self.lang in _APOSTROPHE_ELISION else word[:len(word) - cut]
+        forms = (word, word.lower(), word[:1].upper() + word[1:].lower()) if any_case else (word,)
+        found = []
+        for form in dict.fromkeys(forms):
+            lemma = _dictionary_lemma(form, self.lang)
+            if lemma is not None:
+                found.append(self.fold(lemma))
+        return tuple(dict.fromkeys(found))
+
+    def is_compound_rest(self, rest: str) -> bool:
+        """Whether `rest`, the letters after a term at the start of a word, is a compound's
+        other part: a linking element, then a word the dictionary knows (or a long one),
+        not a derivational suffix."""
+        suffixes = _DERIVATIONAL_SUFFIXES.get(self.lang, ())
+        for linker in self.linkers:
+            tail = rest[len(linker):]
+            if not rest.startswith(linker) or len(tail) < MIN_COMPOUND_REST or not tail.isalpha():
+                continue
+            if any(tail.startswith(suffix) and len(tail) - len(suffix) <= 2 for suffix in suffixes):
+                return False
+        for linker in self.linkers:
+            tail = rest[len(linker):]
+            if not rest.startswith(linker) or len(tail) < MIN_COMPOUND_REST or not tail.isalpha():
+                continue
+            if not self.dictionary or len(tail) >= MIN_UNKNOWN_REST or self.lemmas(tail, any_case=True):
+                return True
+        return False
+
+    def is_compound_start(self, start: str) -> bool:
+        """Whether `start`, the letters before a term at the end of a word, is a compound's
+        first part: a word the dictionary knows, with or without a linking element
+        (System|einstellungen, Rechnungs|…), of at least MIN_COMPOUND_REST letters; without a
+        dictionary, one letter more. Not a prefix (Be|rechnung, Ver|rechnung)."""
+        if not start.isalpha():
+            return False
+        if not self.dictionary:
+            return len(start) > MIN_COMPOUND_REST
+        for linker in self.linkers:
+            head = start[:len(start) - len(linker)] if linker else start
+            if start.endswith(linker) and len(head) >= MIN_COMPOUND_REST and self.lemmas(head, any_case=True):
+                return True
+        return False
+
+
 @functools.lru_cache(maxsize=None)
 def analyzer_for(lang: str) -> Analyzer:
     lang = canonical_lang(lang)
     stemmer_name = _SNOWBALL.get(lang) if lang in _stemmer_algorithms() else None
     lemmatize = lang in _LEMMATIZE_FIRST or (stemmer_name is None and lang in _simplemma_languages())
-    return Analyzer(lang, stemmer_name, lemmatize, _COMPOUND_LINKERS.get(lang, ()))
+    dictionary = bool(stemmer_name) and not lemmatize and lang in _simplemma_languages()
+    return Analyzer(lang, stemmer_name, lemmatize, _COMPOUND_LINKERS.get(lang, ()), dictionary)
 
 
 @functools.lru_cache(maxsize=None)
@@ -252,23 +402,43 @@ def _lemmatize(word: str, lang: str) -> str:
     return _lemmatizer()(word, lang=lang)
 
 
-@functools.cache
-def _lemmatizer():
-    """simplemma's lemmatizer over its MARISA-trie dictionaries: built once per language and
-    kept in the user's cache folder, they load in milliseconds where decoding the shipped
-    dictionary takes a second or more on every run (Turkish)."""
-    import simplemma
-    from simplemma.strategies import DefaultStrategy
+def _dictionary_lemma(word: str, lang: str) -> str | None:
+    """The lemma simplemma's dictionary gives a word (its case, then the other case), None
+    where the dictionary does not have it: no guess from rules or affixes."""
+    return _dictionary_lookup().get_lemma(word, lang)
 
+
+@functools.cache
+def _dictionary_lookup():
+    from simplemma.strategies import DictionaryLookupStrategy
+
+    return DictionaryLookupStrategy(dictionary_factory=_dictionary_factory())
+
+
+@functools.cache
+def _dictionary_factory():
+    """simplemma's dictionaries as MARISA tries: built once per language and kept in the
+    user's cache folder, they load in milliseconds where decoding the shipped dictionary
+    takes a second or more on every run (Turkish); the plain ones where tries cannot be had."""
     try:
         from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
 
         # A cache folder that cannot be written costs speed, not results: no warning on stderr.
         logging.getLogger(TrieDictionaryFactory.__module__).addHandler(logging.NullHandler())
-        factory = TrieDictionaryFactory()
-    except ImportError:  # marisa-trie or platformdirs missing: the plain dictionaries
-        return simplemma.lemmatize
-    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)).lemmatize
+        return TrieDictionaryFactory()
+    except ImportError:  # marisa-trie or platformdirs missing
+        from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+        return DEFAULT_DICTIONARY_FACTORY
+
+
+@functools.cache
+def _lemmatizer():
+    """simplemma's lemmatizer over the dictionaries of _dictionary_factory."""
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_dictionary_factory())).lemmatize
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

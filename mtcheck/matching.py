@@ -364,6 +364,13 @@ class LanguageMatcher:
         self.analyzer: Analyzer = analyzer_for(self.lang)
         self.native = _Codes()
         self._compound_heads: dict[str, str] = {}
+        # Term words' key -> code and lemmas, for compounds that end with a term.
+        self._compound_tails: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._tail_openings: set[str] = set()  # their first letters, where a compound's last part may start
+        self._by_form: dict[str, str] = {}
+        self._by_lemma: dict[str, list[tuple[str, str, str]]] = {}  # code, folded word, key
+        self._by_key: dict[str, list[tuple[bool, str, str, bool]]] = {}  # see _term_word_code
+        self._by_plain_key: dict[str, str] = {}  # of the words the dictionary does not know
         self._compile(prepared, foreign_table(prepared) if foreign is None else foreign)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
         self._native_words = WordCache(self._native_code)
@@ -379,8 +386,8 @@ class LanguageMatcher:
         # Every distinct word analysed once, the stemmer called on all of them in one batch.
         distinct = list(dict.fromkeys(w for item in native for w in item.words))
         bases = dict(zip(distinct, map(analyzer.base, distinct)))
-        native_code = self.native.code
-        codes = dict(zip(distinct, map(native_code, analyzer.keys([bases[w] for w in distinct]))))
+        keys = dict(zip(distinct, analyzer.match_keys([bases[w] for w in distinct])))
+        codes = {w: self._term_word_code(w, bases[w], keys[w]) for w in distinct}
         native_forms = self._native_forms = {item.neutral for item in native}
         for item in native:
             words, term = item.words, item.term
@@ -394,6 +401,14 @@ class LanguageMatcher:
                     code = self._compound_heads[head] = self.native.new_code()
                 entry = _new_entry((item.concept, term, words, folded, True, False, item.order, ""))
                 self.native.add(pattern[:-1] + code, entry)
+            key = keys[words[0]]
+            if analyzer.compounding and not term.exact and len(words) == 1 and len(key) >= 4 and len(head) >= 5:
+                # The term as a compound's last part (System|einstellungen): found by its key.
+                tail = self._compound_tails.get(key)
+                if tail is None:
+                    tail = self._compound_tails[key] = (self.native.new_code(), analyzer.lemmas(words[0]))
+                    self._tail_openings.add(head[:MIN_COMPOUND_REST])
+                self.native.add(tail[0], _new_entry((item.concept, term, words, folded, True, False, item.order, "")))
         self.native.build()
         self._every_foreign = foreign
         self.foreign = foreign.seen_from(own, self._is_foreign(None))
@@ -422,26 +437,69 @@ class LanguageMatcher:
         view.foreign = self._every_foreign.seen_from(family(self.lang), self._is_foreign(langs))
         return view
 
+    def _term_word_code(self, word: str, base: str, key: str) -> str:
+        """The code of a word of this language's terms, one per key; recorded under its form,
+        its lemma and its key, the ways a text's word can reach it (see _native_code)."""
+        lemmas = self.analyzer.lemmas(word)
+        code = self.native.code(key)
+        self._by_form.setdefault(base, code)
+        if lemmas:
+            self._by_lemma.setdefault(lemmas[0], []).append((code, base, key))
+        # Whether the dictionary knows the word, and whether as an inflected form (geschickte
+        # of schicken) rather than a citation form.
+        plain_key = None if lemmas else self.analyzer.folded_key(base)
+        if plain_key is not None:  # for unknown words (see _native_code)
+            self._by_plain_key.setdefault(plain_key, code)
+        entry = (bool(lemmas), code, base, bool(lemmas) and lemmas[0] != base)
+        if entry not in self._by_key.setdefault(key, []):
+            self._by_key[key].append(entry)
+        return code
+
     def _native_code(self, word: str) -> str:
-        code = self.native.codes.get(self.analyzer.key(word))
+        """The code of a text's word: that of a term's word of the same form; else of the
+        same lemma; else of the same key, unless the dictionary knows both words (then their
+        lemmas differ: Customer is not custom, einstellen not Einstellungen); else of a
+        compound with the term as its first or last part."""
+        analyzer = self.analyzer
+        folded = analyzer.base(word)
+        code = self._by_form.get(folded)
         if code is not None:
             return code
-        if self._head_lengths:
-            folded = self.analyzer.base(word)
-            for size in self._head_lengths:
-                if len(folded) - size < MIN_COMPOUND_REST:
-                    continue
-                code = self._compound_heads.get(folded[:size])
-                if code is not None and self._compound_rest(folded[size:]):
+        lemmas = analyzer.lemmas(word, any_case=True)
+        key = analyzer.match_keys([folded])[0]
+        for lemma in lemmas:
+            # The term's word of that lemma with the same key first (uzgodnione: uzgodniony,
+            # not uzgodnij). Forms of one lemma that share less than half of the term's word,
+            # or under three letters, are another word's forms to the reader (French "a" of
+            # the term "avoir", the credit note; Polish "mojej" of "Ma").
+            for code, term_base, term_key in sorted(self._by_lemma.get(lemma, ()), key=lambda t: t[2] != key):
+                shared = _shared_start(folded, term_base)
+                if shared * 2 >= len(term_base) and shared >= min(3, len(term_base)):
                     return code
+        for known, code, term_base, term_inflected in self._by_key.get(key, ()):
+            if not (known and lemmas) or _declined(folded, folded not in lemmas, term_base, term_inflected):
+                return code
+        if not lemmas and self._by_plain_key:
+            # A word the dictionary does not know (a compound) may inflect with an umlaut
+            # (…ausschuss, …ausschüsse): the stemmer's key, umlauts folded, between such words.
+            code = self._by_plain_key.get(analyzer.folded_key(folded))
+            if code is not None:
+                return code
+        for size in self._head_lengths:
+            if len(folded) - size < MIN_COMPOUND_REST:
+                continue
+            code = self._compound_heads.get(folded[:size])
+            if code is not None and analyzer.is_compound_rest(folded[size:]):
+                return code
+        # A compound's stem need not end with its last part's (gegenbuch, buchung): the part
+        # is stemmed on its own, where it starts as a term's word starts.
+        openings = self._tail_openings
+        for start in range(MIN_COMPOUND_REST, len(folded) - MIN_COMPOUND_REST) if openings else ():
+            if folded[start:start + MIN_COMPOUND_REST] in openings:
+                tail = self._compound_tails.get(analyzer.match_keys([folded[start:]])[0])
+                if tail is not None and analyzer.is_compound_start(folded[:start]) and _head_of(lemmas, tail[1]):
+                    return tail[0]
         return UNKNOWN
-
-    def _compound_rest(self, rest: str) -> bool:
-        for linker in self.analyzer.linkers:
-            tail = rest[len(linker):]
-            if rest.startswith(linker) and len(tail) >= MIN_COMPOUND_REST and tail.isalpha():
-                return True
-        return False
 
     # -- matching ----------------------------------------------------------------------------
     def _analyse_chunk(self, chunk: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -620,6 +678,36 @@ def _chosen(ranked: list[_Entry]) -> _Entry:
     if not alternatives:
         return best
     return _Shared(*best[:8], tuple(alternatives.values()))
+
+
+def _declined(word: str, word_inflected: bool, other: str, other_inflected: bool) -> bool:
+    """Whether two words the dictionary gives different lemmas are one inflected form with
+    one more ending (geschickte, geschickten: the dictionary has the first as a form of
+    schicken): the shorter is an inflected form itself, the longer has up to two letters more.
+    A citation form with more letters is another word (demande, demander; custom, customer)."""
+    if len(word) > len(other):
+        word, word_inflected, other = other, other_inflected, word
+    return word_inflected and other.startswith(word) and len(other) - len(word) <= 2
+
+
+def _shared_start(word: str, other: str) -> int:
+    """How many letters two words share at their start, umlauts and accents aside."""
+    shared = 0
+    for a, b in zip(_bare(word), _bare(other)):
+        if a != b:
+            break
+        shared += 1
+    return shared
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _head_of(lemmas: tuple[str, ...], term_lemmas: tuple[str, ...]) -> bool:
+    """Whether a compound the dictionary knows ends with the term's lemma (Gegenbuchungen:
+    Gegenbuchung ends with Buchung); one it does not know is taken at its word."""
+    return not (lemmas and term_lemmas) or any(lemma.endswith(term_lemmas[0]) for lemma in lemmas)
 
 
 def _same_case(surface: list[str], words: tuple[str, ...]) -> bool:

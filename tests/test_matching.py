@@ -241,7 +241,8 @@ def test_masking_triggers_are_every_place_a_trigger_starts():
         expected = sorted(m.start() for trigger in _PROTECTED_TRIGGERS
                           for m in re.finditer(f"(?={re.escape(trigger)})", text))
         assert sorted(masking_triggers(text)) == expected, text[:80]
-    assert masking_triggers(plain) == [] and sorted(masking_triggers(near_misses)) == [4, 11, 16, 20]
+    # ".x" may start a file name's extension: a trigger too
+    assert masking_triggers(plain) == [] and sorted(masking_triggers(near_misses)) == [4, 11, 16, 20, 23]
 
 
 def test_overlapping_candidates_are_settled_as_one_greedy_pass_over_all_would():
