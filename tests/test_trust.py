@@ -3,6 +3,8 @@ a term shared by concepts never given to one of them by chance, glossaries in an
 and `glossary validate` naming what would surprise a user."""
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import run_cli, run_cli_json
 
 GLOSSARY = (
@@ -235,3 +237,19 @@ def test_a_foreign_term_of_several_concepts_suggests_each_ones_term_and_is_not_f
     assert finding["data"]["concepts"] == ["move", "work"]
     run_cli("check", tmp_path / "a.txt", "-g", glossary, "--lang", "de", "--fix")
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "Die skilful mass mobilisation wächst.\n"
+
+
+# -- a separable verb split in a main clause ---------------------------------------------------
+@pytest.mark.parametrize("target, missing", [
+    ("Bitte melden Sie sich an, um fortzufahren.", False),
+    ("Melde dich mit deinem Konto an.", False),
+    ("Bitte anmelden, um fortzufahren.", False),
+    ("Bitte melden Sie den Fehler.", True),                  # no particle: another verb
+    ("Senden Sie die Meldung an uns.", True),                # a noun of the stem, not the verb
+])
+def test_a_separable_verb_split_in_a_main_clause_is_rendered(tmp_path, target, missing):
+    glossary = _files(tmp_path, "concept,lang,term,status\nsign-in,en,sign in,preferred\n"
+                                "sign-in,de,anmelden,preferred\n")
+    path = _xliff(tmp_path, [("Please sign in to continue.", target)])
+    code, report, err = run_cli_json("check", path, "-g", glossary, "--source-lang", "en", "--select", "GL004")
+    assert [f["concept"] for f in report["findings"]] == (["sign-in"] if missing else []), err

@@ -5,6 +5,7 @@ from typing import Iterable
 
 from mtcheck.model import Finding, Match, Segment, Severity
 from mtcheck.rules.base import Rule
+from mtcheck.separable import rendered_apart
 
 
 class MissingTerm(Rule):
@@ -16,6 +17,8 @@ class MissingTerm(Rule):
     of the concept counts, also one nested in a longer term or one shared with another
     concept; a target that renders the concept with a deprecated or foreign term is left to
     those rules; a concept the glossary does not have in the target language is not expected.
+    A German or Dutch separable verb counts where a main clause splits it ("anmelden":
+    "Melden Sie sich bitte an").
 
     Bad (en→de):  "Skilful mass mobilisation matters." → "Das ist wichtig."
     Good (en→de): "Skilful mass mobilisation matters." → "Geschickte Massenmobilisierung ist wichtig."
@@ -35,10 +38,13 @@ class MissingTerm(Rule):
             if match.concept.id not in rendered:
                 expected.setdefault(match.concept.id, match)
         findings = []
+        lang = self.document.analyzer.lang
         for concept_id, match in expected.items():
             preferred = match.concept.preferred(self.document.lang)
             if preferred is None:
                 continue
+            if any(term.lang == lang and rendered_apart(term.text, segment.text, lang) for term in match.concept.terms):
+                continue  # a separable verb split in a main clause: "Melden Sie sich … an"
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
                 f"source term '{match.text}' ({self.label(match)}) is not rendered in the target; "

@@ -1,0 +1,52 @@
+"""Separable verbs: German and Dutch split a verb from its particle in a main clause
+("anmelden" → "Melden Sie sich … an", "aanmelden" → "Meld u … aan"), so the glossary's
+verb is rendered without ever being written whole."""
+from __future__ import annotations
+
+from mtcheck.lang import tokens
+
+# The particles that separate (a closed class of the grammar), longest first so that
+# "zurück" is tried before "zu".
+_PARTICLES = {
+    "de": ("zusammen", "zurück", "wieder", "weiter", "vorbei", "voran", "heraus", "herein", "hinaus", "hinein",
+           "herunter", "hinunter", "durch", "fest", "frei", "hoch", "fort", "nach", "über", "unter", "auf", "aus",
+           "bei", "dar", "her", "hin", "los", "mit", "vor", "weg", "ab", "an", "ein", "um", "zu"),
+    "nl": ("terug", "samen", "voorbij", "door", "mee", "na", "op", "uit", "aan", "af", "bij", "in", "om", "toe",
+           "voor", "weg"),
+}
+# Endings of the finite forms a split verb takes (melde, meldest, meldet, meldete, melden).
+_ENDINGS = {
+    "de": ("", "e", "st", "t", "et", "est", "en", "te", "test", "ten", "tet", "ete", "eten"),
+    "nl": ("", "t", "en", "de", "te", "den", "ten"),
+}
+_INFINITIVE = {"de": ("en", "n"), "nl": ("en", "n")}
+
+
+def split_form(term: str, lang: str) -> tuple[str, str] | None:
+    """(particle, stem) of a separable verb term, or None: "anmelden" → ("an", "meld")."""
+    particles = _PARTICLES.get(lang)
+    if not particles or " " in term.strip() or not term[:1].islower():
+        return None  # a verb is one word, written small in the glossary
+    word = term.strip().casefold()
+    for particle in particles:
+        rest = word[len(particle):]
+        if word.startswith(particle):
+            for ending in _INFINITIVE[lang]:
+                if rest.endswith(ending) and len(rest) - len(ending) >= 3:
+                    return particle, rest[:-len(ending)]
+    return None
+
+
+def rendered_apart(term: str, text: str, lang: str) -> bool:
+    """Whether `text` has the verb `term` split: a finite form of its stem, then its particle
+    as a word of its own later in the same sentence."""
+    form = split_form(term, lang)
+    if form is None:
+        return False
+    particle, stem = form
+    words = [word.casefold() for word, _, _ in tokens(text)]
+    endings = _ENDINGS[lang]
+    for index, word in enumerate(words):
+        if word.startswith(stem) and word[len(stem):] in endings and particle in words[index + 1:]:
+            return True
+    return False
