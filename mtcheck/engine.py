@@ -256,6 +256,7 @@ def source_segment(segment: Segment) -> Segment:
     line, column = (places.line, places.column) if places is not None else (segment.line, segment.column)
     return Segment(segment.source, segment.path, line, column, segment.id, segment.source_lang, places=places)
 
+
 def _every_reading(match: Match) -> Iterator[Match]:
     """A match of a term several concepts share, once as each of them (a concordance lists it
     under every concept it may stand for, each naming the others)."""
