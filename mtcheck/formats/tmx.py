@@ -84,15 +84,13 @@ class TmxFile:
     def _unit(self, unit: etree._Element, number: int, source_lang: str | None,
               windows: dict[etree._Element, tuple[str, int, int, int] | None] | None = None
               ) -> Iterator[tuple[Segment, etree._Element]]:
-        variants = [(lang, seg) for tuv in unit if local(tuv.tag) == "tuv"
-                    for lang in [_lang_of(tuv)] for seg in tuv if local(seg.tag) == "seg"]
+        variants = _variants(unit)
         if not variants:
             return
         for lang, _ in variants:
             if not lang:
                 raise InputError(self.path, "<tuv> without xml:lang", unit.sourceline)
-        wanted = canonical_lang(source_lang) if source_lang else canonical_lang(variants[0][0])
-        source = next((seg for lang, seg in variants if canonical_lang(lang) == wanted), None)
+        wanted, source = _source_of(variants, source_lang)
         source_text = flatten(source)[0] if source is not None else None
         source_places = None
         if source_text is not None and windows is not None:
@@ -122,18 +120,33 @@ class TmxFile:
             units = (e for e in editable.root.iter() if local(e.tag) == "tu")
             for number, unit in enumerate(units, 1):
                 for segment, seg in self._unit(unit, number, source_lang):
-                    editable.remember(segment.id, seg)
+                    editable.remember(segment.id, seg, _source_of(_variants(unit), source_lang)[1])
             self._editable = editable
         return self._editable
 
     def target_text(self, segment_id: str) -> str:
         return self._tree().target_text(segment_id)
 
+    def tags_inside(self, segment_id: str) -> bool:
+        return self._tree().tags_inside(segment_id)
+
     def set_target(self, segment_id: str, text: str) -> None:
         self._tree().set_target(segment_id, text)
 
     def save(self, path: str | Path | None = None) -> None:
         self._tree().save(path or self.path)
+
+
+def _variants(unit: etree._Element) -> list[tuple[str | None, etree._Element]]:
+    """A unit's (language, <seg>) pairs."""
+    return [(lang, seg) for tuv in unit if local(tuv.tag) == "tuv"
+            for lang in [_lang_of(tuv)] for seg in tuv if local(seg.tag) == "seg"]
+
+
+def _source_of(variants: list, source_lang: str | None) -> tuple[str, etree._Element | None]:
+    """The source language of a unit (the declared one, else its first variant's) and its <seg>."""
+    wanted = canonical_lang(source_lang) if source_lang else canonical_lang(variants[0][0])
+    return wanted, next((seg for lang, seg in variants if canonical_lang(lang) == wanted), None)
 
 
 def _placed(seg: etree._Element, text: str, windows: dict, unit: etree._Element) -> tuple[int, int, PositionMap | None]:
@@ -227,7 +240,7 @@ def _rewritten_seg(original: str, old: str, new: str, line_end: str) -> str | No
         return None
     before = splice.inner_xml(element)
     try:
-        restore(slots, new)
+        restore(slots, text, new)
     except InlineError:
         return None
     return splice.rewrite_element(original, element, before, line_end, {})

@@ -68,7 +68,7 @@ class XliffFile(XmlTranslationFile):
     def _segment(self, segment_id, source, target, source_lang, target_lang) -> Iterator[Segment]:
         if target is None:
             return  # untranslated: nothing to check
-        text = self.remember(segment_id, target)
+        text = self.remember(segment_id, target, source)
         if not text.strip():
             return
         lang = target.get(XML_LANG) or target_lang
@@ -89,15 +89,15 @@ class XliffFile(XmlTranslationFile):
     def set_target(self, segment_id: str, text: str, review: bool = False) -> None:
         """Replace a target; with `review`, mark it for review and keep the old one as an
         alternative (1.2: alt-trans; 2.0: a candidate of the Translation Candidates module)."""
+        element, slots, contents = self._respelled(segment_id, text)  # refused before anything changes
         if review:
-            element, _ = self._target(segment_id)
             previous = copy.deepcopy(element)
             previous.tail = None
             if self.version == "2":
                 self._keep_v2(element, previous)
             else:
                 self._keep_v1(element, previous)
-        super().set_target(segment_id, text)
+        self._write_target(element, slots, contents)
 
     def _keep_v1(self, target: etree._Element, previous: etree._Element) -> None:
         unit = target.getparent()

@@ -10,10 +10,9 @@ from lxml import etree
 
 from mtcheck.errors import InputError
 from mtcheck.formats import splice
-from mtcheck.formats.inline import Slot, flatten, restore
+from mtcheck.formats.inline import fill, flatten, respelled, tags_inside
 from mtcheck.formats.xml import parse_xml_bytes, xml_encoding
 from mtcheck.formats.xmlplaces import places, start_tag_at
-from mtcheck.lang import PLACEHOLDER
 from mtcheck.model import PositionMap
 from mtcheck.textio import atomic_output, read_bytes
 
@@ -26,7 +25,7 @@ class XmlTranslationFile:
         self.raw = read_bytes(self.path)
         self.tree = parse_xml_bytes(self.raw, self.path)
         self.root = self.tree.getroot()
-        self._targets: dict[str, tuple[etree._Element, list[Slot]]] = {}
+        self._targets: dict[str, tuple[etree._Element, etree._Element | None]] = {}  # target, source
         self._lines: list[str] | None = None
         self._doc: str | None = None  # the file's text, for positions
         self._line_starts: list[int] = []
@@ -41,11 +40,16 @@ class XmlTranslationFile:
         return bool(self._edited)
 
     # -- reading helpers ------------------------------------------------------------------------
-    def remember(self, segment_id: str, target: etree._Element) -> str:
-        """Flatten a target element and remember it for editing; returns its flat text."""
-        text, slots = flatten(target)
-        self._targets[segment_id] = (target, slots)
-        return text
+    def remember(self, segment_id: str, target: etree._Element, source: etree._Element | None = None) -> str:
+        """Flatten a target element and remember it (and its source) for editing; returns its
+        flat text."""
+        self._targets[segment_id] = (target, source)
+        return flatten(target)[0]
+
+    def tags_inside(self, segment_id: str) -> bool:
+        """Whether an inline tag stands inside the target's or its source's text, not only
+        around the whole: a new translation of the text would not know where it goes."""
+        return any(element is not None and tags_inside(element) for element in self._target(segment_id))
 
     def placed(self, element: etree._Element, flat: str) -> tuple[int, int, PositionMap | None]:
         """Where an element's flat text starts (1-based line and column) and, where it is not
@@ -107,13 +111,18 @@ class XmlTranslationFile:
         return flatten(self._target(segment_id)[0])[0]
 
     def set_target(self, segment_id: str, text: str) -> None:
-        """Replace a target's text; its inline tags must come back as the same placeholders."""
-        element, slots = self._target(segment_id)
-        if len(text.split(PLACEHOLDER)) != len(slots):
-            restore(slots, text)  # raises InlineError, naming the counts, before anything changes
+        """Replace a target's text, each edit in the text between the tags it falls between;
+        InlineError, nothing changed, where an edit cannot keep the tags (inline.respelled)."""
+        self._write_target(*self._respelled(segment_id, text))
+
+    def _respelled(self, segment_id: str, text: str):
+        element = self._target(segment_id)[0]
+        old, slots = flatten(element)
+        return element, slots, respelled(slots, old, text)
+
+    def _write_target(self, element: etree._Element, slots, contents: dict[int, str]) -> None:
         self.will_edit(element)
-        restore(slots, text)
-        self._targets[segment_id] = (element, flatten(element)[1])
+        fill(slots, contents)
 
     def will_edit(self, element: etree._Element) -> None:
         """Note an element before it is changed, so that saving rewrites just its inside."""
@@ -122,7 +131,7 @@ class XmlTranslationFile:
         if element not in self._edited:
             self._edited[element] = splice.inner_xml(element)
 
-    def _target(self, segment_id: str) -> tuple[etree._Element, list[Slot]]:
+    def _target(self, segment_id: str) -> tuple[etree._Element, etree._Element | None]:
         try:
             return self._targets[segment_id]
         except KeyError:

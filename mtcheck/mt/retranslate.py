@@ -68,7 +68,8 @@ def plan(path: str, glossary: Glossary, *, source: str | None, source_lang: str 
         if not found and not everything:
             continue
         change = Change(segment, segment.text, None, found)
-        if PLACEHOLDER in segment.text.strip(PLACEHOLDER) or PLACEHOLDER in (segment.source or "").strip(PLACEHOLDER):
+        if PLACEHOLDER in segment.text.strip(PLACEHOLDER) or PLACEHOLDER in (segment.source or "").strip(PLACEHOLDER) \
+                or _formatting_inside(document, segment):
             change.skipped = "inline tags inside the text"
         elif mask_protected(segment.source or "") != (segment.source or "") or mask_protected(segment.text) != segment.text:
             change.skipped = "markup or placeholders in the text"
@@ -76,6 +77,13 @@ def plan(path: str, glossary: Glossary, *, source: str | None, source_lang: str 
             change.skipped = "no source text"
         changes.append(change)
     return Plan(path, source_lang, target_lang, segments, changes, document)
+
+
+def _formatting_inside(document, segment: Segment) -> bool:
+    """Whether a paired formatting tag (which leaves no placeholder in the text) stands inside
+    the segment's target or source: a new translation would not know where it goes."""
+    tags_inside = getattr(document, "tags_inside", None)
+    return tags_inside is not None and segment.id is not None and tags_inside(segment.id)
 
 
 def _aligned(path: str, source: str, source_lang: str | None, target_lang: str | None) -> list[Segment]:
