@@ -76,10 +76,14 @@ _APOSTROPHE_ELISION = {"fr", "it", "ca"}
 _FAMILY = {"nb": "no", "nn": "no"}
 
 # A word may hold a soft hyphen, an apostrophe, or a UI mnemonic marker (Be_schreibung,
-# Dat&ei): the marker is part of the word's span and folded away. Not after a CJK character,
-# where the mnemonic is a Latin letter appended to the label (描述_P).
+# Dat&ei): the marker is part of the word's span and folded away. Scripts written without
+# spaces between words (Chinese, Japanese; Korean particles join their noun) have no word
+# boundary to find, so each of their characters is a word: a term is then found as the run of
+# its characters wherever it stands (预算 in 预算选项), as a segmenter's words would give it
+# but without one's dictionary misses on a glossary's own terms. A mnemonic after such a
+# character is a Latin letter appended to the label (描述_P), no part of a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-TOKEN_RE = re.compile(rf"[^\W_]+(?:(?:[\u00ad'’]|(?<![{_CJK}])[_&])[^\W_]+)*")
+TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:[\u00ad'’_&][^\W_{_CJK}]+)*")
 TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 # How a URL without a scheme starts: the expression ignores case, and these are the cases met.

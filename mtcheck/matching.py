@@ -344,7 +344,7 @@ def prepare(glossary: Glossary) -> list[_Prepared]:
                 lang_family = families[term.lang] = family(canonical_lang(term.lang))
             gaps = parts[2:-1:2]
             breaks = (_NO_BREAKS if gaps.count(" ") == len(gaps)  # most terms: words and single spaces
-                      else frozenset(i for i, gap in enumerate(gaps) if not GAP_RE.fullmatch(gap)))
+                      else frozenset(i for i, gap in enumerate(gaps) if gap and not GAP_RE.fullmatch(gap)))
             prepared.append(_new_prepared((concept, term, words, tuple(map(neutral_fold, words)), lang_family, order,
                                            breaks)))
     return prepared

@@ -253,3 +253,20 @@ def test_a_separable_verb_split_in_a_main_clause_is_rendered(tmp_path, target, m
     path = _xliff(tmp_path, [("Please sign in to continue.", target)])
     code, report, err = run_cli_json("check", path, "-g", glossary, "--source-lang", "en", "--select", "GL004")
     assert [f["concept"] for f in report["findings"]] == (["sign-in"] if missing else []), err
+
+
+# -- scripts without spaces ---------------------------------------------------------------------
+def test_terms_are_found_inside_runs_of_chinese_and_japanese_characters(tmp_path):
+    glossary = _files(tmp_path, "concept,lang,term,status\nbudget,en,budget,preferred\nbudget,zh-CN,预算,preferred\n"
+                                "options,en,options,preferred\noptions,zh-CN,选项,preferred\n"
+                                "file,en,file,preferred\nfile,ja,ファイル,preferred\n",
+                      zh="打开预算选项。\n", ja="ファイルを開く。\n")
+    assert [(text, concept) for text, concept, _ in _scan(tmp_path / "zh.txt", "-g", glossary, "--lang", "zh-CN")] == [
+        ("预算", "budget"), ("选项", "options")]
+    assert [(text, concept) for text, concept, _ in _scan(tmp_path / "ja.txt", "-g", glossary, "--lang", "ja")] == [
+        ("ファイル", "file")]
+    path = _xliff(tmp_path, [("Budget Options", "预算选项")])
+    path.write_text(path.read_text(encoding="utf-8").replace('target-language="de"', 'target-language="zh-CN"'),
+                    encoding="utf-8")
+    code, report, err = run_cli_json("check", path, "-g", glossary, "--source-lang", "en", "--select", "GL004")
+    assert code == 0 and report["findings"] == [], err
