@@ -259,11 +259,23 @@ def _inline(draw, text: str, tags: tuple[tuple[str, str], ...], singles: tuple[s
                 spans.append((start, end, open_tag.format(n=n + 1), close_tag))
         elif singles:
             points[draw(st.integers(0, len(words)))].append(draw(st.sampled_from(singles)).format(n=n + 1))
+    # A paired tag inside a word (<g>Massen</g>mobilisierung): formatting, no word boundary.
+    cut: dict[int, tuple[int, str, str]] = {}
+    if tags and _rarely(draw, 2):
+        at = draw(st.integers(0, len(words) - 1))
+        if len(words[at]) > 1:
+            open_tag, close_tag = draw(st.sampled_from(tags))
+            cut[at] = (draw(st.integers(1, len(words[at]) - 1)), open_tag.format(n=9), close_tag)
     out = []
     for i, word in enumerate(words):
         opening = "".join(o for s, e, o, _ in sorted(spans, key=lambda span: -span[1]) if s == i)
         closing = "".join(c for s, e, _, c in sorted(spans, key=lambda span: -span[0]) if e == i)
-        out.append("".join(points[i]) + opening + _xml_escape(word, style) + closing)
+        if i in cut:
+            k, open_tag, close_tag = cut[i]
+            spelled = open_tag + _xml_escape(word[:k], style) + close_tag + _xml_escape(word[k:], style)
+        else:
+            spelled = _xml_escape(word, style)
+        out.append("".join(points[i]) + opening + spelled + closing)
     return " ".join(out) + "".join(points[len(words)])
 
 
@@ -1213,6 +1225,8 @@ def _fix_oracles(case: Case, path: str, lang: str, glossary, read, original_read
             edited = [a for a, b in zip(before_segments, reread[0]) if a.text != b.text]
         _bilingual_outside_edits(family, before_segments, reread[0], {s.id for s in edited})
         _bilingual_bytes_outside_edits(family, data, after, edited)
+        if family in ("xliff", "tmx"):
+            _tags_kept(family, data, after)
     # Fixing twice is fixing once.
     again, again_error = _guard("second-fix", family, lambda: fix_file(path, glossary, lang, source_lang, write=True))
     if again_error is not None:
@@ -1225,6 +1239,21 @@ def _fix_oracles(case: Case, path: str, lang: str, glossary, read, original_read
     mode = stat.S_IMODE(os.stat(path).st_mode)
     if mode != case.mode:
         raise failure(f"{family}:fix:mode-changed", f"file mode {case.mode:#o} became {mode:#o}")
+
+
+def _tags_kept(family: str, data: bytes, after: bytes) -> None:
+    """A fix changes text only: the fixed file has every element, comment and processing
+    instruction of the original, in the same order, with the same attributes."""
+    from mtcheck.formats.xml import parse_xml_bytes
+
+    def outline(raw: bytes) -> list:
+        root = parse_xml_bytes(raw, "fuzz").getroot()
+        return [(node.tag if isinstance(node.tag, str) else str(node.tag), sorted(node.attrib.items())
+                 if isinstance(node.tag, str) else None) for node in root.iter()]
+
+    before, fixed = outline(data), outline(after)
+    if before != fixed:
+        raise failure(f"{family}:fix:tags-changed", f"the fix changed the markup: {_first_difference(before, fixed)}")
 
 
 def read_original(case: Case, read):
