@@ -369,6 +369,7 @@ class LanguageMatcher:
         self._tail_openings: set[str] = set()  # their first letters, where a compound's last part may start
         self._by_form: dict[str, str] = {}
         self._by_lemma: dict[str, list[tuple[str, str, str]]] = {}  # code, folded word, key
+        self._lemma_codes: dict[str, str] = {}  # one code for the term words of one lemma
         self._by_key: dict[str, list[tuple[bool, str, str, bool]]] = {}  # see _term_word_code
         self._by_plain_key: dict[str, str] = {}  # of the words the dictionary does not know
         self._compile(prepared, foreign_table(prepared) if foreign is None else foreign)
@@ -441,7 +442,17 @@ class LanguageMatcher:
         """The code of a word of this language's terms, one per key; recorded under its form,
         its lemma and its key, the ways a text's word can reach it (see _native_code)."""
         lemmas = self.analyzer.lemmas(word)
-        code = self.native.code(key)
+        code = self.native.codes.get(key)
+        if code is None:
+            # Term words of one lemma the stemmer keys apart (podział, podziału) are one word:
+            # one code, so that a text's form of that lemma (podziałami) matches every term.
+            code = self._lemma_codes.get(lemmas[0]) if lemmas else None
+            if code is None:
+                code = self.native.code(key)
+            else:
+                self.native.codes[key] = code
+        if lemmas:
+            self._lemma_codes.setdefault(lemmas[0], code)
         self._by_form.setdefault(base, code)
         if lemmas:
             self._by_lemma.setdefault(lemmas[0], []).append((code, base, key))

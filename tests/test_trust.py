@@ -270,3 +270,14 @@ def test_terms_are_found_inside_runs_of_chinese_and_japanese_characters(tmp_path
                     encoding="utf-8")
     code, report, err = run_cli_json("check", path, "-g", glossary, "--source-lang", "en", "--select", "GL004")
     assert code == 0 and report["findings"] == [], err
+
+
+def test_term_words_of_one_lemma_are_one_word_whatever_their_stems(tmp_path):
+    # The stemmer keys "podział" and "podziału" apart; the dictionary gives both the lemma
+    # "podział", so a third form of it matches the one-word term, not only the other term.
+    glossary = _files(tmp_path, "concept,lang,term,status\nsplit,en,split,preferred\nsplit,pl,podział,preferred\n"
+                                "split-editor,en,split editor,preferred\nsplit-editor,pl,edytor podziału,preferred\n",
+                      a="Transakcje z podziałami.\n", b="Otwórz edytor podziału.\n")
+    assert [(t, c) for t, c, _ in _scan(tmp_path / "a.txt", "-g", glossary, "--lang", "pl")] == [("podziałami", "split")]
+    assert [(t, c) for t, c, _ in _scan(tmp_path / "b.txt", "-g", glossary, "--lang", "pl")] == [
+        ("edytor podziału", "split-editor")]
