@@ -127,22 +127,7 @@ class Checker:
         source term the source text has ("Datei" is the file where the source says "file");
         where it has the terms of several, those stay the candidates, and where it has none,
         every one does."""
-        in_source = self.matcher.for_language(segment.source_lang).concepts(segment.source)
-        # A concept the target already renders in words of its own is not what a shared term
-        # stands for ("Datenbank" for database, so "Datei" is the file, where both are in the source).
-        rendered = {match.concept.id for match in matches if not match.alternatives}
-        resolved = []
-        for match in matches:
-            if match.alternatives:
-                candidates = [(match.concept, match.term), *match.alternatives]
-                meant = [pair for pair in candidates if pair[0].id in in_source]
-                if len(meant) > 1:
-                    meant = [pair for pair in meant if pair[0].id not in rendered] or meant
-                if meant:
-                    (concept, term), *others = meant
-                    match = match._replace(concept=concept, term=term, alternatives=tuple(others))
-            resolved.append(match)
-        return resolved
+        return _decided(matches, self.matcher.for_language(segment.source_lang).concepts(segment.source))
 
     def check(self, path: str, segments: Iterable[Segment], lang: str) -> list[Finding]:
         """All findings of one file, in a stable order (see check_batches)."""
@@ -246,7 +231,15 @@ class Checker:
         return [m for m in self.matcher.for_language(segment.source_lang).matches(source_segment(segment))
                 if not m.foreign]
 
-    source_matches = _source_matches
+    def source_matches(self, segment: Segment) -> list[Match]:
+        """The source side as `scan` lists it: a term several concepts share decided by the
+        target (the concept whose term the target has), else listed once as each of them."""
+        matches = self._source_matches(segment)
+        if not any(match.alternatives for match in matches):
+            return matches
+        if segment.lang and segment.text.strip():
+            matches = _decided(matches, self.matcher.for_language(segment.lang).concepts(segment.text))
+        return [reading for match in matches for reading in (_every_reading(match) if match.alternatives else (match,))]
 
 
 def source_segment(segment: Segment) -> Segment:
@@ -255,6 +248,26 @@ def source_segment(segment: Segment) -> Segment:
     places = segment.source_places
     line, column = (places.line, places.column) if places is not None else (segment.line, segment.column)
     return Segment(segment.source, segment.path, line, column, segment.id, segment.source_lang, places=places)
+
+
+def _decided(matches: list[Match], other_side: set[str]) -> list[Match]:
+    """Matches of terms several concepts share, decided by the concepts the other side of the
+    segment has: those of the candidates stay (one: decided); none: every candidate stays.
+    Where several stay, a concept this side already renders in words of its own is not what
+    the shared term stands for ("Datenbank" for database, so "Datei" is the file)."""
+    rendered = {match.concept.id for match in matches if not match.alternatives}
+    decided = []
+    for match in matches:
+        if match.alternatives:
+            candidates = [(match.concept, match.term), *match.alternatives]
+            meant = [pair for pair in candidates if pair[0].id in other_side]
+            if len(meant) > 1:
+                meant = [pair for pair in meant if pair[0].id not in rendered] or meant
+            if meant:
+                (concept, term), *others = meant
+                match = match._replace(concept=concept, term=term, alternatives=tuple(others))
+        decided.append(match)
+    return decided
 
 
 def _every_reading(match: Match) -> Iterator[Match]:

@@ -281,3 +281,20 @@ def test_term_words_of_one_lemma_are_one_word_whatever_their_stems(tmp_path):
     assert [(t, c) for t, c, _ in _scan(tmp_path / "a.txt", "-g", glossary, "--lang", "pl")] == [("podziałami", "split")]
     assert [(t, c) for t, c, _ in _scan(tmp_path / "b.txt", "-g", glossary, "--lang", "pl")] == [
         ("edytor podziału", "split-editor")]
+
+
+def test_a_shared_source_term_is_decided_by_the_target_and_never_missing_for_one_of_its_concepts(tmp_path):
+    glossary = _files(tmp_path, "concept,lang,term,status\n"
+                                "currency,en,currency,preferred\ncurrency,de,Währung,preferred\n"
+                                "currency-account,en,currency,preferred\ncurrency-account,de,Devisenkonto,preferred\n")
+    path = _xliff(tmp_path, [("Open the currency account.", "Das Devisenkonto öffnen."),
+                             ("The currency of the locale.", "Die Währung des Gebietsschemas."),
+                             ("The currency.", "Die Sache.")])
+    code, report, err = run_cli_json("scan", path, "-g", glossary, "--source-lang", "en")
+    assert code == 0, err
+    source = [(m["line"], m["concept"], m.get("ambiguous_with")) for m in report["matches"] if m["side"] == "source"]
+    assert source == [(3, "currency-account", None), (4, "currency", None),
+                      (5, "currency", ["currency-account"]), (5, "currency-account", ["currency"])]
+    code, report, err = run_cli_json("check", path, "-g", glossary, "--source-lang", "en", "--select", "GL004")
+    # Rendered as either concept: no finding; rendered as neither: one, naming the first concept's term.
+    assert [(f["line"], f["concept"]) for f in report["findings"]] == [(5, "currency")], err

@@ -35,7 +35,8 @@ class MissingTerm(Rule):
         rendered = rendered | {match.concept.id for match in target}  # foreign renderings too
         expected: dict[str, Match] = {}
         for match in source:
-            if match.concept.id not in rendered:
+            # A source term several concepts share is rendered when any of them is.
+            if match.concept.id not in rendered and not any(c.id in rendered for c, _ in match.alternatives):
                 expected.setdefault(match.concept.id, match)
         findings = []
         lang = self.document.analyzer.lang
