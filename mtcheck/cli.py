@@ -630,12 +630,11 @@ def glossary() -> None:
 @glossary.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 def validate(files):
-    """Lint glossary files: each problem as `path:line: message`."""
+    """Lint glossary files: each problem as `path:line: message`, then a summary line."""
     from mtcheck.glossary import load_glossary
-    from mtcheck.glossary.validate import validate as validate_glossary
+    from mtcheck.glossary.validate import summary, validate as validate_glossary
 
-    problems, failed = 0, False
-    every = []
+    problems, failed = [], False
     for path in files:
         try:
             found = validate_glossary(load_glossary(path))
@@ -645,12 +644,9 @@ def validate(files):
             continue
         for problem in found:
             click.echo(str(problem))
-        problems += len(found)
-        every.extend(found)
-    if not failed or every:
-        from mtcheck.glossary.validate import summary
-
-        click.echo(summary(every, len(files)))
+        problems.extend(found)
+    if not failed or problems:
+        click.echo(summary(problems, len(files)))
     if failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if problems else EXIT_CLEAN
