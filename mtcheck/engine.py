@@ -119,15 +119,11 @@ class Checker:
             found = matcher.matches_all(same_lang)
             for index, (segment, matches) in enumerate(zip(same_lang, found)):
                 if segment.source and segment.source_lang and any(match.alternatives for match in matches):
-                    found[index] = self._resolved(segment, matches)
+                    # A target term several concepts share, decided by the source: "Datei" is
+                    # the file where the source says "file" (see _decided).
+                    source_concepts = self.matcher.for_language(segment.source_lang).concepts(segment.source)
+                    found[index] = _decided(matches, source_concepts)
             yield segment_lang, same_lang, found
-
-    def _resolved(self, segment: Segment, matches: list[Match]) -> list[Match]:
-        """A target term several concepts share, decided by the source: the concept whose
-        source term the source text has ("Datei" is the file where the source says "file");
-        where it has the terms of several, those stay the candidates, and where it has none,
-        every one does."""
-        return _decided(matches, self.matcher.for_language(segment.source_lang).concepts(segment.source))
 
     def check(self, path: str, segments: Iterable[Segment], lang: str) -> list[Finding]:
         """All findings of one file, in a stable order (see check_batches)."""

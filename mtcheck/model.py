@@ -431,10 +431,6 @@ class Match(NamedTuple):
     alternatives: tuple[tuple[Concept, Term], ...] = ()
 
     @property
-    def ambiguous(self) -> bool:
-        return bool(self.alternatives)
-
-    @property
     def text(self) -> str:
         return self.segment.text[self.start:self.end]
 

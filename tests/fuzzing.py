@@ -1301,7 +1301,7 @@ def _plain_outside_edits(family: str, data: bytes, after: bytes, edits) -> None:
         places = [spans[segment.line - 1] if segment.line <= len(spans) else None for segment, _ in groups]
         if all(place is not None and before[place[0]:place[1]] == segment.text
                for place, (segment, _) in zip(places, groups)):
-            replacements = [(place[0], place[1], _apply(segment.text, group))
+            replacements = [(place[0], place[1], fix.apply(segment.text, group))
                             for place, (segment, group) in zip(places, groups)]
             break
     if replacements is None:
@@ -1326,22 +1326,6 @@ def _plain_outside_edits(family: str, data: bytes, after: bytes, edits) -> None:
         if want != got:
             kind = "edited-line-wrong" if number in edited_lines else "unedited-line-changed"
             raise failure(f"{family}:fix:{kind}", f"line {number + 1} became {got!r}, expected {want!r}")
-
-
-def _apply(text: str, edits) -> str:
-    """`text` with the edits made as mtcheck.fix.apply makes them (right to left, an edit
-    overlapping one to its right dropped), in linear time: the oracle must not take as long
-    as what it judges."""
-    kept, limit = [], len(text) + 1
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        if edit.end <= limit:
-            kept.append(edit)
-            limit = edit.start
-    out, at = [], 0
-    for edit in reversed(kept):
-        out += [text[at:edit.start], edit.new]
-        at = edit.end
-    return "".join(out) + text[at:]
 
 
 def _shifted(replacements) -> list[tuple[int, int]]:
