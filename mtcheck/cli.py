@@ -174,6 +174,11 @@ _foreign_langs_option = click.option(
     "--foreign-langs", help="Languages whose terms count as foreign renderings in a text, comma-separated, or "
                             "'all'. Default: the run's source languages (--source-lang, a bilingual file's, the "
                             "glossary's) and English.")
+_all_senses_option = click.option(
+    "--all-senses", is_flag=True,
+    help="In bilingual files, count a target's glossary terms also where the source has no term of their "
+         "concept. By default such a word is taken in another sense (German 'haben' where the source says "
+         "'have' is not Haben, the credit column).")
 _verbose_option = click.option("--verbose", "-v", is_flag=True, help="Say what is loaded and how each language is matched.")
 def _mt_options(function):
     from mtcheck.mt.commands import model_options
@@ -224,6 +229,7 @@ def _configurable(*keys: str):
 @_lang_option
 @_source_lang_option
 @_foreign_langs_option
+@_all_senses_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "html", "sarif", "junit", "github"]),
               default="text", show_default=True)
 @click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated).")
@@ -246,9 +252,9 @@ def _configurable(*keys: str):
                                                         "exit 1 when there are any.")
 @_output_option
 @_verbose_option
-@_configurable("glossaries", "lang", "source-lang", "foreign-langs", "fail-on", "consistency", "format",
+@_configurable("glossaries", "lang", "source-lang", "foreign-langs", "all-senses", "fail-on", "consistency", "format",
                "warn-unused-ignores")
-def check(paths, glossaries, lang, source_lang, foreign_langs, output_format, select, ignore, fail_on, consistency, no_table,
+def check(paths, glossaries, lang, source_lang, foreign_langs, all_senses, output_format, select, ignore, fail_on, consistency, no_table,
           quiet, warn_unused_ignores, baseline_path, write_baseline, fix, show_diff, output, verbose, config):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
@@ -265,11 +271,11 @@ def check(paths, glossaries, lang, source_lang, foreign_langs, output_format, se
     run.selection = config.selection()
     run.quiet = quiet
     if fix or show_diff:
-        changed = _fix(run, paths, not show_diff, _languages(foreign_langs), source_lang)
+        changed = _fix(run, paths, not show_diff, _languages(foreign_langs), source_lang, all_senses)
         if show_diff:
             return EXIT_ERROR if run.errors else (EXIT_FINDINGS if changed else EXIT_CLEAN)
     checker = Checker(run.glossary, rules, config.severities, scope=consistency,
-                      foreign_langs=_languages(foreign_langs), source_lang=source_lang)
+                      foreign_langs=_languages(foreign_langs), source_lang=source_lang, source_support=not all_senses)
     gate = make_gate(checker.tally, [r.id for r in rules], config.severities, warn_unused_ignores, baseline_path,
                      write_baseline)
     threshold = Severity.parse(fail_on)
@@ -331,12 +337,12 @@ def _check_outputs(inputs: tuple[str, ...], *outputs: str | None) -> None:
 
 
 def _fix(run: _Run, paths: tuple[str, ...], write: bool, foreign_langs: list[str] | None,
-         source_lang: str | None) -> int:
+         source_lang: str | None, all_senses: bool = False) -> int:
     """Fix (or, without `write`, print the diff of fixing) every file; the number changed."""
     from mtcheck.fix import Fixer, unified_diff
     from mtcheck.formats.edit import fix_file
 
-    fixer = Fixer(run.glossary, foreign_langs, source_lang)  # compiled once, not once per file
+    fixer = Fixer(run.glossary, foreign_langs, source_lang, not all_senses)  # compiled once, not once per file
     changed = edits = 0
     for path, lang, _ in run.documents(paths):
         try:
@@ -380,11 +386,12 @@ def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool, 
 @_lang_option
 @_source_lang_option
 @_foreign_langs_option
+@_all_senses_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_output_option
 @_verbose_option
-@_configurable("glossaries", "lang", "source-lang", "foreign-langs")
-def scan(paths, glossaries, lang, source_lang, foreign_langs, output_format, output, verbose, config):
+@_configurable("glossaries", "lang", "source-lang", "foreign-langs", "all-senses")
+def scan(paths, glossaries, lang, source_lang, foreign_langs, all_senses, output_format, output, verbose, config):
     """List every glossary match (a concordance: concept, term, status)."""
     from mtcheck.engine import Checker
     from mtcheck.lifetime import batch_collection
@@ -392,7 +399,8 @@ def scan(paths, glossaries, lang, source_lang, foreign_langs, output_format, out
     _check_outputs(paths, output)
     run = _Run(glossaries, lang, verbose, source_lang)
     run.selection = config.selection()
-    checker = Checker(run.glossary, [], foreign_langs=_languages(foreign_langs), source_lang=source_lang)
+    checker = Checker(run.glossary, [], foreign_langs=_languages(foreign_langs), source_lang=source_lang,
+                      source_support=not all_senses)
     with _output(output, paths) as stream, batch_collection():
         if output_format == "json":
             from mtcheck.report.jsonreport import JsonMatches

@@ -8,8 +8,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from mtcheck.leaks import LeakPolicy
-from mtcheck.matching import Matcher
-from mtcheck.model import Finding, Glossary, Match, Segment, Severity
+from mtcheck.lang import canonical_lang, family
+from mtcheck.matching import LanguageMatcher, Matcher
+from mtcheck.model import Concept, Finding, Glossary, Match, Segment, Severity
 from mtcheck.rules import Document, Rule
 
 # What a match is counted as: an enum member's `_value_` is a plain attribute, read in C.
@@ -31,6 +32,7 @@ class Tally:
     by_rule: Counter = field(default_factory=Counter)        # by rule id
     suppressed: int = 0     # findings an inline directive silenced (not in `findings`)
     baselined: int = 0      # findings the baseline already held (not in `findings`)
+    unsupported: int = 0    # target matches set aside: their concept is not in the source
     # Matches by text language, counted by _RENDERING: plain strings, so counted in C.
     _matches_by_lang: dict[str, Counter] = field(default_factory=dict)
 
@@ -71,11 +73,13 @@ class Checker:
 
     def __init__(self, glossary: Glossary, rules: Iterable[type[Rule]],
                  severities: Mapping[str, Severity] | None = None, scope: str = "file",
-                 foreign_langs: Iterable[str] | None = None, source_lang: str | None = None):
+                 foreign_langs: Iterable[str] | None = None, source_lang: str | None = None,
+                 source_support: bool = True):
         """`scope` is where consistency is judged: within each "file", or across the "run".
         `foreign_langs`: whose terms are foreign renderings ("all": every language's); by
         default the run's source languages (`source_lang`, the glossary's, a bilingual
-        file's) and English."""
+        file's) and English. `source_support`: in a bilingual segment, a target term counts
+        only where the source has its concept (see _supported); False: everywhere."""
         if scope not in ("file", "run"):
             raise ValueError(f"unknown consistency scope {scope!r}")
         self.glossary = glossary
@@ -86,6 +90,8 @@ class Checker:
         self.scope = scope
         self.tally = Tally()
         self._run_rules: dict[str, list[Rule]] = {}
+        self.source_support = source_support
+        self._has_terms: dict[tuple[str, str], bool] = {}
 
     def matches(self, segments: Iterable[Segment], lang: str) -> Iterable[Match]:
         """Every match in the segments' targets, in order (the concordance behind `scan`)."""
@@ -118,12 +124,42 @@ class Checker:
             matcher = self.matcher.for_language(segment_lang, self.leaks.languages(same_lang[0].source_lang))
             found = matcher.matches_all(same_lang)
             for index, (segment, matches) in enumerate(zip(same_lang, found)):
-                if segment.source and segment.source_lang and any(match.alternatives for match in matches):
+                if not matches or not segment.source or not segment.source_lang:
+                    continue
+                source = self.matcher.for_language(segment.source_lang)
+                if any(match.alternatives for match in matches):
                     # A target term several concepts share, decided by the source: "Datei" is
                     # the file where the source says "file" (see _decided).
-                    source_concepts = self.matcher.for_language(segment.source_lang).concepts(segment.source)
-                    found[index] = _decided(matches, source_concepts)
+                    matches = found[index] = _decided(matches, source.concepts(segment.source))
+                if self.source_support:
+                    found[index] = self._supported(matches, source, segment)
             yield segment_lang, same_lang, found
+
+    def _supported(self, matches: list[Match], source: LanguageMatcher, segment: Segment) -> list[Match]:
+        """The target matches whose concept the source text has too (any of its terms, nested
+        ones included), or has no term in the source's language for. A target word of a
+        concept the source does not have is mostly that word in another sense: German
+        "haben" where the source says "have" is not Haben, the credit column."""
+        source_concepts = None
+        kept = []
+        for match in matches:
+            if len(match.term.text.split()) == 1 and self._judgeable(match.concept, segment.source_lang):
+                if source_concepts is None:
+                    source_concepts = source.concepts(segment.source)
+                if match.concept.id not in source_concepts:
+                    self.tally.unsupported += 1
+                    continue
+            kept.append(match)
+        return kept
+
+    def _judgeable(self, concept: Concept, lang: str) -> bool:
+        """Whether the concept has a term in `lang` (else the source cannot speak of it)."""
+        key = (concept.id, lang)
+        known = self._has_terms.get(key)
+        if known is None:
+            family_ = family(canonical_lang(lang))
+            known = self._has_terms[key] = any(family(canonical_lang(t.lang)) == family_ for t in concept.terms)
+        return known
 
     def check(self, path: str, segments: Iterable[Segment], lang: str) -> list[Finding]:
         """All findings of one file, in a stable order (see check_batches)."""

@@ -38,6 +38,9 @@ _TEXT_SEPARATOR = f" {_BETWEEN_TEXTS} "
 _CHUNK_MARK = "\x02"  # after each stretch's codes, to count stretches: in no code
 _FEW_CHUNKS = 256  # stretches of a text below which hits are placed by bisection, not arrays
 _FIRST_CODE = 0x100
+# A UI mnemonic before a word (Account _Hierarchy, &Datei) belongs to the word, not
+# punctuation between it and the word before.
+_MNEMONIC_MARKERS = ("_", "&")
 # Distinct words, and stretches between spaces, remembered per language before starting over:
 # about 0.5 KB each, so memory stays bounded on any corpus while the common ones stay cached.
 _MAX_CACHED_WORDS = 200_000
@@ -533,7 +536,7 @@ class LanguageMatcher:
         codes, spans = [], []
         native_word, foreign_word = self._native_words, self._foreign_words
         position = len(pieces[0])
-        if pieces[0] and not GAP_RE.fullmatch(pieces[0]):
+        if pieces[0] and not (len(pieces) > 1 and pieces[0] in _MNEMONIC_MARKERS) and not GAP_RE.fullmatch(pieces[0]):
             codes.append(BREAK * 2), spans.append((0, 0))
         for index in range(1, len(pieces), 2):
             word, gap = pieces[index], pieces[index + 1]

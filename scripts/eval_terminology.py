@@ -1,7 +1,7 @@
 """Match precision and recall of `mtcheck scan` on a judged terminology dev set, per language
 and side, with every wrong match and every miss listed with the judge's reason.
 
-    python scripts/eval_terminology.py DATASET [--langs de,fr] [--show 40] [--json OUT]
+    python scripts/eval_terminology.py DATASET [--langs de,fr] [--show 40] [--json OUT] [--with=--all-senses]
 
 DATASET is a folder laid out like the GnuCash dev set (texts/gnucash-ui.LANG.po,
 glossary/*.csv, gold/LANG.jsonl, entries.jsonl and its reference scorer score.py, which this
@@ -61,12 +61,17 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dataset", type=Path)
     parser.add_argument("--mtcheck", default=f"{sys.executable} -m mtcheck", help="the command to run")
+    parser.add_argument("--with", dest="options", action="append", default=[],
+                        help="an option to add to each scan (e.g. --with=--all-senses); repeatable")
     parser.add_argument("--langs", default="de,fr,es,pl,zh_CN")
     parser.add_argument("--show", type=int, default=30, help="wrong matches and misses listed per language")
     parser.add_argument("--json", help="write the reference scorer's numbers to this file")
     args = parser.parse_args(argv)
     scorer = load_scorer(args.dataset.resolve())
     mtcheck = args.mtcheck.split()
+    if args.options:  # the reference scorer builds the command line: the options go after it
+        mtcheck = [sys.executable, "-c", "import sys; from mtcheck.cli import main; "
+                   f"sys.argv = ['mtcheck', *sys.argv[1:], *{args.options!r}]; main()"]
     langs = args.langs.split(",")
     print(f"{'lang':6} {'side':6} {'matches':>7} {'hits':>5} {'wrong':>5} {'precision':>9} {'gold':>5} {'found':>5} {'recall':>7}")
     results = {}

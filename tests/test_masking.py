@@ -19,7 +19,7 @@ TERMS = {
     "file": [("de", "Datei")],
     "description": [("de", "Beschreibung"), ("pl", "Opis"), ("en", "Description")],
     "date": [("de", "Datum")],
-    "account-hierarchy": [("de", "Kontenhierarchie")],
+    "account-hierarchy": [("de", "Kontenhierarchie"), ("en", "account hierarchy")],
 }
 
 
@@ -91,7 +91,14 @@ MNEMONICS = [
     ("pl", "Op_is", [("description", "Op_is")]),
     ("en", "Descri_ption", [("description", "Descri_ption")]),
     ("de", "Dat&ei", [("file", "Dat&ei")]),
+    # before a word of a term of several words: the word's, not punctuation between them
+    ("en", "New Account _Hierarchy...", [("account-hierarchy", "Account _Hierarchy")]),
+    ("en", "Account &Hierarchy", [("account-hierarchy", "Account &Hierarchy")]),
 ]
+
+
+def test_a_marker_standing_alone_is_punctuation(found):
+    assert found("en", "Account & Hierarchy") == [("account", "Account")]
 
 
 @pytest.mark.parametrize("lang,text,expected", MNEMONICS, ids=[t for _, t, _ in MNEMONICS])

@@ -90,6 +90,7 @@ def summary_record(tally: Tally, glossary: Glossary, errors: list[str]) -> dict:
         "by_rule": dict(sorted(tally.by_rule.items())),
         "suppressed": tally.suppressed,
         "baselined": tally.baselined,
+        "other_sense": tally.unsupported,
         "renderings": renderings,
         "errors": errors,
     }

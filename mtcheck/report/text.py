@@ -49,6 +49,8 @@ class TextFindings:
         detail = f" ({', '.join(parts)})" if parts else ""
         summary = f"{total} finding{'s' if total != 1 else ''}{detail} in {tally.documents} file" \
                   f"{'s' if tally.documents != 1 else ''}, {tally.matches} term matches"
+        if tally.unsupported:
+            summary += f" ({tally.unsupported} more in another sense: the source has not their concept)"
         if errors:
             summary += f", {len(errors)} file{'s' if len(errors) != 1 else ''} could not be read"
         self.console.print(Text(summary, style="bold"), highlight=False)
