@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from mtcheck.model import Finding, Match, Segment, Severity
+from mtcheck.resemblance import resembles
 from mtcheck.rules.base import Rule
 from mtcheck.separable import rendered_apart
 
@@ -18,7 +19,9 @@ class MissingTerm(Rule):
     concept; a target that renders the concept with a deprecated or foreign term is left to
     those rules; a concept the glossary does not have in the target language is not expected.
     A German or Dutch separable verb counts where a main clause splits it ("anmelden":
-    "Melden Sie sich bitte an").
+    "Melden Sie sich bitte an"). A target word that looks like a form of one of the concept's
+    accepted terms (fermé for fermer, l'importation for importer, Unterkonten for Konto: see
+    mtcheck.resemblance) is taken as its rendering: a false alarm costs more than a miss.
 
     Bad (en→de):  "Skilful mass mobilisation matters." → "Das ist wichtig."
     Good (en→de): "Skilful mass mobilisation matters." → "Geschickte Massenmobilisierung ist wichtig."
@@ -46,6 +49,10 @@ class MissingTerm(Rule):
                 continue
             if any(term.lang == lang and rendered_apart(term.text, segment.text, lang) for term in match.concept.terms):
                 continue  # a separable verb split in a main clause: "Melden Sie sich … an"
+            compounding = self.document.analyzer.compounding
+            if any(term.lang == lang and term.status.accepted and resembles(term.text, segment.text, compounding)
+                   for term in match.concept.terms):
+                continue  # a form the matcher cannot tell: "geöffnet" for "öffnen"
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
                 f"source term '{match.text}' ({self.label(match)}) is not rendered in the target; "

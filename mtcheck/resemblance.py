@@ -1,0 +1,58 @@
+"""Whether a text holds a word that may be a form of a term's word the matcher cannot tell:
+a participle (fermé for fermer), a derivation (l'importation, rapprochement), a case the
+lemmatizer does not know (zapisu, pliki), a compound (Unterkonten, Buchungsdatum).
+
+Used only to hold back a missing-term finding, never to report a match: there, a false
+"missing" is an alarm a translator must read and dismiss, and a real one that looks like the
+term is still in front of the reader. The test: the text's word starts like the term's word,
+apart from an ending of up to three letters and a quarter of the word (two letters added to a
+word of four letters or fewer), accents aside (fermé, fermer), or, in a language that writes compounds as one word, has it as a part.
+Sharing only a first part (Buchungssätze, Buchungsteil) is another compound, not a form of it.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from mtcheck.lang import neutral_fold, tokens
+
+SHORT = 5        # a word of fewer letters resembles only itself with an ending of up to SHORT_ENDING
+SHORT_ENDING = 2
+ENDING = 3       # letters at the end of a longer word that a form may change, a quarter at most
+SHORTEST_STEM = 4
+PART_AFTER = 3   # a compound's later part starts after a first part of this many letters at least
+
+
+def resembles(term: str, text: str, compounding: bool = False) -> bool:
+    """Whether every word of `term` looks like a word of `text` (see the module's description).
+    `compounding`: whether the language writes compounds as one word (German, Dutch, the
+    Nordic languages), so that a term's word may stand inside a longer one."""
+    words = [_plain(w) for w, _, _ in tokens(term)]
+    if not words or any(_wide(word) for word in words):
+        return False  # characters that are words are matched as they stand
+    # A word after an elided article or a suffix after an apostrophe (l'importation) too.
+    text_words = {part for w, _, _ in tokens(text) for part in _plain(w).split("'")}
+    return all(any(_like(word, other, compounding) for other in text_words) for word in words)
+
+
+def _like(word: str, other: str, compounding: bool) -> bool:
+    if len(word) < SHORT:
+        if other.startswith(word) and len(other) - len(word) <= SHORT_ENDING:
+            return True  # plik, pliki
+        return compounding and len(other) - len(word) >= PART_AFTER and (
+            other.startswith(word) or other.endswith(word))  # Sollkonto, Kontenart
+    stem = word[:max(SHORTEST_STEM, len(word) - ENDING, -(-3 * len(word) // 4))]
+    if other.startswith(stem):
+        return True
+    # A compound's later part: the term's word inside (Unterkonten), or ending it (Buchungsdatum).
+    return compounding and (other.find(stem, PART_AFTER) >= 0 or
+                            (len(other) - len(word) >= PART_AFTER and other.endswith(word)))
+
+
+def _plain(word: str) -> str:
+    """Casefolded, without accents: a form may change them (fermé, notowań)."""
+    decomposed = unicodedata.normalize("NFD", neutral_fold(word))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _wide(word: str) -> bool:
+    return any(unicodedata.east_asian_width(ch) == "W" for ch in word)

@@ -1,0 +1,69 @@
+"""A missing-term finding is held back where the target has a word that looks like a form of one
+of the concept's accepted terms the matcher cannot tell (a participle, a derivation, a case the
+lemmatizer lacks, a compound); a real omission, or a word that only shares a first part, is
+still reported."""
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.resemblance import resembles
+from tests.conftest import run_cli_json
+
+GLOSSARY = (
+    "concept,lang,term,status\n"
+    "account,en,account,preferred\n"
+    "account,de,Konto,preferred\n"
+    "import,en,import,preferred\n"
+    "import,fr,importer,preferred\n"
+    "file,en,file,preferred\n"
+    "file,pl,plik,preferred\n"
+    "folder,en,folder,preferred\n"
+    "folder,de,Ordner,preferred\n"
+    "split,en,split,preferred\n"
+    "split,de,Buchungsteil,preferred\n"
+)
+
+
+def _missing(tmp_path, lang, source, target):
+    (tmp_path / "g.csv").write_text(GLOSSARY, encoding="utf-8")
+    path = tmp_path / f"{lang}.po"
+    path.write_text(f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    f'msgid "{source}"\nmsgstr "{target}"\n', encoding="utf-8")
+    code, report, err = run_cli_json("check", path, "-g", tmp_path / "g.csv", "--source-lang", "en", "--isolated",
+                                     "--select", "GL004")
+    assert code in (0, 1), err
+    return [f["concept"] for f in report["findings"]]
+
+
+@pytest.mark.parametrize("lang,source,target", [
+    ("de", "Unknown account type", "Unbekannte Kontenart"),            # a compound's first part
+    ("de", "Show the account tree", "Den Unterkontenbaum anzeigen"),    # inside a compound, inflected
+    ("fr", "Importing the files", "L'importation des fichiers"),       # a derivation after an elision
+    ("pl", "All files", "Wszystkie pliki"),                             # a case form
+])
+def test_a_form_the_matcher_cannot_tell_is_no_missing_term(tmp_path, lang, source, target):
+    assert _missing(tmp_path, lang, source, target) == []
+
+
+def test_an_omission_is_still_reported(tmp_path):
+    assert _missing(tmp_path, "de", "Save the file to a folder.", "Speichern Sie die Datei.") == ["folder"]
+
+
+def test_a_shared_first_part_is_no_rendering(tmp_path):
+    # Buchungssätze shares Buchung- with Buchungsteil: another compound.
+    assert _missing(tmp_path, "de", "Show all splits", "Alle Buchungssätze anzeigen") == ["split"]
+
+
+@pytest.mark.parametrize("term,text,compounding,expected", [
+    ("fermer", "Le fichier est fermé.", False, True),
+    ("Konto", "Unterkonten", True, True),
+    ("Konto", "Unterkonten", False, False),       # no compounds in the language: another word
+    ("notowania", "źródło notowań", False, True),
+    ("within", "without a doubt", False, False),  # more than an ending changed
+    ("cell", "an excellent result", False, False),
+    ("plik", "pliki", False, True),
+    ("with", "without", False, False),
+    ("会计科目", "会计科目表", False, False),        # characters that are words: the matcher's
+])
+def test_resemblance(term, text, compounding, expected):
+    assert resembles(term, text, compounding) is expected
