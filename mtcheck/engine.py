@@ -132,10 +132,11 @@ class Checker:
                     # the file where the source says "file" (see _decided).
                     matches = found[index] = _decided(matches, source.concepts(segment.source))
                 if self.source_support:
-                    found[index] = self._supported(matches, source, segment)
+                    found[index] = self._supported(matches, source, segment, matcher)
             yield segment_lang, same_lang, found
 
-    def _supported(self, matches: list[Match], source: LanguageMatcher, segment: Segment) -> list[Match]:
+    def _supported(self, matches: list[Match], source: LanguageMatcher, segment: Segment,
+                   target: LanguageMatcher) -> list[Match]:
         """The target matches whose concept the source text has too (any of its terms, nested
         ones included), or has no term in the source's language for. A target word of a
         concept the source does not have is mostly that word in another sense: German
@@ -147,10 +148,22 @@ class Checker:
                 if source_concepts is None:
                     source_concepts = source.concepts(segment.source)
                 if match.concept.id not in source_concepts:
-                    self.tally.unsupported += 1
-                    continue
+                    match = self._read_as(match, source_concepts, target)
+                    if match is None:
+                        self.tally.unsupported += 1
+                        continue
             kept.append(match)
         return kept
+
+    @staticmethod
+    def _read_as(match: Match, source_concepts: set[str], target: LanguageMatcher) -> Match | None:
+        """The match as the concept the source has that its words can stand for as well, if
+        any: "cotizaciones" is the quotes' term, and the plural of "cotización", a price; where
+        the source says "prices", it is the price."""
+        for concept, term, compound in target.readings(match.text):
+            if concept.id in source_concepts:
+                return match._replace(concept=concept, term=term, compound=compound, alternatives=())
+        return None
 
     def _judgeable(self, concept: Concept, lang: str) -> bool:
         """Whether the concept has a term in `lang` (else the source cannot speak of it)."""

@@ -596,6 +596,15 @@ class LanguageMatcher:
         return {entry.concept.id for _, _, entry in self._candidates(mask_protected(nfc), every=True)
                 if not entry.foreign}
 
+    def readings(self, text: str) -> list[tuple[Concept, Term, bool]]:
+        """Every (concept, term, compound) whose term the whole of `text` can be, closest
+        form first: the other readings of a matched span ("cotizaciones": the quotes, and the
+        plural of "cotización", a price)."""
+        nfc, _ = nfc_with_offsets(text)
+        masked = mask_protected(nfc)
+        return [(entry.concept, entry.term, entry.compound) for start, end, entry in self._candidates(masked, every=True)
+                if start == 0 and end == len(masked) and not entry.foreign]
+
     def _candidates(self, masked: str, every: bool) -> list[tuple[int, int, _Entry]]:
         # Text is cut at spaces (in C) and each distinct stretch between spaces is analysed
         # once: the cost per stretch is then one dictionary lookup, whatever its words.
@@ -673,7 +682,10 @@ class LanguageMatcher:
             # one written as found, then an accepted one: a preferred term that collides with
             # a deprecated one after folding ("compte utilisateur", "compte d'utilisateur") is
             # not reported as deprecated because of the glossary's row order.
-            ranked.append(((not same_form, entry.compound, tuple(surface) != entry.words,
+            # Between forms of one lemma, the term that shares more of the text's word: Spanish
+            # "conciliados" is the state "conciliado" more than the verb "conciliar".
+            shared = 0 if same_form else sum(map(_shared_start, forms, entry.folded))
+            ranked.append(((not same_form, entry.compound, -shared, tuple(surface) != entry.words,
                             not entry.term.status.accepted, entry.order), entry))
         ranked.sort(key=lambda item: item[0])
         return [entry for _, entry in ranked]

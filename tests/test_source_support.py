@@ -89,3 +89,35 @@ def test_a_monolingual_text_counts_every_word(tmp_path):
                                      "--isolated")
     assert code == 0, err
     assert [(m["text"], m["concept"]) for m in report["matches"]] == [("haben", "credit")]
+
+
+READINGS = (
+    "concept,lang,term,status\n"
+    "quotes,en,quotes,preferred\n"
+    "quotes,es,cotizaciones,preferred\n"
+    "price,en,price,preferred\n"
+    "price,es,precio,preferred\n"
+    "price,es,cotización,admitted\n"
+    "reconcile,en,reconcile,preferred\n"
+    "reconcile,es,conciliar,preferred\n"
+    "reconciled,en,reconciled,preferred\n"
+    "reconciled,es,conciliado,preferred\n"
+)
+
+
+def test_a_target_word_is_read_as_the_concept_the_source_has(tmp_path):
+    # "cotizaciones" is the quotes' term as written, and the plural of "cotización", a price.
+    (tmp_path / "g.csv").write_text(READINGS, encoding="utf-8")
+    path = _po(tmp_path, "es", [("View the prices", "Ver las cotizaciones"),
+                                ("Get quotes", "Obtener cotizaciones")])
+    assert [m for m in _scan(path, tmp_path / "g.csv") if m[0] == "target"] == [
+        ("target", "cotizaciones", "price"), ("target", "cotizaciones", "quotes")]
+
+
+def test_of_two_terms_of_one_lemma_the_closer_form_is_meant(tmp_path):
+    # "conciliados" is a form of the verb's lemma too; it is the state "conciliado" in the plural.
+    (tmp_path / "g.csv").write_text(READINGS, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Los desgloses conciliados.\n", encoding="utf-8")
+    code, report, err = run_cli_json("scan", tmp_path / "a.txt", "-g", tmp_path / "g.csv", "--lang", "es", "--isolated")
+    assert code == 0, err
+    assert [(m["text"], m["concept"]) for m in report["matches"]] == [("conciliados", "reconciled")]
