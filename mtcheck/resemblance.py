@@ -11,6 +11,7 @@ Sharing only a first part (Buchungssätze, Buchungsteil) is another compound, no
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from mtcheck.lang import neutral_fold, tokens
@@ -22,16 +23,49 @@ SHORTEST_STEM = 4
 PART_AFTER = 3   # a compound's later part starts after a first part of this many letters at least
 
 
-def resembles(term: str, text: str, compounding: bool = False) -> bool:
-    """Whether every word of `term` looks like a word of `text` (see the module's description).
-    `compounding`: whether the language writes compounds as one word (German, Dutch, the
-    Nordic languages), so that a term's word may stand inside a longer one."""
-    words = [_plain(w) for w, _, _ in tokens(term)]
-    if not words or any(_wide(word) for word in words):
-        return False  # characters that are words are matched as they stand
-    # A word after an elided article or a suffix after an apostrophe (l'importation) too.
-    text_words = {part for w, _, _ in tokens(text) for part in _plain(w).split("'")}
-    return all(any(_like(word, other, compounding) for other in text_words) for word in words)
+class TextWords:
+    """The words of a text as `resembles` compares them (see plain_words), with every start of
+    four letters or more of each, so that most tests are one lookup."""
+
+    __slots__ = ("words", "starts")
+
+    def __init__(self, words: frozenset[str]):
+        self.words = words
+        self.starts = frozenset(word[:end] for word in words for end in range(SHORTEST_STEM, len(word) + 1))
+
+
+def resembles(term: str, text: TextWords, compounding: bool = False) -> bool:
+    """Whether every word of `term` looks like one of the text's words (see the module's
+    description). `compounding`: whether the language writes compounds as one word (German,
+    Dutch, the Nordic languages), so that a term's word may stand inside a longer one."""
+    words = _term_words(term)
+    return bool(words) and all(_found(word, text, compounding) for word in words)
+
+
+def plain_words(text: str) -> TextWords:
+    """The words of a text, casefolded, without accents, and a word after an elided article or
+    before a suffix after an apostrophe (l'importation) too."""
+    return TextWords(frozenset(part for w, _, _ in tokens(text) for part in _plain(w).split("'")))
+
+
+def _found(word: str, text: TextWords, compounding: bool) -> bool:
+    if word in text.words:
+        return True
+    if len(word) >= SHORT and _stem(word) in text.starts:
+        return True  # the common case, one lookup
+    if len(word) >= SHORT and not compounding:
+        return False
+    return any(_like(word, other, compounding) for other in text.words)
+
+
+def _stem(word: str) -> str:
+    return word[:max(SHORTEST_STEM, len(word) - ENDING, -(-3 * len(word) // 4))]
+
+
+@functools.lru_cache(maxsize=65536)
+def _term_words(term: str) -> tuple[str, ...]:
+    words = tuple(_plain(w) for w, _, _ in tokens(term))
+    return () if any(map(_wide, words)) else words  # characters that are words: the matcher's
 
 
 def _like(word: str, other: str, compounding: bool) -> bool:
@@ -40,7 +74,7 @@ def _like(word: str, other: str, compounding: bool) -> bool:
             return True  # plik, pliki
         return compounding and len(other) - len(word) >= PART_AFTER and (
             other.startswith(word) or other.endswith(word))  # Sollkonto, Kontenart
-    stem = word[:max(SHORTEST_STEM, len(word) - ENDING, -(-3 * len(word) // 4))]
+    stem = _stem(word)
     if other.startswith(stem):
         return True
     # A compound's later part: the term's word inside (Unterkonten), or ending it (Buchungsdatum).

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.resemblance import resembles
+from mtcheck.resemblance import plain_words, resembles
 from tests.conftest import run_cli_json
 
 GLOSSARY = (
@@ -66,4 +66,4 @@ def test_a_shared_first_part_is_no_rendering(tmp_path):
     ("会计科目", "会计科目表", False, False),        # characters that are words: the matcher's
 ])
 def test_resemblance(term, text, compounding, expected):
-    assert resembles(term, text, compounding) is expected
+    assert resembles(term, plain_words(text), compounding) is expected

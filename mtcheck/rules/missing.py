@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from mtcheck.model import Finding, Match, Segment, Severity
-from mtcheck.resemblance import resembles
+from mtcheck.resemblance import plain_words, resembles
 from mtcheck.rules.base import Rule
 from mtcheck.separable import rendered_apart
 
@@ -43,16 +43,19 @@ class MissingTerm(Rule):
                 expected.setdefault(match.concept.id, match)
         findings = []
         lang = self.document.analyzer.lang
+        compounding = self.document.analyzer.compounding
+        text_words = None  # the target's words for the resemblance test, when one is needed
         for concept_id, match in expected.items():
             preferred = match.concept.preferred(self.document.lang)
             if preferred is None:
                 continue
             if any(term.lang == lang and rendered_apart(term.text, segment.text, lang) for term in match.concept.terms):
                 continue  # a separable verb split in a main clause: "Melden Sie sich … an"
-            compounding = self.document.analyzer.compounding
-            if any(term.lang == lang and term.status.accepted and resembles(term.text, segment.text, compounding)
+            if text_words is None:
+                text_words = plain_words(segment.text)
+            if any(term.lang == lang and term.status.accepted and resembles(term.text, text_words, compounding)
                    for term in match.concept.terms):
-                continue  # a form the matcher cannot tell: "geöffnet" for "öffnen"
+                continue  # a form the matcher cannot tell: "fermé" for "fermer"
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
                 f"source term '{match.text}' ({self.label(match)}) is not rendered in the target; "
