@@ -1,0 +1,150 @@
+"""`mtcheck check`: findings of every file, reported in one format, and the quality gate."""
+from __future__ import annotations
+
+import sys
+from typing import IO
+
+import click
+
+from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from mtcheck.cli.options import (
+    all_senses_option, configurable, foreign_langs_option, glossary_option, lang_option, language_list,
+    output_option, source_lang_option, verbose_option,
+)
+from mtcheck.cli.run import Run, check_outputs, console, output_stream, split_values
+from mtcheck.errors import MtcheckError
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@glossary_option
+@lang_option
+@source_lang_option
+@foreign_langs_option
+@all_senses_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "html", "sarif", "junit", "github"]),
+              default="text", show_default=True)
+@click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules (ids or names, comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
+              help="Exit 1 when a finding has at least this severity.")
+@click.option("--consistency", type=click.Choice(["file", "run"]), default="file", show_default=True,
+              help="Judge consistent renderings and translations within each file or across all files of the run.")
+@click.option("--no-table", is_flag=True, help="Leave out the table of renderings in text output.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the findings: no table, no summary, no progress bar.")
+@click.option("--warn-unused-ignores/--no-warn-unused-ignores", default=False,
+              help="Report mtcheck directives that suppress nothing (GL000).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report and fail on only the findings that this baseline file does not hold.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
+              help="Record this run's findings in a baseline file (atomically) and exit 0.")
+@click.option("--fix", is_flag=True, help="Replace deprecated and foreign renderings with the preferred term where "
+                                         "the inflection carries over, then report what is left.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them; "
+                                                        "exit 1 when there are any.")
+@output_option
+@verbose_option
+@configurable("glossaries", "lang", "source-lang", "foreign-langs", "all-senses", "fail-on", "consistency", "format",
+               "warn-unused-ignores")
+def check(paths, glossaries, lang, source_lang, foreign_langs, all_senses, output_format, select, ignore, fail_on, consistency, no_table,
+          quiet, warn_unused_ignores, baseline_path, write_baseline, fix, show_diff, output, verbose, config):
+    """Check files or folders (recursively) against the glossary."""
+    from mtcheck.engine import Checker
+    from mtcheck.gate import make_gate
+    from mtcheck.lifetime import batch_collection
+    from mtcheck.model import Severity
+
+    try:
+        rules = config.rules(split_values(select), split_values(ignore))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    check_outputs(paths, output, write_baseline)
+    run = Run(glossaries, lang, verbose, source_lang)
+    run.selection = config.selection()
+    run.quiet = quiet
+    if fix or show_diff:
+        changed = _fix(run, paths, not show_diff, language_list(foreign_langs), source_lang, all_senses)
+        if show_diff:
+            return EXIT_ERROR if run.errors else (EXIT_FINDINGS if changed else EXIT_CLEAN)
+    checker = Checker(run.glossary, rules, config.severities, scope=consistency,
+                      foreign_langs=language_list(foreign_langs), source_lang=source_lang, source_support=not all_senses)
+    gate = make_gate(checker.tally, [r.id for r in rules], config.severities, warn_unused_ignores, baseline_path,
+                     write_baseline)
+    threshold = Severity.parse(fail_on)
+    worst = None
+    with output_stream(output, paths) as stream, batch_collection():
+        reporter = _findings_reporter(output_format, stream, not (no_table or quiet), quiet)
+        reporter.start()
+        for path, doc_lang, segments in run.documents(paths):
+            try:
+                gate.document(path)
+                for findings in checker.check_batches(path, segments, doc_lang):
+                    findings = gate.filter(findings)
+                    if not findings:
+                        continue
+                    reporter.document(path, doc_lang, findings)
+                    for finding in findings:
+                        worst = max(worst or finding.severity, finding.severity)
+                reporter.document(path, doc_lang, [])  # the file is done: JUnit lists clean files too
+            except MtcheckError as exc:
+                run.fail(exc)
+                continue
+        findings = gate.filter(checker.finish()) + gate.finish()
+        if findings:
+            reporter.document(None, None, findings)
+            worst = max([worst or findings[0].severity, *(f.severity for f in findings)])
+        reporter.end(checker.tally, run.glossary, run.errors)
+    gate.close(write=not run.errors)
+    if run.errors:
+        return EXIT_ERROR
+    if write_baseline:
+        run.say(f"baseline: {len(gate.writer.entries)} findings written to {write_baseline}")
+        return EXIT_CLEAN
+    if gate.baseline is not None:
+        run.say(f"baseline: {gate.baseline.count} findings held back by {baseline_path}, "
+                f"{gate.baseline.gone} of its entries match nothing now")
+    return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_CLEAN
+
+
+def _fix(run: Run, paths: tuple[str, ...], write: bool, foreign_langs: list[str] | None,
+         source_lang: str | None, all_senses: bool = False) -> int:
+    """Fix (or, without `write`, print the diff of fixing) every file; the number changed."""
+    from mtcheck.fix import Fixer, unified_diff
+    from mtcheck.formats.edit import fix_file
+
+    fixer = Fixer(run.glossary, foreign_langs, source_lang, not all_senses)  # compiled once, not once per file
+    changed = edits = 0
+    for path, lang, _ in run.documents(paths):
+        try:
+            result = fix_file(path, run.glossary, lang, run.source_lang, write=write, fixer=fixer)
+        except MtcheckError as exc:
+            run.fail(exc)
+            continue
+        if result.changed:
+            changed += 1
+            edits += result.count
+            if not write:
+                click.echo(unified_diff(path, result.before, result.after), nl=False)
+    verb = "fixed" if write else "would fix"
+    run.err.print(f"{verb} {edits} finding{'s' if edits != 1 else ''} in {changed} file{'s' if changed != 1 else ''}",
+                  highlight=False, markup=False)
+    return changed
+
+
+def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool, quiet: bool = False):
+    if output_format == "json":
+        from mtcheck.report.jsonreport import JsonFindings
+
+        return JsonFindings(stream or sys.stdout)
+    if output_format == "html":
+        from mtcheck.report.html import HtmlFindings
+
+        return HtmlFindings(stream or sys.stdout)
+    if output_format in ("sarif", "junit", "github"):
+        from mtcheck.report import github, junit, sarif
+
+        reporters = {"sarif": sarif.SarifFindings, "junit": junit.JUnitFindings, "github": github.GithubFindings}
+        return reporters[output_format](stream or sys.stdout)
+    from mtcheck.report.text import TextFindings
+
+    return TextFindings(console(stream), table, summary=not quiet)

@@ -1,0 +1,77 @@
+"""The options several commands share, and the configuration file behind them."""
+from __future__ import annotations
+
+import click
+
+glossary_option = click.option(
+    "--glossary", "-g", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+    help="Glossary file (TBX, CSV or TSV); repeatable. Default: the shipped glossary.")
+lang_option = click.option("--lang", "-l", help="Language of the texts, the targets of bilingual files (BCP-47). "
+                                                  "Default: what the file says, else identified per file.")
+source_lang_option = click.option("--source-lang", help="Source language of bilingual files (BCP-47). "
+                                                         "Default: what the file says, else identified.")
+foreign_langs_option = click.option(
+    "--foreign-langs", help="Languages whose terms count as foreign renderings in a text, comma-separated, or "
+                            "'all'. Default: the run's source languages (--source-lang, a bilingual file's, the "
+                            "glossary's) and English.")
+all_senses_option = click.option(
+    "--all-senses", is_flag=True,
+    help="In bilingual files, count a target's glossary terms also where the source has no term of their "
+         "concept. By default such a word is taken in another sense (German 'haben' where the source says "
+         "'have' is not Haben, the credit column).")
+verbose_option = click.option("--verbose", "-v", is_flag=True, help="Say what is loaded and how each language is matched.")
+def mt_options(function):
+    from mtcheck.mt.commands import model_options
+
+    return model_options(function)
+
+
+output_option = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+                              help="Write the report to this file (atomically) instead of stdout.")
+
+
+def configurable(*keys: str):
+    """Adds --config and --isolated; fills the options named by configuration `keys` from the
+    configuration where the command line left them at their defaults, and hands the command
+    the Config itself as `config`."""
+    import functools
+
+    def decorate(function):
+        @functools.wraps(function)
+        def command(config_path, isolated, **params):
+            from click.core import ParameterSource
+
+            from mtcheck.config import load_settings
+
+            ctx = click.get_current_context()
+            if config_path and isolated:
+                raise click.UsageError("--config and --isolated exclude each other")
+            config = load_settings(params["paths"], config_path, isolated)
+            given = {name for name in params if ctx.get_parameter_source(name) is not ParameterSource.DEFAULT}
+            choices = {p.name: p.type.choices for p in ctx.command.params if isinstance(p.type, click.Choice)}
+            params = config.options(params, given, choices, keys)
+            if params.get("verbose") and config.path:
+                click.echo(f"configuration: {config.path}", err=True)
+            for warning in config.warnings:
+                click.echo(f"warning: {warning}", err=True)
+            return function(config=config, **params)
+
+        command = click.option("--isolated", is_flag=True, help="Ignore all configuration files.")(command)
+        return click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                            help="Use this configuration file (mtcheck.toml, or pyproject.toml with "
+                                 "[tool.mtcheck]) instead of the one found upward from the paths.")(command)
+    return decorate
+
+
+def language_list(given: str | tuple[str, ...] | None) -> list[str] | None:
+    """--foreign-langs "en,vi" or the configuration's list, checked as codes; None: not given."""
+    if given is None:
+        return None
+    codes = [code.strip() for code in (given.split(",") if isinstance(given, str) else given) if code.strip()]
+    from mtcheck.config import _LANG_RE
+
+    for code in codes:
+        if code.lower() != "all" and not _LANG_RE.match(code):
+            raise click.BadParameter(f"{code!r} is not a language code", param_hint="--foreign-langs")
+    return codes
+

@@ -1,0 +1,159 @@
+"""What the commands share: the run's glossary, files and languages, output streams."""
+from __future__ import annotations
+
+import contextlib
+import os
+from typing import IO, Iterator
+
+
+from mtcheck.errors import MtcheckError
+
+def split_values(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def console(stream: IO[str] | None = None, stderr: bool = False):
+    from rich.console import Console
+
+    if stream is not None:
+        return Console(file=stream, force_terminal=False, no_color=True, width=10_000, soft_wrap=True)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+@contextlib.contextmanager
+def output_stream(path: str | None, inputs: tuple[str, ...] = ()) -> Iterator[IO[str] | None]:
+    """stdout (None; `-` says so too), or a file written atomically: never one of `inputs`,
+    a folder or a device."""
+    from mtcheck.textio import atomic_output, check_output_path, is_stdout
+
+    if path is None or is_stdout(path):
+        yield None
+        return
+    check_output_path(path, inputs)
+    with atomic_output(path) as stream:
+        yield stream
+
+
+class Run:
+    """State of one `check` or `scan` run shared by its helpers."""
+
+    def __init__(self, glossaries: tuple[str, ...], lang: str | None, verbose: bool, source_lang: str | None = None):
+        from mtcheck.glossary import load_glossaries
+        from mtcheck.glossary.shipped import shipped_glossary
+
+        self.lang = lang
+        self.source_lang = source_lang
+        self.quiet = False
+        self.verbose = verbose
+        self.err = console(stderr=True)
+        paths = list(glossaries) or [str(shipped_glossary())]
+        # A headerless two-column glossary takes its languages from the run's.
+        self.glossary = load_glossaries(paths, source_lang, lang)
+        self.errors: list[str] = []
+        self._described: set[str] = set()
+        self.selection = None  # include/exclude globs of the configuration (mtcheck.config.FileSelection)
+        self.say(f"glossary: {', '.join(paths)} ({len(self.glossary)} concepts, "
+                 f"languages {', '.join(self.glossary.languages)})")
+
+    def say(self, message: str) -> None:
+        if self.verbose:
+            self.err.print(message, highlight=False, markup=False)
+
+    def fail(self, error: MtcheckError) -> None:
+        if str(error) in self.errors:
+            return  # --fix reads every file twice: an error is said once
+        self.errors.append(str(error))
+        self.err.print(f"error: {error}", style="red", highlight=False, markup=False)
+
+    def documents(self, paths: tuple[str, ...]):
+        """(path, lang, segments) for every file, errors reported and skipped; a path that
+        cannot be checked is an error, or a warning where a folder holds it."""
+        from mtcheck.formats import bilingual_kind
+        from mtcheck.formats.discover import discover
+
+        warned = vars(self).setdefault("_warned", set())  # --fix reads every file twice: a warning is said once
+
+        def report(problem):
+            if problem.error:
+                self.fail(problem.as_error())
+            elif str(problem) not in warned:
+                warned.add(str(problem))
+                self.err.print(f"warning: {problem}", markup=False, highlight=False)
+
+        files = list(discover(list(paths), report, self.selection))
+        with self._progress(len(files)) as advance:
+            for path in files:
+                try:
+                    if bilingual_kind(path):
+                        yield self._bilingual(path)
+                    else:
+                        yield self._plain(path)
+                except MtcheckError as exc:
+                    self.fail(exc)
+                advance()
+
+    @contextlib.contextmanager
+    def _progress(self, total: int):
+        """A progress bar over the files, on a terminal only: never in CI logs or pipes."""
+        if self.quiet or total < 2 or not self.err.is_terminal or os.environ.get("CI"):
+            yield lambda: None
+            return
+        from rich.progress import Progress
+
+        with Progress(console=self.err, transient=True) as progress:
+            task = progress.add_task("checking", total=total)
+            yield lambda: progress.advance(task)
+
+    def _plain(self, path: str):
+        from mtcheck.formats import plaintext
+
+        lang = self._language(path, lambda: plaintext.sample(path))
+        return path, lang, plaintext.read_segments(path, lang)
+
+    def _bilingual(self, path: str):
+        """A bilingual file; languages it does not name are identified from its first segments."""
+        import itertools
+
+        from mtcheck.formats import open_bilingual
+
+        document = open_bilingual(path, source_lang=self.source_lang, target_lang=self.lang)
+        for warning in getattr(document, "warnings", ()):
+            self.err.print(f"warning: {warning}", markup=False, highlight=False)
+        segments = iter(document.segments())
+        head = list(itertools.islice(segments, 200))
+        declared = document.target_lang or next((s.lang for s in head if s.lang), None)
+        lang = self._language(path, lambda: "\n".join(s.text for s in head), declared)
+        source_lang = None
+        if any(s.source and not s.source_lang for s in head):
+            source_lang = self._language(path, lambda: "\n".join(s.source or "" for s in head), None, "source")
+        return path, lang, _with_languages(itertools.chain(head, segments), lang, source_lang)
+
+    def _language(self, path: str, sample, declared: str | None = None, side: str = "text") -> str:
+        from mtcheck.lang import analyzer_for, canonical_lang
+        from mtcheck.langid import detect_language
+
+        if declared or (self.lang and side == "text"):
+            lang = canonical_lang(declared or self.lang)
+        else:
+            lang, probability = detect_language(sample())
+            self.say(f"{path}: detected {'source ' if side == 'source' else ''}language {lang} (p={probability:.2f})")
+        if lang not in self._described:
+            self._described.add(lang)
+            self.say(analyzer_for(lang).describe())
+        return lang
+
+
+def _with_languages(segments, lang: str, source_lang: str | None):
+    """Segments with the file's languages filled in where the file left them out."""
+    for segment in segments:
+        if segment.lang is None or (source_lang and segment.source is not None and segment.source_lang is None):
+            segment = segment._replace(lang=segment.lang or lang, source_lang=segment.source_lang or source_lang)
+        yield segment
+
+def check_outputs(inputs: tuple[str, ...], *outputs: str | None) -> None:
+    """Refuse, before any work, output paths that would replace an input or cannot hold a file."""
+    from mtcheck.textio import check_output_path, is_stdout
+
+    for output in outputs:
+        if output is not None and not is_stdout(output):
+            check_output_path(output, inputs)

@@ -1,0 +1,87 @@
+"""`mtcheck scan`: every glossary match, a concordance."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR
+from mtcheck.cli.options import (
+    all_senses_option, configurable, foreign_langs_option, glossary_option, lang_option, language_list,
+    output_option, source_lang_option, verbose_option,
+)
+from mtcheck.cli.run import Run, check_outputs, console, output_stream
+from mtcheck.errors import MtcheckError
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@glossary_option
+@lang_option
+@source_lang_option
+@foreign_langs_option
+@all_senses_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@output_option
+@verbose_option
+@configurable("glossaries", "lang", "source-lang", "foreign-langs", "all-senses")
+def scan(paths, glossaries, lang, source_lang, foreign_langs, all_senses, output_format, output, verbose, config):
+    """List every glossary match (a concordance: concept, term, status)."""
+    from mtcheck.engine import Checker
+    from mtcheck.lifetime import batch_collection
+
+    check_outputs(paths, output)
+    run = Run(glossaries, lang, verbose, source_lang)
+    run.selection = config.selection()
+    checker = Checker(run.glossary, [], foreign_langs=language_list(foreign_langs), source_lang=source_lang,
+                      source_support=not all_senses)
+    with output_stream(output, paths) as stream, batch_collection():
+        if output_format == "json":
+            from mtcheck.report.jsonreport import JsonMatches
+
+            reporter = JsonMatches(stream or sys.stdout)
+        else:
+            from mtcheck.report.text import TextMatches
+
+            reporter = TextMatches(console(stream))
+        reporter.start()
+        for path, doc_lang, segments in run.documents(paths):
+            try:
+                for side, match in _concordance(checker, segments, doc_lang):
+                    reporter.match(match, side)
+            except MtcheckError as exc:
+                run.fail(exc)
+        reporter.end(run.errors)
+    return EXIT_ERROR if run.errors else EXIT_CLEAN
+
+
+def _concordance(checker, segments, lang: str):
+    """(side, match) of every match: a bilingual segment's source matches before its target's
+    (once for a source that several targets share, as a TMX unit's languages do)."""
+    import collections
+
+    read: collections.deque = collections.deque()
+    listed_source = None
+
+    def passed():
+        for segment in segments:
+            read.append(segment)
+            yield segment
+
+    def sources_up_to(segment):
+        nonlocal listed_source
+        while read:
+            earlier = read.popleft()
+            if earlier.source is not None and earlier.source_lang:
+                place = (earlier.source, earlier.source_places.line, earlier.source_places.column) \
+                    if earlier.source_places is not None else (earlier.source, earlier.id)
+                if place != listed_source:
+                    listed_source = place
+                    yield from (("source", match) for match in checker.source_matches(earlier))
+            if earlier is segment:
+                return
+
+    for match in checker.matches(passed(), lang):
+        yield from sources_up_to(match.segment)
+        yield "target", match
+    yield from sources_up_to(None)
