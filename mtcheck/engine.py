@@ -255,6 +255,8 @@ class Checker:
             rendered = self.matcher.for_language(lang).concepts(segment.text) if source_matches else set()
             for rule in rules:
                 found.extend(rule.on_segment(segment, source_matches, target_matches, rendered))
+            if found:  # every finding of a bilingual segment shows its source
+                found = [finding.beside(segment.source) for finding in found]
         return found
 
     def finish(self) -> list[Finding]:

@@ -456,18 +456,27 @@ class Finding:
     # The sentence the finding is in, for reports that show findings in context; not in
     # to_record(). Cut out of its text only when a report asks (most never do).
     sentence: Excerpt | Sentence | None = field(default=None, compare=False, repr=False)
+    # The source text of a bilingual segment the finding is in: a translator acts on the two
+    # side by side. None in a monolingual text.
+    source: str | None = field(default=None, compare=False)
 
     @classmethod
     def made(cls, rule: str, name: str, severity: Severity, message: str, location: Location, lang: str | None,
              concept: str | None, text: str, suggestions: tuple[str, ...], data: Mapping[str, object],
-             sentence: Excerpt | Sentence | None) -> Finding:
+             sentence: Excerpt | Sentence | None, source: str | None = None) -> Finding:
         """Finding(...) with every field given, made with one dictionary update instead of the
-        frozen dataclass's eleven setattr calls (a seventh of the time): rules make one for
+        frozen dataclass's twelve setattr calls (a seventh of the time): rules make one for
         each of up to hundreds of thousands of places."""
         finding = object.__new__(cls)
         finding.__dict__.update(rule=rule, name=name, severity=severity, message=message, location=location,
                                 lang=lang, concept=concept, text=text, suggestions=suggestions, data=data,
-                                sentence=sentence)
+                                sentence=sentence, source=source)
+        return finding
+
+    def beside(self, source: str) -> Finding:
+        """This finding with the source text of its bilingual segment."""
+        finding = object.__new__(Finding)
+        finding.__dict__.update(self.__dict__, source=source)
         return finding
 
     @property
@@ -511,6 +520,8 @@ class Finding:
             "suggestions": list(self.suggestions),
             "message": self.message,
         }
+        if self.source is not None:
+            record["source"] = self.source
         if self.data:
             record["data"] = dict(self.data)
         return record

@@ -19,7 +19,7 @@ MATCH_KEYS = {"path", "line", "column", "end_line", "end_column", "concept", "la
 def test_check_seeds_exits_1_with_linter_lines_and_table(cli):
     code, out, _ = cli("check", SEEDS)
     assert code == 1
-    assert f"{SEED_002}:20:273: GL001 'Fachkundige Massenmobilisierung' is a deprecated rendering" in out
+    assert f"{SEED_002}:20:273: error GL001 'Fachkundige Massenmobilisierung' is a deprecated rendering" in out
     assert "Renderings by concept" in out
     assert out.rstrip().splitlines()[-1].startswith(tuple("0123456789"))
 
@@ -182,7 +182,7 @@ def test_python_dash_m(tmp_path):
 def test_quiet_prints_only_findings(cli):
     code, out, _ = cli("check", SEEDS, "--quiet")
     lines = out.splitlines()
-    assert code == 1 and len(lines) == 80 and all(": GL00" in line for line in lines)
+    assert code == 1 and len(lines) == 80 and all(": error GL00" in line or ": warning GL00" in line for line in lines)
 
 
 def test_a_file_named_twice_is_checked_once(cli_json):

@@ -16,7 +16,7 @@ import pytest
 from conftest import run_cli
 
 DEPRECATED_DE = "Die Fachkundige Massenmobilisierung wurde gelobt.\n"
-FOUND = "GL001 'Fachkundige Massenmobilisierung'"
+FOUND = "error GL001 'Fachkundige Massenmobilisierung'"
 
 
 def check(*args) -> tuple[int, str, str]:
@@ -404,7 +404,7 @@ def test_report_names_an_undecodable_file_with_replacement_characters(undecodabl
         assert run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].startswith(
             "docs/na\ufffdve.txt:1:")
     elif fmt == "text":
-        assert report.startswith("docs/caf\ufffd.txt:1:5: GL001 ")
+        assert report.startswith("docs/caf\ufffd.txt:1:5: error GL001 ")
     elif fmt == "github":
         assert report.startswith("::error file=docs/caf\ufffd.txt,line=1,")
     else:
@@ -445,7 +445,7 @@ def test_text_report_on_a_strict_utf8_stdout(undecodable):
     done = subprocess.run([sys.executable, "-m", "mtcheck", "check", "docs/caf\udce9.txt", "--lang", "de",
                            "--no-table", "--isolated"], capture_output=True, env=env, timeout=120)
     assert (done.returncode, done.stderr) == (1, b"")
-    assert done.stdout.decode("utf-8").startswith("docs/caf\ufffd.txt:1:5: GL001 ")
+    assert done.stdout.decode("utf-8").startswith("docs/caf\ufffd.txt:1:5: error GL001 ")
 
 
 def test_baseline_of_an_undecodable_file(undecodable):
@@ -485,7 +485,7 @@ def test_directive_after_a_comment_opening_inside_another_comment(tmp_path):
     content = f"{DEPRECATED_DE.strip()} <!-- note <!-- mtcheck: ignore GL001 -->\n{DEPRECATED_DE}".encode()
     code, out, err, _ = directives_run(tmp_path, content)
     assert (code, err) == (1, "")
-    assert [line.split(" GL001")[0] for line in out.splitlines() if " GL001 " in line] == ["notes.md:2:5:"]
+    assert [line.split(" error GL001")[0] for line in out.splitlines() if " GL001 " in line] == ["notes.md:2:5:"]
 
 
 @pytest.mark.parametrize(("directive", "message"), [
@@ -504,7 +504,7 @@ def test_garbage_directives_are_reported_not_raised(tmp_path, directive, message
     gl000 = [line for line in out.splitlines() if " GL000 " in line]
     if message is None:  # a huge, valid directive: it silences the line after it
         assert code == 1 and FOUND not in out
-        assert gl000 == ["notes.md:1:6: GL000 'mtcheck: ignore GL001' suppresses no GL001 finding: remove it"]
+        assert gl000 == ["notes.md:1:6: warning GL000 'mtcheck: ignore GL001' suppresses no GL001 finding: remove it"]
     else:
         assert code == 1
         assert any(line.endswith(message) for line in gl000), gl000

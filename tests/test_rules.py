@@ -145,13 +145,15 @@ def test_findings_made_in_one_step_equal_findings_built_field_by_field():
 
     fields = dict(rule="GL001", name="deprecated-rendering", severity=Severity.ERROR, message="m",
                   location=Location("a.txt", 3, 5, 3, 9), lang="de", concept="dan-van", text="Wort",
-                  suggestions=("Wörter",), data={"term": "x"}, sentence=Excerpt("ein Wort", 4, 8))
+                  suggestions=("Wörter",), data={"term": "x"}, sentence=Excerpt("ein Wort", 4, 8), source="a word")
     made, built = Finding.made(**fields), Finding(**fields)
     assert made == built and made.to_record() == built.to_record() and made.context == "ein Wort"
     assert hash(made.sort_key()) == hash(built.sort_key())
     assert [f.name for f in dataclasses.fields(Finding)] == list(fields)  # made() gives every field
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.message = "changed"
+    beside = made.beside("another word")
+    assert (beside.source, made.source, beside.to_record()["source"]) == ("another word", "a word", "another word")
 
 
 @pytest.mark.parametrize("max_said", [10_000, 1])

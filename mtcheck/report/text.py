@@ -1,4 +1,5 @@
-"""Linter-style text: `path:line:col: ID message`, coloured on a terminal, then a table."""
+"""Linter-style text: `path:line:col: severity ID message` (and the source text under a bilingual
+finding), coloured on a terminal, then a table."""
 from __future__ import annotations
 
 from rich.console import Console
@@ -29,11 +30,13 @@ class TextFindings:
         for finding in findings:
             loc = finding.location
             where = f"{loc.path}:{loc.line}:{loc.column}:"
-            rule = finding.rule
+            rule = f"{finding.severity.label} {finding.rule}"
             if color:
                 where, rule = f"\x1b[1m{where}\x1b[0m", f"{_ANSI[finding.severity]}{rule}\x1b[0m"
             segment = f" [{loc.segment}]" if loc.segment else ""
             lines.append(f"{where} {rule}{segment} {finding.message}\n")
+            if finding.source is not None:  # a translator acts on source and target side by side
+                lines.append(f"    source: {_one_line(finding.source)}\n")
         if lines:
             self.console.file.write(readable("".join(lines)))
 
@@ -54,6 +57,10 @@ class TextFindings:
         if errors:
             summary += f", {len(errors)} file{'s' if len(errors) != 1 else ''} could not be read"
         self.console.print(Text(summary, style="bold"), highlight=False)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def renderings_table(tally: Tally, glossary: Glossary) -> Table:

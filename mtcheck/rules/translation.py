@@ -14,6 +14,7 @@ def _key(text: str) -> int:
 
 
 REMEMBERED = 500_000  # distinct sources (and targets) per file
+SHOWN = 200  # characters of the other segment's text a finding quotes
 
 
 class InconsistentTranslation(Rule):
@@ -23,7 +24,8 @@ class InconsistentTranslation(Rule):
     Segments are compared with whitespace and case ignored. The first translation seen is
     the reference; each later segment that departs from it is reported, naming the segment
     it departs from. In bounded memory: a file's first 500,000 distinct sources and targets
-    are remembered, and later segments are compared with those.
+    are remembered, and later segments are compared with those. The finding quotes the other
+    translation (or the other source), so that a translator sees both.
 
     Bad (vi→de):  "Dân vận khéo" → "Geschickte Massenmobilisierung" … "Dân vận khéo" → "Kluge Mobilisierung"
     Good (vi→de): "Dân vận khéo" → "Geschickte Massenmobilisierung" … "dân vận khéo" → "Geschickte  Massenmobilisierung"
@@ -35,9 +37,9 @@ class InconsistentTranslation(Rule):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # source key -> (target key, segment id, line);  target key -> (source key, segment id, line)
-        self._by_source: dict[int, tuple[int, str | None, int]] = {}
-        self._by_target: dict[int, tuple[int, str | None, int]] = {}
+        # source key -> (target key, segment id, line, target);  target key -> (source key, segment id, line, source)
+        self._by_source: dict[int, tuple[int, str | None, int, str]] = {}
+        self._by_target: dict[int, tuple[int, str | None, int, str]] = {}
 
     def on_segment(self, segment: Segment, source: list[Match], target: list[Match],
                    rendered: set[str]) -> Iterable[Finding]:
@@ -45,20 +47,22 @@ class InconsistentTranslation(Rule):
             return []
         source_key, target_key = _key(segment.source), _key(segment.text)
         findings = []
-        here = (target_key, segment.id, segment.line)
+        here = (target_key, segment.id, segment.line, segment.text[:SHOWN + 1])
         first = self._remember(self._by_source, source_key, here)
         if first is not here and first[0] != target_key:
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
-                f"the same source is translated differently in segment {_name(first)}",
-                text=segment.text, context=segment.whole(), other_segment=first[1], other_line=first[2], kind="same-source"))
-        here = (source_key, segment.id, segment.line)
+                f"the same source is translated differently in segment {_name(first)}: {_quoted(first[3])}",
+                text=segment.text, context=segment.whole(), other_segment=first[1], other_line=first[2],
+                other_translation=first[3][:SHOWN], kind="same-source"))
+        here = (source_key, segment.id, segment.line, segment.source[:SHOWN + 1])
         first = self._remember(self._by_target, target_key, here)
         if first is not here and first[0] != source_key:
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
-                f"the same translation stands for a different source in segment {_name(first)}",
-                text=segment.text, context=segment.whole(), other_segment=first[1], other_line=first[2], kind="same-target"))
+                f"the same translation stands for a different source in segment {_name(first)}: {_quoted(first[3])}",
+                text=segment.text, context=segment.whole(), other_segment=first[1], other_line=first[2],
+                other_source=first[3][:SHOWN], kind="same-target"))
         return findings
 
     @staticmethod
@@ -69,5 +73,13 @@ class InconsistentTranslation(Rule):
         return known or record
 
 
-def _name(record: tuple[int, str | None, int]) -> str:
+def _quoted(text: str) -> str:
+    """The other segment's text on one line, cut at SHOWN characters (it was kept one longer,
+    to tell)."""
+    cut = len(text) > SHOWN
+    text = " ".join(text[:SHOWN].split())
+    return f"'{text}…'" if cut else f"'{text}'"
+
+
+def _name(record: tuple[int, str | None, int, str]) -> str:
     return f"{record[1]} (line {record[2]})" if record[1] else f"at line {record[2]}"
