@@ -13,6 +13,7 @@ from mtcheck.cli.options import (
 )
 from mtcheck.cli.run import Run, check_outputs, console, output_stream, split_values
 from mtcheck.errors import MtcheckError
+from mtcheck.model import Severity
 
 
 @click.command()
@@ -52,7 +53,6 @@ def check(paths, glossaries, lang, source_lang, foreign_langs, all_senses, outpu
     from mtcheck.engine import Checker
     from mtcheck.gate import make_gate
     from mtcheck.lifetime import batch_collection
-    from mtcheck.model import Severity
 
     try:
         rules = config.rules(split_values(select), split_values(ignore))
@@ -73,7 +73,7 @@ def check(paths, glossaries, lang, source_lang, foreign_langs, all_senses, outpu
     threshold = Severity.parse(fail_on)
     worst = None
     with output_stream(output, paths) as stream, batch_collection():
-        reporter = _findings_reporter(output_format, stream, not (no_table or quiet), quiet)
+        reporter = _findings_reporter(output_format, stream, not (no_table or quiet), quiet, threshold)
         reporter.start()
         for path, doc_lang, segments in run.documents(paths):
             try:
@@ -98,11 +98,13 @@ def check(paths, glossaries, lang, source_lang, foreign_langs, all_senses, outpu
     if run.errors:
         return EXIT_ERROR
     if write_baseline:
-        run.say(f"baseline: {len(gate.writer.entries)} findings written to {write_baseline}")
+        written = len(gate.writer.entries)
+        run.tell(f"baseline: {written} finding{'s' if written != 1 else ''} written to {write_baseline}")
         return EXIT_CLEAN
     if gate.baseline is not None:
-        run.say(f"baseline: {gate.baseline.count} findings held back by {baseline_path}, "
-                f"{gate.baseline.gone} of its entries match nothing now")
+        held, gone = gate.baseline.count, gate.baseline.gone
+        run.tell(f"baseline: {held} finding{'s' if held != 1 else ''} held back by {baseline_path}; "
+                 f"{gone} of its entries match nothing now")
     return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_CLEAN
 
 
@@ -131,7 +133,10 @@ def _fix(run: Run, paths: tuple[str, ...], write: bool, foreign_langs: list[str]
     return changed
 
 
-def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool, quiet: bool = False):
+def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool, quiet: bool = False,
+                       fail_at: Severity | None = None):
+    """The reporter of a format; `fail_at`: the severity from which a finding fails the run,
+    for the formats that say pass or fail per finding (JUnit)."""
     if output_format == "json":
         from mtcheck.report.jsonreport import JsonFindings
 
@@ -143,7 +148,9 @@ def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool, 
     if output_format in ("sarif", "junit", "github"):
         from mtcheck.report import github, junit, sarif
 
-        reporters = {"sarif": sarif.SarifFindings, "junit": junit.JUnitFindings, "github": github.GithubFindings}
+        if output_format == "junit":
+            return junit.JUnitFindings(stream or sys.stdout, fail_at=fail_at)
+        reporters = {"sarif": sarif.SarifFindings, "github": github.GithubFindings}
         return reporters[output_format](stream or sys.stdout)
     from mtcheck.report.text import TextFindings
 

@@ -17,7 +17,11 @@ def console(stream: IO[str] | None = None, stderr: bool = False):
 
     if stream is not None:
         return Console(file=stream, force_terminal=False, no_color=True, width=10_000, soft_wrap=True)
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    terminal = Console(stderr=stderr, highlight=False, soft_wrap=True)
+    if terminal.is_terminal:
+        return terminal
+    # A pipe or a CI log has no width: tables keep every character (not cut at 80 columns).
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, width=10_000)
 
 
 @contextlib.contextmanager
@@ -56,7 +60,13 @@ class Run:
                  f"languages {', '.join(self.glossary.languages)})")
 
     def say(self, message: str) -> None:
+        """A detail for --verbose."""
         if self.verbose:
+            self.err.print(message, highlight=False, markup=False)
+
+    def tell(self, message: str) -> None:
+        """What a user must hear of the run (on stderr), unless --quiet."""
+        if not self.quiet:
             self.err.print(message, highlight=False, markup=False)
 
     def fail(self, error: MtcheckError) -> None:

@@ -1,5 +1,7 @@
-"""JUnit XML: a test suite per checked file, a failing test case per finding, a passing one
-for a file without findings; unreadable files as errors."""
+"""JUnit XML: a test suite per checked file, a test case per finding — failing when the finding
+fails the run (`--fail-on`), passing with the finding as its output when it does not, so that
+the test report and the exit code agree — a passing one for a file without findings;
+unreadable files as errors."""
 from __future__ import annotations
 
 import codecs
@@ -13,7 +15,7 @@ from typing import IO
 from lxml import etree
 
 from mtcheck.engine import Tally
-from mtcheck.model import Finding, Glossary
+from mtcheck.model import Finding, Glossary, Severity
 from mtcheck.report.paths import portable_path_from
 
 # Characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/U+FFFF): a text file may
@@ -31,7 +33,8 @@ class _Suite:
 
     path: str
     spans: list[list[int]] = field(default_factory=list)   # [start, end) byte ranges of the spool
-    failures: int = 0
+    findings: int = 0
+    failures: int = 0   # the findings that fail the run
 
 
 class _TextSink:
@@ -49,8 +52,10 @@ class JUnitFindings:
     """One `<testsuites>` document. Counts go in attributes before the test cases, so the
     findings wait in a temporary spool (a JSON record a line) rather than in memory."""
 
-    def __init__(self, out: IO[str], base: Path | None = None):
+    def __init__(self, out: IO[str], base: Path | None = None, fail_at: Severity | None = None):
+        """`fail_at`: the severity from which a finding fails the run (None: every one)."""
         self.out = out
+        self.fail_at = fail_at
         self.base = base or Path.cwd()
         self.suites: dict[str, _Suite] = {}
         self.spool = tempfile.TemporaryFile()  # noqa: SIM115 - open from the first document to end()
@@ -72,11 +77,12 @@ class JUnitFindings:
                 suite.spans[-1][1] = self.spool.tell()
             else:
                 suite.spans.append([start, self.spool.tell()])
-            suite.failures += len(group)
+            suite.findings += len(group)
+            suite.failures += sum(1 for f in group if self._fails(f.severity))
 
     def end(self, tally: Tally, glossary: Glossary, errors: list[str]) -> None:
         failures = sum(s.failures for s in self.suites.values())
-        tests = sum(max(s.failures, 1) for s in self.suites.values()) + len(errors)
+        tests = sum(max(s.findings, 1) for s in self.suites.values()) + len(errors)
         try:
             with etree.xmlfile(_TextSink(self.out), encoding="utf-8") as xf:
                 xf.write_declaration()
@@ -96,6 +102,9 @@ class JUnitFindings:
         finally:
             self.spool.close()
 
+    def _fails(self, severity: Severity) -> bool:
+        return self.fail_at is None or severity >= self.fail_at
+
     def _suite(self, path: str) -> _Suite:
         name = portable_path_from(path, self.base)
         suite = self.suites.get(name)
@@ -104,15 +113,17 @@ class JUnitFindings:
         return suite
 
     def _write_suite(self, xf, suite: _Suite) -> None:
-        with xf.element("testsuite", _counts(suite.path, max(suite.failures, 1), suite.failures, 0)):
-            if not suite.failures:
+        with xf.element("testsuite", _counts(suite.path, max(suite.findings, 1), suite.failures, 0)):
+            if not suite.findings:
                 case = etree.Element("testcase", name="no findings", classname=_classname(suite.path),
                                      file=_xml_text(suite.path), time="0")
                 xf.write("\n    ", case)
             for start, end in suite.spans:
                 self.spool.seek(start)
                 while self.spool.tell() < end:
-                    xf.write("\n    ", _failure_case(json.loads(self.spool.readline()), suite.path))
+                    record = json.loads(self.spool.readline())
+                    failing = self._fails(Severity.parse(record["severity"]))
+                    xf.write("\n    ", _finding_case(record, suite.path, failing))
             xf.write("\n  ")
 
 
@@ -128,12 +139,16 @@ def _classname(path: str) -> str:
     return str(pure.with_suffix("")) if pure.suffix and pure.stem else path
 
 
-def _failure_case(record: dict, path: str) -> etree._Element:
+def _finding_case(record: dict, path: str, failing: bool) -> etree._Element:
+    """A finding's test case: a failure, or (below --fail-on) a pass with the finding as output."""
     where = f"{record['line']}:{record['column']}"
     case = etree.Element("testcase", name=_xml_text(f"{record['rule']} {record['name']} at {where}"),
                          classname=_xml_text(_classname(path)), file=_xml_text(path), line=str(record["line"]),
                          time="0")
-    failure = etree.SubElement(case, "failure", type=record["rule"], message=_xml_text(record["message"]))
+    if failing:
+        detail = etree.SubElement(case, "failure", type=record["rule"], message=_xml_text(record["message"]))
+    else:
+        detail = etree.SubElement(case, "system-out")
     details = [f"{path}:{where}: {record['rule']} {record['name']} ({record['severity']}) {record['message']}"]
     if record.get("text"):
         details.append(f"found: {record['text']}")
@@ -143,7 +158,9 @@ def _failure_case(record: dict, path: str) -> etree._Element:
         details.append(f"concept: {record['concept']} ({record.get('lang') or '?'})")
     if record.get("segment"):
         details.append(f"segment: {record['segment']}")
-    failure.text = _xml_text("\n".join(details))
+    if record.get("source") is not None:
+        details.append(f"source: {record['source']}")
+    detail.text = _xml_text("\n".join(details))
     return case
 
 
