@@ -4,7 +4,7 @@ and side, with every wrong match and every miss listed with the judge's reason.
     python scripts/eval_terminology.py DATASET [--langs de,fr] [--show 40] [--json OUT] [--with=--all-senses]
         [--findings]
 
-DATASET is a folder laid out like the GnuCash dev set (texts/gnucash-ui.LANG.po,
+DATASET is a folder laid out like the GnuCash dev set (texts/NAME.LANG.po,
 glossary/*.csv, gold/LANG.jsonl, entries.jsonl and its reference scorer score.py, which this
 script imports for reading the PO files and mapping reported positions, so that the numbers
 are the reference scorer's). With --findings, `check` runs too and its findings are judged by
@@ -32,7 +32,7 @@ def wrong_matches(scorer, lang: str, mtcheck: list[str]) -> list[tuple]:
     import subprocess
 
     folder = scorer.HERE
-    po = folder / "texts" / f"gnucash-ui.{lang}.po"
+    po = _texts(folder, lang)
     entries = scorer.parse_po(po)
     ids = {(e["msgctxt"], e["msgid"]): e["id"] for e in map(json.loads, (folder / "entries.jsonl").open(encoding="utf-8"))}
     gold = [json.loads(line) for line in (folder / "gold" / f"{lang}.jsonl").open(encoding="utf-8") if line.strip()]
@@ -71,7 +71,7 @@ def judged_findings(scorer, lang: str, mtcheck: list[str]) -> tuple[Counter, lis
     import subprocess
 
     folder = scorer.HERE
-    po = folder / "texts" / f"gnucash-ui.{lang}.po"
+    po = _texts(folder, lang)
     entries = scorer.parse_po(po)
     ids = {(e["msgctxt"], e["msgid"]): e["id"] for e in map(json.loads, (folder / "entries.jsonl").open(encoding="utf-8"))}
     by = defaultdict(list)
@@ -120,13 +120,21 @@ def judged_findings(scorer, lang: str, mtcheck: list[str]) -> tuple[Counter, lis
     return counts, wrong
 
 
+def _texts(folder: Path, lang: str) -> Path:
+    """The dataset's PO file of a language: texts/NAME.LANG.po."""
+    found = sorted((folder / "texts").glob(f"*.{lang}.po"))
+    if len(found) != 1:
+        sys.exit(f"{folder / 'texts'}: expected one *.{lang}.po, found {len(found)}")
+    return found[0]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dataset", type=Path)
     parser.add_argument("--mtcheck", default=f"{sys.executable} -m mtcheck", help="the command to run")
     parser.add_argument("--with", dest="options", action="append", default=[],
                         help="an option to add to each scan (e.g. --with=--all-senses); repeatable")
-    parser.add_argument("--langs", default="de,fr,es,pl,zh_CN")
+    parser.add_argument("--langs", help="comma-separated; default: the dataset scorer's languages")
     parser.add_argument("--show", type=int, default=30, help="wrong matches and misses listed per language")
     parser.add_argument("--json", help="write the reference scorer's numbers to this file")
     parser.add_argument("--findings", action="store_true",
@@ -137,7 +145,7 @@ def main(argv=None) -> int:
     if args.options:  # the reference scorer builds the command line: the options go after it
         mtcheck = [sys.executable, "-c", "import sys; from mtcheck.cli import main; "
                    f"sys.argv = ['mtcheck', *sys.argv[1:], *{args.options!r}]; main()"]
-    langs = args.langs.split(",")
+    langs = args.langs.split(",") if args.langs else list(scorer.LANGS)
     print(f"{'lang':6} {'side':6} {'matches':>7} {'hits':>5} {'wrong':>5} {'precision':>9} {'gold':>5} {'found':>5} {'recall':>7}")
     results = {}
     for lang in langs:
