@@ -416,20 +416,27 @@ def _dictionary_lemma(word: str, lang: str) -> str | None:
 def _dictionary_lookup():
     from simplemma.strategies import DictionaryLookupStrategy
 
-    return DictionaryLookupStrategy(dictionary_factory=_dictionary_factory())
+    return DictionaryLookupStrategy(dictionary_factory=dictionary_factory())
 
 
 @functools.cache
-def _dictionary_factory():
-    """simplemma's dictionaries as MARISA tries: built once per language and kept in the
-    user's cache folder, they load in milliseconds where decoding the shipped dictionary
-    takes a second or more on every run (Turkish); the plain ones where tries cannot be had."""
+def dictionary_factory():
+    """simplemma's dictionaries as MARISA tries: built once per language and kept in
+    mtcheck's cache folder (see mtcheck.cachedir), they load in milliseconds where decoding the
+    shipped dictionary takes a second or more on every run (Turkish); the plain ones where
+    tries cannot be had."""
     try:
         from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
 
+        from mtcheck.cachedir import cache_folder, prune
+
         # A cache folder that cannot be written costs speed, not results: no warning on stderr.
         logging.getLogger(TrieDictionaryFactory.__module__).addHandler(logging.NullHandler())
-        return TrieDictionaryFactory()
+        from simplemma import __version__ as version
+
+        folder = cache_folder() / "simplemma" / version  # tries of one version's dictionaries
+        prune(folder.parent, "*", folder)
+        return TrieDictionaryFactory(disk_cache_dir=str(folder))
     except ImportError:  # marisa-trie or platformdirs missing
         from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
@@ -438,11 +445,11 @@ def _dictionary_factory():
 
 @functools.cache
 def _lemmatizer():
-    """simplemma's lemmatizer over the dictionaries of _dictionary_factory."""
+    """simplemma's lemmatizer over the dictionaries of dictionary_factory."""
     import simplemma
     from simplemma.strategies import DefaultStrategy
 
-    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_dictionary_factory())).lemmatize
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=dictionary_factory())).lemmatize
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

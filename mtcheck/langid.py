@@ -1,9 +1,10 @@
 """Offline language identification for texts that do not say their language.
 
 py3langid ships its model LZMA-compressed, and decompressing it takes most of a second on
-every run. The decompressed model is kept in the user's cache folder after the first run and
-loads from there in a fraction of that time; a cache folder that cannot be written or read
-costs speed, never results.
+every run. The decompressed model is kept in mtcheck's cache folder (see mtcheck.cachedir)
+after the first run and loads from there in a fraction of that time; one copy per model, the
+copies of earlier versions removed; a cache folder that cannot be written or read costs speed,
+never results.
 """
 from __future__ import annotations
 
@@ -42,9 +43,9 @@ def identifier(model: tuple):
 
 
 def cache_folder() -> Path:
-    from platformdirs import user_cache_dir
+    from mtcheck.cachedir import cache_folder as folder
 
-    return Path(user_cache_dir("mtcheck"))
+    return folder()
 
 
 def load_model(path: Path, cache: Path | None) -> tuple:
@@ -55,17 +56,27 @@ def load_model(path: Path, cache: Path | None) -> tuple:
 
     cached = None
     if cache is not None:
-        stat = path.stat()
-        cached = cache / f"langid-{stat.st_size}-{stat.st_mtime_ns}.npz"
+        cached = cache / f"langid-{_fingerprint(path)}.npz"
         with contextlib.suppress(OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):  # absent or damaged
             with np.load(cached, allow_pickle=False) as data:
                 ptc, pc, classes, nextmove, row, output = (data[name] for name in _FIELDS)
                 return (ptc, pc, classes.tolist(), _to_array(nextmove), _to_array(row), output.tolist())
     model = modelio.load_model(path)
     if cached is not None:
+        from mtcheck.cachedir import prune
+
         with contextlib.suppress(OSError):
             _store(cached, model)
+            prune(cache, "langid-*.npz", cached)
     return model
+
+
+def _fingerprint(path: Path) -> str:
+    """The model file's content, hashed (4.5 MB: milliseconds): a reinstall of the same
+    version finds its cached copy; another version makes a new one."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def _store(target: Path, model: tuple) -> None:

@@ -8,7 +8,6 @@ from chance (several words, or a word of four letters or more, or one matched in
 from __future__ import annotations
 
 import functools
-import logging
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -77,15 +76,9 @@ def _lexicon(lang: str):
 
     if lang not in SUPPORTED_LANGUAGES:
         return None
-    try:  # the same cached tries as the lemmatizer (see mtcheck.lang): milliseconds to load
-        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+    from mtcheck.lang import dictionary_factory
 
-        logging.getLogger(TrieDictionaryFactory.__module__).addHandler(logging.NullHandler())
-        lookup = DictionaryLookupStrategy(TrieDictionaryFactory())
-    except ImportError:
-        from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
-
-        lookup = DictionaryLookupStrategy(DefaultDictionaryFactory())
+    lookup = DictionaryLookupStrategy(dictionary_factory())  # the lemmatizer's tries: milliseconds to load
 
     @functools.lru_cache(maxsize=65536)
     def known(word: str) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
@@ -48,3 +49,34 @@ def test_damaged_or_unwritable_cache_costs_nothing_but_time(tmp_path, reference)
         readonly.mkdir(mode=0o500)
         assert identifier(load_model(MODEL, readonly)).classify(_samples()[6]) == reference.classify(_samples()[6])
         assert list(readonly.iterdir()) == []
+
+
+def test_one_copy_per_model_and_the_copies_of_other_versions_go(tmp_path, reference):
+    stale = tmp_path / "langid-4586720-1796425863786362899.npz"  # a copy an earlier version left
+    stale.write_bytes(b"old")
+    load_model(MODEL, tmp_path)
+    # The same model installed again elsewhere (another environment): the same copy serves it.
+    again = tmp_path / "again" / MODEL.name
+    again.parent.mkdir()
+    again.write_bytes(MODEL.read_bytes())
+    load_model(again, tmp_path)
+    assert [p.name for p in tmp_path.glob("langid-*.npz")] == [next(tmp_path.glob("langid-*.npz")).name]
+    assert not stale.exists()
+
+
+def test_the_cache_lives_in_the_virtual_environment(tmp_path, monkeypatch):
+    import sys
+
+    from mtcheck.cachedir import cache_folder
+
+    monkeypatch.delenv("MTCHECK_CACHE_DIR", raising=False)
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "venv"))
+    monkeypatch.setattr(sys, "base_prefix", "/usr")
+    assert cache_folder() == tmp_path / "venv" / "var" / "cache" / "mtcheck"
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_folder() == tmp_path / "mine"
+    monkeypatch.delenv("MTCHECK_CACHE_DIR")
+    monkeypatch.setattr(sys, "prefix", "/usr")
+    from platformdirs import user_cache_dir
+
+    assert cache_folder() == Path(user_cache_dir("mtcheck"))

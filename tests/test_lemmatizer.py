@@ -1,4 +1,4 @@
-"""The Turkish lemmatizer reads simplemma's dictionaries as MARISA tries cached per user."""
+"""The Turkish lemmatizer reads simplemma's dictionaries as MARISA tries cached in mtcheck's cache folder."""
 from __future__ import annotations
 
 import json
@@ -23,7 +23,7 @@ def test_cached_tries_give_the_shipped_dictionaries_lemmas():
 
 
 def _check(cache_home) -> tuple[int, dict, str]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    env = {**os.environ, "MTCHECK_CACHE_DIR": str(cache_home)}
     result = subprocess.run([sys.executable, "-m", "mtcheck", "check", str(TURKISH_SEED), "--format", "json"],
                             capture_output=True, text=True, env=env, timeout=300)
     return result.returncode, json.loads(result.stdout), result.stderr

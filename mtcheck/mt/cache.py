@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import time
 from pathlib import Path
@@ -23,9 +22,9 @@ class CacheError(MtcheckError):
 
 
 def default_path() -> Path:
-    root = os.environ.get("MTCHECK_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "mtcheck")
-    return Path(root) / "translations.sqlite3"
+    from mtcheck.cachedir import cache_folder
+
+    return cache_folder() / "translations.sqlite3"
 
 
 class TranslationCache:

@@ -26,8 +26,9 @@ def model_options(function):
         click.option("--device", default="auto", show_default=True, help="cpu, cuda, cuda:1 … (auto: the GPU when present)."),
         click.option("--allow-pickle", is_flag=True, help="Allow pickle (.bin) weights, which can run code: trusted models only."),
         click.option("--no-cache", is_flag=True, help="Neither read nor write the translation cache."),
-        click.option("--cache-dir", type=click.Path(file_okay=False), help="Translation cache folder "
-                                                                           "(default: $MTCHECK_CACHE_DIR or ~/.cache/mtcheck)."),
+        click.option("--cache-dir", type=click.Path(file_okay=False),
+                     help="Translation cache folder (default: mtcheck's cache folder: $MTCHECK_CACHE_DIR, the "
+                          "virtual environment's var/cache/mtcheck, or ~/.cache/mtcheck)."),
     ]
     for option in reversed(options):
         function = option(function)
