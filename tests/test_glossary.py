@@ -111,7 +111,10 @@ def test_tsv_one_concept_per_row(tmp_path):
 
 @pytest.mark.parametrize("content,line,message", [
     ("concept,lang,term,status\ndvk,de,x,preferred\ndvk,de,y\n", 3, "expected 4 fields, found 3"),
-    ("concept,lang,term,status\ndvk,de,x,favourite\n", 2, "unknown status 'favourite' (known: preferred, admitted, deprecated, superseded)"),
+    ("concept,lang,term,status\ndvk,de,x,favourite\n", 2, "unknown status 'favourite' (valid: preferred (or "
+     "preferredTerm-admn-sts, preferredTerm, standardizedTerm, standardizedTerm-admn-sts), admitted (or "
+     "admittedTerm-admn-sts, admittedTerm, legalTerm, regulatedTerm), deprecated (or deprecatedTerm-admn-sts, "
+     "deprecatedTerm), superseded (or supersededTerm-admn-sts, supersededTerm))"),
     ("concept,lang,term,status\ndvk,,x,preferred\n", 2, "missing language code"),
     ("concept,lang,term,options\ndvk,de,x,loud\n", 2, "unknown term option 'loud' (known: case-sensitive, case-insensitive, exact)"),
 ])
@@ -149,7 +152,11 @@ def test_unknown_status_in_tbx(tmp_path):
                     '</body></text></martif>')
     with pytest.raises(GlossaryError) as info:
         load_glossary(path)
-    assert str(info.value) == f"{path}:2: unknown administrativeStatus 'bestTerm'"
+    assert str(info.value) == (f"{path}:2: unknown administrativeStatus 'bestTerm' (valid: preferred (or "
+                               "preferredTerm-admn-sts, preferredTerm, standardizedTerm, standardizedTerm-admn-sts), "
+                               "admitted (or admittedTerm-admn-sts, admittedTerm, legalTerm, regulatedTerm), deprecated "
+                               "(or deprecatedTerm-admn-sts, deprecatedTerm), superseded (or supersededTerm-admn-sts, "
+                               "supersededTerm))")
 
 
 def test_validate_reports_each_problem_with_its_line(tmp_path):

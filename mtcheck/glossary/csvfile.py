@@ -10,6 +10,8 @@ Three shapes, told apart by the first row:
   preferred term, several terms in one cell separated by ``|`` (the first preferred);
 - no header, two columns ``source,target`` as MT vendors' glossaries have them (DeepL,
   Google): the file does not say the languages, so the caller must.
+
+A bad row stops the reading, or with a `ReadLog` that keeps going is logged and skipped.
 """
 from __future__ import annotations
 
@@ -19,24 +21,25 @@ import re
 from collections import defaultdict
 
 from mtcheck.errors import GlossaryError
-from mtcheck.glossary.options import language_code, parse_options
+from mtcheck.glossary.options import language_code, parse_kind, parse_options, parse_status
+from mtcheck.glossary.readlog import ReadLog
 from mtcheck.lang import canonical_lang
 from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
 from mtcheck.textio import read_text
 
 _LONG_REQUIRED = ("concept", "lang", "term")
 _TERM_FIELDS = ("term", "status", "type", "options", "note")
-_KINDS = {k.value.lower(): k for k in TermKind} | {"short": TermKind.SHORT, "full": TermKind.FULL}
 _META = {"id", "concept", "note", "definition"}
 # A BCP-47 tag as header cells give them: "de", "nob", "pt-BR", "zh_Hant".
 _LANG_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 
 
-def read_csv(path: str, source_lang: str | None = None, target_lang: str | None = None) -> Glossary:
+def read_csv(path: str, source_lang: str | None = None, target_lang: str | None = None,
+             log: ReadLog | None = None) -> Glossary:
     """Read a glossary in any of the three shapes; the languages are for the headerless one."""
     text = read_text(path, lone_cr=False)
     dialect = "excel-tab" if str(path).lower().endswith((".tsv", ".tab")) or _tabbed(text) else "excel"
-    rows = _Rows(path, text, dialect)
+    rows = _Rows(path, text, dialect, log or ReadLog())
     try:
         first = next(rows.reader)
     except StopIteration:
@@ -55,10 +58,7 @@ def read_csv(path: str, source_lang: str | None = None, target_lang: str | None 
         rows.pending = first
         concepts = _read_pairs(path, rows, languages)
         return Glossary(tuple(concepts), languages[0], (str(path),))
-    for name in first:
-        if name.strip().lower() not in _META:
-            tags.setdefault(name.strip(), Origin(str(path), 1))
-    return Glossary(tuple(_read_wide(path, header, rows)), None, (str(path),), tags)
+    return Glossary(tuple(_read_wide(path, first, rows, tags)), None, (str(path),), tags)
 
 
 def _headerless(header: list[str], source_lang: str | None, target_lang: str | None) -> bool:
@@ -87,14 +87,16 @@ class _Rows:
     """The csv reader of a glossary's text, and its lines as the reader counts them (to tell
     a comment, a line starting with an unquoted #, from a quoted cell starting with one)."""
 
-    def __init__(self, path: str, text: str, dialect: str):
+    def __init__(self, path: str, text: str, dialect: str, log: ReadLog):
         self.path = path
+        self.log = log
         self.lines = io.StringIO(text, newline="").readlines()
         self.reader = csv.reader(io.StringIO(text, newline=""), dialect=dialect)
         self.pending: list[str] | None = None  # a first row that holds data, not names
 
     def records(self, width: int):
-        """(line, cells) for each row that holds data, with the row's width checked."""
+        """(line, cells) for each row that holds data, with the row's width checked; a bad
+        row goes to the log."""
         while True:
             start = 0 if self.pending is not None else self.reader.line_num  # index of the row's first line
             try:
@@ -102,12 +104,25 @@ class _Rows:
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise GlossaryError(self.path, f"malformed CSV: {exc}", self.reader.line_num) from None
+                self.log.error(GlossaryError(self.path, f"malformed CSV: {exc}", self.reader.line_num))
+                if self.reader.line_num == start:
+                    return  # the reader is stuck: no row after this one can be read
+                continue
             if not any(c.strip() for c in cells) or self._comment(start):
                 continue
             if len(cells) != width:
-                raise GlossaryError(self.path, f"expected {width} fields, found {len(cells)}", start + 1)
+                self.log.error(GlossaryError(self.path, f"expected {width} fields, found {len(cells)}", start + 1))
+                continue
             yield start + 1, [c.strip() for c in cells]
+
+    def each(self, width: int, read_row) -> None:
+        """`read_row(line, cells)` for each record; an error in one goes to the log, and with
+        a log that keeps going, the rows after it are still read."""
+        for line, cells in self.records(width):
+            try:
+                read_row(line, cells)
+            except GlossaryError as exc:
+                self.log.error(exc)
 
     def _next_row(self) -> list[str]:
         if self.pending is None:
@@ -120,65 +135,80 @@ class _Rows:
 
 
 def _read_long(path, header, rows, tags: dict[str, Origin]) -> list[Concept]:
-    terms: dict[str, list[Term]] = {}
-    notes: dict[str, str] = {}
-    definitions: dict[str, dict[str, str]] = {}
-    lang_notes: dict[str, dict[str, str]] = {}
-    origins: dict[str, Origin] = {}
-    for line, cells in rows.records(len(header)):
-        get = defaultdict(str, zip(header, cells)).__getitem__  # a missing column reads as empty
+    concepts = _LongConcepts(path, header, tags)
+    rows.each(len(header), concepts.add)
+    return concepts.built()
+
+
+class _LongConcepts:
+    """The concepts of a one-term-per-row file as its rows give them: a concept's note and
+    definition, and a language's, may be given on any of their rows."""
+
+    def __init__(self, path: str, header: list[str], tags: dict[str, Origin]):
+        self.path, self.header, self.tags = path, header, tags
+        self.terms: dict[str, list[Term]] = {}
+        self.notes: dict[str, str] = {}
+        self.definitions: dict[str, dict[str, str]] = {}
+        self.lang_notes: dict[str, dict[str, str]] = {}
+        self.origins: dict[str, Origin] = {}
+
+    def add(self, line: int, cells: list[str]) -> None:
+        """One row, read whole before anything is kept: a bad row adds no concept or term."""
+        get = defaultdict(str, zip(self.header, cells)).__getitem__  # a missing column reads as empty
         concept_id, lang = get("concept"), get("lang")
         if not concept_id:
-            raise GlossaryError(path, "missing concept id", line)
-        origins.setdefault(concept_id, Origin(str(path), line))
-        terms.setdefault(concept_id, [])
-        if get("concept_note"):
-            notes[concept_id] = get("concept_note")
-        if get("concept_definition"):
-            definitions.setdefault(concept_id, {})[""] = get("concept_definition")
+            raise GlossaryError(self.path, "missing concept id", line)
         has_term = any(get(name) for name in _TERM_FIELDS)
-        if not lang:
-            if has_term:
-                raise GlossaryError(path, "missing language code", line)
-            continue  # the concept alone, e.g. one without terms
-        lang = language_code(lang, path, line, tags)
-        if get("lang_definition"):
-            definitions.setdefault(concept_id, {})[lang] = get("lang_definition")
-        if get("lang_note"):
-            lang_notes.setdefault(concept_id, {})[lang] = get("lang_note")
-        if has_term or not (get("lang_definition") or get("lang_note")):
-            terms[concept_id].append(_long_term(path, line, lang, get))
-    return [Concept(cid, tuple(ts), notes.get(cid, ""), origins[cid], definitions=definitions.get(cid, {}),
-                    lang_notes=lang_notes.get(cid, {}))
-            for cid, ts in terms.items()]
+        if not lang and has_term:
+            raise GlossaryError(self.path, "missing language code", line)
+        lang = language_code(lang, self.path, line, self.tags) if lang else ""
+        # A row with a language note or definition but no term fields names only its language.
+        names_a_term = lang and (has_term or not (get("lang_definition") or get("lang_note")))
+        term = _long_term(self.path, line, lang, get) if names_a_term else None
+        self.origins.setdefault(concept_id, Origin(str(self.path), line))
+        self.terms.setdefault(concept_id, [])
+        if get("concept_note"):
+            self.notes[concept_id] = get("concept_note")
+        if get("concept_definition"):
+            self.definitions.setdefault(concept_id, {})[""] = get("concept_definition")
+        if lang and get("lang_definition"):
+            self.definitions.setdefault(concept_id, {})[lang] = get("lang_definition")
+        if lang and get("lang_note"):
+            self.lang_notes.setdefault(concept_id, {})[lang] = get("lang_note")
+        if term is not None:
+            self.terms[concept_id].append(term)
+
+    def built(self) -> list[Concept]:
+        return [Concept(cid, tuple(ts), self.notes.get(cid, ""), self.origins[cid],
+                        definitions=self.definitions.get(cid, {}), lang_notes=self.lang_notes.get(cid, {}))
+                for cid, ts in self.terms.items()]
 
 
 def _long_term(path, line, lang, get) -> Term:
-    status_text = get("status").lower() or "admitted"
-    try:
-        status = Status(status_text)
-    except ValueError:
-        known = ", ".join(s.value for s in Status)
-        raise GlossaryError(path, f"unknown status {status_text!r} (known: {known})", line) from None
-    kind_text = get("type").lower()
-    if kind_text and kind_text not in _KINDS:
-        raise GlossaryError(path, f"unknown term type {kind_text!r}", line)
+    status = parse_status(get("status"), path, line) if get("status") else Status.ADMITTED
+    kind = parse_kind(get("type"), path, line) if get("type") else TermKind.FULL
     options = parse_options(get("options"), path, line)
-    return Term(get("term"), lang, status, _KINDS.get(kind_text, TermKind.FULL), note=get("note"),
-                origin=Origin(str(path), line), **options)
+    return Term(get("term"), lang, status, kind, note=get("note"), origin=Origin(str(path), line), **options)
 
 
-def _read_wide(path, header, rows) -> list[Concept]:
-    languages = [(i, canonical_lang(name)) for i, name in enumerate(header) if name not in _META]
-    for i, name in languages:
+def _read_wide(path, first: list[str], rows, tags: dict[str, Origin]) -> list[Concept]:
+    header = [name.strip().lower() for name in first]
+    languages = []
+    for i, name in enumerate(header):
+        lang = canonical_lang(name)
+        if name in _META:
+            continue
         # What every reader accepts (language_code): "㼿id" is letters, but no language code.
-        if not name.isalpha() or not 2 <= len(name) <= 3 or not name.isascii():
-            raise GlossaryError(path, f"column {header[i]!r} is not a language code", 1)
-    id_column = header.index("id") if "id" in header else header.index("concept") if "concept" in header else None
-    note_column = header.index("note") if "note" in header else None
-    definition_column = header.index("definition") if "definition" in header else None
+        if not lang.isalpha() or not 2 <= len(lang) <= 3 or not lang.isascii():
+            rows.log.error(GlossaryError(path, f"column {name!r} is not a language code", 1))
+            continue  # the column is left out; the others are still read
+        tags.setdefault(first[i].strip(), Origin(str(path), 1))
+        languages.append((i, lang))
+    columns = {name: header.index(name) for name in ("id", "concept", "note", "definition") if name in header}
+    id_column = columns.get("id", columns.get("concept"))
     concepts = []
-    for line, cells in rows.records(len(header)):
+
+    def read_row(line: int, cells: list[str]) -> None:
         origin = Origin(str(path), line)
         terms = []
         for i, lang in languages:
@@ -186,20 +216,25 @@ def _read_wide(path, header, rows) -> list[Concept]:
                 status = Status.PREFERRED if n == 0 else Status.ADMITTED
                 terms.append(Term(text, lang, status, origin=origin))
         concept_id = cells[id_column] if id_column is not None and cells[id_column] else f"row-{line}"
-        definition = cells[definition_column] if definition_column is not None else ""
-        concepts.append(Concept(concept_id, tuple(terms), cells[note_column] if note_column is not None else "",
+        definition = cells[columns["definition"]] if "definition" in columns else ""
+        concepts.append(Concept(concept_id, tuple(terms), cells[columns["note"]] if "note" in columns else "",
                                 origin=origin, definitions={"": definition} if definition else {}))
+
+    rows.each(len(header), read_row)
     return concepts
 
 
 def _read_pairs(path, rows, languages: tuple[str, str]) -> list[Concept]:
     """One concept per row: the source term and the target term, both preferred."""
     concepts = []
-    for line, cells in rows.records(2):
+
+    def read_row(line: int, cells: list[str]) -> None:
         origin = Origin(str(path), line)
         for text, side in zip(cells, ("source", "target")):
             if not text:
                 raise GlossaryError(path, f"empty {side} term", line)
         terms = tuple(Term(text, lang, Status.PREFERRED, origin=origin) for text, lang in zip(cells, languages))
         concepts.append(Concept(f"row-{line}", terms, origin=origin))
+
+    rows.each(2, read_row)
     return concepts

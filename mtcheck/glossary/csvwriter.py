@@ -1,25 +1,33 @@
 """Write a glossary as CSV/TSV: one term per row, which keeps everything `read_csv` reads
-back, or headerless source/target pairs for MT vendors, which keep only the renderings."""
+back, or headerless source/target pairs for MT vendors, which keep only the renderings.
+
+Each writer returns what its format could not hold, in counted words, for `glossary convert`
+to say: nothing is dropped silently.
+"""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from mtcheck.errors import GlossaryError
 from mtcheck.glossary.options import format_options, language_code
-from mtcheck.model import Concept, Glossary, TermKind
+from mtcheck.model import Concept, Glossary, Term, TermKind
 from mtcheck.textio import atomic_output
 
 LONG_COLUMNS = ("concept", "lang", "term", "status", "type", "options", "note",
                 "concept_note", "concept_definition", "lang_note", "lang_definition")
 
 
-def write_long(glossary: Glossary, path: str, tabs: bool = False) -> None:
-    """One term per row, with every column, so that nothing the model holds is lost."""
+def write_long(glossary: Glossary, path: str, tabs: bool = False) -> list[str]:
+    """One term per row, with every column, so that nothing the model holds is lost but a
+    main language other than the first (TBX's xml:lang; a TBX written back takes the first)."""
     with atomic_output(path) as out:
         writer = _Writer(out, tabs)
         writer.writerow(LONG_COLUMNS)
         for concept in glossary:
             writer.writerows(_long_rows(concept))
+    main = glossary.source_lang
+    return [f"the main language {main!r}"] if main and main != next(iter(glossary.languages), main) else []
 
 
 def _long_rows(concept: Concept) -> Iterator[list[str]]:
@@ -40,43 +48,112 @@ def _long_rows(concept: Concept) -> Iterator[list[str]]:
         yield [concept.id, "", "", "", "", "", "", *concept_fields, "", ""]
 
 
-def write_pairs(glossary: Glossary, path: str, source_lang: str | None, target_lang: str | None,
-                tabs: bool = False) -> None:
-    """Headerless `source,target` rows: every accepted source term with the preferred target.
+def write_pairs(glossary: Glossary, path: str, languages: tuple[str, str], tabs: bool = False) -> list[str]:
+    """Headerless `source,target` rows, as DeepL's and Google's glossary uploads take them:
+    every accepted source term, the concept's preferred one first, with the concept's
+    preferred target term (else its first admitted one).
 
-    Lossy by design: statuses, notes, definitions and deprecated terms are left out. Only a
-    glossary of exactly the two languages is written, so that nothing is dropped silently.
+    Lossy by design: other languages, deprecated and superseded terms, other target terms,
+    notes, definitions and match options are left out; the words returned count them.
     """
-    source, target = _pair_languages(glossary, path, source_lang, target_lang)
-    written: set[str] = set()
+    pairing = _Pairing(*languages)
+    for concept in glossary:
+        pairing.add(concept)
     with atomic_output(path) as out:
-        writer = _Writer(out, tabs)
-        for concept in glossary:
-            rendering = concept.preferred(target)
-            if rendering is None:
-                continue
-            sources = sorted((t for t in concept.terms_in(source) if t.status.accepted and t.text.strip()),
-                             key=lambda t: t is not concept.preferred(source))
-            for term in sources:
-                # MT vendors refuse a source term given twice; the first concept keeps it.
-                if term.text not in written:
-                    written.add(term.text)
-                    writer.writerow([term.text, rendering.text])
+        _Writer(out, tabs).writerows(pairing.rows)
+    return pairing.left_out(glossary)
 
 
-def _pair_languages(glossary: Glossary, path: str, source_lang: str | None,
-                    target_lang: str | None) -> tuple[str, str]:
-    languages = set(glossary.languages)
-    source = language_code(source_lang, path, None) if source_lang else glossary.source_lang
-    others = sorted(languages - {source})
-    target = language_code(target_lang, path, None) if target_lang else others[0] if len(others) == 1 else None
-    if not source or not target:
-        raise GlossaryError(path, "two-column pairs need the languages: give --source-lang and --target-lang")
-    if languages != {source, target}:
-        found = ", ".join(glossary.languages) or "none"
-        raise GlossaryError(path, f"two-column pairs hold exactly two languages, {source} and {target}; "
-                                  f"the glossary has {found}")
+def pair_languages(glossary: Glossary, fmt: str, source_lang: str | None,
+                   target_lang: str | None) -> tuple[str, str]:
+    """The source and target language of a pairs file: as given, or where the glossary has
+    only two languages, the one not given (the source: the glossary's main language). Errors
+    name the glossary read, as the languages are a question about it."""
+    where = ", ".join(glossary.origins) or "glossary"
+    found = glossary.languages
+    said = f"{len(found)} language{'s' if len(found) != 1 else ''}: {', '.join(found) or 'none'}"
+    given = {}
+    for option, value in (("--source-lang", source_lang), ("--target-lang", target_lang)):
+        if value:
+            given[option] = language_code(value, where, None)
+            if given[option] not in found:
+                raise GlossaryError(where, f"{option} {value}: the glossary has no terms in {given[option]!r} "
+                                           f"(it has {said})")
+    source, target = given.get("--source-lang"), given.get("--target-lang")
+    if len(found) <= 2:
+        main = glossary.source_lang if glossary.source_lang in found and glossary.source_lang != target else None
+        source = source or main or _the_other(found, target)
+        target = target or _the_other(found, source)
+    missing = [option for option, code in (("--source-lang", source), ("--target-lang", target)) if not code]
+    if missing:
+        raise GlossaryError(where, f"{fmt} holds one language pair: give {' and '.join(missing)} "
+                                   f"(the glossary has {said})")
+    if source == target:
+        raise GlossaryError(where, f"{fmt} needs two languages; --source-lang and --target-lang are both {source!r}")
     return source, target
+
+
+def _the_other(languages: tuple[str, ...], lang: str | None) -> str | None:
+    others = [other for other in languages if other != lang]
+    return others[0] if lang and len(others) == 1 else None
+
+
+class _Pairing:
+    """The rows of a pairs file, concept by concept, and a count of what they leave out."""
+
+    def __init__(self, source: str, target: str):
+        self.source, self.target = source, target
+        self.rows: list[list[str]] = []
+        self.paired: set[str] = set()
+        self.dropped: Counter[str] = Counter()
+
+    def add(self, concept: Concept) -> None:
+        sources = [t for t in concept.terms_in(self.source) if t.text.strip()]
+        targets = [t for t in concept.terms_in(self.target) if t.text.strip()]
+        rendering, preferred = concept.preferred(self.target), concept.preferred(self.source)
+        if rendering is None or preferred is None:
+            self.dropped["unpaired concepts"] += bool(sources or targets)
+            return
+        self.dropped["other targets"] += len(targets) - 1
+        self.dropped["match options"] += _has_options(rendering)
+        for term in sorted(sources, key=lambda t: t is not preferred):
+            if not term.status.accepted:
+                self.dropped["rejected sources"] += 1
+            elif term.text in self.paired:
+                # MT vendors refuse a source term given twice; the first concept keeps it.
+                self.dropped["repeated sources"] += 1
+            else:
+                self.paired.add(term.text)
+                self.rows.append([term.text, rendering.text])
+                self.dropped["match options"] += _has_options(term)
+
+    def left_out(self, glossary: Glossary) -> list[str]:
+        """What the pairs leave out, each kind counted, in the order a reader cares about."""
+        others = Counter(t.lang for c in glossary for t in c.terms
+                         if t.lang not in (self.source, self.target) and t.text.strip())
+        notes = sum(bool(c.note) + sum(map(bool, c.lang_notes.values())) + sum(bool(t.note) for t in c.terms)
+                    for c in glossary)
+        definitions = sum(sum(map(bool, c.definitions.values())) for c in glossary)
+        source, target, dropped = self.source, self.target, self.dropped
+        words = [
+            (sum(others.values()), f"term in other languages ({', '.join(sorted(others))})",
+             f"terms in other languages ({', '.join(sorted(others))})"),
+            (dropped["unpaired concepts"], f"concept without an accepted {source} and {target} term",
+             f"concepts without an accepted {source} and {target} term"),
+            (dropped["rejected sources"], f"deprecated or superseded {source} term",
+             f"deprecated or superseded {source} terms"),
+            (dropped["other targets"], f"{target} term other than its concept's preferred one",
+             f"{target} terms other than their concept's preferred one"),
+            (dropped["repeated sources"], f"{source} term already paired by an earlier concept",
+             f"{source} terms already paired by an earlier concept"),
+            (notes, "note", "notes"), (definitions, "definition", "definitions"),
+            (dropped["match options"], "term's match options", "terms' match options"),
+        ]
+        return [f"{count} {one if count == 1 else many}" for count, one, many in words if count]
+
+
+def _has_options(term: Term) -> bool:
+    return term.case_sensitive or term.case_insensitive or term.exact
 
 
 class _Writer:

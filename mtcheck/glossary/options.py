@@ -1,16 +1,71 @@
-"""Fields of a glossary as users write them: per-term match options ("case-sensitive",
-"case-insensitive", "exact") and language codes."""
+"""Fields of a glossary as users write them: term statuses and types (mtcheck's words and
+TBX's), per-term match options ("case-sensitive", "case-insensitive", "exact") and language
+codes."""
 from __future__ import annotations
 
 import re
 
 from mtcheck.errors import GlossaryError
 from mtcheck.lang import canonical_lang
-from mtcheck.model import Origin
+from mtcheck.model import Origin, Status, TermKind
 
 _OPTIONS = {"case-sensitive": "case_sensitive", "case-insensitive": "case_insensitive", "exact": "exact"}
 # A BCP-47 tag, leniently: "de", "pt-BR", "zh_Hant", "x-klingon"; never spaces or controls.
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+# Every spelling of a status the README documents, by status: mtcheck's word, TBX-Basic's
+# administrativeStatus and the older normativeAuthorization values. Compared in any case and
+# without spaces, hyphens or underscores, so "preferredTerm-admn-sts" and "Preferred Term" agree.
+STATUS_SPELLINGS = {
+    Status.PREFERRED: ("preferred", "preferredTerm-admn-sts", "preferredTerm", "standardizedTerm",
+                       "standardizedTerm-admn-sts"),
+    Status.ADMITTED: ("admitted", "admittedTerm-admn-sts", "admittedTerm", "legalTerm", "regulatedTerm"),
+    Status.DEPRECATED: ("deprecated", "deprecatedTerm-admn-sts", "deprecatedTerm"),
+    Status.SUPERSEDED: ("superseded", "supersededTerm-admn-sts", "supersededTerm"),
+}
+# Term types: the README's words ("full form"), TBX's termType values and short forms of them.
+KIND_SPELLINGS = {
+    TermKind.FULL: ("full form", "fullForm", "full"),
+    TermKind.SHORT: ("short form", "shortForm", "short"),
+    TermKind.ABBREVIATION: ("abbreviation", "acronym", "initialism"),
+}
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[\s_-]+", "", text).casefold()
+
+
+_STATUSES = {_folded(spelling): status for status, spellings in STATUS_SPELLINGS.items() for spelling in spellings}
+_KINDS = {_folded(spelling): kind for kind, spellings in KIND_SPELLINGS.items() for spelling in spellings}
+
+
+def parse_status(text: str, path: str, line: int | None, field: str = "status") -> Status:
+    """The status a glossary writes in any documented spelling; the error lists them all."""
+    status = _STATUSES.get(_folded(text))
+    if status is None:
+        raise GlossaryError(path, f"unknown {field} {text!r} (valid: {_spellings(STATUS_SPELLINGS)})", line)
+    return status
+
+
+def parse_kind(text: str, path: str, line: int | None) -> TermKind:
+    """The term type a glossary writes in any documented spelling; the error lists them all."""
+    kind = known_kind(text)
+    if kind is None:
+        raise GlossaryError(path, f"unknown term type {text!r} (valid: {_spellings(KIND_SPELLINGS)})", line)
+    return kind
+
+
+def known_kind(text: str) -> TermKind | None:
+    """The term type `text` spells, None for one mtcheck does not know (TBX has more)."""
+    return _KINDS.get(_folded(text))
+
+
+def _spellings(spellings: dict) -> str:
+    """"preferred (or preferredTerm-admn-sts, ...), admitted (...)": each value with its other
+    spellings, so that a message shows what each one means."""
+    return ", ".join(f"{first} (or {', '.join(others)})" if others else first
+                     for first, *others in spellings.values())
 
 
 def parse_options(text: str, path: str, line: int | None) -> dict[str, bool]:

@@ -1,4 +1,8 @@
-"""TBX termbases (ISO 30042): v2 martif/termEntry/langSet/(n)tig and v3 conceptEntry/langSec/termSec."""
+"""TBX termbases (ISO 30042): v2 martif/termEntry/langSet/(n)tig and v3 conceptEntry/langSec/termSec.
+
+A bad term or language section stops the reading, or with a `ReadLog` that keeps going is
+logged and skipped; a file that is no well-formed XML gives the parser's one error.
+"""
 from __future__ import annotations
 
 import re
@@ -7,22 +11,11 @@ from lxml import etree
 
 from mtcheck.errors import GlossaryError
 from mtcheck.formats.xml import XML_LANG, local, parse_xml
-from mtcheck.glossary.options import language_code, parse_options
+from mtcheck.glossary.options import known_kind, language_code, parse_options, parse_status
+from mtcheck.glossary.readlog import ReadLog
 from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
 
-# administrativeStatus (TBX-Basic) and normativeAuthorization (older TBX) values.
-_STATUS = {
-    "preferredterm-admn-sts": Status.PREFERRED, "preferredterm": Status.PREFERRED,
-    "standardizedterm": Status.PREFERRED, "standardizedterm-admn-sts": Status.PREFERRED,
-    "admittedterm-admn-sts": Status.ADMITTED, "admittedterm": Status.ADMITTED,
-    "legalterm": Status.ADMITTED, "regulatedterm": Status.ADMITTED,
-    "deprecatedterm-admn-sts": Status.DEPRECATED, "deprecatedterm": Status.DEPRECATED,
-    "supersededterm-admn-sts": Status.SUPERSEDED, "supersededterm": Status.SUPERSEDED,
-}
-_KIND = {
-    "fullform": TermKind.FULL, "shortform": TermKind.SHORT, "abbreviation": TermKind.ABBREVIATION,
-    "acronym": TermKind.ABBREVIATION, "initialism": TermKind.ABBREVIATION,
-}
+# administrativeStatus (TBX-Basic) and normativeAuthorization (older TBX) hold the status.
 _STATUS_TYPES = {"administrativeStatus", "normativeAuthorization"}
 _CONCEPTS = {"termEntry", "conceptEntry"}
 _LANGUAGES = {"langSet", "langSec"}
@@ -33,21 +26,32 @@ OPTIONS_TYPE = "x-mtcheck-match"
 _WRAP = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 
 
-def read_tbx(path: str) -> Glossary:
+def read_tbx(path: str, log: ReadLog | None = None) -> Glossary:
+    log = log or ReadLog()
     tree = parse_xml(path, GlossaryError)
     root = tree.getroot()
     if local(root.tag) not in ("martif", "tbx"):
         raise GlossaryError(path, f"not a TBX file: root element is <{local(root.tag)}>", root.sourceline)
     tags: dict[str, Origin] = {}
-    main_lang = root.get(XML_LANG)
-    main_lang = language_code(main_lang, path, root.sourceline, tags) if main_lang else None
+    main_lang = _main_lang(path, root, tags, log)
     concepts = []
     for number, entry in enumerate(e for e in root.iter() if _local(e.tag) in _CONCEPTS):
-        concepts.append(_concept(path, entry, number + 1, tags))
+        concepts.append(_concept(path, entry, number + 1, tags, log))
+        if log.count_unread:
+            log.unread.update(_unread(entry, _read_beside_terms))
     return Glossary(tuple(concepts), main_lang, (str(path),), tags)
 
 
-def _concept(path: str, entry: etree._Element, number: int, tags: dict[str, Origin]) -> Concept:
+def _main_lang(path: str, root: etree._Element, tags: dict[str, Origin], log: ReadLog) -> str | None:
+    code = root.get(XML_LANG)
+    try:
+        return language_code(code, path, root.sourceline, tags) if code else None
+    except GlossaryError as exc:
+        log.error(exc)
+        return None
+
+
+def _concept(path: str, entry: etree._Element, number: int, tags: dict[str, Origin], log: ReadLog) -> Concept:
     concept_id = (entry.get("id") or "").strip() or f"entry-{number}"
     notes, terms = [], []
     definitions: dict[str, list[str]] = {}
@@ -55,8 +59,12 @@ def _concept(path: str, entry: etree._Element, number: int, tags: dict[str, Orig
     for child in entry:
         name = _local(child.tag)
         if name in _LANGUAGES:
-            lang = _lang_of(path, child, tags)
-            terms.extend(_term(path, group, lang) for group in child if _local(group.tag) in _TERM_GROUPS)
+            try:
+                lang = _lang_of(path, child, tags)
+            except GlossaryError as exc:
+                log.error(exc)
+                continue  # the section's terms have no language to be read in
+            terms.extend(_terms(path, child, lang, log))
             _descriptions(child, definitions.setdefault(lang, []), lang_notes.setdefault(lang, []))
         elif name == "note":
             notes.append(_text(child))
@@ -64,6 +72,17 @@ def _concept(path: str, entry: etree._Element, number: int, tags: dict[str, Orig
             definitions.setdefault("", []).extend(_definitions(child))
     return Concept(concept_id, tuple(terms), _joined(notes), Origin(str(path), entry.sourceline),
                    definitions=_by_lang(definitions), lang_notes=_by_lang(lang_notes))
+
+
+def _terms(path: str, lang_set: etree._Element, lang: str, log: ReadLog) -> list[Term]:
+    terms = []
+    for group in lang_set:
+        if _local(group.tag) in _TERM_GROUPS:
+            try:
+                terms.append(_term(path, group, lang))
+            except GlossaryError as exc:
+                log.error(exc)
+    return terms
 
 
 def _descriptions(lang_set: etree._Element, definitions: list[str], notes: list[str]) -> None:
@@ -111,11 +130,10 @@ def _term(path: str, group: etree._Element, lang: str) -> Term:
         kind_attr = node.get("type")
         value = _text(node)
         if (name == "termNote" and kind_attr in _STATUS_TYPES) or name in _STATUS_TYPES:
-            status = _STATUS.get(value.lower().replace(" ", ""))
-            if status is None:
-                raise GlossaryError(path, f"unknown {kind_attr or name} {value!r}", node.sourceline)
+            status = parse_status(value, path, node.sourceline, field=kind_attr or name)
         elif (name == "termNote" and kind_attr == "termType") or name == "termType":
-            kind = _KIND.get(value.lower(), TermKind.FULL)
+            # TBX has more types (variant, phrase...); they match as full forms do.
+            kind = known_kind(value) or TermKind.FULL
         elif name == "termNote" and kind_attr == OPTIONS_TYPE:
             options = parse_options(value, path, node.sourceline)
         elif name == "note":
@@ -124,6 +142,61 @@ def _term(path: str, group: etree._Element, lang: str) -> Term:
         raise GlossaryError(path, f"<{_local(group.tag)}> without <term>", group.sourceline)
     return Term(_text(term_element), lang, status, kind, note=_joined(notes),
                 origin=Origin(str(path), term_element.sourceline), **options)
+
+
+# Elements that only group others: what they hold is read (or not) for itself.
+_TERM_LEVEL = _TERM_GROUPS | {"termGrp"}
+
+
+def _unread(element: etree._Element, read) -> list[str]:
+    """The data categories under `element` that the model has no place for, by name
+    ("partOfSpeech", "subjectField", "transacGrp"): `read(name, node)` says what is read
+    where `element` stands; a termType mtcheck does not know is named with its value."""
+    found = []
+    for child in element:
+        name = _local(child.tag)
+        if not name:
+            continue  # a comment or processing instruction
+        if name in _LANGUAGES:
+            found += _unread(child, _read_beside_terms)
+        elif name in _TERM_LEVEL:
+            found += _unread(child, _read_in_terms)
+        elif name == "descripGrp":
+            # A definition's group: its definition is read where definitions are, never its source.
+            found += _unread(child, _read_definition if read is _read_beside_terms else _read_nothing)
+        elif not read(name, child):
+            found.append(_category(name, child))
+    return found
+
+
+def _category(name: str, node: etree._Element) -> str:
+    kind = node.get("type")
+    if kind == "termType" or name == "termType":
+        return f"termType {_text(node)!r}"
+    return kind or name
+
+
+def _read_beside_terms(name: str, node: etree._Element) -> bool:
+    """What the reader keeps of a concept and a language: notes and definitions."""
+    return name == "note" or _read_definition(name, node)
+
+
+def _read_definition(name: str, node: etree._Element) -> bool:
+    return name == "descrip" and node.get("type") == "definition"
+
+
+def _read_nothing(name: str, node: etree._Element) -> bool:
+    return False
+
+
+def _read_in_terms(name: str, node: etree._Element) -> bool:
+    """What the reader keeps of a term: its text, notes, status, a type it knows, options."""
+    if name in ("term", "note") or name in _STATUS_TYPES:
+        return True
+    kind = node.get("type") if name == "termNote" else name
+    if kind == "termType":
+        return known_kind(_text(node)) is not None
+    return name == "termNote" and (kind in _STATUS_TYPES or kind == OPTIONS_TYPE)
 
 
 _LOCAL_NAMES: dict[object, str] = {}

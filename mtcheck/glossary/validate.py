@@ -1,18 +1,13 @@
 """The glossary's own lint: problems that make matching ambiguous or suggestions wrong."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from mtcheck.glossary.langtags import tag_problem
 from mtcheck.lang import analyzer_for, canonical_lang, tokens
 from mtcheck.model import Concept, Glossary, Origin, Status, Term
-
-
-# A language subtag as BCP 47 has it: 2-3 letters (5-8 are reserved, none registered), or
-# private use.
-_BCP47_LANGUAGE = re.compile(r"[a-z]{2,3}|x|i")
 
 
 @dataclass(frozen=True)
@@ -28,17 +23,10 @@ def validate(glossary: Glossary) -> list[Problem]:
     """Duplicate concept ids, empty terms, contradictory statuses, terms that match the same
     text (folded, elided, in NFC) in one concept or several, a language with only rejected
     terms, language codes that are no BCP 47 tag."""
-    problems: list[Problem] = []
+    problems = _bad_tags(glossary)
     seen_ids: dict[str, Concept] = {}
     owners: dict[tuple[str, str], tuple[Concept, Term]] = {}
-    bad_tags: set[str] = set()
     for concept in glossary:
-        for term in concept.terms:
-            if term.lang not in bad_tags and not _BCP47_LANGUAGE.fullmatch(term.lang):
-                bad_tags.add(term.lang)
-                problems.append(Problem(term.origin or concept.origin,
-                                        f"{term.lang!r} is no BCP 47 language tag (a language is 2 or 3 letters: "
-                                        "'de', 'gsw'); its terms match only text said to be in it"))
         first = seen_ids.setdefault(concept.id, concept)
         if first is not concept:
             problems.append(Problem(concept.origin, f"duplicate concept id {concept.id!r} (first at {first.origin})"))
@@ -56,6 +44,28 @@ def validate(glossary: Glossary) -> list[Problem]:
     problems.extend(_merged_tags(glossary))
     problems.sort(key=lambda p: (p.origin.path if p.origin else "", (p.origin.line or 0) if p.origin else 0))
     return problems
+
+
+def _bad_tags(glossary: Glossary) -> list[Problem]:
+    """Each language tag as the files write it that is no BCP 47 tag, once, where first read."""
+    problems = []
+    for tag, origin in _written_tags(glossary).items():
+        reason = tag_problem(tag)
+        if reason:
+            problems.append(Problem(origin, f"{tag!r} is no BCP 47 language tag ({reason}); its terms match only "
+                                            "text said to be in it"))
+    return problems
+
+
+def _written_tags(glossary: Glossary) -> dict[str, Origin | None]:
+    """The tags as written, from the readers; a glossary built otherwise has only its terms'."""
+    if glossary.tags:
+        return dict(glossary.tags)
+    tags: dict[str, Origin | None] = {}
+    for concept in glossary:
+        for term in concept.terms:
+            tags.setdefault(term.lang, term.origin or concept.origin)
+    return tags
 
 
 def _merged_tags(glossary: Glossary) -> list[Problem]:
@@ -119,13 +129,16 @@ def _form(term: Term) -> str:
     return " ".join(analyzer.base(w) for w, _, _ in tokens(unicodedata.normalize("NFC", term.text)))
 
 
-def summary(problems: list[Problem], files: int) -> str:
-    """The last line of `glossary validate`: how many problems of which kind."""
-    if not problems:
-        return f"no problems in {files} glossar{'y' if files == 1 else 'ies'}"
+def summary(problems: list[Problem], files: int, errors: int = 0) -> str:
+    """The last line of `glossary validate`: how many errors (records that could not be read)
+    and problems, and the problems by kind."""
+    glossaries = f"{files} glossar{'y' if files == 1 else 'ies'}"
+    if not problems and not errors:
+        return f"no problems in {glossaries}"
+    counted = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((errors, "error"), (len(problems), "problem")) if n]
     kinds = Counter(_kind(p.message) for p in problems)
     said = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
-    return f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} glossar{'y' if files == 1 else 'ies'}: {said}"
+    return f"{', '.join(counted)} in {glossaries}" + (f": {said}" if said else "")
 
 
 _KINDS = (("is in concepts", "shared by concepts"), ("match the same text", "colliding terms"),
