@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,12 @@ from mtcheck.model import Segment
 from mtcheck.rules import ALL_RULES
 
 ROOT = Path(__file__).resolve().parent.parent
+# The tests run mtcheck as a user at a terminal would, also on a CI machine: a hook's or CI's
+# environment changes what `check` does without a glossary (tests that need it set it).
+for _automation in ("CI", "PRE_COMMIT"):
+    os.environ.pop(_automation, None)
+# Most tests check against the shipped demo glossary on purpose (test_demo_glossary.py does not).
+os.environ["MTCHECK_DEMO_GLOSSARY"] = "1"
 SEEDS = ROOT / "seeds"
 
 

@@ -8,8 +8,8 @@ import click
 
 from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from mtcheck.cli.options import (
-    all_senses_option, configurable, foreign_langs_option, glossary_option, lang_option, language_list,
-    output_option, source_lang_option, verbose_option,
+    all_senses_option, configurable, demo_glossary_option, foreign_langs_option, glossary_option, lang_option,
+    language_list, output_option, source_lang_option, verbose_option,
 )
 from mtcheck.cli.run import Run, check_outputs, console, output_stream, split_values
 from mtcheck.errors import MtcheckError
@@ -19,6 +19,7 @@ from mtcheck.model import Severity
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @glossary_option
+@demo_glossary_option
 @lang_option
 @source_lang_option
 @foreign_langs_option
@@ -45,9 +46,9 @@ from mtcheck.model import Severity
                                                         "exit 1 when there are any.")
 @output_option
 @verbose_option
-@configurable("glossaries", "lang", "source-lang", "foreign-langs", "all-senses", "fail-on", "consistency", "format",
+@configurable("glossaries", "demo-glossary", "lang", "source-lang", "foreign-langs", "all-senses", "fail-on", "consistency", "format",
                "warn-unused-ignores")
-def check(paths, glossaries, lang, source_lang, foreign_langs, all_senses, output_format, select, ignore, fail_on, consistency, no_table,
+def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all_senses, output_format, select, ignore, fail_on, consistency, no_table,
           quiet, warn_unused_ignores, baseline_path, write_baseline, fix, show_diff, output, verbose, config):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
@@ -59,7 +60,7 @@ def check(paths, glossaries, lang, source_lang, foreign_langs, all_senses, outpu
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     check_outputs(paths, output, write_baseline)
-    run = Run(glossaries, lang, verbose, source_lang)
+    run = Run(glossaries, lang, verbose, source_lang, demo=demo_glossary, gate=True)
     run.selection = config.selection()
     run.quiet = quiet
     if fix or show_diff:

@@ -7,7 +7,8 @@ import click
 
 from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from mtcheck.cli.options import (
-    configurable, glossary_option, lang_option, output_option, source_lang_option, verbose_option,
+    configurable, demo_glossary_option, glossary_option, lang_option, output_option, source_lang_option,
+    verbose_option,
 )
 from mtcheck.cli.run import Run, check_outputs, console, output_stream
 from mtcheck.errors import MtcheckError
@@ -16,6 +17,7 @@ from mtcheck.errors import MtcheckError
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @glossary_option
+@demo_glossary_option
 @lang_option
 @source_lang_option
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None,
@@ -32,8 +34,8 @@ from mtcheck.errors import MtcheckError
 @click.option("--allow-pickle", is_flag=True, help="Allow pickle (.bin) weights for --mt-model: trusted models only.")
 @output_option
 @verbose_option
-@configurable("glossaries", "lang", "source-lang")
-def discover(paths, glossaries, lang, source_lang, threshold, show_all, output_format, write_glossary, new_status,
+@configurable("glossaries", "demo-glossary", "lang", "source-lang")
+def discover(paths, glossaries, demo_glossary, lang, source_lang, threshold, show_all, output_format, write_glossary, new_status,
              mt_model, mt_lang, device, allow_pickle, output, verbose, config):
     """Find renderings of glossary concepts that the glossary does not know yet.
 
@@ -47,7 +49,7 @@ def discover(paths, glossaries, lang, source_lang, threshold, show_all, output_f
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     check_outputs(paths, output, write_glossary)
-    run = Run(glossaries, lang, verbose, source_lang)
+    run = Run(glossaries, lang, verbose, source_lang, demo=demo_glossary)
     run.selection = config.selection()
     backtranslate = _mt_signal(run, mt_model, mt_lang, device, allow_pickle)
     discoverer = Discoverer(run.glossary, threshold=threshold, backtranslate=backtranslate, mt_lang=mt_lang)

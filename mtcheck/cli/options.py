@@ -14,6 +14,10 @@ foreign_langs_option = click.option(
     "--foreign-langs", help="Languages whose terms count as foreign renderings in a text, comma-separated, or "
                             "'all'. Default: the run's source languages (--source-lang, a bilingual file's, the "
                             "glossary's) and English.")
+demo_glossary_option = click.option(
+    "--demo-glossary", is_flag=True,
+    help="Check against the shipped demo glossary (Vietnamese political terms) without naming one; without "
+         "it, a run with no glossary named warns, and fails in a pre-commit hook or CI job.")
 all_senses_option = click.option(
     "--all-senses", is_flag=True,
     help="In bilingual files, count a target's glossary terms also where the source has no term of their "

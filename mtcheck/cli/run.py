@@ -38,10 +38,27 @@ def output_stream(path: str | None, inputs: tuple[str, ...] = ()) -> Iterator[IO
         yield stream
 
 
+# The environment's way of saying --demo-glossary (for a shell session of trying mtcheck out).
+DEMO_VARIABLE = "MTCHECK_DEMO_GLOSSARY"
+
+
+class UsageProblem(MtcheckError):
+    """A run that cannot mean what it would do (exit 2, one line)."""
+
+
+def in_automation() -> bool:
+    """Whether a pre-commit hook (PRE_COMMIT) or a CI job (CI, as every CI service sets it) runs
+    mtcheck, where nobody reads a warning."""
+    return any(os.environ.get(name, "").lower() not in ("", "0", "false", "no") for name in ("PRE_COMMIT", "CI"))
+
+
 class Run:
     """State of one `check` or `scan` run shared by its helpers."""
 
-    def __init__(self, glossaries: tuple[str, ...], lang: str | None, verbose: bool, source_lang: str | None = None):
+    def __init__(self, glossaries: tuple[str, ...], lang: str | None, verbose: bool, source_lang: str | None = None,
+                 demo: bool = False, gate: bool = False):
+        """`demo`: the user asked for the shipped demo glossary; `gate`: the run decides a
+        commit or a build (`check`), where checking against the demo by default is refused."""
         from mtcheck.glossary import load_glossaries
         from mtcheck.glossary.shipped import shipped_glossary
 
@@ -50,6 +67,8 @@ class Run:
         self.quiet = False
         self.verbose = verbose
         self.err = console(stderr=True)
+        if not glossaries and not (demo or os.environ.get(DEMO_VARIABLE, "").lower() not in ("", "0", "false", "no")):
+            self._no_glossary(gate)
         paths = list(glossaries) or [str(shipped_glossary())]
         # A headerless two-column glossary takes its languages from the run's.
         self.glossary = load_glossaries(paths, source_lang, lang)
@@ -58,6 +77,16 @@ class Run:
         self.selection = None  # include/exclude globs of the configuration (mtcheck.config.FileSelection)
         self.say(f"glossary: {', '.join(paths)} ({len(self.glossary)} concepts, "
                  f"languages {', '.join(self.glossary.languages)})")
+
+    def _no_glossary(self, gate: bool) -> None:
+        """No glossary named: the shipped demo serves a first try, said once; a pre-commit hook
+        or a CI job that gates on it would pass anything, so there it is an error."""
+        unnamed = "no glossary named (--glossary FILE, or glossaries in mtcheck.toml)"
+        if gate and in_automation():
+            raise UsageProblem(f"{unnamed}: a hook or CI job would check against the shipped demo glossary of "
+                               f"Vietnamese political terms and pass; name yours, or pass --demo-glossary to mean it")
+        self.err.print(f"warning: {unnamed}: using the shipped demo glossary of Vietnamese political terms "
+                       f"(--demo-glossary: meant)", highlight=False, markup=False)
 
     def say(self, message: str) -> None:
         """A detail for --verbose."""

@@ -7,8 +7,8 @@ import click
 
 from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR
 from mtcheck.cli.options import (
-    all_senses_option, configurable, foreign_langs_option, glossary_option, lang_option, language_list,
-    output_option, source_lang_option, verbose_option,
+    all_senses_option, configurable, demo_glossary_option, foreign_langs_option, glossary_option, lang_option,
+    language_list, output_option, source_lang_option, verbose_option,
 )
 from mtcheck.cli.run import Run, check_outputs, console, output_stream
 from mtcheck.errors import MtcheckError
@@ -17,6 +17,7 @@ from mtcheck.errors import MtcheckError
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @glossary_option
+@demo_glossary_option
 @lang_option
 @source_lang_option
 @foreign_langs_option
@@ -24,14 +25,14 @@ from mtcheck.errors import MtcheckError
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @output_option
 @verbose_option
-@configurable("glossaries", "lang", "source-lang", "foreign-langs", "all-senses")
-def scan(paths, glossaries, lang, source_lang, foreign_langs, all_senses, output_format, output, verbose, config):
+@configurable("glossaries", "demo-glossary", "lang", "source-lang", "foreign-langs", "all-senses")
+def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all_senses, output_format, output, verbose, config):
     """List every glossary match (a concordance: concept, term, status)."""
     from mtcheck.engine import Checker
     from mtcheck.lifetime import batch_collection
 
     check_outputs(paths, output)
-    run = Run(glossaries, lang, verbose, source_lang)
+    run = Run(glossaries, lang, verbose, source_lang, demo=demo_glossary)
     run.selection = config.selection()
     checker = Checker(run.glossary, [], foreign_langs=language_list(foreign_langs), source_lang=source_lang,
                       source_support=not all_senses)
