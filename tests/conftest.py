@@ -23,6 +23,19 @@ for _automation in ("CI", "PRE_COMMIT"):
     os.environ.pop(_automation, None)
 # Most tests check against the shipped demo glossary on purpose (test_demo_glossary.py does not).
 os.environ["MTCHECK_DEMO_GLOSSARY"] = "1"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    """Everything the tests write stays in the checkout: temporary folders (pytest's numbered
+    ones, which it prunes to the last three, and those of the programs the tests start, a
+    browser's profile say) go to .pytest-tmp."""
+    import tempfile
+
+    scratch = ROOT / ".pytest-tmp"
+    scratch.mkdir(exist_ok=True)
+    os.environ["TMPDIR"] = str(scratch)
+    tempfile.tempdir = None  # gettempdir() reads TMPDIR again
 SEEDS = ROOT / "seeds"
 
 
