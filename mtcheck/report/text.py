@@ -51,7 +51,7 @@ class TextFindings:
                  for s in sorted(Severity, reverse=True) if tally.findings.get(s.label)]
         detail = f" ({', '.join(parts)})" if parts else ""
         summary = f"{total} finding{'s' if total != 1 else ''}{detail} in {tally.documents} file" \
-                  f"{'s' if tally.documents != 1 else ''}, {tally.matches} term matches"
+                  f"{'s' if tally.documents != 1 else ''}, {tally.matches} term match{'es' if tally.matches != 1 else ''}"
         if tally.unsupported:
             summary += f" ({tally.unsupported} more in another sense: the source has not their concept)"
         if errors:

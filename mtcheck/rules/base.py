@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass
 from typing import ClassVar, Iterable
 
@@ -61,7 +62,16 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return inspect.getdoc(cls).splitlines()[0]
+        """The documentation's first sentence, whole however it wraps (a blank line ends the
+        first paragraph, a full stop before a space or the end the sentence)."""
+        paragraph = " ".join(inspect.getdoc(cls).split("\n\n", 1)[0].split())
+        end = re.search(r"\.(?=\s|$)", paragraph)
+        sentence = paragraph[:end.end()] if end else paragraph
+        tail = paragraph[end.end():].strip() if end else ""
+        # A parenthesis right after the sentence belongs to it ("(with --warn-unused-ignores)").
+        if tail.startswith("(") and ")" in tail:
+            sentence += " " + tail[:tail.index(")") + 1]
+        return sentence
 
     @classmethod
     def documentation(cls) -> str:

@@ -57,7 +57,12 @@ class ForeignRendering(Rule):
     def _report(self, match: Match) -> Finding:
         lang = self.document.lang
         suggestion = self._suggestion(match, match.concept, match.term)
-        message = f"'{match.text}' is the {match.term.lang} term for '{self.label(match)}' in a {lang} text"
+        label = self.label(match)
+        if label.casefold() in (match.text.casefold(), match.term.text.casefold()):
+            # The concept is named by this very term: "'password' is the en term for 'password'" says nothing.
+            message = f"'{match.text}' is the glossary's {match.term.lang} term, left in a {lang} text"
+        else:
+            message = f"'{match.text}' is the {match.term.lang} term for '{label}' in a {lang} text"
         if match.alternatives:
             # A term of several concepts: each one's own term, so that no fix picks one of them.
             others = [self._suggestion(match, concept, term) for concept, term in match.alternatives]

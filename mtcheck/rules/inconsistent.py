@@ -114,7 +114,9 @@ class InconsistentRendering(Rule):
     def _say(self, held: _Held, label: str, rendering: str, count: int, reference: str, counts: Counter,
              preferred: Term | None) -> tuple[str, tuple[str, ...]]:
         suggestion = inflect_like(held.text, rendering, reference, self.document.analyzer, compound=held.compound)
-        said = f"'{held.text}' renders '{label}' as '{rendering}' ({count}x)"
+        said = f"'{rendering}' ({count}x) renders '{label}'"
+        if held.text.casefold() != rendering.casefold():  # an inflected form: say which
+            said += f", here as '{held.text}'"
         message = (f"{said} where this file mostly uses '{reference}' ({counts[reference]}x)"
                    if reference != getattr(preferred, "text", None) else
                    f"{said} where this file also uses the preferred '{reference}' ({counts[reference]}x)")
