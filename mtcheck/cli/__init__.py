@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     error of mtcheck itself. Every failure is one line on stderr."""
     args = sys.argv[1:] if argv is None else list(argv)
     try:
-        result = cli.main(args=args, prog_name="mtcheck", standalone_mode=False)
+        # The arguments as given, for reports that name their run (the HTML page's command line).
+        result = cli.main(args=args, prog_name="mtcheck", standalone_mode=False, obj={"args": args})
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:

@@ -143,9 +143,10 @@ def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool, 
 
         return JsonFindings(stream or sys.stdout)
     if output_format == "html":
-        from mtcheck.report.html import HtmlFindings
+        from mtcheck.report.html import HtmlFindings, command_line
 
-        return HtmlFindings(stream or sys.stdout)
+        given = (click.get_current_context().find_root().obj or {}).get("args")
+        return HtmlFindings(stream or sys.stdout, command=None if given is None else command_line(["mtcheck", *given]))
     if output_format in ("sarif", "junit", "github"):
         from mtcheck.report import github, junit, sarif
 
