@@ -105,12 +105,22 @@ class Config:
                 rules = [r for r in rules if r not in dropped]
         return rules
 
-    def selection(self) -> FileSelection | None:
-        """The include/exclude filter of folder contents, or None when the file sets none."""
-        include, exclude = self.get("include", []), self.get("exclude", [])
-        if not include and not exclude:
+    def selection(self, exclude: Sequence[str] | None = None, extend_exclude: Sequence[str] = ()) -> Selection | None:
+        """The include/exclude filter of folder contents, or None when nothing sets one.
+        `exclude` (the command line's, relative to the current folder) replaces the file's
+        exclude; `extend_exclude` adds to it."""
+        include = self.get("include", [])
+        configured = self.get("exclude", []) if exclude is None else []
+        force = bool(self.get("force-exclude", False))
+        parts = []
+        if include or configured:
+            parts.append(FileSelection(self.root, include, configured, force))
+        given = [*(exclude or ()), *extend_exclude]
+        if given:
+            parts.append(FileSelection(Path.cwd(), [], given, force))
+        if not parts:
             return None
-        return FileSelection(self.root, include, exclude, bool(self.get("force-exclude", False)))
+        return parts[0] if len(parts) == 1 else Selection(parts)
 
 
 def load_settings(paths: Sequence[str], config_file: str | None = None, isolated: bool = False) -> Config:
@@ -388,6 +398,19 @@ def _line_of(lines: Mapping[tuple[str, ...], int], key: tuple[str, ...]) -> int 
 
 
 # -- include and exclude -------------------------------------------------------------------------
+class Selection:
+    """Several selections at once: a file is checked when each accepts it."""
+
+    def __init__(self, parts: Sequence[FileSelection]):
+        self.parts = list(parts)
+
+    def accepts(self, path: str, named: bool = False) -> bool:
+        return all(part.accepts(path, named) for part in self.parts)
+
+    def excludes(self, path: str) -> bool:
+        return any(part.excludes(path) for part in self.parts)
+
+
 class FileSelection:
     """Which files a run checks, by globs relative to the configuration's folder.
 

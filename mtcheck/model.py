@@ -473,6 +473,16 @@ class Finding:
                                 sentence=sentence, source=source)
         return finding
 
+    def elsewhere(self, path: str) -> Finding:
+        """This finding in a file named `path` (the same text under another name)."""
+        finding = object.__new__(Finding)
+        finding.__dict__.update(self.__dict__, location=self.location._replace(path=path))
+        data = self.data.get("places") if isinstance(self.data, dict) else None
+        if data:
+            finding.__dict__["data"] = {**self.data, "places": [{**place, "path": path} if "path" in place else place
+                                                                for place in data]}
+        return finding
+
     def beside(self, source: str) -> Finding:
         """This finding with the source text of its bilingual segment."""
         finding = object.__new__(Finding)

@@ -9,11 +9,12 @@ import click
 from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from mtcheck.cli.options import (
     all_senses_option, configurable, demo_glossary_option, foreign_langs_option, glossary_option, lang_option,
-    language_list, output_option, source_lang_option, verbose_option,
+    language_list, output_option, selection, source_lang_option, verbose_option,
 )
-from mtcheck.cli.run import Run, check_outputs, console, output_stream, split_values
+from mtcheck.cli.run import STDIN, Run, check_outputs, console, output_stream, split_values
 from mtcheck.errors import MtcheckError
 from mtcheck.model import Severity
+from mtcheck.report.text import Statistics
 
 
 @click.command()
@@ -44,12 +45,21 @@ from mtcheck.model import Severity
                                          "the inflection carries over, then report what is left.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them; "
                                                         "exit 1 when there are any.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means an error).")
+@click.option("--exclude", multiple=True, help="Globs of files and folders to leave out, relative to the current "
+                                               "folder; replaces the configuration's `exclude` (comma-separated, "
+                                               "repeatable).")
+@click.option("--extend-exclude", multiple=True, help="Globs to leave out as well as the configuration's `exclude`.")
+@click.option("--stdin-filename", help="The name of the text read from `-` (standard input): its format comes "
+                                       "from its ending, and reports name it. Default: `-`, plain text.")
 @output_option
 @verbose_option
 @configurable("glossaries", "demo-glossary", "lang", "source-lang", "foreign-langs", "all-senses", "fail-on", "consistency", "format",
                "warn-unused-ignores")
-def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all_senses, output_format, select, ignore, fail_on, consistency, no_table,
-          quiet, warn_unused_ignores, baseline_path, write_baseline, fix, show_diff, output, verbose, config):
+def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all_senses, output_format, select, ignore,
+          fail_on, consistency, no_table, quiet, warn_unused_ignores, baseline_path, write_baseline, fix, show_diff,
+          statistics, exit_zero, exclude, extend_exclude, stdin_filename, output, verbose, config):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
     from mtcheck.gate import make_gate
@@ -59,9 +69,14 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         rules = config.rules(split_values(select), split_values(ignore))
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+    if STDIN in paths and (fix or show_diff or baseline_path or write_baseline):
+        raise click.UsageError("--fix, --diff and baselines are about files: not standard input (-)")
+    if statistics and output_format != "text":
+        raise click.UsageError("--statistics is a text report: not with --format " + output_format)
     check_outputs(paths, output, write_baseline)
     run = Run(glossaries, lang, verbose, source_lang, demo=demo_glossary, gate=True)
-    run.selection = config.selection()
+    run.selection = selection(config, exclude, extend_exclude)
+    run.stdin_filename = stdin_filename
     run.quiet = quiet
     if fix or show_diff:
         changed = _fix(run, paths, not show_diff, language_list(foreign_langs), source_lang, all_senses)
@@ -74,23 +89,24 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
     threshold = Severity.parse(fail_on)
     worst = None
     with output_stream(output, paths) as stream, batch_collection():
-        reporter = _findings_reporter(output_format, stream, not (no_table or quiet), quiet, threshold)
+        reporter = (Statistics(console(stream)) if statistics else
+                    _findings_reporter(output_format, stream, not (no_table or quiet), quiet, threshold))
         reporter.start()
         for path, doc_lang, segments in run.documents(paths):
             try:
                 gate.document(path)
                 for findings in checker.check_batches(path, segments, doc_lang):
-                    findings = gate.filter(findings)
+                    findings = run.displayed(gate.filter(findings))
                     if not findings:
                         continue
-                    reporter.document(path, doc_lang, findings)
+                    reporter.document(run.shown.get(path, path), doc_lang, findings)
                     for finding in findings:
                         worst = max(worst or finding.severity, finding.severity)
-                reporter.document(path, doc_lang, [])  # the file is done: JUnit lists clean files too
+                reporter.document(run.shown.get(path, path), doc_lang, [])  # the file is done: JUnit lists clean files too
             except MtcheckError as exc:
                 run.fail(exc)
                 continue
-        findings = gate.filter(checker.finish()) + gate.finish()
+        findings = run.displayed(gate.filter(checker.finish()) + gate.finish())
         if findings:
             reporter.document(None, None, findings)
             worst = max([worst or findings[0].severity, *(f.severity for f in findings)])
@@ -106,7 +122,7 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         held, gone = gate.baseline.count, gate.baseline.gone
         run.tell(f"baseline: {held} finding{'s' if held != 1 else ''} held back by {baseline_path}; "
                  f"{gone} of its entries match nothing now")
-    return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_CLEAN
+    return EXIT_FINDINGS if worst is not None and worst >= threshold and not exit_zero else EXIT_CLEAN
 
 
 def _fix(run: Run, paths: tuple[str, ...], write: bool, foreign_langs: list[str] | None,

@@ -79,3 +79,23 @@ def language_list(given: str | tuple[str, ...] | None) -> list[str] | None:
             raise click.BadParameter(f"{code!r} is not a language code", param_hint="--foreign-langs")
     return codes
 
+
+
+def selection(config, exclude: tuple[str, ...], extend_exclude: tuple[str, ...]):
+    """The files a run leaves out: the configuration's, with --exclude (instead of its own)
+    and --extend-exclude (besides), checked as globs."""
+    import re
+
+    from mtcheck.config import _glob_regex
+
+    for option, globs in (("--exclude", exclude), ("--extend-exclude", extend_exclude)):
+        for glob in split_globs(globs):
+            try:
+                _glob_regex(glob)
+            except re.error as exc:
+                raise click.BadParameter(f"{glob!r} is not a glob: {exc.msg}", param_hint=option) from None
+    return config.selection(split_globs(exclude) if exclude else None, split_globs(extend_exclude))
+
+
+def split_globs(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from typing import IO, Iterator
 
 
@@ -42,6 +43,18 @@ def output_stream(path: str | None, inputs: tuple[str, ...] = ()) -> Iterator[IO
 DEMO_VARIABLE = "MTCHECK_DEMO_GLOSSARY"
 
 
+STDIN = "-"  # the path that stands for standard input
+
+
+def _renamed(error: MtcheckError, copy: str, name: str) -> MtcheckError:
+    """An error about the private copy of standard input, about `name` instead."""
+    from mtcheck.errors import InputError
+
+    if isinstance(error, InputError) and error.path == copy:
+        return InputError(name, error.detail, error.line)
+    return MtcheckError(str(error).replace(copy, name))
+
+
 class UsageProblem(MtcheckError):
     """A run that cannot mean what it would do (exit 2, one line)."""
 
@@ -75,6 +88,8 @@ class Run:
         self.errors: list[str] = []
         self._described: set[str] = set()
         self.selection = None  # include/exclude globs of the configuration (mtcheck.config.FileSelection)
+        self.stdin_filename: str | None = None  # what `-` (standard input) is named in reports
+        self.shown: dict[str, str] = {}  # the private copy of standard input -> the name reports give it
         self.say(f"glossary: {', '.join(paths)} ({len(self.glossary)} concepts, "
                  f"languages {', '.join(self.glossary.languages)})")
 
@@ -119,17 +134,47 @@ class Run:
                 warned.add(str(problem))
                 self.err.print(f"warning: {problem}", markup=False, highlight=False)
 
-        files = list(discover(list(paths), report, self.selection))
+        named = [path for path in paths if path != STDIN]
+        files = list(discover(named, report, self.selection))
+        if len(named) < len(paths):
+            files.insert(paths.index(STDIN), STDIN)
         with self._progress(len(files)) as advance:
             for path in files:
                 try:
-                    if bilingual_kind(path):
+                    if path == STDIN:
+                        yield from self._standard_input(bilingual_kind)
+                    elif bilingual_kind(path):
                         yield self._bilingual(path)
                     else:
                         yield self._plain(path)
                 except MtcheckError as exc:
                     self.fail(exc)
                 advance()
+
+    def _standard_input(self, bilingual_kind):
+        """The text on standard input, read from a private copy named like `stdin_filename`
+        (its format from that name's ending; plain text without one) while it is checked.
+        Reports name it by `shown` (see displayed)."""
+        import tempfile
+
+        name = self.stdin_filename or STDIN
+        base = os.path.basename(name) if self.stdin_filename else "stdin.txt"
+        data = sys.stdin.buffer.read()
+        with tempfile.TemporaryDirectory(prefix="mtcheck-stdin-") as folder:
+            copy = os.path.join(folder, base)
+            with open(copy, "wb") as handle:
+                handle.write(data)
+            self.shown[copy] = name
+            try:
+                yield self._bilingual(copy) if bilingual_kind(copy) else self._plain(copy)
+            except MtcheckError as exc:
+                raise _renamed(exc, copy, name) from None
+
+    def displayed(self, findings: list) -> list:
+        """Findings as reports show them: standard input under its name, not its copy's."""
+        if not self.shown:
+            return findings
+        return [f if f.location.path not in self.shown else f.elsewhere(self.shown[f.location.path]) for f in findings]
 
     @contextlib.contextmanager
     def _progress(self, total: int):

@@ -102,3 +102,27 @@ class TextMatches:
 
     def end(self, errors: list[str]) -> None:
         pass
+
+
+class Statistics:
+    """`check --statistics`: how many findings each rule has, the most first, then the summary
+    line; no finding is listed."""
+
+    def __init__(self, console: Console):
+        self.console = console
+        self.counts: dict[str, list] = {}  # rule -> [count, name, severity]
+
+    def start(self) -> None:
+        pass
+
+    def document(self, path: str | None, lang: str | None, findings: list[Finding]) -> None:
+        for finding in findings:
+            entry = self.counts.setdefault(finding.rule, [0, finding.name, finding.severity.label])
+            entry[0] += 1
+
+    def end(self, tally: Tally, glossary: Glossary, errors: list[str]) -> None:
+        rows = sorted(self.counts.items(), key=lambda item: (-item[1][0], item[0]))
+        width = max((len(str(count)) for _, (count, _, _) in rows), default=1)
+        lines = [f"{count:>{width}}  {rule}  {name}  ({severity})\n" for rule, (count, name, severity) in rows]
+        self.console.file.write(readable("".join(lines)))
+        TextFindings(self.console, table=False).end(tally, glossary, errors)
