@@ -29,13 +29,17 @@ os.environ["MTCHECK_DEMO_GLOSSARY"] = "1"
 def pytest_configure(config):
     """Everything the tests write stays in the checkout: temporary folders (pytest's numbered
     ones, which it prunes to the last three, and those of the programs the tests start, a
-    browser's profile say) go to .pytest-tmp."""
+    browser's profile say), settings and caches go to .pytest-tmp."""
     import tempfile
 
     scratch = ROOT / ".pytest-tmp"
     scratch.mkdir(exist_ok=True)
     os.environ["TMPDIR"] = str(scratch)
     tempfile.tempdir = None  # gettempdir() reads TMPDIR again
+    # Programs the tests start keep their settings and caches there too (Chromium writes
+    # ~/.config/chromium and dconf's ~/.cache/dconf otherwise).
+    for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
+        os.environ[variable] = str(scratch / folder)
 SEEDS = ROOT / "seeds"
 
 
