@@ -54,3 +54,12 @@ def test_one_match_is_one_match(tmp_path):
     code, out, err = run_cli("check", tmp_path / "a.txt", "-g", tmp_path / "g.csv", "--lang", "de", "--isolated",
                              "--no-table")
     assert out.strip() == "0 findings in 1 file, 1 term match"
+
+
+def test_a_missing_term_named_by_itself_is_named_once(tmp_path):
+    (tmp_path / "g.csv").write_text("concept,lang,term,status\nfolder,en,folder,preferred\nfolder,de,Ordner,preferred\n",
+                                    encoding="utf-8")
+    (tmp_path / "t.csv").write_text("en,de\nSave the file to a folder.,Speichern Sie die Datei.\n", encoding="utf-8")
+    code, report, err = run_cli_json("check", tmp_path / "t.csv", "-g", tmp_path / "g.csv", "--isolated")
+    assert code == 1, err
+    assert report["findings"][0]["message"] == "source term 'folder' is not rendered in the target; expected 'Ordner'"

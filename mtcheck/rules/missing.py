@@ -56,10 +56,11 @@ class MissingTerm(Rule):
             if any(term.lang == lang and term.status.accepted and resembles(term.text, text_words, compounding)
                    for term in match.concept.terms):
                 continue  # a form the matcher cannot tell: "fermé" for "fermer"
+            label = self.label(match)
+            named = f"'{match.text}'" if label.casefold() == match.text.casefold() else f"'{match.text}' ({label})"
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
-                f"source term '{match.text}' ({self.label(match)}) is not rendered in the target; "
-                f"expected '{preferred.text}'",
+                f"source term {named} is not rendered in the target; expected '{preferred.text}'",
                 concept=concept_id, text=match.text, suggestions=[preferred.text],
                 context=segment.whole(),
                 source_term=match.term.text))
