@@ -26,6 +26,7 @@ from mtcheck.lang import (
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
+from mtcheck.separable import PARTICIPLE_LANGUAGES, without_infix
 
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
 _PATTERN = _START  # of an automaton's hit: (pattern index, start, end)
@@ -375,6 +376,7 @@ class LanguageMatcher:
         self._lemma_codes: dict[str, str] = {}  # one code for the term words of one lemma
         self._by_key: dict[str, list[tuple[bool, str, str, bool]]] = {}  # see _term_word_code
         self._by_plain_key: dict[str, str] = {}  # of the words the dictionary does not know
+        self._participles = self.lang in PARTICIPLE_LANGUAGES  # German, Dutch: ge- inside verb forms
         self._compile(prepared, foreign_table(prepared) if foreign is None else foreign)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
         self._native_words = WordCache(self._native_code)
@@ -459,6 +461,11 @@ class LanguageMatcher:
         self._by_form.setdefault(base, code)
         if lemmas:
             self._by_lemma.setdefault(lemmas[0], []).append((code, base, key))
+            if base != lemmas[0] and self._participles and base.endswith("en"):
+                # The dictionary has one lemma per form: a German or Dutch infinitive it takes
+                # for a plural noun (Dutch "aanvragen": aanvraag) is a lemma of its verb forms
+                # too (aangevraagd).
+                self._by_lemma.setdefault(base, []).append((code, base, key))
         # Whether the dictionary knows the word, and whether as an inflected form (geschickte
         # of schicken) rather than a citation form.
         plain_key = None if lemmas else self.analyzer.folded_key(base)
@@ -489,6 +496,12 @@ class LanguageMatcher:
             for code, term_base, term_key in sorted(self._by_lemma.get(lemma, ()), key=lambda t: t[2] != key):
                 shared = _shared_start(folded, term_base)
                 if shared * 2 >= len(term_base) and shared >= min(3, len(term_base)):
+                    return code
+                # A German or Dutch participle lines up with its verb without its ge-
+                # (bereitgestellt: bereitstellen, geöffnet: Öffnen); four letters are enough
+                # where a strong verb changes its vowel (abgebrochen: abbrechen).
+                if self._participles and any(_shared_start(aligned, term_base) >= min(4, len(term_base))
+                                             for aligned in without_infix(folded, analyzer.lang)):
                     return code
         for known, code, term_base, term_inflected in self._by_key.get(key, ()):
             if not (known and lemmas) or _declined(folded, folded not in lemmas, term_base, term_inflected):

@@ -50,3 +50,28 @@ def rendered_apart(term: str, text: str, lang: str) -> bool:
         if word.startswith(stem) and word[len(stem):] in endings and particle in words[index + 1:]:
             return True
     return False
+
+
+# The participle's ge- and the infinitive's zu stand between a separable verb's particle and its
+# stem (bereit|ge|stellt, an|zu|fordern), ge- before an unseparable one (ge|öffnet).
+_PARTICIPLE = {"de": ("ge", "zu"), "nl": ("ge", "te")}
+PARTICIPLE_LANGUAGES = frozenset(_PARTICIPLE)
+
+
+def without_infix(word: str, lang: str) -> list[str]:
+    """A German or Dutch verb form without the participle's ge- (or the infinitive's zu, te)
+    after its particle or at its start, so that it lines up with the verb it is a form of:
+    bereitgestellt → bereitstellt (bereitstellen), geöffnet → öffnet (öffnen), anzufordern →
+    anfordern. Every such reading ([] where the word has none): a particle the list here lacks
+    still leaves its ge- in the middle of the word."""
+    infixes = _PARTICIPLE.get(lang)
+    if not infixes:
+        return []
+    word = word.casefold()
+    found = []
+    for infix in infixes:
+        at = word.find(infix)
+        while 0 <= at <= len(word) - len(infix) - 3:
+            found.append(word[:at] + word[at + len(infix):])
+            at = word.find(infix, at + 1)
+    return found
