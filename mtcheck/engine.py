@@ -94,14 +94,23 @@ class Checker:
         self._has_terms: dict[tuple[str, str], bool] = {}
 
     def matches(self, segments: Iterable[Segment], lang: str) -> Iterable[Match]:
-        """Every match in the segments' targets, in order (the concordance behind `scan`)."""
-        for _, _, matches in self._matched_blocks(segments, lang):
-            for segment_matches in matches:
-                for match in segment_matches:
-                    if match.alternatives:
-                        yield from _every_reading(match)
-                    else:
-                        yield match
+        """Every match in the segments' targets, in order."""
+        for match, _ in self.concordance(segments, lang, nested=False):
+            yield match
+
+    def concordance(self, segments: Iterable[Segment], lang: str,
+                    nested: bool = True) -> Iterable[tuple[Match, Match | None]]:
+        """(match, the match it stands inside or None) of every match in the segments' targets,
+        in order (what `scan` lists); `nested`: also the terms of other concepts inside the
+        matches ("account" in "account hierarchy": see LanguageMatcher.nested), as the rules
+        never see them."""
+        for segment_lang, block, matches in self._matched_blocks(segments, lang):
+            matcher = self.matcher.for_language(segment_lang) if nested else None
+            for segment, segment_matches in zip(block, matches):
+                inner = matcher.nested(segment, segment_matches) if matcher is not None else []
+                if inner and self.source_support and segment.source and segment.source_lang:
+                    inner = self._supported(inner, self.matcher.for_language(segment.source_lang), segment, matcher)
+                yield from _with_outer(segment_matches, inner)
 
     def _matched_blocks(self, segments: Iterable[Segment],
                         lang: str) -> Iterator[tuple[str, list[Segment], list[list[Match]]]]:
@@ -278,15 +287,25 @@ class Checker:
         return [m for m in self.matcher.for_language(segment.source_lang).matches(source_segment(segment))
                 if not m.foreign]
 
+    def source_concordance(self, segment: Segment) -> list[tuple[Match, Match | None]]:
+        """(match, the match it stands inside or None) of the source side as `scan` lists it,
+        with the terms of other concepts inside the matches (see concordance)."""
+        matches = self._decided_source(segment)
+        inner = self.matcher.for_language(segment.source_lang).nested(source_segment(segment), matches) \
+            if matches else []
+        return list(_with_outer(matches, inner))
+
     def source_matches(self, segment: Segment) -> list[Match]:
         """The source side as `scan` lists it: a term several concepts share decided by the
         target (the concept whose term the target has), else listed once as each of them."""
+        return [reading for match in self._decided_source(segment)
+                for reading in (_every_reading(match) if match.alternatives else (match,))]
+
+    def _decided_source(self, segment: Segment) -> list[Match]:
         matches = self._source_matches(segment)
-        if not any(match.alternatives for match in matches):
-            return matches
-        if segment.lang and segment.text.strip():
+        if any(match.alternatives for match in matches) and segment.lang and segment.text.strip():
             matches = _decided(matches, self.matcher.for_language(segment.lang).concepts(segment.text))
-        return [reading for match in matches for reading in (_every_reading(match) if match.alternatives else (match,))]
+        return matches
 
 
 def source_segment(segment: Segment) -> Segment:
@@ -315,6 +334,24 @@ def _decided(matches: list[Match], other_side: set[str]) -> list[Match]:
                 match = match._replace(concept=concept, term=term, alternatives=tuple(others))
         decided.append(match)
     return decided
+
+
+def _with_outer(matches: list[Match], inner: list[Match]) -> Iterator[tuple[Match, Match | None]]:
+    """Matches and the nested ones, in text order (each outer match before what is inside it),
+    every reading of a shared term listed."""
+    outer_spans = [(m.start, m.end, m) for m in matches]
+    listed = [(m.start, -m.end, 0, m, None) for m in matches]
+    for match in inner:
+        outer = next(m for start, end, m in outer_spans if start <= match.start and match.end <= end)
+        listed.append((match.start, -match.end, 1, match, outer))
+    if inner:
+        listed.sort(key=lambda item: item[:3])
+    for _, _, _, match, outer in listed:
+        if match.alternatives:
+            for reading in _every_reading(match):
+                yield reading, outer
+        else:
+            yield match, outer
 
 
 def _every_reading(match: Match) -> Iterator[Match]:

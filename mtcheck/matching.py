@@ -618,6 +618,32 @@ class LanguageMatcher:
         return [(entry.concept, entry.term, entry.compound) for start, end, entry in self._candidates(masked, every=True)
                 if start == 0 and end == len(masked) and not entry.foreign]
 
+    def nested(self, segment: Segment, matches: list[Match]) -> list[Match]:
+        """The terms of other concepts inside the segment's matches ("account" in "account
+        hierarchy", "branch" in "tracking branch"): longest first, each span once."""
+        if not matches:
+            return []
+        nfc, offsets = nfc_with_offsets(segment.text)
+        spans = sorted((m.start, m.end, m.concept.id) for m in matches)
+        found: dict[tuple[int, int], Match] = {}
+        for start, end, entry in sorted(self._candidates(mask_protected(nfc), every=True), key=lambda c: (c[0] - c[1], c[0])):
+            if entry.foreign:
+                continue
+            if offsets is not None:
+                start, end = offsets[start], offsets[end]
+            at = bisect.bisect_right(spans, (start, float("inf"), "")) - 1
+            if at < 0:
+                continue
+            outer_start, outer_end, outer_concept = spans[at]
+            if not (outer_start <= start and end <= outer_end) or (start, end) == (outer_start, outer_end):
+                continue
+            if entry.concept.id == outer_concept or (start, end) in found:
+                continue
+            if unicodedata.east_asian_width(segment.text[start]) == "W":
+                continue  # characters that are words: a shorter term inside a longer one is part of its word (交易 in 子交易)
+            found[(start, end)] = Match(segment, start, end, entry.concept, entry.term, False, entry.compound, ())
+        return sorted(found.values(), key=lambda m: (m.start, m.end))
+
     def _candidates(self, masked: str, every: bool) -> list[tuple[int, int, _Entry]]:
         # Text is cut at spaces (in C) and each distinct stretch between spaces is analysed
         # once: the cost per stretch is then one dictionary lookup, whatever its words.

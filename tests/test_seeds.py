@@ -36,7 +36,8 @@ def concordance():
 
 @pytest.mark.parametrize("name,count", sorted(DAN_VAN_COUNTS.items()))
 def test_dan_van_occurrences_per_seed(concordance, name, count):
-    found = [m for m in concordance if m["path"].endswith(name) and m["concept"] == "dan-van"]
+    # the occurrences of their own: "Massenmobilisierung" inside "Geschickte Massenmobilisierung" is listed too, within it
+    found = [m for m in concordance if m["path"].endswith(name) and m["concept"] == "dan-van" and "within" not in m]
     assert len(found) == count
 
 

@@ -48,8 +48,8 @@ def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all
         reporter.start()
         for path, doc_lang, segments in run.documents(paths):
             try:
-                for side, match in _concordance(checker, segments, doc_lang):
-                    reporter.match(match, side)
+                for side, match, outer in _concordance(checker, segments, doc_lang):
+                    reporter.match(match, side, outer)
             except MtcheckError as exc:
                 run.fail(exc)
         reporter.end(run.errors)
@@ -57,7 +57,8 @@ def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all
 
 
 def _concordance(checker, segments, lang: str):
-    """(side, match) of every match: a bilingual segment's source matches before its target's
+    """(side, match, the match it stands inside or None) of every match, nested terms included:
+    a bilingual segment's source matches before its target's
     (once for a source that several targets share, as a TMX unit's languages do)."""
     import collections
 
@@ -78,11 +79,11 @@ def _concordance(checker, segments, lang: str):
                     if earlier.source_places is not None else (earlier.source, earlier.id)
                 if place != listed_source:
                     listed_source = place
-                    yield from (("source", match) for match in checker.source_matches(earlier))
+                    yield from (("source", match, outer) for match, outer in checker.source_concordance(earlier))
             if earlier is segment:
                 return
 
-    for match in checker.matches(passed(), lang):
+    for match, outer in checker.concordance(passed(), lang):
         yield from sources_up_to(match.segment)
-        yield "target", match
+        yield "target", match, outer
     yield from sources_up_to(None)

@@ -96,7 +96,7 @@ def summary_record(tally: Tally, glossary: Glossary, errors: list[str]) -> dict:
     }
 
 
-def match_record(match: Match, side: str = "target") -> dict:
+def match_record(match: Match, side: str = "target", outer: Match | None = None) -> dict:
     loc = match.location
     record = {
         "path": loc.path, "line": loc.line, "column": loc.column, "end_line": loc.end_line,
@@ -107,6 +107,8 @@ def match_record(match: Match, side: str = "target") -> dict:
     }
     if match.alternatives:  # a term of several concepts, which the source did not decide
         record["ambiguous_with"] = [concept.id for concept, _ in match.alternatives]
+    if outer is not None:  # a term inside another concept's match ("account" in "account hierarchy")
+        record["within"] = {"concept": outer.concept.id, "text": outer.text}
     return record
 
 
@@ -120,8 +122,8 @@ class JsonMatches:
     def start(self) -> None:
         self.out.write(f'{{"version": {SCHEMA_VERSION}, "matches": [')
 
-    def match(self, match: Match, side: str = "target") -> None:
-        self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dump(match_record(match, side)))
+    def match(self, match: Match, side: str = "target", outer: Match | None = None) -> None:
+        self.out.write(("\n  " if self.count == 0 else ",\n  ") + _dump(match_record(match, side, outer)))
         self.count += 1
 
     def end(self, errors: list[str]) -> None:

@@ -88,7 +88,7 @@ class TextMatches:
     def start(self) -> None:
         pass
 
-    def match(self, match: Match, side: str = "target") -> None:
+    def match(self, match: Match, side: str = "target", outer: Match | None = None) -> None:
         loc = match.location
         line = Text()
         line.append(f"{readable(loc.path)}:{loc.line}:{loc.column}:", style="bold")
@@ -98,6 +98,8 @@ class TextMatches:
         line.append(f"'{match.text}'", style="green")
         origin = f"{match.term.lang} " if match.foreign else ""
         line.append(f" = {origin}'{match.term.text}' ({match.term.status.value})")
+        if outer is not None:
+            line.append(f" within '{outer.text}' ({outer.concept.id})")
         self.console.print(line, soft_wrap=True, highlight=False)
 
     def end(self, errors: list[str]) -> None:
