@@ -26,6 +26,9 @@ _SNOWBALL = {
     "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
 }
 
+# Languages written without spaces between words: each character is a word (see TOKEN_RE).
+_CHARACTER_WORDS = {"zh", "ja", "ko"}
+
 # Languages whose Snowball stemmer does not conflate common inflections on its own
 # (Turkish: komite/komitesi, taban/tabanda, demokrasi/demokrasisi): lemmatize first.
 _LEMMATIZE_FIRST = {"tr"}
@@ -235,15 +238,28 @@ class Analyzer:
         return bool(self.stemmer_name or self.lemmatize)
 
     def describe(self) -> str:
+        return f"{self.lang}: {', '.join(self.capabilities())}"
+
+    def capabilities(self) -> list[str]:
+        """How words of the language are matched, what guards them, and what is missing."""
         parts = []
         if self.lemmatize:
             parts.append("simplemma lemmatizer")
         if self.stemmer_name:
             parts.append(f"Snowball {self.stemmer_name} stemmer")
-        how = " + ".join(parts) if parts else "no stemmer or lemmatizer: exact matching"
+        if not parts:
+            parts.append("no stemmer or lemmatizer: exact matching")
+        if self.dictionary:
+            parts.append("simplemma dictionary guards (lemmas, ordinary words)")
+        elif self.stemmer_name and not self.lemmatize:
+            parts.append("no dictionary: stems without guards")
         if self.compounding:
-            how += ", compounds"
-        return f"{self.lang}: {how}"
+            parts.append("compounds")
+        if self.lang in ("de", "nl"):
+            parts.append("participles")
+        if self.lang in _CHARACTER_WORDS:
+            parts.append("characters as words")
+        return parts
 
     def fold(self, word: str) -> str:
         """Language-aware lowercase: Turkish and Azeri map I to ı and İ to i."""
@@ -376,6 +392,11 @@ def analyzer_for(lang: str) -> Analyzer:
     lemmatize = lang in _LEMMATIZE_FIRST or (stemmer_name is None and lang in _simplemma_languages())
     dictionary = bool(stemmer_name) and not lemmatize and lang in _simplemma_languages()
     return Analyzer(lang, stemmer_name, lemmatize, _COMPOUND_LINKERS.get(lang, ()), dictionary)
+
+
+def known_languages() -> list[str]:
+    """Every language code some analyser or lexicon here serves, sorted."""
+    return sorted(set(_stemmer_algorithms()) | set(_simplemma_languages()) | _CHARACTER_WORDS)
 
 
 @functools.lru_cache(maxsize=None)

@@ -11,6 +11,7 @@ from mtcheck.cli.check import check
 from mtcheck.cli.discover import discover
 from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL
 from mtcheck.cli.glossary import glossary
+from mtcheck.cli.languages import languages
 from mtcheck.cli.mt import retranslate, score, translate
 from mtcheck.cli.rules import rules
 from mtcheck.cli.scan import scan
@@ -25,7 +26,7 @@ def cli() -> None:
     """Check translations against a multilingual glossary."""
 
 
-for _command in (check, scan, discover, translate, retranslate, score, rules, glossary):
+for _command in (check, scan, discover, translate, retranslate, score, rules, glossary, languages):
     cli.add_command(_command)
 
 
