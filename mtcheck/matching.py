@@ -23,6 +23,7 @@ from mtcheck.lang import (
     GAP_RE, MIN_COMPOUND_REST, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
     mask_protected, mask_urls, masking_triggers, neutral_fold, nfc_with_offsets,
 )
+from mtcheck.leaks import _lexicon as _lexicon_of
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
@@ -45,6 +46,7 @@ _MNEMONIC_MARKERS = ("_", "&")
 # Distinct words, and stretches between spaces, remembered per language before starting over:
 # about 0.5 KB each, so memory stays bounded on any corpus while the common ones stay cached.
 _MAX_CACHED_WORDS = 200_000
+MIN_OPENED_PART = 4  # letters of the word after the hyphen or space in a one-word term written as two
 
 
 class _Entry(NamedTuple):
@@ -377,6 +379,9 @@ class LanguageMatcher:
         self._by_key: dict[str, list[tuple[bool, str, str, bool]]] = {}  # see _term_word_code
         self._by_plain_key: dict[str, str] = {}  # of the words the dictionary does not know
         self._participles = self.lang in PARTICIPLE_LANGUAGES  # German, Dutch: ge- inside verb forms
+        self._closing_up = self.analyzer.compounding or self.lang == "en"  # database for "data base"
+        self._variant_forms: dict[str, str] = {}  # words of variants only (see _variant_code)
+        self._variant_keys: dict[str, str] = {}
         self._compile(prepared, foreign_table(prepared) if foreign is None else foreign)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
         self._native_words = WordCache(self._native_code)
@@ -415,9 +420,62 @@ class LanguageMatcher:
                     tail = self._compound_tails[key] = (self.native.new_code(), analyzer.lemmas(words[0]))
                     self._tail_openings.add(head[:MIN_COMPOUND_REST])
                 self.native.add(tail[0], _new_entry((item.concept, term, words, folded, True, False, item.order, "")))
+        self._add_variants(native)
         self.native.build()
         self._every_foreign = foreign
         self.foreign = foreign.seen_from(own, self._is_foreign(None))
+
+    def _add_variants(self, native: list[_Prepared]) -> None:
+        """Each term also as writers vary its spacing (see _closed_up, _opened_up), its words'
+        keys computed in one batch."""
+        variants = []
+        for item in native:
+            term = item.term
+            if term.exact or not all(word.isalpha() for word in item.words):
+                continue
+            variants.extend((item, words) for words in (*self._closed_up(item), *self._opened_up(item)))
+        bases = {word: self.analyzer.base(word) for _, words in variants for word in words}
+        fresh = [base for base in dict.fromkeys(bases.values()) if base not in self._by_form]
+        keys = dict(zip(fresh, self.analyzer.match_keys(fresh)))
+        for item, words in variants:
+            folded = tuple(bases[word] for word in words)
+            codes = "".join(self._variant_code(base, keys) for base in folded)
+            self.native.add(codes, _new_entry((item.concept, item.term, words, folded, False, False, item.order, "")))
+
+    def _closed_up(self, item: _Prepared) -> list[tuple[str, ...]]:
+        """A term of two or three words also written as one (Cloud-Speicher, Cloud Speicher:
+        Cloudspeicher; sub-account: subaccount), as writers close up a compound, in the
+        languages that do (those that write compounds as one word, and English); not where the
+        glossary has that form as a term of its own."""
+        words = item.words
+        if not self._closing_up or not 2 <= len(words) <= 3 or item.breaks or any(len(word) < 2 for word in words):
+            return []
+        joined = words[0] + "".join(word.lower() for word in words[1:])
+        return [] if (joined.casefold(),) in self._native_forms else [(joined,)]
+
+    def _opened_up(self, item: _Prepared) -> list[tuple[str, ...]]:
+        """A one-word term also written as two, with a hyphen or a space where its second part
+        is a word of the language (subaccount: sub-account; Massenmobilisierung: Massen-
+        Mobilisierung): only where the language's dictionary tells words."""
+        words = item.words
+        known = self.analyzer.dictionary and _lexicon_of(self.lang)
+        if not known or len(words) != 1 or len(words[0]) < 2 + MIN_OPENED_PART:
+            return []
+        word = words[0]
+        return [(word[:cut], word[cut:]) for cut in range(2, len(word) - MIN_OPENED_PART + 1) if known(word[cut:])]
+
+    def _variant_code(self, base: str, keys: dict[str, str]) -> str:
+        """The code of a word of a term's variant: a term word's own where it is one; else its
+        form and its stem's key lead to it (no lemma: a variant is found as written or inflected
+        at its end, Cloudspeichers), but only where no term's word does (see _native_code)."""
+        code = self._by_form.get(base) or self._variant_forms.get(base)
+        if code is not None:
+            return code
+        key = keys[base]
+        code = self._variant_keys.get(key) or self.native.new_code()
+        self._variant_keys.setdefault(key, code)
+        self._variant_forms[base] = code
+        return code
 
     def _is_foreign(self, langs: frozenset[str] | None) -> Callable[[_Entry], bool]:
         """Which terms of other languages count as foreign renderings here: those of `langs`
@@ -526,6 +584,8 @@ class LanguageMatcher:
                 tail = self._compound_tails.get(analyzer.match_keys([folded[start:]])[0])
                 if tail is not None and analyzer.is_compound_start(folded[:start]) and _head_of(lemmas, tail[1]):
                     return tail[0]
+        if self._variant_forms:  # last: a word of a term's variant only (Cloudspeicher, sub-)
+            return self._variant_forms.get(folded) or self._variant_keys.get(key, UNKNOWN)
         return UNKNOWN
 
     # -- matching ----------------------------------------------------------------------------
