@@ -46,7 +46,10 @@ _MNEMONIC_MARKERS = ("_", "&")
 # Distinct words, and stretches between spaces, remembered per language before starting over:
 # about 0.5 KB each, so memory stays bounded on any corpus while the common ones stay cached.
 _MAX_CACHED_WORDS = 200_000
-MIN_OPENED_PART = 4  # letters of the word after the hyphen or space in a one-word term written as two
+MIN_OPENED_PART = 4
+# Letters of a one-word term found as a compound's first part (Konto|stand, Menü|leiste); the
+# rest must be a word of the language's dictionary (see Analyzer.is_compound_rest).
+SHORTEST_FIRST_PART = 4  # letters of the word after the hyphen or space in a one-word term written as two
 
 
 class _Entry(NamedTuple):
@@ -384,6 +387,11 @@ class LanguageMatcher:
         self._variant_keys: dict[str, str] = {}
         self._compile(prepared, foreign_table(prepared) if foreign is None else foreign)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
+        # The beginnings of one-word terms of compounding languages, where a compound's last
+        # part may be cut off to be lemmatized (see _compound_inflected).
+        self._compound_term_prefixes = frozenset(
+            base[:cut] for base in self._by_form if self.analyzer.compounding and base.isalpha()
+            for cut in range(MIN_COMPOUND_REST, len(base) - MIN_COMPOUND_REST + 1))
         self._native_words = WordCache(self._native_code)
         self._foreign_words = WordCache(lambda w: self.foreign.codes.get(neutral_fold(w), UNKNOWN))
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
@@ -406,7 +414,7 @@ class LanguageMatcher:
             pattern = item.pattern([codes[w] for w in words])
             self.native.add(pattern, _new_entry((item.concept, term, words, folded, False, False, item.order, "")))
             head = folded[-1]
-            if analyzer.compounding and not term.exact and len(head) >= (4 if len(words) > 1 else 6):
+            if analyzer.compounding and not term.exact and len(head) >= (4 if len(words) > 1 else SHORTEST_FIRST_PART):
                 code = self._compound_heads.get(head)
                 if code is None:
                     code = self._compound_heads[head] = self.native.new_code()
@@ -584,9 +592,27 @@ class LanguageMatcher:
                 tail = self._compound_tails.get(analyzer.match_keys([folded[start:]])[0])
                 if tail is not None and analyzer.is_compound_start(folded[:start]) and _head_of(lemmas, tail[1]):
                     return tail[0]
+        if not lemmas and analyzer.compounding:
+            code = self._compound_inflected(folded)
+            if code is not None:
+                return code
         if self._variant_forms:  # last: a word of a term's variant only (Cloudspeicher, sub-)
             return self._variant_forms.get(folded) or self._variant_keys.get(key, UNKNOWN)
         return UNKNOWN
+
+    def _compound_inflected(self, folded: str) -> str | None:
+        """The code of a one-word compound term a word the dictionary does not know is a form
+        of: its first part as written, its last part lemmatized (Unterkonten: unter + Konto, the
+        term Unterkonto), where the last part's plural or case the stem does not tell."""
+        prefixes = self._compound_term_prefixes
+        for cut in range(MIN_COMPOUND_REST, len(folded) - MIN_COMPOUND_REST + 1):
+            if folded[:cut] not in prefixes:
+                continue
+            for lemma in self.analyzer.lemmas(folded[cut:], any_case=True):
+                code = self._by_form.get(folded[:cut] + lemma)
+                if code is not None:
+                    return code
+        return None
 
     # -- matching ----------------------------------------------------------------------------
     def _analyse_chunk(self, chunk: str) -> tuple[str, tuple[tuple[int, int], ...]]:
