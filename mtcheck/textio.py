@@ -36,10 +36,12 @@ def _bomless(head: bytes) -> str:
         return "utf-8"
     quads = len(head) // 4
     if quads:
-        zeros = [sum(1 for i in range(k, quads * 4, 4) if head[i] == 0) for k in range(4)]
-        if zeros[0] < quads and zeros[1] == zeros[2] == zeros[3] == quads:
+        # A code point is at most 0x10FFFF: in UTF-32 its top byte is always zero and the next
+        # at most 0x10, whatever the script (ǅ, İ, 中 as well as ASCII).
+        starts = range(0, quads * 4, 4)
+        if all(head[i + 3] == 0 and head[i + 2] <= 0x10 for i in starts) and any(head[i] or head[i + 1] for i in starts):
             return "utf-32-le"
-        if zeros[3] < quads and zeros[0] == zeros[1] == zeros[2] == quads:
+        if all(head[i] == 0 and head[i + 1] <= 0x10 for i in starts) and any(head[i + 2] or head[i + 3] for i in starts):
             return "utf-32-be"
     pairs = len(head) // 2
     if pairs:
