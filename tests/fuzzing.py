@@ -1675,6 +1675,12 @@ KNOWN_INPUTS = (
     ("tmx", "cdata-lines.tmx", '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>x</seg>'
                                '</tuv>\n<tuv xml:lang="de"><seg><![CDATA[Die Fachkundige Massenmobilisierung</seg>'
                                '\n</tu>\n]]>.</seg></tuv></tu>\n</body></tmx>\n'.encode()),
+    # UTF-32 without a byte-order mark whose sniffed head gains a character beyond Latin-1 when
+    # fixed (the fixed file was read as UTF-8)
+    ("plain", "utf32.txt", ("Grassroots democracy and site clearance.\n<!-- mtcheck: enable -->\u01c5 \u0130stanbul "
+                            "\u00df \u1e9e \ufb01 Stra\u00dfe \u2013 die grassroots democracy der site clearance."
+                            + "Die Fachkundige Massenmobilisierung w\u00e4chst.\n" * 5 + "Die Fachkundige "
+                            "Massenmobilisierung w\u00e4chst.").encode("utf-32-le")),
 )
 KNOWN_CASES = tuple(Case(family, name, data, lang="de", cli=_FIX_CLI if family != "glossary" else
                           ("glossary", "convert", "{path}", "{out}", "--to", "tbx2"))
