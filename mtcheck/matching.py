@@ -46,10 +46,11 @@ _MNEMONIC_MARKERS = ("_", "&")
 # Distinct words, and stretches between spaces, remembered per language before starting over:
 # about 0.5 KB each, so memory stays bounded on any corpus while the common ones stay cached.
 _MAX_CACHED_WORDS = 200_000
-MIN_OPENED_PART = 4
-# Letters of a one-word term found as a compound's first part (Konto|stand, Menü|leiste); the
-# rest must be a word of the language's dictionary (see Analyzer.is_compound_rest).
-SHORTEST_FIRST_PART = 4  # letters of the word after the hyphen or space in a one-word term written as two
+MIN_OPENED_PART = 4  # letters of the word after the hyphen or space in a one-word term written as two
+# Letters of a one-word term found as a compound's first part (Konto|stand, Datei|system); the
+# rest must be a word of the language's dictionary (see Analyzer.is_compound_rest). Shorter
+# ones start lexicalised compounds as often as not (Hoch|zeit is a wedding).
+SHORTEST_FIRST_PART = 5
 
 
 class _Entry(NamedTuple):
@@ -557,11 +558,12 @@ class LanguageMatcher:
         for lemma in lemmas:
             # The term's word of that lemma with the same key first (uzgodnione: uzgodniony,
             # not uzgodnij). Forms of one lemma that share less than half of the term's word,
-            # or under three letters, are another word's forms to the reader (French "a" of
-            # the term "avoir", the credit note; Polish "mojej" of "Ma").
+            # or under three letters (two of a word of four: hohe, hoch), are another word's
+            # forms to the reader (French "a" of the term "avoir", the credit note; Polish
+            # "mojej" of "Ma").
             for code, term_base, term_key in sorted(self._by_lemma.get(lemma, ()), key=lambda t: t[2] != key):
                 shared = _shared_start(folded, term_base)
-                if shared * 2 >= len(term_base) and shared >= min(3, len(term_base)):
+                if shared * 2 >= len(term_base) and shared >= max(2, min(3, len(term_base) - 2)):
                     return code
                 # A German or Dutch participle lines up with its verb without its ge-
                 # (bereitgestellt: bereitstellen, geöffnet: Öffnen); four letters are enough

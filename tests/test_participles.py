@@ -9,7 +9,7 @@ from mtcheck.matching import Matcher
 from mtcheck.model import Concept, Glossary, Segment, Status, Term
 
 TERMS = {
-    "de": ["Öffnen", "bereitstellen", "abbrechen", "anfordern", "einstellen", "Einstellungen"],
+    "de": ["Öffnen", "bereitstellen", "abbrechen", "anfordern", "einstellen", "Einstellungen", "hoch"],
     "nl": ["openen", "opslaan", "aanvragen"],
 }
 
@@ -29,6 +29,8 @@ def matcher():
     ("de", "Die Objekte wurden angefordert.", [("angefordert", "de-anfordern")]),
     ("de", "Der Wert ist eingestellt.", [("eingestellt", "de-einstellen")]),  # the verb, not Einstellungen
     ("de", "Die Frage wurde gestellt.", []),  # stellen is not bereitstellen
+    # a short irregular word: two letters shared with its lemma are enough where they are half of it
+    ("de", "Eine hohe Dosis, ein hoher Wert.", [("hohe", "de-hoch"), ("hoher", "de-hoch")]),
     ("nl", "Het bestand is geopend.", [("geopend", "nl-openen")]),
     ("nl", "De wijzigingen zijn opgeslagen.", [("opgeslagen", "nl-opslaan")]),
     ("nl", "Er is niets aangevraagd.", [("aangevraagd", "nl-aanvragen")]),
