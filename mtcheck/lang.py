@@ -208,6 +208,11 @@ def _unmarked(word: str) -> str:
     return word
 
 
+def without_accents(word: str) -> str:
+    """The word without combining marks once decomposed (fermé: ferme, notowań: notowan)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def neutral_fold(word: str) -> str:
     """Casefold that ignores the dotted/dotless i distinction: for text of unknown language."""
     word = _unmarked(word)

@@ -21,7 +21,7 @@ import numpy as np
 
 from mtcheck.lang import (
     GAP_RE, MIN_COMPOUND_REST, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
-    mask_protected, mask_urls, masking_triggers, neutral_fold, nfc_with_offsets,
+    mask_protected, mask_urls, masking_triggers, neutral_fold, nfc_with_offsets, without_accents,
 )
 from mtcheck.leaks import _lexicon as _lexicon_of
 from mtcheck.leaks import distinctive, families, ordinary
@@ -391,7 +391,7 @@ class LanguageMatcher:
         # The beginnings of one-word terms of compounding languages, where a compound's last
         # part may be cut off to be lemmatized (see _compound_inflected).
         self._compound_term_prefixes = frozenset(
-            base[:cut] for base in self._by_form if self.analyzer.compounding and base.isalpha()
+            base[:cut] for base in (self._by_form if self.analyzer.compounding else ()) if base.isalpha()
             for cut in range(MIN_COMPOUND_REST, len(base) - MIN_COMPOUND_REST + 1))
         self._native_words = WordCache(self._native_code)
         self._foreign_words = WordCache(lambda w: self.foreign.codes.get(neutral_fold(w), UNKNOWN))
@@ -408,7 +408,7 @@ class LanguageMatcher:
         bases = dict(zip(distinct, map(analyzer.base, distinct)))
         keys = dict(zip(distinct, analyzer.match_keys([bases[w] for w in distinct])))
         codes = {w: self._term_word_code(w, bases[w], keys[w]) for w in distinct}
-        native_forms = self._native_forms = {item.neutral for item in native}
+        self._native_forms = {item.neutral for item in native}
         for item in native:
             words, term = item.words, item.term
             folded = tuple(bases[w] for w in words)
@@ -846,15 +846,13 @@ def _declined(word: str, word_inflected: bool, other: str, other_inflected: bool
 def _shared_start(word: str, other: str) -> int:
     """How many letters two words share at their start, umlauts and accents aside."""
     shared = 0
-    for a, b in zip(_bare(word), _bare(other)):
+    for a, b in zip(without_accents(word), without_accents(other)):
         if a != b:
             break
         shared += 1
     return shared
 
 
-def _bare(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _head_of(lemmas: tuple[str, ...], term_lemmas: tuple[str, ...]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from mtcheck.lang import neutral_fold, tokens
+from mtcheck.lang import neutral_fold, tokens, without_accents
 
 SHORT = 5        # a word of fewer letters resembles only itself with an ending of up to SHORT_ENDING
 SHORT_ENDING = 2
@@ -84,8 +84,7 @@ def _like(word: str, other: str, compounding: bool) -> bool:
 
 def _plain(word: str) -> str:
     """Casefolded, without accents: a form may change them (fermé, notowań)."""
-    decomposed = unicodedata.normalize("NFD", neutral_fold(word))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return without_accents(neutral_fold(word))
 
 
 def _wide(word: str) -> bool:

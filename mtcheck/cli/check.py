@@ -8,8 +8,7 @@ import click
 
 from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from mtcheck.cli.options import (
-    all_senses_option, configurable, demo_glossary_option, foreign_langs_option, glossary_option, lang_option,
-    language_list, output_option, selection, source_lang_option, verbose_option,
+    configurable, files_options, language_list, output_option, selection, sense_options, verbose_option,
 )
 from mtcheck.cli.run import STDIN, Run, check_outputs, console, output_stream, split_values
 from mtcheck.errors import MtcheckError
@@ -18,13 +17,8 @@ from mtcheck.report.text import Statistics
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
-@glossary_option
-@demo_glossary_option
-@lang_option
-@source_lang_option
-@foreign_langs_option
-@all_senses_option
+@files_options
+@sense_options
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "html", "sarif", "junit", "github"]),
               default="text", show_default=True)
 @click.option("--select", multiple=True, help="Only these rules (ids or names, comma-separated).")

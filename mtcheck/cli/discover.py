@@ -7,19 +7,14 @@ import click
 
 from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from mtcheck.cli.options import (
-    configurable, demo_glossary_option, glossary_option, lang_option, output_option, source_lang_option,
-    verbose_option,
+    configurable, files_options, output_option, verbose_option,
 )
 from mtcheck.cli.run import Run, check_outputs, console, output_stream
 from mtcheck.errors import MtcheckError
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
-@glossary_option
-@demo_glossary_option
-@lang_option
-@source_lang_option
+@files_options
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None,
               help="Score a candidate needs (0 to 1): higher is more precise, lower finds more. Default: 0.5.")
 @click.option("--all", "show_all", is_flag=True, help="Also list the candidates below the threshold.")

@@ -99,3 +99,19 @@ def selection(config, exclude: tuple[str, ...], extend_exclude: tuple[str, ...])
 
 def split_globs(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _stacked(*decorators):
+    """The decorators as one, applied in the order listed (the order --help shows them)."""
+    def apply(function):
+        for decorator in reversed(decorators):
+            function = decorator(function)
+        return function
+    return apply
+
+
+# What every command over files and folders takes: the paths, the glossary, the languages.
+files_options = _stacked(click.argument("paths", nargs=-1, required=True), glossary_option, demo_glossary_option,
+                         lang_option, source_lang_option)
+# How terms of other languages and other senses count (check, scan).
+sense_options = _stacked(foreign_langs_option, all_senses_option)

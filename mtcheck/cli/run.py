@@ -62,7 +62,12 @@ class UsageProblem(MtcheckError):
 def in_automation() -> bool:
     """Whether a pre-commit hook (PRE_COMMIT) or a CI job (CI, as every CI service sets it) runs
     mtcheck, where nobody reads a warning."""
-    return any(os.environ.get(name, "").lower() not in ("", "0", "false", "no") for name in ("PRE_COMMIT", "CI"))
+    return _set("PRE_COMMIT") or _set("CI")
+
+
+def _set(variable: str) -> bool:
+    """Whether an environment variable says yes (set, and not empty, 0, false or no)."""
+    return os.environ.get(variable, "").lower() not in ("", "0", "false", "no")
 
 
 class Run:
@@ -80,7 +85,7 @@ class Run:
         self.quiet = False
         self.verbose = verbose
         self.err = console(stderr=True)
-        if not glossaries and not (demo or os.environ.get(DEMO_VARIABLE, "").lower() not in ("", "0", "false", "no")):
+        if not glossaries and not (demo or _set(DEMO_VARIABLE)):
             self._no_glossary(gate)
         paths = list(glossaries) or [str(shipped_glossary())]
         # A headerless two-column glossary takes its languages from the run's.
@@ -179,7 +184,7 @@ class Run:
     @contextlib.contextmanager
     def _progress(self, total: int):
         """A progress bar over the files, on a terminal only: never in CI logs or pipes."""
-        if self.quiet or total < 2 or not self.err.is_terminal or os.environ.get("CI"):
+        if self.quiet or total < 2 or not self.err.is_terminal or _set("CI"):
             yield lambda: None
             return
         from rich.progress import Progress

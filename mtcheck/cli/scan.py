@@ -7,21 +7,15 @@ import click
 
 from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR
 from mtcheck.cli.options import (
-    all_senses_option, configurable, demo_glossary_option, foreign_langs_option, glossary_option, lang_option,
-    language_list, output_option, source_lang_option, verbose_option,
+    configurable, files_options, language_list, output_option, sense_options, verbose_option,
 )
 from mtcheck.cli.run import Run, check_outputs, console, output_stream
 from mtcheck.errors import MtcheckError
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
-@glossary_option
-@demo_glossary_option
-@lang_option
-@source_lang_option
-@foreign_langs_option
-@all_senses_option
+@files_options
+@sense_options
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @output_option
 @verbose_option
