@@ -79,11 +79,12 @@ class Checker:
         `foreign_langs`: whose terms are foreign renderings ("all": every language's); by
         default the run's source languages (`source_lang`, the glossary's, a bilingual
         file's) and English. `source_support`: in a bilingual segment, a target term counts
-        only where the source has its concept (see _supported); False: everywhere."""
+        only where the source has its concept (see _supported), and a term the glossary gives
+        a part of speech only where the word has it (see LanguageMatcher); False: everywhere."""
         if scope not in ("file", "run"):
             raise ValueError(f"unknown consistency scope {scope!r}")
         self.glossary = glossary
-        self.matcher = Matcher(glossary)
+        self.matcher = Matcher(glossary, parts_of_speech=source_support)
         self.leaks = LeakPolicy.of(foreign_langs, source_lang, glossary.source_lang)
         self.rules = list(rules)
         self.severities = dict(severities or {})
@@ -280,11 +281,13 @@ class Checker:
             self.tally.add_finding(finding)
         return findings
 
-    def _source_matches(self, segment: Segment) -> list[Match]:
-        """Glossary terms of the source language in a segment's source text."""
+    def _source_matches(self, segment: Segment, tagged: bool = False) -> list[Match]:
+        """Glossary terms of the source language in a segment's source text. `tagged`: a word
+        of a noun and a verb concept read as its part of speech there says; the rules take it
+        as either (the translation says which: a tagger's guess is no ground for a finding)."""
         if not segment.source_lang or not segment.source.strip():
             return []
-        return [m for m in self.matcher.for_language(segment.source_lang).matches(source_segment(segment))
+        return [m for m in self.matcher.for_language(segment.source_lang).matches(source_segment(segment), tagged)
                 if not m.foreign]
 
     def source_concordance(self, segment: Segment) -> list[tuple[Match, Match | None]]:
@@ -302,7 +305,7 @@ class Checker:
                 for reading in (_every_reading(match) if match.alternatives else (match,))]
 
     def _decided_source(self, segment: Segment) -> list[Match]:
-        matches = self._source_matches(segment)
+        matches = self._source_matches(segment, tagged=True)
         if any(match.alternatives for match in matches) and segment.lang and segment.text.strip():
             matches = _decided(matches, self.matcher.for_language(segment.lang).concepts(segment.text))
         return matches

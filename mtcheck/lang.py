@@ -264,6 +264,13 @@ class Analyzer:
             parts.append("participles")
         if self.lang in _CHARACTER_WORDS:
             parts.append("characters as words")
+        from mtcheck.postag import tagger_name, tagger_missing  # the tagger's package is optional
+
+        tagger = tagger_name(self.lang)
+        if tagger:
+            parts.append(f"{tagger} part-of-speech tagger (a glossary's noun and verb told apart)")
+        elif tagger_missing(self.lang):
+            parts.append("no part-of-speech tagger: install mtcheck[lexicons]")
         return parts
 
     def fold(self, word: str) -> str:

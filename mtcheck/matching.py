@@ -27,6 +27,7 @@ from mtcheck.leaks import _lexicon as _lexicon_of
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
+from mtcheck.postag import TERM_CLASSES, Tagger, fits, tagger_for
 from mtcheck.separable import PARTICIPLE_LANGUAGES, without_infix
 
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
@@ -367,9 +368,12 @@ class LanguageMatcher:
     languages (foreign renderings) match by their casefolded words only.
     """
 
-    def __init__(self, prepared: list[_Prepared], lang: str, foreign: _Codes | None = None):
+    def __init__(self, prepared: list[_Prepared], lang: str, foreign: _Codes | None = None,
+                 parts_of_speech: bool = True):
         """`foreign` is every term by its casefolded words (see foreign_table): shared by the
-        matchers of all languages, built here when not given."""
+        matchers of all languages, built here when not given. `parts_of_speech`: a one-word
+        term the glossary gives a part of speech matches only a word the language's tagger
+        gives that part of speech (see _by_part_of_speech)."""
         self.lang = canonical_lang(lang)
         self.analyzer: Analyzer = analyzer_for(self.lang)
         self.native = _Codes()
@@ -397,6 +401,9 @@ class LanguageMatcher:
         self._foreign_words = WordCache(lambda w: self.foreign.codes.get(neutral_fold(w), UNKNOWN))
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
         self._chunk_codes = _ChunkCache(self._analyse_chunk)
+        own = family(self.lang)
+        self._tagger: Tagger | None = tagger_for(self.lang) if parts_of_speech and any(
+            item.family == own and item.term.part_of_speech in TERM_CLASSES for item in prepared) else None
 
     # -- compiling ---------------------------------------------------------------------------
     def _compile(self, prepared: list[_Prepared], foreign: _Codes) -> None:
@@ -651,10 +658,10 @@ class LanguageMatcher:
         self._chunk_codes[chunk], self._spans[chunk] = result
         return result
 
-    def find(self, text: str) -> list[tuple[int, int, _Entry]]:
+    def find(self, text: str, tagged: bool = True) -> list[tuple[int, int, _Entry]]:
         """Non-overlapping term occurrences as (start, end, entry); the longest one wins."""
         nfc, offsets = nfc_with_offsets(text)
-        chosen = _longest_first(self._candidates(mask_protected(nfc), every=False))
+        chosen = _longest_first(self._candidates(mask_protected(nfc), every=False, tagged=tagged))
         if offsets is not None:
             chosen = [(offsets[s], offsets[e], entry) for s, e, entry in chosen]
         return chosen
@@ -692,9 +699,10 @@ class LanguageMatcher:
 
     def concepts(self, text: str) -> set[str]:
         """Ids of every concept any term of the text stands for: also where terms overlap or
-        nest, and every concept that shares a term (synonyms across concepts)."""
+        nest, every concept that shares a term (synonyms across concepts), and in every part
+        of speech (what the other side of a segment may render, whatever a tagger says)."""
         nfc, _ = nfc_with_offsets(text)
-        return {entry.concept.id for _, _, entry in self._candidates(mask_protected(nfc), every=True)
+        return {entry.concept.id for _, _, entry in self._candidates(mask_protected(nfc), every=True, tagged=False)
                 if not entry.foreign}
 
     def readings(self, text: str) -> list[tuple[Concept, Term, bool]]:
@@ -703,7 +711,8 @@ class LanguageMatcher:
         plural of "cotización", a price)."""
         nfc, _ = nfc_with_offsets(text)
         masked = mask_protected(nfc)
-        return [(entry.concept, entry.term, entry.compound) for start, end, entry in self._candidates(masked, every=True)
+        return [(entry.concept, entry.term, entry.compound)
+                for start, end, entry in self._candidates(masked, every=True, tagged=False)
                 if start == 0 and end == len(masked) and not entry.foreign]
 
     def nested(self, segment: Segment, matches: list[Match]) -> list[Match]:
@@ -732,7 +741,9 @@ class LanguageMatcher:
             found[(start, end)] = Match(segment, start, end, entry.concept, entry.term, False, entry.compound, ())
         return sorted(found.values(), key=lambda m: (m.start, m.end))
 
-    def _candidates(self, masked: str, every: bool) -> list[tuple[int, int, _Entry]]:
+    def _candidates(self, masked: str, every: bool, tagged: bool = True) -> list[tuple[int, int, _Entry]]:
+        """(start, end, entry) of every term occurrence; `every`: each entry a span can stand
+        for, else the closest; `tagged`: only those the word's part of speech fits."""
         # Text is cut at spaces (in C) and each distinct stretch between spaces is analysed
         # once: the cost per stretch is then one dictionary lookup, whatever its words.
         chunks = masked.split(" ")
@@ -764,13 +775,58 @@ class LanguageMatcher:
                     found.extend((start, end, entry) for entry in ranked)
                 elif ranked:
                     found.append((start, end, _chosen(ranked)))
+        if tagged and self._tagger is not None and found:
+            found = self._by_part_of_speech(masked, found)
         return found
 
-    def matches(self, segment: Segment) -> list[Match]:
-        """Every glossary term in the segment's text, in text order."""
+    def _by_part_of_speech(self, masked: str, found: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+        """Of the concepts one word stands for, those whose term's part of speech the word has
+        there: "balances" in "the balances are wrong" is the noun's term, not the verb's;
+        "commit" in "the initial commit" the noun's. Where it fits none of them, every one
+        stays: the tagger's word against the glossary's, where the glossary leaves one
+        ("this reconcile window" is still the verb's concept, the only one the word has)."""
+        spans: dict[tuple[int, int], list[int]] = {}
+        for index, (start, end, entry) in enumerate(found):
+            if not entry.foreign and len(entry.words) == 1:
+                spans.setdefault((start, end), []).append(index)
+        asking = [(span, indexes) for span, indexes in spans.items()
+                  if len(readings := [r for i in indexes for r in _readings(found[i][2])]) > 1
+                  and any(term.part_of_speech in TERM_CLASSES for _, term in readings)]
+        if not asking:
+            return found
+        # Each text (a search joins many) is tagged once, with its candidates' words read by
+        # their context (see Tagger.classes).
+        texts: dict[int, tuple[int, list[tuple[tuple[int, int], list[int]]]]] = {}
+        for (start, end), indexes in asking:
+            first = masked.rfind(_BETWEEN_TEXTS, 0, start) + 1
+            stop = masked.find(_BETWEEN_TEXTS, end)
+            texts.setdefault(first, (stop if stop >= 0 else len(masked), []))[1].append(((start, end), indexes))
+        dropped, replaced = set(), {}
+        for first, (stop, groups) in texts.items():
+            open_words = frozenset(masked[start:end].casefold() for (start, end), _ in groups)
+            words = self._tagger.classes(masked[first:stop], open_words)
+            starts = [word_start for word_start, _, _ in words]
+            for (start, end), indexes in groups:
+                classes = _classes_at(words, starts, start - first, end - first)
+                fitting = {i: [(concept, term) for concept, term in _readings(found[i][2])
+                               if term.part_of_speech not in TERM_CLASSES
+                               or fits(TERM_CLASSES[term.part_of_speech], term.text, classes)] for i in indexes}
+                if not any(fitting.values()):
+                    continue
+                for index, readings in fitting.items():
+                    entry = found[index][2]
+                    if not readings:
+                        dropped.add(index)
+                    elif len(readings) < len(_readings(entry)):
+                        (concept, term), *others = readings
+                        replaced[index] = (start, end, _Shared(concept, term, *entry[2:8], tuple(others)))
+        return [replaced.get(index, candidate) for index, candidate in enumerate(found) if index not in dropped]
+
+    def matches(self, segment: Segment, tagged: bool = True) -> list[Match]:
+        """Every glossary term in the segment's text, in text order (`tagged`: see _candidates)."""
         return [
             Match(segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound, entry.alternatives)
-            for start, end, entry in self.find(segment.text)
+            for start, end, entry in self.find(segment.text, tagged)
         ]
 
     def matches_all(self, segments: list[Segment]) -> list[list[Match]]:
@@ -816,6 +872,19 @@ class LanguageMatcher:
                             not entry.term.status.accepted, entry.order), entry))
         ranked.sort(key=lambda item: item[0])
         return [entry for _, entry in ranked]
+
+
+def _readings(entry: _Entry) -> tuple[tuple[Concept, Term], ...]:
+    return ((entry.concept, entry.term), *entry.alternatives)
+
+
+def _classes_at(words: list[tuple[int, int, frozenset[str]]], starts: list[int], start: int,
+                end: int) -> frozenset[str]:
+    """The word classes of the last tagged word within [start, end), none where there is none."""
+    index = bisect.bisect_left(starts, end) - 1
+    if index < 0 or words[index][1] <= start:
+        return frozenset()
+    return words[index][2]
 
 
 def _chosen(ranked: list[_Entry]) -> _Entry:
@@ -950,8 +1019,10 @@ def _settled(cluster: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _En
 class Matcher:
     """A glossary compiled on demand for each language of text it is asked about."""
 
-    def __init__(self, glossary: Glossary):
+    def __init__(self, glossary: Glossary, parts_of_speech: bool = True):
+        """`parts_of_speech`: see LanguageMatcher."""
         self.glossary = glossary
+        self.parts_of_speech = parts_of_speech
         self._by_lang: dict[str, LanguageMatcher] = {}
         self._prepared: list[_Prepared] | None = None
         self._foreign: _Codes | None = None
@@ -969,7 +1040,8 @@ class Matcher:
                     if self._prepared is None:
                         self._prepared = prepare(self.glossary)
                         self._foreign = foreign_table(self._prepared)
-                    matcher = self._by_lang[lang] = LanguageMatcher(self._prepared, lang, self._foreign)
+                    matcher = self._by_lang[lang] = LanguageMatcher(self._prepared, lang, self._foreign,
+                                                                    self.parts_of_speech)
             if foreign_langs is None:
                 return matcher
             view = self._views.get((lang, foreign_langs))

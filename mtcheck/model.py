@@ -76,6 +76,9 @@ class Term:
     # Matching in any case, also where the term is written in capitals ("case-insensitive"):
     # without either option, the way the term is written decides (see matching).
     case_insensitive: bool = False
+    # TBX's partOfSpeech (noun, verb, adjective, adverb, properNoun, other), "" where unknown:
+    # "balance" the noun and "balance" the verb are two concepts' terms.
+    part_of_speech: str = ""
 
 
 @dataclass(frozen=True)

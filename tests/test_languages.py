@@ -11,7 +11,8 @@ def test_each_language_says_how_it_is_matched():
     code, out, _ = run_cli("languages", "de", "vi", "zh", "tr")
     assert code == 0
     assert out.splitlines() == [
-        "de  Snowball german stemmer, simplemma dictionary guards (lemmas, ordinary words), compounds, participles",
+        "de  Snowball german stemmer, simplemma dictionary guards (lemmas, ordinary words), compounds, participles, "
+        "HanTa part-of-speech tagger (a glossary's noun and verb told apart)",
         "vi  no stemmer or lemmatizer: exact matching",
         "zh  no stemmer or lemmatizer: exact matching, characters as words",
         "tr  simplemma lemmatizer, Snowball turkish stemmer"]

@@ -1,7 +1,8 @@
 """Glossaries as CSV/TSV.
 
 Three shapes, told apart by the first row:
-- one term per row: ``concept,lang,term,status[,type][,options][,note]``, and optionally the
+- one term per row: ``concept,lang,term,status[,type][,options][,note][,part_of_speech]``
+  (a note that is only a part of speech, "verb", gives it too), and optionally the
   concept's ``concept_note`` and ``concept_definition`` and the row language's ``lang_note``
   and ``lang_definition`` (given on any of the concept's or language's rows); a row without
   language and term names only its concept, one without term fields but with a language note
@@ -21,14 +22,17 @@ import re
 from collections import defaultdict
 
 from mtcheck.errors import GlossaryError
-from mtcheck.glossary.options import language_code, parse_kind, parse_options, parse_status
+from mtcheck.glossary.options import (language_code, parse_kind, parse_options, parse_part_of_speech, parse_status,
+                                      part_of_speech_in_note)
 from mtcheck.glossary.readlog import ReadLog
 from mtcheck.lang import canonical_lang
 from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
 from mtcheck.textio import read_text
 
 _LONG_REQUIRED = ("concept", "lang", "term")
-_TERM_FIELDS = ("term", "status", "type", "options", "note")
+_TERM_FIELDS = ("term", "status", "type", "options", "note", "part_of_speech")
+# Other names of the part-of-speech column, as headers write it.
+_PART_OF_SPEECH_COLUMNS = {"pos", "partofspeech", "part of speech", "part-of-speech"}
 _META = {"id", "concept", "note", "definition"}
 # A BCP-47 tag as header cells give them: "de", "nob", "pt-BR", "zh_Hant".
 _LANG_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
@@ -46,7 +50,7 @@ def read_csv(path: str, source_lang: str | None = None, target_lang: str | None 
         raise GlossaryError(path, "empty glossary file", 1) from None
     except csv.Error as exc:
         raise GlossaryError(path, f"malformed CSV: {exc}", 1) from None
-    header = [h.strip().lower() for h in first]
+    header = ["part_of_speech" if h.strip().lower() in _PART_OF_SPEECH_COLUMNS else h.strip().lower() for h in first]
     tags: dict[str, Origin] = {}
     if all(name in header for name in _LONG_REQUIRED):
         return Glossary(tuple(_read_long(path, header, rows, tags)), None, (str(path),), tags)
@@ -188,7 +192,10 @@ def _long_term(path, line, lang, get) -> Term:
     status = parse_status(get("status"), path, line) if get("status") else Status.ADMITTED
     kind = parse_kind(get("type"), path, line) if get("type") else TermKind.FULL
     options = parse_options(get("options"), path, line)
-    return Term(get("term"), lang, status, kind, note=get("note"), origin=Origin(str(path), line), **options)
+    part = parse_part_of_speech(get("part_of_speech"), path, line) if get("part_of_speech") \
+        else part_of_speech_in_note(get("note"))
+    return Term(get("term"), lang, status, kind, note=get("note"), origin=Origin(str(path), line),
+                part_of_speech=part, **options)
 
 
 def _read_wide(path, first: list[str], rows, tags: dict[str, Origin]) -> list[Concept]:

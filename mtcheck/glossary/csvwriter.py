@@ -14,7 +14,7 @@ from mtcheck.glossary.options import format_options, language_code
 from mtcheck.model import Concept, Glossary, Term, TermKind
 from mtcheck.textio import atomic_output
 
-LONG_COLUMNS = ("concept", "lang", "term", "status", "type", "options", "note",
+LONG_COLUMNS = ("concept", "lang", "term", "status", "type", "options", "note", "part_of_speech",
                 "concept_note", "concept_definition", "lang_note", "lang_definition")
 
 
@@ -39,13 +39,14 @@ def _long_rows(concept: Concept) -> Iterator[list[str]]:
         lang_fields = [concept.lang_notes.get(lang, ""), concept.definitions.get(lang, "")]
         # A language with a note or definition but no term still gets its row.
         for term in concept.terms_in(lang) or (None,):
-            term_fields = ["", "", "", "", ""] if term is None else [
+            term_fields = ["", "", "", "", "", ""] if term is None else [
                 term.text, term.status.value, "" if term.kind is TermKind.FULL else term.kind.value,
-                format_options(term.case_sensitive, term.exact, term.case_insensitive), term.note]
+                format_options(term.case_sensitive, term.exact, term.case_insensitive), term.note,
+                term.part_of_speech]
             yield [concept.id, lang, *term_fields, *concept_fields, *lang_fields]
             concept_fields = lang_fields = ["", ""]
     if not languages:
-        yield [concept.id, "", "", "", "", "", "", *concept_fields, "", ""]
+        yield [concept.id, "", "", "", "", "", "", "", *concept_fields, "", ""]
 
 
 def write_pairs(glossary: Glossary, path: str, languages: tuple[str, str], tabs: bool = False) -> list[str]:

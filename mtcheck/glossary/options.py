@@ -32,11 +32,28 @@ KIND_SPELLINGS = {
 }
 
 
+# Parts of speech: TBX's partOfSpeech picklist, then other spellings glossaries use.
+PART_OF_SPEECH_SPELLINGS = {
+    "noun": ("noun", "n", "n.", "substantive", "substantiv"),
+    "verb": ("verb", "v", "v.", "vb"),
+    "adjective": ("adjective", "adj", "adj.", "a."),
+    "adverb": ("adverb", "adv", "adv."),
+    "properNoun": ("properNoun", "proper noun", "pn"),
+    "other": ("other",),
+}
+
+
 def _folded(text: str) -> str:
     return re.sub(r"[\s_-]+", "", text).casefold()
 
 
 _STATUSES = {_folded(spelling): status for status, spellings in STATUS_SPELLINGS.items() for spelling in spellings}
+_PARTS_OF_SPEECH = {_folded(spelling): part for part, spellings in PART_OF_SPEECH_SPELLINGS.items()
+                    for spelling in spellings}
+# A note that is nothing but one of these names says the part of speech, as glossaries without
+# a column for it write it ("balance, to" made "balance" with the note "verb").
+_NOTE_PARTS = {_folded(spelling): part for part, spellings in PART_OF_SPEECH_SPELLINGS.items()
+               for spelling in spellings[:1] + tuple(s for s in spellings[1:] if len(s) > 3)}
 _KINDS = {_folded(spelling): kind for kind, spellings in KIND_SPELLINGS.items() for spelling in spellings}
 
 
@@ -59,6 +76,25 @@ def parse_kind(text: str, path: str, line: int | None) -> TermKind:
 def known_kind(text: str) -> TermKind | None:
     """The term type `text` spells, None for one mtcheck does not know (TBX has more)."""
     return _KINDS.get(_folded(text))
+
+
+def parse_part_of_speech(text: str, path: str, line: int | None) -> str:
+    """TBX's partOfSpeech value for any documented spelling; the error lists them all."""
+    part = known_part_of_speech(text)
+    if not part:
+        raise GlossaryError(path, f"unknown part of speech {text!r} (valid: {_spellings(PART_OF_SPEECH_SPELLINGS)})",
+                            line)
+    return part
+
+
+def known_part_of_speech(text: str) -> str:
+    """TBX's partOfSpeech value for `text`, "" for one mtcheck does not know (TBX allows more)."""
+    return _PARTS_OF_SPEECH.get(_folded(text), "")
+
+
+def part_of_speech_in_note(note: str) -> str:
+    """The part of speech a note names and says nothing else ("verb", "Noun."), else ""."""
+    return _NOTE_PARTS.get(_folded(note.rstrip(".")), "") if len(note) < 16 else ""
 
 
 def _spellings(spellings: dict) -> str:

@@ -11,7 +11,7 @@ from lxml import etree
 
 from mtcheck.errors import GlossaryError
 from mtcheck.formats.xml import XML_LANG, local, parse_xml
-from mtcheck.glossary.options import known_kind, language_code, parse_options, parse_status
+from mtcheck.glossary.options import known_kind, known_part_of_speech, language_code, parse_options, parse_status
 from mtcheck.glossary.readlog import ReadLog
 from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
 
@@ -116,7 +116,7 @@ def _lang_of(path: str, lang_set: etree._Element, tags: dict[str, Origin]) -> st
 
 
 def _term(path: str, group: etree._Element, lang: str) -> Term:
-    status, kind, options, notes = Status.ADMITTED, TermKind.FULL, {}, []
+    status, kind, options, notes, part = Status.ADMITTED, TermKind.FULL, {}, [], ""
     term_element = None
     # tig and termSec hold the term and its notes; ntig nests them one level down in termGrp.
     nodes = [n for child in group for n in ((child, *child) if _local(child.tag) == "termGrp" else (child,))]
@@ -125,7 +125,7 @@ def _term(path: str, group: etree._Element, lang: str) -> Term:
         if name == "term":
             term_element = node
             continue
-        if name not in ("termNote", "note", *_STATUS_TYPES, "termType"):
+        if name not in ("termNote", "note", *_STATUS_TYPES, "termType", "partOfSpeech"):
             continue
         kind_attr = node.get("type")
         value = _text(node)
@@ -136,12 +136,14 @@ def _term(path: str, group: etree._Element, lang: str) -> Term:
             kind = known_kind(value) or TermKind.FULL
         elif name == "termNote" and kind_attr == OPTIONS_TYPE:
             options = parse_options(value, path, node.sourceline)
+        elif (name == "termNote" and kind_attr == "partOfSpeech") or name == "partOfSpeech":
+            part = known_part_of_speech(value)
         elif name == "note":
             notes.append(value)
     if term_element is None:
         raise GlossaryError(path, f"<{_local(group.tag)}> without <term>", group.sourceline)
     return Term(_text(term_element), lang, status, kind, note=_joined(notes),
-                origin=Origin(str(path), term_element.sourceline), **options)
+                origin=Origin(str(path), term_element.sourceline), part_of_speech=part, **options)
 
 
 # Elements that only group others: what they hold is read (or not) for itself.
@@ -196,6 +198,8 @@ def _read_in_terms(name: str, node: etree._Element) -> bool:
     kind = node.get("type") if name == "termNote" else name
     if kind == "termType":
         return known_kind(_text(node)) is not None
+    if kind == "partOfSpeech":
+        return bool(known_part_of_speech(_text(node)))
     return name == "termNote" and (kind in _STATUS_TYPES or kind == OPTIONS_TYPE)
 
 

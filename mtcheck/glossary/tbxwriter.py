@@ -126,6 +126,8 @@ def _term(make: _Maker, group: etree._Element, term: Term) -> None:
     make(group, "termNote", _STATUS[term.status], type="administrativeStatus")
     if term.kind is not TermKind.FULL:
         make(group, "termNote", term.kind.value, type="termType")
+    if term.part_of_speech:
+        make(group, "termNote", term.part_of_speech, type="partOfSpeech")
     options = format_options(term.case_sensitive, term.exact, term.case_insensitive)
     if options:
         make(group, "termNote", options, type=OPTIONS_TYPE)
