@@ -33,6 +33,14 @@ _CHARACTER_WORDS = {"zh", "ja", "ko"}
 # (Turkish: komite/komitesi, taban/tabanda, demokrasi/demokrasisi): lemmatize first.
 _LEMMATIZE_FIRST = {"tr"}
 
+# Slavic languages drop or change a stem's vowel in its forms (Czech den: dne, dnech; pes: psa;
+# dům: domu; Polish pies: psa, dzień: dnia), so a form the dictionary gives a lemma for may
+# share only its first letter with it; and they make the superlative with a prefix on a
+# comparative stem (nejvyšší: vysoký, najlepszy: dobry is the lemma's own business).
+_VOWEL_ALTERNATING = {"cs", "sk", "pl", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "mk"}
+_SUPERLATIVE_PREFIX = {"cs": "nej", "sk": "naj", "pl": "naj", "sl": "naj", "hr": "naj", "sr": "naj", "bs": "naj",
+                       "hu": "leg"}
+
 # Stemmers that leave a stem-final -e behind a definite suffix (komiteen -> komite, but
 # komite -> komit): stemming again until nothing changes makes both forms meet.
 _STEM_TO_FIXPOINT = {"nb", "nn", "da", "sv"}
@@ -237,6 +245,18 @@ class Analyzer:
     @property
     def compounding(self) -> bool:
         return bool(self.linkers)
+
+    @property
+    def alternates_vowels(self) -> bool:
+        """Whether a dictionary form may share only its first letter with its lemma (den: dnech)."""
+        return self.lang in _VOWEL_ALTERNATING
+
+    def without_superlative(self, word: str) -> str | None:
+        """The folded word without its superlative prefix (nejvyšších: vyšších), None for none."""
+        prefix = _SUPERLATIVE_PREFIX.get(self.lang)
+        if prefix and word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+        return None
 
     @property
     def inflects(self) -> bool:
@@ -522,3 +542,18 @@ def upper(text: str, lang: str) -> str:
     if lang in ("tr", "az"):
         text = text.replace("i", "İ").replace("ı", "I")
     return text.upper()
+
+
+@functools.lru_cache(maxsize=None)
+def function_words(lang: str) -> frozenset[str]:
+    """The function words of a language, from the stop-words package (casefolded); none for a
+    language it does not have, where a caller relies on other signals."""
+    from stop_words import LANGUAGE_MAPPING, StopWordError, get_stop_words
+
+    name = LANGUAGE_MAPPING.get(lang) or LANGUAGE_MAPPING.get("nb" if lang in ("no", "nn") else lang)
+    if not name:
+        return frozenset()
+    try:
+        return frozenset(word.casefold() for word in get_stop_words(name))
+    except StopWordError:
+        return frozenset()

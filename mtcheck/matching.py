@@ -21,7 +21,7 @@ import numpy as np
 
 from mtcheck.lang import (
     GAP_RE, MIN_COMPOUND_REST, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
-    mask_protected, mask_urls, masking_triggers, neutral_fold, nfc_with_offsets, without_accents,
+    function_words, mask_protected, mask_urls, masking_triggers, neutral_fold, nfc_with_offsets, without_accents,
 )
 from mtcheck.leaks import _lexicon as _lexicon_of
 from mtcheck.leaks import distinctive, families, ordinary
@@ -572,6 +572,12 @@ class LanguageMatcher:
                 shared = _shared_start(folded, term_base)
                 if shared * 2 >= len(term_base) and shared >= max(2, min(3, len(term_base) - 2)):
                     return code
+                if shared and analyzer.alternates_vowels and len(term_base) >= 3 and len(folded) >= 3 \
+                        and folded not in function_words(analyzer.lang):
+                    return code  # den: dnech, pes: psa (see lang._VOWEL_ALTERNATING)
+                plain = analyzer.without_superlative(folded)
+                if plain is not None and _shared_start(plain, term_base) >= 2:
+                    return code  # nejvyšších: vysoký
                 # A German or Dutch participle lines up with its verb without its ge-
                 # (bereitgestellt: bereitstellen, geöffnet: Öffnen); four letters are enough
                 # where a strong verb changes its vowel (abgebrochen: abbrechen).

@@ -3,11 +3,10 @@ function words, quoted stretches, and the content words around a span."""
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import NamedTuple
 
-from mtcheck.lang import Analyzer, TOKEN_RE, mask_protected
+from mtcheck.lang import Analyzer, TOKEN_RE, function_words, mask_protected
 from mtcheck.matching import WordCache
 
 # A quoted stretch: each opening mark with the closing marks the languages that use it pair it
@@ -115,18 +114,3 @@ def _quoted(text: str, words: list[Word]) -> list[tuple[int, int]]:
         if stop > first:
             spans.append((first, stop))
     return spans
-
-
-@functools.lru_cache(maxsize=None)
-def function_words(lang: str) -> frozenset[str]:
-    """The function words of a language, from the stop-words package (casefolded); none for a
-    language it does not have, where discovery relies on its other signals."""
-    from stop_words import LANGUAGE_MAPPING, StopWordError, get_stop_words
-
-    name = LANGUAGE_MAPPING.get(lang) or LANGUAGE_MAPPING.get("nb" if lang in ("no", "nn") else lang)
-    if not name:
-        return frozenset()
-    try:
-        return frozenset(word.casefold() for word in get_stop_words(name))
-    except StopWordError:
-        return frozenset()
