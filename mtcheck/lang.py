@@ -94,8 +94,67 @@ _FAMILY = {"nb": "no", "nn": "no"}
 # but without one's dictionary misses on a glossary's own terms. A mnemonic after such a
 # character is a Latin letter appended to the label (描述_P), no part of a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:[\u00ad'’_&][^\W_{_CJK}]+)*")
+
+
+def _combining_marks() -> str:
+    """A character class of the combining marks (Unicode M*) of the scripts that have them in
+    words: Python's \\w leaves them out, so that Hindi खाता or Thai ข้อมูล fell apart at
+    every vowel sign. Read from the character database where marks are (the first blocks, and
+    the combining blocks further up), not listed by hand."""
+    ranges: list[tuple[int, int]] = []
+    for first, stop in ((0x0300, 0x2000), (0x20D0, 0x2100), (0xA670, 0xABFF), (0xFE00, 0xFE30)):
+        for code in range(first, stop):
+            if unicodedata.category(chr(code))[0] == "M":
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1] = (ranges[-1][0], code)
+                else:
+                    ranges.append((code, code))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+_MARKS = _combining_marks()
+_LETTER = rf"(?:[^\W_{_CJK}]|[{_MARKS}])"
+TOKEN_RE = re.compile(rf"[{_CJK}]|{_LETTER}+(?:[\u00ad'’_&]{_LETTER}+)*")
 TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+# Scripts written without spaces whose words only a dictionary tells: Thai, Lao, Myanmar, Khmer
+# (Khmer symbols, Myanmar extensions included). ICU's word break iterator has their
+# dictionaries (icu4py, in mtcheck[lexicons]); without it a run of them is one word.
+_SEGMENTED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f"
+_SEGMENTED_RE = re.compile(f"[{_SEGMENTED}]")
+SEGMENTED_LANGUAGES = {"th": "Thai", "lo": "Lao", "my": "Burmese", "km": "Khmer"}
+
+
+def split_words(text: str) -> list[str]:
+    """`TOKEN_SPLIT_RE.split(text)`: gaps and words in turn, with each run of Thai, Lao,
+    Myanmar or Khmer cut into its words (joined by empty gaps) where ICU is installed."""
+    pieces = TOKEN_SPLIT_RE.split(text)
+    if not _SEGMENTED_RE.search(text):
+        return pieces
+    breaker = _word_breaker()
+    if breaker is None:
+        return pieces
+    split = [pieces[0]]
+    for index in range(1, len(pieces), 2):
+        word, gap = pieces[index], pieces[index + 1]
+        parts = [word[a:b] for a, b in breaker(word, "").segments()] if _SEGMENTED_RE.search(word) else [word]
+        for part in parts[:-1]:
+            split += [part, ""]
+        split += [parts[-1], gap]
+    return split
+
+
+@functools.cache
+def _word_breaker():
+    try:
+        from icu4py.breakers import WordBreaker
+    except ImportError:
+        return None
+    return WordBreaker
+
+
+def word_segmenter(lang: str) -> str | None:
+    """What cuts the language's words where it writes none between them: "ICU" or None."""
+    return "ICU" if lang in SEGMENTED_LANGUAGES and _word_breaker() is not None else None
 URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 # How a URL without a scheme starts: the expression ignores case, and these are the cases met.
 _WWW = ("www.", "WWW.", "Www.")
@@ -284,6 +343,9 @@ class Analyzer:
             parts.append("participles")
         if self.lang in _CHARACTER_WORDS:
             parts.append("characters as words")
+        if self.lang in SEGMENTED_LANGUAGES:
+            parts.append("ICU word segmentation" if word_segmenter(self.lang)
+                         else "no word segmenter (a run of letters is one word): install mtcheck[lexicons]")
         from mtcheck.postag import tagger_name, tagger_missing  # the tagger's package is optional
 
         tagger = tagger_name(self.lang)
@@ -428,7 +490,7 @@ def analyzer_for(lang: str) -> Analyzer:
 
 def known_languages() -> list[str]:
     """Every language code some analyser or lexicon here serves, sorted."""
-    return sorted(set(_stemmer_algorithms()) | set(_simplemma_languages()) | _CHARACTER_WORDS)
+    return sorted(set(_stemmer_algorithms()) | set(_simplemma_languages()) | _CHARACTER_WORDS | set(SEGMENTED_LANGUAGES))
 
 
 @functools.lru_cache(maxsize=None)
@@ -507,7 +569,13 @@ def _lemmatizer():
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Words of `text` with their spans; URLs and e-mail addresses are skipped."""
-    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(mask_urls(text))]
+    pieces = split_words(mask_urls(text))
+    found, at = [], len(pieces[0])
+    for index in range(1, len(pieces), 2):
+        word = pieces[index]
+        found.append((word, at, at + len(word)))
+        at += len(word) + len(pieces[index + 1])
+    return found
 
 
 def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:

@@ -20,8 +20,8 @@ import ahocorasick_rs
 import numpy as np
 
 from mtcheck.lang import (
-    GAP_RE, MIN_COMPOUND_REST, TOKEN_SPLIT_RE, Analyzer, analyzer_for, canonical_lang, family,
-    function_words, mask_protected, mask_urls, masking_triggers, neutral_fold, nfc_with_offsets, without_accents,
+    GAP_RE, MIN_COMPOUND_REST, Analyzer, analyzer_for, canonical_lang, family, function_words, mask_protected,
+    mask_urls, masking_triggers, neutral_fold, nfc_with_offsets, split_words, without_accents,
 )
 from mtcheck.leaks import _lexicon as _lexicon_of
 from mtcheck.leaks import distinctive, families, ordinary
@@ -345,7 +345,7 @@ def foreign_table(prepared: list[_Prepared]) -> _Codes:
 def prepare(glossary: Glossary) -> list[_Prepared]:
     prepared = []
     families: dict[str, str] = {}
-    split = TOKEN_SPLIT_RE.split
+    split = split_words
     for order, (concept, term) in enumerate(((c, t) for c in glossary for t in c.terms), 1):
         parts = split(mask_urls(term.text))
         words = tuple(parts[1::2])
@@ -646,7 +646,7 @@ class LanguageMatcher:
             result = SEPARATOR * 2, ((0, 0),)
             self._chunk_codes[chunk], self._spans[chunk] = result
             return result
-        pieces = TOKEN_SPLIT_RE.split(chunk)
+        pieces = split_words(chunk)
         codes, spans = [], []
         native_word, foreign_word = self._native_words, self._foreign_words
         position = len(pieces[0])
