@@ -69,3 +69,19 @@ def test_a_deprecated_thai_rendering_is_reported_at_its_place(tmp_path):
     assert code == 1
     assert f"{text}:2:19: error GL001 'แอคเคาท์ผู้ใช้' is a deprecated rendering" in out
     assert run_cli("languages", "th")[1] == "th  no stemmer or lemmatizer: exact matching, ICU word segmentation\n"
+
+
+def test_without_the_lexicons_a_run_is_one_word_and_languages_says_what_to_install(tmp_path, monkeypatch):
+    import mtcheck.lang
+    import mtcheck.postag
+
+    monkeypatch.setattr(mtcheck.lang, "_word_breaker", lambda: None)
+    monkeypatch.setattr(mtcheck.postag, "_hanta", lambda: None)
+    monkeypatch.setattr(mtcheck.postag, "_loaded", lambda lang: None)
+    assert run_cli("languages", "th", "en")[1].splitlines() == [
+        "th  no stemmer or lemmatizer: exact matching, no word segmenter (a run of letters is one word): "
+        "install mtcheck[lexicons]",
+        "en  Snowball english stemmer, simplemma dictionary guards (lemmas, ordinary words), "
+        "no part-of-speech tagger: install mtcheck[lexicons]"]
+    assert _found(tmp_path, "th", "ระบบจัดการฐานข้อมูล") == []
+    assert _found(tmp_path, "th", "ฐานข้อมูล ใหม่") == [("ฐานข้อมูล", "database")]
