@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from mtcheck.lexicons import all_lemmas, lexicon_missing, lexicon_name
+
 # ISO 639 aliases users and tools write; Norwegian "no" means Bokmål in practice.
 _ALIASES = {
     "no": "nb", "nob": "nb", "nno": "nn", "deu": "de", "ger": "de", "tur": "tr", "vie": "vi",
@@ -343,6 +345,11 @@ class Analyzer:
             parts.append("participles")
         if self.lang in _CHARACTER_WORDS:
             parts.append("characters as words")
+        lexicon = lexicon_name(self.lang)
+        if lexicon:
+            parts.append(f"{lexicon} lexicon (every lemma of a form)")
+        elif lexicon_missing(self.lang):
+            parts.append("no full-form lexicon: install mtcheck[lexicons]")
         if self.lang in SEGMENTED_LANGUAGES:
             parts.append("ICU word segmentation" if word_segmenter(self.lang)
                          else "no word segmenter (a run of letters is one word): install mtcheck[lexicons]")
@@ -426,10 +433,13 @@ class Analyzer:
         key = self.keys([base])[0]
         return key if len(key) >= MIN_STEM else None
 
-    def lemmas(self, word: str, any_case: bool = False) -> tuple[str, ...]:
+    def lemmas(self, word: str, any_case: bool = False, every: bool = False) -> tuple[str, ...]:
         """The casefolded dictionary lemmas of a surface word, () when the dictionary does not
         know it. `any_case`: also of the word in lower case and capitalised (a German verb at
-        the start of a sentence, a heading in capitals)."""
+        the start of a sentence, a heading in capitals). `every`: a text's word, with every
+        lemma the language's full-form lexicon gives it (Polish "pliki": plik and plika) before
+        simplemma's one; a term's word gets simplemma's, or itself where that lexicon says it
+        is a citation form (see mtcheck.lexicons)."""
         if not self.dictionary:
             return ()
         word = _unmarked(word)
@@ -439,9 +449,13 @@ class Analyzer:
         forms = (word, word.lower(), word[:1].upper() + word[1:].lower()) if any_case else (word,)
         found = []
         for form in dict.fromkeys(forms):
+            if every:
+                found += map(self.fold, all_lemmas(form, self.lang) or ())
             lemma = _dictionary_lemma(form, self.lang)
             if lemma is not None:
                 found.append(self.fold(lemma))
+        if not every and self.fold(word) in map(self.fold, all_lemmas(word, self.lang) or ()):
+            found.insert(0, self.fold(word))
         return tuple(dict.fromkeys(found))
 
     def is_compound_rest(self, rest: str) -> bool:

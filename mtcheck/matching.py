@@ -560,7 +560,7 @@ class LanguageMatcher:
         code = self._by_form.get(folded)
         if code is not None:
             return code
-        lemmas = analyzer.lemmas(word, any_case=True)
+        lemmas = analyzer.lemmas(word, any_case=True, every=True)
         key = analyzer.match_keys([folded])[0]
         for lemma in lemmas:
             # The term's word of that lemma with the same key first (uzgodnione: uzgodniony,
