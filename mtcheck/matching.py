@@ -21,7 +21,7 @@ import numpy as np
 
 from mtcheck.lang import (
     GAP_RE, MIN_COMPOUND_REST, Analyzer, analyzer_for, canonical_lang, family, function_words, mask_protected,
-    mask_urls, masking_triggers, neutral_fold, nfc_with_offsets, split_words, without_accents,
+    mask_urls, masking_triggers, neutral_fold, nfc_with_offsets, split_words, tokens, without_accents,
 )
 from mtcheck.leaks import _lexicon as _lexicon_of
 from mtcheck.leaks import distinctive, families, ordinary
@@ -52,6 +52,9 @@ MIN_OPENED_PART = 4  # letters of the word after the hyphen or space in a one-wo
 # rest must be a word of the language's dictionary (see Analyzer.is_compound_rest). Shorter
 # ones start lexicalised compounds as often as not (Hoch|zeit is a wedding).
 SHORTEST_FIRST_PART = 5
+# Letters of a compound's first part where a term is looked for inside a match (see
+# _compound_parts): Konto|stand, Unter|konten.
+MIN_FIRST_PART = 4
 
 
 class _Entry(NamedTuple):
@@ -705,11 +708,16 @@ class LanguageMatcher:
 
     def concepts(self, text: str) -> set[str]:
         """Ids of every concept any term of the text stands for: also where terms overlap or
-        nest, every concept that shares a term (synonyms across concepts), and in every part
-        of speech (what the other side of a segment may render, whatever a tagger says)."""
+        nest, every concept that shares a term (synonyms across concepts), every part of a
+        compound, and in every part of speech (what the other side of a segment may render,
+        whatever a tagger says)."""
         nfc, _ = nfc_with_offsets(text)
-        return {entry.concept.id for _, _, entry in self._candidates(mask_protected(nfc), every=True, tagged=False)
-                if not entry.foreign}
+        candidates = self._candidates(mask_protected(nfc), every=True, tagged=False)
+        found = {entry.concept.id for _, _, entry in candidates if not entry.foreign}
+        if self.analyzer.compounding:  # and the terms that are parts of its compounds (Konto in Kontostand)
+            for start, end in {(start, end) for start, end, entry in candidates if entry.compound}:
+                found.update(e.concept.id for _, _, entries in self._parts_in(nfc, start, end) for e in entries)
+        return found
 
     def readings(self, text: str) -> list[tuple[Concept, Term, bool]]:
         """Every (concept, term, compound) whose term the whole of `text` can be, closest
@@ -745,7 +753,61 @@ class LanguageMatcher:
             if unicodedata.east_asian_width(segment.text[start]) == "W":
                 continue  # characters that are words: a shorter term inside a longer one is part of its word (交易 in 子交易)
             found[(start, end)] = Match(segment, start, end, entry.concept, entry.term, False, entry.compound, ())
+        if self.analyzer.compounding:
+            for match in matches:
+                for start, end, entries in self._parts_in(segment.text, match.start, match.end):
+                    # a part that is the match's own term (Buchung in Abschlussbuchungen) is no other
+                    if (start, end) not in found and all(e.concept.id != match.concept.id for e in entries):
+                        entry = entries[0]
+                        found[(start, end)] = Match(segment, start, end, entry.concept, entry.term, False, True, ())
         return sorted(found.values(), key=lambda m: (m.start, m.end))
+
+    def _parts_in(self, text: str, start: int, end: int) -> list[tuple[int, int, list[_Entry]]]:
+        """The one-word terms that are parts of the compounds in text[start:end], with their
+        spans: Konto in Kontostand and in Unterkonten, Buchung in Abschlussbuchungen."""
+        found = []
+        for word, word_start, _ in tokens(text[start:end]):
+            for part_start, part_end, entry in self._compound_parts(word):
+                found.append((start + word_start + part_start, start + word_start + part_end, entry))
+        return found
+
+    def _compound_parts(self, word: str) -> list[tuple[int, int, list[_Entry]]]:
+        """(start, end, entry) of each part of a two-part compound that is a one-word term:
+        the word cut where both sides are words of the dictionary or of the glossary (a linking
+        element may end the first: Buchung|s|datum), at the first such cut from the left."""
+        analyzer = self.analyzer
+        folded = analyzer.base(word)
+        if len(folded) != len(word) or not folded.isalpha():
+            return []  # a mnemonic or apostrophe inside: the parts' places are not the letters'
+        for cut in range(MIN_FIRST_PART, len(folded) - MIN_COMPOUND_REST + 1):
+            rest = folded[cut:]
+            rest_entries = self._word_entries(rest)
+            if rest_entries is None:
+                continue
+            # Of the readings of the first part, a word of the dictionary before a stem, then the
+            # longest linking element: Buchung|s (not "Buchungs"), Konten (not "Kont" + en).
+            readings = []
+            for linker in analyzer.linkers:
+                first = folded[:cut - len(linker)] if linker else folded[:cut]
+                if (linker and not folded[:cut].endswith(linker)) or len(first) < MIN_FIRST_PART:
+                    continue
+                first_entries = self._word_entries(first)
+                if first_entries is not None:
+                    readings.append((not analyzer.lemmas(first, any_case=True), -len(linker), first, first_entries))
+            if readings:
+                _, _, first, first_entries = min(readings, key=lambda r: r[:2])
+                return [(a, b, entries) for a, b, entries in ((0, len(first), first_entries),
+                                                              (cut, len(folded), rest_entries)) if entries]
+        return []
+
+    def _word_entries(self, folded: str) -> list[_Entry] | None:
+        """The one-word terms `folded` is a form of ([] for a word of the dictionary that is
+        none), None for no word at all."""
+        code = self._native_words[folded]
+        entries = [e for e in self.native.patterns.get(code, ()) if not e.compound] if code != UNKNOWN else []
+        if entries or self.analyzer.lemmas(folded, any_case=True):
+            return entries
+        return None
 
     def _candidates(self, masked: str, every: bool, tagged: bool = True) -> list[tuple[int, int, _Entry]]:
         """(start, end, entry) of every term occurrence; `every`: each entry a span can stand
