@@ -139,8 +139,10 @@ class Checker:
                 source = self.matcher.for_language(segment.source_lang)
                 if any(match.alternatives for match in matches):
                     # A target term several concepts share, decided by the source: "Datei" is
-                    # the file where the source says "file" (see _decided).
-                    matches = found[index] = _decided(matches, source.concepts(segment.source))
+                    # the file where the source says "file" (see _decided); where the source has
+                    # both, by its words' part of speech (提交 is the noun where "the commit" is).
+                    matches = found[index] = _decided(matches, source.concepts(segment.source),
+                                                      self._tagged_source_concepts(segment))
                 if self.source_support:
                     found[index] = self._supported(matches, source, segment, matcher)
             yield segment_lang, same_lang, found
@@ -304,6 +306,14 @@ class Checker:
         return [reading for match in self._decided_source(segment)
                 for reading in (_every_reading(match) if match.alternatives else (match,))]
 
+    def _tagged_source_concepts(self, segment: Segment) -> set[str] | None:
+        """The concepts of the source's words as their part of speech reads them, where the
+        source language has a tagger and the checker reads senses (else None)."""
+        if not self.source_support:
+            return None
+        return {concept.id for match in self._source_matches(segment, tagged=True)
+                for concept, _ in ((match.concept, match.term), *match.alternatives)}
+
     def _decided_source(self, segment: Segment) -> list[Match]:
         matches = self._source_matches(segment, tagged=True)
         if any(match.alternatives for match in matches) and segment.lang and segment.text.strip():
@@ -319,11 +329,12 @@ def source_segment(segment: Segment) -> Segment:
     return Segment(segment.source, segment.path, line, column, segment.id, segment.source_lang, places=places)
 
 
-def _decided(matches: list[Match], other_side: set[str]) -> list[Match]:
+def _decided(matches: list[Match], other_side: set[str], read_there: set[str] | None = None) -> list[Match]:
     """Matches of terms several concepts share, decided by the concepts the other side of the
     segment has: those of the candidates stay (one: decided); none: every candidate stays.
     Where several stay, a concept this side already renders in words of its own is not what
-    the shared term stands for ("Datenbank" for database, so "Datei" is the file)."""
+    the shared term stands for ("Datenbank" for database, so "Datei" is the file); then those
+    the other side's words are read as by their part of speech (`read_there`), if any."""
     rendered = {match.concept.id for match in matches if not match.alternatives}
     decided = []
     for match in matches:
@@ -332,6 +343,8 @@ def _decided(matches: list[Match], other_side: set[str]) -> list[Match]:
             meant = [pair for pair in candidates if pair[0].id in other_side]
             if len(meant) > 1:
                 meant = [pair for pair in meant if pair[0].id not in rendered] or meant
+            if len(meant) > 1 and read_there:
+                meant = [pair for pair in meant if pair[0].id in read_there] or meant
             if meant:
                 (concept, term), *others = meant
                 match = match._replace(concept=concept, term=term, alternatives=tuple(others))

@@ -93,3 +93,23 @@ def test_part_of_speech_survives_every_conversion(tmp_path):
             [(t.text, t.part_of_speech) for c in load_glossary(source) for t in c.terms], fmt
     tbx = (tmp_path / "out-tbx3.tbx").read_text(encoding="utf-8")
     assert '<termNote type="partOfSpeech">verb</termNote>' in tbx
+
+
+def test_a_target_term_of_the_noun_and_the_verb_is_read_as_the_source_word_is(tmp_path):
+    glossary = _glossary(tmp_path, "concept,lang,term,status,part_of_speech\n"
+                                   "commit-noun,en,commit,preferred,noun\n"
+                                   "commit-noun,zh-CN,提交,preferred,noun\n"
+                                   "commit-verb,en,commit,preferred,verb\n"
+                                   "commit-verb,zh-CN,提交,preferred,verb\n")
+    po = tmp_path / "zh_CN.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Create the initial commit."\nmsgstr "创建初始提交。"\n\n'
+                  'msgid "You must commit the changes first."\nmsgstr "您必须先提交更改。"\n', encoding="utf-8")
+
+    def targets(*options):
+        code, report, err = run_cli_json("scan", po, "-g", glossary, "--source-lang", "en", "--isolated", *options)
+        assert code == 0, err
+        return [(m["line"], m["concept"]) for m in report["matches"] if m["side"] == "target"]
+
+    assert targets() == [(7, "commit-noun"), (10, "commit-verb")]
+    assert targets("--all-senses") == [(7, "commit-noun"), (7, "commit-verb"), (10, "commit-noun"), (10, "commit-verb")]
