@@ -189,6 +189,7 @@ _PROTECTED = (
     (("](",), r"(?<=\])\([^()\s]*\)"),                            # Markdown link targets
     (("=",), r"(?m:^[ \t]*[A-Za-z][\w.@\[\]-]*=\S*[ \t]*$)"),   # key=value lines (desktop files, INI), not "N=374 patients"
     (("$ ",), r"(?m:^[ \t]*\$ .*)"),                                # command lines after a shell prompt
+    (("$",), r"\$\{?[A-Za-z_]\w*\}?"),                            # shell and template variables: $REVISION, ${name}
     (("--",), r"(?<![\w-])--[A-Za-z][\w-]*(?:=\S*)?"),            # long options
     # paths of two parts or more, after a space or an opening bracket: /usr/bin, ~/.local/ (not 10 °/20 °)
     (_PATH_TRIGGERS, r"(?<![^\s(\[\"'])(?:~|\.{1,2})?/[\w.@%+-]*[^\W\d_][\w.@%+-]*/[\w.@%+-/]*"),

@@ -53,6 +53,8 @@ MASKED = [
     # command lines and their options
     ("en", "$ mtcheck check --glossary terms.csv docs\nThe glossary is read first.", [("glossary", "glossary")]),
     ("en", "Use --help or read the help.", [("help", "help")]),
+    # shell and template variables
+    ("en", "The hook gets $MEDIA and ${desktop}; the media stay.", [("media", "media")]),
 ]
 
 
@@ -68,6 +70,7 @@ PROSE = [
                                                             ("help", "help"), ("media", "media")]),
     ("de", "Ende.Die Datei ist 5 < 6 und 7 > 3 groß; Bank & Konto.", [("file", "Datei"), ("bank", "Bank"), ("account", "Konto")]),
     ("en", "help - media", [("help", "help"), ("media", "media")]),
+    ("en", "US$ 5 for the application, $5 for help.", [("application", "application"), ("help", "help")]),
 ]
 
 
