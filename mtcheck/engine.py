@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from mtcheck.leaks import LeakPolicy
-from mtcheck.lang import canonical_lang, family
+from mtcheck.language import canonical_lang, family
 from mtcheck.matching import LanguageMatcher, Matcher
 from mtcheck.model import Concept, Finding, Glossary, Match, Segment, Severity
 from mtcheck.rules import Document, Rule

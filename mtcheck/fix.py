@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from mtcheck.engine import Checker
-from mtcheck.lang import tokens
+from mtcheck.language import tokens
 from mtcheck.model import Finding, Glossary, Segment
 from mtcheck.rules.deprecated import DeprecatedRendering
 from mtcheck.rules.foreign import ForeignRendering

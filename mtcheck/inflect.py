@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 
-from mtcheck.lang import Analyzer, match_case, tokens
+from mtcheck.language import Analyzer, match_case, tokens
 
 _MAX_ENDING = 5  # longer differences are derivation, not inflection
 

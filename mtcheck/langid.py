@@ -14,7 +14,7 @@ import zipfile
 from array import array
 from pathlib import Path
 
-from mtcheck.lang import canonical_lang
+from mtcheck.language import canonical_lang
 
 # What load_model gives, in its order: naive Bayes tables, then the tokenizer's automaton.
 _FIELDS = ("ptc", "pc", "classes", "nextmove", "row", "output")

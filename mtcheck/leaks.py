@@ -7,12 +7,11 @@ from chance (several words, or a word of four letters or more, or one matched in
 """
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mtcheck.lang import canonical_lang, family
+from mtcheck.language import canonical_lang, family, known_word
 
 # A leak language of every run: most translated text comes from English, and English terms
 # are left untranslated in every language.
@@ -63,25 +62,5 @@ def distinctive(words: tuple[str, ...], in_capitals: bool) -> bool:
 def ordinary(words: tuple[str, ...], lang: str) -> bool:
     """Whether every word is one of `lang`'s own, by its lemma dictionary; False where there
     is none for the language (a word cannot be told ordinary there)."""
-    known = _lexicon(lang)
+    known = known_word(lang)
     return known is not None and all(map(known, words))
-
-
-@functools.lru_cache(maxsize=None)
-def _lexicon(lang: str):
-    """word -> whether simplemma's dictionary of `lang` has it (any inflected form, either
-    initial case); None for a language simplemma has no dictionary of."""
-    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
-    from simplemma.strategies.dictionary_lookup import DictionaryLookupStrategy
-
-    if lang not in SUPPORTED_LANGUAGES:
-        return None
-    from mtcheck.lang import dictionary_factory
-
-    lookup = DictionaryLookupStrategy(dictionary_factory())  # the lemmatizer's tries: milliseconds to load
-
-    @functools.lru_cache(maxsize=65536)
-    def known(word: str) -> bool:
-        return lookup.get_lemma(unicodedata.normalize("NFC", word), lang) is not None
-
-    return known

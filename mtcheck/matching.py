@@ -19,16 +19,14 @@ from typing import Callable, Iterable, NamedTuple
 import ahocorasick_rs
 import numpy as np
 
-from mtcheck.lang import (
-    GAP_RE, MIN_COMPOUND_REST, Analyzer, analyzer_for, canonical_lang, family, function_words, mask_protected,
-    mask_urls, masking_triggers, neutral_fold, nfc_with_offsets, split_words, tokens, without_accents,
+from mtcheck.language import (
+    GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, TERM_CLASSES, Analyzer, Tagger, analyzer_for, canonical_lang,
+    family, fits, function_words, known_word, mask_protected, mask_urls, masking_triggers, neutral_fold,
+    nfc_with_offsets, split_words, tagger_for, tokens, without_accents, without_infix,
 )
-from mtcheck.leaks import _lexicon as _lexicon_of
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
-from mtcheck.postag import TERM_CLASSES, Tagger, fits, tagger_for
-from mtcheck.separable import PARTICIPLE_LANGUAGES, without_infix
 
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
 _PATTERN = _START  # of an automaton's hit: (pattern index, start, end)
@@ -477,7 +475,7 @@ class LanguageMatcher:
         is a word of the language (subaccount: sub-account; Massenmobilisierung: Massen-
         Mobilisierung): only where the language's dictionary tells words."""
         words = item.words
-        known = self.analyzer.dictionary and _lexicon_of(self.lang)
+        known = self.analyzer.dictionary and known_word(self.lang)
         if not known or len(words) != 1 or len(words[0]) < 2 + MIN_OPENED_PART:
             return []
         word = words[0]
@@ -577,7 +575,7 @@ class LanguageMatcher:
                     return code
                 if shared and analyzer.alternates_vowels and len(term_base) >= 3 and len(folded) >= 3 \
                         and folded not in function_words(analyzer.lang):
-                    return code  # den: dnech, pes: psa (see lang._VOWEL_ALTERNATING)
+                    return code  # den: dnech, pes: psa (see language.inflection)
                 plain = analyzer.without_superlative(folded)
                 if plain is not None and _shared_start(plain, term_base) >= 2:
                     return code  # nejvyšších: vysoký
@@ -988,8 +986,6 @@ def _shared_start(word: str, other: str) -> int:
             break
         shared += 1
     return shared
-
-
 
 
 def _head_of(lemmas: tuple[str, ...], term_lemmas: tuple[str, ...]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from mtcheck.lang import neutral_fold, tokens, without_accents
+from mtcheck.language import neutral_fold, tokens, without_accents
 
 SHORT = 5        # a word of fewer letters resembles only itself with an ending of up to SHORT_ENDING
 SHORT_ENDING = 2

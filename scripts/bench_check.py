@@ -122,7 +122,7 @@ def compile_seconds(glossary_path: Path, langs: tuple[str, ...]) -> tuple[float,
     The analyzers' own data (lemmatizer dictionaries) is loaded before timing: it is paid
     once per process whatever the glossary.
     """
-    from mtcheck.lang import analyzer_for
+    from mtcheck.language import analyzer_for
 
     for lang in langs:
         analyzer_for(lang).key("warmup")

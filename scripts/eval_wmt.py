@@ -56,7 +56,7 @@ from typing import NamedTuple
 import simplemma
 
 from mtcheck.engine import Checker
-from mtcheck.lang import GAP_RE, TOKEN_RE, TOKEN_SPLIT_RE, analyzer_for, mask_urls
+from mtcheck.language import GAP_RE, TOKEN_RE, TOKEN_SPLIT_RE, analyzer_for, mask_urls
 from mtcheck.matching import Matcher
 from mtcheck.model import Concept, Glossary, Segment, Status, Term
 from mtcheck.rules import select_rules

@@ -1012,7 +1012,7 @@ def _read_bilingual(path: str, lang: str | None, source_lang: str | None):
     """(segments, file language) as `mtcheck check` reads a bilingual file; without --lang and a
     language named by the file, German stands in for the identified language."""
     from mtcheck.formats import open_bilingual
-    from mtcheck.lang import canonical_lang
+    from mtcheck.language import canonical_lang
 
     document = open_bilingual(path, source_lang=source_lang, target_lang=lang)
     segments = list(document.segments())

@@ -5,7 +5,7 @@ import pytest
 from mtcheck.errors import GlossaryError
 from mtcheck.glossary import load_glossary, write_glossary
 from mtcheck.matching import Matcher
-from mtcheck.model import Concept, Glossary, Segment, Status, Term
+from mtcheck.model import Concept, Glossary, Segment, Term
 
 
 def found(terms, text, lang):

@@ -251,7 +251,7 @@ def test_candidates_score_alike_when_asked_twice(reduced):
 
 def test_straight_quotes_pair_with_each_other_only():
     from mtcheck.discovery.text import TextAnalyser
-    from mtcheck.lang import analyzer_for
+    from mtcheck.language import analyzer_for
 
     analysed = TextAnalyser(analyzer_for("tr")).analyse(
         've "Nitelikli Kitle Seferberliği" öykünme hareketi Komitesi\'nin 2023\'teki 5" ekran')

@@ -8,7 +8,7 @@ from lxml import etree
 
 from mtcheck.formats import open_bilingual
 from mtcheck.formats.inline import InlineError
-from mtcheck.lang import PLACEHOLDER
+from mtcheck.language import PLACEHOLDER
 from tests.conftest import SEEDS
 
 XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>

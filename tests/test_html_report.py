@@ -257,7 +257,7 @@ def test_consistency_across_the_run_has_its_own_sections(cli, tmp_path):
 
 
 def test_the_page_names_its_run(cli, tmp_path, monkeypatch):
-    folder = _many_files(tmp_path / "my docs", 1)
+    _many_files(tmp_path / "my docs", 1)
     monkeypatch.setattr(sys, "argv", ["/usr/bin/pytest", "-q"])  # the host's: the run is what main() was given
     monkeypatch.chdir(tmp_path)
     code, out, _ = cli("check", "my docs", "--lang", "de", "--format", "html")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from mtcheck.inflect import inflect_like
-from mtcheck.lang import analyzer_for
+from mtcheck.language import analyzer_for
 
 CASES = [
     ("de", "Fachkundigen Massenmobilisierung", "fachkundige Massenmobilisierung", "geschickte Massenmobilisierung",

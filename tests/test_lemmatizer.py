@@ -8,7 +8,7 @@ import sys
 
 from conftest import SEEDS
 
-from mtcheck.lang import TOKEN_RE, _lemmatizer, analyzer_for
+from mtcheck.language import TOKEN_RE, analyzer_for, lemmatizer
 
 TURKISH_SEED = SEEDS / "004_6a72a35fca063047.txt"
 
@@ -19,7 +19,7 @@ def test_cached_tries_give_the_shipped_dictionaries_lemmas():
     fold = analyzer_for("tr").base
     words = sorted({fold(w) for w in TOKEN_RE.findall(TURKISH_SEED.read_text(encoding="utf-8"))})
     assert len(words) > 400
-    assert [_lemmatizer()(w, lang="tr") for w in words] == [simplemma.lemmatize(w, lang="tr") for w in words]
+    assert [lemmatizer()(w, lang="tr") for w in words] == [simplemma.lemmatize(w, lang="tr") for w in words]
 
 
 def _check(cache_home) -> tuple[int, dict, str]:

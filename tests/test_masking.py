@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.lang import PLACEHOLDER, mask_protected
+from mtcheck.language import PLACEHOLDER, mask_protected
 from mtcheck.matching import Matcher
 from mtcheck.model import Concept, Glossary, Segment, Status, Term
 
@@ -115,7 +115,7 @@ def test_identifiers_joined_by_underscores_are_one_word(found):
 
 
 def test_a_mnemonic_appended_to_a_cjk_label_is_not_part_of_its_word():
-    from mtcheck.lang import tokens
+    from mtcheck.language import tokens
 
     assert [w for w, _, _ in tokens("描述_P")] == ["描", "述", "P"]  # each CJK character a word
     assert [w for w, _, _ in tokens("Descri_ption")] == ["Descri_ption"]

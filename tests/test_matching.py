@@ -211,7 +211,7 @@ MASKED = [
 def test_masking_only_what_a_text_can_hold_masks_what_everything_masks():
     """mask_protected compiles one expression per set of trigger strings in a text; it must
     mask exactly what the expression of all of them masks."""
-    from mtcheck.lang import _PROTECTED_TRIGGERS, PLACEHOLDER, _protected_re, mask_protected
+    from mtcheck.language.masking import _PROTECTED_TRIGGERS, PLACEHOLDER, _protected_re, mask_protected
 
     from conftest import SEEDS
 
@@ -230,7 +230,7 @@ def test_masking_triggers_are_every_place_a_trigger_starts():
     still find every place any trigger starts, overlapping ones included."""
     import re
 
-    from mtcheck.lang import _PROTECTED_TRIGGERS, masking_triggers
+    from mtcheck.language.masking import _PROTECTED_TRIGGERS, masking_triggers
 
     from conftest import SEEDS
 

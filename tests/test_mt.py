@@ -73,7 +73,7 @@ def test_unconstrained_output_misses_terms_that_constraints_add(tiny_model, cach
 
 
 def test_a_deprecated_rendering_the_model_would_write_is_banned(tiny_model, cache_dir, tmp_path):
-    from mtcheck.lang import TOKEN_RE
+    from mtcheck.language import TOKEN_RE
 
     empty = tmp_path / "empty.csv"
     empty.write_text("concept,lang,term,status\n", encoding="utf-8")

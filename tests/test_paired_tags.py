@@ -8,7 +8,7 @@ import pytest
 from mtcheck.formats import open_bilingual
 from mtcheck.formats.edit import fix_file
 from mtcheck.formats.inline import InlineError
-from mtcheck.lang import PLACEHOLDER
+from mtcheck.language import PLACEHOLDER
 
 XLIFF12 = ('<?xml version="1.0" encoding="UTF-8"?>\n'
            '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">\n'

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mtcheck.glossary import load_glossary
-from mtcheck.lang import split_words
+from mtcheck.language import split_words
 from mtcheck.matching import Matcher
 from mtcheck.model import Segment
 from tests.conftest import run_cli
@@ -72,12 +72,12 @@ def test_a_deprecated_thai_rendering_is_reported_at_its_place(tmp_path):
 
 
 def test_without_the_lexicons_a_run_is_one_word_and_languages_says_what_to_install(tmp_path, monkeypatch):
-    import mtcheck.lang
-    import mtcheck.postag
+    import mtcheck.language.segmenter
+    import mtcheck.language.tagger
 
-    monkeypatch.setattr(mtcheck.lang, "_word_breaker", lambda: None)
-    monkeypatch.setattr(mtcheck.postag, "_hanta", lambda: None)
-    monkeypatch.setattr(mtcheck.postag, "_loaded", lambda lang: None)
+    monkeypatch.setattr(mtcheck.language.segmenter, "word_breaker", lambda: None)
+    monkeypatch.setattr(mtcheck.language.tagger, "_hanta", lambda: None)
+    monkeypatch.setattr(mtcheck.language.tagger, "_loaded", lambda lang: None)
     assert run_cli("languages", "th", "en")[1].splitlines() == [
         "th  no stemmer or lemmatizer: exact matching, no word segmenter (a run of letters is one word): "
         "install mtcheck[lexicons]",

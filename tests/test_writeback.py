@@ -345,7 +345,7 @@ def test_a_libxml2_message_with_a_line_break_is_one_line(tmp_path):
 
 
 def test_an_unclosed_comment_masks_to_the_line_end_in_one_step():
-    from mtcheck.lang import PLACEHOLDER, mask_protected
+    from mtcheck.language import PLACEHOLDER, mask_protected
 
     assert mask_protected("a <!-- b --> c <!-- d") == "a " + PLACEHOLDER * 10 + " c " + PLACEHOLDER * 6
     # 20,000 unclosed openings: each tried from every later opening was quadratic (seconds).

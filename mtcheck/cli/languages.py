@@ -14,7 +14,7 @@ from mtcheck.cli.exits import EXIT_CLEAN
 def languages(codes, output_format):
     """List how the words of each language are matched (stemmer, lemmatizer, dictionary guards,
     compounds), or of the languages CODES; a language not listed is matched exactly."""
-    from mtcheck.lang import analyzer_for, canonical_lang, known_languages
+    from mtcheck.language import analyzer_for, canonical_lang, known_languages
 
     chosen = [canonical_lang(code) for code in codes] or known_languages()
     rows = [(lang, analyzer_for(lang).capabilities()) for lang in chosen]

@@ -114,7 +114,7 @@ def _required_terms(path: str, hypotheses: str, count: int, lang: str | None,
                     references: list[str]) -> tuple[str, list[list[str]]]:
     """The target language and each segment's required target terms, from a WMT terms file."""
     from mtcheck.errors import InputError
-    from mtcheck.lang import canonical_lang
+    from mtcheck.language import canonical_lang
     from mtcheck.mt.score import wmt_terms
     from mtcheck.textio import iter_lines
 

@@ -24,6 +24,8 @@ all_senses_option = click.option(
          "concept. By default such a word is taken in another sense (German 'haben' where the source says "
          "'have' is not Haben, the credit column).")
 verbose_option = click.option("--verbose", "-v", is_flag=True, help="Say what is loaded and how each language is matched.")
+
+
 def mt_options(function):
     from mtcheck.mt.commands import model_options
 
@@ -78,7 +80,6 @@ def language_list(given: str | tuple[str, ...] | None) -> list[str] | None:
         if code.lower() != "all" and not _LANG_RE.match(code):
             raise click.BadParameter(f"{code!r} is not a language code", param_hint="--foreign-langs")
     return codes
-
 
 
 def selection(config, exclude: tuple[str, ...], extend_exclude: tuple[str, ...]):

@@ -9,6 +9,7 @@ from typing import IO, Iterator
 
 from mtcheck.errors import MtcheckError
 
+
 def split_values(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -218,7 +219,7 @@ class Run:
         return path, lang, _with_languages(itertools.chain(head, segments), lang, source_lang)
 
     def _language(self, path: str, sample, declared: str | None = None, side: str = "text") -> str:
-        from mtcheck.lang import analyzer_for, canonical_lang
+        from mtcheck.language import analyzer_for, canonical_lang
         from mtcheck.langid import detect_language
 
         if declared or (self.lang and side == "text"):
@@ -238,6 +239,7 @@ def _with_languages(segments, lang: str, source_lang: str | None):
         if segment.lang is None or (source_lang and segment.source is not None and segment.source_lang is None):
             segment = segment._replace(lang=segment.lang or lang, source_lang=segment.source_lang or source_lang)
         yield segment
+
 
 def check_outputs(inputs: tuple[str, ...], *outputs: str | None) -> None:
     """Refuse, before any work, output paths that would replace an input or cannot hold a file."""

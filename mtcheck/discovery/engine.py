@@ -30,7 +30,7 @@ from typing import Callable, Iterable, NamedTuple
 from mtcheck.discovery.parts import ConceptParts, Rendering, Share, is_part
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
-from mtcheck.lang import TOKEN_RE, analyzer_for, canonical_lang, family, mask_protected
+from mtcheck.language import TOKEN_RE, analyzer_for, canonical_lang, family, mask_protected
 from mtcheck.matching import Matcher, WordCache
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import TextAnalyser
-from mtcheck.lang import TOKEN_RE
+from mtcheck.language import TOKEN_RE
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 

@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from mtcheck.lang import Analyzer, TOKEN_RE, function_words, mask_protected
+from mtcheck.language import Analyzer, TOKEN_RE, function_words, mask_protected
 from mtcheck.matching import WordCache
 
 # A quoted stretch: each opening mark with the closing marks the languages that use it pair it

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from mtcheck.errors import InputError
-from mtcheck.lang import canonical_lang
+from mtcheck.language import canonical_lang
 from mtcheck.formats.positions import Runs
 from mtcheck.model import PositionMap, Segment
 from mtcheck.textio import atomic_output, read_bytes, sniff_encoding

@@ -17,7 +17,7 @@ from lxml import etree
 
 from mtcheck.formats.textedits import edits_between, one_edit
 from mtcheck.formats.xml import local
-from mtcheck.lang import PLACEHOLDER
+from mtcheck.language import PLACEHOLDER
 
 # Elements whose content is translatable text (the rest hold native code or nothing).
 TEXT_ELEMENTS = frozenset({"g", "mrk", "pc", "hi", "sub"})

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from mtcheck.errors import InputError
 from mtcheck.formats.langnames import language_code
-from mtcheck.lang import canonical_lang
+from mtcheck.language import canonical_lang
 from mtcheck.formats.positions import Runs
 from mtcheck.model import PositionMap, Segment
 from mtcheck.textio import atomic_output, read_bytes, sniff_encoding

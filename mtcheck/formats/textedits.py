@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 
-from mtcheck.lang import PLACEHOLDER
+from mtcheck.language import PLACEHOLDER
 
 _TOKEN_RE = re.compile(r"\w+|\s+|.", re.S)
 _ANCHOR_RE = re.compile(r"\w|" + PLACEHOLDER)

@@ -12,7 +12,7 @@ from mtcheck.formats import splice
 from mtcheck.formats.inline import InlineError, flatten, restore
 from mtcheck.formats.xml import XML_LANG, local, refuse_entities_in, xml_encoding
 from mtcheck.formats.xmldoc import XmlTranslationFile
-from mtcheck.lang import canonical_lang
+from mtcheck.language import canonical_lang
 from mtcheck.formats.xmlplaces import places
 from mtcheck.model import PositionMap, Segment
 from mtcheck.textio import open_regular

@@ -11,7 +11,7 @@ from mtcheck.errors import InputError
 from mtcheck.formats.inline import flatten
 from mtcheck.formats.xml import XML_LANG, local
 from mtcheck.formats.xmldoc import XmlTranslationFile
-from mtcheck.lang import canonical_lang
+from mtcheck.language import canonical_lang
 from mtcheck.model import PositionMap, Segment
 
 SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mxliff", ".mqxliff")
@@ -84,7 +84,6 @@ class XliffFile(XmlTranslationFile):
                       lang=canonical_lang(lang), source=source_text,
                       source_lang=canonical_lang(source_lang) if source_lang else None,
                       places=target_places, source_places=source_places)
-
 
     def set_target(self, segment_id: str, text: str, review: bool = False) -> None:
         """Replace a target; with `review`, mark it for review and keep the old one as an

@@ -8,7 +8,7 @@ import re
 
 from mtcheck.formats.inline import TEXT_ELEMENTS, marks
 from mtcheck.formats.positions import Runs
-from mtcheck.lang import PLACEHOLDER
+from mtcheck.language import PLACEHOLDER
 from mtcheck.model import PositionMap
 
 _START_TAG_RE = re.compile(r"""<([^\s/>!?]+)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")

@@ -25,7 +25,7 @@ from mtcheck.errors import GlossaryError
 from mtcheck.glossary.options import (language_code, parse_kind, parse_options, parse_part_of_speech, parse_status,
                                       part_of_speech_in_note)
 from mtcheck.glossary.readlog import ReadLog
-from mtcheck.lang import canonical_lang
+from mtcheck.language import canonical_lang
 from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
 from mtcheck.textio import read_text
 

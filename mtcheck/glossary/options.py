@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mtcheck.errors import GlossaryError
-from mtcheck.lang import canonical_lang
+from mtcheck.language import canonical_lang
 from mtcheck.model import Origin, Status, TermKind
 
 _OPTIONS = {"case-sensitive": "case_sensitive", "case-insensitive": "case_insensitive", "exact": "exact"}

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from mtcheck.glossary.langtags import tag_problem
-from mtcheck.lang import analyzer_for, canonical_lang, tokens
+from mtcheck.language import analyzer_for, canonical_lang, tokens
 from mtcheck.model import Concept, Glossary, Origin, Status, Term
 
 

@@ -103,7 +103,7 @@ def translation_record(t) -> dict:
 
 
 def run_translate(run, input_path, source_lang, target_lang, output, output_format, options) -> int:
-    from mtcheck.lang import canonical_lang
+    from mtcheck.language import canonical_lang
     from mtcheck.textio import atomic_output, check_output_path, is_stdout, iter_lines
 
     to_file = output is not None and not is_stdout(output)
@@ -139,7 +139,7 @@ def run_translate(run, input_path, source_lang, target_lang, output, output_form
 
 def run_retranslate(run, path, source, everything, output, in_place, reference, output_format, show_diff,
                     options) -> int:
-    from mtcheck.lang import canonical_lang
+    from mtcheck.language import canonical_lang
     from mtcheck.mt import retranslate
 
     target = path if in_place else (output or retranslate.default_output(path))

@@ -10,7 +10,7 @@ from mtcheck.engine import Checker
 from mtcheck.errors import InputError
 from mtcheck.formats import open_bilingual
 from mtcheck.formats import plaintext
-from mtcheck.lang import PLACEHOLDER, mask_protected
+from mtcheck.language import PLACEHOLDER, mask_protected
 from mtcheck.model import Finding, Glossary, Segment
 from mtcheck.mt.translator import Translation, Translator
 from mtcheck.textio import atomic_output, iter_lines

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mtcheck.errors import MtcheckError
-from mtcheck.lang import canonical_lang
+from mtcheck.language import canonical_lang
 from mtcheck.model import Concept, Glossary, Status, Term
 
 

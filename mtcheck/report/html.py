@@ -24,7 +24,7 @@ from typing import IO
 
 from mtcheck import __version__
 from mtcheck.engine import Tally
-from mtcheck.lang import PLACEHOLDER
+from mtcheck.language import PLACEHOLDER
 from mtcheck.model import CONTEXT_REACH, Concept, Finding, Glossary, Severity, excerpt
 from mtcheck.report.paths import readable
 

@@ -92,7 +92,6 @@ class SarifFindings:
         return {"uri": Path(os.path.abspath(path)).as_uri()}
 
 
-
 def documented_rules() -> tuple:
     """Every rule a result can name: GL000 (unused suppressions) and the checking rules."""
     from mtcheck.suppress import UnusedIgnore

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar, Iterable
 
-from mtcheck.lang import Analyzer, analyzer_for
+from mtcheck.language import Analyzer, analyzer_for
 from mtcheck.model import Excerpt, Finding, Glossary, Location, Match, Segment, Sentence, Severity
 
 

@@ -5,7 +5,7 @@ import operator
 import re
 from typing import Iterable
 
-from mtcheck.lang import match_case
+from mtcheck.language import match_case
 from mtcheck.model import Finding, Match, Severity, TermKind
 from mtcheck.rules.base import Rule
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from mtcheck.language import rendered_apart
 from mtcheck.model import Finding, Match, Segment, Severity
 from mtcheck.resemblance import plain_words, resembles
 from mtcheck.rules.base import Rule
-from mtcheck.separable import rendered_apart
 
 
 class MissingTerm(Rule):

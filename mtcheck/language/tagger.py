@@ -16,7 +16,7 @@ import re
 import threading
 from collections.abc import Sequence
 
-from mtcheck.lang import canonical_lang
+from mtcheck.language.codes import canonical_lang
 
 # The class a term's partOfSpeech asks for (TBX values; a proper noun is a noun to a tagger).
 TERM_CLASSES = {"noun": "noun", "properNoun": "noun", "verb": "verb", "adjective": "adjective", "adverb": "adverb"}
@@ -128,8 +128,8 @@ class Tagger:
             return read
         own = {tag for tag, _ in read}
         best = max(float(odds) for _, odds in read)
-        others = {self._model.tag2int[name] for tag, _ in read for name in self._counterparts.get(self._model.int2tag[tag], ())
-                  if name in self._model.tag2int} - own
+        names = {name for tag, _ in read for name in self._counterparts.get(self._model.int2tag[tag], ())}
+        others = {self._model.tag2int[name] for name in names if name in self._model.tag2int} - own
         return [*read, *((tag, best - _COUNTERPART_COST) for tag in sorted(others))]
 
 

@@ -3,7 +3,7 @@
 verb is rendered without ever being written whole."""
 from __future__ import annotations
 
-from mtcheck.lang import tokens
+from mtcheck.language.words import tokens
 
 # The particles that separate (a closed class of the grammar), longest first so that
 # "zurück" is tried before "zu".

@@ -1,0 +1,94 @@
+"""simplemma's dictionaries: a word's lemma (no guess from rules), the lemmatizer, and the
+stop-words lists of function words."""
+from __future__ import annotations
+
+import functools
+import logging
+import unicodedata
+
+
+@functools.lru_cache(maxsize=None)
+def simplemma_languages() -> frozenset[str]:
+    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+    return frozenset(SUPPORTED_LANGUAGES)
+
+
+def lemmatize(word: str, lang: str) -> str:
+    return lemmatizer()(word, lang=lang)
+
+
+def dictionary_lemma(word: str, lang: str) -> str | None:
+    """The lemma simplemma's dictionary gives a word (its case, then the other case), None
+    where the dictionary does not have it: no guess from rules or affixes."""
+    return _dictionary_lookup().get_lemma(word, lang)
+
+
+@functools.cache
+def _dictionary_lookup():
+    from simplemma.strategies import DictionaryLookupStrategy
+
+    return DictionaryLookupStrategy(dictionary_factory=dictionary_factory())
+
+
+@functools.cache
+def dictionary_factory():
+    """simplemma's dictionaries as MARISA tries: built once per language and kept in
+    mtcheck's cache folder (see mtcheck.cachedir), they load in milliseconds where decoding the
+    shipped dictionary takes a second or more on every run (Turkish); the plain ones where
+    tries cannot be had."""
+    try:
+        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+
+        from mtcheck.cachedir import cache_folder, prune
+
+        # A cache folder that cannot be written costs speed, not results: no warning on stderr.
+        logging.getLogger(TrieDictionaryFactory.__module__).addHandler(logging.NullHandler())
+        from simplemma import __version__ as version
+
+        folder = cache_folder() / "simplemma" / version  # tries of one version's dictionaries
+        prune(folder.parent, "*", folder)
+        return TrieDictionaryFactory(disk_cache_dir=str(folder))
+    except ImportError:  # marisa-trie or platformdirs missing
+        from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+        return DEFAULT_DICTIONARY_FACTORY
+
+
+@functools.cache
+def lemmatizer():
+    """simplemma's lemmatizer over the dictionaries of dictionary_factory."""
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=dictionary_factory())).lemmatize
+
+
+@functools.lru_cache(maxsize=None)
+def function_words(lang: str) -> frozenset[str]:
+    """The function words of a language, from the stop-words package (casefolded); none for a
+    language it does not have, where a caller relies on other signals."""
+    from stop_words import LANGUAGE_MAPPING, StopWordError, get_stop_words
+
+    name = LANGUAGE_MAPPING.get(lang) or LANGUAGE_MAPPING.get("nb" if lang in ("no", "nn") else lang)
+    if not name:
+        return frozenset()
+    try:
+        return frozenset(word.casefold() for word in get_stop_words(name))
+    except StopWordError:
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=None)
+def known_word(lang: str):
+    """word -> whether simplemma's dictionary of `lang` has it (any inflected form, either
+    initial case); None for a language simplemma has no dictionary of."""
+    if lang not in simplemma_languages():
+        return None
+    lookup = _dictionary_lookup()  # the lemmatizer's tries: milliseconds to load
+
+    @functools.lru_cache(maxsize=65536)
+    def known(word: str) -> bool:
+        return lookup.get_lemma(unicodedata.normalize("NFC", word), lang) is not None
+
+    return known
