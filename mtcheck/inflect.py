@@ -9,7 +9,7 @@ _MAX_ENDING = 5  # longer differences are derivation, not inflection
 
 
 @functools.lru_cache(maxsize=65536)
-def inflect_like(found: str, found_term: str, target: str, analyzer: Analyzer, compound: bool = False) -> str:
+def inflect_like(found: str, found_term: str, target: str, analyzer: Analyzer, compound: str = "") -> str:
     """`target` inflected as `found` is inflected relative to its own citation form.
 
     fachkundigen Massenmobilisierung (of "fachkundige Massenmobilisierung") makes
@@ -26,7 +26,7 @@ def inflect_like(found: str, found_term: str, target: str, analyzer: Analyzer, c
         for index, (found_word, term_word, (word, start, end)) in enumerate(zip(found_words, term_words, target_spans)):
             last = index == len(target_spans) - 1
             pieces.append(target[cursor:start])
-            pieces.append(_carry_ending(found_word, term_word, word, analyzer, allow_long=compound and last))
+            pieces.append(_carry_ending(found_word, term_word, word, analyzer, allow_long=bool(compound) and last))
             cursor = end
         pieces.append(target[cursor:])
         result = "".join(pieces)

@@ -60,10 +60,11 @@ class _Entry(NamedTuple):
     term: Term
     words: tuple[str, ...]
     folded: tuple[str, ...]
-    compound: bool
+    compound: str  # "" or the part of a compound the term is: "first" (Konto|stand), "last" (System|einstellungen)
     foreign: bool
     order: int
     family: str = ""
+    variant: str = ""  # how the text varies the term: "" (as written, inflected), "closed up", "opened up"
     # Other concepts the text's words stand for as well as this entry's ("Datei": file and
     # database): set on a chosen entry only (see _Shared), never on the table's.
     alternatives = ()
@@ -83,10 +84,11 @@ class _Shared(NamedTuple):
     term: Term
     words: tuple[str, ...]
     folded: tuple[str, ...]
-    compound: bool
+    compound: str
     foreign: bool
     order: int
     family: str
+    variant: str
     alternatives: tuple[tuple[Concept, Term], ...]
 
 
@@ -330,7 +332,7 @@ def foreign_table(prepared: list[_Prepared]) -> _Codes:
     words_by_family: dict[str, list[str]] = {}
     for item in prepared:
         pattern = item.pattern(list(map(code, item.neutral)))
-        entry = _new_entry((item.concept, item.term, item.words, item.neutral, False, True, item.order, item.family))
+        entry = _new_entry((item.concept, item.term, item.words, item.neutral, "", True, item.order, item.family, ""))
         entries = patterns.get(pattern)
         if entries is None:
             patterns[pattern] = [entry]
@@ -421,13 +423,13 @@ class LanguageMatcher:
             words, term = item.words, item.term
             folded = tuple(bases[w] for w in words)
             pattern = item.pattern([codes[w] for w in words])
-            self.native.add(pattern, _new_entry((item.concept, term, words, folded, False, False, item.order, "")))
+            self.native.add(pattern, _new_entry((item.concept, term, words, folded, "", False, item.order, "", "")))
             head = folded[-1]
             if analyzer.compounding and not term.exact and len(head) >= (4 if len(words) > 1 else SHORTEST_FIRST_PART):
                 code = self._compound_heads.get(head)
                 if code is None:
                     code = self._compound_heads[head] = self.native.new_code()
-                entry = _new_entry((item.concept, term, words, folded, True, False, item.order, ""))
+                entry = _new_entry((item.concept, term, words, folded, "first", False, item.order, "", ""))
                 self.native.add(pattern[:-1] + code, entry)
             key = keys[words[0]]
             if analyzer.compounding and not term.exact and len(words) == 1 and len(key) >= 4 and len(head) >= 5:
@@ -436,7 +438,7 @@ class LanguageMatcher:
                 if tail is None:
                     tail = self._compound_tails[key] = (self.native.new_code(), analyzer.lemmas(words[0]))
                     self._tail_openings.add(head[:MIN_COMPOUND_REST])
-                self.native.add(tail[0], _new_entry((item.concept, term, words, folded, True, False, item.order, "")))
+                self.native.add(tail[0], _new_entry((item.concept, term, words, folded, "last", False, item.order, "", "")))
         self._add_variants(native)
         self.native.build()
         self._every_foreign = foreign
@@ -450,14 +452,15 @@ class LanguageMatcher:
             term = item.term
             if term.exact or not all(word.isalpha() for word in item.words):
                 continue
-            variants.extend((item, words) for words in (*self._closed_up(item), *self._opened_up(item)))
-        bases = {word: self.analyzer.base(word) for _, words in variants for word in words}
+            variants.extend((item, words, "closed up") for words in self._closed_up(item))
+            variants.extend((item, words, "opened up") for words in self._opened_up(item))
+        bases = {word: self.analyzer.base(word) for _, words, _ in variants for word in words}
         fresh = [base for base in dict.fromkeys(bases.values()) if base not in self._by_form]
         keys = dict(zip(fresh, self.analyzer.match_keys(fresh)))
-        for item, words in variants:
+        for item, words, kind in variants:
             folded = tuple(bases[word] for word in words)
             codes = "".join(self._variant_code(base, keys) for base in folded)
-            self.native.add(codes, _new_entry((item.concept, item.term, words, folded, False, False, item.order, "")))
+            self.native.add(codes, _new_entry((item.concept, item.term, words, folded, "", False, item.order, "", kind)))
 
     def _closed_up(self, item: _Prepared) -> list[tuple[str, ...]]:
         """A term of two or three words also written as one (Cloud-Speicher, Cloud Speicher:
@@ -714,7 +717,7 @@ class LanguageMatcher:
         found = {entry.concept.id for _, _, entry in candidates if not entry.foreign}
         if self.analyzer.compounding:  # and the terms that are parts of its compounds (Konto in Kontostand)
             for start, end in {(start, end) for start, end, entry in candidates if entry.compound}:
-                found.update(e.concept.id for _, _, entries in self._parts_in(nfc, start, end) for e in entries)
+                found.update(e.concept.id for _, _, _, entries in self._parts_in(nfc, start, end) for e in entries)
         return found
 
     def readings(self, text: str) -> list[tuple[Concept, Term, bool]]:
@@ -750,26 +753,27 @@ class LanguageMatcher:
                 continue
             if unicodedata.east_asian_width(segment.text[start]) == "W":
                 continue  # characters that are words: a shorter term inside a longer one is part of its word (交易 in 子交易)
-            found[(start, end)] = Match(segment, start, end, entry.concept, entry.term, False, entry.compound, ())
+            found[(start, end)] = Match(segment, start, end, entry.concept, entry.term, False, entry.compound, (),
+                                        entry.variant)
         if self.analyzer.compounding:
             for match in matches:
-                for start, end, entries in self._parts_in(segment.text, match.start, match.end):
+                for start, end, part, entries in self._parts_in(segment.text, match.start, match.end):
                     # a part that is the match's own term (Buchung in Abschlussbuchungen) is no other
                     if (start, end) not in found and all(e.concept.id != match.concept.id for e in entries):
                         entry = entries[0]
-                        found[(start, end)] = Match(segment, start, end, entry.concept, entry.term, False, True, ())
+                        found[(start, end)] = Match(segment, start, end, entry.concept, entry.term, False, part, ())
         return sorted(found.values(), key=lambda m: (m.start, m.end))
 
-    def _parts_in(self, text: str, start: int, end: int) -> list[tuple[int, int, list[_Entry]]]:
+    def _parts_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str, list[_Entry]]]:
         """The one-word terms that are parts of the compounds in text[start:end], with their
         spans: Konto in Kontostand and in Unterkonten, Buchung in Abschlussbuchungen."""
         found = []
         for word, word_start, _ in tokens(text[start:end]):
-            for part_start, part_end, entry in self._compound_parts(word):
-                found.append((start + word_start + part_start, start + word_start + part_end, entry))
+            for part_start, part_end, part, entries in self._compound_parts(word):
+                found.append((start + word_start + part_start, start + word_start + part_end, part, entries))
         return found
 
-    def _compound_parts(self, word: str) -> list[tuple[int, int, list[_Entry]]]:
+    def _compound_parts(self, word: str) -> list[tuple[int, int, str, list[_Entry]]]:
         """(start, end, entry) of each part of a two-part compound that is a one-word term:
         the word cut where both sides are words of the dictionary or of the glossary (a linking
         element may end the first: Buchung|s|datum), at the first such cut from the left."""
@@ -794,8 +798,9 @@ class LanguageMatcher:
                     readings.append((not analyzer.lemmas(first, any_case=True), -len(linker), first, first_entries))
             if readings:
                 _, _, first, first_entries = min(readings, key=lambda r: r[:2])
-                return [(a, b, entries) for a, b, entries in ((0, len(first), first_entries),
-                                                              (cut, len(folded), rest_entries)) if entries]
+                return [(a, b, part, entries) for a, b, part, entries in ((0, len(first), "first", first_entries),
+                                                                          (cut, len(folded), "last", rest_entries))
+                        if entries]
         return []
 
     def _word_entries(self, folded: str) -> list[_Entry] | None:
@@ -885,13 +890,14 @@ class LanguageMatcher:
                         dropped.add(index)
                     elif len(readings) < len(_readings(entry)):
                         (concept, term), *others = readings
-                        replaced[index] = (start, end, _Shared(concept, term, *entry[2:8], tuple(others)))
+                        replaced[index] = (start, end, _Shared(concept, term, *entry[2:9], tuple(others)))
         return [replaced.get(index, candidate) for index, candidate in enumerate(found) if index not in dropped]
 
     def matches(self, segment: Segment, tagged: bool = True) -> list[Match]:
         """Every glossary term in the segment's text, in text order (`tagged`: see _candidates)."""
         return [
-            Match(segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound, entry.alternatives)
+            Match(segment, start, end, entry.concept, entry.term, entry.foreign, entry.compound, entry.alternatives,
+                  entry.variant)
             for start, end, entry in self.find(segment.text, tagged)
         ]
 
@@ -910,7 +916,7 @@ class LanguageMatcher:
                 segment = segments[text_index]
             base = starts[text_index]
             found[text_index].append(_new_match((segment, start - base, end - base, entry.concept, entry.term,
-                                                 entry.foreign, entry.compound, entry.alternatives)))
+                                                 entry.foreign, entry.compound, entry.alternatives, entry.variant)))
         return found
 
     def _qualifying(self, entries: tuple[_Entry, ...], surface: list[str]) -> list[_Entry]:
@@ -934,7 +940,7 @@ class LanguageMatcher:
             # Between forms of one lemma, the term that shares more of the text's word: Spanish
             # "conciliados" is the state "conciliado" more than the verb "conciliar".
             shared = 0 if same_form else sum(map(_shared_start, forms, entry.folded))
-            ranked.append(((not same_form, entry.compound, -shared, tuple(surface) != entry.words,
+            ranked.append(((not same_form, bool(entry.compound), -shared, tuple(surface) != entry.words,
                             not entry.term.status.accepted, entry.order), entry))
         ranked.sort(key=lambda item: item[0])
         return [entry for _, entry in ranked]
@@ -965,7 +971,7 @@ def _chosen(ranked: list[_Entry]) -> _Entry:
             alternatives[entry.concept.id] = (entry.concept, entry.term)
     if not alternatives:
         return best
-    return _Shared(*best[:8], tuple(alternatives.values()))
+    return _Shared(*best[:9], tuple(alternatives.values()))
 
 
 def _declined(word: str, word_inflected: bool, other: str, other_inflected: bool) -> bool:

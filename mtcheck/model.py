@@ -428,10 +428,14 @@ class Match(NamedTuple):
     concept: Concept
     term: Term
     foreign: bool = False
-    compound: bool = False
+    # "" or the part of a compound the term is: "first" (Konto|stand) or "last" (Unter|konten).
+    compound: str = ""
     # Other (concept, term) pairs the same words stand for as well ("Datei": file and
     # database), where neither the glossary nor the source text tells which is meant.
     alternatives: tuple[tuple[Concept, Term], ...] = ()
+    # How the text varies the term, "" where it writes the term (inflected or not): "closed
+    # up" (Cloudspeicher for Cloud-Speicher), "opened up" (sub-account for subaccount).
+    variant: str = ""
 
     @property
     def text(self) -> str:

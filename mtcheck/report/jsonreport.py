@@ -103,8 +103,12 @@ def match_record(match: Match, side: str = "target", outer: Match | None = None)
         "end_column": loc.end_column, "segment": loc.segment, "concept": match.concept.id,
         "lang": match.segment.lang, "text": match.text, "term": match.term.text,
         "term_lang": match.term.lang, "status": match.term.status.value, "foreign": match.foreign,
-        "compound": match.compound, "side": side,
+        "compound": bool(match.compound), "side": side,
     }
+    if match.compound:  # which part of the compound the term is
+        record["compound_part"] = match.compound
+    if match.variant:  # how the text varies the term's spelling
+        record["variant"] = match.variant
     if match.alternatives:  # a term of several concepts, which the source did not decide
         record["ambiguous_with"] = [concept.id for concept, _ in match.alternatives]
     if outer is not None:  # a term inside another concept's match ("account" in "account hierarchy")

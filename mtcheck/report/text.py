@@ -98,6 +98,8 @@ class TextMatches:
         line.append(f"'{match.text}'", style="green")
         origin = f"{match.term.lang} " if match.foreign else ""
         line.append(f" = {origin}'{match.term.text}' ({match.term.status.value})")
+        if match.variant:
+            line.append(f" [{match.variant}]")
         if outer is not None:
             line.append(f" within '{outer.text}' ({outer.concept.id})")
         self.console.print(line, soft_wrap=True, highlight=False)

@@ -26,7 +26,7 @@ HELD_CONTEXTS = 10_000
 class _Held(NamedTuple):
     location: Location
     text: str
-    compound: bool
+    compound: str  # the part of a compound the term is, or ""
     context: Sentence | None
 
 
