@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from mtcheck.abbreviations import Abbreviations
 from mtcheck.leaks import LeakPolicy
 from mtcheck.language import canonical_lang, family
 from mtcheck.matching import LanguageMatcher, Matcher
@@ -105,12 +106,17 @@ class Checker:
         in order (what `scan` lists); `nested`: also the terms of other concepts inside the
         matches ("account" in "account hierarchy": see LanguageMatcher.nested), as the rules
         never see them."""
+        abbreviations: dict[str, Abbreviations] = {}  # by language: what the document has defined
         for segment_lang, block, matches in self._matched_blocks(segments, lang):
             matcher = self.matcher.for_language(segment_lang) if nested else None
+            defined = abbreviations.setdefault(segment_lang, Abbreviations())
             for segment, segment_matches in zip(block, matches):
                 inner = matcher.nested(segment, segment_matches) if matcher is not None else []
                 if inner and self.source_support and segment.source and segment.source_lang:
                     inner = self._supported(inner, self.matcher.for_language(segment.source_lang), segment, matcher)
+                shortened = defined.read(segment, segment_matches)
+                if shortened:
+                    segment_matches = sorted(segment_matches + shortened, key=lambda m: (m.start, -m.end))
                 yield from _with_outer(segment_matches, inner)
 
     def _matched_blocks(self, segments: Iterable[Segment],
@@ -209,6 +215,7 @@ class Checker:
         held: list[Finding] = []
         streaming = False
         tally = self.tally
+        abbreviations: dict[str, Abbreviations] = {}  # by language: what the document has defined
         tally.documents += 1
         for segment_lang, block, block_matches in self._matched_blocks(segments, lang):
             tally.segments += len(block)
@@ -224,8 +231,12 @@ class Checker:
             match_rules, text_rules = hooked
             found: list[Finding] = []
             if text_rules or any(segment.source is not None for segment in block):
+                defined = abbreviations.setdefault(segment_lang, Abbreviations())
                 for segment, target_matches in zip(block, block_matches):
-                    found.extend(self._check_segment(segment, segment_lang, target_matches, rules, *hooked))
+                    # A target that writes a defined abbreviation renders its concept (no missing term).
+                    shortened = defined.read(segment, target_matches) if segment.source is not None else []
+                    found.extend(self._check_segment(segment, segment_lang, target_matches, rules, *hooked,
+                                                     also_rendered={m.concept.id for m in shortened}))
             else:  # the rules see only matches: those of the whole block at once
                 matches = list(itertools.chain.from_iterable(block_matches))
                 if matches:
@@ -250,7 +261,8 @@ class Checker:
             yield self._sorted(held)
 
     def _check_segment(self, segment: Segment, lang: str, target_matches: list[Match], rules: list[Rule],
-                       match_rules: list[Rule], text_rules: list[Rule]) -> list[Finding]:
+                       match_rules: list[Rule], text_rules: list[Rule], also_rendered: set[str] = frozenset()
+                       ) -> list[Finding]:
         """What the rules find in one segment, in the order of the hooks: matches, text, then
         the source side of a bilingual segment."""
         found: list[Finding] = []
@@ -264,7 +276,7 @@ class Checker:
             source_matches = self._source_matches(segment)
             # Every concept the target renders, synonyms and nested terms included: a
             # rendering shared by two concepts stands for both.
-            rendered = self.matcher.for_language(lang).concepts(segment.text) if source_matches else set()
+            rendered = self.matcher.for_language(lang).concepts(segment.text) | also_rendered if source_matches else set()
             for rule in rules:
                 found.extend(rule.on_segment(segment, source_matches, target_matches, rendered))
             if found:  # every finding of a bilingual segment shows its source

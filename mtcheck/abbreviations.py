@@ -1,0 +1,90 @@
+"""Abbreviations a text defines for a glossary term, and initialisms of a term it has used:
+"die Vaterländische Front (VF) … die VF" — after the definition, "VF" is the concept too.
+
+A definition is a match followed by its abbreviation in brackets ("Vaterländische Front
+(VF)"), or an abbreviation followed by the match in brackets ("VF (Vaterländische Front)"):
+the abbreviation starts with the term's first letter and is written mostly in capitals. An
+initialism of a term of three words or more (VVF for "Vietnamesische Vaterländische Front")
+counts once the text has used the term. Both count from there to the end of the document,
+as a reader takes them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mtcheck.language import TOKEN_RE
+from mtcheck.model import Match, Segment
+
+_SHORT = r"[^\W\d_][\w&.-]{0,9}"
+_AFTER = re.compile(rf"\s*\(\s*({_SHORT})\s*\)")  # "Front (VF)"
+_BEFORE = re.compile(rf"({_SHORT})\s*\(\s*$")  # "VF (" before the match, ")" after it
+_CLOSING = re.compile(r"\s*\)")
+_LOOK_BACK = 16  # characters before a match where "VF (" may stand: an abbreviation, a bracket
+MIN_INITIALISM = 3  # letters of an initialism counted without a definition: two are too often something else
+
+
+def _abbreviation(candidate: str, full: str) -> bool:
+    """Whether `candidate` can abbreviate `full`: its first letter, written mostly in capitals."""
+    letters = [c for c in candidate if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return (len(letters) >= 2 and capitals >= 2 and capitals * 2 >= len(letters)
+            and candidate[0].casefold() == full[:1].casefold())
+
+
+def _initialism(words: list[str]) -> str:
+    return "".join(word[0] for word in words).upper()
+
+
+class Abbreviations:
+    """What one document has defined so far, by abbreviation: the concept and term it stands for."""
+
+    def __init__(self) -> None:
+        self.defined: dict[str, Match] = {}
+        self._pattern: re.Pattern | None = None
+
+    def read(self, segment: Segment, matches: list[Match]) -> list[Match]:
+        """The abbreviations of the segment's text, as matches of their concept, in text order:
+        those defined before it, and those it defines after their definition; learns them."""
+        taken = [(m.start, m.end) for m in matches]
+        since: dict[str, int] = {}  # an abbreviation this segment defines: from where it counts
+        for match in sorted(matches, key=lambda m: m.start):
+            if match.foreign:
+                continue
+            for abbreviation, start, end in self._defined_by(segment, match):
+                taken.append((start, end))  # the definition's own brackets
+                since.setdefault(abbreviation, end)
+            words = TOKEN_RE.findall(match.text)
+            initials = _initialism(words)
+            if len(words) >= MIN_INITIALISM and initials not in self.defined:
+                self._define(initials, match)
+                since.setdefault(initials, match.end)
+        if not self.defined:
+            return []
+        return [found for found in self._occurrences(segment)
+                if found.start >= since.get(found.text, 0)
+                and not any(start < found.end and found.start < end for start, end in taken)]
+
+    def _defined_by(self, segment: Segment, match: Match) -> Iterable[tuple[str, int, int]]:
+        text = segment.text
+        after = _AFTER.match(text, match.end)
+        if after and _abbreviation(after.group(1), match.text):
+            self._define(after.group(1), match)
+            yield after.group(1), after.start(1), after.end(1)
+        before = _BEFORE.search(text, max(0, match.start - _LOOK_BACK), match.start)
+        if before and _CLOSING.match(text, match.end) and _abbreviation(before.group(1), match.text):
+            self._define(before.group(1), match)
+            yield before.group(1), before.start(1), before.end(1)
+
+    def _define(self, abbreviation: str, match: Match) -> None:
+        self.defined[abbreviation] = match
+        self._pattern = None
+
+    def _occurrences(self, segment: Segment) -> Iterable[Match]:
+        if self._pattern is None:
+            names = sorted(self.defined, key=len, reverse=True)
+            self._pattern = re.compile(r"(?<![\w&.-])(" + "|".join(map(re.escape, names)) + r")(?![\w&-])")
+        for found in self._pattern.finditer(segment.text):
+            defining = self.defined[found.group(1)]
+            kind = "initialism" if found.group(1) == _initialism(TOKEN_RE.findall(defining.text)) else "abbreviation"
+            yield Match(segment, found.start(), found.end(), defining.concept, defining.term, False, "", (), kind)
