@@ -20,7 +20,7 @@ import ahocorasick_rs
 import numpy as np
 
 from mtcheck.language import (
-    GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, TERM_CLASSES, Analyzer, Tagger, analyzer_for, canonical_lang,
+    GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for, canonical_lang,
     family, fits, function_words, known_word, mask_protected, mask_urls, masking_triggers, neutral_fold,
     nfc_with_offsets, split_words, tagger_for, tokens, without_accents, without_infix,
 )
@@ -454,6 +454,8 @@ class LanguageMatcher:
                 continue
             variants.extend((item, words, "closed up") for words in self._closed_up(item))
             variants.extend((item, words, "opened up") for words in self._opened_up(item))
+            variants.extend((item, words, "phrase") for words in self._phrased(item))
+            variants.extend((item, words, "compound") for words in self._compounded(item))
         bases = {word: self.analyzer.base(word) for _, words, _ in variants for word in words}
         fresh = [base for base in dict.fromkeys(bases.values()) if base not in self._by_form]
         keys = dict(zip(fresh, self.analyzer.match_keys(fresh)))
@@ -483,6 +485,42 @@ class LanguageMatcher:
             return []
         word = words[0]
         return [(word[:cut], word[cut:]) for cut in range(2, len(word) - MIN_OPENED_PART + 1) if known(word[cut:])]
+
+    def _phrased(self, item: _Prepared) -> list[tuple[str, ...]]:
+        """A one-word compound term also written as a phrase, head first (Massenmobilisierung:
+        "Mobilisierung der Massen"), in the languages that do (see PHRASE_LINKS); the term is
+        cut where both parts are words of the dictionary, a linking element apart."""
+        links = PHRASE_LINKS.get(self.lang)
+        known = self.analyzer.dictionary and known_word(self.lang)
+        if not links or not known or len(item.words) != 1:
+            return []
+        word = item.words[0]
+        folded = word.casefold()
+        for cut in range(MIN_FIRST_PART, len(folded) - MIN_FIRST_PART + 1):
+            head = word[cut:]
+            if not known(head.casefold()) and not known(head[:1].upper() + head[1:].casefold()):
+                continue
+            for linker in sorted(self.analyzer.linkers, key=len):
+                first = word[:cut - len(linker)] if linker else word[:cut]
+                if (linker and not folded[:cut].endswith(linker)) or len(first) < MIN_FIRST_PART:
+                    continue
+                modifier = word[:cut]  # as the compound has it: Massen|mobilisierung, the plural
+                if known(first.casefold()) or known(first[:1].upper() + first[1:].casefold()):
+                    return [(head, *link, modifier) for link in links]
+        return []
+
+    def _compounded(self, item: _Prepared) -> list[tuple[str, ...]]:
+        """A phrase term, head first, also written as the compound (Mobilisierung der Massen:
+        Massenmobilisierung), with each linking element the language has."""
+        links = PHRASE_LINKS.get(self.lang)
+        words = tuple(word.casefold() for word in item.words)
+        if not links or len(words) < 3 or item.breaks:
+            return []
+        head, modifier = words[0], words[-1]
+        if words[1:-1] not in links or len(head) < MIN_FIRST_PART or len(modifier) < MIN_FIRST_PART:
+            return []
+        forms = {modifier + linker + head for linker in self.analyzer.linkers}
+        return [(form,) for form in sorted(forms) if (form,) not in self._native_forms]
 
     def _variant_code(self, base: str, keys: dict[str, str]) -> str:
         """The code of a word of a term's variant: a term word's own where it is one; else its
@@ -591,6 +629,10 @@ class LanguageMatcher:
         for known, code, term_base, term_inflected in self._by_key.get(key, ()):
             if not (known and lemmas) or _declined(folded, folded not in lemmas, term_base, term_inflected):
                 return code
+        if self._variant_forms:  # a word of a term's variant (Banksicherheiten): before compound parts
+            code = self._variant_forms.get(folded) or self._variant_keys.get(key)
+            if code is not None:
+                return code
         if not lemmas and self._by_plain_key:
             # A word the dictionary does not know (a compound) may inflect with an umlaut
             # (…ausschuss, …ausschüsse): the stemmer's key, umlauts folded, between such words.
@@ -615,8 +657,6 @@ class LanguageMatcher:
             code = self._compound_inflected(folded)
             if code is not None:
                 return code
-        if self._variant_forms:  # last: a word of a term's variant only (Cloudspeicher, sub-)
-            return self._variant_forms.get(folded) or self._variant_keys.get(key, UNKNOWN)
         return UNKNOWN
 
     def _compound_inflected(self, folded: str) -> str | None:
@@ -707,13 +747,15 @@ class LanguageMatcher:
             joined = _TEXT_SEPARATOR.join(texts)
         return starts, _longest_first(self._candidates(joined, every=False))
 
-    def concepts(self, text: str) -> set[str]:
+    def concepts(self, text: str, variants: bool = True) -> set[str]:
         """Ids of every concept any term of the text stands for: also where terms overlap or
         nest, every concept that shares a term (synonyms across concepts), every part of a
         compound, and in every part of speech (what the other side of a segment may render,
-        whatever a tagger says)."""
+        whatever a tagger says). `variants`: also its spelling variants (see _add_variants)."""
         nfc, _ = nfc_with_offsets(text)
         candidates = self._candidates(mask_protected(nfc), every=True, tagged=False)
+        if not variants:
+            candidates = [candidate for candidate in candidates if not candidate[2].variant]
         found = {entry.concept.id for _, _, entry in candidates if not entry.foreign}
         if self.analyzer.compounding:  # and the terms that are parts of its compounds (Konto in Kontostand)
             for start, end in {(start, end) for start, end, entry in candidates if entry.compound}:

@@ -34,3 +34,24 @@ def matcher():
 def test_spacing_variants(matcher, lang, text, expected):
     found = matcher.for_language(lang).matches(Segment(text, "t.txt", 1, lang=lang))
     assert [(m.text, m.concept.id) for m in found] == expected
+
+
+def test_a_compound_term_is_found_as_its_phrase_and_a_phrase_term_as_its_compound(tmp_path):
+    from tests.conftest import run_cli_json
+
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("concept,lang,term,status\n"
+                        "mm,de,Massenmobilisierung,preferred\n"
+                        "bs,de,Sicherheit der Bank,preferred\n"
+                        "tb,de,Tracking-Branch,preferred\n", encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("Die Mobilisierung der Massen ist wichtig, die Mobilisierung von Massen auch.\n"
+                    "Die Banksicherheit und die Banksicherheiten sind hoch.\n"
+                    "Zwei Trackingbranches.\n"
+                    "Die Massen sind da, die Bank ist zu.\n", encoding="utf-8")
+    code, report, err = run_cli_json("scan", text, "-g", glossary, "--lang", "de", "--isolated")
+    assert code == 0, err
+    assert [(m["text"], m["concept"], m.get("variant")) for m in report["matches"]] == [
+        ("Mobilisierung der Massen", "mm", "phrase"), ("Mobilisierung von Massen", "mm", "phrase"),
+        ("Banksicherheit", "bs", "compound"), ("Banksicherheiten", "bs", "compound"),
+        ("Trackingbranches", "tb", "closed up")]

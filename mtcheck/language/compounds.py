@@ -24,3 +24,12 @@ DERIVATIONAL_SUFFIXES = {
     "nb": ("vis", "skap", "het", "lig", "isk", "ning", "bar", "som", "aktig", "løs", "dom"),
     "nn": ("vis", "skap", "heit", "leg", "isk", "ning", "bar", "sam", "aktig", "laus", "dom"),
 }
+# The words that join a compound's parts when it is written as a phrase, head first: German
+# Massenmobilisierung is "Mobilisierung der Massen", Dutch massamobilisatie "mobilisatie van de
+# massa", Norwegian massemobilisering "mobilisering av massene".
+PHRASE_LINKS = {
+    "de": (("der",), ("des",), ("von",), ("von", "der"), ("von", "den")),
+    "nl": (("van",), ("van", "de"), ("van", "het")),
+    "nb": (("av",), ("for",)), "nn": (("av",), ("for",)), "da": (("af",), ("for",)),
+    "sv": (("av",), ("för",)),
+}

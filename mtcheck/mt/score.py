@@ -98,7 +98,7 @@ def term_success(hypotheses: Sequence[str], term_lists: Sequence[Sequence[str]],
     for hypothesis, terms in zip(hypotheses, term_lists):
         if not terms:
             continue
-        present = matcher.concepts(hypothesis)
+        present = matcher.concepts(hypothesis, variants=False)  # the term asked for, not a paraphrase of it
         for term in terms:
             pattern = patterns.get(term)
             if pattern is None:

@@ -183,7 +183,8 @@ class Translator:
 
     def _inspect(self, text: str, constraints: Constraints) -> tuple[list[bool], list[str]]:
         matches = self.checker.matches(Segment(text, "<output>", 1, lang=self.target_lang))
-        preferred = {(m.concept.id, m.term.text) for m in matches if not m.foreign}
+        # the required term itself (inflected), not a paraphrase ("Mobilisierung der Massen")
+        preferred = {(m.concept.id, m.term.text) for m in matches if not m.foreign and not m.variant}
         present = [(r.concept, r.term) in preferred for r in constraints.required]
         banned = [m.text for m in matches if not m.foreign and m.term.status in (Status.DEPRECATED, Status.SUPERSEDED)]
         return present, banned
