@@ -20,7 +20,7 @@ import ahocorasick_rs
 import numpy as np
 
 from mtcheck.language import (
-    GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for, canonical_lang,
+    GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, derived_modifiers, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for, canonical_lang,
     family, fits, function_words, known_word, mask_protected, mask_urls, masking_triggers, neutral_fold,
     nfc_with_offsets, split_words, tagger_for, tokens, without_accents, without_infix,
 )
@@ -456,6 +456,7 @@ class LanguageMatcher:
             variants.extend((item, words, "opened up") for words in self._opened_up(item))
             variants.extend((item, words, "phrase") for words in self._phrased(item))
             variants.extend((item, words, "compound") for words in self._compounded(item))
+            variants.extend((item, words, "derivation") for words in derived_modifiers(item.words, self.lang))
         bases = {word: self.analyzer.base(word) for _, words, _ in variants for word in words}
         fresh = [base for base in dict.fromkeys(bases.values()) if base not in self._by_form]
         keys = dict(zip(fresh, self.analyzer.match_keys(fresh)))

@@ -55,3 +55,19 @@ def test_a_compound_term_is_found_as_its_phrase_and_a_phrase_term_as_its_compoun
         ("Mobilisierung der Massen", "mm", "phrase"), ("Mobilisierung von Massen", "mm", "phrase"),
         ("Banksicherheit", "bs", "compound"), ("Banksicherheiten", "bs", "compound"),
         ("Trackingbranches", "tb", "closed up")]
+
+
+def test_a_turkish_modifier_is_found_as_its_derived_adjective(tmp_path):
+    from tests.conftest import run_cli_json
+
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("concept,lang,term,status\nmm,tr,kitle seferberliği,preferred\n"
+                        "ip,tr,parti komitesi,preferred\n", encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("Kitlesel seferberlik çalışmaları sürüyor. Kitle seferberliği önemlidir.\n"
+                    "Kitlesel seferberliğin hedefleri belli. Kitlesel bir hareket başladı.\n", encoding="utf-8")
+    code, report, err = run_cli_json("scan", text, "-g", glossary, "--lang", "tr", "--isolated")
+    assert code == 0, err
+    assert [(m["text"], m.get("variant")) for m in report["matches"]] == [
+        ("Kitlesel seferberlik", "derivation"), ("Kitle seferberliği", None),
+        ("Kitlesel seferberliğin", "derivation")]

@@ -14,12 +14,14 @@ package only.
 - compounds: compounding languages, linking elements, derivational suffixes
 - separable: German and Dutch separable verbs and participles
 - inflection: lemmatize-first languages, stem vowel alternations, superlative prefixes
+- derivation: derived forms writers use for a term's words (Turkish kitle: kitlesel)
 - orthography: optional accents, apostrophes
 - analyzer: the Analyzer of one language, the registry, and what `mtcheck languages` shows
 """
 from mtcheck.language.analyzer import Analyzer, analyzer_for, known_languages
 from mtcheck.language.codes import canonical_lang, family
 from mtcheck.language.compounds import MIN_COMPOUND_REST, PHRASE_LINKS
+from mtcheck.language.derivation import derived_modifiers
 from mtcheck.language.dictionary import dictionary_factory, function_words, known_word, lemmatizer
 from mtcheck.language.masking import PLACEHOLDER, URL_RE, mask_protected, mask_urls, masking_triggers
 from mtcheck.language.segmenter import SEGMENTED_LANGUAGES
@@ -35,5 +37,5 @@ __all__ = [
     "dictionary_factory", "function_words", "known_word", "lemmatizer", "PLACEHOLDER", "URL_RE", "mask_protected",
     "mask_urls", "masking_triggers", "SEGMENTED_LANGUAGES", "CHARACTER_WORDS", "CJK", "GAP_RE", "TOKEN_RE", "TOKEN_SPLIT_RE",
     "match_case", "neutral_fold", "nfc_with_offsets", "split_words", "tokens", "unmarked", "upper", "without_accents",
-    "PARTICIPLE_LANGUAGES", "rendered_apart", "without_infix", "TERM_CLASSES", "Tagger", "fits", "tagger_for",
+    "derived_modifiers", "PARTICIPLE_LANGUAGES", "rendered_apart", "without_infix", "TERM_CLASSES", "Tagger", "fits", "tagger_for",
 ]
