@@ -45,6 +45,7 @@ KEYS: dict[str, tuple[str, str | None]] = {
     "format": ("an output format", "output_format"),
     "warn-unused-ignores": ("true or false", "warn_unused_ignores"),
     "all-senses": ("true or false", "all_senses"),
+    "no-variants": ("true or false", "no_variants"),
     "demo-glossary": ("true or false", "demo_glossary"),
 }
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
@@ -273,7 +274,7 @@ def _validate(config: Config, key: str, value: object, lines: Mapping[tuple[str,
 
 
 _KINDS = {"glossaries": list, "foreign-langs": list, "select": list, "ignore": list, "include": list, "exclude": list,
-          "force-exclude": bool, "warn-unused-ignores": bool, "all-senses": bool, "demo-glossary": bool, "severity": dict}
+          "force-exclude": bool, "warn-unused-ignores": bool, "all-senses": bool, "no-variants": bool, "demo-glossary": bool, "severity": dict}
 
 
 def _severities(config: Config, table: dict, lines: Mapping[tuple[str, ...], int]) -> dict[str, Severity]:

@@ -75,17 +75,20 @@ class Checker:
     def __init__(self, glossary: Glossary, rules: Iterable[type[Rule]],
                  severities: Mapping[str, Severity] | None = None, scope: str = "file",
                  foreign_langs: Iterable[str] | None = None, source_lang: str | None = None,
-                 source_support: bool = True):
+                 source_support: bool = True, variants: bool = True):
         """`scope` is where consistency is judged: within each "file", or across the "run".
         `foreign_langs`: whose terms are foreign renderings ("all": every language's); by
         default the run's source languages (`source_lang`, the glossary's, a bilingual
         file's) and English. `source_support`: in a bilingual segment, a target term counts
         only where the source has its concept (see _supported), and a term the glossary gives
-        a part of speech only where the word has it (see LanguageMatcher); False: everywhere."""
+        a part of speech only where the word has it (see LanguageMatcher); False: everywhere.
+        `variants`: terms also as writers vary them (spacing, compound and phrase, derivation,
+        abbreviations the text defines); False: as written and inflected only."""
         if scope not in ("file", "run"):
             raise ValueError(f"unknown consistency scope {scope!r}")
         self.glossary = glossary
-        self.matcher = Matcher(glossary, parts_of_speech=source_support)
+        self.matcher = Matcher(glossary, parts_of_speech=source_support, variants=variants)
+        self.variants = variants
         self.leaks = LeakPolicy.of(foreign_langs, source_lang, glossary.source_lang)
         self.rules = list(rules)
         self.severities = dict(severities or {})
@@ -114,7 +117,7 @@ class Checker:
                 inner = matcher.nested(segment, segment_matches) if matcher is not None else []
                 if inner and self.source_support and segment.source and segment.source_lang:
                     inner = self._supported(inner, self.matcher.for_language(segment.source_lang), segment, matcher)
-                shortened = defined.read(segment, segment_matches)
+                shortened = defined.read(segment, segment_matches) if self.variants else []
                 if shortened:
                     segment_matches = sorted(segment_matches + shortened, key=lambda m: (m.start, -m.end))
                 yield from _with_outer(segment_matches, inner)
@@ -234,7 +237,8 @@ class Checker:
                 defined = abbreviations.setdefault(segment_lang, Abbreviations())
                 for segment, target_matches in zip(block, block_matches):
                     # A target that writes a defined abbreviation renders its concept (no missing term).
-                    shortened = defined.read(segment, target_matches) if segment.source is not None else []
+                    shortened = defined.read(segment, target_matches) \
+                        if segment.source is not None and self.variants else []
                     found.extend(self._check_segment(segment, segment_lang, target_matches, rules, *hooked,
                                                      also_rendered={m.concept.id for m in shortened}))
             else:  # the rules see only matches: those of the whole block at once

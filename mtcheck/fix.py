@@ -31,12 +31,12 @@ class Fixer:
     with the checker's default file scope, rule state lives only inside each check."""
 
     def __init__(self, glossary: Glossary, foreign_langs: Iterable[str] | None = None,
-                 source_lang: str | None = None, source_support: bool = True):
-        """`foreign_langs`, `source_lang`, `source_support`: as `check` has them (a target word
-        in another sense than its concept's is no rendering to fix)."""
+                 source_lang: str | None = None, source_support: bool = True, variants: bool = True):
+        """`foreign_langs`, `source_lang`, `source_support`, `variants`: as `check` has them (a
+        target word in another sense than its concept's is no rendering to fix)."""
         self.glossary = glossary
         self.checker = Checker(glossary, FIXABLE_RULES, foreign_langs=foreign_langs, source_lang=source_lang,
-                               source_support=source_support)
+                               source_support=source_support, variants=variants)
         self.concepts = {c.id: c for c in glossary}
 
 

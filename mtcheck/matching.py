@@ -372,11 +372,12 @@ class LanguageMatcher:
     """
 
     def __init__(self, prepared: list[_Prepared], lang: str, foreign: _Codes | None = None,
-                 parts_of_speech: bool = True):
+                 parts_of_speech: bool = True, variants: bool = True):
         """`foreign` is every term by its casefolded words (see foreign_table): shared by the
         matchers of all languages, built here when not given. `parts_of_speech`: a one-word
         term the glossary gives a part of speech matches only a word the language's tagger
-        gives that part of speech (see _by_part_of_speech)."""
+        gives that part of speech (see _by_part_of_speech). `variants`: terms also as writers
+        vary them (see _add_variants)."""
         self.lang = canonical_lang(lang)
         self.analyzer: Analyzer = analyzer_for(self.lang)
         self.native = _Codes()
@@ -393,6 +394,7 @@ class LanguageMatcher:
         self._closing_up = self.analyzer.compounding or self.lang == "en"  # database for "data base"
         self._variant_forms: dict[str, str] = {}  # words of variants only (see _variant_code)
         self._variant_keys: dict[str, str] = {}
+        self._variants = variants
         self._compile(prepared, foreign_table(prepared) if foreign is None else foreign)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
         # The beginnings of one-word terms of compounding languages, where a compound's last
@@ -439,7 +441,8 @@ class LanguageMatcher:
                     tail = self._compound_tails[key] = (self.native.new_code(), analyzer.lemmas(words[0]))
                     self._tail_openings.add(head[:MIN_COMPOUND_REST])
                 self.native.add(tail[0], _new_entry((item.concept, term, words, folded, "last", False, item.order, "", "")))
-        self._add_variants(native)
+        if self._variants:
+            self._add_variants(native)
         self.native.build()
         self._every_foreign = foreign
         self.foreign = foreign.seen_from(own, self._is_foreign(None))
@@ -1132,10 +1135,11 @@ def _settled(cluster: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _En
 class Matcher:
     """A glossary compiled on demand for each language of text it is asked about."""
 
-    def __init__(self, glossary: Glossary, parts_of_speech: bool = True):
-        """`parts_of_speech`: see LanguageMatcher."""
+    def __init__(self, glossary: Glossary, parts_of_speech: bool = True, variants: bool = True):
+        """`parts_of_speech`, `variants`: see LanguageMatcher."""
         self.glossary = glossary
         self.parts_of_speech = parts_of_speech
+        self.variants = variants
         self._by_lang: dict[str, LanguageMatcher] = {}
         self._prepared: list[_Prepared] | None = None
         self._foreign: _Codes | None = None
@@ -1154,7 +1158,7 @@ class Matcher:
                         self._prepared = prepare(self.glossary)
                         self._foreign = foreign_table(self._prepared)
                     matcher = self._by_lang[lang] = LanguageMatcher(self._prepared, lang, self._foreign,
-                                                                    self.parts_of_speech)
+                                                                    self.parts_of_speech, self.variants)
             if foreign_langs is None:
                 return matcher
             view = self._views.get((lang, foreign_langs))

@@ -119,9 +119,9 @@ def test_a_run_compiles_the_glossary_once(seed_copies, cli, monkeypatch):
     compiled = []
 
     class Counting(mtcheck.matching.LanguageMatcher):
-        def __init__(self, prepared, lang, foreign=None, parts_of_speech=True):
+        def __init__(self, prepared, lang, foreign=None, parts_of_speech=True, variants=True):
             compiled.append(lang)
-            super().__init__(prepared, lang, foreign, parts_of_speech)
+            super().__init__(prepared, lang, foreign, parts_of_speech, variants)
 
     monkeypatch.setattr(mtcheck.matching, "LanguageMatcher", Counting)
     code, out, err = cli("check", seed_copies, "--diff")

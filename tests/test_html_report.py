@@ -521,6 +521,8 @@ def test_a_filter_shows_only_the_chosen_findings(browser, many_files_report):
         assert output.inner_text() == f"40 of {len(findings)} findings shown"
 
         page.locator("#filters button[type=reset]").click()
+        # the form's fields reset after its reset event: wait for the page to have shown it
+        page.wait_for_function("document.querySelector('#filters output').textContent.startsWith('All')")
         assert len(_visible_findings(page)) == len(findings)
 
         _choose(page, "severity", "error")

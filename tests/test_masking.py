@@ -53,6 +53,9 @@ MASKED = [
     # command lines and their options
     ("en", "$ mtcheck check --glossary terms.csv docs\nThe glossary is read first.", [("glossary", "glossary")]),
     ("en", "Use --help or read the help.", [("help", "help")]),
+    # reStructuredText (Sphinx) roles: code roles whole; the text of a reference to prose stays prose
+    ("en", "Pass an :class:`application` object to :func:`help`; see the :term:`application "
+           "<app-glossary>` entry.", [("application", "application")]),
     # shell and template variables
     ("en", "The hook gets $MEDIA and ${desktop}; the media stay.", [("media", "media")]),
 ]

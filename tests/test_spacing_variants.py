@@ -71,3 +71,26 @@ def test_a_turkish_modifier_is_found_as_its_derived_adjective(tmp_path):
     assert [(m["text"], m.get("variant")) for m in report["matches"]] == [
         ("Kitlesel seferberlik", "derivation"), ("Kitle seferberliği", None),
         ("Kitlesel seferberliğin", "derivation")]
+
+
+def test_no_variants_matches_terms_as_written_and_inflected_only(tmp_path):
+    from tests.conftest import run_cli_json
+
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("concept,lang,term,status\nmm,de,Massenmobilisierung,preferred\n"
+                        "vf,de,Vaterländische Front,preferred\n", encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("Die Mobilisierung der Massen, die Massen-Mobilisierung und die Massenmobilisierungen.\n"
+                    "Die Vaterländische Front (VF) tagte; die VF wählte.\n", encoding="utf-8")
+    config = tmp_path / "mtcheck.toml"
+    config.write_text("no-variants = true\n", encoding="utf-8")
+
+    def texts(*options):
+        code, report, err = run_cli_json("scan", text, "-g", glossary, "--lang", "de", *options)
+        assert code == 0, err
+        return [m["text"] for m in report["matches"]]
+
+    every = ["Mobilisierung der Massen", "Massen-Mobilisierung", "Massenmobilisierungen", "Vaterländische Front", "VF"]
+    assert texts("--isolated") == every
+    assert texts("--isolated", "--no-variants") == ["Massenmobilisierungen", "Vaterländische Front"]
+    assert texts("--config", config) == ["Massenmobilisierungen", "Vaterländische Front"]

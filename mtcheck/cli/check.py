@@ -49,9 +49,10 @@ from mtcheck.report.text import Statistics
                                        "from its ending, and reports name it. Default: `-`, plain text.")
 @output_option
 @verbose_option
-@configurable("glossaries", "demo-glossary", "lang", "source-lang", "foreign-langs", "all-senses", "fail-on", "consistency", "format",
-               "warn-unused-ignores")
-def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all_senses, output_format, select, ignore,
+@configurable("glossaries", "demo-glossary", "lang", "source-lang", "foreign-langs", "all-senses", "no-variants",
+              "fail-on", "consistency", "format", "warn-unused-ignores")
+def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all_senses, no_variants, output_format,
+          select, ignore,
           fail_on, consistency, no_table, quiet, warn_unused_ignores, baseline_path, write_baseline, fix, show_diff,
           statistics, exit_zero, exclude, extend_exclude, stdin_filename, output, verbose, config):
     """Check files or folders (recursively) against the glossary."""
@@ -73,11 +74,12 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
     run.stdin_filename = stdin_filename
     run.quiet = quiet
     if fix or show_diff:
-        changed = _fix(run, paths, not show_diff, language_list(foreign_langs), source_lang, all_senses)
+        changed = _fix(run, paths, not show_diff, language_list(foreign_langs), source_lang, all_senses, no_variants)
         if show_diff:
             return EXIT_ERROR if run.errors else (EXIT_FINDINGS if changed else EXIT_CLEAN)
     checker = Checker(run.glossary, rules, config.severities, scope=consistency,
-                      foreign_langs=language_list(foreign_langs), source_lang=source_lang, source_support=not all_senses)
+                      foreign_langs=language_list(foreign_langs), source_lang=source_lang, source_support=not all_senses,
+                      variants=not no_variants)
     gate = make_gate(checker.tally, [r.id for r in rules], config.severities, warn_unused_ignores, baseline_path,
                      write_baseline)
     threshold = Severity.parse(fail_on)
@@ -120,12 +122,12 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
 
 
 def _fix(run: Run, paths: tuple[str, ...], write: bool, foreign_langs: list[str] | None,
-         source_lang: str | None, all_senses: bool = False) -> int:
+         source_lang: str | None, all_senses: bool = False, no_variants: bool = False) -> int:
     """Fix (or, without `write`, print the diff of fixing) every file; the number changed."""
     from mtcheck.fix import Fixer, unified_diff
     from mtcheck.formats.edit import fix_file
 
-    fixer = Fixer(run.glossary, foreign_langs, source_lang, not all_senses)  # compiled once, not once per file
+    fixer = Fixer(run.glossary, foreign_langs, source_lang, not all_senses, not no_variants)  # compiled once per run
     changed = edits = 0
     for path, lang, _ in run.documents(paths):
         try:

@@ -23,6 +23,11 @@ all_senses_option = click.option(
     help="In bilingual files, count a target's glossary terms also where the source has no term of their "
          "concept. By default such a word is taken in another sense (German 'haben' where the source says "
          "'have' is not Haben, the credit column).")
+no_variants_option = click.option(
+    "--no-variants", is_flag=True,
+    help="Match terms as the glossary writes them and their inflections only: not as writers vary them "
+         "(Cloudspeicher for Cloud-Speicher, Mobilisierung der Massen for Massenmobilisierung, kitlesel "
+         "seferberlik for kitle seferberliği, an abbreviation the text defines).")
 verbose_option = click.option("--verbose", "-v", is_flag=True, help="Say what is loaded and how each language is matched.")
 
 
@@ -115,4 +120,4 @@ def _stacked(*decorators):
 files_options = _stacked(click.argument("paths", nargs=-1, required=True), glossary_option, demo_glossary_option,
                          lang_option, source_lang_option)
 # How terms of other languages and other senses count (check, scan).
-sense_options = _stacked(foreign_langs_option, all_senses_option)
+sense_options = _stacked(foreign_langs_option, all_senses_option, no_variants_option)

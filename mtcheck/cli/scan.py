@@ -19,8 +19,9 @@ from mtcheck.errors import MtcheckError
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @output_option
 @verbose_option
-@configurable("glossaries", "demo-glossary", "lang", "source-lang", "foreign-langs", "all-senses")
-def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all_senses, output_format, output, verbose, config):
+@configurable("glossaries", "demo-glossary", "lang", "source-lang", "foreign-langs", "all-senses", "no-variants")
+def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all_senses, no_variants, output_format, output,
+         verbose, config):
     """List every glossary match (a concordance: concept, term, status)."""
     from mtcheck.engine import Checker
     from mtcheck.lifetime import batch_collection
@@ -29,7 +30,7 @@ def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all
     run = Run(glossaries, lang, verbose, source_lang, demo=demo_glossary)
     run.selection = config.selection()
     checker = Checker(run.glossary, [], foreign_langs=language_list(foreign_langs), source_lang=source_lang,
-                      source_support=not all_senses)
+                      source_support=not all_senses, variants=not no_variants)
     with output_stream(output, paths) as stream, batch_collection():
         if output_format == "json":
             from mtcheck.report.jsonreport import JsonMatches

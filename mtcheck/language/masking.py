@@ -32,6 +32,11 @@ _PROTECTED = (
     (("&",), r"&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);"),              # character references left in text
     (("<",), r"<!--(?:.*?-->|.*)"),  # comments; one left open runs to the line's end (and
                                      # is tried once, not again from every later "<!--")
+    # reStructuredText (Sphinx) roles: the role of a reference to prose (:term:`…`, :ref:`…`) is
+    # markup and its text prose (a <target> after it is masked as a tag); any other role's
+    # text is code (:class:`Foo`, :func:`open`, :pep:`8`), masked whole.
+    ((":`",), r"(?<![\w`]):(?:term|ref|doc|abbr|dfn|guilabel|menuselection|numref|emphasis|strong|title-reference):`"),
+    ((":`",), r"(?<![\w`]):(?:[A-Za-z][\w.+-]*:)+`[^`\n]*`"),
     (("`",), r"`[^`\n]+`"),                                       # Markdown code spans
     (("](",), r"(?<=\])\([^()\s]*\)"),                            # Markdown link targets
     (("=",), r"(?m:^[ \t]*[A-Za-z][\w.@\[\]-]*=\S*[ \t]*$)"),   # key=value lines (desktop files, INI), not "N=374 patients"
