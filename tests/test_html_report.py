@@ -522,7 +522,7 @@ def test_a_filter_shows_only_the_chosen_findings(browser, many_files_report):
 
         page.locator("#filters button[type=reset]").click()
         # the form's fields reset after its reset event: wait for the page to have shown it
-        page.wait_for_function("document.querySelector('#filters output').textContent.startsWith('All')")
+        page.locator("#filters output", has_text=f"All {len(findings)} findings shown").wait_for()
         assert len(_visible_findings(page)) == len(findings)
 
         _choose(page, "severity", "error")
