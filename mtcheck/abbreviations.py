@@ -10,6 +10,7 @@ as a reader takes them.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -21,6 +22,7 @@ _AFTER = re.compile(rf"\s*\(\s*({_SHORT})\s*\)")  # "Front (VF)"
 _BEFORE = re.compile(rf"({_SHORT})\s*\(\s*$")  # "VF (" before the match, ")" after it
 _CLOSING = re.compile(r"\s*\)")
 _LOOK_BACK = 16  # characters before a match where "VF (" may stand: an abbreviation, a bracket
+_LONGEST_SPAN = 1000  # characters: no match is longer, so no earlier one can reach past it
 MIN_INITIALISM = 3  # letters of an initialism counted without a definition: two are too often something else
 
 
@@ -30,6 +32,20 @@ def _abbreviation(candidate: str, full: str) -> bool:
     capitals = sum(c.isupper() for c in letters)
     return (len(letters) >= 2 and capitals >= 2 and capitals * 2 >= len(letters)
             and candidate[0].casefold() == full[:1].casefold())
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted `spans` (matches are short: the span
+    before `end` and a few before it are all that can reach)."""
+    index = bisect.bisect_left(starts, end) - 1
+    while index >= 0:
+        span_start, span_end = spans[index]
+        if span_end > start:
+            return True
+        if start - span_start > _LONGEST_SPAN:
+            return False
+        index -= 1
+    return False
 
 
 def _initialism(words: list[str]) -> str:
@@ -61,9 +77,10 @@ class Abbreviations:
                 since.setdefault(initials, match.end)
         if not self.defined:
             return []
+        taken.sort()
+        starts = [start for start, _ in taken]
         return [found for found in self._occurrences(segment)
-                if found.start >= since.get(found.text, 0)
-                and not any(start < found.end and found.start < end for start, end in taken)]
+                if found.start >= since.get(found.text, 0) and not _overlaps(taken, starts, found.start, found.end)]
 
     def _defined_by(self, segment: Segment, match: Match) -> Iterable[tuple[str, int, int]]:
         text = segment.text

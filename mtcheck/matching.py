@@ -395,6 +395,7 @@ class LanguageMatcher:
         self._variant_forms: dict[str, str] = {}  # words of variants only (see _variant_code)
         self._variant_keys: dict[str, str] = {}
         self._variants = variants
+        self._parts: dict[str, list] = {}  # compound parts of words inside matches (see _compound_parts)
         self._compile(prepared, foreign_table(prepared) if foreign is None else foreign)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
         # The beginnings of one-word terms of compounding languages, where a compound's last
@@ -820,9 +821,18 @@ class LanguageMatcher:
         return found
 
     def _compound_parts(self, word: str) -> list[tuple[int, int, str, list[_Entry]]]:
-        """(start, end, entry) of each part of a two-part compound that is a one-word term:
-        the word cut where both sides are words of the dictionary or of the glossary (a linking
-        element may end the first: Buchung|s|datum), at the first such cut from the left."""
+        """(start, end, part, entries) of each part of a two-part compound that is a one-word
+        term: the word cut where both sides are words of the dictionary or of the glossary (a
+        linking element may end the first: Buchung|s|datum), at the first such cut from the
+        left. Each distinct word is cut once (see _cut_parts)."""
+        parts = self._parts.get(word)
+        if parts is None:
+            if len(self._parts) > _MAX_CACHED_WORDS:
+                self._parts.clear()
+            parts = self._parts[word] = self._cut_parts(word)
+        return parts
+
+    def _cut_parts(self, word: str) -> list[tuple[int, int, str, list[_Entry]]]:
         analyzer = self.analyzer
         folded = analyzer.base(word)
         if len(folded) != len(word) or not folded.isalpha():
