@@ -322,13 +322,13 @@ class Checker:
         return [reading for match in self._decided_source(segment)
                 for reading in (_every_reading(match) if match.alternatives else (match,))]
 
-    def _tagged_source_concepts(self, segment: Segment) -> set[str] | None:
-        """The concepts of the source's words as their part of speech reads them, where the
-        source language has a tagger and the checker reads senses (else None)."""
+    def _tagged_source_concepts(self, segment: Segment) -> list[frozenset[str]] | None:
+        """The concepts of each of the source's words as their part of speech reads them, in
+        text order, where the checker reads senses (else None)."""
         if not self.source_support:
             return None
-        return {concept.id for match in self._source_matches(segment, tagged=True)
-                for concept, _ in ((match.concept, match.term), *match.alternatives)}
+        return [frozenset(concept.id for concept, _ in ((match.concept, match.term), *match.alternatives))
+                for match in self._source_matches(segment, tagged=True)]
 
     def _decided_source(self, segment: Segment) -> list[Match]:
         matches = self._source_matches(segment, tagged=True)
@@ -345,13 +345,20 @@ def source_segment(segment: Segment) -> Segment:
     return Segment(segment.source, segment.path, line, column, segment.id, segment.source_lang, places=places)
 
 
-def _decided(matches: list[Match], other_side: set[str], read_there: set[str] | None = None) -> list[Match]:
+def _decided(matches: list[Match], other_side: set[str], read_there: list[frozenset[str]] | None = None
+             ) -> list[Match]:
     """Matches of terms several concepts share, decided by the concepts the other side of the
     segment has: those of the candidates stay (one: decided); none: every candidate stays.
     Where several stay, a concept this side already renders in words of its own is not what
-    the shared term stands for ("Datenbank" for database, so "Datei" is the file); then those
-    the other side's words are read as by their part of speech (`read_there`), if any."""
+    the shared term stands for ("Datenbank" for database, so "Datei" is the file); then the
+    concepts the other side's words are read as by their part of speech (`read_there`, in text
+    order): where both sides have as many of them, the n-th such shared term here as the n-th
+    of those words there ("Cannot merge … any type of merge": 合并 first the verb, then the
+    noun); else as any of them."""
     rendered = {match.concept.id for match in matches if not match.alternatives}
+    seen: Counter = Counter()  # shared terms met so far, by their candidate concepts
+    here = Counter(frozenset(c.id for c, _ in ((m.concept, m.term), *m.alternatives) if c.id in other_side)
+                   for m in matches if m.alternatives) if read_there else Counter()
     decided = []
     for match in matches:
         if match.alternatives:
@@ -360,7 +367,15 @@ def _decided(matches: list[Match], other_side: set[str], read_there: set[str] | 
             if len(meant) > 1:
                 meant = [pair for pair in meant if pair[0].id not in rendered] or meant
             if len(meant) > 1 and read_there:
-                meant = [pair for pair in meant if pair[0].id in read_there] or meant
+                ids = frozenset(pair[0].id for pair in meant)
+                there = [read & ids for read in read_there if read & ids]
+                if there and len(there) == here[ids]:
+                    nth = there[seen[ids]]
+                    seen[ids] += 1
+                    meant = [pair for pair in meant if pair[0].id in nth]
+                elif there:
+                    read = frozenset().union(*there)
+                    meant = [pair for pair in meant if pair[0].id in read] or meant
             if meant:
                 (concept, term), *others = meant
                 match = match._replace(concept=concept, term=term, alternatives=tuple(others))

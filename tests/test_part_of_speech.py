@@ -113,3 +113,22 @@ def test_a_target_term_of_the_noun_and_the_verb_is_read_as_the_source_word_is(tm
 
     assert targets() == [(7, "commit-noun"), (10, "commit-verb")]
     assert targets("--all-senses") == [(7, "commit-noun"), (7, "commit-verb"), (10, "commit-noun"), (10, "commit-verb")]
+
+
+def test_several_shared_target_terms_are_read_in_the_order_of_the_source_words(tmp_path):
+    glossary = _glossary(tmp_path, "concept,lang,term,status,part_of_speech\n"
+                                   "merge-noun,en,merge,preferred,noun\n"
+                                   "merge-noun,zh-CN,合并,preferred,noun\n"
+                                   "merge-verb,en,merge,preferred,verb\n"
+                                   "merge-verb,zh-CN,合并,preferred,verb\n")
+    po = tmp_path / "zh_CN.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "You must merge the branch before any other type of merge."\n'
+                  'msgstr "您必须先合并分支，然后才能进行任何其他类型的合并。"\n', encoding="utf-8")
+    code, report, err = run_cli_json("scan", po, "-g", glossary, "--source-lang", "en", "--isolated")
+    assert code == 0, err
+    source = 'msgid "You must merge the branch before any other type of merge."'
+    target = 'msgstr "您必须先合并分支，然后才能进行任何其他类型的合并。"'
+    assert [(m["side"], m["column"], m["concept"]) for m in report["matches"]] == [
+        ("source", source.index("merge") + 1, "merge-verb"), ("source", source.rindex("merge") + 1, "merge-noun"),
+        ("target", target.index("合并") + 1, "merge-verb"), ("target", target.rindex("合并") + 1, "merge-noun")]
