@@ -8,14 +8,16 @@ from tests.conftest import SEEDS, run_cli
 
 
 def test_each_language_says_how_it_is_matched():
-    code, out, _ = run_cli("languages", "de", "vi", "zh", "tr")
+    code, out, _ = run_cli("languages", "de", "vi", "zh", "tr", "cs")
     assert code == 0
     assert out.splitlines() == [
         "de  Snowball german stemmer, simplemma dictionary guards (lemmas, ordinary words), compounds, participles, "
-        "HanTa part-of-speech tagger (a glossary's noun and verb told apart)",
+        "compound and phrase variants, HanTa part-of-speech tagger (a glossary's noun and verb told apart)",
         "vi  no stemmer or lemmatizer: exact matching",
         "zh  no stemmer or lemmatizer: exact matching, characters as words",
-        "tr  simplemma lemmatizer, Snowball turkish stemmer"]
+        "tr  simplemma lemmatizer, Snowball turkish stemmer, derived modifiers",
+        "cs  Snowball czech stemmer, simplemma dictionary guards (lemmas, ordinary words), stem vowel changes, "
+        "superlatives (nej-)"]
 
 
 def test_every_known_language_is_listed():

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from mtcheck.language import dictionary, snowball
 from mtcheck.language.codes import canonical_lang
-from mtcheck.language.compounds import COMPOUND_LINKERS, DERIVATIONAL_SUFFIXES, MIN_COMPOUND_REST, MIN_UNKNOWN_REST
+from mtcheck.language.compounds import (
+    COMPOUND_LINKERS, DERIVATIONAL_SUFFIXES, MIN_COMPOUND_REST, MIN_UNKNOWN_REST, PHRASE_LINKS,
+)
+from mtcheck.language.derivation import has_derived_modifiers
 from mtcheck.language.fullform import all_lemmas, lexicon_missing, lexicon_name
 from mtcheck.language.inflection import LEMMATIZE_FIRST, SUPERLATIVE_PREFIX, VOWEL_ALTERNATING
 from mtcheck.language.orthography import APOSTROPHE_ELISION, APOSTROPHE_SUFFIX, OPTIONAL_ACCENTS
@@ -69,6 +72,14 @@ class Analyzer:
             parts.append("compounds")
         if self.lang in ("de", "nl"):
             parts.append("participles")
+        if self.lang in PHRASE_LINKS:
+            parts.append("compound and phrase variants")
+        if self.alternates_vowels:
+            parts.append("stem vowel changes")
+        if self.lang in SUPERLATIVE_PREFIX:
+            parts.append(f"superlatives ({SUPERLATIVE_PREFIX[self.lang]}-)")
+        if has_derived_modifiers(self.lang):
+            parts.append("derived modifiers")
         if self.lang in CHARACTER_WORDS:
             parts.append("characters as words")
         lexicon = lexicon_name(self.lang)

@@ -26,3 +26,7 @@ def derived_modifiers(words: tuple[str, ...], lang: str) -> list[tuple[str, ...]
         return []
     adjective = derive(words[0])
     return [(adjective, *words[1:])] if adjective else []
+
+
+def has_derived_modifiers(lang: str) -> bool:
+    return lang in _ADJECTIVE_OF
