@@ -118,6 +118,9 @@ class Checker:
                 if inner and self.source_support and segment.source and segment.source_lang:
                     inner = self._supported(inner, self.matcher.for_language(segment.source_lang), segment, matcher)
                 shortened = defined.read(segment, segment_matches) if self.variants else []
+                if self.variants:
+                    segment_matches = _with_gapped(segment_matches, segment,
+                                                   self.matcher.for_language(segment_lang).gapped(segment.text))
                 if shortened:
                     segment_matches = sorted(segment_matches + shortened, key=lambda m: (m.start, -m.end))
                 yield from _with_outer(segment_matches, inner)
@@ -356,31 +359,48 @@ def _decided(matches: list[Match], other_side: set[str], read_there: list[frozen
     of those words there ("Cannot merge … any type of merge": 合并 first the verb, then the
     noun); else as any of them."""
     rendered = {match.concept.id for match in matches if not match.alternatives}
-    seen: Counter = Counter()  # shared terms met so far, by their candidate concepts
-    here = Counter(frozenset(c.id for c, _ in ((m.concept, m.term), *m.alternatives) if c.id in other_side)
-                   for m in matches if m.alternatives) if read_there else Counter()
-    decided = []
+    meant_by_match = []
     for match in matches:
+        meant = []
         if match.alternatives:
             candidates = [(match.concept, match.term), *match.alternatives]
             meant = [pair for pair in candidates if pair[0].id in other_side]
             if len(meant) > 1:
                 meant = [pair for pair in meant if pair[0].id not in rendered] or meant
-            if len(meant) > 1 and read_there:
-                ids = frozenset(pair[0].id for pair in meant)
-                there = [read & ids for read in read_there if read & ids]
-                if there and len(there) == here[ids]:
-                    nth = there[seen[ids]]
-                    seen[ids] += 1
-                    meant = [pair for pair in meant if pair[0].id in nth]
-                elif there:
-                    read = frozenset().union(*there)
-                    meant = [pair for pair in meant if pair[0].id in read] or meant
-            if meant:
-                (concept, term), *others = meant
-                match = match._replace(concept=concept, term=term, alternatives=tuple(others))
+        meant_by_match.append(meant)
+    # Shared terms here by the concepts they may be, to line them up with the words there.
+    here = Counter(frozenset(pair[0].id for pair in meant) for meant in meant_by_match if len(meant) > 1)
+    seen: Counter = Counter()
+    decided = []
+    for match, meant in zip(matches, meant_by_match):
+        if len(meant) > 1 and read_there:
+            ids = frozenset(pair[0].id for pair in meant)
+            there = [read & ids for read in read_there if read & ids]
+            if there and len(there) == here[ids]:
+                nth = there[seen[ids]]
+                seen[ids] += 1
+                meant = [pair for pair in meant if pair[0].id in nth]
+            elif there:
+                read = frozenset().union(*there)
+                meant = [pair for pair in meant if pair[0].id in read] or meant
+        if meant:
+            (concept, term), *others = meant
+            match = match._replace(concept=concept, term=term, alternatives=tuple(others))
         decided.append(match)
     return decided
+
+
+def _with_gapped(matches: list[Match], segment: Segment, gapped: list) -> list[Match]:
+    """The matches with the terms found with a word inserted (see LanguageMatcher.gapped): each
+    where it overlaps no match that reaches beyond it, taking the place of those inside it."""
+    if not gapped:
+        return matches
+    for start, end, entry in gapped:
+        if any(m.start < end and start < m.end and (m.start < start or m.end > end) for m in matches):
+            continue
+        matches = [m for m in matches if not (start <= m.start and m.end <= end)]
+        matches.append(Match(segment, start, end, entry.concept, entry.term, False, "", (), entry.variant))
+    return sorted(matches, key=lambda m: (m.start, -m.end))
 
 
 def _with_outer(matches: list[Match], inner: list[Match]) -> Iterator[tuple[Match, Match | None]]:

@@ -395,6 +395,9 @@ class LanguageMatcher:
         self._variant_forms: dict[str, str] = {}  # words of variants only (see _variant_code)
         self._variant_keys: dict[str, str] = {}
         self._variants = variants
+        self._gapped: dict[tuple[str, ...], list[_Entry]] = {}  # see _add_gapped
+        self._gapped_first: set[str] = set()
+        self._gapped_lengths: list[int] = []
         self._parts: dict[str, list] = {}  # compound parts of words inside matches (see _compound_parts)
         self._compile(prepared, foreign_table(prepared) if foreign is None else foreign)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
@@ -444,6 +447,7 @@ class LanguageMatcher:
                 self.native.add(tail[0], _new_entry((item.concept, term, words, folded, "last", False, item.order, "", "")))
         if self._variants:
             self._add_variants(native)
+            self._add_gapped(native, codes)
         self.native.build()
         self._every_foreign = foreign
         self.foreign = foreign.seen_from(own, self._is_foreign(None))
@@ -490,6 +494,55 @@ class LanguageMatcher:
             return []
         word = words[0]
         return [(word[:cut], word[cut:]) for cut in range(2, len(word) - MIN_OPENED_PART + 1) if known(word[cut:])]
+
+    def _add_gapped(self, native: list[_Prepared], codes: dict[str, str]) -> None:
+        """Terms of several words by their words' codes, for finding them with a word inserted
+        inside (see gapped)."""
+        for item in native:
+            if len(item.words) > 1 and not item.breaks and not item.term.exact:
+                key = tuple(codes[word] for word in item.words)
+                entry = _new_entry((item.concept, item.term, item.words, (), "", False, item.order, "", "inserted"))
+                self._gapped.setdefault(key, []).append(entry)
+                self._gapped_first.add(key[0])
+        self._gapped_lengths = sorted({len(key) for key in self._gapped})
+
+    def gapped(self, text: str) -> list[tuple[int, int, _Entry]]:
+        """Terms of several words found with one word inserted inside them, a modifier as a
+        writer adds one ("Sicherheit des neuen Systems" for "Sicherheit des Systems", "mass
+        mobilisation" in "skilled mass popular mobilisation"): (start, end, entry), the entry's
+        variant "inserted". Not where the inserted word is a function word or punctuation."""
+        if not self._gapped:
+            return []
+        nfc, offsets = nfc_with_offsets(text)
+        masked = mask_protected(nfc)
+        words: list[tuple[str, int, int]] = []
+        at = 0
+        for chunk in masked.split(" "):
+            codes = self._chunk_codes[chunk]
+            spans = self._spans.get(chunk) or self._analyse_chunk(chunk)[1]
+            words.extend((codes[2 * index], at + start, at + end) for index, (start, end) in enumerate(spans))
+            at += len(chunk) + 1
+        function = function_words(self.lang)
+        found = []
+        for index, (first, start, _) in enumerate(words):
+            if first not in self._gapped_first:
+                continue
+            for length in self._gapped_lengths:
+                window = words[index:index + length + 1]
+                if len(window) <= length:
+                    break
+                for inserted in range(1, length):
+                    code, word_start, word_end = window[inserted]
+                    if code in (BREAK, SEPARATOR) or word_end == word_start:
+                        continue
+                    key = tuple(word[0] for position, word in enumerate(window) if position != inserted)
+                    entries = self._gapped.get(key)
+                    word = masked[word_start:word_end]
+                    if entries and word.isalpha() and word.casefold() not in function:
+                        end = window[-1][2]
+                        found.append((start, end, entries[0]) if offsets is None
+                                     else (offsets[start], offsets[end], entries[0]))
+        return found
 
     def _phrased(self, item: _Prepared) -> list[tuple[str, ...]]:
         """A one-word compound term also written as a phrase, head first (Massenmobilisierung:
@@ -761,6 +814,8 @@ class LanguageMatcher:
         candidates = self._candidates(mask_protected(nfc), every=True, tagged=False)
         if not variants:
             candidates = [candidate for candidate in candidates if not candidate[2].variant]
+        elif self._gapped:
+            candidates = candidates + self.gapped(text)
         found = {entry.concept.id for _, _, entry in candidates if not entry.foreign}
         if self.analyzer.compounding:  # and the terms that are parts of its compounds (Konto in Kontostand)
             for start, end in {(start, end) for start, end, entry in candidates if entry.compound}:

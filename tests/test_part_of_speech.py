@@ -132,3 +132,21 @@ def test_several_shared_target_terms_are_read_in_the_order_of_the_source_words(t
     assert [(m["side"], m["column"], m["concept"]) for m in report["matches"]] == [
         ("source", source.index("merge") + 1, "merge-verb"), ("source", source.rindex("merge") + 1, "merge-noun"),
         ("target", target.index("合并") + 1, "merge-verb"), ("target", target.rindex("合并") + 1, "merge-noun")]
+
+
+def test_shared_terms_line_up_with_the_source_words_only_where_both_have_as_many():
+    from mtcheck.engine import _decided
+    from mtcheck.model import Concept, Match, Segment, Status, Term
+
+    noun, verb = (Concept(cid, (Term("合并", "zh-CN", Status.PREFERRED),)) for cid in ("merge-noun", "merge-verb"))
+    segment = Segment("合并 … 合并 … 合并", "t", 1, 1, lang="zh-CN")
+
+    def shared(start):
+        return Match(segment, start, start + 2, noun, noun.terms[0], alternatives=((verb, verb.terms[0]),))
+
+    both = {"merge-noun", "merge-verb"}
+    read = [frozenset({"merge-verb"}), frozenset({"merge-noun"})]
+    two = _decided([shared(0), shared(5)], both, read)
+    assert [(m.concept.id, m.alternatives) for m in two] == [("merge-verb", ()), ("merge-noun", ())]
+    three = _decided([shared(0), shared(5), shared(10)], both, read)  # not as many: each stays either
+    assert all({m.concept.id, *(c.id for c, _ in m.alternatives)} == both for m in three)

@@ -94,3 +94,25 @@ def test_no_variants_matches_terms_as_written_and_inflected_only(tmp_path):
     assert texts("--isolated") == every
     assert texts("--isolated", "--no-variants") == ["Massenmobilisierungen", "Vaterländische Front"]
     assert texts("--config", config) == ["Massenmobilisierungen", "Vaterländische Front"]
+
+
+def test_a_term_with_a_modifier_inserted_inside_is_found(tmp_path):
+    from tests.conftest import run_cli_json
+
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("concept,lang,term,status\nsec,de,Sicherheit des Systems,preferred\n"
+                        "mm,en,skilled mass mobilization,preferred\n", encoding="utf-8")
+    german = tmp_path / "t.de.txt"
+    german.write_text("Die Sicherheit des neuen Systems ist hoch, die Sicherheit des Systems auch.\n"
+                      "Die Sicherheit des und Systems.\n", encoding="utf-8")
+    english = tmp_path / "t.en.txt"
+    english.write_text("The skilled mass popular mobilization, and the skilled mass, mobilization.\n", encoding="utf-8")
+
+    def found(path, lang, *options):
+        code, report, err = run_cli_json("scan", path, "-g", glossary, "--lang", lang, "--isolated", *options)
+        assert code == 0, err
+        return [(m["text"], m.get("variant")) for m in report["matches"] if "within" not in m]
+
+    assert found(german, "de") == [("Sicherheit des neuen Systems", "inserted"), ("Sicherheit des Systems", None)]
+    assert found(english, "en") == [("skilled mass popular mobilization", "inserted")]
+    assert found(german, "de", "--no-variants") == [("Sicherheit des Systems", None)]
