@@ -85,3 +85,11 @@ def test_without_the_lexicons_a_run_is_one_word_and_languages_says_what_to_insta
         "no part-of-speech tagger: install mtcheck[lexicons]"]
     assert _found(tmp_path, "th", "ระบบจัดการฐานข้อมูล") == []
     assert _found(tmp_path, "th", "ฐานข้อมูล ใหม่") == [("ฐานข้อมูล", "database")]
+
+
+def test_discovery_reads_the_words_of_a_thai_run_as_the_matcher_does():
+    from mtcheck.discovery.text import TextAnalyser
+    from mtcheck.language import analyzer_for
+
+    analysed = TextAnalyser(analyzer_for("th")).analyse("ระบบจัดการฐานข้อมูล")
+    assert [word.text for word in analysed.words] == ["ระบบ", "จัดการ", "ฐาน", "ข้อมูล"]

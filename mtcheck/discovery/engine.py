@@ -30,7 +30,7 @@ from typing import Callable, Iterable, NamedTuple
 from mtcheck.discovery.parts import ConceptParts, Rendering, Share, is_part
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
-from mtcheck.language import TOKEN_RE, analyzer_for, canonical_lang, family, mask_protected
+from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected, words_of
 from mtcheck.matching import Matcher, WordCache
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
 
@@ -154,7 +154,7 @@ class Discoverer:
         if matches is None:
             matches = self.matcher.for_language(lang).matches(segment)
         masked = mask_protected(segment.text)
-        surfaces = TOKEN_RE.findall(masked)
+        surfaces = [word for word, _, _ in words_of(masked)]
         state.counts.update(surfaces)
         # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
         if not matches and not any(mark in masked for mark in QUOTE_MARKS) \

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import TextAnalyser
-from mtcheck.language import TOKEN_RE
+from mtcheck.language import words_of
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
@@ -93,7 +93,7 @@ class ConceptParts:
         return parts
 
     def term_words(self, text: str) -> list[tuple[str, bool]]:
-        return [self.analyser.word(found.group()) for found in TOKEN_RE.finditer(text)]
+        return [self.analyser.word(word) for word, _, _ in words_of(text)]
 
     def term_parts(self, text: str) -> tuple[str, ...]:
         return tuple(key for key, content in self.term_words(text) if content)

@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from mtcheck.language import Analyzer, TOKEN_RE, function_words, mask_protected
+from mtcheck.language import Analyzer, function_words, mask_protected, words_of
 from mtcheck.matching import WordCache
 
 # A quoted stretch: each opening mark with the closing marks the languages that use it pair it
@@ -93,10 +93,9 @@ class TextAnalyser:
         masked = mask_protected(text) if masked is None else masked
         word = self._keys.__getitem__
         words = []
-        for found in TOKEN_RE.finditer(masked):
-            surface = found.group()
+        for surface, start, end in words_of(masked):
             key, content = word(surface)
-            words.append(Word(surface, found.start(), found.end(), key, content))
+            words.append(Word(surface, start, end, key, content))
         return Analysed(text, words, _quoted(masked, words))
 
 

@@ -29,7 +29,7 @@ from mtcheck.language.separable import PARTICIPLE_LANGUAGES, rendered_apart, wit
 from mtcheck.language.tagger import TERM_CLASSES, Tagger, fits, tagger_for
 from mtcheck.language.words import (
     CHARACTER_WORDS, CJK, GAP_RE, TOKEN_RE, TOKEN_SPLIT_RE, match_case, neutral_fold, nfc_with_offsets, split_words,
-    tokens, unmarked, upper, without_accents,
+    tokens, unmarked, upper, without_accents, words_of,
 )
 
 __all__ = [
@@ -37,5 +37,6 @@ __all__ = [
     "dictionary_factory", "function_words", "known_word", "lemmatizer", "PLACEHOLDER", "URL_RE", "mask_protected",
     "mask_urls", "masking_triggers", "SEGMENTED_LANGUAGES", "CHARACTER_WORDS", "CJK", "GAP_RE", "TOKEN_RE", "TOKEN_SPLIT_RE",
     "match_case", "neutral_fold", "nfc_with_offsets", "split_words", "tokens", "unmarked", "upper", "without_accents",
+    "words_of",
     "derived_modifiers", "PARTICIPLE_LANGUAGES", "rendered_apart", "without_infix", "TERM_CLASSES", "Tagger", "fits", "tagger_for",
 ]

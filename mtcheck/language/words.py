@@ -67,7 +67,12 @@ def split_words(text: str) -> list[str]:
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Words of `text` with their spans; URLs and e-mail addresses are skipped."""
-    pieces = split_words(mask_urls(text))
+    return words_of(mask_urls(text))
+
+
+def words_of(text: str) -> list[tuple[str, int, int]]:
+    """Words of `text` with their spans, as the matcher cuts them (see split_words)."""
+    pieces = split_words(text)
     found, at = [], len(pieces[0])
     for index in range(1, len(pieces), 2):
         word = pieces[index]
