@@ -56,6 +56,9 @@ MASKED = [
     # reStructuredText (Sphinx) roles: code roles whole; the text of a reference to prose stays prose
     ("en", "Pass an :class:`application` object to :func:`help`; see the :term:`application "
            "<app-glossary>` entry.", [("application", "application")]),
+    # reStructuredText literals: double backticks, prose between two of them stays prose
+    ("en", "Calls ``help`` with the desktop application and ``media``.", [("desktop", "desktop"),
+                                                                           ("application", "application")]),
     # shell and template variables
     ("en", "The hook gets $MEDIA and ${desktop}; the media stay.", [("media", "media")]),
 ]

@@ -37,6 +37,7 @@ _PROTECTED = (
     # text is code (:class:`Foo`, :func:`open`, :pep:`8`), masked whole.
     ((":`",), r"(?<![\w`]):(?:term|ref|doc|abbr|dfn|guilabel|menuselection|numref|emphasis|strong|title-reference):`"),
     ((":`",), r"(?<![\w`]):(?:[A-Za-z][\w.+-]*:)+`[^`\n]*`"),
+    (("``",), r"``[^`\n]+?``"),                                   # reST literals, Markdown double-backtick spans
     (("`",), r"`[^`\n]+`"),                                       # Markdown code spans
     (("](",), r"(?<=\])\([^()\s]*\)"),                            # Markdown link targets
     (("=",), r"(?m:^[ \t]*[A-Za-z][\w.@\[\]-]*=\S*[ \t]*$)"),   # key=value lines (desktop files, INI), not "N=374 patients"
