@@ -59,6 +59,9 @@ MASKED = [
     # reStructuredText literals: double backticks, prose between two of them stays prose
     ("en", "Calls ``help`` with the desktop application and ``media``.", [("desktop", "desktop"),
                                                                            ("application", "application")]),
+    # a reference's text is prose, its role, target and closing backtick are not
+    ("en", "Raises an :ref:`help event <auditing>` ``os.utime`` with the application ``path``.",
+     [("help", "help"), ("application", "application")]),
     # shell and template variables
     ("en", "The hook gets $MEDIA and ${desktop}; the media stay.", [("media", "media")]),
 ]

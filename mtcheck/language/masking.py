@@ -35,7 +35,8 @@ _PROTECTED = (
     # reStructuredText (Sphinx) roles: the role of a reference to prose (:term:`…`, :ref:`…`) is
     # markup and its text prose (a <target> after it is masked as a tag); any other role's
     # text is code (:class:`Foo`, :func:`open`, :pep:`8`), masked whole.
-    ((":`",), r"(?<![\w`]):(?:term|ref|doc|abbr|dfn|guilabel|menuselection|numref|emphasis|strong|title-reference):`"),
+    ((":`",), r"(?<![\w`]):(?:term|ref|doc|abbr|dfn|guilabel|menuselection|numref|emphasis|strong|title-reference):"
+              r"`(?P<prose>[^`<\n]*?)\s*(?:<[^<>`\n]*>)?`"),
     ((":`",), r"(?<![\w`]):(?:[A-Za-z][\w.+-]*:)+`[^`\n]*`"),
     (("``",), r"``[^`\n]+?``"),                                   # reST literals, Markdown double-backtick spans
     (("`",), r"`[^`\n]+`"),                                       # Markdown code spans
@@ -111,4 +112,14 @@ def mask_protected(text: str) -> str:
         present |= {" /"}
     if not present:
         return text
-    return _protected_re(present).sub(lambda m: PLACEHOLDER * len(m.group()), text)
+    return _protected_re(present).sub(_masked, text)
+
+
+def _masked(found: re.Match) -> str:
+    """The found markup as placeholders, but for the prose it holds (a reST reference's text)."""
+    start, end = found.span()
+    prose = found.groupdict().get("prose")
+    if not prose:
+        return PLACEHOLDER * (end - start)
+    prose_start, prose_end = found.span("prose")
+    return PLACEHOLDER * (prose_start - start) + prose + PLACEHOLDER * (end - prose_end)
