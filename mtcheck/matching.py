@@ -20,9 +20,9 @@ import ahocorasick_rs
 import numpy as np
 
 from mtcheck.language import (
-    GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, derived_modifiers, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for, canonical_lang,
-    family, fits, function_words, known_word, mask_protected, mask_urls, masking_triggers, neutral_fold,
-    nfc_with_offsets, split_words, tagger_for, tokens, without_accents, without_infix,
+    GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for,
+    canonical_lang, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
+    masking_triggers, neutral_fold, nfc_with_offsets, split_words, tagger_for, tokens, without_accents, without_infix,
 )
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
@@ -444,7 +444,8 @@ class LanguageMatcher:
                 if tail is None:
                     tail = self._compound_tails[key] = (self.native.new_code(), analyzer.lemmas(words[0]))
                     self._tail_openings.add(head[:MIN_COMPOUND_REST])
-                self.native.add(tail[0], _new_entry((item.concept, term, words, folded, "last", False, item.order, "", "")))
+                self.native.add(tail[0], _new_entry((item.concept, term, words, folded, "last", False, item.order, "",
+                                                     "")))
         if self._variants:
             self._add_variants(native)
             self._add_gapped(native, codes)
@@ -471,7 +472,8 @@ class LanguageMatcher:
         for item, words, kind in variants:
             folded = tuple(bases[word] for word in words)
             codes = "".join(self._variant_code(base, keys) for base in folded)
-            self.native.add(codes, _new_entry((item.concept, item.term, words, folded, "", False, item.order, "", kind)))
+            self.native.add(codes, _new_entry((item.concept, item.term, words, folded, "", False, item.order, "",
+                                               kind)))
 
     def _closed_up(self, item: _Prepared) -> list[tuple[str, ...]]:
         """A term of two or three words also written as one (Cloud-Speicher, Cloud Speicher:
