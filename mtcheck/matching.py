@@ -20,7 +20,7 @@ import ahocorasick_rs
 import numpy as np
 
 from mtcheck.language import (
-    GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for,
+    ARTICLE_FORMS, GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for,
     canonical_lang, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
     masking_triggers, neutral_fold, nfc_with_offsets, split_words, tagger_for, tokens, without_accents, without_infix,
 )
@@ -394,6 +394,7 @@ class LanguageMatcher:
         self._closing_up = self.analyzer.compounding or self.lang == "en"  # database for "data base"
         self._variant_forms: dict[str, str] = {}  # words of variants only (see _variant_code)
         self._variant_keys: dict[str, str] = {}
+        self._articles: dict[str, str] = ARTICLE_FORMS.get(self.lang, {})  # see language.inflection
         self._variants = variants
         self._gapped: dict[tuple[str, ...], list[_Entry]] = {}  # see _add_gapped
         self._gapped_first: set[str] = set()
@@ -421,7 +422,8 @@ class LanguageMatcher:
         native = [item for item in prepared if item.family == own]
         # Every distinct word analysed once, the stemmer called on all of them in one batch.
         distinct = list(dict.fromkeys(w for item in native for w in item.words))
-        bases = dict(zip(distinct, map(analyzer.base, distinct)))
+        articles = self._articles
+        bases = {word: articles.get(base, base) for word, base in zip(distinct, map(analyzer.base, distinct))}
         keys = dict(zip(distinct, analyzer.match_keys([bases[w] for w in distinct])))
         codes = {w: self._term_word_code(w, bases[w], keys[w]) for w in distinct}
         self._native_forms = {item.neutral for item in native}
@@ -659,6 +661,7 @@ class LanguageMatcher:
         compound with the term as its first or last part."""
         analyzer = self.analyzer
         folded = analyzer.base(word)
+        folded = self._articles.get(folded, folded)  # any form of an article (du, des: de)
         code = self._by_form.get(folded)
         if code is not None:
             return code

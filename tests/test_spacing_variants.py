@@ -116,3 +116,23 @@ def test_a_term_with_a_modifier_inserted_inside_is_found(tmp_path):
     assert found(german, "de") == [("Sicherheit des neuen Systems", "inserted"), ("Sicherheit des Systems", None)]
     assert found(english, "en") == [("skilled mass popular mobilization", "inserted")]
     assert found(german, "de", "--no-variants") == [("Sicherheit des Systems", None)]
+
+
+def test_a_term_is_found_with_any_form_of_its_article():
+    from mtcheck.matching import Matcher
+    from mtcheck.model import Concept, Glossary, Segment, Status, Term
+
+    glossary = Glossary((Concept("ah", (Term("hiérarchie du compte", "fr", Status.PREFERRED),
+                                        Term("Sicherheit des Systems", "de", Status.PREFERRED),
+                                        Term("cuenta del usuario", "es", Status.PREFERRED))),))
+    matcher = Matcher(glossary)
+
+    def found(text, lang):
+        return [m.text for m in matcher.matches(Segment(text, "t", 1, 1), lang)]
+
+    assert found("La hiérarchie de comptes et la hiérarchie des comptes.", "fr") == [
+        "hiérarchie de comptes", "hiérarchie des comptes"]
+    assert found("Die Sicherheit der Systeme und die Sicherheit dem Systeme.", "de") == [
+        "Sicherheit der Systeme", "Sicherheit dem Systeme"]
+    assert found("La cuenta de usuario.", "es") == ["cuenta de usuario"]
+    assert found("La hiérarchie par comptes.", "fr") == []  # another preposition is another phrase
