@@ -301,3 +301,14 @@ def test_a_shared_source_term_is_decided_by_the_target_and_never_missing_for_one
     code, report, err = run_cli_json("check", path, "-g", glossary, "--source-lang", "en", "--select", "GL004")
     # Rendered as either concept: no finding; rendered as neither: one, naming the first concept's term.
     assert [(f["line"], f["concept"]) for f in report["findings"]] == [(5, "currency")], err
+
+
+def test_validate_reports_terms_that_differ_only_in_the_form_of_an_article(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("concept,lang,term,status\n"
+                    "account,es,cuenta de usuario,preferred\n"
+                    "account,es,cuenta del usuario,deprecated\n", encoding="utf-8")
+    code, out, err = run_cli("glossary", "validate", path)
+    assert code == 1, err
+    assert out.splitlines()[0] == (f"{path}:3: deprecated 'cuenta del usuario' and preferred 'cuenta de usuario' (es) "
+                                   "match the same text in concept 'account'")

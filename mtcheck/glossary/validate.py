@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from mtcheck.glossary.langtags import tag_problem
-from mtcheck.language import analyzer_for, canonical_lang, tokens
+from mtcheck.language import ARTICLE_FORMS, analyzer_for, canonical_lang, tokens
 from mtcheck.model import Concept, Glossary, Origin, Status, Term
 
 
@@ -124,9 +124,12 @@ def _concept_problems(concept: Concept) -> list[Problem]:
 
 def _form(term: Term) -> str:
     """A term's words as its language matches them: folded, without what an apostrophe
-    elides or adds ("d'utilisateur" is "utilisateur"), in NFC."""
+    elides or adds ("d'utilisateur" is "utilisateur"), any form of an article as one ("du
+    compte", "des comptes"), in NFC."""
     analyzer = analyzer_for(term.lang)
-    return " ".join(analyzer.base(w) for w, _, _ in tokens(unicodedata.normalize("NFC", term.text)))
+    articles = ARTICLE_FORMS.get(analyzer.lang, {})
+    bases = (analyzer.base(w) for w, _, _ in tokens(unicodedata.normalize("NFC", term.text)))
+    return " ".join(articles.get(base, base) for base in bases)
 
 
 def summary(problems: list[Problem], files: int, errors: int = 0) -> str:
