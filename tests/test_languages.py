@@ -12,7 +12,8 @@ def test_each_language_says_how_it_is_matched():
     assert code == 0
     assert out.splitlines() == [
         "de  Snowball german stemmer, simplemma dictionary guards (lemmas, ordinary words), compounds, participles, "
-        "compound and phrase variants, HanTa part-of-speech tagger (a glossary's noun and verb told apart)",
+        "compound and phrase variants, any form of an article, HanTa part-of-speech tagger (a glossary's noun and "
+        "verb told apart)",
         "vi  no stemmer or lemmatizer: exact matching",
         "zh  no stemmer or lemmatizer: exact matching, characters as words",
         "tr  simplemma lemmatizer, Snowball turkish stemmer, derived modifiers",

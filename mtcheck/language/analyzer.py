@@ -12,7 +12,7 @@ from mtcheck.language.compounds import (
 )
 from mtcheck.language.derivation import has_derived_modifiers
 from mtcheck.language.fullform import all_lemmas, lexicon_missing, lexicon_name
-from mtcheck.language.inflection import LEMMATIZE_FIRST, SUPERLATIVE_PREFIX, VOWEL_ALTERNATING
+from mtcheck.language.inflection import ARTICLE_FORMS, LEMMATIZE_FIRST, SUPERLATIVE_PREFIX, VOWEL_ALTERNATING
 from mtcheck.language.orthography import APOSTROPHE_ELISION, APOSTROPHE_SUFFIX, OPTIONAL_ACCENTS
 from mtcheck.language.segmenter import SEGMENTED_LANGUAGES, word_segmenter
 from mtcheck.language.snowball import MIN_STEM, SNOWBALL, STEM_FOLDS_LETTERS, STEM_TO_FIXPOINT, UMLAUTS
@@ -74,6 +74,8 @@ class Analyzer:
             parts.append("participles")
         if self.lang in PHRASE_LINKS:
             parts.append("compound and phrase variants")
+        if self.lang in ARTICLE_FORMS:
+            parts.append("any form of an article")
         if self.alternates_vowels:
             parts.append("stem vowel changes")
         if self.lang in SUPERLATIVE_PREFIX:
