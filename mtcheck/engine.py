@@ -88,7 +88,6 @@ class Checker:
             raise ValueError(f"unknown consistency scope {scope!r}")
         self.glossary = glossary
         self.matcher = Matcher(glossary, parts_of_speech=source_support, variants=variants)
-        self.variants = variants
         self.leaks = LeakPolicy.of(foreign_langs, source_lang, glossary.source_lang)
         self.rules = list(rules)
         self.severities = dict(severities or {})
@@ -111,18 +110,17 @@ class Checker:
         never see them."""
         abbreviations: dict[str, Abbreviations] = {}  # by language: what the document has defined
         for segment_lang, block, matches in self._matched_blocks(segments, lang):
-            matcher = self.matcher.for_language(segment_lang) if nested else None
+            language = self.matcher.for_language(segment_lang)
             defined = abbreviations.setdefault(segment_lang, Abbreviations())
             for segment, segment_matches in zip(block, matches):
-                inner = matcher.nested(segment, segment_matches) if matcher is not None else []
+                inner = language.nested(segment, segment_matches) if nested else []
                 if inner and self.source_support and segment.source and segment.source_lang:
-                    inner = self._supported(inner, self.matcher.for_language(segment.source_lang), segment, matcher)
-                shortened = defined.read(segment, segment_matches) if self.variants else []
-                if self.variants:
-                    segment_matches = _with_gapped(segment_matches, segment,
-                                                   self.matcher.for_language(segment_lang).gapped(segment.text))
-                if shortened:
-                    segment_matches = sorted(segment_matches + shortened, key=lambda m: (m.start, -m.end))
+                    inner = self._supported(inner, self.matcher.for_language(segment.source_lang), segment, language)
+                if self.matcher.variants:  # abbreviations the document defined, terms with a word inserted
+                    shortened = defined.read(segment, segment_matches)
+                    segment_matches = _with_gapped(segment_matches, segment, language.gapped(segment.text))
+                    if shortened:
+                        segment_matches = sorted(segment_matches + shortened, key=lambda m: (m.start, -m.end))
                 yield from _with_outer(segment_matches, inner)
 
     def _matched_blocks(self, segments: Iterable[Segment],
@@ -241,7 +239,7 @@ class Checker:
                 for segment, target_matches in zip(block, block_matches):
                     # A target that writes a defined abbreviation renders its concept (no missing term).
                     shortened = defined.read(segment, target_matches) \
-                        if segment.source is not None and self.variants else []
+                        if segment.source is not None and self.matcher.variants else []
                     found.extend(self._check_segment(segment, segment_lang, target_matches, rules, *hooked,
                                                      also_rendered={m.concept.id for m in shortened}))
             else:  # the rules see only matches: those of the whole block at once

@@ -8,6 +8,7 @@ import pytest
 
 from mtcheck.matching import Matcher
 from mtcheck.model import Concept, Glossary, Segment, Status, Term
+from tests.conftest import run_cli_json
 
 TERMS = [("cloud", "de", "Cloud-Speicher"), ("mm", "de", "Massenmobilisierung"), ("account", "de", "Konto"),
          ("sub", "en", "subaccount"), ("db", "en", "data base"), ("kitle", "tr", "kitle seferberliği"),
@@ -36,59 +37,49 @@ def test_spacing_variants(matcher, lang, text, expected):
     assert [(m.text, m.concept.id) for m in found] == expected
 
 
-def test_a_compound_term_is_found_as_its_phrase_and_a_phrase_term_as_its_compound(tmp_path):
-    from tests.conftest import run_cli_json
-
+def _scan(tmp_path, terms: str, text: str, lang: str, *options: str, name: str = "t.txt") -> list[dict]:
+    """`scan`'s JSON matches of `text` against a glossary of `terms` (CSV rows)."""
     glossary = tmp_path / "g.csv"
-    glossary.write_text("concept,lang,term,status\n"
-                        "mm,de,Massenmobilisierung,preferred\n"
-                        "bs,de,Sicherheit der Bank,preferred\n"
-                        "tb,de,Tracking-Branch,preferred\n", encoding="utf-8")
-    text = tmp_path / "t.txt"
-    text.write_text("Die Mobilisierung der Massen ist wichtig, die Mobilisierung von Massen auch.\n"
+    glossary.write_text("concept,lang,term,status\n" + terms, encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    code, report, err = run_cli_json("scan", path, "-g", glossary, "--lang", lang, *options)
+    assert code == 0, err
+    return report["matches"]
+
+
+def test_a_compound_term_is_found_as_its_phrase_and_a_phrase_term_as_its_compound(tmp_path):
+    matches = _scan(tmp_path, "mm,de,Massenmobilisierung,preferred\n"
+                              "bs,de,Sicherheit der Bank,preferred\n"
+                              "tb,de,Tracking-Branch,preferred\n",
+                    "Die Mobilisierung der Massen ist wichtig, die Mobilisierung von Massen auch.\n"
                     "Die Banksicherheit und die Banksicherheiten sind hoch.\n"
                     "Zwei Trackingbranches.\n"
-                    "Die Massen sind da, die Bank ist zu.\n", encoding="utf-8")
-    code, report, err = run_cli_json("scan", text, "-g", glossary, "--lang", "de", "--isolated")
-    assert code == 0, err
-    assert [(m["text"], m["concept"], m.get("variant")) for m in report["matches"]] == [
+                    "Die Massen sind da, die Bank ist zu.\n", "de", "--isolated")
+    assert [(m["text"], m["concept"], m.get("variant")) for m in matches] == [
         ("Mobilisierung der Massen", "mm", "phrase"), ("Mobilisierung von Massen", "mm", "phrase"),
         ("Banksicherheit", "bs", "compound"), ("Banksicherheiten", "bs", "compound"),
         ("Trackingbranches", "tb", "closed up")]
 
 
 def test_a_turkish_modifier_is_found_as_its_derived_adjective(tmp_path):
-    from tests.conftest import run_cli_json
-
-    glossary = tmp_path / "g.csv"
-    glossary.write_text("concept,lang,term,status\nmm,tr,kitle seferberliği,preferred\n"
-                        "ip,tr,parti komitesi,preferred\n", encoding="utf-8")
-    text = tmp_path / "t.txt"
-    text.write_text("Kitlesel seferberlik çalışmaları sürüyor. Kitle seferberliği önemlidir.\n"
-                    "Kitlesel seferberliğin hedefleri belli. Kitlesel bir hareket başladı.\n", encoding="utf-8")
-    code, report, err = run_cli_json("scan", text, "-g", glossary, "--lang", "tr", "--isolated")
-    assert code == 0, err
-    assert [(m["text"], m.get("variant")) for m in report["matches"]] == [
+    matches = _scan(tmp_path, "mm,tr,kitle seferberliği,preferred\nip,tr,parti komitesi,preferred\n",
+                    "Kitlesel seferberlik çalışmaları sürüyor. Kitle seferberliği önemlidir.\n"
+                    "Kitlesel seferberliğin hedefleri belli. Kitlesel bir hareket başladı.\n", "tr", "--isolated")
+    assert [(m["text"], m.get("variant")) for m in matches] == [
         ("Kitlesel seferberlik", "derivation"), ("Kitle seferberliği", None),
         ("Kitlesel seferberliğin", "derivation")]
 
 
 def test_no_variants_matches_terms_as_written_and_inflected_only(tmp_path):
-    from tests.conftest import run_cli_json
-
-    glossary = tmp_path / "g.csv"
-    glossary.write_text("concept,lang,term,status\nmm,de,Massenmobilisierung,preferred\n"
-                        "vf,de,Vaterländische Front,preferred\n", encoding="utf-8")
-    text = tmp_path / "t.txt"
-    text.write_text("Die Mobilisierung der Massen, die Massen-Mobilisierung und die Massenmobilisierungen.\n"
-                    "Die Vaterländische Front (VF) tagte; die VF wählte.\n", encoding="utf-8")
     config = tmp_path / "mtcheck.toml"
     config.write_text("no-variants = true\n", encoding="utf-8")
 
     def texts(*options):
-        code, report, err = run_cli_json("scan", text, "-g", glossary, "--lang", "de", *options)
-        assert code == 0, err
-        return [m["text"] for m in report["matches"]]
+        matches = _scan(tmp_path, "mm,de,Massenmobilisierung,preferred\nvf,de,Vaterländische Front,preferred\n",
+                        "Die Mobilisierung der Massen, die Massen-Mobilisierung und die Massenmobilisierungen.\n"
+                        "Die Vaterländische Front (VF) tagte; die VF wählte.\n", "de", *options)
+        return [m["text"] for m in matches]
 
     every = ["Mobilisierung der Massen", "Massen-Mobilisierung", "Massenmobilisierungen", "Vaterländische Front", "VF"]
     assert texts("--isolated") == every
@@ -97,21 +88,14 @@ def test_no_variants_matches_terms_as_written_and_inflected_only(tmp_path):
 
 
 def test_a_term_with_a_modifier_inserted_inside_is_found(tmp_path):
-    from tests.conftest import run_cli_json
+    terms = "sec,de,Sicherheit des Systems,preferred\nmm,en,skilled mass mobilization,preferred\n"
+    german = ("Die Sicherheit des neuen Systems ist hoch, die Sicherheit des Systems auch.\n"
+              "Die Sicherheit des und Systems.\n")
+    english = "The skilled mass popular mobilization, and the skilled mass, mobilization.\n"
 
-    glossary = tmp_path / "g.csv"
-    glossary.write_text("concept,lang,term,status\nsec,de,Sicherheit des Systems,preferred\n"
-                        "mm,en,skilled mass mobilization,preferred\n", encoding="utf-8")
-    german = tmp_path / "t.de.txt"
-    german.write_text("Die Sicherheit des neuen Systems ist hoch, die Sicherheit des Systems auch.\n"
-                      "Die Sicherheit des und Systems.\n", encoding="utf-8")
-    english = tmp_path / "t.en.txt"
-    english.write_text("The skilled mass popular mobilization, and the skilled mass, mobilization.\n", encoding="utf-8")
-
-    def found(path, lang, *options):
-        code, report, err = run_cli_json("scan", path, "-g", glossary, "--lang", lang, "--isolated", *options)
-        assert code == 0, err
-        return [(m["text"], m.get("variant")) for m in report["matches"] if "within" not in m]
+    def found(text, lang, *options):
+        return [(m["text"], m.get("variant")) for m in _scan(tmp_path, terms, text, lang, "--isolated", *options)
+                if "within" not in m]
 
     assert found(german, "de") == [("Sicherheit des neuen Systems", "inserted"), ("Sicherheit des Systems", None)]
     assert found(english, "en") == [("skilled mass popular mobilization", "inserted")]
@@ -119,13 +103,9 @@ def test_a_term_with_a_modifier_inserted_inside_is_found(tmp_path):
 
 
 def test_a_term_is_found_with_any_form_of_its_article():
-    from mtcheck.matching import Matcher
-    from mtcheck.model import Concept, Glossary, Segment, Status, Term
-
-    glossary = Glossary((Concept("ah", (Term("hiérarchie du compte", "fr", Status.PREFERRED),
-                                        Term("Sicherheit des Systems", "de", Status.PREFERRED),
-                                        Term("cuenta del usuario", "es", Status.PREFERRED))),))
-    matcher = Matcher(glossary)
+    matcher = Matcher(Glossary((Concept("ah", (Term("hiérarchie du compte", "fr", Status.PREFERRED),
+                                               Term("Sicherheit des Systems", "de", Status.PREFERRED),
+                                               Term("cuenta del usuario", "es", Status.PREFERRED))),)))
 
     def found(text, lang):
         return [m.text for m in matcher.matches(Segment(text, "t", 1, 1), lang)]
