@@ -79,6 +79,19 @@ class Term:
     # TBX's partOfSpeech (noun, verb, adjective, adverb, properNoun, other), "" where unknown:
     # "balance" the noun and "balance" the verb are two concepts' terms.
     part_of_speech: str = ""
+    # TBX's grammaticalGender (masculine, feminine, neuter, other) and grammaticalNumber
+    # (singular, plural, dual, mass, other), "" where the glossary is silent: what a fix must
+    # know to make the words around a replaced term agree with it.
+    gender: str = ""
+    number: str = ""
+    # The language tag's subtags after the language ("BR" of pt-BR, "Hant" of zh-Hant): the
+    # term is matched as its language (`lang`) and written back with its tag whole.
+    region: str = ""
+
+    @property
+    def lang_tag(self) -> str:
+        """The language tag as the glossary writes it: pt-BR, zh-Hant, de."""
+        return f"{self.lang}-{self.region}" if self.region else self.lang
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,8 @@ class Concept:
     # `note`). Several in one place are joined with newlines. Out of the hash: dicts have none.
     definitions: Mapping[str, str] = field(default_factory=dict, hash=False)
     lang_notes: Mapping[str, str] = field(default_factory=dict, hash=False)
+    # TBX's subjectField ("finance", "IT"), "" where none is given.
+    subject_field: str = ""
 
     @property
     def definition(self) -> str:

@@ -139,13 +139,14 @@ def test_convert_counts_the_tbx_data_categories_it_cannot_keep(tmp_path):
     out = tmp_path / "g.csv"
     code, _, err = run_cli("glossary", "convert", source, out)
     assert code == 0
-    assert err == (f"warning: {out}: csv leaves out 5 TBX data categories mtcheck does not read ("
-                   "1 context, 1 source, 1 subjectField, 1 termType 'variant', 1 transacGrp)\n")
+    assert err == (f"warning: {out}: csv leaves out 4 TBX data categories mtcheck does not read ("
+                   "1 context, 1 source, 1 termType 'variant', 1 transacGrp)\n")
     # What was read is all kept: converting it on says nothing.
     assert run_cli("glossary", "convert", out, tmp_path / "again.tbx") == (0, "", "")
     [concept] = load_glossary(tmp_path / "again.tbx").concepts
     assert concept.definitions == {"en": "Bytes."} and [t.text for t in concept.terms] == ["file", "file system file"]
     assert [t.part_of_speech for t in concept.terms] == ["noun", "noun"]
+    assert concept.subject_field == "IT"
 
 
 def test_csv_names_a_main_language_it_cannot_keep(tmp_path):

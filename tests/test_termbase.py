@@ -174,7 +174,8 @@ def test_convert_round_trip_through_every_lossless_format(tmp_path):
     for name in ("v3.tbx", "v2.tbx"):
         assert (tmp_path / name).read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<')
     assert (tmp_path / "g.csv").read_text(encoding="utf-8").split("\n")[0] == (
-        "concept,lang,term,status,type,options,note,part_of_speech,concept_note,concept_definition,lang_note,lang_definition")
+        "concept,lang,term,status,type,options,note,part_of_speech,gender,number,concept_note,concept_definition,"
+        "lang_note,lang_definition,subject_field")
     assert (tmp_path / "g.tsv").read_text(encoding="utf-8").startswith("concept\tlang\tterm\tstatus\t")
 
     # Writing what was read gives the same bytes: nothing drifts on a second pass.

@@ -1,9 +1,11 @@
 """Glossaries as CSV/TSV.
 
 Three shapes, told apart by the first row:
-- one term per row: ``concept,lang,term,status[,type][,options][,note][,part_of_speech]``
-  (a note that is only a part of speech, "verb", gives it too), and optionally the
-  concept's ``concept_note`` and ``concept_definition`` and the row language's ``lang_note``
+- one term per row: ``concept,lang,term,status[,type][,options][,note][,part_of_speech]
+  [,gender][,number]`` (a note that is only a part of speech, "verb", gives it too; a
+  language tag with a region, pt-BR, is kept for writing back), and optionally the
+  concept's ``concept_note``, ``concept_definition`` and ``subject_field`` and the row
+  language's ``lang_note``
   and ``lang_definition`` (given on any of the concept's or language's rows); a row without
   language and term names only its concept, one without term fields but with a language note
   or definition only that language;
@@ -22,17 +24,22 @@ import re
 from collections import defaultdict
 
 from mtcheck.errors import GlossaryError
-from mtcheck.glossary.options import (language_code, parse_kind, parse_options, parse_part_of_speech, parse_status,
-                                      part_of_speech_in_note)
+from mtcheck.glossary.options import (language_code, language_subtags, parse_gender, parse_kind, parse_number,
+                                      parse_options, parse_part_of_speech, parse_status, part_of_speech_in_note)
 from mtcheck.glossary.readlog import ReadLog
 from mtcheck.language import canonical_lang
 from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
 from mtcheck.textio import read_text
 
 _LONG_REQUIRED = ("concept", "lang", "term")
-_TERM_FIELDS = ("term", "status", "type", "options", "note", "part_of_speech")
-# Other names of the part-of-speech column, as headers write it.
-_PART_OF_SPEECH_COLUMNS = {"pos", "partofspeech", "part of speech", "part-of-speech"}
+_TERM_FIELDS = ("term", "status", "type", "options", "note", "part_of_speech", "gender", "number")
+# Other names of columns, as headers write them (TBX's data category names among them).
+_COLUMN_NAMES = {
+    **dict.fromkeys(("pos", "partofspeech", "part of speech", "part-of-speech"), "part_of_speech"),
+    **dict.fromkeys(("grammaticalgender", "grammatical gender", "grammatical_gender"), "gender"),
+    **dict.fromkeys(("grammaticalnumber", "grammatical number", "grammatical_number"), "number"),
+    **dict.fromkeys(("subjectfield", "subject field", "subject", "domain"), "subject_field"),
+}
 _META = {"id", "concept", "note", "definition"}
 # A BCP-47 tag as header cells give them: "de", "nob", "pt-BR", "zh_Hant".
 _LANG_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
@@ -50,7 +57,7 @@ def read_csv(path: str, source_lang: str | None = None, target_lang: str | None 
         raise GlossaryError(path, "empty glossary file", 1) from None
     except csv.Error as exc:
         raise GlossaryError(path, f"malformed CSV: {exc}", 1) from None
-    header = ["part_of_speech" if h.strip().lower() in _PART_OF_SPEECH_COLUMNS else h.strip().lower() for h in first]
+    header = [_COLUMN_NAMES.get(h.strip().lower(), h.strip().lower()) for h in first]
     tags: dict[str, Origin] = {}
     if all(name in header for name in _LONG_REQUIRED):
         return Glossary(tuple(_read_long(path, header, rows, tags)), None, (str(path),), tags)
@@ -155,6 +162,7 @@ class _LongConcepts:
         self.definitions: dict[str, dict[str, str]] = {}
         self.lang_notes: dict[str, dict[str, str]] = {}
         self.origins: dict[str, Origin] = {}
+        self.subjects: dict[str, str] = {}
 
     def add(self, line: int, cells: list[str]) -> None:
         """One row, read whole before anything is kept: a bad row adds no concept or term."""
@@ -165,14 +173,17 @@ class _LongConcepts:
         has_term = any(get(name) for name in _TERM_FIELDS)
         if not lang and has_term:
             raise GlossaryError(self.path, "missing language code", line)
+        region = language_subtags(lang) if lang else ""
         lang = language_code(lang, self.path, line, self.tags) if lang else ""
         # A row with a language note or definition but no term fields names only its language.
         names_a_term = lang and (has_term or not (get("lang_definition") or get("lang_note")))
-        term = _long_term(self.path, line, lang, get) if names_a_term else None
+        term = _long_term(self.path, line, lang, get, region) if names_a_term else None
         self.origins.setdefault(concept_id, Origin(str(self.path), line))
         self.terms.setdefault(concept_id, [])
         if get("concept_note"):
             self.notes[concept_id] = get("concept_note")
+        if get("subject_field"):
+            self.subjects[concept_id] = get("subject_field")
         if get("concept_definition"):
             self.definitions.setdefault(concept_id, {})[""] = get("concept_definition")
         if lang and get("lang_definition"):
@@ -184,18 +195,21 @@ class _LongConcepts:
 
     def built(self) -> list[Concept]:
         return [Concept(cid, tuple(ts), self.notes.get(cid, ""), self.origins[cid],
-                        definitions=self.definitions.get(cid, {}), lang_notes=self.lang_notes.get(cid, {}))
+                        definitions=self.definitions.get(cid, {}), lang_notes=self.lang_notes.get(cid, {}),
+                        subject_field=self.subjects.get(cid, ""))
                 for cid, ts in self.terms.items()]
 
 
-def _long_term(path, line, lang, get) -> Term:
+def _long_term(path, line, lang, get, region: str = "") -> Term:
     status = parse_status(get("status"), path, line) if get("status") else Status.ADMITTED
     kind = parse_kind(get("type"), path, line) if get("type") else TermKind.FULL
     options = parse_options(get("options"), path, line)
     part = parse_part_of_speech(get("part_of_speech"), path, line) if get("part_of_speech") \
         else part_of_speech_in_note(get("note"))
+    gender = parse_gender(get("gender"), path, line) if get("gender") else ""
+    number = parse_number(get("number"), path, line) if get("number") else ""
     return Term(get("term"), lang, status, kind, note=get("note"), origin=Origin(str(path), line),
-                part_of_speech=part, **options)
+                part_of_speech=part, gender=gender, number=number, region=region, **options)
 
 
 def _read_wide(path, first: list[str], rows, tags: dict[str, Origin]) -> list[Concept]:

@@ -14,8 +14,8 @@ from mtcheck.glossary.options import format_options, language_code
 from mtcheck.model import Concept, Glossary, Term, TermKind
 from mtcheck.textio import atomic_output
 
-LONG_COLUMNS = ("concept", "lang", "term", "status", "type", "options", "note", "part_of_speech",
-                "concept_note", "concept_definition", "lang_note", "lang_definition")
+LONG_COLUMNS = ("concept", "lang", "term", "status", "type", "options", "note", "part_of_speech", "gender",
+                "number", "concept_note", "concept_definition", "lang_note", "lang_definition", "subject_field")
 
 
 def write_long(glossary: Glossary, path: str, tabs: bool = False) -> list[str]:
@@ -33,20 +33,23 @@ def write_long(glossary: Glossary, path: str, tabs: bool = False) -> list[str]:
 def _long_rows(concept: Concept) -> Iterator[list[str]]:
     # Concept fields ride on the concept's first row, language fields on the language's first.
     concept_fields = [concept.note, concept.definitions.get("", "")]
+    subject = [concept.subject_field]
     languages = dict.fromkeys([t.lang for t in concept.terms] + list(concept.definitions) + list(concept.lang_notes))
     languages.pop("", None)
     for lang in languages:
         lang_fields = [concept.lang_notes.get(lang, ""), concept.definitions.get(lang, "")]
         # A language with a note or definition but no term still gets its row.
         for term in concept.terms_in(lang) or (None,):
-            term_fields = ["", "", "", "", "", ""] if term is None else [
+            term_fields = [""] * 8 if term is None else [
                 term.text, term.status.value, "" if term.kind is TermKind.FULL else term.kind.value,
                 format_options(term.case_sensitive, term.exact, term.case_insensitive), term.note,
-                term.part_of_speech]
-            yield [concept.id, lang, *term_fields, *concept_fields, *lang_fields]
+                term.part_of_speech, term.gender, term.number]
+            yield [concept.id, lang if term is None else term.lang_tag, *term_fields, *concept_fields, *lang_fields,
+                   *subject]
             concept_fields = lang_fields = ["", ""]
+            subject = [""]
     if not languages:
-        yield [concept.id, "", "", "", "", "", "", "", *concept_fields, "", ""]
+        yield [concept.id, "", *[""] * 8, *concept_fields, "", "", *subject]
 
 
 def write_pairs(glossary: Glossary, path: str, languages: tuple[str, str], tabs: bool = False) -> list[str]:

@@ -43,6 +43,23 @@ PART_OF_SPEECH_SPELLINGS = {
 }
 
 
+# Genders and numbers: TBX's grammaticalGender and grammaticalNumber picklists, then the
+# abbreviations dictionaries and glossaries write.
+GENDER_SPELLINGS = {
+    "masculine": ("masculine", "m", "m.", "masc", "masc.", "maskulin", "masculin", "masculino", "maskulinum"),
+    "feminine": ("feminine", "f", "f.", "fem", "fem.", "feminin", "féminin", "femenino", "femininum"),
+    "neuter": ("neuter", "n", "n.", "neut", "neut.", "neutrum", "neutral"),
+    "other": ("other", "common", "c"),
+}
+NUMBER_SPELLINGS = {
+    "singular": ("singular", "sg", "sg.", "sing", "sing."),
+    "plural": ("plural", "pl", "pl.", "plur", "plur."),
+    "dual": ("dual", "du"),
+    "mass": ("mass", "uncountable"),
+    "other": ("other",),
+}
+
+
 def _folded(text: str) -> str:
     return re.sub(r"[\s_-]+", "", text).casefold()
 
@@ -54,6 +71,8 @@ _PARTS_OF_SPEECH = {_folded(spelling): part for part, spellings in PART_OF_SPEEC
 # a column for it write it ("balance, to" made "balance" with the note "verb").
 _NOTE_PARTS = {_folded(spelling): part for part, spellings in PART_OF_SPEECH_SPELLINGS.items()
                for spelling in spellings[:1] + tuple(s for s in spellings[1:] if len(s) > 3)}
+_GENDERS = {_folded(spelling): value for value, spellings in GENDER_SPELLINGS.items() for spelling in spellings}
+_NUMBERS = {_folded(spelling): value for value, spellings in NUMBER_SPELLINGS.items() for spelling in spellings}
 _KINDS = {_folded(spelling): kind for kind, spellings in KIND_SPELLINGS.items() for spelling in spellings}
 
 
@@ -90,6 +109,31 @@ def parse_part_of_speech(text: str, path: str, line: int | None) -> str:
 def known_part_of_speech(text: str) -> str:
     """TBX's partOfSpeech value for `text`, "" for one mtcheck does not know (TBX allows more)."""
     return _PARTS_OF_SPEECH.get(_folded(text), "")
+
+
+def parse_gender(text: str, path: str, line: int | None) -> str:
+    """TBX's grammaticalGender value for any documented spelling; the error lists them all."""
+    return _parse_picklist(text, _GENDERS, GENDER_SPELLINGS, "grammatical gender", path, line)
+
+
+def parse_number(text: str, path: str, line: int | None) -> str:
+    """TBX's grammaticalNumber value for any documented spelling; the error lists them all."""
+    return _parse_picklist(text, _NUMBERS, NUMBER_SPELLINGS, "grammatical number", path, line)
+
+
+def known_gender(text: str) -> str:
+    return _GENDERS.get(_folded(text), "")
+
+
+def known_number(text: str) -> str:
+    return _NUMBERS.get(_folded(text), "")
+
+
+def _parse_picklist(text: str, known: dict[str, str], spellings: dict, field: str, path: str, line: int | None) -> str:
+    value = known.get(_folded(text))
+    if value is None:
+        raise GlossaryError(path, f"unknown {field} {text!r} (valid: {_spellings(spellings)})", line)
+    return value
 
 
 def part_of_speech_in_note(note: str) -> str:
@@ -130,3 +174,19 @@ def language_code(code: str, path: str, line: int | None, seen: dict | None = No
     if seen is not None and code.strip() not in seen:
         seen[code.strip()] = Origin(str(path), line)
     return canonical_lang(code)
+
+
+def language_subtags(code: str) -> str:
+    """What a language tag says after its language, in BCP 47's casing ("pt_br" -> "BR",
+    "zh-hant-tw" -> "Hant-TW"), "" for a bare language; an alias that names a variety on its
+    own ("no" for Norwegian Bokmål) has none."""
+    parts = code.strip().replace("_", "-").split("-")[1:]
+    cased = []
+    for part in parts:
+        if len(part) == 4 and part.isalpha():
+            cased.append(part.title())        # script: Hant, Latn
+        elif len(part) == 2 and part.isalpha() or part.isdigit():
+            cased.append(part.upper())        # region: BR, 419
+        else:
+            cased.append(part.lower())        # variant, extension
+    return "-".join(cased)

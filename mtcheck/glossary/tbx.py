@@ -11,7 +11,8 @@ from lxml import etree
 
 from mtcheck.errors import GlossaryError
 from mtcheck.formats.xml import XML_LANG, local, parse_xml
-from mtcheck.glossary.options import known_kind, known_part_of_speech, language_code, parse_options, parse_status
+from mtcheck.glossary.options import (known_gender, known_kind, known_number, known_part_of_speech, language_code,
+                                      language_subtags, parse_options, parse_status)
 from mtcheck.glossary.readlog import ReadLog
 from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
 
@@ -53,7 +54,7 @@ def _main_lang(path: str, root: etree._Element, tags: dict[str, Origin], log: Re
 
 def _concept(path: str, entry: etree._Element, number: int, tags: dict[str, Origin], log: ReadLog) -> Concept:
     concept_id = (entry.get("id") or "").strip() or f"entry-{number}"
-    notes, terms = [], []
+    notes, terms, subjects = [], [], []
     definitions: dict[str, list[str]] = {}
     lang_notes: dict[str, list[str]] = {}
     for child in entry:
@@ -64,22 +65,25 @@ def _concept(path: str, entry: etree._Element, number: int, tags: dict[str, Orig
             except GlossaryError as exc:
                 log.error(exc)
                 continue  # the section's terms have no language to be read in
-            terms.extend(_terms(path, child, lang, log))
+            terms.extend(_terms(path, child, lang, log, language_subtags(_written_lang(child))))
             _descriptions(child, definitions.setdefault(lang, []), lang_notes.setdefault(lang, []))
+            subjects.extend(_text(node) for node in child.iter() if _subject_field(local(node.tag), node))
         elif name == "note":
             notes.append(_text(child))
         elif name in ("descrip", "descripGrp"):
             definitions.setdefault("", []).extend(_definitions(child))
+            subjects.extend(_text(node) for node in child.iter() if _subject_field(local(node.tag), node))
     return Concept(concept_id, tuple(terms), _joined(notes), Origin(str(path), entry.sourceline),
-                   definitions=_by_lang(definitions), lang_notes=_by_lang(lang_notes))
+                   definitions=_by_lang(definitions), lang_notes=_by_lang(lang_notes),
+                   subject_field="; ".join(dict.fromkeys(s for s in subjects if s)))
 
 
-def _terms(path: str, lang_set: etree._Element, lang: str, log: ReadLog) -> list[Term]:
+def _terms(path: str, lang_set: etree._Element, lang: str, log: ReadLog, region: str = "") -> list[Term]:
     terms = []
     for group in lang_set:
         if _local(group.tag) in _TERM_GROUPS:
             try:
-                terms.append(_term(path, group, lang))
+                terms.append(_term(path, group, lang, region))
             except GlossaryError as exc:
                 log.error(exc)
     return terms
@@ -108,15 +112,25 @@ def _by_lang(texts: dict[str, list[str]]) -> dict[str, str]:
     return {lang: joined for lang, found in texts.items() if (joined := _joined(found))}
 
 
+def _written_lang(lang_set: etree._Element) -> str:
+    return lang_set.get(XML_LANG) or lang_set.get("lang") or ""
+
+
 def _lang_of(path: str, lang_set: etree._Element, tags: dict[str, Origin]) -> str:
-    code = lang_set.get(XML_LANG) or lang_set.get("lang")
+    code = _written_lang(lang_set)
     if not code:
         raise GlossaryError(path, f"<{local(lang_set.tag)}> without xml:lang", lang_set.sourceline)
     return language_code(code, path, lang_set.sourceline, tags)
 
 
-def _term(path: str, group: etree._Element, lang: str) -> Term:
+# Term-level data categories a fix needs (TBX's names; as elements in older TBX).
+_GRAMMAR = {"grammaticalGender": "gender", "grammaticalNumber": "number"}
+_GRAMMAR_VALUES = {"gender": known_gender, "number": known_number}
+
+
+def _term(path: str, group: etree._Element, lang: str, region: str = "") -> Term:
     status, kind, options, notes, part = Status.ADMITTED, TermKind.FULL, {}, [], ""
+    grammar: dict[str, str] = {}
     term_element = None
     # tig and termSec hold the term and its notes; ntig nests them one level down in termGrp.
     nodes = [n for child in group for n in ((child, *child) if _local(child.tag) == "termGrp" else (child,))]
@@ -125,7 +139,7 @@ def _term(path: str, group: etree._Element, lang: str) -> Term:
         if name == "term":
             term_element = node
             continue
-        if name not in ("termNote", "note", *_STATUS_TYPES, "termType", "partOfSpeech"):
+        if name not in ("termNote", "note", *_STATUS_TYPES, "termType", "partOfSpeech", *_GRAMMAR):
             continue
         kind_attr = node.get("type")
         value = _text(node)
@@ -138,12 +152,15 @@ def _term(path: str, group: etree._Element, lang: str) -> Term:
             options = parse_options(value, path, node.sourceline)
         elif (name == "termNote" and kind_attr == "partOfSpeech") or name == "partOfSpeech":
             part = known_part_of_speech(value)
+        elif (field := _GRAMMAR.get(kind_attr if name == "termNote" else name)) is not None:
+            grammar[field] = _GRAMMAR_VALUES[field](value)
         elif name == "note":
             notes.append(value)
     if term_element is None:
         raise GlossaryError(path, f"<{_local(group.tag)}> without <term>", group.sourceline)
     return Term(_text(term_element), lang, status, kind, note=_joined(notes),
-                origin=Origin(str(path), term_element.sourceline), part_of_speech=part, **options)
+                origin=Origin(str(path), term_element.sourceline), part_of_speech=part, region=region,
+                **grammar, **options)
 
 
 # Elements that only group others: what they hold is read (or not) for itself.
@@ -165,7 +182,7 @@ def _unread(element: etree._Element, read) -> list[str]:
             found += _unread(child, _read_in_terms)
         elif name == "descripGrp":
             # A definition's group: its definition is read where definitions are, never its source.
-            found += _unread(child, _read_definition if read is _read_beside_terms else _read_nothing)
+            found += _unread(child, _read_described if read is _read_beside_terms else _read_nothing)
         elif not read(name, child):
             found.append(_category(name, child))
     return found
@@ -179,12 +196,20 @@ def _category(name: str, node: etree._Element) -> str:
 
 
 def _read_beside_terms(name: str, node: etree._Element) -> bool:
-    """What the reader keeps of a concept and a language: notes and definitions."""
-    return name == "note" or _read_definition(name, node)
+    """What the reader keeps of a concept and a language: notes, definitions, subject fields."""
+    return name == "note" or _read_definition(name, node) or _subject_field(name, node)
+
+
+def _subject_field(name: str, node: etree._Element) -> bool:
+    return name == "descrip" and node.get("type") == "subjectField"
 
 
 def _read_definition(name: str, node: etree._Element) -> bool:
     return name == "descrip" and node.get("type") == "definition"
+
+
+def _read_described(name: str, node: etree._Element) -> bool:
+    return _read_definition(name, node) or _subject_field(name, node)
 
 
 def _read_nothing(name: str, node: etree._Element) -> bool:
@@ -200,6 +225,8 @@ def _read_in_terms(name: str, node: etree._Element) -> bool:
         return known_kind(_text(node)) is not None
     if kind == "partOfSpeech":
         return bool(known_part_of_speech(_text(node)))
+    if kind in _GRAMMAR:
+        return bool(_GRAMMAR_VALUES[_GRAMMAR[kind]](_text(node)))
     return name == "termNote" and (kind in _STATUS_TYPES or kind == OPTIONS_TYPE)
 
 

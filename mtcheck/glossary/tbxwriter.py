@@ -97,13 +97,20 @@ class _Maker:
 def _concept(make: _Maker, body: etree._Element, concept: Concept, levels: tuple[str, str, str]) -> None:
     concept_tag, lang_tag, term_tag = levels
     entry = make(body, concept_tag, **({"id": concept.id} if concept.id else {}))
+    if concept.subject_field:
+        make(entry, "descrip", concept.subject_field, type="subjectField")
     _descriptions(make, entry, concept.definitions.get(""), concept.note)
     for lang in _languages(concept):
-        lang_set = make(entry, lang_tag)
-        lang_set.set(XML_LANG, lang)
-        _descriptions(make, lang_set, concept.definitions.get(lang), concept.lang_notes.get(lang))
-        for term in concept.terms_in(lang):
-            _term(make, make(lang_set, term_tag), term)
+        # One section per language tag as written: pt-BR and pt-PT terms stay apart.
+        tags = dict.fromkeys(term.lang_tag for term in concept.terms_in(lang)) or {lang: None}
+        for index, tag in enumerate(tags):
+            lang_set = make(entry, lang_tag)
+            lang_set.set(XML_LANG, tag)
+            if index == 0:
+                _descriptions(make, lang_set, concept.definitions.get(lang), concept.lang_notes.get(lang))
+            for term in concept.terms_in(lang):
+                if term.lang_tag == tag:
+                    _term(make, make(lang_set, term_tag), term)
 
 
 def _languages(concept: Concept) -> list[str]:
@@ -128,6 +135,10 @@ def _term(make: _Maker, group: etree._Element, term: Term) -> None:
         make(group, "termNote", term.kind.value, type="termType")
     if term.part_of_speech:
         make(group, "termNote", term.part_of_speech, type="partOfSpeech")
+    if term.gender:
+        make(group, "termNote", term.gender, type="grammaticalGender")
+    if term.number:
+        make(group, "termNote", term.number, type="grammaticalNumber")
     options = format_options(term.case_sensitive, term.exact, term.case_insensitive)
     if options:
         make(group, "termNote", options, type=OPTIONS_TYPE)
