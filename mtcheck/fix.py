@@ -1,5 +1,7 @@
-"""Safe fixes: deprecated and foreign renderings replaced by the preferred term, inflected
-and capitalised like what was found, only where the rule has exactly one suggestion."""
+"""Applying the rules' fixes: deprecated and foreign renderings replaced by the preferred
+term, inflected and capitalised like what was found, with the words that agree with it
+(mtcheck.language.agreement). `--fix` applies the safe ones, `--unsafe-fixes` the unsafe ones
+too; a fix only shown is never applied."""
 from __future__ import annotations
 
 import difflib
@@ -7,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from mtcheck.engine import Checker
-from mtcheck.language import tokens
+from mtcheck.language.agreement import keep_spacing
 from mtcheck.model import Finding, Glossary, Segment
 from mtcheck.rules.deprecated import DeprecatedRendering
 from mtcheck.rules.foreign import ForeignRendering
@@ -31,35 +33,37 @@ class Fixer:
     with the checker's default file scope, rule state lives only inside each check."""
 
     def __init__(self, glossary: Glossary, foreign_langs: Iterable[str] | None = None,
-                 source_lang: str | None = None, source_support: bool = True, variants: bool = True):
+                 source_lang: str | None = None, source_support: bool = True, variants: bool = True,
+                 unsafe: bool = False):
         """`foreign_langs`, `source_lang`, `source_support`, `variants`: as `check` has them (a
-        target word in another sense than its concept's is no rendering to fix)."""
+        target word in another sense than its concept's is no rendering to fix); `unsafe`:
+        apply unsafe fixes too (`--unsafe-fixes`)."""
         self.glossary = glossary
+        self.unsafe = unsafe
         self.checker = Checker(glossary, FIXABLE_RULES, foreign_langs=foreign_langs, source_lang=source_lang,
                                source_support=source_support, variants=variants)
         self.concepts = {c.id: c for c in glossary}
 
 
-def fixable(finding: Finding) -> bool:
-    return finding.rule in _FIXABLE_IDS and len(finding.suggestions) == 1 \
-        and finding.suggestions[0] != finding.text
+def fixable(finding: Finding, unsafe: bool = False) -> bool:
+    """Whether `--fix` applies the finding's fix (with `unsafe`, as `--unsafe-fixes` does)."""
+    if finding.rule not in _FIXABLE_IDS or finding.fix is None:
+        return False
+    return finding.fix.applicability == "safe" or (unsafe and finding.fix.applicability == "unsafe")
 
 
 def plan(glossary: Glossary, path: str, segments: list[Segment], lang: str,
-         keep: Callable[[Finding], bool] = lambda finding: True, fixer: Fixer | None = None) -> list[Edit]:
+         keep: Callable[[Finding], bool] = lambda finding: True, fixer: Fixer | None = None,
+         unsafe: bool = False) -> list[Edit]:
     """The edits that would fix a file's fixable findings (those `keep` lets through: a
-    suppressed finding is not fixed). Pass a run's `fixer` to compile the glossary once."""
+    suppressed finding is not fixed; with `unsafe`, unsafe fixes too). Pass a run's `fixer`
+    to compile the glossary once."""
     if fixer is None:
         fixer = Fixer(glossary)
     places = _Places(segments)
     edits: list[Edit] = []
-    concepts = fixer.concepts
     for finding in (f for batch in fixer.checker.check_batches(path, segments, lang) for f in batch):
-        if not fixable(finding) or not keep(finding):
-            continue
-        preferred = concepts[finding.concept].preferred(lang) if finding.concept in concepts else None
-        term = str(finding.data.get("term", ""))
-        if preferred is None or not unambiguous(finding.text, term, finding.suggestions[0], preferred.text):
+        if not fixable(finding, unsafe or fixer.unsafe) or not keep(finding):
             continue
         segment = places.segment_of(finding)
         if segment is None:
@@ -68,50 +72,16 @@ def plan(glossary: Glossary, path: str, segments: list[Segment], lang: str,
         end = segment.offset(finding.location.end_line, finding.location.end_column)
         if segment.text[start:end] != finding.text:
             continue  # never edit what is not exactly what was found
-        edits.append(Edit(segment, start, end, finding.text, keep_spacing(finding.text, finding.suggestions[0]),
-                          finding.rule))
+        for edit in finding.fix.edits:
+            place = edit.location
+            edit_start = segment.offset(place.line, place.column)
+            edit_end = segment.offset(place.end_line, place.end_column)
+            if edit_start is None or edit_end is None or not edit_start <= start <= end <= edit_end:
+                break
+            old = segment.text[edit_start:edit_end]
+            new = edit.text if (edit_start, edit_end) != (start, end) else keep_spacing(old, edit.text)
+            edits.append(Edit(segment, edit_start, edit_end, old, new, finding.rule))
     return edits
-
-
-def keep_spacing(found: str, suggestion: str) -> str:
-    """The suggestion with the found text's white space between its words, where both have
-    as many words and both put only white space between them: a no-break space, or a line
-    break inside a CSV cell or PO string, stays where the translator put it."""
-    found_words, suggested_words = tokens(found), tokens(suggestion)
-    if len(found_words) != len(suggested_words) or len(found_words) < 2:
-        return suggestion
-    pieces, done = [], 0
-    for (_, _, found_end), (_, found_next, _), (_, _, end), (_, next_start, _) in zip(
-            found_words, found_words[1:], suggested_words, suggested_words[1:]):
-        found_gap, gap = found[found_end:found_next], suggestion[end:next_start]
-        if not (found_gap.isspace() and gap.isspace()):
-            continue
-        pieces += [suggestion[done:end], found_gap]
-        done = next_start
-    return "".join(pieces) + suggestion[done:]
-
-
-def unambiguous(found: str, term: str, suggestion: str, preferred: str) -> bool:
-    """Whether a suggestion keeps what the found text says: the found text is its term's
-    citation form, or every word's ending (case, number, a compound's tail) is carried over.
-    "Nachahmerbewegungen" → "Wettbewerbsbewegung" loses the plural, so it is left alone."""
-    if found.casefold() == term.casefold():
-        return True
-    words = [w for w, _, _ in tokens(found)], [w for w, _, _ in tokens(term)], \
-        [w for w, _, _ in tokens(suggestion)], [w for w, _, _ in tokens(preferred)]
-    if len({len(w) for w in words}) != 1:
-        return False
-    return all(_ending(f, t) == _ending(s, p) for f, t, s, p in zip(*words))
-
-
-def _ending(surface: str, base: str) -> str:
-    surface_folded, base_folded = surface.casefold(), base.casefold()
-    shared = 0
-    for a, b in zip(surface_folded, base_folded):
-        if a != b:
-            break
-        shared += 1
-    return surface_folded[shared:] + "|" + str(len(base_folded) - shared)
 
 
 class _Places:

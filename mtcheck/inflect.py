@@ -65,3 +65,26 @@ def _same_class(citation: str, target: str, target_surface: str, lang: str) -> b
     if lang == "de" and target_surface[:1].isupper():
         return False
     return citation[-1:] == target[-1:]
+
+
+def carries_over(found: str, term: str, suggestion: str, preferred: str) -> bool:
+    """Whether a suggestion keeps what the found text says: the found text is its term's
+    citation form, or every word's ending (case, number, a compound's tail) is carried over.
+    "Nachahmerbewegungen" → "Wettbewerbsbewegung" loses the plural, so it is left alone."""
+    if found.casefold() == term.casefold():
+        return True
+    words = [w for w, _, _ in tokens(found)], [w for w, _, _ in tokens(term)], \
+        [w for w, _, _ in tokens(suggestion)], [w for w, _, _ in tokens(preferred)]
+    if len({len(w) for w in words}) != 1:
+        return False
+    return all(_ending(f, t) == _ending(s, p) for f, t, s, p in zip(*words))
+
+
+def _ending(surface: str, base: str) -> str:
+    surface_folded, base_folded = surface.casefold(), base.casefold()
+    shared = 0
+    for a, b in zip(surface_folded, base_folded):
+        if a != b:
+            break
+        shared += 1
+    return surface_folded[shared:] + "|" + str(len(base_folded) - shared)

@@ -461,6 +461,31 @@ class Match(NamedTuple):
         return self.segment.locate(self.start, self.end)
 
 
+class FixEdit(NamedTuple):
+    """One replacement of a fix: the text at `location` becomes `text`."""
+
+    location: Location
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How to mend a finding, as data: its edits and whether `--fix` may apply them ("safe"),
+    only `--unsafe-fixes` ("unsafe"), or nothing but a person reading it ("display")."""
+
+    applicability: str
+    edits: tuple[FixEdit, ...]
+    reason: str = ""    # why it is not safe
+
+    def to_record(self) -> dict:
+        record: dict = {"applicability": self.applicability}
+        if self.reason:
+            record["reason"] = self.reason
+        record["edits"] = [{"line": e.location.line, "column": e.location.column, "end_line": e.location.end_line,
+                            "end_column": e.location.end_column, "text": e.text} for e in self.edits]
+        return record
+
+
 @dataclass(frozen=True)
 class Finding:
     """A rule's verdict on one place: immutable, one record for every output format."""
@@ -481,18 +506,20 @@ class Finding:
     # The source text of a bilingual segment the finding is in: a translator acts on the two
     # side by side. None in a monolingual text.
     source: str | None = field(default=None, compare=False)
+    # How to mend it, where a rule knows (a deprecated or foreign term replaced).
+    fix: Fix | None = None
 
     @classmethod
     def made(cls, rule: str, name: str, severity: Severity, message: str, location: Location, lang: str | None,
              concept: str | None, text: str, suggestions: tuple[str, ...], data: Mapping[str, object],
-             sentence: Excerpt | Sentence | None, source: str | None = None) -> Finding:
+             sentence: Excerpt | Sentence | None, source: str | None = None, fix: Fix | None = None) -> Finding:
         """Finding(...) with every field given, made with one dictionary update instead of the
         frozen dataclass's twelve setattr calls (a seventh of the time): rules make one for
         each of up to hundreds of thousands of places."""
         finding = object.__new__(cls)
         finding.__dict__.update(rule=rule, name=name, severity=severity, message=message, location=location,
                                 lang=lang, concept=concept, text=text, suggestions=suggestions, data=data,
-                                sentence=sentence, source=source)
+                                sentence=sentence, source=source, fix=fix)
         return finding
 
     def elsewhere(self, path: str) -> Finding:
@@ -556,4 +583,6 @@ class Finding:
             record["source"] = self.source
         if self.data:
             record["data"] = dict(self.data)
+        if self.fix is not None:
+            record["fix"] = self.fix.to_record()
         return record

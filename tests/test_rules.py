@@ -145,7 +145,8 @@ def test_findings_made_in_one_step_equal_findings_built_field_by_field():
 
     fields = dict(rule="GL001", name="deprecated-rendering", severity=Severity.ERROR, message="m",
                   location=Location("a.txt", 3, 5, 3, 9), lang="de", concept="dan-van", text="Wort",
-                  suggestions=("Wörter",), data={"term": "x"}, sentence=Excerpt("ein Wort", 4, 8), source="a word")
+                  suggestions=("Wörter",), data={"term": "x"}, sentence=Excerpt("ein Wort", 4, 8), source="a word",
+                  fix=None)
     made, built = Finding.made(**fields), Finding(**fields)
     assert made == built and made.to_record() == built.to_record() and made.context == "ein Wort"
     assert hash(made.sort_key()) == hash(built.sort_key())

@@ -37,6 +37,10 @@ from mtcheck.report.text import Statistics
               help="Record this run's findings in a baseline file (atomically) and exit 0.")
 @click.option("--fix", is_flag=True, help="Replace deprecated and foreign renderings with the preferred term where "
                                          "the inflection carries over, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply the fixes that may need a "
+                                                     "person's eye (a case or gender mtcheck is not sure of).")
+@click.option("--show-fixes", is_flag=True, help="Show each finding's fix and whether it is safe, unsafe or only "
+                                                  "shown.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them; "
                                                         "exit 1 when there are any.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
@@ -53,7 +57,8 @@ from mtcheck.report.text import Statistics
               "fail-on", "consistency", "format", "warn-unused-ignores")
 def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all_senses, no_variants, output_format,
           select, ignore,
-          fail_on, consistency, no_table, quiet, warn_unused_ignores, baseline_path, write_baseline, fix, show_diff,
+          fail_on, consistency, no_table, quiet, warn_unused_ignores, baseline_path, write_baseline, fix, unsafe_fixes,
+          show_fixes, show_diff,
           statistics, exit_zero, exclude, extend_exclude, stdin_filename, output, verbose, config):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
@@ -74,7 +79,8 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
     run.stdin_filename = stdin_filename
     run.quiet = quiet
     if fix or show_diff:
-        changed = _fix(run, paths, not show_diff, language_list(foreign_langs), source_lang, all_senses, no_variants)
+        changed = _fix(run, paths, not show_diff, language_list(foreign_langs), source_lang, all_senses, no_variants,
+                       unsafe_fixes)
         if show_diff:
             return EXIT_ERROR if run.errors else (EXIT_FINDINGS if changed else EXIT_CLEAN)
     checker = Checker(run.glossary, rules, config.severities, scope=consistency,
@@ -86,7 +92,7 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
     worst = None
     with output_stream(output, paths) as stream, batch_collection():
         reporter = (Statistics(console(stream)) if statistics else
-                    _findings_reporter(output_format, stream, not (no_table or quiet), quiet, threshold))
+                    _findings_reporter(output_format, stream, not (no_table or quiet), quiet, threshold, show_fixes))
         reporter.start()
         for path, doc_lang, segments in run.documents(paths):
             try:
@@ -122,12 +128,12 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
 
 
 def _fix(run: Run, paths: tuple[str, ...], write: bool, foreign_langs: list[str] | None,
-         source_lang: str | None, all_senses: bool = False, no_variants: bool = False) -> int:
+         source_lang: str | None, all_senses: bool = False, no_variants: bool = False, unsafe: bool = False) -> int:
     """Fix (or, without `write`, print the diff of fixing) every file; the number changed."""
     from mtcheck.fix import Fixer, unified_diff
     from mtcheck.formats.edit import fix_file
 
-    fixer = Fixer(run.glossary, foreign_langs, source_lang, not all_senses, not no_variants)  # compiled once per run
+    fixer = Fixer(run.glossary, foreign_langs, source_lang, not all_senses, not no_variants, unsafe)  # compiled once
     changed = edits = 0
     for path, lang, _ in run.documents(paths):
         try:
@@ -147,7 +153,7 @@ def _fix(run: Run, paths: tuple[str, ...], write: bool, foreign_langs: list[str]
 
 
 def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool, quiet: bool = False,
-                       fail_at: Severity | None = None):
+                       fail_at: Severity | None = None, show_fixes: bool = False):
     """The reporter of a format; `fail_at`: the severity from which a finding fails the run,
     for the formats that say pass or fail per finding (JUnit)."""
     if output_format == "json":
@@ -168,4 +174,4 @@ def _findings_reporter(output_format: str, stream: IO[str] | None, table: bool, 
         return reporters[output_format](stream or sys.stdout)
     from mtcheck.report.text import TextFindings
 
-    return TextFindings(console(stream), table, summary=not quiet)
+    return TextFindings(console(stream), table, summary=not quiet, show_fixes=show_fixes)

@@ -81,6 +81,17 @@ class SarifFindings:
             "partialFingerprints": {FINGERPRINT_NAME: self.fingerprints(finding)},
             "properties": {key: record[key] for key in PROPERTIES if key in record},
         })
+        if finding.fix is not None and finding.fix.applicability != "display":
+            # SARIF fixes are meant to be applied: a fix only shown stays in the message.
+            fix = finding.fix
+            result["fixes"] = [{
+                "description": {"text": f"{fix.applicability} fix" + (f": {fix.reason}" if fix.reason else "")},
+                "artifactChanges": [{"artifactLocation": self.artifact(record["path"]), "replacements": [{
+                    "deletedRegion": {"startLine": e.location.line, "startColumn": e.location.column,
+                                      "endLine": e.location.end_line, "endColumn": e.location.end_column},
+                    "insertedContent": {"text": e.text}} for e in fix.edits]}],
+            }]
+            result["properties"]["fix"] = fix.applicability
         return result
 
     def artifact(self, path: str) -> dict:

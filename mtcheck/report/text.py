@@ -14,10 +14,11 @@ _ANSI = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.IN
 
 
 class TextFindings:
-    def __init__(self, console: Console, table: bool = True, summary: bool = True):
+    def __init__(self, console: Console, table: bool = True, summary: bool = True, show_fixes: bool = False):
         self.console = console
         self.table = table
         self.summary = summary
+        self.show_fixes = show_fixes
 
     def start(self) -> None:
         pass
@@ -37,6 +38,12 @@ class TextFindings:
             lines.append(f"{where} {rule}{segment} {finding.message}\n")
             if finding.source is not None:  # a translator acts on source and target side by side
                 lines.append(f"    source: {_one_line(finding.source)}\n")
+            if self.show_fixes and finding.fix is not None:
+                fix = finding.fix
+                edits = "; ".join(f"{e.location.line}:{e.location.column}-{e.location.end_line}:"
+                                  f"{e.location.end_column} -> {_one_line(e.text)!r}" for e in fix.edits)
+                why = f" ({fix.reason})" if fix.reason else ""
+                lines.append(f"    fix ({fix.applicability}){why}: {edits}\n")
         if lines:
             self.console.file.write(readable("".join(lines)))
 

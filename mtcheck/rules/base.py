@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterable
 
 from mtcheck.language import Analyzer, analyzer_for
-from mtcheck.model import Excerpt, Finding, Glossary, Location, Match, Segment, Sentence, Severity
+from mtcheck.model import Excerpt, Finding, Fix, FixEdit, Glossary, Location, Match, Segment, Sentence, Severity, Term
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,10 @@ class Rule:
     def documentation(cls) -> str:
         return inspect.getdoc(cls)
 
-    def finding(self, match: Match, message: str, suggestions: Iterable[str] = (), **data) -> Finding:
+    def finding(self, match: Match, message: str, suggestions: Iterable[str] = (), fix: Fix | None = None,
+                **data) -> Finding:
         return self.made(match.location, message, match.concept.id, match.text, _suggestions(suggestions),
-                         _data(data), match.segment.sentence(match.start, match.end))
+                         _data(data), match.segment.sentence(match.start, match.end), fix)
 
     def finding_at(self, location: Location, message: str, concept: str | None = None, text: str = "",
                    suggestions: Iterable[str] = (), context: Excerpt | Sentence | None = None, **data) -> Finding:
@@ -88,16 +89,34 @@ class Rule:
         return self.made(location, message, concept, text, _suggestions(suggestions), _data(data), context)
 
     def made(self, location: Location, message: str, concept: str | None, text: str, suggestions: tuple[str, ...],
-             data: dict, context: Excerpt | Sentence | None) -> Finding:
+             data: dict, context: Excerpt | Sentence | None, fix: Fix | None = None) -> Finding:
         """A finding from parts in their final form: for rules that make many alike and reuse
         what they said (findings and their data are never changed)."""
         return Finding.made(
             rule=self.id, name=self.name, severity=self.effective_severity, message=message, location=location,
             lang=self.document.lang, concept=concept, text=text, suggestions=suggestions, data=data, sentence=context,
+            fix=fix,
         )
 
     def label(self, match: Match) -> str:
         return self.document.glossary.label(match.concept)
+
+    def replacement(self, match: Match, preferred: Term, foreign: str | None = None) -> tuple[str, Fix, bool]:
+        """The preferred term as it should stand where `match` is (inflected, the words that
+        agree with it adjusted: mtcheck.language.agreement), the fix that puts it there, and
+        whether the suggestion is only the citation form. `foreign`: the match is a foreign
+        term, to be replaced by this text (the citation form, capitalised)."""
+        from mtcheck.language.agreement import propose, propose_foreign
+
+        text = match.segment.text
+        if foreign is not None:
+            proposal = propose_foreign(text, match.start, match.end, foreign, self.document.lang, preferred)
+        else:
+            proposal = propose(text, match.start, match.end, match.term, preferred, self.document.lang,
+                               match.compound)
+        edit = FixEdit(match.segment.locate(proposal.start, proposal.end), proposal.replacement)
+        fix = Fix(proposal.applicability.value, (edit,), proposal.reason)
+        return proposal.suggestion, fix, proposal.citation
 
 
 def _suggestions(suggestions: Iterable[str]) -> tuple[str, ...]:

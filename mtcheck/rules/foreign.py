@@ -74,7 +74,10 @@ class ForeignRendering(Rule):
             return self.finding(match, message, suggestions, term=match.term.text, term_lang=match.term.lang,
                                 concepts=[match.concept.id, *(c.id for c, _ in match.alternatives)])
         message += f"; use '{suggestion}'" if suggestion else f"; the glossary has no {lang} term for it"
-        return self.finding(match, message, [suggestion] if suggestion else [], term=match.term.text,
+        fix = None
+        if suggestion and suggestion != match.text:
+            _, fix, _ = self.replacement(match, match.concept.preferred(lang), foreign=suggestion)
+        return self.finding(match, message, [suggestion] if suggestion else [], fix=fix, term=match.term.text,
                             term_lang=match.term.lang)
 
     def _suggestion(self, match: Match, concept, term) -> str | None:

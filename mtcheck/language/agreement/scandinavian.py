@@ -1,0 +1,2 @@
+"""placeholder"""
+from mtcheck.language.agreement import carried as propose  # noqa: F401

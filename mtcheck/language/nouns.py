@@ -1,0 +1,139 @@
+"""Noun lexicons with gender and every case and number form, for fixes that inflect a
+replacement and make the words around it agree.
+
+- German: the noun table of `german-nouns` (about 100,000 nouns from the German Wiktionary,
+  CC BY-SA 4.0: gender and the eight case and number forms). Optional; it pins an old lxml
+  for a parser mtcheck does not use, so it is installed with `pip install --no-deps
+  german-nouns`. A compound the table lacks takes its last part's gender and forms
+  (Dateiordner: Ordner).
+- Polish: Morfeusz 2's generator (the same dictionary as mtcheck.language.fullform).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.util
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CASES = ("nom", "gen", "dat", "acc")
+NUMBERS = ("sg", "pl")
+_GENDERS = {"m": "masculine", "f": "feminine", "n": "neuter"}
+_COLUMNS = {f"{case_name} {number_name}": (case, number)
+            for case, case_name in zip(CASES, ("nominativ", "genitiv", "dativ", "akkusativ"))
+            for number, number_name in zip(NUMBERS, ("singular", "plural"))}
+_MIN_HEAD = 4  # a compound's last part, at least this long, gives its gender and forms
+_PLURAL_ENDINGS = ("en", "n", "e", "er", "s", "")  # a glossary's plural term: its singular by these
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A noun's gender ("" where the lexicon gives several) and its forms by (case, number);
+    a cell may hold variants (Passworts, Passwortes), the first the lexicon's main one."""
+
+    lemma: str
+    gender: str
+    forms: dict[tuple[str, str], tuple[str, ...]] = field(hash=False, compare=False)
+
+    def analyses(self, form: str) -> set[tuple[str, str]]:
+        """Every (case, number) the form can be, in any case of letters."""
+        folded = form.casefold()
+        return {key for key, variants in self.forms.items() if any(v.casefold() == folded for v in variants)}
+
+    def form(self, case: str, number: str) -> str | None:
+        variants = self.forms.get((case, number))
+        return variants[0] if variants else None
+
+
+def german_lexicon_installed() -> bool:
+    return _german_table_path() is not None
+
+
+def german_noun(lemma: str) -> Noun | None:
+    """The German noun `lemma` (as the glossary writes it), or its compound head's forms with
+    the first part kept; None where the lexicon is not installed or has neither."""
+    table = _german_table()
+    if table is None or not lemma:
+        return None
+    return _german_noun(lemma)
+
+
+@functools.lru_cache(maxsize=4096)
+def _german_noun(lemma: str) -> Noun | None:
+    found = _listed(lemma)
+    if found is not None:
+        return found
+    for cut in range(2, len(lemma) - _MIN_HEAD + 1):
+        head = lemma[cut:]
+        noun = _listed(head[:1].upper() + head[1:])
+        if noun is not None:
+            prefix = lemma[:cut]
+            forms = {key: tuple(prefix + v[:1].lower() + v[1:] for v in variants)
+                     for key, variants in noun.forms.items()}
+            return Noun(lemma, noun.gender, forms)
+    return None
+
+
+def _listed(word: str) -> Noun | None:
+    """The noun the table lists as `word`, or whose plural `word` is (Einstellungen)."""
+    table = _german_table()
+    rows = table.get(word)
+    if rows:
+        return _noun(word, rows)
+    for ending in _PLURAL_ENDINGS:
+        if ending and word.endswith(ending):
+            stem = word[: -len(ending)]
+            for candidate in {stem, stem.replace("ä", "a", 1), stem.replace("ö", "o", 1), stem.replace("ü", "u", 1)}:
+                rows = table.get(candidate)
+                if rows:
+                    noun = _noun(candidate, rows)
+                    if ("nom", "pl") in noun.analyses(word):
+                        return noun
+    return None
+
+
+def _noun(lemma: str, rows: list[tuple[str, dict]]) -> Noun:
+    genders = {gender for gender, _ in rows}
+    forms: dict[tuple[str, str], tuple[str, ...]] = {}
+    for _, row_forms in rows:  # homographs (der/das Band): forms of both, gender of neither
+        for key, variants in row_forms.items():
+            forms[key] = tuple(dict.fromkeys(forms.get(key, ()) + variants))
+    return Noun(lemma, genders.pop() if len(genders) == 1 else "", forms)
+
+
+@functools.cache
+def _german_table_path() -> Path | None:
+    spec = importlib.util.find_spec("german_nouns")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), "nouns.csv")
+    return path if path.is_file() else None
+
+
+@functools.cache
+def _german_table() -> dict[str, list[tuple[str, dict]]] | None:
+    """lemma -> [(gender, {(case, number): forms})], read once (about a second)."""
+    path = _german_table_path()
+    if path is None:
+        return None
+    table: dict[str, list[tuple[str, dict]]] = {}
+    with _LOCK, path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        genus = [i for i, name in enumerate(header) if name.startswith("genus")]
+        columns = [(i, _COLUMNS[name.rstrip("*").strip()]) for i, name in enumerate(header)
+                   if name.rstrip("*").strip() in _COLUMNS]
+        pos = header.index("pos")
+        for row in reader:
+            if "Substantiv" not in row[pos].split(","):
+                continue
+            genders = {_GENDERS[row[i]] for i in genus if row[i] in _GENDERS}
+            forms: dict[tuple[str, str], tuple[str, ...]] = {}
+            for i, key in columns:
+                if row[i]:
+                    forms[key] = forms.get(key, ()) + (row[i],)
+            if forms:
+                table.setdefault(row[0], []).append((genders.pop() if len(genders) == 1 else "", forms))
+    return table
