@@ -59,8 +59,7 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
         return display(text, start, end, preferred, f"a {found.part_of_speech} replaced by a {preferred.part_of_speech}")
     handler = {"de": german.propose, "pl": polish.propose, "tr": turkish.propose, "az": turkish.propose,
                "fr": romance.propose, "es": romance.propose, "it": romance.propose, "pt": romance.propose,
-               "ca": romance.propose, "nb": scandinavian.propose, "nn": scandinavian.propose,
-               "da": scandinavian.propose, "sv": scandinavian.propose}.get(lang, carried)
+               "ca": romance.propose, "nb": scandinavian.propose}.get(lang, carried)
     return handler(text, start, end, found, preferred, lang, compound)
 
 

@@ -1,2 +1,200 @@
-"""placeholder"""
-from mtcheck.language.agreement import carried as propose  # noqa: F401
+"""Polish: the replaced noun put in the found form's case and number, and the adjectives,
+pronouns and numerals beside it (which Morfeusz 2 tags as adjectives: nowy, ten, mój) in the
+new noun's gender, all by Morfeusz 2's analyser and generator (mtcheck[lexicons]).
+
+"w nowym katalogu" → "w nowym folderze"; "Nowa kartoteka" → "Nowy folder". Where the found
+form has several cases that give different texts, or a past-tense verb or adjective later in
+the sentence agreed with the old gender, the fix is unsafe. Without Morfeusz, mtcheck.inflect.
+"""
+from __future__ import annotations
+
+import functools
+import threading
+
+from mtcheck.language.agreement import (
+    Applicability, Proposal, carried, cased_like, keep_spacing, sentence_after, words_after, words_before,
+)
+from mtcheck.model import Term
+
+_LOCK = threading.Lock()
+
+
+@functools.cache
+def _morfeusz():
+    try:
+        import morfeusz2
+    except ImportError:
+        return None
+    return morfeusz2.Morfeusz(expand_tags=False)
+
+
+class _Reading:
+    """One analysis: lemma, part of speech and the numbers, cases and genders its tag allows."""
+
+    def __init__(self, lemma: str, tag: str):
+        self.lemma = lemma.split(":", 1)[0]
+        self.tag = tag
+        parts = tag.split(":")
+        self.pos = parts[0]
+        self.numbers = set(parts[1].split(".")) if len(parts) > 1 and parts[1] in ("sg", "pl", "sg.pl") else set()
+        rest = parts[2:] if self.numbers else parts[1:]
+        cases = {"nom", "gen", "dat", "acc", "inst", "loc", "voc"}
+        self.cases = set(rest[0].split(".")) if rest and set(rest[0].split(".")) <= cases else set()
+        rest = rest[1:] if self.cases else rest
+        genders = {"m1", "m2", "m3", "f", "n"}
+        self.genders = set(rest[0].split(".")) if rest and set(rest[0].split(".")) <= genders else set()
+
+    def allows(self, number: str, case: str, gender: str) -> bool:
+        return number in self.numbers and (not self.cases or case in self.cases) and gender in self.genders
+
+
+@functools.lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[_Reading, ...]:
+    analyser = _morfeusz()
+    with _LOCK:
+        found = analyser.analyse(word.lower())
+    return tuple(_Reading(lemma, tag) for _, _, (_, lemma, tag, *_) in found if not tag.startswith("ign"))
+
+
+@functools.lru_cache(maxsize=16384)
+def _forms(lemma: str) -> tuple[tuple[str, _Reading], ...]:
+    analyser = _morfeusz()
+    with _LOCK:
+        generated = analyser.generate(lemma)
+    return tuple((form, _Reading(lemma_, tag)) for form, lemma_, tag, *_ in generated)
+
+
+def _form(lemma: str, pos: str, number: str, case: str, gender: str | None) -> str | None:
+    for form, reading in _forms(lemma):
+        if reading.pos == pos and number in reading.numbers and case in reading.cases \
+                and (gender is None or gender in reading.genders) and (pos != "adj" or _positive(reading)):
+            return form
+    return None
+
+
+def _positive(reading: _Reading) -> bool:
+    """The positive degree (nowy, not nowszy or najnowszy)."""
+    return reading.tag.endswith(":pos")
+
+
+def _noun(word: str) -> _Reading | None:
+    """The noun reading of a term's word in the nominative (its citation form)."""
+    for reading in _readings(word):
+        if reading.pos == "subst" and "nom" in reading.cases:
+            return reading
+    return None
+
+
+def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang: str, compound: str = "") -> Proposal:
+    if _morfeusz() is None or compound:
+        return carried(text, start, end, found, preferred, lang, compound)
+    found_text = text[start:end]
+    span, term_words, new_words = found_text.split(), found.text.split(), preferred.text.split()
+    old_head, new_head = _head(term_words), _head(new_words)
+    if len(span) != len(term_words) or old_head is None or new_head is None:
+        return carried(text, start, end, found, preferred, lang, compound)
+    old_noun, new_noun = _noun(term_words[old_head]), _noun(new_words[new_head])
+    old_gender, new_gender = next(iter(sorted(old_noun.genders))), next(iter(sorted(new_noun.genders)))
+    slots = {(number, case) for reading in _readings(span[old_head])
+             if reading.pos == "subst" and reading.lemma == old_noun.lemma
+             for number in reading.numbers for case in reading.cases}
+    if not slots:
+        return carried(text, start, end, found, preferred, lang, compound)
+    if any(case != "voc" for _, case in slots):
+        slots = {slot for slot in slots if slot[1] != "voc"}  # a vocative addresses someone: not a UI noun
+    # Words beside the phrase that agree with the old noun: adjectives, pronouns, numerals.
+    before = words_before(text, start, limit=2)
+    after = words_after(text, end, limit=1)
+    agreeing = [w for w in [*before, *after] if _agrees(w.group(), slots, old_gender)]
+    for word in agreeing:
+        slots = {slot for slot in slots if any(r.pos == "adj" and r.allows(*slot, old_gender)
+                                              for r in _readings(word.group()))}
+    outcomes: dict[str, tuple[int, int, str, str]] = {}
+    for number, case in sorted(slots, key=_slot_order):
+        made = _made(text, start, end, span, new_words, new_head, new_noun, new_gender, agreeing, number, case)
+        if made is not None:
+            outcomes.setdefault(made[2], made)
+    if not outcomes:
+        return Proposal(preferred.text, start, end, preferred.text, Applicability.UNSAFE,
+                        f"no form of '{preferred.text}' is known for this place", citation=True)
+    (phrase_start, phrase_end, replacement, suggestion), *others = outcomes.values()
+    if others:
+        return Proposal(suggestion, phrase_start, phrase_end, replacement, Applicability.UNSAFE,
+                        "the case is not certain: " + " or ".join(f"'{o[2]}'" for o in outcomes.values()))
+    number = sorted(slots, key=_slot_order)[0][0]
+    if old_gender != new_gender and _agrees_later(sentence_after(text, end), number, old_gender, new_gender):
+        return Proposal(suggestion, phrase_start, phrase_end, replacement, Applicability.UNSAFE,
+                        "a verb or adjective later in the sentence agrees with the replaced noun")
+    return Proposal(suggestion, phrase_start, phrase_end, replacement, Applicability.SAFE)
+
+
+def _slot_order(slot: tuple[str, str]) -> tuple[int, int]:
+    order = ("nom", "acc", "gen", "loc", "dat", "inst", "voc")
+    return (slot[0] != "sg", order.index(slot[1]) if slot[1] in order else 9)
+
+
+def _head(words: list[str]) -> int | None:
+    """A term's noun: its first word with a noun reading and no adjective reading, else its
+    first word with a noun reading ("nowy folder": folder; "konto użytkownika": konto)."""
+    nouns = [i for i, w in enumerate(words) if _noun(w) is not None]
+    plain = [i for i in nouns if not any(r.pos == "adj" for r in _readings(words[i]))]
+    return (plain or nouns or [None])[0]
+
+
+def _agrees(word: str, slots, gender: str) -> bool:
+    return any(r.pos == "adj" and any(r.allows(number, case, gender) for number, case in slots)
+               for r in _readings(word))
+
+
+def _made(text, start, end, span, new_words, new_head, new_noun, new_gender, agreeing, number, case):
+    head_form = _form(new_noun.lemma, "subst", number, case, None)
+    if head_form is None:
+        return None
+    words = []
+    for index, word in enumerate(new_words):
+        if index == new_head:
+            words.append(head_form)
+        elif index < new_head:  # the term's own adjectives before its noun
+            form = _adjective(word, number, case, new_gender)
+            if form is None:
+                return None
+            words.append(form)
+        else:
+            words.append(word)  # a genitive or other complement keeps its form
+    found_text = text[start:end]
+    term_text = keep_spacing(found_text, cased_like(found_text, " ".join(words)))
+    pieces = [(start, end, term_text)]
+    for word in agreeing:
+        form = _adjective(word.group(), number, case, new_gender)
+        if form is None:
+            return None
+        pieces.append((word.start(), word.end(), cased_like(word.group(), form)))
+    pieces.sort()
+    phrase_start, phrase_end = pieces[0][0], max(p[1] for p in pieces)
+    out, cursor = [], phrase_start
+    for piece_start, piece_end, new in pieces:
+        out += [text[cursor:piece_start], new]
+        cursor = piece_end
+    out.append(text[cursor:phrase_end])
+    return phrase_start, phrase_end, "".join(out), term_text
+
+
+def _adjective(word: str, number: str, case: str, gender: str) -> str | None:
+    lemmas = {r.lemma for r in _readings(word) if r.pos == "adj" and _positive(r)}
+    if len(lemmas) != 1:
+        return None
+    return _form(lemmas.pop(), "adj", number, case, gender)
+
+
+def _agrees_later(rest: str, number: str, old: str, new: str) -> bool:
+    """A past-tense verb, participle or adjective later in the sentence that takes the old
+    gender's form but not the new one's (był/była, pusty/pusta)."""
+    for word in rest.split():
+        word = word.strip(".,;:!?\"'()")
+        if not word:
+            continue
+        for reading in _readings(word):
+            if reading.pos in ("praet", "adj", "ppas", "winien") and number in reading.numbers \
+                    and old in reading.genders and new not in reading.genders:
+                return True
+    return False
