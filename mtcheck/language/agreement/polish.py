@@ -64,12 +64,32 @@ def _forms(lemma: str) -> tuple[tuple[str, _Reading], ...]:
     return tuple((form, _Reading(lemma_, tag)) for form, lemma_, tag, *_ in generated)
 
 
-def _form(lemma: str, pos: str, number: str, case: str, gender: str | None) -> str | None:
-    for form, reading in _forms(lemma):
-        if reading.pos == pos and number in reading.numbers and case in reading.cases \
-                and (gender is None or gender in reading.genders) and (pos != "adj" or _positive(reading)):
-            return form
-    return None
+def _form(lemma: str, pos: str, number: str, case: str, gender: str | None, like: str = "") -> tuple[str, bool] | None:
+    """The form of `lemma` in a slot, and whether it is the only one: where the dictionary has
+    several (folderu, foldera; swoje, swe), the one ending as `like` does, else the longest,
+    not sure."""
+    found = [form for form, reading in _forms(lemma)
+             if reading.pos == pos and number in reading.numbers and case in reading.cases
+             and (gender is None or gender in reading.genders) and (pos != "adj" or _positive(reading))]
+    found = list(dict.fromkeys(found))
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0], True
+    shared = [_shared_ending(form, like) for form in found]
+    best = max(shared)
+    if best and shared.count(best) == 1:
+        return found[shared.index(best)], True
+    return max(found, key=len), False
+
+
+def _shared_ending(form: str, like: str) -> int:
+    count = 0
+    for a, b in zip(reversed(form.lower()), reversed(like.lower())):
+        if a != b:
+            break
+        count += 1
+    return count
 
 
 def _positive(reading: _Reading) -> bool:
@@ -109,23 +129,58 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
     for word in agreeing:
         slots = {slot for slot in slots if any(r.pos == "adj" and r.allows(*slot, old_gender)
                                               for r in _readings(word.group()))}
-    outcomes: dict[str, tuple[int, int, str, str]] = {}
+    # A verb right after the noun that agrees with it in number makes it its subject:
+    # "Kartoteki są puste" (plural, so nominative, not the genitive singular).
+    verb = words_after(text, end, limit=1)
+    numbers = {n for r in _readings(verb[0].group()) if r.pos in ("fin", "praet", "bedzie") for n in r.numbers} \
+        if verb else set()
+    if len(numbers) == 1:
+        number = next(iter(numbers))
+        slots = {slot for slot in slots if slot == (number, "nom")} or slots
+    preposition = _preposition_before(text, start, agreeing)
+    if preposition:
+        slots = {slot for slot in slots if slot[1] in _PREPOSITIONS[preposition]} or slots
+    outcomes: dict[str, tuple] = {}
     for number, case in sorted(slots, key=_slot_order):
-        made = _made(text, start, end, span, new_words, new_head, new_noun, new_gender, agreeing, number, case)
+        made = _made(text, start, end, span, new_words, new_head, new_noun, new_gender, agreeing, number, case,
+                     old_head)
         if made is not None:
             outcomes.setdefault(made[2], made)
     if not outcomes:
         return Proposal(preferred.text, start, end, preferred.text, Applicability.UNSAFE,
                         f"no form of '{preferred.text}' is known for this place", citation=True)
-    (phrase_start, phrase_end, replacement, suggestion), *others = outcomes.values()
+    (phrase_start, phrase_end, replacement, suggestion, sure), *others = outcomes.values()
     if others:
         return Proposal(suggestion, phrase_start, phrase_end, replacement, Applicability.UNSAFE,
                         "the case is not certain: " + " or ".join(f"'{o[2]}'" for o in outcomes.values()))
+    if not sure:
+        return Proposal(suggestion, phrase_start, phrase_end, replacement, Applicability.UNSAFE,
+                        "the dictionary has more than one form for this place")
     number = sorted(slots, key=_slot_order)[0][0]
     if old_gender != new_gender and _agrees_later(sentence_after(text, end), number, old_gender, new_gender):
         return Proposal(suggestion, phrase_start, phrase_end, replacement, Applicability.UNSAFE,
                         "a verb or adjective later in the sentence agrees with the replaced noun")
     return Proposal(suggestion, phrase_start, phrase_end, replacement, Applicability.SAFE)
+
+
+# Prepositions and the cases they govern.
+_PREPOSITIONS = {
+    **dict.fromkeys(("w", "we", "na", "o", "po"), {"loc", "acc"}),
+    **dict.fromkeys(("do", "od", "ode", "dla", "bez", "beze", "u", "wobec", "według", "obok", "podczas", "spod",
+                     "zza", "koło", "około", "oprócz", "wśród", "z", "ze"), {"gen"}),
+    **dict.fromkeys(("przez", "przeze"), {"acc"}),
+    "przy": {"loc"}, "ku": {"dat"}, "dzięki": {"dat"},
+    **dict.fromkeys(("przed", "pod", "nad", "za", "między", "poza"), {"inst", "acc"}),
+}
+_PREPOSITIONS["z"] = _PREPOSITIONS["ze"] = {"gen", "inst"}
+
+
+def _preposition_before(text: str, start: int, agreeing) -> str | None:
+    """The preposition before the noun phrase (its adjectives included), lower case."""
+    first = min([start, *(w.start() for w in agreeing)])
+    before = words_before(text, first, limit=1)
+    word = before[0].group().lower() if before else ""
+    return word if word in _PREPOSITIONS else None
 
 
 def _slot_order(slot: tuple[str, str]) -> tuple[int, int]:
@@ -146,29 +201,32 @@ def _agrees(word: str, slots, gender: str) -> bool:
                for r in _readings(word))
 
 
-def _made(text, start, end, span, new_words, new_head, new_noun, new_gender, agreeing, number, case):
-    head_form = _form(new_noun.lemma, "subst", number, case, None)
-    if head_form is None:
+def _made(text, start, end, span, new_words, new_head, new_noun, new_gender, agreeing, number, case, old_head):
+    made = _form(new_noun.lemma, "subst", number, case, None, span[old_head])
+    if made is None:
         return None
+    head_form, sure = made
     words = []
     for index, word in enumerate(new_words):
         if index == new_head:
             words.append(head_form)
         elif index < new_head:  # the term's own adjectives before its noun
-            form = _adjective(word, number, case, new_gender)
-            if form is None:
+            made = _adjective(word, number, case, new_gender)
+            if made is None:
                 return None
-            words.append(form)
+            words.append(made[0])
+            sure = sure and made[1]
         else:
             words.append(word)  # a genitive or other complement keeps its form
     found_text = text[start:end]
     term_text = keep_spacing(found_text, cased_like(found_text, " ".join(words)))
     pieces = [(start, end, term_text)]
     for word in agreeing:
-        form = _adjective(word.group(), number, case, new_gender)
-        if form is None:
+        made = _adjective(word.group(), number, case, new_gender)
+        if made is None:
             return None
-        pieces.append((word.start(), word.end(), cased_like(word.group(), form)))
+        sure = sure and made[1]
+        pieces.append((word.start(), word.end(), cased_like(word.group(), made[0])))
     pieces.sort()
     phrase_start, phrase_end = pieces[0][0], max(p[1] for p in pieces)
     out, cursor = [], phrase_start
@@ -176,14 +234,14 @@ def _made(text, start, end, span, new_words, new_head, new_noun, new_gender, agr
         out += [text[cursor:piece_start], new]
         cursor = piece_end
     out.append(text[cursor:phrase_end])
-    return phrase_start, phrase_end, "".join(out), term_text
+    return phrase_start, phrase_end, "".join(out), term_text, sure
 
 
-def _adjective(word: str, number: str, case: str, gender: str) -> str | None:
+def _adjective(word: str, number: str, case: str, gender: str) -> tuple[str, bool] | None:
     lemmas = {r.lemma for r in _readings(word) if r.pos == "adj" and _positive(r)}
     if len(lemmas) != 1:
         return None
-    return _form(lemmas.pop(), "adj", number, case, gender)
+    return _form(lemmas.pop(), "adj", number, case, gender, word)
 
 
 def _agrees_later(rest: str, number: str, old: str, new: str) -> bool:

@@ -3,8 +3,10 @@ gender (mappen → katalogen, mappene → katalogene, et dokument → en fil), t
 and the definite determiner before it (en/ei/et, den/det) made to agree.
 
 Genders come from the glossary (`grammaticalGender`); without one, a fix that must know it is
-unsafe. Unsafe too: a neuter plural of one syllable (hus, not huser), a feminine where the
-text's own form does not show whether it writes -a or -en, an adjective that agrees.
+unsafe. Unsafe too: an indefinite neuter plural (hus, passord, but dokumenter), an adjective
+between article and noun or after a copula when the noun goes to or from the neuter (ny: nytt),
+a pronoun later in the sentence when the gender changes. A feminine takes -a where the text
+wrote -a, else -en, and keeps the article en where the text wrote it (both are Bokmål).
 """
 from __future__ import annotations
 
@@ -19,7 +21,6 @@ _ARTICLES = {"en": (M, "indef"), "ei": (F, "indef"), "et": (N, "indef"), "den": 
 _INDEFINITE = {M: "en", F: "ei", N: "et"}
 _DEFINITE = {M: "den", F: "den", N: "det"}
 _DEMONSTRATIVE = {M: "denne", F: "denne", N: "dette"}
-_VOWELS = set("aeiouyæøå")
 # Pronouns that may point back to the replaced noun.
 _PRONOUNS = {"den", "det", "som"}
 _COPULAS = {"er", "var", "blir", "ble", "vært", "bli"}
@@ -59,7 +60,10 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
         kind = _ARTICLES[article.group().lower()][1]
         table = {"indef": _INDEFINITE, "def": _DEMONSTRATIVE if article.group().lower().startswith("de") and
                  article.group().lower().endswith(("nne", "tte")) else _DEFINITE}[kind]
-        pieces.insert(0, (article.start(), article.end(), cased_like(article.group(), table[new_gender])))
+        form = table[new_gender]
+        if form == "ei" and article.group().lower() == "en":
+            form = "en"  # Bokmål writes feminines with en too: the text's choice stays
+        pieces.insert(0, (article.start(), article.end(), cased_like(article.group(), form)))
     phrase_start = pieces[0][0]
     out, cursor = [], phrase_start
     for piece_start, piece_end, new in pieces:
@@ -106,9 +110,8 @@ def _inflected(word: str, gender: str | None, definite: bool, number: str, femin
         if gender == F and feminine_a:
             return (word[:-1] if ends_e else word) + "a"
         return word + ("n" if ends_e else "en")
-    syllables = sum(1 for i, c in enumerate(word) if c in _VOWELS and (i == 0 or word[i - 1] not in _VOWELS))
-    if gender == N and syllables == 1:
-        return None  # et hus, flere hus; but et språk, flere språk: not sure without a lexicon
     if definite:
         return word + ("ne" if ends_e else "ene")
+    if gender == N:
+        return None  # et hus, flere hus; et passord, flere passord; et dokument, flere dokumenter
     return word + ("r" if ends_e else "er")

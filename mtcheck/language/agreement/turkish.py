@@ -66,8 +66,15 @@ def _moved(suffix: str, old: str, new: str) -> tuple[str, bool]:
         if suffix[0] in "ea":
             suffix = "y" + suffix  # dative: klasöre -> dosyaya
         else:
-            sure = False  # accusative (y) or possessive (s)? klasörü: dosyayı or dosyası
-            suffix = "y" + suffix
+            # Accusative (y) or possessive (s)? klasörü: dosyayı or dosyası; genitive or
+            # "your"? klasörün: dosyanın or dosyan. The likelier guess, not sure.
+            sure = False
+            if len(suffix) == 2 and suffix[1] == "n":
+                suffix = "n" + suffix       # genitive: dokümanın -> belgenin
+            elif len(suffix) > 2 and suffix[1] == "n":
+                suffix = "s" + suffix       # possessive and a case: klasöründe -> dosyasında
+            else:
+                suffix = "y" + suffix       # accusative: klasörü -> dosyayı
     if not new_vowel_end and new[-1] in _SOFTENING and suffix[0] in _VOWELS:
         sure = False  # kitap: kitabı; top: topu
     out, last = [], _last_vowel(new)
