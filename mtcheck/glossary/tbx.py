@@ -66,13 +66,12 @@ def _concept(path: str, entry: etree._Element, number: int, tags: dict[str, Orig
                 log.error(exc)
                 continue  # the section's terms have no language to be read in
             terms.extend(_terms(path, child, lang, log, language_subtags(_written_lang(child))))
-            _descriptions(child, definitions.setdefault(lang, []), lang_notes.setdefault(lang, []))
-            subjects.extend(_text(node) for node in child.iter() if _subject_field(local(node.tag), node))
+            _descriptions(child, definitions.setdefault(lang, []), lang_notes.setdefault(lang, []), subjects)
         elif name == "note":
             notes.append(_text(child))
         elif name in ("descrip", "descripGrp"):
             definitions.setdefault("", []).extend(_definitions(child))
-            subjects.extend(_text(node) for node in child.iter() if _subject_field(local(node.tag), node))
+            subjects.extend(_subject_fields(child))
     return Concept(concept_id, tuple(terms), _joined(notes), Origin(str(path), entry.sourceline),
                    definitions=_by_lang(definitions), lang_notes=_by_lang(lang_notes),
                    subject_field="; ".join(dict.fromkeys(s for s in subjects if s)))
@@ -89,14 +88,20 @@ def _terms(path: str, lang_set: etree._Element, lang: str, log: ReadLog, region:
     return terms
 
 
-def _descriptions(lang_set: etree._Element, definitions: list[str], notes: list[str]) -> None:
-    """The definitions and notes a langSet/langSec gives beside its terms."""
+def _descriptions(lang_set: etree._Element, definitions: list[str], notes: list[str], subjects: list[str]) -> None:
+    """The definitions, notes and subject fields a langSet/langSec gives beside its terms."""
     for child in lang_set:
         name = _local(child.tag)
         if name == "note":
             notes.append(_text(child))
         elif name in ("descrip", "descripGrp"):
             definitions.extend(_definitions(child))
+            subjects.extend(_subject_fields(child))
+
+
+def _subject_fields(element: etree._Element) -> list[str]:
+    """The subject fields of a descrip or the descrips of a descripGrp."""
+    return [_text(node) for node in element.iter() if local(node.tag) == "descrip" and node.get("type") == "subjectField"]
 
 
 def _definitions(element: etree._Element) -> list[str]:

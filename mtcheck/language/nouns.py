@@ -112,28 +112,60 @@ def _german_table_path() -> Path | None:
     return path if path.is_file() else None
 
 
+class _Table:
+    """Where each lemma's rows are in the noun table, read when asked for: the whole table
+    parsed would hold over 100 MB, its lines 40 MB, for the few nouns a run replaces."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        offsets: dict[str, list[int]] = {}
+        with path.open("rb") as handle:
+            header = next(csv.reader([handle.readline().decode("utf-8")]))
+            at = handle.tell()
+            for line in handle:
+                if b"Substantiv" in line:
+                    offsets.setdefault(line.split(b",", 1)[0].decode("utf-8"), []).append(at)
+                at += len(line)
+        self.offsets = offsets
+        self.genus = [i for i, name in enumerate(header) if name.startswith("genus")]
+        self.columns = [(i, _COLUMNS[name.rstrip("*").strip()]) for i, name in enumerate(header)
+                        if name.rstrip("*").strip() in _COLUMNS]
+        self.pos = header.index("pos")
+
+    def get(self, lemma: str) -> list[tuple[str, dict]] | None:
+        if lemma not in self.offsets:
+            return None
+        return _parsed(self, lemma) or None
+
+    def lines(self, lemma: str) -> list[str]:
+        with _LOCK, self.path.open("rb") as handle:
+            found = []
+            for offset in self.offsets[lemma]:
+                handle.seek(offset)
+                found.append(handle.readline().decode("utf-8"))
+            return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(table: _Table, lemma: str) -> list[tuple[str, dict]]:
+    rows = []
+    for row in csv.reader(table.lines(lemma)):
+        if row[0] != lemma or "Substantiv" not in row[table.pos].split(","):
+            continue
+        genders = {_GENDERS[row[i]] for i in table.genus if i < len(row) and row[i] in _GENDERS}
+        forms: dict[tuple[str, str], tuple[str, ...]] = {}
+        for i, key in table.columns:
+            if i < len(row) and row[i]:
+                forms[key] = forms.get(key, ()) + (row[i],)
+        if forms:
+            rows.append((genders.pop() if len(genders) == 1 else "", forms))
+    return rows
+
+
 @functools.cache
-def _german_table() -> dict[str, list[tuple[str, dict]]] | None:
-    """lemma -> [(gender, {(case, number): forms})], read once (about a second)."""
+def _german_table() -> _Table | None:
+    """The noun table, read once (a fraction of a second) when a German fix first needs it."""
     path = _german_table_path()
     if path is None:
         return None
-    table: dict[str, list[tuple[str, dict]]] = {}
-    with _LOCK, path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader)
-        genus = [i for i, name in enumerate(header) if name.startswith("genus")]
-        columns = [(i, _COLUMNS[name.rstrip("*").strip()]) for i, name in enumerate(header)
-                   if name.rstrip("*").strip() in _COLUMNS]
-        pos = header.index("pos")
-        for row in reader:
-            if "Substantiv" not in row[pos].split(","):
-                continue
-            genders = {_GENDERS[row[i]] for i in genus if row[i] in _GENDERS}
-            forms: dict[tuple[str, str], tuple[str, ...]] = {}
-            for i, key in columns:
-                if row[i]:
-                    forms[key] = forms.get(key, ()) + (row[i],)
-            if forms:
-                table.setdefault(row[0], []).append((genders.pop() if len(genders) == 1 else "", forms))
-    return table
+    return _Table(path)

@@ -1,6 +1,7 @@
 """What every rule shares: an id, a name, a default severity, and how it sees a document."""
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from dataclasses import dataclass
@@ -101,22 +102,39 @@ class Rule:
     def label(self, match: Match) -> str:
         return self.document.glossary.label(match.concept)
 
-    def replacement(self, match: Match, preferred: Term, foreign: str | None = None) -> tuple[str, Fix, bool]:
+    def replacement(self, match: Match, preferred: Term, foreign: str | None = None,
+                    location: Location | None = None) -> tuple[str, Fix, bool]:
         """The preferred term as it should stand where `match` is (inflected, the words that
         agree with it adjusted: mtcheck.language.agreement), the fix that puts it there, and
         whether the suggestion is only the citation form. `foreign`: the match is a foreign
-        term, to be replaced by this text (the citation form, capitalised)."""
-        from mtcheck.language.agreement import propose, propose_foreign
-
-        text = match.segment.text
-        if foreign is not None:
-            proposal = propose_foreign(text, match.start, match.end, foreign, self.document.lang, preferred)
-        else:
-            proposal = propose(text, match.start, match.end, match.term, preferred, self.document.lang,
-                               match.compound)
-        edit = FixEdit(match.segment.locate(proposal.start, proposal.end), proposal.replacement)
+        term, to be replaced by this text (the citation form, capitalised); `location`: the
+        match's, where the caller has it."""
+        found = match.term
+        proposal = _proposal(match.segment.text, match.start, match.end, _grammar(found), _grammar(preferred),
+                             self.document.lang, match.compound, foreign)
+        # Mostly the fix replaces just the found words: their place is the finding's own.
+        place = location if location is not None and (proposal.start, proposal.end) == (match.start, match.end) \
+            else match.segment.locate(proposal.start, proposal.end)
+        edit = FixEdit(place, proposal.replacement)
         fix = Fix(proposal.applicability.value, (edit,), proposal.reason)
         return proposal.suggestion, fix, proposal.citation
+
+
+def _grammar(term: Term) -> tuple[str, str, str, str, str]:
+    """What a proposal reads of a term: a small key (a Term hashes every field each time)."""
+    return term.text, term.lang, term.part_of_speech, term.gender, term.number
+
+
+# A translation memory repeats its segments: the same term in the same text is proposed once.
+@functools.lru_cache(maxsize=8192)
+def _proposal(text: str, start: int, end: int, found: tuple, preferred: tuple, lang: str, compound: str,
+              foreign: str | None):
+    from mtcheck.language.agreement import propose, propose_foreign
+
+    found_term, preferred_term = (Term(t, lg, part_of_speech=p, gender=g, number=n) for t, lg, p, g, n in (found, preferred))
+    if foreign is not None:
+        return propose_foreign(text, start, end, foreign, lang, preferred_term)
+    return propose(text, start, end, found_term, preferred_term, lang, compound)
 
 
 def _suggestions(suggestions: Iterable[str]) -> tuple[str, ...]:

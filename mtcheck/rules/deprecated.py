@@ -46,12 +46,14 @@ class DeprecatedRendering(Rule):
                 self._said.clear()
             said = self._said[key] = self._say(match, text)
         message, suggestions, data = said
-        fix = None
+        fix = location = None
         if match.alternatives:
             message, suggestions, data = self._said_of_several(match, text, message, suggestions, data)
         elif suggestions:
             # Where it stands: inflected for this place, the words that agree with it adjusted.
-            suggestion, fix, citation = self.replacement(match, match.concept.preferred(self.document.lang))
+            location = match.location
+            suggestion, fix, citation = self.replacement(match, match.concept.preferred(self.document.lang),
+                                                         location=location)
             if suggestion != suggestions[0] or citation:
                 message = message.replace(f"use '{suggestions[0]}'", f"use '{suggestion}'" + (
                     " (its citation form)" if citation and suggestion.casefold() != text.casefold() and
@@ -59,7 +61,7 @@ class DeprecatedRendering(Rule):
                 suggestions = (suggestion,)
             if fix.edits[0].text == text and fix.applicability == "safe":
                 fix = None
-        return [self.made(match.location, message, match.concept.id, text, suggestions, data,
+        return [self.made(location or match.location, message, match.concept.id, text, suggestions, data,
                           match.segment.sentence(match.start, match.end), fix)]
 
     def _said_of_several(self, match: Match, text: str, message: str, suggestions: tuple[str, ...],

@@ -75,10 +75,12 @@ class ForeignRendering(Rule):
                                 concepts=[match.concept.id, *(c.id for c, _ in match.alternatives)])
         message += f"; use '{suggestion}'" if suggestion else f"; the glossary has no {lang} term for it"
         fix = None
+        location = match.location
         if suggestion and suggestion != match.text:
-            _, fix, _ = self.replacement(match, match.concept.preferred(lang), foreign=suggestion)
-        return self.finding(match, message, [suggestion] if suggestion else [], fix=fix, term=match.term.text,
-                            term_lang=match.term.lang)
+            _, fix, _ = self.replacement(match, match.concept.preferred(lang), foreign=suggestion, location=location)
+        return self.made(location, message, match.concept.id, match.text, (suggestion,) if suggestion else (),
+                         {"term": match.term.text, "term_lang": match.term.lang},
+                         match.segment.sentence(match.start, match.end), fix)
 
     def _suggestion(self, match: Match, concept, term) -> str | None:
         lang = self.document.lang
