@@ -72,15 +72,18 @@ def plan(glossary: Glossary, path: str, segments: list[Segment], lang: str,
         end = segment.offset(finding.location.end_line, finding.location.end_column)
         if segment.text[start:end] != finding.text:
             continue  # never edit what is not exactly what was found
+        made = []
         for edit in finding.fix.edits:
             place = edit.location
             edit_start = segment.offset(place.line, place.column)
             edit_end = segment.offset(place.end_line, place.end_column)
-            if edit_start is None or edit_end is None or not edit_start <= start <= end <= edit_end:
-                break
+            if edit_start is None or edit_end is None or not 0 <= edit_start <= edit_end <= len(segment.text):
+                made = []
+                break  # a fix that does not fit its segment is not made at all
             old = segment.text[edit_start:edit_end]
             new = edit.text if (edit_start, edit_end) != (start, end) else keep_spacing(old, edit.text)
-            edits.append(Edit(segment, edit_start, edit_end, old, new, finding.rule))
+            made.append(Edit(segment, edit_start, edit_end, old, new, finding.rule))
+        edits += made
     return edits
 
 

@@ -268,12 +268,46 @@ def test_json_and_sarif_carry_the_fix_with_its_applicability(tmp_path):
     path.write_text("Abra el directorio.\nSus valores se pueden einstellen.\n", encoding="utf-8")
     _, out, _ = run_cli("check", str(path), "-g", str(glossary), "--lang", "es", "--format", "json")
     [finding] = [f for f in json.loads(out)["findings"] if f["rule"] == "GL001"]
+    # The article and the noun apart: a tag between them would stay where it is.
     assert finding["fix"] == {"applicability": "safe", "edits": [
-        {"line": 1, "column": 6, "end_line": 1, "end_column": 19, "text": "la carpeta"}]}
+        {"line": 1, "column": 6, "end_line": 1, "end_column": 8, "text": "la"},
+        {"line": 1, "column": 9, "end_line": 1, "end_column": 19, "text": "carpeta"}]}
     _, out, _ = run_cli("check", str(path), "-g", str(glossary), "--lang", "es", "--format", "sarif")
     [result] = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "GL001"]
     [change] = result["fixes"][0]["artifactChanges"]
-    assert change["replacements"] == [{"deletedRegion": {"startLine": 1, "startColumn": 6, "endLine": 1,
-                                                         "endColumn": 19}, "insertedContent": {"text": "la carpeta"}}]
+    assert change["replacements"] == [
+        {"deletedRegion": {"startLine": 1, "startColumn": 6, "endLine": 1, "endColumn": 8},
+         "insertedContent": {"text": "la"}},
+        {"deletedRegion": {"startLine": 1, "startColumn": 9, "endLine": 1, "endColumn": 19},
+         "insertedContent": {"text": "carpeta"}}]
     code, out, _ = run_cli("check", str(path), "-g", str(glossary), "--lang", "es", "--show-fixes")
-    assert "    fix (safe): 1:6-1:19 -> 'la carpeta'" in out
+    assert "    fix (safe): 1:6-1:8 -> 'la'; 1:9-1:19 -> 'carpeta'" in out
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file source-language="en" target-language="de" datatype="plaintext" original="a"><body>
+<trans-unit id="1"><source>The directory is empty.</source><target>Das <g id="1">Verzeichnis</g> ist leer.</target></trans-unit>
+<trans-unit id="2"><source>Open the directory.</source><target>Öffnen Sie <g id="2">das</g> Verzeichnis.</target></trans-unit>
+<trans-unit id="3"><source>Open the directory.</source><target>Öffnen Sie das<x id="3"/> Verzeichnis.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_the_words_that_agree_are_fixed_apart_and_the_tags_stay(tmp_path):
+    """Article and noun are two edits, so that a tag between them keeps its place; a
+    placeholder where the article would be hides what must agree: unsafe."""
+    _needs_lexicon("de")
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    path = tmp_path / "a.xlf"
+    path.write_text(XLIFF, encoding="utf-8")
+    _, out, _ = run_cli("check", str(path), "-g", str(glossary), "--format", "json")
+    fixes = {f["segment"]: f["fix"] for f in json.loads(out)["findings"] if f["rule"] == "GL001"}
+    assert [e["text"] for e in fixes["1"]["edits"]] == ["Der", "Ordner"]
+    assert fixes["3"]["applicability"] == "unsafe" and "placeholder" in fixes["3"]["reason"]
+    run_cli("check", str(path), "-g", str(glossary), "--fix")
+    fixed = path.read_text(encoding="utf-8")
+    assert '<target>Der <g id="1">Ordner</g> ist leer.</target>' in fixed
+    assert '<target>Öffnen Sie <g id="2">den</g> Ordner.</target>' in fixed
+    assert '<target>Öffnen Sie das<x id="3"/> Verzeichnis.</target>' in fixed

@@ -11,6 +11,8 @@ every tag kept where it was.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from lxml import etree
@@ -105,9 +107,14 @@ def respelled(slots: list[Slot], old: str, new: str) -> dict[int, str]:
         if PLACEHOLDER in replacement:
             raise InlineError("the edited text adds an inline tag placeholder")
         number = _slot_of(slots, old, start, end, replacement)
+        pieces = [(start, end, replacement, number)]
         if number is None:
-            raise InlineError("an edit spans an inline tag boundary or a placeholder")
-        changes.setdefault(number, []).append((start, end, replacement))
+            # Word by word where the words pair up: "Das <g>Verzeichnis</g>" -> "Der <g>Ordner</g>".
+            pieces = [(s, e, r, _slot_of(slots, old, s, e, r)) for s, e, r in _word_by_word(old, start, end, replacement)]
+            if not pieces or any(n is None for *_, n in pieces):
+                raise InlineError("an edit spans an inline tag boundary or a placeholder")
+        for piece_start, piece_end, text, slot in pieces:
+            changes.setdefault(slot, []).append((piece_start, piece_end, text))
     for number, edits in changes.items():
         slot = slots[number]
         content, pieces, done = old[slot.start:slot.end], [], slot.start
@@ -119,6 +126,24 @@ def respelled(slots: list[Slot], old: str, new: str) -> dict[int, str]:
         pieces.append(old[done:slot.end])
         contents[number] = "".join(pieces)
     return contents
+
+
+_PARTS = re.compile(r"\s+|[^\s]+")
+
+
+def _word_by_word(old: str, start: int, end: int, replacement: str) -> list[tuple[int, int, str]]:
+    """An edit as one edit per word, where old and new have their words and spaces in the
+    same places and the spaces stay; [] where they do not pair up."""
+    old_parts, new_parts = _PARTS.findall(old[start:end]), _PARTS.findall(replacement)
+    if len(old_parts) != len(new_parts) or any(a.isspace() != b.isspace() or (a.isspace() and a != b)
+                                               for a, b in zip(old_parts, new_parts)):
+        return []
+    edits, at = [], start
+    for a, b in zip(old_parts, new_parts):
+        if a != b:
+            edits.append((at, at + len(a), b))
+        at += len(a)
+    return edits
 
 
 def _slot_of(slots: list[Slot], old: str, start: int, end: int, replacement: str) -> int | None:

@@ -113,10 +113,10 @@ class Rule:
         proposal = _proposal(match.segment.text, match.start, match.end, _grammar(found), _grammar(preferred),
                              self.document.lang, match.compound, foreign)
         # Mostly the fix replaces just the found words: their place is the finding's own.
-        place = location if location is not None and (proposal.start, proposal.end) == (match.start, match.end) \
-            else match.segment.locate(proposal.start, proposal.end)
-        edit = FixEdit(place, proposal.replacement)
-        fix = Fix(proposal.applicability.value, (edit,), proposal.reason)
+        edits = tuple(FixEdit(location if location is not None and (start, end) == (match.start, match.end)
+                              else match.segment.locate(start, end), new)
+                      for start, end, new in proposal.edits())
+        fix = Fix(proposal.applicability.value, edits, proposal.reason)
         return proposal.suggestion, fix, proposal.citation
 
 

@@ -59,7 +59,7 @@ class DeprecatedRendering(Rule):
                     " (its citation form)" if citation and suggestion.casefold() != text.casefold() and
                     fix.applicability != "safe" else ""), 1)
                 suggestions = (suggestion,)
-            if fix.edits[0].text == text and fix.applicability == "safe":
+            if len(fix.edits) == 1 and fix.edits[0].text == text and fix.applicability == "safe":
                 fix = None
         return [self.made(location or match.location, message, match.concept.id, text, suggestions, data,
                           match.segment.sentence(match.start, match.end), fix)]

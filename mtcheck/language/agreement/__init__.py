@@ -41,26 +41,88 @@ class Proposal:
     applicability: Applicability
     reason: str = ""         # why it is not safe; "" when it is
     citation: bool = False   # the suggestion is the citation form: no inflection could be made
+    # The words that change, (start, end, new text), each apart: an inline tag between the
+    # article and its noun stays where it is. Empty: the whole replacement is one edit.
+    pieces: tuple[tuple[int, int, str], ...] = ()
+
+    def edits(self) -> tuple[tuple[int, int, str], ...]:
+        return self.pieces or ((self.start, self.end, self.replacement),)
 
 
 # Languages whose nouns have no grammatical gender for other words to agree with.
 GENDERLESS = frozenset("en tr az fi et hu zh ja ko vi th id ms tl fa hy ka eu sw yo ig".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _QUOTES_AND_SPACE = " \t\u00a0\u202f„“”«»‚‘’\"'‹›"
+_TOKEN = re.compile(r"\S+")
 
 
 def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang: str,
             compound: str = "") -> Proposal:
     """How to put `preferred` where `found` (a term of the same concept) stands in `text`.
     `compound`: "first" or "last" where the found term is that part of a compound word."""
-    from mtcheck.language.agreement import german, polish, romance, scandinavian, turkish
-
     if found.part_of_speech and preferred.part_of_speech and found.part_of_speech != preferred.part_of_speech:
         return display(text, start, end, preferred, f"a {found.part_of_speech} replaced by a {preferred.part_of_speech}")
+    proposal = _dispatch(text, start, end, found, preferred, lang, compound)
+    if proposal.applicability is Applicability.SAFE and _beside_placeholder(text, proposal.start, proposal.end) \
+            and not (found.gender and found.gender == preferred.gender) and not same_head(found.text, preferred.text, lang):
+        # A placeholder (<x/>, <ph/>) stands where an article or adjective may be: unseen words
+        # may have to agree.
+        proposal = Proposal(proposal.suggestion, proposal.start, proposal.end, proposal.replacement,
+                            Applicability.UNSAFE, "a placeholder beside the term may hide words that agree with it",
+                            proposal.citation)
+    return _split(text, proposal, start, end)
+
+
+def _dispatch(text: str, start: int, end: int, found: Term, preferred: Term, lang: str, compound: str) -> Proposal:
+    from mtcheck.language.agreement import german, polish, romance, scandinavian, turkish
+
     handler = {"de": german.propose, "pl": polish.propose, "tr": turkish.propose, "az": turkish.propose,
                "fr": romance.propose, "es": romance.propose, "it": romance.propose, "pt": romance.propose,
                "ca": romance.propose, "nb": scandinavian.propose}.get(lang, carried)
     return handler(text, start, end, found, preferred, lang, compound)
+
+
+def _beside_placeholder(text: str, start: int, end: int) -> bool:
+    from mtcheck.language import PLACEHOLDER
+
+    return text[:start].rstrip(_QUOTES_AND_SPACE).endswith(PLACEHOLDER) \
+        or text[end:].lstrip(_QUOTES_AND_SPACE).startswith(PLACEHOLDER)
+
+
+def _split(text: str, proposal: Proposal, start: int, end: int) -> Proposal:
+    """The proposal as one edit per changed word around the found words text[start:end] and
+    one for these (das Verzeichnis -> der Ordner: two edits), so that an inline tag between
+    them stays where it is; unchanged where the words do not pair up."""
+    if (proposal.start, proposal.end) == (start, end):
+        return proposal
+    before = list(_TOKEN.finditer(text, proposal.start, start))
+    after = list(_TOKEN.finditer(text, end, proposal.end))
+    words = _TOKEN.findall(proposal.replacement)
+    if len(words) < len(before) + len(after) + 1:
+        return proposal
+    new_before, new_after = words[:len(before)], words[len(words) - len(after):] if after else []
+    prefix = _rebuilt(text, proposal.start, start, before, new_before)
+    suffix = _rebuilt(text, end, proposal.end, after, new_after)
+    replacement = proposal.replacement
+    if not (replacement.startswith(prefix) and replacement.endswith(suffix)) \
+            or len(prefix) + len(suffix) > len(replacement):
+        return proposal
+    found_new = replacement[len(prefix):len(replacement) - len(suffix)]
+    pieces = [(m.start(), m.end(), word) for m, word in zip(before + after, new_before + new_after) if m.group() != word]
+    if found_new != text[start:end]:
+        pieces.append((start, end, found_new))
+    return Proposal(proposal.suggestion, proposal.start, proposal.end, replacement, proposal.applicability,
+                    proposal.reason, proposal.citation, tuple(sorted(pieces)))
+
+
+def _rebuilt(text: str, start: int, end: int, old: list[re.Match], new: list[str]) -> str:
+    """text[start:end] with the words `old` replaced by `new`, the gaps kept."""
+    pieces, cursor = [], start
+    for match, word in zip(old, new):
+        pieces += [text[cursor:match.start()], word]
+        cursor = match.end()
+    pieces.append(text[cursor:end])
+    return "".join(pieces)
 
 
 def carried(text: str, start: int, end: int, found: Term, preferred: Term, lang: str,
