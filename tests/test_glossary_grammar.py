@@ -87,3 +87,13 @@ def test_an_unknown_value_is_one_error_with_file_and_line(tmp_path, column, valu
     assert "\n" not in message
     code, out, err = run_cli("glossary", "validate", str(path))
     assert code != 0 and f"{path}:3: unknown {field}" in out + err
+
+
+def test_a_tbx_value_outside_the_picklist_is_one_error_with_file_and_line(tmp_path):
+    path = tmp_path / "g.tbx"
+    path.write_text(TBX3.replace('type="grammaticalGender">neuter<', 'type="grammaticalGender">male<'),
+                    encoding="utf-8")
+    line = next(n for n, text in enumerate(TBX3.splitlines(), 1) if 'grammaticalGender">neuter<' in text)
+    code, out, err = run_cli("glossary", "validate", str(path))
+    assert code == 2
+    assert f"{path}:{line}: unknown grammatical gender 'male' (valid: masculine" in out + err

@@ -12,7 +12,7 @@ from lxml import etree
 from mtcheck.errors import GlossaryError
 from mtcheck.formats.xml import XML_LANG, local, parse_xml
 from mtcheck.glossary.options import (known_gender, known_kind, known_number, known_part_of_speech, language_code,
-                                      language_subtags, parse_options, parse_status)
+                                      language_subtags, parse_gender, parse_number, parse_options, parse_status)
 from mtcheck.glossary.readlog import ReadLog
 from mtcheck.model import Concept, Glossary, Origin, Status, Term, TermKind
 
@@ -131,6 +131,7 @@ def _lang_of(path: str, lang_set: etree._Element, tags: dict[str, Origin]) -> st
 # Term-level data categories a fix needs (TBX's names; as elements in older TBX).
 _GRAMMAR = {"grammaticalGender": "gender", "grammaticalNumber": "number"}
 _GRAMMAR_VALUES = {"gender": known_gender, "number": known_number}
+_GRAMMAR_PARSERS = {"gender": parse_gender, "number": parse_number}
 
 
 def _term(path: str, group: etree._Element, lang: str, region: str = "") -> Term:
@@ -158,7 +159,8 @@ def _term(path: str, group: etree._Element, lang: str, region: str = "") -> Term
         elif (name == "termNote" and kind_attr == "partOfSpeech") or name == "partOfSpeech":
             part = known_part_of_speech(value)
         elif (field := _GRAMMAR.get(kind_attr if name == "termNote" else name)) is not None:
-            grammar[field] = _GRAMMAR_VALUES[field](value)
+            # TBX-Basic's picklists are closed: another value is an error, as in CSV.
+            grammar[field] = _GRAMMAR_PARSERS[field](value, path, node.sourceline)
         elif name == "note":
             notes.append(value)
     if term_element is None:
