@@ -51,6 +51,12 @@ dir,nb,mappe,preferred,noun,feminine,
 dir,nb,katalog,deprecated,noun,masculine,
 password,nb,passord,preferred,noun,neuter,
 password,nb,kode,deprecated,noun,masculine,
+dir,sv,mapp,preferred,noun,common,
+dir,sv,katalog,deprecated,noun,common,
+document,sv,fil,preferred,noun,common,
+document,sv,dokument,deprecated,noun,neuter,
+dir,da,mappe,preferred,noun,common,
+dir,da,bibliotek,deprecated,noun,neuter,
 """
 
 ROWS = {
@@ -156,6 +162,20 @@ ROWS = {
         ("Alle kataloger er tomme.", "Alle mapper er tomme.", None),
         ("Kodene er feil.", "Passordene er feil.", None),
     ],
+    "sv": [
+        ("Öppna katalogen.", "Öppna mappen.", None),
+        ("Spara dokumentet.", "Spara filen.", None),
+        ("Välj ett dokument.", "Välj en fil.", None),
+        ("Katalogen är tom.", "Mappen är tom.", None),
+        # A neuter's plural is its singular (flera dokument): without an article, unsafe.
+        ("Alla dokument sparas.", None, "Alla fil sparas."),
+    ],
+    "da": [
+        ("Åbn biblioteket.", "Åbn mappen.", None),
+        ("Vælg et bibliotek.", "Vælg en mappe.", None),
+        # To the common gender with an adjective after the verb: unsafe (tomt: tom).
+        ("Biblioteket er tomt.", None, "Mappen er tomt."),
+    ],
 }
 
 # Suggestions inflected for case and number: (language, sentence, the suggestion GL001 makes).
@@ -193,6 +213,8 @@ SUGGESTIONS = [
     ("nb", "Katalogene er tomme.", "Mappene"),
     ("nb", "Oppgi en kode.", "passord"),
     ("nb", "Alle kataloger er tomme.", "mapper"),
+    ("sv", "Spara dokumentet.", "filen"),
+    ("da", "Åbn biblioteket.", "mappen"),
 ]
 
 

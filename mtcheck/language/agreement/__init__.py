@@ -78,7 +78,8 @@ def _dispatch(text: str, start: int, end: int, found: Term, preferred: Term, lan
 
     handler = {"de": german.propose, "pl": polish.propose, "tr": turkish.propose, "az": turkish.propose,
                "fr": romance.propose, "es": romance.propose, "it": romance.propose, "pt": romance.propose,
-               "ca": romance.propose, "nb": scandinavian.propose}.get(lang, carried)
+               "ca": romance.propose, "nb": scandinavian.propose, "sv": scandinavian.propose,
+               "da": scandinavian.propose}.get(lang, carried)
     return handler(text, start, end, found, preferred, lang, compound)
 
 
