@@ -8,7 +8,7 @@ import pytest
 
 from mtcheck.engine import Checker
 from mtcheck.fix import FIXABLE_RULES, _Places, fixable
-from mtcheck.inflect import carries_over as unambiguous
+from mtcheck.language.agreement.carry import carries_over as unambiguous
 from mtcheck.formats import plaintext
 from mtcheck.formats.edit import fix_file
 from mtcheck.model import Finding, Location, Segment, Severity

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.inflect import inflect_like
+from mtcheck.language.agreement.carry import inflect_like
 from mtcheck.language import analyzer_for
 
 CASES = [

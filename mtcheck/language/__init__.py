@@ -16,6 +16,9 @@ package only.
 - inflection: lemmatize-first languages, stem vowel alternations, superlative prefixes
 - derivation: derived forms writers use for a term's words (Turkish kitle: kitlesel)
 - orthography: optional accents, apostrophes
+- nouns: noun lexicons with gender and case forms (German: german-nouns; Polish: Morfeusz 2)
+- agreement: a term replaced in running text, inflected, with the words that agree with it
+  (one module per language family; carry: the found word's ending carried over)
 - analyzer: the Analyzer of one language, the registry, and what `mtcheck languages` shows
 """
 from mtcheck.language.analyzer import Analyzer, analyzer_for, known_languages

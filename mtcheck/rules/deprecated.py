@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from mtcheck.inflect import inflect_like
+from mtcheck.language.agreement.carry import inflect_like
 from mtcheck.model import Finding, Match, Severity
 from mtcheck.rules.base import Rule
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, NamedTuple
 
-from mtcheck.inflect import inflect_like
+from mtcheck.language.agreement.carry import inflect_like
 from mtcheck.model import (
     Concept,
     Finding,

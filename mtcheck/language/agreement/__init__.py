@@ -13,7 +13,7 @@ them) and how sure it is:
 
 Each language module knows its articles, determiners and agreement; the lexicons are in
 mtcheck.language.nouns (German, Polish). A language without a module is handled by carrying
-the found word's ending over (mtcheck.inflect) and is safe only where no agreement can break.
+the found word's ending over (mtcheck.language.agreement.carry) and is safe only where no agreement can break.
 """
 from __future__ import annotations
 
@@ -128,10 +128,10 @@ def _rebuilt(text: str, start: int, end: int, old: list[re.Match], new: list[str
 
 def carried(text: str, start: int, end: int, found: Term, preferred: Term, lang: str,
             compound: str = "") -> Proposal:
-    """The found word's ending carried over to the new term (mtcheck.inflect): safe where the
+    """The found word's ending carried over to the new term (mtcheck.language.agreement.carry): safe where the
     found text is its term's citation form or every ending carries over, and no other word
     can agree with the noun (a language without gender, or both terms of one gender)."""
-    from mtcheck.inflect import carries_over, inflect_like
+    from mtcheck.language.agreement.carry import carries_over, inflect_like
     from mtcheck.language import analyzer_for
 
     found_text = text[start:end]

@@ -4,7 +4,7 @@ new noun's gender, all by Morfeusz 2's analyser and generator (mtcheck[lexicons]
 
 "w nowym katalogu" → "w nowym folderze"; "Nowa kartoteka" → "Nowy folder". Where the found
 form has several cases that give different texts, or a past-tense verb or adjective later in
-the sentence agreed with the old gender, the fix is unsafe. Without Morfeusz, mtcheck.inflect.
+the sentence agreed with the old gender, the fix is unsafe. Without Morfeusz, mtcheck.language.agreement.carry.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ Number is read off the found noun (its term's form or a plural ending); genders 
 glossary, else from the article the text puts before the found noun. An adjective is put in
 the masculine from its dictionary lemma (simplemma), in the feminine only where the lemma
 shows it (French -e, Spanish -o/-a); anything else is unsafe. Italian, Portuguese and Catalan
-have their articles here for foreign terms; their nouns are left to mtcheck.inflect.
+have their articles here for foreign terms; their nouns are left to mtcheck.language.agreement.carry.
 """
 from __future__ import annotations
 

@@ -1,9 +1,11 @@
-"""Suggestions that take over the inflection and capitalisation of what was found."""
+"""Suggestions that take over the inflection and capitalisation of what was found, ending by
+ending: what every language without its own agreement module gets."""
 from __future__ import annotations
 
 import functools
 
-from mtcheck.language import Analyzer, match_case, tokens
+from mtcheck.language.analyzer import Analyzer
+from mtcheck.language.words import match_case, tokens
 
 _MAX_ENDING = 5  # longer differences are derivation, not inflection
 
