@@ -116,6 +116,19 @@ def _split(text: str, proposal: Proposal, start: int, end: int) -> Proposal:
                     proposal.reason, proposal.citation, tuple(sorted(pieces)))
 
 
+def joined(text: str, pieces: list[tuple[int, int, str]], end: int | None = None) -> tuple[int, int, str]:
+    """(start, end, text) of the stretch the pieces (start, end, new text) cover, at least to
+    `end`, with the text's own words between them."""
+    pieces = sorted(pieces)
+    start, stop = pieces[0][0], max([p[1] for p in pieces] + ([end] if end is not None else []))
+    out, cursor = [], start
+    for piece_start, piece_end, new in pieces:
+        out += [text[cursor:piece_start], new]
+        cursor = piece_end
+    out.append(text[cursor:stop])
+    return start, stop, "".join(out)
+
+
 def _rebuilt(text: str, start: int, end: int, old: list[re.Match], new: list[str]) -> str:
     """text[start:end] with the words `old` replaced by `new`, the gaps kept."""
     pieces, cursor = [], start

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from mtcheck.language.agreement import (
-    Applicability, Proposal, carried, cased_like, display, keep_spacing, same_head, sentence_after, words_before,
+    Applicability, Proposal, carried, cased_like, display, joined, keep_spacing, same_head, sentence_after,
+    words_before,
 )
 from mtcheck.language.nouns import CASES, NUMBERS, Noun, german_noun
 from mtcheck.model import Term
@@ -75,7 +76,7 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
     span = text[start:end].split()
     if len(span) != len(found_words):
         return _unsafe(carried(text, start, end, found, preferred, lang, compound), "the found words differ from the term's")
-    old_noun, new_noun = _noun(found, found_words[found_head]), _noun(preferred, new_words[new_head])
+    old_noun, new_noun = german_noun(found_words[found_head]), german_noun(new_words[new_head])
     old_gender = found.gender or (old_noun.gender if old_noun else "")
     new_gender = preferred.gender or (new_noun.gender if new_noun else "")
     found_form, prefix = span[found_head], ""
@@ -178,10 +179,6 @@ def _plain(word: str) -> bool:
     return word.replace("-", "").isalpha()
 
 
-def _noun(term: Term, head: str) -> Noun | None:
-    return german_noun(head)
-
-
 def _slots(noun: Noun | None, form: str, gender: str, number: str) -> list[tuple[str, str]]:
     if noun is None:
         return [slot for slot in _SLOTS if not number or slot[1] == ("pl" if number == "plural" else "sg")]
@@ -224,11 +221,6 @@ class _Phrase:
                 return phrase
             if lower in _PREPOSITIONS:
                 phrase.preposition = lower
-        if not phrase.determiner and phrase.adjectives and words and not words[-1].group()[:1].isupper() \
-                and words[-1].group().lower() not in _PREPOSITIONS:
-            # "mit neuen …" is a phrase of its own; a lower-case word that is no preposition
-            # or determiner before the adjectives (a verb, an adverb) leaves them unsure.
-            phrase.adjectives = [a for a in phrase.adjectives if a.group().lower() not in ("sehr", "noch")]
         return phrase
 
     @property
@@ -277,8 +269,6 @@ def _determiner(word: str) -> tuple[str, str] | None:
                                  (_EIN_STEMS, "ein", ("", "e", "en", "em", "er", "es"))):
         for stem in stems:
             if word.startswith(stem) and word[len(stem):] in endings:
-                if kind == "ein" and stem in ("sein",) and word == "sein":
-                    return "ein", stem
                 return kind, stem
     if word.startswith("eur") and word[3:] in ("e", "en", "em", "er", "es"):
         return "ein", "euer"
@@ -363,13 +353,8 @@ def _made(text, start, end, phrase: _Phrase, new_words, new_head, new_noun, new_
     else:
         term_text = keep_spacing(found_text, cased_like(found_text, term_text))
     pieces.append((start, end, term_text))
-    phrase_start = min(p[0] for p in pieces)
-    out, cursor = [], phrase_start
-    for piece_start, piece_end, new in sorted(pieces):
-        out += [text[cursor:piece_start], new]
-        cursor = piece_end
-    out.append(text[cursor:end])
-    return phrase_start, "".join(out), term_text
+    phrase_start, _, replacement = joined(text, pieces, end)
+    return phrase_start, replacement, term_text
 
 
 def _head_cut(word: str, head: str) -> int | None:

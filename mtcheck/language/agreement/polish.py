@@ -12,7 +12,7 @@ import functools
 import threading
 
 from mtcheck.language.agreement import (
-    Applicability, Proposal, carried, cased_like, keep_spacing, sentence_after, words_after, words_before,
+    Applicability, Proposal, carried, cased_like, joined, keep_spacing, sentence_after, words_after, words_before,
 )
 from mtcheck.model import Term
 
@@ -227,14 +227,8 @@ def _made(text, start, end, span, new_words, new_head, new_noun, new_gender, agr
             return None
         sure = sure and made[1]
         pieces.append((word.start(), word.end(), cased_like(word.group(), made[0])))
-    pieces.sort()
-    phrase_start, phrase_end = pieces[0][0], max(p[1] for p in pieces)
-    out, cursor = [], phrase_start
-    for piece_start, piece_end, new in pieces:
-        out += [text[cursor:piece_start], new]
-        cursor = piece_end
-    out.append(text[cursor:phrase_end])
-    return phrase_start, phrase_end, "".join(out), term_text, sure
+    phrase_start, phrase_end, replacement = joined(text, pieces)
+    return phrase_start, phrase_end, replacement, term_text, sure
 
 
 def _adjective(word: str, number: str, case: str, gender: str) -> tuple[str, bool] | None:

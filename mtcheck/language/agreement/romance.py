@@ -10,10 +10,11 @@ have their articles here for foreign terms; their nouns are left to mtcheck.lang
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from mtcheck.language.agreement import (
-    Applicability, Proposal, carried, cased_like, keep_spacing, words_after, words_before,
+    Applicability, Proposal, carried, cased_like, joined, keep_spacing, words_after, words_before,
 )
 from mtcheck.model import Term
 
@@ -131,14 +132,7 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
                 pieces.append((adjective.start(), adjective.end(), form))
     if not unsure and old_gender != new_gender and _agrees_later(text, phrase_end_of(pieces), lang):
         unsure = "a word later in the sentence may agree with the replaced noun"
-    pieces.sort()
-    phrase_start, phrase_end = pieces[0][0], max(p[1] for p in pieces)
-    out, cursor = [], phrase_start
-    for piece_start, piece_end, new in pieces:
-        out += [text[cursor:piece_start], new]
-        cursor = piece_end
-    out.append(text[cursor:phrase_end])
-    replacement = "".join(out)
+    phrase_start, phrase_end, replacement = joined(text, pieces)
     applicability = Applicability.UNSAFE if unsure else Applicability.SAFE
     return Proposal(term_text, phrase_start, phrase_end, replacement, applicability, unsure)
 
@@ -241,8 +235,6 @@ def _agreeing(words, lang: str) -> bool:
 def _adjective(word: str, gender: str, number: str, lang: str) -> str | None:
     """The adjective in the new gender and number, from its lemma; None where the lemma does
     not show the form (or the word is no adjective simplemma knows)."""
-    from mtcheck.language import lemmatizer
-
     lower = word.lower()
     lemma = _lemmatize(lower, lang)
     if not lemma or lemma == lower and not _masculine_singular(lower, lang):
@@ -284,15 +276,13 @@ def _inflects_to(lemma: str, form: str, lang: str) -> bool:
         or (lemma.endswith("o") and form[:-2] == lemma[:-1] and form[-2:] in ("os", "as"))
 
 
+@functools.lru_cache(maxsize=65536)
 def _lemmatize(word: str, lang: str) -> str:
-    import functools
+    return _lemmatizer()(word, lang=lang)
 
+
+@functools.cache
+def _lemmatizer():
     from mtcheck.language import lemmatizer
 
-    global _LEMMATIZE
-    if _LEMMATIZE is None:
-        _LEMMATIZE = functools.lru_cache(maxsize=65536)(lemmatizer())
-    return _LEMMATIZE(word, lang=lang)
-
-
-_LEMMATIZE = None
+    return lemmatizer()

@@ -13,7 +13,7 @@ wrote -a, else -en, and keeps the article en where the text wrote it (both are B
 from __future__ import annotations
 
 from mtcheck.language.agreement import (
-    Applicability, Proposal, carried, cased_like, keep_spacing, sentence_after, words_before,
+    Applicability, Proposal, carried, cased_like, joined, keep_spacing, sentence_after, words_before,
 )
 from mtcheck.model import Term
 
@@ -82,13 +82,7 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
         if form == "ei" and article.group().lower() == "en":
             form = "en"  # Bokmål writes feminines with en too: the text's choice stays
         pieces.insert(0, (article.start(), article.end(), cased_like(article.group(), form)))
-    phrase_start = pieces[0][0]
-    out, cursor = [], phrase_start
-    for piece_start, piece_end, new in pieces:
-        out += [text[cursor:piece_start], new]
-        cursor = piece_end
-    out.append(text[cursor:end])
-    replacement = "".join(out)
+    phrase_start, _, replacement = joined(text, pieces, end)
     later = set(sentence_after(text, end).lower().replace(",", " ").split())
     if old_gender != new_gender and number == "sg" and later & table["pronouns"]:
         return Proposal(term_text, phrase_start, end, replacement, Applicability.UNSAFE,
