@@ -28,6 +28,8 @@ password,de,Kennwort,deprecated,noun,neuter,
 option,en,option,preferred,noun,,
 option,fr,paramètre,preferred,noun,masculine,
 option,fr,option,deprecated,noun,feminine,
+branch,fr,rameau,preferred,noun,masculine,
+branch,fr,branche,deprecated,noun,feminine,
 configure,en,configure,preferred,verb,,
 configure,de,Konfiguration,preferred,noun,feminine,
 configure,de,einstellen,deprecated,verb,,
@@ -90,6 +92,8 @@ ROWS = {
         # A pronoun later in the sentence may point back to the replaced noun: unsafe.
         ("Das Login ist abgelaufen, es muss erneuert werden.", None,
          "Die Kennung ist abgelaufen, es muss erneuert werden."),
+        # A placeholder may hide the determiner ("Diese %i …"): the adjective alone does not tell the case.
+        ("Diese %i unversionierten Verzeichnisse löschen?", None, "Diese %i unversionierten Ordner löschen?"),
         # A verb replaced by a noun: shown, never applied.
         ("Sie können den Wert hier einstellen.", None, None),
     ],
@@ -105,6 +109,14 @@ ROWS = {
         ("Le contenu du répertoire est affiché.", "Le contenu du dossier est affiché.", None),
         # A participle later agrees with the old gender: unsafe.
         ("Cette option est désactivée.", None, "Ce paramètre est désactivée."),
+        # A preposition fused with the new article, "tout" before it, an elided "de".
+        ("Visualiser l'historique de la branche courante", "Visualiser l'historique du rameau courant", None),
+        ("Voir l'historique de toutes les branches", "Voir l'historique de tous les rameaux", None),
+        ("Forcer l'écrasement d'une branche existante", "Forcer l'écrasement d'un rameau existant", None),
+        ("Impossible de récupérer les branches et objets.", "Impossible de récupérer les rameaux et objets.", None),
+        # A participle after a complement, a determiner further before: unsafe.
+        ("Nettoyer les branches de suivi supprimées", None, "Nettoyer les rameaux de suivi supprimées"),
+        ("Sélectionnez une ou plusieurs branches.", None, "Sélectionnez une ou plusieurs rameaux."),
     ],
     "es": [
         ("Abra el directorio.", "Abra la carpeta.", None),

@@ -63,10 +63,10 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
     if found.part_of_speech and preferred.part_of_speech and found.part_of_speech != preferred.part_of_speech:
         return display(text, start, end, preferred, f"a {found.part_of_speech} replaced by a {preferred.part_of_speech}")
     proposal = _dispatch(text, start, end, found, preferred, lang, compound)
-    if proposal.applicability is Applicability.SAFE and _beside_placeholder(text, proposal.start, proposal.end) \
+    if proposal.applicability is Applicability.SAFE and hidden_before(text, proposal.start) \
             and not (found.gender and found.gender == preferred.gender) and not same_head(found.text, preferred.text, lang):
-        # A placeholder (<x/>, <ph/>) stands where an article or adjective may be: unseen words
-        # may have to agree.
+        # A placeholder (<x/>, <ph/>, %d) stands where an article or adjective may be: unseen
+        # words may have to agree.
         proposal = Proposal(proposal.suggestion, proposal.start, proposal.end, proposal.replacement,
                             Applicability.UNSAFE, "a placeholder beside the term may hide words that agree with it",
                             proposal.citation)
@@ -83,11 +83,22 @@ def _dispatch(text: str, start: int, end: int, found: Term, preferred: Term, lan
     return handler(text, start, end, found, preferred, lang, compound)
 
 
-def _beside_placeholder(text: str, start: int, end: int) -> bool:
+def hidden_before(text: str, start: int) -> bool:
+    """Whether what stands right before `start` (past spaces and quotation marks) is neither a
+    word, a punctuation mark nor the start of the text: a placeholder (an inline tag's, a
+    printf %d, a {0}) or a number, behind which an article may stand ("Diese %i
+    unversionierten Dateien"): the words that agree with the noun are not all seen."""
     from mtcheck.language import PLACEHOLDER
 
-    return text[:start].rstrip(_QUOTES_AND_SPACE).endswith(PLACEHOLDER) \
-        or text[end:].lstrip(_QUOTES_AND_SPACE).startswith(PLACEHOLDER)
+    before = text[:start].rstrip(_QUOTES_AND_SPACE)
+    if not before:
+        return False
+    if before[-1] == PLACEHOLDER:
+        return True
+    if before[-1] in ".,;:!?()[]\n\r\t–—-/…":
+        return False
+    token = before.split()[-1].strip(_QUOTES_AND_SPACE)
+    return not token.replace("-", "").replace("'", "").replace("’", "").isalpha()
 
 
 def _split(text: str, proposal: Proposal, start: int, end: int) -> Proposal:

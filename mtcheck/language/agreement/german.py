@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from mtcheck.language.agreement import (
-    Applicability, Proposal, carried, cased_like, display, joined, keep_spacing, same_head, sentence_after,
-    words_before,
+    Applicability, Proposal, carried, cased_like, display, hidden_before, joined, keep_spacing, same_head,
+    sentence_after, words_before,
 )
 from mtcheck.language.nouns import CASES, NUMBERS, Noun, german_noun
 from mtcheck.model import Term
@@ -109,6 +109,14 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
     if not outcomes:
         return _unsafe(carried(text, start, end, found, preferred, lang, compound),
                        f"no form of '{preferred.text}' is known for this place")
+    if hidden_before(text, phrase.start or start) and (phrase.adjectives or found_head > 0) \
+            and not phrase.determiner and not phrase.fused:
+        # "Diese %i unversionierten Dateien": the determiner may stand behind the
+        # placeholder, and the adjective's ending alone does not tell the case.
+        (phrase_start, replacement, suggestion), *_ = outcomes.values()
+        phrase_start, replacement = _trimmed(text, phrase_start, start, replacement)
+        return Proposal(suggestion, phrase_start, end, replacement, Applicability.UNSAFE,
+                        "a placeholder before the phrase may hide its determiner")
     (phrase_start, replacement, suggestion), *others = outcomes.values()
     phrase_start, replacement = _trimmed(text, phrase_start, start, replacement)
     if others:

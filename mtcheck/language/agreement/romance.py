@@ -63,6 +63,21 @@ _PARADIGMS = {
 _FR_ELIDED = {"le": "l'", "la": "l'", "ce": "cet", "ma": "mon", "ta": "ton", "sa": "son", "de la": "de l'",
               "à la": "à l'", "du": "de l'", "au": "à l'"}
 _VOWELS = "aeiouyàâäéèêëîïôöùûüœæ"
+# A preposition and a masculine article written as one word.
+_FUSED = {"fr": {("de", "le"): "du", ("à", "le"): "au", ("de", "les"): "des", ("à", "les"): "aux"},
+          "es": {("de", "el"): "del", ("a", "el"): "al"}}
+# Words next to a noun that never agree with it: prepositions, conjunctions, relatives (a
+# stop-word list would also hold adjectives such as nuevo, which do).
+_NOT_AGREEING = {
+    "fr": frozenset("et ou de du des à au aux en sur dans par pour avec sans sous vers chez entre que qui dont où "
+                    "ne pas plus si comme".split()),
+    "es": frozenset("y e o u de del a al en con sin por para sobre bajo entre hacia desde hasta que quien cuyo "
+                    "donde no si como".split()),
+}
+# "tout" and "todo" before the article agree with the noun too.
+_TOUT_FORMS = {"fr": {(M, "sg"): "tout", (F, "sg"): "toute", (M, "pl"): "tous", (F, "pl"): "toutes"},
+               "es": {(M, "sg"): "todo", (F, "sg"): "toda", (M, "pl"): "todos", (F, "pl"): "todas"}}
+_TOUT = {lang: set(forms.values()) for lang, forms in _TOUT_FORMS.items()}
 
 
 def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang: str, compound: str = "") -> Proposal:
@@ -94,7 +109,7 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
                         f"the plural of '{new_words[0]}' is not certain", citation=True)
     rest = new_words[1:] if number == "sg" or new_plural else [_plural(w, lang) or w for w in new_words[1:]]
     term_text = keep_spacing(found_text, cased_like(found_text, " ".join([head, *rest])))
-    before = words_before(text, start, limit=2)
+    before = [_unelided(text, word) for word in words_before(text, start, limit=2)]
     after = words_after(text, end, limit=1)
     article = before[-1] if before and before[-1].group().lower().rstrip("'’") in ARTICLES[lang] else None
     if elided_article is not None:
@@ -122,8 +137,25 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
                     gap = len(text[article.end():start]) - len(text[article.end():start].lstrip())
                 elif gap:
                     form += " "   # l'option -> le paramètre
-                pieces.append((article.start(), article.end() + gap, form))
+                article_start = article.start()
+                preposition = words_before(text, article.start(), limit=1)
+                fused = _FUSED.get(lang, {}).get((preposition[0].group().lower(), form.strip().lower())) \
+                    if preposition else None
+                if fused:  # de la branche -> du rameau, a la carpeta -> al directorio
+                    article_start, form = preposition[0].start(), cased_like(preposition[0].group(), fused) + \
+                        (" " if form.endswith(" ") else "")
+                elif preposition and preposition[0].group().lower() in _TOUT.get(lang, ()):
+                    # toutes les branches -> tous les rameaux: the predeterminer agrees too
+                    new = _TOUT_FORMS[lang].get((new_gender, number))
+                    if new is None:
+                        unsure = f"'{preposition[0].group()}' may need to agree with '{head}'"
+                    else:
+                        pieces.append((preposition[0].start(), preposition[0].end(),
+                                       cased_like(preposition[0].group(), new)))
+                pieces.append((article_start, article.end() + gap, form))
         for adjective in [a for a in (adjective_before, *(after[:1])) if a is not None]:
+            if adjective.group().lower() in _NOT_AGREEING[lang] or adjective.group().lower() in ARTICLES[lang]:
+                continue  # "et", "du": no adjective
             form = _adjective(adjective.group(), new_gender, number, lang)
             if form is None:
                 if _agreeing([adjective], lang):
@@ -132,6 +164,11 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
                 pieces.append((adjective.start(), adjective.end(), form))
     if not unsure and old_gender != new_gender and _agrees_later(text, phrase_end_of(pieces), lang):
         unsure = "a word later in the sentence may agree with the replaced noun"
+    if not unsure and old_gender != new_gender and _agreeing_in_clause(text, phrase_end_of(pieces), old_gender, lang,
+                                                                      {a.start() for a in after[:1]}):
+        unsure = "a participle or adjective later in the clause may agree with the replaced noun"
+    if not unsure and old_gender != new_gender and _gendered_further_before(text, min(p[0] for p in pieces), lang):
+        unsure = "a determiner further before may agree with the replaced noun (une ou plusieurs)"
     phrase_start, phrase_end, replacement = joined(text, pieces)
     applicability = Applicability.UNSAFE if unsure else Applicability.SAFE
     return Proposal(term_text, phrase_start, phrase_end, replacement, applicability, unsure)
@@ -139,10 +176,67 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
 
 # Auxiliaries and pronouns after which a participle, an adjective or a pronoun may agree with
 # the noun: with a new gender they may be wrong.
-_LATER = {"fr": frozenset("est sont était étaient sera seront été fut il elle ils elles le la les lui celui celle "
+_LATER = {"fr": frozenset("est sont était étaient sera seront été fut il elle ils elles le la les lui un une celui celle "
                           "ceux celles lequel laquelle lesquels lesquelles".split()),
-          "es": frozenset("es son está están estaba estaban fue fueron era eran sido será serán lo la los las él "
+          "es": frozenset("es son está están estaba estaban fue fueron era eran sido será serán lo la los las uno una él "
                           "ella ellos ellas el cual la cual".split())}
+
+
+_ELIDED = re.compile(r"(?i)(?:d|l|qu|j|n|s|jusqu|lorsqu|puisqu)['’]")
+
+
+def _unelided(text: str, word: re.Match) -> re.Match:
+    """A word without an elided word before it ("d'une": "une"), as a match in the text."""
+    elided = _ELIDED.match(word.group())
+    if not elided or elided.end() == len(word.group()):
+        return word
+    return re.compile(r"\S+").match(text, word.start() + elided.end(), word.end())
+
+
+# Endings of a participle or an adjective in each gender (supprimées, activado).
+_GENDER_ENDINGS = {"fr": {F: ("ée", "ées"), M: ("é", "és")},
+                   "es": {F: ("ada", "adas", "ida", "idas"), M: ("ado", "ados", "ido", "idos")}}
+
+
+def _agreeing_in_clause(text: str, end: int, gender: str, lang: str, seen: set[int]) -> bool:
+    """A word later in the clause that looks like a participle or adjective in the old gender
+    ("les branches de suivi supprimées"), other than the one next to the noun already made to
+    agree."""
+    import re as _re
+
+    stop = _re.search(r"[,.;:!?()\n]", text[end:])
+    clause_end = end + stop.start() if stop else len(text)
+    endings = _GENDER_ENDINGS.get(lang, {}).get(gender, ())
+    for word in _re.finditer(r"[^\W\d_]+", text[end:clause_end]):
+        if end + word.start() in seen:
+            continue
+        lower = word.group().lower()
+        if lower.endswith(endings) and lower not in _NOT_AGREEING[lang]:
+            return True
+        if gender == F and lower not in _NOT_AGREEING[lang] and lower.endswith(("e", "es") if lang == "fr" else ("a", "as")):
+            lemma = _lemmatize(lower, lang)
+            if lemma != lower and _inflects_to(lemma, lower, lang):
+                return True
+    return False
+
+
+# Words through which a determiner further before still belongs to the noun: "une ou
+# plusieurs branches", "uno o varios directorios".
+_THROUGH = {"fr": frozenset("ou et plusieurs deux trois".split()),
+            "es": frozenset("o u y e varios varias dos tres".split())}
+
+
+def _gendered_further_before(text: str, start: int, lang: str) -> bool:
+    """A gendered article or determiner before the phrase, reached through a conjunction or a
+    number word ("une ou plusieurs branches")."""
+    for word in reversed(words_before(text, start, limit=3)):
+        lower = word.group().lower().rstrip("'’")
+        said = ARTICLES[lang].get(lower)
+        if said and said[0]:
+            return True
+        if lower not in _THROUGH.get(lang, ()):
+            return False
+    return False
 
 
 def phrase_end_of(pieces) -> int:
@@ -245,7 +339,16 @@ def _adjective(word: str, gender: str, number: str, lang: str) -> str | None:
         base = lemma if gender == M else (lemma if lemma.endswith("e") else None)
         if base is None:
             return None
-        form = base if number == "sg" else (base if base.endswith(("s", "x")) else base + "s")
+        if number == "sg":
+            form = base
+        elif base.endswith(("s", "x")):
+            form = base
+        elif base.endswith("eau"):
+            form = base + "x"  # nouveau: nouveaux
+        elif base.endswith("al"):
+            return None  # locaux, but finals, banals: not sure
+        else:
+            form = base + "s"
     else:
         if gender == M:
             base = lemma
