@@ -345,3 +345,13 @@ def test_the_words_that_agree_are_fixed_apart_and_the_tags_stay(tmp_path):
     assert '<target>Der <g id="1">Ordner</g> ist leer.</target>' in fixed
     assert '<target>Öffnen Sie <g id="2">den</g> Ordner.</target>' in fixed
     assert '<target>Öffnen Sie das<x id="3"/> Verzeichnis.</target>' in fixed
+
+
+def test_the_html_report_shows_only_a_safe_fix_as_the_answer(tmp_path):
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    path = tmp_path / "es.txt"
+    path.write_text("Abra el directorio.\nEl nombre del directorio es demasiado largo.\n", encoding="utf-8")
+    _, out, _ = run_cli("check", str(path), "-g", str(glossary), "--lang", "es", "--format", "html")
+    assert '<p class="fix" data-fix="safe" lang="es"><ins>carpeta</ins></p>' in out
+    assert '<p class="fix" data-fix="unsafe" lang="es"><ins>carpeta</ins><small>a word later in the sentence' in out

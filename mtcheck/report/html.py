@@ -297,7 +297,11 @@ def _finding(finding: Finding, message: str) -> str:
     concept = f" <code>{_e(finding.concept)}</code>" if finding.concept else ""
     fix = ""
     if finding.suggestions:
-        fix = f'<p class="fix"{_lang(finding.lang)}>' + " ".join(f"<ins>{_e(s)}</ins>" for s in finding.suggestions) + "</p>"
+        # Only a safe fix is shown as the answer; an unsafe one or one only shown says why.
+        kind = finding.fix.applicability if finding.fix is not None else ""
+        why = f'<small>{_e(finding.fix.reason)}</small>' if kind and kind != "safe" and finding.fix.reason else ""
+        fix = (f'<p class="fix"{f" data-fix={chr(34)}{kind}{chr(34)}" if kind else ""}{_lang(finding.lang)}>'
+               + " ".join(f"<ins>{_e(s)}</ins>" for s in finding.suggestions) + why + "</p>")
     return (f'<li class="{finding.severity.label}"><p class="meta"><b>{finding.severity.label}</b> '
             f'<strong>{_e(finding.rule)} {_e(finding.name)}</strong> line {loc.line}:{loc.column}{segment}{concept}</p>'
             f'{_source(finding)}<p class="context"{_lang(finding.lang)}>{_target(finding)}</p>{_other(finding)}'
@@ -570,6 +574,11 @@ section.file > ol > li > .fix { grid-column: 2; grid-row: 2 / span 3; align-self
 .other-translation::before { content: "other translation (" attr(data-where) ")"; }
 .other-source::before { content: "other source (" attr(data-where) ")"; }
 .fix::before { content: "suggestion"; }
+.fix[data-fix="safe"]::before { content: "suggestion (safe fix)"; }
+.fix[data-fix="unsafe"]::before { content: "suggestion (unsafe fix: check it)"; }
+.fix[data-fix="display"]::before { content: "suggestion (not a fix)"; }
+.fix:is([data-fix="unsafe"], [data-fix="display"]) ins { background: #fff4d6; color: #4a3200; border-color: #e0a800; }
+.fix small { display: block; font-size: .8rem; color: var(--muted); }
 .source mark { box-shadow: none; }
 mark { background: #ffe24d; color: #000; padding: 0 .12em; border-radius: .15em; box-shadow: inset 0 -.16em 0 var(--error); }
 li.warning mark { box-shadow: inset 0 -.16em 0 #c77700; }
