@@ -1,5 +1,6 @@
-"""A random Marian model with a sentencepiece vocabulary trained on given text, saved as a
-user's model folder is: what the tests and the MT benchmark load through mtcheck's own path."""
+"""Random Marian and M2M100 models with a sentencepiece vocabulary trained on given text, saved
+as a user's model folder is: what the tests and the MT benchmark load through mtcheck's own
+path."""
 from __future__ import annotations
 
 import json
@@ -28,6 +29,35 @@ def save_random_marian(work: Path, lines: list[str], dimensions: dict, seed: int
         decoder_start_token_id=tokenizer.pad_token_id, forced_eos_token_id=tokenizer.eos_token_id, **dimensions)
     torch.manual_seed(seed)
     model = MarianMTModel(config)
+    folder = work / "model"
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder, model, tokenizer
+
+
+def save_random_m2m100(work: Path, lines: list[str], dimensions: dict, seed: int = 0, **spm_options):
+    """Like save_random_marian, an M2M100 model (NLLB's architecture family: a language token
+    forced first) with its own sentencepiece vocabulary and M2M100's language codes."""
+    import sentencepiece
+    import torch
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer
+
+    work.mkdir(parents=True, exist_ok=True)
+    sentencepiece.SentencePieceTrainer.train(
+        sentence_iterator=iter(lines), model_prefix=str(work / "spm"), character_coverage=1.0, pad_id=1,
+        bos_id=0, eos_id=2, unk_id=3, minloglevel=2, **spm_options)
+    processor = sentencepiece.SentencePieceProcessor(model_file=str(work / "spm.model"))
+    vocab = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3}
+    for index in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(index), len(vocab))
+    (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = M2M100Tokenizer(str(work / "vocab.json"), str(work / "spm.model"))
+    size = max([*tokenizer.get_vocab().values(), *tokenizer.lang_token_to_id.values()]) + 1
+    config = M2M100Config(vocab_size=size, pad_token_id=tokenizer.pad_token_id, eos_token_id=tokenizer.eos_token_id,
+                          bos_token_id=tokenizer.bos_token_id, decoder_start_token_id=tokenizer.eos_token_id,
+                          **dimensions)
+    torch.manual_seed(seed)
+    model = M2M100ForConditionalGeneration(config)
     folder = work / "model"
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)

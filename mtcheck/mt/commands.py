@@ -92,14 +92,19 @@ def term_summary(translations) -> str:
     banned = sum(len(t.banned_found) for t in translations)
     cached = sum(t.cached for t in translations)
     rate = f"{present / required:.0%}" if required else "n/a"
-    return (f"{len(translations)} segments translated ({cached} from the cache); glossary terms: {present}/{required} "
+    unwritable = sorted({term for t in translations for term in t.unwritable})
+    said = (f"{len(translations)} segments translated ({cached} from the cache); glossary terms: {present}/{required} "
             f"present ({rate}), {banned} deprecated left")
+    if unwritable:
+        # Not a decoding failure: the vocabulary turns these into <unk>, so no model output can hold them.
+        said += f"; the model's vocabulary cannot write {', '.join(repr(t) for t in unwritable)}"
+    return said
 
 
 def translation_record(t) -> dict:
     return {"source": t.source, "text": t.text, "strategy": t.strategy, "cached": t.cached,
             "terms": [{"concept": c, "term": term, "present": p} for (c, term), p in zip(t.required, t.present)],
-            "term_accuracy": t.term_accuracy, "deprecated_left": t.banned_found}
+            "term_accuracy": t.term_accuracy, "deprecated_left": t.banned_found, "unwritable": t.unwritable}
 
 
 def run_translate(run, input_path, source_lang, target_lang, output, output_format, options) -> int:

@@ -31,6 +31,9 @@ class Requirement:
     # Per alternative, how many leading tokens are bare word-boundary marks ("▁"): a beam
     # has begun the term only once it has produced more than those.
     leading: tuple[int, ...] = ()
+    # Whether the model's vocabulary spells the term at all: a word vocabulary without it, or
+    # one missing a letter, turns it into <unk>; then no decoding can write it.
+    writable: bool = True
 
     @property
     def shortest(self) -> int:
@@ -76,10 +79,12 @@ def casings(text: str) -> list[str]:
 class ConstraintBuilder:
     """Turns a source text into the constraints its translation must meet."""
 
-    def __init__(self, glossary: Glossary, source_lang: str, target_lang: str, encode, boundary_tokens=()):
+    def __init__(self, glossary: Glossary, source_lang: str, target_lang: str, encode, boundary_tokens=(),
+                 decode=None):
         self.matcher = Matcher(glossary)
         self.source_lang, self.target_lang = source_lang, target_lang
         self.encode = encode  # text -> token ids of the target side, no special tokens
+        self.decode = decode  # token ids -> text, for telling whether a term can be written
         self.boundary_tokens = frozenset(boundary_tokens)  # ids of pieces that are only a word boundary
         self._banned_base: list[Tokens] = []
         for concept in glossary:
@@ -97,7 +102,8 @@ class ConstraintBuilder:
         shortest = min(len(s) for s in sequences)
         kept = tuple(s for s in sequences if len(s) <= 2 * shortest + 1)
         leading = tuple(next((i for i, t in enumerate(s) if t not in self.boundary_tokens), len(s)) for s in kept)
-        return Requirement(concept_id, text, kept, leading)
+        writable = self.decode is None or any(_same_text(self.decode(list(s)), text) for s in kept)
+        return Requirement(concept_id, text, kept, leading, writable)
 
     def required_concepts(self, source: str) -> list[Concept]:
         segment = Segment(source, "<source>", 1, lang=self.source_lang)
@@ -120,8 +126,13 @@ class TermConstraintProcessor(LogitsProcessor):
     """Applies each input's Constraints to its beams (rows i*beams … i*beams+beams-1)."""
 
     def __init__(self, constraints: list[Constraints], beams: int, start_length: int, max_new_tokens: int,
-                 eos_token_id: int, force: bool = True, bonus: float = 2.0, glue: list[int] = ()):
+                 eos_token_id: int, force: bool = True, bonus: float = 2.0, glue: list[int] = (),
+                 never: list[int] = ()):
         self.constraints = constraints
+        # Special tokens no translation contains (padding, the start token): an untrained or
+        # small model may rate them high, and decoding drops them from the text, so a term
+        # forced around them would come out cut.
+        self.never = sorted(set(never) - {eos_token_id})
         self.beams = beams
         self.start_length = start_length
         self.max_new_tokens = max_new_tokens
@@ -134,6 +145,8 @@ class TermConstraintProcessor(LogitsProcessor):
 
     def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
         rows = input_ids.tolist()
+        if self.never:
+            scores[:, self.never] = -float("inf")
         for row, sequence in enumerate(rows):
             constraints = self.constraints[row // self.beams]
             generated = sequence[self.start_length:]
@@ -177,13 +190,25 @@ class TermConstraintProcessor(LogitsProcessor):
 
 
 def _continuations(generated: list[int], missing: list[Requirement], any_prefix: bool) -> set[int]:
-    following: set[int] = set()
+    """The tokens that go on with the longest part of a missing term the beam has written: only
+    the longest counts, so that a term half written is finished, not begun again in another
+    casing ("GESCHICKTE ▁" goes on with "M", not with the "G" of a fresh start after "▁")."""
+    best, following = 0, set()
     for requirement in missing:
         for alt, leading in zip(requirement.alternatives, requirement.leading or (0,) * len(requirement.alternatives)):
-            for k in range(1 if any_prefix else leading + 1, len(alt)):
-                if len(generated) >= k and tuple(generated[-k:]) == alt[:k]:
-                    following.add(alt[k])
+            for k in range(min(len(alt) - 1, len(generated)), (1 if any_prefix else leading + 1) - 1, -1):
+                if tuple(generated[-k:]) == alt[:k]:
+                    if k > best:
+                        best, following = k, {alt[k]}
+                    elif k == best:
+                        following.add(alt[k])
+                    break
     return following
+
+
+def _same_text(written: str, term: str) -> bool:
+    """Whether decoding wrote the term (in any of its casings, spaces as the term has them)."""
+    return " ".join(written.split()).casefold() == " ".join(term.split()).casefold()
 
 
 def _contains_any(sequence: list[int], alternatives: tuple[Tokens, ...]) -> bool:

@@ -25,6 +25,7 @@ class Translation:
     banned_found: list[str] = field(default_factory=list)           # deprecated renderings left
     strategy: str = "none"   # how the output was obtained: free, rerank, force (or cache:…)
     cached: bool = False
+    unwritable: list[str] = field(default_factory=list)             # terms the model cannot spell
 
     @property
     def term_accuracy(self) -> float | None:
@@ -46,7 +47,8 @@ class Translator:
         vocab = self.tokenizer.get_vocab()
         boundary = [i for token, i in vocab.items() if token in ("▁", "Ġ", " ")]
         self.glue = [i for token, i in vocab.items() if token[:1].isalnum()]
-        self.builder = ConstraintBuilder(glossary, source_lang, target_lang, self._encode_target, boundary)
+        self.builder = ConstraintBuilder(glossary, source_lang, target_lang, self._encode_target, boundary,
+                                         self._decode_target)
         self.checker = self.builder.matcher.for_language(target_lang)
 
     # -- languages as the model family wants them ----------------------------------------------
@@ -87,6 +89,9 @@ class Translator:
             self.tokenizer.src_lang = self.source_code
         if self.target_code is not None:
             self.tokenizer.tgt_lang = self.target_code
+
+    def _decode_target(self, ids: list[int]) -> str:
+        return self.tokenizer.decode(ids, skip_special_tokens=True)
 
     def _encode_target(self, text: str) -> list[int]:
         ids = self.tokenizer(text_target=text, add_special_tokens=False).input_ids
@@ -158,8 +163,10 @@ class Translator:
         extra = max((sum(len(r.alternatives[0]) for r in c.required) for c in constraints), default=0)
         max_new = min(self.loaded.max_length - 2, int(inputs["input_ids"].shape[1] * 2) + 10 + extra)
         start = 2 if "forced_bos_token_id" in self.generate_options else 1
+        never = [i for i in (tokenizer.pad_token_id, tokenizer.bos_token_id, tokenizer.unk_token_id,
+                             getattr(model.config, "decoder_start_token_id", None)) if i is not None]
         processor = TermConstraintProcessor(constraints, self.beams, start, max_new, tokenizer.eos_token_id,
-                                            force=force, glue=self.glue)
+                                            force=force, glue=self.glue, never=never)
         with torch.inference_mode():
             try:
                 output = model.generate(**inputs, num_beams=self.beams, num_return_sequences=n_best,
@@ -172,6 +179,8 @@ class Translator:
             except (RuntimeError, ValueError) as exc:
                 raise ModelError(self.loaded.name, f"generation failed: {' '.join(str(exc).split())}") from None
         texts = tokenizer.batch_decode(output, skip_special_tokens=True)
+        if self.target_code:  # a language code the tokenizer does not count as special (__de__)
+            texts = [t[len(self.target_code):].lstrip() if t.startswith(self.target_code) else t for t in texts]
         if n_best == 1:
             return texts
         return [texts[i * n_best:(i + 1) * n_best] for i in range(len(sources))]
@@ -193,4 +202,4 @@ class Translator:
                  cached: bool = False) -> Translation:
         present, banned = self._inspect(text, constraints)
         return Translation(source, text, [(r.concept, r.term) for r in constraints.required], present, banned,
-                           strategy, cached)
+                           strategy, cached, [r.term for r in constraints.required if not r.writable])
