@@ -209,6 +209,18 @@ def busy_seconds() -> tuple[float, float] | None:
     return (user + nice + system + irq + softirq + steal) / ticks, mine.user + mine.system
 
 
+class CountingCt2:
+    """A CTranslate2 translator that counts the tokens of each call's best hypotheses."""
+
+    def __init__(self, inner, counters: Counters):
+        self.inner, self.counters = inner, counters
+
+    def translate_batch(self, *args, **kwargs):
+        results = self.inner.translate_batch(*args, **kwargs)
+        self.counters.tokens += sum(len(result.hypotheses[0]) for result in results)
+        return results
+
+
 def measure(loaded, glossary, sentences: list[str], strategy: str, batch_size: int, beams: int,
             counters: Counters) -> dict:
     translator = Translator(loaded, glossary, SOURCE_LANG, TARGET_LANG, beams=beams, batch_size=batch_size,
@@ -247,6 +259,10 @@ def main() -> None:
     parser.add_argument("--model", help="a real model to time instead of the random one (folder or hub id)")
     parser.add_argument("--vocab-size", type=int, default=8000, help="largest random-model vocabulary to train")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--backends", default="transformers,ct2",
+                        help="comma-separated: transformers, ct2 (CTranslate2, where installed)")
+    parser.add_argument("--compute-type", default="default",
+                        help="CTranslate2's number format (default: int8 on the CPU, float16 on a GPU)")
     args = parser.parse_args()
     batch_sizes = [int(b) for b in args.batch_sizes.split(",")]
     strategies = args.strategies.split(",")
@@ -283,13 +299,27 @@ def main() -> None:
     counters = Counters()
     began = time.perf_counter()
     try:
-        for device in devices:
+        for device, backend in [(d, b) for d in devices for b in args.backends.split(",")]:
             loaded = load_model(model_name, device=device, threads=args.threads)
             tokenizer = loaded.tokenizer
-            instrument(loaded.model, tokenizer.pad_token_id, counters)
             counters.cuda = loaded.device.startswith("cuda")
+            if backend == "ct2":
+                try:
+                    import ctranslate2  # noqa: F401
+                except ImportError:
+                    print("\n(ct2: CTranslate2 is not installed; pip install ctranslate2)")
+                    continue
+                from mtcheck.mt.ct2 import load_ct2
+
+                compute = args.compute_type if args.compute_type != "default" else (
+                    "float16" if counters.cuda else "int8")
+                loaded = load_ct2(loaded, compute, args.threads)
+                loaded.model = CountingCt2(loaded.model, counters)
+                dtype = f"CTranslate2 {compute}"
+            else:
+                instrument(loaded.model, tokenizer.pad_token_id, counters)
+                dtype = "transformers " + str(next(loaded.model.parameters()).dtype).replace("torch.", "")
             pieces = sum(len(tokenizer(s).input_ids) for s in sentences) / len(sentences)
-            dtype = str(next(loaded.model.parameters()).dtype).replace("torch.", "")
             name = torch.cuda.get_device_name() if counters.cuda else cpu
             print(f"\n### {loaded.device} ({name}, {dtype}); {pieces:.1f} source tokens a sentence, end-of-sentence "
                   f"included")

@@ -19,9 +19,10 @@ def save_random_marian(work: Path, lines: list[str], dimensions: dict, seed: int
         sentence_iterator=iter(lines), model_prefix=str(work / "spm"), character_coverage=1.0, pad_id=-1,
         bos_id=-1, eos_id=1, unk_id=2, minloglevel=2, **spm_options)
     processor = sentencepiece.SentencePieceProcessor(model_file=str(work / "spm.model"))
-    vocab = {"<pad>": 0}
+    vocab = {}
     for index in range(processor.get_piece_size()):
         vocab.setdefault(processor.id_to_piece(index), len(vocab))
+    vocab["<pad>"] = len(vocab)  # last, as OPUS-MT's vocabularies have it (CTranslate2 relies on it)
     (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tokenizer = MarianTokenizer(str(work / "spm.model"), str(work / "spm.model"), str(work / "vocab.json"))
     config = MarianConfig(

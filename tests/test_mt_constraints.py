@@ -82,3 +82,57 @@ def test_the_summary_names_the_terms_the_model_cannot_write():
     assert term_summary([translation]).endswith(
         "; the model's vocabulary cannot write 'geschickte Massenmobilisierung'")
     assert translation_record(translation)["unwritable"] == ["geschickte Massenmobilisierung"]
+
+
+@pytest.fixture(scope="module", params=[("char", 150, 11), ("unigram", 1000, 12), ("bpe", 400, 13)],
+                ids=lambda m: "-".join(map(str, m)))
+def ct2_model(request, tmp_path_factory):
+    """A random Marian model run by CTranslate2, converted into a cache of the test's own."""
+    pytest.importorskip("ctranslate2")
+    import os
+
+    from tests.marian import save_random_marian
+
+    from mtcheck.mt.ct2 import load_ct2
+    from mtcheck.mt.loader import load_model
+
+    kind, size, seed = request.param
+    folder, _, _ = save_random_marian(tmp_path_factory.mktemp(f"ct2-{kind}"), _lines(), DIMENSIONS, seed=seed,
+                                      vocab_size=size, model_type=kind, hard_vocab_limit=False)
+    os.environ["MTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("ct2-cache"))
+    try:
+        return load_ct2(load_model(str(folder), device="cpu"), "int8")
+    finally:
+        del os.environ["MTCHECK_CACHE_DIR"]
+
+
+@pytest.mark.parametrize("batch_size", [1, 8, 32])
+def test_ct2_holds_the_glossary_by_construction(ct2_model, batch_size):
+    """CTranslate2 has no scoring hook: deprecated renderings are suppressed, the n-best list
+    reranked, and a missing term forced in through a target prefix."""
+    from mtcheck.mt.translator import Translator
+
+    glossary = load_glossary(shipped_glossary())
+    translations = Translator(ct2_model, glossary, "vi", "de", beams=4, batch_size=batch_size).translate(SOURCES * 2)
+    assert ct2_model.backend == "ct2"
+    for translation in translations:
+        assert translation.banned_found == [], translation.text
+        assert all(translation.present), (translation.required, translation.text)
+    assert sum(len(t.present) for t in translations) >= len(SOURCES)
+
+
+def test_the_ct2_conversion_is_made_once_and_named_by_the_model(tmp_path, monkeypatch):
+    pytest.importorskip("ctranslate2")
+    from tests.marian import save_random_marian
+
+    from mtcheck.mt.ct2 import ct2_folder
+    from mtcheck.mt.loader import load_model
+
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    folder, _, _ = save_random_marian(tmp_path / "m", _lines(), DIMENSIONS, vocab_size=300, model_type="bpe")
+    loaded = load_model(str(folder), device="cpu")
+    converted = ct2_folder(loaded, "default")
+    assert (converted / "model.bin").is_file() and converted.parent == tmp_path / "cache" / "ct2"
+    stamp = (converted / "model.bin").stat().st_mtime_ns
+    assert ct2_folder(loaded, "default") == converted and (converted / "model.bin").stat().st_mtime_ns == stamp
+    assert not [p for p in converted.parent.iterdir() if p.name.startswith(".converting-")]  # no half conversion left

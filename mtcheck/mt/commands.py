@@ -22,7 +22,14 @@ def model_options(function):
                                              "with forcing as fallback (auto), or none (deprecated terms stay banned)."),
         click.option("--beams", type=click.IntRange(min=1), default=4, show_default=True),
         click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True),
-        click.option("--threads", type=click.IntRange(min=1), help="CPU threads for torch."),
+        click.option("--backend", type=click.Choice(["transformers", "ct2"]), default="transformers", show_default=True,
+                     help="Run the model with transformers, or with CTranslate2 (converted once into the cache; "
+                          "pip install ctranslate2)."),
+        click.option("--compute-type", type=click.Choice(["default", "int8", "int8_float32", "float32", "float16",
+                                                          "bfloat16", "int8_float16"]), default="default",
+                     show_default=True, help="CTranslate2's number format (default: int8 on the CPU and float16 on "
+                                             "a GPU where the model allows)."),
+        click.option("--threads", type=click.IntRange(min=1), help="CPU threads for torch or CTranslate2."),
         click.option("--device", default="auto", show_default=True, help="cpu, cuda, cuda:1 … (auto: the GPU when present)."),
         click.option("--allow-pickle", is_flag=True, help="Allow pickle (.bin) weights, which can run code: trusted models only."),
         click.option("--no-cache", is_flag=True, help="Neither read nor write the translation cache."),
@@ -48,8 +55,16 @@ def load_translation_model(name, options):
     """The model `name` loaded as `options` say (device, pickle, revision, threads)."""
     from mtcheck.mt.loader import load_model
 
-    return load_model(name, device=options["device"], allow_pickle=options["allow_pickle"],
-                      revision=options["revision"], threads=options["threads"])
+    loaded = load_model(name, device=options["device"], allow_pickle=options["allow_pickle"],
+                        revision=options["revision"], threads=options["threads"])
+    if options.get("backend", "transformers") == "ct2":
+        from mtcheck.mt.ct2 import load_ct2
+
+        compute = options.get("compute_type", "default")
+        if compute == "default":
+            compute = "float16" if loaded.device.startswith("cuda") else "int8"
+        loaded = load_ct2(loaded, compute, options["threads"])
+    return loaded
 
 
 def open_cache(options):

@@ -39,6 +39,10 @@ class Requirement:
     def shortest(self) -> int:
         return min(len(a) for a in self.alternatives)
 
+    @property
+    def longest(self) -> int:
+        return max(len(a) for a in self.alternatives)
+
 
 @dataclass
 class Constraints:
@@ -175,7 +179,9 @@ class TermConstraintProcessor(LogitsProcessor):
             return
         row[self.eos] = -float("inf")
         left = self.max_new_tokens - len(generated)
-        tight = left <= sum(r.shortest for r in missing) + 1
+        # Time is short once the missing terms would just fit in their longest spellings: a
+        # term begun then in any casing still ends before the cap.
+        tight = left <= sum(r.longest for r in missing) + 2
         # A term begun: only its continuation is allowed (when time is short, a bare
         # word-boundary mark counts as a beginning too).
         following = _continuations(generated, missing, tight)
@@ -184,7 +190,8 @@ class TermConstraintProcessor(LogitsProcessor):
             return
         firsts = {alt[0] for alt in missing[0].alternatives}
         if tight:
-            _only(row, firsts)
+            # Only the shortest spellings' first tokens: the one begun must fit.
+            _only(row, {alt[0] for alt in missing[0].alternatives if len(alt) == missing[0].shortest})
         else:
             row[list(firsts)] += self.bonus
 

@@ -50,10 +50,13 @@ class LoadedModel:
     tokenizer: Any
     model: Any
     device: str
+    backend: str = "transformers"   # or "ct2": `model` is a ctranslate2.Translator
+    config: Any = None              # the model's configuration where `model` has none (ct2)
 
     @property
     def max_length(self) -> int:
-        return int(getattr(self.model.config, "max_position_embeddings", 512) or 512)
+        config = self.config if self.config is not None else self.model.config
+        return int(getattr(config, "max_position_embeddings", 512) or 512)
 
 
 def load_model(name: str, device: str = "auto", allow_pickle: bool = False, revision: str | None = None,

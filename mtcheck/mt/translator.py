@@ -46,7 +46,9 @@ class Translator:
         self._prepare_languages()
         vocab = self.tokenizer.get_vocab()
         boundary = [i for token, i in vocab.items() if token in ("▁", "Ġ", " ")]
-        self.glue = [i for token, i in vocab.items() if token[:1].isalnum()]
+        # Pieces that would join the word before them: letters, digits, "_" and what words
+        # hold inside (a hyphen, an apostrophe, a mnemonic "&", a soft hyphen).
+        self.glue = [i for token, i in vocab.items() if token[:1] and (token[:1].isalnum() or token[:1] in "_&-'’\u00ad")]
         self.builder = ConstraintBuilder(glossary, source_lang, target_lang, self._encode_target, boundary,
                                          self._decode_target)
         self.checker = self.builder.matcher.for_language(target_lang)
@@ -156,11 +158,16 @@ class Translator:
 
     def _generate(self, sources: list[str], constraints: list[Constraints], force: bool,
                   n_best: int = 1) -> list:
+        if self.loaded.backend == "ct2":
+            from mtcheck.mt.ct2_decoding import generate_ct2
+
+            return generate_ct2(self, sources, constraints, force, n_best)
         tokenizer, model = self.tokenizer, self.model
         self._use_languages()
         inputs = tokenizer([self.prefix + s for s in sources], return_tensors="pt", padding=True, truncation=True,
                            max_length=min(self.loaded.max_length, 512)).to(self.loaded.device)
-        extra = max((sum(len(r.alternatives[0]) for r in c.required) for c in constraints), default=0)
+        # The cap grows by what is required, in its longest spelling, and a token between terms.
+        extra = max((sum(r.longest + 1 for r in c.required) for c in constraints), default=0)
         max_new = min(self.loaded.max_length - 2, int(inputs["input_ids"].shape[1] * 2) + 10 + extra)
         start = 2 if "forced_bos_token_id" in self.generate_options else 1
         never = [i for i in (tokenizer.pad_token_id, tokenizer.bos_token_id, tokenizer.unk_token_id,
