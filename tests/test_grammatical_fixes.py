@@ -355,3 +355,18 @@ def test_the_html_report_shows_only_a_safe_fix_as_the_answer(tmp_path):
     _, out, _ = run_cli("check", str(path), "-g", str(glossary), "--lang", "es", "--format", "html")
     assert '<p class="fix" data-fix="safe" lang="es"><ins>carpeta</ins></p>' in out
     assert '<p class="fix" data-fix="unsafe" lang="es"><ins>carpeta</ins><small>a word later in the sentence' in out
+
+
+def test_without_the_german_noun_lexicon_a_gender_change_waits_and_languages_says_so(tmp_path, monkeypatch):
+    import mtcheck.language.nouns as nouns
+
+    monkeypatch.setattr(nouns, "_german_table", lambda: None)
+    monkeypatch.setattr(nouns, "german_lexicon_installed", lambda: False)
+    from mtcheck.language.agreement import Applicability, propose
+    from mtcheck.model import Status, Term
+
+    old, new = Term("Verzeichnis", "de", Status.DEPRECATED), Term("Ordner", "de", Status.PREFERRED)
+    text = "Öffnen Sie das Verzeichnis."
+    proposal = propose(text, 15, 26, old, new, "de")
+    assert proposal.applicability is Applicability.UNSAFE
+    assert "pip install --no-deps german-nouns" in run_cli("languages", "de")[1]

@@ -13,16 +13,18 @@ from mtcheck.cli.exits import EXIT_CLEAN
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def languages(codes, output_format):
     """List how the words of each language are matched (stemmer, lemmatizer, dictionary guards,
-    compounds), or of the languages CODES; a language not listed is matched exactly."""
+    compounds) and fixed, or of the languages CODES; a language not listed is matched exactly."""
     from mtcheck.language import analyzer_for, canonical_lang, known_languages
 
     chosen = [canonical_lang(code) for code in codes] or known_languages()
-    rows = [(lang, analyzer_for(lang).capabilities()) for lang in chosen]
+    rows = [(lang, analyzer_for(lang).capabilities(), analyzer_for(lang).fixes()) for lang in chosen]
     if output_format == "json":
-        click.echo(json.dumps({"version": 1, "languages": [{"lang": lang, "matching": parts} for lang, parts in rows]},
+        click.echo(json.dumps({"version": 1, "languages": [{"lang": lang, "matching": parts, "fixes": fixes}
+                                                           for lang, parts, fixes in rows]},
                               ensure_ascii=False, indent=1))
         return EXIT_CLEAN
-    width = max((len(lang) for lang, _ in rows), default=2)
-    for lang, parts in rows:
+    width = max((len(lang) for lang, _, _ in rows), default=2)
+    for lang, parts, fixes in rows:
         click.echo(f"{lang:<{width}}  {', '.join(parts)}")
+        click.echo(f"{'':<{width}}  {fixes}")
     return EXIT_CLEAN

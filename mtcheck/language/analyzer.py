@@ -53,7 +53,7 @@ class Analyzer:
         return bool(self.stemmer_name or self.lemmatize)
 
     def describe(self) -> str:
-        return f"{self.lang}: {', '.join(self.capabilities())}"
+        return f"{self.lang}: {', '.join(self.capabilities())}; {self.fixes()}"
 
     def capabilities(self) -> list[str]:
         """How words of the language are matched, what guards them, and what is missing."""
@@ -98,6 +98,10 @@ class Analyzer:
         elif tagger_missing(self.lang):
             parts.append("no part-of-speech tagger: install mtcheck[lexicons]")
         return parts
+
+    def fixes(self) -> str:
+        """How a fix makes the words around a replaced term agree (mtcheck.language.agreement)."""
+        return _fixes(self.lang)
 
     def fold(self, word: str) -> str:
         """Language-aware lowercase: Turkish and Azeri map I to ı and İ to i."""
@@ -243,3 +247,26 @@ def known_languages() -> list[str]:
     """Every language code some analyser or lexicon here serves, sorted."""
     return sorted(set(snowball.stemmer_algorithms()) | set(dictionary.simplemma_languages()) | CHARACTER_WORDS
                   | set(SEGMENTED_LANGUAGES))
+
+
+def _fixes(lang: str) -> str:
+    """How fixes make the words around a replaced term agree in this language."""
+    from mtcheck.language.agreement import GENDERLESS
+
+    if lang == "de":
+        from mtcheck.language.nouns import german_lexicon_installed
+
+        return ("fixes: articles, adjectives and case forms from german-nouns" if german_lexicon_installed() else
+                "fixes: without german-nouns (pip install --no-deps german-nouns) a gender change is unsafe")
+    if lang == "pl":
+        return ("fixes: case, number and agreeing words from Morfeusz 2" if lexicon_name("pl")
+                else "fixes: without Morfeusz 2 (mtcheck[lexicons]) a gender change is unsafe")
+    if lang in ("fr", "es"):
+        return "fixes: articles and adjectives by the glossary's genders"
+    if lang in ("tr", "az"):
+        return "fixes: suffixes in vowel harmony"
+    if lang in ("nb", "sv", "da"):
+        return "fixes: definiteness and articles by the glossary's genders"
+    if lang in GENDERLESS:
+        return "fixes: the found word's ending carried over"
+    return "fixes: the found word's ending carried over; a gender change is unsafe"
