@@ -76,6 +76,15 @@ def tags_inside(element: etree._Element) -> bool:
     return any(text[:slot.end].strip(PLACEHOLDER) and text[slot.end:].strip(PLACEHOLDER) for slot in slots[:-1])
 
 
+def formatting_inside(element: etree._Element) -> bool:
+    """Whether a paired formatting tag (<g>, <pc>: no placeholder in the flat text) begins or
+    ends inside the element's text: a new translation could not say where it goes. Standalone
+    tags and placeholders (<x/>, <ph>) leave their mark in the text and can be kept."""
+    text, slots = flatten(element)
+    return any(PLACEHOLDER not in text[slot.end:after.start] and text[:slot.end].strip(PLACEHOLDER)
+               and text[slot.end:].strip(PLACEHOLDER) for slot, after in zip(slots, slots[1:]))
+
+
 def _walk(parent: etree._Element, flat: _Flat) -> None:
     for child in parent:
         name = local(child.tag) if isinstance(child.tag, str) else None

@@ -130,6 +130,9 @@ class TmxFile:
     def tags_inside(self, segment_id: str) -> bool:
         return self._tree().tags_inside(segment_id)
 
+    def formatting_inside(self, segment_id: str) -> bool:
+        return self._tree().formatting_inside(segment_id)
+
     def set_target(self, segment_id: str, text: str) -> None:
         self._tree().set_target(segment_id, text)
 

@@ -10,7 +10,7 @@ from lxml import etree
 
 from mtcheck.errors import InputError
 from mtcheck.formats import splice
-from mtcheck.formats.inline import fill, flatten, respelled, tags_inside
+from mtcheck.formats.inline import fill, flatten, formatting_inside, respelled, tags_inside
 from mtcheck.formats.xml import parse_xml_bytes, xml_encoding
 from mtcheck.formats.xmlplaces import places, start_tag_at
 from mtcheck.model import PositionMap
@@ -50,6 +50,11 @@ class XmlTranslationFile:
         """Whether an inline tag stands inside the target's or its source's text, not only
         around the whole: a new translation of the text would not know where it goes."""
         return any(element is not None and tags_inside(element) for element in self._target(segment_id))
+
+    def formatting_inside(self, segment_id: str) -> bool:
+        """Whether a paired formatting tag stands inside the target's or its source's text
+        (standalone tags and placeholders leave a mark a re-translation keeps)."""
+        return any(element is not None and formatting_inside(element) for element in self._target(segment_id))
 
     def placed(self, element: etree._Element, flat: str) -> tuple[int, int, PositionMap | None]:
         """Where an element's flat text starts (1-based line and column) and, where it is not

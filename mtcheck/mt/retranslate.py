@@ -3,6 +3,7 @@ write the file back in its own format."""
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,11 +69,11 @@ def plan(path: str, glossary: Glossary, *, source: str | None, source_lang: str 
         if not found and not everything:
             continue
         change = Change(segment, segment.text, None, found)
-        if PLACEHOLDER in segment.text.strip(PLACEHOLDER) or PLACEHOLDER in (segment.source or "").strip(PLACEHOLDER) \
-                or _formatting_inside(document, segment):
+        if _formatting_inside(document, segment):
+            # A paired tag (<g>…</g>) leaves no placeholder: nothing says where it would go.
             change.skipped = "inline tags inside the text"
-        elif mask_protected(segment.source or "") != (segment.source or "") or mask_protected(segment.text) != segment.text:
-            change.skipped = "markup or placeholders in the text"
+        elif segment.text.count(PLACEHOLDER) != (segment.source or "").count(PLACEHOLDER):
+            change.skipped = "the target's inline tags are not the source's"
         elif not (segment.source or "").strip():
             change.skipped = "no source text"
         changes.append(change)
@@ -82,8 +83,8 @@ def plan(path: str, glossary: Glossary, *, source: str | None, source_lang: str 
 def _formatting_inside(document, segment: Segment) -> bool:
     """Whether a paired formatting tag (which leaves no placeholder in the text) stands inside
     the segment's target or source: a new translation would not know where it goes."""
-    tags_inside = getattr(document, "tags_inside", None)
-    return tags_inside is not None and segment.id is not None and tags_inside(segment.id)
+    inside = getattr(document, "formatting_inside", None)
+    return inside is not None and segment.id is not None and inside(segment.id)
 
 
 def _aligned(path: str, source: str, source_lang: str | None, target_lang: str | None) -> list[Segment]:
@@ -98,22 +99,54 @@ def _aligned(path: str, source: str, source_lang: str | None, target_lang: str |
 
 
 def translate(plan_: Plan, translator: Translator) -> None:
-    """Fill in the translations; nothing is written here, so a failure leaves every file as it was."""
+    """Fill in the translations; nothing is written here, so a failure leaves every file as it was.
+
+    Inline tags (their placeholders), markup and format placeholders (%s, {name}, <b>) are never
+    given to the model: the text between them is translated piece by piece and the pieces are
+    put back around them in the source's order, so each one comes back exactly once and where
+    the source has it (what `msgfmt -c` asks of a PO entry's format directives)."""
     todo = [c for c in plan_.changes if not c.skipped]
-    edges = [_edges(c.segment.source) for c in todo]
-    results = translator.translate([core for _, core, _ in edges])
-    for change, (head, _, tail), result in zip(todo, edges, results):
-        # Tags around the whole segment (<g>…</g>) stay around it.
-        old_head, _, old_tail = _edges(change.old)
-        result.text = old_head + result.text + old_tail if (head or tail) else result.text
-        change.translation = result
+    pieces = [protected_pieces(c.segment.source or "") for c in todo]
+    texts = list(dict.fromkeys(core for parts in pieces for kind, (_, core, _) in parts if kind == "text"))
+    done = dict(zip(texts, translator.translate(texts))) if texts else {}
+    for change, parts in zip(todo, pieces):
+        translations = [done[core] for kind, (_, core, _) in parts if kind == "text"]
+        text = "".join(head + done[core].text + tail if kind == "text" else head + core + tail
+                       for kind, (head, core, tail) in parts)
+        change.translation = _joined(change.segment.source or "", text, translations)
 
 
-def _edges(text: str | None) -> tuple[str, str, str]:
-    text = text or ""
-    core = text.strip(PLACEHOLDER)
-    start = text.find(core) if core else len(text)
-    return text[:start], core, text[start + len(core):]
+def protected_pieces(text: str) -> list[tuple[str, tuple[str, str, str]]]:
+    """The text as ("text", (space before, words, space after)) pieces to translate and
+    ("keep", ("", span, "")) pieces that stay as they are: inline tag placeholders, markup,
+    format placeholders, URLs; a piece without a letter is kept too."""
+    masked = mask_protected(text)
+    parts: list[tuple[str, tuple[str, str, str]]] = []
+    for match in _RUNS.finditer(masked):
+        piece = text[match.start():match.end()]
+        if PLACEHOLDER in match.group() or not any(c.isalpha() for c in piece):
+            parts.append(("keep", ("", piece, "")))
+        else:
+            core = piece.strip()
+            head = piece[:len(piece) - len(piece.lstrip())]
+            tail = piece[len(piece.rstrip()):]
+            parts.append(("text", (head, core, tail)))
+    return parts
+
+
+_RUNS = re.compile(f"{PLACEHOLDER}+|[^{PLACEHOLDER}]+")
+
+
+def _joined(source: str, text: str, translations: list[Translation]) -> Translation:
+    """One Translation for a segment translated in pieces: the whole text, every piece's
+    required terms and deprecated renderings."""
+    if len(translations) == 1 and translations[0].text == text:
+        return translations[0]
+    return Translation(source, text, [r for t in translations for r in t.required],
+                       [p for t in translations for p in t.present], [b for t in translations for b in t.banned_found],
+                       "+".join(dict.fromkeys(t.strategy for t in translations)) or "none",
+                       all(t.cached for t in translations) if translations else False,
+                       [u for t in translations for u in t.unwritable])
 
 
 def write(plan_: Plan, output: str) -> None:
