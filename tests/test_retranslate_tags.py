@@ -48,12 +48,16 @@ def test_the_pieces_keep_tags_and_placeholders_apart():
     assert "".join(head + core + tail for _, (head, core, tail) in parts) == "Delete %s files from <b>the archive</b>?"
 
 
+def _old_entries():
+    return re.findall(r'^msgid "(.+)"\nmsgstr "(.+)"$', PO, re.M)
+
+
 def _placeholders(text: str) -> list[str]:
     return re.findall(r"%\(\w+\)s|%[sd]|\{\w+\}|</?b>", text)
 
 
 def test_a_po_with_placeholders_and_markup_is_retranslated_and_passes_msgfmt(tiny_model, cache_dir, tmp_path):
-    import polib
+    from mtcheck.formats import open_bilingual
 
     path = tmp_path / "de.po"
     path.write_text(PO, encoding="utf-8")
@@ -61,12 +65,13 @@ def test_a_po_with_placeholders_and_markup_is_retranslated_and_passes_msgfmt(tin
     code, _, err = run_cli("retranslate", path, "--model", tiny_model, "--all", "-o", out, "--no-diff",
                            "--source-lang", "en")
     assert code in (0, 1), err
-    entries = [e for e in polib.pofile(str(out)) if e.msgid]
+    entries = [(s.source, s.text) for s in open_bilingual(str(out)).segments() if s.source]
     assert len(entries) == 3
-    for entry in entries:
-        assert entry.msgstr != "" and "fuzzy" in entry.flags  # re-translated, marked for review
+    assert out.read_text(encoding="utf-8").count(", fuzzy") == 3  # re-translated, marked for review
+    for msgid, msgstr in entries:
+        assert msgstr and msgstr != dict(_old_entries())[msgid]
         # Every placeholder and tag once, in the source's order.
-        assert _placeholders(entry.msgstr) == _placeholders(entry.msgid), entry.msgstr
+        assert _placeholders(msgstr) == _placeholders(msgid), msgstr
     if shutil.which("msgfmt") is None:
         pytest.skip("gettext's msgfmt is not installed (CI installs it)")
     result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(out)], capture_output=True, text=True)
@@ -96,3 +101,34 @@ def test_an_xliff_with_placeholders_is_retranslated_with_its_tags_intact(tiny_mo
     # The rest of the file is as it was (the old target kept for review beside it).
     old = etree.parse(str(out)).find(".//x:trans-unit[@id='1']/x:alt-trans/x:target", ns)
     assert etree.tostring(old, encoding="unicode").count("Fachkundigen") == 1
+
+
+XLIFF_PAIRED = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file source-language="en" target-language="de" datatype="plaintext" original="a"><body>
+<trans-unit id="1"><source>Read about <g id="1">skilful mass mobilisation</g> and <g id="2">grassroots democracy</g> here.</source><target>Lesen Sie hier über <g id="1">Fachkundige Massenmobilisierung</g> und <g id="2">Demokratie</g>.</target></trans-unit>
+<trans-unit id="2"><source>Read about <g id="1">skilful mass mobilisation</g> here.</source><target>Lesen Sie hier über <g id="9">Fachkundige Massenmobilisierung</g>.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_paired_tags_inside_are_rebuilt_from_the_source_around_their_translated_texts(tiny_model, cache_dir, tmp_path):
+    """A paired formatting tag leaves no mark in the text: the new target takes the source's
+    tags, each text between them translated. A target whose tags are not the source's is left
+    alone and said so."""
+    from lxml import etree
+
+    path = tmp_path / "a.xlf"
+    path.write_text(XLIFF_PAIRED, encoding="utf-8")
+    out = tmp_path / "out.xlf"
+    code, out_text, err = run_cli("retranslate", path, "--model", tiny_model, "-o", out, "--all")
+    assert code in (0, 1), err
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    tree = etree.parse(str(out))
+    target = tree.find(".//x:trans-unit[@id='1']/x:target", ns)
+    assert target.get("state") == "needs-review-translation"
+    assert [(etree.QName(e).localname, e.get("id")) for e in target] == [("g", "1"), ("g", "2")]
+    assert all(e.text and e.text.strip() for e in target)  # each tag holds a translated text
+    assert "Geschickte Massenmobilisierung".casefold() in target[0].text.casefold()  # the glossary in force
+    assert tree.find(".//x:trans-unit[@id='2']/x:target", ns).get("state") is None  # g 9 is not the source's g 1
+    assert "1 segments re-translated, 1 left alone" in out_text

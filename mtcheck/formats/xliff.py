@@ -85,6 +85,19 @@ class XliffFile(XmlTranslationFile):
                       source_lang=canonical_lang(source_lang) if source_lang else None,
                       places=target_places, source_places=source_places)
 
+    def set_target_like_source(self, segment_id: str, pieces: list[str], review: bool = False) -> None:
+        """Replace a target with the source's inline tags (paired ones too) around new texts,
+        one per text between the source's tags; with `review`, as set_target."""
+        element, source, contents = self._like_source(segment_id, pieces)  # refused before anything changes
+        if review:
+            previous = copy.deepcopy(element)
+            previous.tail = None
+            if self.version == "2":
+                self._keep_v2(element, previous)
+            else:
+                self._keep_v1(element, previous)
+        self._rebuild(element, source, contents)
+
     def set_target(self, segment_id: str, text: str, review: bool = False) -> None:
         """Replace a target; with `review`, mark it for review and keep the old one as an
         alternative (1.2: alt-trans; 2.0: a candidate of the Translation Candidates module)."""

@@ -2,6 +2,8 @@
 elements written back into the original bytes (formats.splice), the rest byte for byte."""
 from __future__ import annotations
 
+import copy
+
 import io
 import re
 from pathlib import Path
@@ -10,7 +12,7 @@ from lxml import etree
 
 from mtcheck.errors import InputError
 from mtcheck.formats import splice
-from mtcheck.formats.inline import fill, flatten, formatting_inside, respelled, tags_inside
+from mtcheck.formats.inline import InlineError, fill, flatten, formatting_inside, respelled, tags_inside
 from mtcheck.formats.xml import parse_xml_bytes, xml_encoding
 from mtcheck.formats.xmlplaces import places, start_tag_at
 from mtcheck.model import PositionMap
@@ -119,6 +121,45 @@ class XmlTranslationFile:
         """Replace a target's text, each edit in the text between the tags it falls between;
         InlineError, nothing changed, where an edit cannot keep the tags (inline.respelled)."""
         self._write_target(*self._respelled(segment_id, text))
+
+    def source_pieces(self, segment_id: str) -> list[str] | None:
+        """The texts between the source's inline tags (its slots), in order; None without a
+        source."""
+        source = self._target(segment_id)[1]
+        if source is None:
+            return None
+        text, slots = flatten(source)
+        return [text[slot.start:slot.end] for slot in slots]
+
+    def same_tags(self, segment_id: str) -> bool:
+        """Whether target and source hold the same inline tags (by name and id, in any order):
+        only then may the target be rebuilt with the source's."""
+        target, source = self._target(segment_id)
+        if source is None:
+            return False
+
+        def tags(element):
+            return sorted((etree.QName(e).localname, e.get("id") or "") for e in element.iter(etree.Element)
+                          if e is not element)
+        return tags(target) == tags(source)
+
+    def _like_source(self, segment_id: str, pieces: list[str]) -> tuple[etree._Element, list, dict[int, str]]:
+        """The target rebuilt with the source's inline tags, its slots holding `pieces` (one
+        per source slot): what `set_target_like_source` writes."""
+        element, source = self._target(segment_id)
+        if source is None or len(pieces) != len(flatten(source)[1]):
+            raise InlineError("the pieces do not fit the source's tags")
+        return element, source, {n: piece for n, piece in enumerate(pieces)}
+
+    def _rebuild(self, element: etree._Element, source: etree._Element, contents: dict[int, str]) -> None:
+        self.will_edit(element)
+        for child in list(element):
+            element.remove(child)
+        element.text = source.text
+        for child in source:
+            element.append(copy.deepcopy(child))
+        _, slots = flatten(element)
+        fill(slots, contents)
 
     def _respelled(self, segment_id: str, text: str):
         element = self._target(segment_id)[0]

@@ -25,6 +25,9 @@ class Change:
     translation: Translation | None   # None: left alone (see `skipped`)
     findings: list[Finding] = field(default_factory=list)
     skipped: str = ""
+    # The source's texts between its inline tags, translated: the new target is the source's
+    # tags around them (paired formatting tags inside the text); None: the target is `new`.
+    structured: list[str] | None = None
 
     @property
     def new(self) -> str:
@@ -70,8 +73,14 @@ def plan(path: str, glossary: Glossary, *, source: str | None, source_lang: str 
             continue
         change = Change(segment, segment.text, None, found)
         if _formatting_inside(document, segment):
-            # A paired tag (<g>…</g>) leaves no placeholder: nothing says where it would go.
-            change.skipped = "inline tags inside the text"
+            # A paired tag (<g>…</g>) leaves no placeholder in the text: the target is rebuilt
+            # with the source's tags, each text between them translated; refused where the
+            # format cannot do that.
+            if getattr(document, "set_target_like_source", None) is None or not document.source_pieces(segment.id) \
+                    or not document.same_tags(segment.id):
+                change.skipped = "inline tags inside the text"
+            else:
+                change.structured = []
         elif segment.text.count(PLACEHOLDER) != (segment.source or "").count(PLACEHOLDER):
             change.skipped = "the target's inline tags are not the source's"
         elif not (segment.source or "").strip():
@@ -106,14 +115,20 @@ def translate(plan_: Plan, translator: Translator) -> None:
     put back around them in the source's order, so each one comes back exactly once and where
     the source has it (what `msgfmt -c` asks of a PO entry's format directives)."""
     todo = [c for c in plan_.changes if not c.skipped]
-    pieces = [protected_pieces(c.segment.source or "") for c in todo]
-    texts = list(dict.fromkeys(core for parts in pieces for kind, (_, core, _) in parts if kind == "text"))
+    # Per change, its texts to put together: the source whole, or the texts between its tags.
+    sources = [plan_.document.source_pieces(c.segment.id) if c.structured is not None else [c.segment.source or ""]
+               for c in todo]
+    pieces = [[protected_pieces(text) for text in texts] for texts in sources]
+    texts = list(dict.fromkeys(core for change_parts in pieces for parts in change_parts
+                               for kind, (_, core, _) in parts if kind == "text"))
     done = dict(zip(texts, translator.translate(texts))) if texts else {}
-    for change, parts in zip(todo, pieces):
-        translations = [done[core] for kind, (_, core, _) in parts if kind == "text"]
-        text = "".join(head + done[core].text + tail if kind == "text" else head + core + tail
-                       for kind, (head, core, tail) in parts)
-        change.translation = _joined(change.segment.source or "", text, translations)
+    for change, change_parts in zip(todo, pieces):
+        translations = [done[core] for parts in change_parts for kind, (_, core, _) in parts if kind == "text"]
+        written = ["".join(head + done[core].text + tail if kind == "text" else head + core + tail
+                           for kind, (head, core, tail) in parts) for parts in change_parts]
+        if change.structured is not None:
+            change.structured = written
+        change.translation = _joined(change.segment.source or "", "".join(written), translations)
 
 
 def protected_pieces(text: str) -> list[tuple[str, tuple[str, str, str]]]:
@@ -162,7 +177,9 @@ def write(plan_: Plan, output: str) -> None:
         return
     kind = type(document).__name__
     for change in changed:
-        if kind == "XliffFile":
+        if change.structured is not None:
+            document.set_target_like_source(change.segment.id, change.structured, review=True)
+        elif kind == "XliffFile":
             document.set_target(change.segment.id, change.new, review=True)
         elif kind == "PoFile":
             document.set_target(change.segment.id, change.new, fuzzy=True)
