@@ -10,7 +10,6 @@ construction. Optional: `pip install ctranslate2`.
 """
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -67,10 +66,3 @@ def load_ct2(loaded: LoadedModel, compute_type: str = "default", threads: int | 
     # The translation cache tells the backends apart: int8 decoding may choose other words.
     return LoadedModel(loaded.name, f"{loaded.revision}+ct2-{compute_type}", loaded.family, loaded.tokenizer, translator,
                        loaded.device, backend="ct2", config=loaded.model.config)
-
-
-def remove_conversions() -> None:
-    """Forget every converted model (they are made again when needed)."""
-    from mtcheck.cachedir import cache_folder
-
-    shutil.rmtree(cache_folder() / "ct2", ignore_errors=True)

@@ -202,12 +202,10 @@ def _agreeing_in_clause(text: str, end: int, gender: str, lang: str, seen: set[i
     """A word later in the clause that looks like a participle or adjective in the old gender
     ("les branches de suivi supprimées"), other than the one next to the noun already made to
     agree."""
-    import re as _re
-
-    stop = _re.search(r"[,.;:!?()\n]", text[end:])
+    stop = re.search(r"[,.;:!?()\n]", text[end:])
     clause_end = end + stop.start() if stop else len(text)
     endings = _GENDER_ENDINGS.get(lang, {}).get(gender, ())
-    for word in _re.finditer(r"[^\W\d_]+", text[end:clause_end]):
+    for word in re.finditer(r"[^\W\d_]+", text[end:clause_end]):
         if end + word.start() in seen:
             continue
         lower = word.group().lower()
