@@ -90,12 +90,7 @@ class XliffFile(XmlTranslationFile):
         one per text between the source's tags; with `review`, as set_target."""
         element, source, contents = self._like_source(segment_id, pieces)  # refused before anything changes
         if review:
-            previous = copy.deepcopy(element)
-            previous.tail = None
-            if self.version == "2":
-                self._keep_v2(element, previous)
-            else:
-                self._keep_v1(element, previous)
+            self._keep_for_review(element)
         self._rebuild(element, source, contents)
 
     def set_target(self, segment_id: str, text: str, review: bool = False) -> None:
@@ -103,13 +98,17 @@ class XliffFile(XmlTranslationFile):
         alternative (1.2: alt-trans; 2.0: a candidate of the Translation Candidates module)."""
         element, slots, contents = self._respelled(segment_id, text)  # refused before anything changes
         if review:
-            previous = copy.deepcopy(element)
-            previous.tail = None
-            if self.version == "2":
-                self._keep_v2(element, previous)
-            else:
-                self._keep_v1(element, previous)
+            self._keep_for_review(element)
         self._write_target(element, slots, contents)
+
+    def _keep_for_review(self, target: etree._Element) -> None:
+        """Mark a target for review and keep a copy of it as an alternative."""
+        previous = copy.deepcopy(target)
+        previous.tail = None
+        if self.version == "2":
+            self._keep_v2(target, previous)
+        else:
+            self._keep_v1(target, previous)
 
     def _keep_v1(self, target: etree._Element, previous: etree._Element) -> None:
         unit = target.getparent()

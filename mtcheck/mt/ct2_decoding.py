@@ -42,6 +42,7 @@ class _Run:
         banned = {tuple(prefix) + (last,) for c in constraints for prefix, lasts in c.banned.items() for last in lasts}
         self.suppress = [tokenizer.convert_ids_to_tokens(list(sequence)) for sequence in sorted(banned)] or None
         self.boundary = next((t for t in ("▁", "Ġ") if t in tokenizer.get_vocab()), None)
+        self._concept_places: dict[int, dict[str, float]] = {}
 
     @property
     def cap(self) -> int:
@@ -126,12 +127,20 @@ class _Run:
 
     def _share(self, index: int, requirement: Requirement) -> float:
         """Where the requirement's concept stands in the source, as a share of its length."""
-        source = self.sources[index]
-        segment = Segment(source, "<source>", 1, lang=self.translator.source_lang)
-        for match in self.translator.builder.matcher.for_language(self.translator.source_lang).matches(segment):
-            if match.concept.id == requirement.concept:
-                return match.start / max(1, len(source))
-        return 0.0
+        return self._places(index).get(requirement.concept, 0.0)
+
+    def _places(self, index: int) -> dict[str, float]:
+        """The source's concepts by where they first stand, as shares of its length: matched
+        once per source."""
+        places = self._concept_places.get(index)
+        if places is None:
+            source = self.sources[index]
+            segment = Segment(source, "<source>", 1, lang=self.translator.source_lang)
+            places = {}
+            for match in self.translator.builder.matcher.for_language(self.translator.source_lang).matches(segment):
+                places.setdefault(match.concept.id, match.start / max(1, len(source)))
+            self._concept_places[index] = places
+        return places
 
     def _in_source_order(self, index: int, required: list[Requirement]) -> list[Requirement]:
         return sorted(required, key=lambda r: self._share(index, r))

@@ -87,8 +87,8 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
         prefix, found_form = found_form[:cut], found_form[cut:].capitalize()
     phrase = _Phrase.read(text, start)
     def fitting(noun):
-        return [slot for slot in _slots(noun, found_form, old_gender, found.number) if phrase.allows(slot, old_gender)
-                and _term_adjectives_allow(span[:found_head], found_words[:found_head], phrase, slot, old_gender)]
+        return [slot for slot in _slots(noun, found_form, found.number) if phrase.allows(slot, old_gender)
+                and _term_adjectives_allow(span[:found_head], phrase, slot, old_gender)]
 
     slots = fitting(old_noun)
     if not slots and old_noun is not None and not any(number == "sg" for _, number in old_noun.forms):
@@ -109,16 +109,14 @@ def propose(text: str, start: int, end: int, found: Term, preferred: Term, lang:
     if not outcomes:
         return _unsafe(carried(text, start, end, found, preferred, lang, compound),
                        f"no form of '{preferred.text}' is known for this place")
+    (phrase_start, replacement, suggestion), *others = outcomes.values()
+    phrase_start, replacement = _trimmed(text, phrase_start, start, replacement)
     if hidden_before(text, phrase.start or start) and (phrase.adjectives or found_head > 0) \
             and not phrase.determiner and not phrase.fused:
         # "Diese %i unversionierten Dateien": the determiner may stand behind the
         # placeholder, and the adjective's ending alone does not tell the case.
-        (phrase_start, replacement, suggestion), *_ = outcomes.values()
-        phrase_start, replacement = _trimmed(text, phrase_start, start, replacement)
         return Proposal(suggestion, phrase_start, end, replacement, Applicability.UNSAFE,
                         "a placeholder before the phrase may hide its determiner")
-    (phrase_start, replacement, suggestion), *others = outcomes.values()
-    phrase_start, replacement = _trimmed(text, phrase_start, start, replacement)
     if others:
         return Proposal(suggestion, phrase_start, end, replacement, Applicability.UNSAFE,
                         "the case is not certain: " + " or ".join(f"'{r}'" for _, r, _ in outcomes.values()))
@@ -187,12 +185,14 @@ def _plain(word: str) -> bool:
     return word.replace("-", "").isalpha()
 
 
-def _slots(noun: Noun | None, form: str, gender: str, number: str) -> list[tuple[str, str]]:
+def _slots(noun: Noun | None, form: str, number: str) -> list[tuple[str, str]]:
+    """The (case, number) slots the found form can fill: the lexicon's, else every case of
+    the glossary's number (of both numbers where it gives none)."""
     if noun is None:
         return [slot for slot in _SLOTS if not number or slot[1] == ("pl" if number == "plural" else "sg")]
     found = noun.analyses(form)
     if not found:  # a form the lexicon lacks (its entry may be partial): any case of the number
-        return _slots(None, form, gender, number)
+        return _slots(None, form, number)
     return [slot for slot in _SLOTS if slot in found]
 
 
@@ -237,10 +237,9 @@ class _Phrase:
         return first.start() if first else None
 
     def allows(self, slot: tuple[str, str], gender: str) -> bool:
-        case, number = slot
+        case = slot[0]
         if self.preposition and case not in _PREPOSITIONS.get(self.preposition, {case}):
             return False
-        key = ("pl", case) if number == "pl" else (gender, case)
         genders = [gender] if gender else [M, F, N]
         if self.fused is not None:
             article = _FUSED[self.fused.group().lower()][1]
@@ -249,11 +248,16 @@ class _Phrase:
             written = self.determiner.group().lower()
             if not any(self._determiner_form(_key(g, slot)) == written for g in genders):
                 return False
-        table = {"article": _WEAK, "der": _WEAK, "ein": _MIXED, "": _STRONG}[self.kind]
+        table = self.adjective_endings
         for adjective in self.adjectives:
             if not any(adjective.group().lower().endswith(table[_key(g, slot)]) for g in genders):
                 return False
-        return bool(key)
+        return True
+
+    @property
+    def adjective_endings(self) -> dict:
+        """Weak after the article or a der-word, mixed after an ein-word, strong alone."""
+        return {"article": _WEAK, "der": _WEAK, "ein": _MIXED, "": _STRONG}[self.kind]
 
     def _determiner_form(self, key) -> str | None:
         if self.kind == "article":
@@ -261,8 +265,9 @@ class _Phrase:
         ending = (_DER_WORD if self.kind == "der" else _EIN_WORD).get(key)
         if ending is None or (self.stem == "ein" and key[0] == "pl"):
             return None
-        stem = "eur" if self.stem in ("euer", "eur") and ending else ("euer" if self.stem in ("euer", "eur") else self.stem)
-        return stem + ending
+        if self.stem in ("euer", "eur"):
+            return ("eur" if ending else "euer") + ending  # eure, euren; euer
+        return self.stem + ending
 
 
 def _key(gender: str, slot: tuple[str, str]) -> tuple[str, str]:
@@ -293,14 +298,13 @@ def _adjective(word: str) -> bool:
                           "sie", "wie", "wir", "ihr", "unter", "über", "hinter", "nie", "diese", "jede")
 
 
-def _term_adjectives_allow(found: list[str], citation: list[str], phrase: _Phrase, slot, gender) -> bool:
+def _term_adjectives_allow(found: list[str], phrase: _Phrase, slot, gender) -> bool:
     """Whether the adjectives inside the found term fit the slot (fachkundigen: not nominative
     after nothing)."""
-    table = {"article": _WEAK, "der": _WEAK, "ein": _MIXED, "": _STRONG}[phrase.kind]
+    table = phrase.adjective_endings
     genders = [gender] if gender else [M, F, N]
     for word in found:
-        if word[:1].isupper() and word.lower() != word:
-            word = word[:1].lower() + word[1:]
+        word = word[:1].lower() + word[1:]
         if word.endswith(_ADJECTIVE_ENDINGS) and not any(word.endswith(table[_key(g, slot)]) for g in genders):
             return False
     return True
@@ -323,7 +327,7 @@ def _made(text, start, end, phrase: _Phrase, new_words, new_head, new_noun, new_
         head_form = new_words[new_head]  # the citation form serves the singular but for the genitive
     else:
         return None
-    table = {"article": _WEAK, "der": _WEAK, "ein": _MIXED, "": _STRONG}[phrase.kind]
+    table = phrase.adjective_endings
     pieces: list[tuple[int, int, str]] = []  # (start, end, new text) in the original text
     if phrase.fused is not None:
         preposition = _FUSED[phrase.fused.group().lower()][0]
