@@ -133,7 +133,7 @@ def make_sentences(count: int, seed: int) -> list[str]:
     return sentences
 
 
-def build_random_model(folder: Path, extra_text: list[str], vocab_size: int, seed: int) -> dict:
+def build_random_model(folder: Path, extra_text: list[str], vocab_size: int, entries: int, seed: int) -> dict:
     """A random OPUS-MT-sized Marian model and its sentencepiece vocabulary, saved in `folder`."""
     import transformers
 
@@ -147,7 +147,7 @@ def build_random_model(folder: Path, extra_text: list[str], vocab_size: int, see
     # BPE: the seeds allow a unigram model only ~2,600 pieces; hard_vocab_limit=False takes
     # as many as the text gives, up to vocab_size.
     model_folder, model, tokenizer = save_random_marian(
-        folder, lines, OPUS_DIMENSIONS, seed, vocab_size=vocab_size, model_type="bpe", hard_vocab_limit=False,
+        folder, lines, OPUS_DIMENSIONS, seed, entries=entries, vocab_size=vocab_size, model_type="bpe", hard_vocab_limit=False,
         num_threads=1)
     parameters = sum(p.numel() for p in model.parameters())
     return {"vocabulary": len(tokenizer), "parameters": parameters, "folder": model_folder}
@@ -258,6 +258,8 @@ def main() -> None:
     parser.add_argument("--devices", help="comma-separated: cpu, cuda (default: cpu, and cuda when available)")
     parser.add_argument("--model", help="a real model to time instead of the random one (folder or hub id)")
     parser.add_argument("--vocab-size", type=int, default=8000, help="largest random-model vocabulary to train")
+    parser.add_argument("--entries", type=int, default=OPUS_VOCABULARY,
+                        help="random model: fill its vocabulary up to this many entries (OPUS-MT's size)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--backends", default="transformers,ct2",
                         help="comma-separated: transformers, ct2 (CTranslate2, where installed)")
@@ -282,7 +284,8 @@ def main() -> None:
     else:
         workdir = Path(tempfile.mkdtemp(prefix="mtcheck-bench-mt-"))
         # The vocabulary sees the templates' words whatever --sentences is, so it stays the same.
-        built = build_random_model(workdir, make_sentences(256, args.seed), args.vocab_size, args.seed)
+        built = build_random_model(workdir, make_sentences(256, args.seed), args.vocab_size, args.entries,
+                                   args.seed)
         model_name = str(built["folder"])
         described = (f"random Marian model with OPUS-MT dimensions (d_model 512, 6+6 layers, 8 heads, FFN 2048), "
                      f"{built['parameters'] / 1e6:.1f} M parameters, vocabulary {built['vocabulary']:,} pieces "

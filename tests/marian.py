@@ -36,12 +36,18 @@ def _saved(work: Path, config, model_class, tokenizer, seed: int):
     return folder, model, tokenizer
 
 
-def save_random_marian(work: Path, lines: list[str], dimensions: dict, seed: int = 0, **spm_options):
+def save_random_marian(work: Path, lines: list[str], dimensions: dict, seed: int = 0, entries: int = 0,
+                       **spm_options):
     """Train sentencepiece on `lines` in `work`, build a random MarianMTModel of `dimensions`
-    on its vocabulary (one for both sides), save both in `work / "model"`; (folder, model, tokenizer)."""
+    on its vocabulary (one for both sides), save both in `work / "model"`; (folder, model, tokenizer).
+    `entries`: fill the vocabulary up to that many entries with pieces the sentencepiece model
+    never writes, as an OPUS-MT vocabulary joins two languages' pieces: an output layer of a real
+    model's size from text too short to train one."""
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
     vocab, spm = _vocabulary(work, lines, {}, dict(pad_id=-1, bos_id=-1, eos_id=1, unk_id=2), spm_options)
+    for index in range(len(vocab), entries - 1):
+        vocab.setdefault(f"\u2581filler{index}", len(vocab))
     vocab["<pad>"] = len(vocab)  # last, as OPUS-MT's vocabularies have it (CTranslate2 relies on it)
     (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tokenizer = MarianTokenizer(str(spm), str(spm), str(work / "vocab.json"))

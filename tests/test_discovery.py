@@ -301,3 +301,40 @@ def test_the_mt_signal_runs_end_to_end_with_a_real_model(reduced, tiny_model, tm
     assert {c["text"] for c in translated} >= {"Fachkundige Massenmobilisierung", "Fachkräftemobilisierung"}
     code, _, err = run_cli("discover", SEEDS / GERMAN, "-g", reduced, "-l", "de", "--mt-model", tmp_path / "none")
     assert code == 2 and "error:" in err
+
+
+@pytest.mark.parametrize("command", ["discover", "check"])
+def test_the_same_output_under_any_hash_seed(reduced, tmp_path, command):
+    """Sets iterate in an order that changes with PYTHONHASHSEED: ties between concepts, slot
+    words and candidates must not follow it."""
+    extra = ["--all"] if command == "discover" else ["--select", "GL006"]
+    outputs = set()
+    for seed in ("0", "1", "2", "3"):
+        result = subprocess.run(
+            [sys.executable, "-m", "mtcheck", command, str(SEEDS), "-g", str(reduced), "--format", "json", *extra],
+            capture_output=True, timeout=300, env={**__import__("os").environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 1, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+
+
+FRENCH_GLOSSARY = """concept,lang,term,status
+mouvement-habile,fr,mobilisation habile des masses,preferred
+mouvement-habile,fr,mobilisation adroite des masses,admitted
+mouvement-habile,en,skilful mass mobilisation,preferred
+"""
+
+
+def test_a_candidate_is_never_its_own_slot_evidence(tmp_path):
+    """'jamais' stands only beside the candidate: once the candidate is accepted, its place is
+    learned as the concept's, and must not then count as evidence for the candidate itself."""
+    glossary_path = tmp_path / "fr.csv"
+    glossary_path.write_text(FRENCH_GLOSSARY, encoding="utf-8")
+    discoverer = Discoverer(load_glossary(glossary_path))
+    lines = ["Le programme « Mobilisation habile des masses » a été lancé en mai.",
+             "Du jamais vu : « Mobilisation intelligente des masses » partout."]
+    for number, line in enumerate(lines, 1):
+        discoverer.add(Segment(line, "article.fr.txt", number, lang="fr"))
+    [candidate] = [c for c in discoverer.candidates() if c.form == "Mobilisation intelligente des masses"]
+    assert candidate.score >= discoverer.threshold  # accepted, so its places were learned
+    assert not [e for e in candidate.evidence if e.signal == "slot"], candidate.evidence

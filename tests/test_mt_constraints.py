@@ -27,10 +27,10 @@ SOURCES = [
     "DÂN VẬN KHÉO",
 ]
 # (architecture, sentencepiece model type, vocabulary size, seed): letters, pieces of every
-# size, and a vocabulary of whole words that lacks some terms' words.
+# size up to 8,000, and a vocabulary of whole words that lacks some terms' words.
 MODELS = [("marian", "char", 150, 1), ("marian", "bpe", 300, 2), ("marian", "unigram", 1000, 3),
-          ("marian", "unigram", 3000, 4), ("marian", "word", 500, 5), ("m2m100", "unigram", 1000, 6),
-          ("m2m100", "bpe", 400, 7)]
+          ("marian", "unigram", 3000, 4), ("marian", "word", 500, 5), ("marian", "bpe", 8000, 8),
+          ("m2m100", "unigram", 1000, 6), ("m2m100", "bpe", 400, 7)]
 
 
 def _lines():

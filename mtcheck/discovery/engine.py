@@ -117,6 +117,8 @@ class _Span(NamedTuple):
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
 _Learned = dict[tuple[str, str], dict[str, set[tuple[str, ...]]]]
+# (written in, keys) of an accepted candidate -> concept id -> the places it added to the slots
+_Own = dict[tuple[str, tuple[str, ...]], dict[str, list[tuple[str, ...]]]]
 
 # Translates texts of one language into the MT signal's language; None where it cannot.
 Backtranslate = Callable[[list[str], str], "list[str] | None"]
@@ -227,7 +229,7 @@ class Discoverer:
         for index, word in enumerate(words):
             if not word.content or any(f <= index < s for f, s, _ in native):
                 continue
-            for concept_id in parts.concepts_sharing([word.key]):
+            for concept_id in sorted(parts.concepts_sharing([word.key])):
                 for rendering in parts.renderings[concept_id]:
                     if not rendering.shared_core:
                         continue
@@ -312,9 +314,12 @@ class Discoverer:
             # copy of the slots so that the texts' own stay as read and a next call scores alike.
             second = replace(state, slots=state.slots.copy())
             learned: _Learned = {}
+            own: _Own = {}
             for candidate in accepted:
+                places = own.setdefault((candidate.span_lang, candidate.keys), {}).setdefault(candidate.concept.id, [])
                 for occurrence in candidate.occurrences:
                     second.slots.add_rendering(candidate.concept.id, occurrence.slot_words)
+                    places.append(occurrence.slot_words)
                 if not candidate.untranslated:
                     share = self._parts(candidate.span_lang).best_share(candidate.concept.id, list(candidate.keys))
                     novel = share.novel if share else candidate.keys
@@ -322,11 +327,13 @@ class Discoverer:
                     for key in novel:
                         words.setdefault(key, set()).add(candidate.keys)
             for spans in second.spans.values():
-                candidate = self._score(lang, second, spans, learned, translations)
+                candidate = self._score(lang, second, spans, learned, translations,
+                                        own.get((spans[0].span_lang, spans[0].keys), {}))
                 if candidate:
                     found.append(candidate)
         found = _longest_first(found, self.threshold)
-        found.sort(key=lambda c: (self.glossary.label(c.concept).casefold(), c.lang, -c.score, c.form))
+        found.sort(key=lambda c: (self.glossary.label(c.concept).casefold(), c.concept.id, c.lang, -c.score, c.form,
+                                  c.span_lang, c.keys))
         return found
 
     def accepted(self, candidates: Iterable[Candidate] | None = None) -> list[Candidate]:
@@ -335,7 +342,8 @@ class Discoverer:
         return [c for c in (self.candidates() if candidates is None else candidates) if c.score >= self.threshold]
 
     def _score(self, lang: str, state: _Language, spans: list[_Span], learned: _Learned,
-               translations: dict[tuple[str, tuple[str, ...]], str] | None = None) -> Candidate | None:
+               translations: dict[tuple[str, tuple[str, ...]], str] | None = None,
+               own: dict[str, list[tuple[str, ...]]] | None = None) -> Candidate | None:
         span_lang, keys = spans[0].span_lang, spans[0].keys
         known = next((s.known for s in spans if s.known), None)
         parts = self._parts(span_lang)
@@ -347,11 +355,12 @@ class Discoverer:
         concepts |= {concept for (concept, lang_), words in learned.items()
                      if lang_ == span_lang and any(k in words for k in keys)}
         best = None
-        for concept_id in concepts:
+        for concept_id in sorted(concepts):  # in one order: of equal scores the first is kept
             concept = self._concepts[concept_id]
             if not concept.terms_in(lang) and not known:
                 continue  # nothing to render it as in this text's language
-            evidence = self._evidence(lang, state, spans, concept, parts, known, learned, translations)
+            evidence = self._evidence(lang, state, spans, concept, parts, known, learned, translations,
+                                      (own or {}).get(concept_id, []))
             if not evidence:
                 continue
             score = 1.0
@@ -365,7 +374,7 @@ class Discoverer:
 
     def _evidence(self, lang: str, state: _Language, spans: list[_Span], concept: Concept, parts: ConceptParts,
                   known: tuple[Concept, Term] | None, learned: _Learned,
-                  translations: dict | None) -> list[Evidence]:
+                  translations: dict | None, own: list[tuple[str, ...]]) -> list[Evidence]:
         span_lang, keys = spans[0].span_lang, spans[0].keys
         evidence: list[Evidence] = []
         tied = False
@@ -385,8 +394,12 @@ class Discoverer:
                 explained = any(span.inner - {concept.id} for span in spans)
                 evidence.extend(_share_evidence(share, 2 / 3 if explained else 1.0))
                 tied = tied or bool(share.core or share.modifier)
-        slot = max((e for e in (state.slots.evidence(concept.id, s.occurrence.slot_words) for s in spans) if e),
-                   key=lambda e: e.specificity, default=None)
+        # The candidate's own places are never its evidence: an untranslated term's were read as
+        # the concept's renderings, an accepted candidate's were learned as such.
+        if known and known[0].id == concept.id:
+            own = own + [s.occurrence.slot_words for s in spans if s.known]
+        slot = max((e for e in (state.slots.evidence(concept.id, s.occurrence.slot_words, own) for s in spans) if e),
+                   key=lambda e: (e.specificity, e.known, e.word), default=None)
         if slot is not None:
             word = state.analyser.surfaces.get(slot.word, slot.word)
             evidence.append(Evidence("slot", round(WEIGHTS["slot"] * slot.specificity, 3),

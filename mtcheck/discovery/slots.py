@@ -8,6 +8,7 @@ and a new name in such a slot is likely another rendering of it; a word found ev
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable, NamedTuple
 
 MIN_SUFFIX = 5  # letters of a slot word that the end of a compound must repeat ('Schreib|wettbewerb')
@@ -51,16 +52,20 @@ class Slots:
         words = {w for key in context for w in self._forms(key)}
         return {concept for concept, counts in self.known.items() if not words.isdisjoint(counts)}
 
-    def evidence(self, concept_id: str, context: Iterable[str]) -> SlotEvidence | None:
-        """The context word that most specifically marks a slot of the concept."""
+    def evidence(self, concept_id: str, context: Iterable[str],
+                 own: Iterable[Iterable[str]] = ()) -> SlotEvidence | None:
+        """The context word that most specifically marks a slot of the concept. `own`: the
+        contexts the candidate itself put among the concept's renderings (an accepted
+        candidate's places, a foreign term's), which are no evidence for it."""
         counts = self.known.get(concept_id)
         if not counts:
             return None
+        mine = Counter(word for places in own for word in set(places))
         best = None
-        for key in set(context):
+        for key in sorted(set(context)):
             for word in self._forms(key):
-                known = counts.get(word, 0)
-                if not known:
+                known = counts.get(word, 0) - mine[word]
+                if known <= 0:
                     continue
                 seen = max(self.seen.get(word, 0), known)
                 # Two more sightings in the denominator: a word seen once beside a rendering
