@@ -92,7 +92,8 @@ def test_each_candidate_carries_its_evidence(reduced):
     _, out, _ = run_cli("discover", SEEDS / GERMAN, "-g", reduced, "--format", "json", "-l", "de")
     by_text = {c["text"]: c for c in json.loads(out)["candidates"]}
     fachkundige = by_text["Fachkundige Massenmobilisierung"]
-    assert {e["signal"] for e in fachkundige["evidence"]} >= {"core", "slot", "quoted"}
+    # 'Massenmobilisierung' is mass mobilisation, on which the glossary builds the concept's term.
+    assert {e["signal"] for e in fachkundige["evidence"]} >= {"structure", "slot", "quoted"}
     assert fachkundige["forms"] == {"Fachkundige Massenmobilisierung": 3, "Fachkundigen Massenmobilisierung": 1}
     assert fachkundige["preferred"] == "geschickte Massenmobilisierung"
     assert all("Massenmobilisierung" in o["context"] for o in fachkundige["occurrences"])
@@ -222,8 +223,9 @@ def test_a_new_head_is_another_thing(glossary):
             '"Akıllı Kitle Seferberliği" öykünme hareketi de sürüyor.\n')
     found = discovered(accepted_only(glossary, CONCEPT), "tr", text, everything=True)
     new_modifier, new_head = found["Akıllı Kitle Seferberliği"], found.get("Kitle Seferberliği Davası İçin")
-    assert new_modifier.concept.id == CONCEPT and "core" in {e.signal for e in new_modifier.evidence}
-    assert new_head is None or new_head.concept.id != CONCEPT or "core" not in {e.signal for e in new_head.evidence}
+    shares_core = {"core", "structure"}
+    assert new_modifier.concept.id == CONCEPT and shares_core & {e.signal for e in new_modifier.evidence}
+    assert new_head is None or new_head.concept.id != CONCEPT or not shares_core & {e.signal for e in new_head.evidence}
 
 
 def test_unquoted_spans_must_have_the_shape_of_a_rendering(glossary):
@@ -338,3 +340,43 @@ def test_a_candidate_is_never_its_own_slot_evidence(tmp_path):
     [candidate] = [c for c in discoverer.candidates() if c.form == "Mobilisation intelligente des masses"]
     assert candidate.score >= discoverer.threshold  # accepted, so its places were learned
     assert not [e for e in candidate.evidence if e.signal == "slot"], candidate.evidence
+
+
+SPANISH_GLOSSARY = """concept,lang,term,status
+masas,es,movilización de masas,preferred
+masas,en,mass mobilisation,preferred
+habil,es,movilización hábil de masas,preferred
+habil,en,skilful mass mobilisation,preferred
+"""
+
+
+def test_a_known_renderings_words_in_another_form_order_or_with_another_modifier(tmp_path):
+    """Without a quote or a second file: the same stems in another grammar („movilización
+    masiva" for „movilización de masas"), the same words in another order, and — from the
+    glossary's structure, where one concept's term is another's plus a modifier — the other's
+    term with another modifier where the term has its modifier."""
+    glossary_path = tmp_path / "es.csv"
+    glossary_path.write_text(SPANISH_GLOSSARY, encoding="utf-8")
+    text = ("La movilización masiva avanzó en la provincia.\n"
+            "El premio Movilización de Masas Hábil fue entregado.\n"
+            "Los dirigentes elogiaron la movilización de masas efectiva en los distritos.\n"
+            "La movilización de masas sigue siendo una tarea clave.\n")
+    found = discovered(load_glossary(glossary_path), "es", text, everything=True)
+    signals = {form: (c.concept.id, {e.signal for e in c.evidence}) for form, c in found.items()}
+    assert signals["movilización masiva"] == ("masas", {"variant"})
+    assert signals["Movilización de Masas Hábil"][0] == "habil"
+    assert {"reordered", "titled"} <= signals["Movilización de Masas Hábil"][1]
+    assert signals["movilización de masas efectiva"][0] == "habil"
+    assert "structure" in signals["movilización de masas efectiva"][1]
+    # The known rendering itself, and the known rendering inside a longer phrase, are no candidates.
+    assert not [f for f in found if f.casefold() == "movilización de masas"]
+    assert found["movilización masiva"].score >= 0.5 and found["Movilización de Masas Hábil"].score >= 0.5
+
+
+def test_a_derived_word_is_of_the_same_stem_and_a_chance_prefix_is_not():
+    from mtcheck.discovery.parts import related, related_compound
+
+    assert related("mas", "masow") and related("vlasteneck", "vlast") and related("ojczyzn", "ojczyźnian")
+    assert not related("mobilizacj", "mas") and not related("de", "des") and not related("mas", "masowanieee")
+    assert related_compound("tömegmozgósítás", "tömeges", "mozgósítás")
+    assert not related_compound("tömegmozgósítás", "nagy", "mozgósítás")

@@ -28,27 +28,16 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, NamedTuple
 
 from mtcheck.discovery.parts import ConceptParts, Rendering, Share, is_part
+from mtcheck.discovery.scoring import SIGNALS, Scorer, features
 from mtcheck.discovery.slots import Slots
-from mtcheck.discovery.text import MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
+from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected, words_of
 from mtcheck.matching import Matcher, WordCache
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
 
 DEFAULT_THRESHOLD = 0.5
 
-# The weight of each signal at full strength.
-WEIGHTS = {
-    "untranslated": 0.9,   # a known term of the concept in another language
-    "core": 0.45,          # shares the core of a known rendering
-    "modifier": 0.4,       # shares a modifier of a known rendering
-    "slot": 0.4,           # stands where renderings of the concept stand (times specificity)
-    "foreign": 0.35,       # in another language of the glossary (times its probability)
-    "quoted": 0.1,         # quoted like a name
-    "quoted_like_known": 0.2,  # more, times the share of the concept's known renderings that are quoted
-    "inflected": 0.15,     # an unquoted span's modifier ends like the concept's modifiers in the texts
-    "learned": 0.35,       # shares a word with a candidate accepted for the concept
-    "mt": 0.7,             # machine-translated, it comes out as a term of the concept
-}
+WEIGHTS = SIGNALS  # each signal's weight at full strength, as its evidence shows it
 MIN_FOREIGN = 0.6   # the language identifier's probability for a span in another language
 MAX_SPANS = 500_000  # candidate places remembered per run: memory stays bounded
 
@@ -128,8 +117,10 @@ class Discoverer:
     """Collects the candidate places of a run's texts, then scores them against the glossary."""
 
     def __init__(self, glossary: Glossary, matcher: Matcher | None = None, threshold: float = DEFAULT_THRESHOLD,
-                 backtranslate: Backtranslate | None = None, mt_lang: str | None = None):
+                 backtranslate: Backtranslate | None = None, mt_lang: str | None = None,
+                 scorer: Scorer | None = None):
         self.glossary = glossary
+        self.scorer = scorer  # learned weights (scripts/train_discovery.py); None: the signals' own
         self._matcher = matcher
         self.threshold = threshold
         self.backtranslate = backtranslate
@@ -199,8 +190,21 @@ class Discoverer:
             keys = self._keys(lang, span_lang, analysed, first, stop)
             self._remember(state, _Span(span_lang, keys, self._occurrence(segment, analysed, first, stop, context, True),
                                         None, probability, inner(first, stop)))
+        variants = list(self._variant_spans(state, analysed, native))
+        made = set(quoted)
+        for first, stop, _ in variants:
+            if (first, stop) in made:
+                continue
+            made.add((first, stop))
+            self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), ())
+        anchors = [(f, s_, m.concept.id) for f, s_, m in native] + variants
+        for first, stop, modifiers in self._built_on(state, analysed, native, anchors):
+            if (first, stop) in made or any(f <= first and stop <= s_ for f, s_ in quoted):
+                continue
+            made.add((first, stop))
+            self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), modifiers)
         for first, stop, modifiers in self._part_spans(state, analysed, native):
-            if any(f <= first and stop <= s for f, s in quoted):
+            if (first, stop) in made or any(f <= first and stop <= s for f, s in quoted):
                 continue
             context = analysed.window(first, stop)
             keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
@@ -219,29 +223,81 @@ class Discoverer:
         same number of words, content words where it has content words and its function words
         where it has them („intelligenten Massenmobilisierung" like „geschickte
         Massenmobilisierung"; not „Demokratie und die Stärke" like „Demokratie an der Basis").
-        Only a core that several renderings share is trusted this far, and not a word that is
-        another concept's known term ('Massenmobilisierung' alone is mass mobilisation): a
-        modifier, a lone term's longest word or another concept's term make candidates only
-        when quoted."""
+        Only a core that several renderings share is trusted this far, or one the glossary's
+        structure shows: where a term is another concept's term plus modifiers, that concept's
+        term found in the text with other modifiers („Massenmobilisierung" is mass
+        mobilisation, „intelligente Massenmobilisierung" may be skilful mass mobilisation).
+        Otherwise a word that is another concept's known term, a modifier, or a lone term's
+        longest word make candidates only when quoted."""
         words, parts = analysed.words, state.parts
         compounding = parts.analyser.analyzer.compounding
         seen = set()
         for index, word in enumerate(words):
-            if not word.content or any(f <= index < s for f, s, _ in native):
+            if not word.content:
                 continue
+            inside = {m.concept.id for f, s, m in native if f <= index < s}
             for concept_id in sorted(parts.concepts_sharing([word.key])):
                 for rendering in parts.renderings[concept_id]:
-                    if not rendering.shared_core:
+                    if not rendering.shared_core or (inside and rendering.base_concept not in inside):
                         continue
                     for position in rendering.core:
                         if not is_part(rendering.parts[position], word.key, compounding):
                             continue
                         first = index - rendering.positions[position]
                         stop = first + len(rendering.function_words)
-                        if (first, stop) not in seen and _shaped_like(analysed, first, rendering, compounding):
+                        if (first, stop) not in seen and _shaped_like(analysed, first, rendering, compounding) \
+                                and not _cuts_a_term(native, first, stop):
                             seen.add((first, stop))
                             yield first, stop, tuple(words[first + rendering.positions[i]].text
                                                      for i in rendering.modifiers)
+
+    def _variant_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
+        """Words that are a known rendering's parts in another form, order or grammar, with no
+        other content word and nothing between them but function words (see
+        ConceptParts.variant_of); a place the matcher read as the concept is not one."""
+        words, parts = analysed.words, state.parts
+        for first, word in enumerate(words):
+            if not word.content:
+                continue
+            for concept_id in sorted(parts.concepts_related(word.key)):
+                for rendering in parts.renderings[concept_id]:
+                    longest = len(rendering.function_words) + 2
+                    for stop in range(first + 1, min(len(words), first + longest) + 1):
+                        if not words[stop - 1].content or not analysed.joined(first, stop):
+                            continue
+                        keys = [w.key for w in words[first:stop] if w.content]
+                        if len(keys) > len(rendering.parts) + 1:
+                            break
+                        if len(keys) < 2 or any(f < stop and first < s and m.concept.id == concept_id
+                                                for f, s, m in native) or _cuts_a_term(native, first, stop):
+                            continue
+                        if parts.variant_of(concept_id, keys) is rendering:
+                            yield first, stop, concept_id
+
+    def _built_on(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]],
+                  anchors: list[tuple[int, int, str]]):
+        """A concept's rendering (the matcher's, or a variant) with one more content word beside
+        it, where the glossary builds other concepts' terms on it with a modifier: „skutecznej
+        mobilizacji masowej" beside „umiejętna mobilizacja mas" on „mobilizacja mas"."""
+        words, parts = analysed.words, state.parts
+        for first, stop, concept_id in sorted(anchors):
+            sides = parts.modifier_sides(concept_id)
+            if not sides:
+                continue
+            for side, start, end, extra in (("before", first - 1, stop, first - 1), ("after", first, stop + 1, stop)):
+                if side not in sides or start < 0 or end > len(words) or not words[extra].content \
+                        or not analysed.joined(start, end) or _cuts_a_term(native, start, end):
+                    continue
+                if any(f <= extra < s for f, s, _ in native):
+                    continue  # another term beside it, not a modifier
+                yield start, end, (words[extra].text,)
+
+    def _remember_unquoted(self, lang: str, state: _Language, segment: Segment, analysed: Analysed, first: int,
+                           stop: int, inner: frozenset[str], modifiers: tuple[str, ...]) -> None:
+        context = analysed.window(first, stop)
+        keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
+        self._remember(state, _Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
+                                    None, 0.0, inner, modifiers))
 
     # -- helpers for collecting ---------------------------------------------------------------
     def _language(self, lang: str) -> _Language:
@@ -363,14 +419,27 @@ class Discoverer:
                                       (own or {}).get(concept_id, []))
             if not evidence:
                 continue
-            score = 1.0
-            for item in evidence:
-                score *= 1.0 - item.weight
-            score = round(1.0 - score, 3)
+            score = self._combined(evidence, spans)
             if best is None or score > best.score:
                 best = Candidate(concept, lang, span_lang, keys, [s.occurrence for s in spans], evidence, score,
                                  known[1] if known and known[0].id == concept_id else None)
         return best
+
+    def _combined(self, evidence: list[Evidence], spans: list[_Span]) -> float:
+        """The learned model's score where the Discoverer has one, else the signals' weights
+        combined as a noisy-or: one strong signal or several weak ones make a candidate."""
+        if self.scorer is None:
+            score = 1.0
+            for item in evidence:
+                score *= 1.0 - item.weight
+            return round(1.0 - score, 3)
+        return self.scorer.score(self.features(evidence, spans))
+
+    @staticmethod
+    def features(evidence: list[Evidence], spans: list) -> list[float]:
+        """The scorer's features of a candidate's evidence and places (spans or occurrences)."""
+        texts = [getattr(s, "occurrence", s).text for s in spans]
+        return features(evidence, len(spans), max(len(t.split()) for t in texts))
 
     def _evidence(self, lang: str, state: _Language, spans: list[_Span], concept: Concept, parts: ConceptParts,
                   known: tuple[Concept, Term] | None, learned: _Learned,
@@ -382,9 +451,22 @@ class Discoverer:
             evidence.append(Evidence("untranslated", WEIGHTS["untranslated"],
                                      f"the {known[1].lang} term '{known[1].text}' left untranslated"))
             tied = True
+        elif (variant := parts.variant_of(concept.id, list(keys))) is not None and not any(s.known for s in spans) \
+                and ((reordered := parts.reordered(variant, list(keys)))
+                     or not parts.contains_rendering(concept.id, list(keys))):
+            # The same words in another order are less sure than other forms of them in the
+            # same order („Massenmobilisierung geschickt" is an adverb's place).
+            signal = "reordered" if reordered else "variant"
+            evidence.append(Evidence(signal, WEIGHTS[signal], f"the words of the known rendering "
+                                     f"'{variant.term.text}' in another {'order' if reordered else 'form or grammar'}"))
+            tied = True
+            titled = next((s.occurrence.text for s in spans if not s.occurrence.quoted
+                           and _titled(s.occurrence.text, lang)), None)
+            if titled:
+                evidence.append(Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'"))
         else:
-            if parts.contains_rendering(concept.id, list(keys)):
-                return []  # a known rendering in a longer phrase, or in another inflection or order
+            if parts.contains_rendering(concept.id, list(keys)) or parts.contains_variant(concept.id, list(keys)):
+                return []  # a known rendering (or a variant of it) in a longer phrase
             share = parts.best_share(concept.id, list(keys))
             if share is not None and not share.novel:
                 return []  # nothing new beside what it shares
@@ -392,7 +474,21 @@ class Discoverer:
                 # Words that are another concept's known term are that concept's first:
                 # sharing them says less ('Massenmobilisierung' is mass mobilisation).
                 explained = any(span.inner - {concept.id} for span in spans)
-                evidence.extend(_share_evidence(share, 2 / 3 if explained else 1.0))
+                base = share.rendering.base
+                if base is not None and share.core >= 0.8 and share.placed:
+                    # The glossary's structure: another concept's term with another modifier
+                    # where the known rendering has its modifier.
+                    evidence.append(Evidence("structure", WEIGHTS["structure"],
+                                             f"'{base.text}' with another modifier, as the known rendering "
+                                             f"'{share.rendering.term.text}' is built on it"))
+                    if share.modifier:
+                        evidence.extend(e for e in _share_evidence(share, 1.0) if e.signal == "modifier")
+                    titled = next((s.occurrence.text for s in spans if not s.occurrence.quoted
+                                   and _titled(s.occurrence.text, lang)), None)
+                    if titled:
+                        evidence.append(Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'"))
+                else:
+                    evidence.extend(_share_evidence(share, 2 / 3 if explained else 1.0))
                 tied = tied or bool(share.core or share.modifier)
         # The candidate's own places are never its evidence: an untranslated term's were read as
         # the concept's renderings, an accepted candidate's were learned as such.
@@ -483,6 +579,20 @@ def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compoundi
             and all(words[first + i].key == function if function else words[first + i].content
                     for i, function in enumerate(rendering.function_words))
             and analysed.joined(first, stop))
+
+
+def _titled(text: str, lang: str) -> bool:
+    """Written like a name: two words or more, each longer one capitalised, in a language
+    that does not capitalise every noun."""
+    if family(lang) in CAPITALISED_NOUNS:
+        return False
+    words = [w for w in text.split() if len(w) > 3 and any(c.isalpha() for c in w)]
+    return len(text.split()) >= 2 and bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _cuts_a_term(native: list[tuple[int, int, Match]], first: int, stop: int) -> bool:
+    """Whether the words first..stop take part of a known term and leave the rest of it out."""
+    return any(f < stop and first < s and not (first <= f and s <= stop) for f, s, _ in native)
 
 
 def _glossed_foreign(matches: list[Match]) -> list[Match]:

@@ -11,7 +11,9 @@ Massenmobilisierungstag is a day).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+import unicodedata
+from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import TextAnalyser
@@ -33,6 +35,8 @@ class Rendering:
     shared_core: bool      # the core is what most renderings share, not a lone term's longest word
     function_words: tuple[str, ...] = ()  # each word of the term: its key if a function word, else ''
     positions: tuple[int, ...] = ()  # each part's word index among the term's words
+    base: Term | None = None  # another concept's term that this one is built on, plus modifiers
+    base_concept: str = ""
 
     @property
     def modifiers(self) -> tuple[int, ...]:
@@ -45,6 +49,7 @@ class Share(NamedTuple):
     modifier: float      # covered share of the modifiers' letters
     shared: tuple[str, ...]  # the span's words that share a part
     novel: tuple[str, ...]   # the span's content words that share none
+    placed: bool = True      # the new words stand on the side of the core where the rendering has modifiers
 
 
 @dataclass
@@ -53,6 +58,8 @@ class ConceptParts:
 
     analyser: TextAnalyser
     renderings: dict[str, list[Rendering]] = field(default_factory=dict)   # concept id -> renderings
+    dependents: dict[str, list[str]] = field(default_factory=dict)  # concept id -> concepts built on its terms
+    _stems: dict[str, set[str]] = field(default_factory=dict)       # a part's first letters -> concept ids
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
 
@@ -90,7 +97,73 @@ class ConceptParts:
                     for piece in _pieces(part):
                         parts._pieces.setdefault(piece, set()).add(concept.id)
             parts.renderings[concept.id] = renderings
+        parts._find_bases()
         return parts
+
+    def _find_bases(self) -> None:
+        """The glossary's own structure: where a term of concept B is a term of concept A plus
+        modifiers („geschickte Massenmobilisierung" on „Massenmobilisierung", „mobilisation
+        habile des masses" on „mobilisation des masses"), A's words are B's core even if B has
+        one term, and A's term with another modifier is a B candidate."""
+        terms = [(concept_id, r) for concept_id, renderings in self.renderings.items() for r in renderings]
+        for concept_id, renderings in self.renderings.items():
+            for index, rendering in enumerate(renderings):
+                bases = [(len(other.parts), other_id, other) for other_id, other in terms
+                         if other_id != concept_id and len(other.parts) < len(rendering.parts)
+                         and _subsequence(other.parts, rendering.parts) is not None]
+                if not bases:
+                    continue
+                _, base_id, base = max(bases, key=lambda b: (b[0], b[1], b[2].term.text))
+                core = frozenset(_subsequence(base.parts, rendering.parts))
+                renderings[index] = replace(rendering, core=core, shared_core=True, base=base.term,
+                                            base_concept=base_id)
+                dependents = self.dependents.setdefault(base_id, [])
+                if concept_id not in dependents:
+                    dependents.append(concept_id)
+
+    def modifier_sides(self, concept_id: str) -> set[str]:
+        """Where the terms built on the concept's add their modifiers: 'before' its words,
+        'after' them (or among them)."""
+        sides = set()
+        for dependent in self.dependents.get(concept_id, ()):
+            for rendering in self.renderings[dependent]:
+                if rendering.base_concept == concept_id and rendering.modifiers:
+                    sides.add("before" if max(rendering.modifiers) < min(rendering.core) else "after")
+        return sides
+
+    def concepts_related(self, key: str) -> set[str]:
+        """Concepts with a part of the word's stem (related), or that begins a compound part."""
+        if not self._stems:
+            for concept_id, renderings in self.renderings.items():
+                for rendering in renderings:
+                    for part in rendering.parts:
+                        self._stems.setdefault(_plain(part)[:MIN_STEM], set()).add(concept_id)
+        return set(self._stems.get(_plain(key)[:MIN_STEM], ()))
+
+    def contains_variant(self, concept_id: str, keys: list[str]) -> bool:
+        """Whether the words hold one of the concept's renderings (as variant_of has it) and
+        more: the rendering in a longer phrase, which is another thing or another concept."""
+        return any(_covers(rendering.parts, list(chosen), self.analyser.analyzer.compounding)
+                   for size in range(2, len(keys)) for chosen in _windows(keys, size)
+                   for rendering in self.renderings.get(concept_id, ()))
+
+    def variant_of(self, concept_id: str, keys: list[str]) -> Rendering | None:
+        """The concept's rendering whose parts these word keys are, each once, in another form,
+        order or grammar („movilización masiva" for „movilización de masas", „Movilización de
+        Masas Hábil" for „movilización hábil de masas", „tömeges mozgósítás" for
+        „tömegmozgósítás"), with no other word; None if there is none."""
+        compounding = self.analyser.analyzer.compounding
+        for rendering in self.renderings.get(concept_id, ()):
+            if _covers(rendering.parts, keys, compounding):
+                return rendering
+        return None
+
+    def reordered(self, rendering: Rendering, keys: list[str]) -> bool:
+        """Whether the words stand in another order than the rendering's parts."""
+        compounding = self.analyser.analyzer.compounding
+        at = [next((i for i, key in enumerate(keys) if is_part(part, key, compounding) or related(part, key)), -1)
+              for part in rendering.parts]
+        return any(b < a for a, b in zip(at, at[1:]) if a >= 0 and b >= 0)
 
     def term_words(self, text: str) -> list[tuple[str, bool]]:
         return [self.analyser.word(word) for word, _, _ in words_of(text)]
@@ -118,9 +191,12 @@ class ConceptParts:
         return best
 
     def contains_rendering(self, concept_id: str, keys: list[str]) -> bool:
-        """Whether the words hold every part of one of the concept's renderings whole."""
-        present = set(keys)
-        return any(set(r.parts) <= present for r in self.renderings.get(concept_id, ()))
+        """Whether the words hold every part of one of the concept's renderings whole, or as
+        the head of a compound („Parteikomitee für Massenmobilisierung" holds „Komitee für
+        Massenmobilisierung")."""
+        compounding = self.analyser.analyzer.compounding
+        return any(all(any(is_part(part, key, compounding) for key in keys) for part in r.parts)
+                   for r in self.renderings.get(concept_id, ()))
 
     def share(self, rendering: Rendering, keys: list[str]) -> Share | None:
         compounding = self.analyser.analyzer.compounding
@@ -150,7 +226,20 @@ class ConceptParts:
         core = _weighted(rendering, covered, rendering.core)
         if core and _head_changed(rendering, core_at, novel_at):
             core = 0.0
-        return Share(rendering, core, _weighted(rendering, covered, rendering.modifiers), tuple(shared), tuple(novel))
+        return Share(rendering, core, _weighted(rendering, covered, rendering.modifiers), tuple(shared), tuple(novel),
+                     _placed(rendering, core_at, novel_at))
+
+
+def _placed(rendering: Rendering, core_at: list[int], novel_at: list[int]) -> bool:
+    """Whether the new words stand where the rendering has its modifiers: before the core
+    („umiejętna mobilizacja mas"), after it, or after its first word when they stand inside
+    („mobilisation habile des masses")."""
+    modifiers = rendering.modifiers
+    if not modifiers or not core_at or not novel_at:
+        return True
+    if max(modifiers) < min(rendering.core):
+        return max(novel_at) < min(core_at)
+    return min(novel_at) > min(core_at)
 
 
 def _head_changed(rendering: Rendering, core_at: list[int], novel_at: list[int]) -> bool:
@@ -165,6 +254,87 @@ def _head_changed(rendering: Rendering, core_at: list[int], novel_at: list[int])
     if min(modifiers) > max(rendering.core):      # modifiers after the core
         return min(novel_at) < min(core_at)
     return False
+
+
+MIN_STEM = 3     # letters of a stem that a derived word must begin with
+MAX_SUFFIX = 5   # letters a derived word may add to it (no more than its stem has)
+
+
+def related(part: str, key: str) -> bool:
+    """Whether two word keys are of one stem: one begins with the other, which has at least
+    MIN_STEM letters, and adds at most MAX_SUFFIX (the Polish adjective masowa beside the noun
+    mas(a), Spanish masiva beside masas, Czech vlasti beside vlastenecká), accents aside
+    (ojczyźniany, ojczyzna)."""
+    if part == key:
+        return True
+    short, long = sorted((_plain(part), _plain(key)), key=len)
+    if len(short) < MIN_STEM or len(long) - len(short) > min(MAX_SUFFIX, len(short)):
+        return False
+    # The stem whole, or but its last letter where the stemmer kept a letter the other lost.
+    return long.startswith(short) or (len(short) >= MIN_STEM + 2 and _common_prefix(short, long) == len(short) - 1)
+
+
+def related_compound(part: str, first: str, second: str) -> bool:
+    """Whether two words written apart stand for a compound part: „tömeges mozgósítás" for
+    „tömegmozgósítás" (the second word its head, the first's stem its beginning)."""
+    if len(second) < MIN_PIECE or not part.endswith(second) or len(part) == len(second):
+        return False
+    return related(part[:len(part) - len(second)], first)
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain(key: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _windows(keys: list[str], size: int):
+    return (keys[i:i + size] for i in range(len(keys) - size + 1))
+
+
+def _covers(parts: tuple[str, ...], keys: list[str], compounding: bool) -> bool:
+    """Whether each part is one of the keys (the same, a compound with it as head, or of its
+    stem) or two neighbouring keys written apart, using every key once."""
+    if not parts or not (len(parts) <= len(keys) <= len(parts) + 1):
+        return False
+
+    def match(part_index: int, used: frozenset[int]) -> bool:
+        if part_index == len(parts):
+            return len(used) == len(keys)
+        part = parts[part_index]
+        for at, key in enumerate(keys):
+            if at in used:
+                continue
+            if is_part(part, key, compounding) or related(part, key):
+                if match(part_index + 1, used | {at}):
+                    return True
+            if at + 1 < len(keys) and at + 1 not in used and related_compound(part, key, keys[at + 1]):
+                if match(part_index + 1, used | {at, at + 1}):
+                    return True
+        return False
+
+    return match(0, frozenset())
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> list[int] | None:
+    """The indices in `long` of `short`'s parts, in order, or None."""
+    found, at = [], 0
+    for part in short:
+        while at < len(long) and long[at] != part:
+            at += 1
+        if at == len(long):
+            return None
+        found.append(at)
+        at += 1
+    return found
 
 
 def _strength(share: Share) -> float:
@@ -189,6 +359,8 @@ def _cover(part: str, key: str, compounding: bool) -> float:
     """The share of `part`'s letters that the word `key` stands for."""
     if is_part(part, key, compounding):
         return 1.0           # the part itself, or a compound whose head it is
+    if related(part, key):
+        return 0.9           # a word of the same stem: masowa beside mas, masiva beside masas
     if len(key) >= MIN_PIECE and key in part:
         return len(key) / len(part)   # a piece of the part, written apart
     if compounding:

@@ -26,6 +26,8 @@ _CLAUSE_END_RE = re.compile(r"[.!?;:…]\s|[.!?;:…]$|\n")
 # What may stand between the words of one name: spaces and hyphens, nothing else.
 _INSIDE_NAME_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]*")
 
+# Orthographies that capitalise every noun: there a capital says nothing of a name.
+CAPITALISED_NOUNS = frozenset({"de", "lb"})
 MAX_NAME_WORDS = 6  # a quoted stretch longer than this is a title or a slogan, not a rendering
 
 

@@ -1,0 +1,66 @@
+"""The signals' weights, and a candidate's score from its evidence by a logistic regression
+whose weights are learned from annotated texts (scripts/train_discovery.py writes them).
+
+Without learned weights the Discoverer combines the signals' own weights as a noisy-or; with
+them, each signal gives one feature, its strength between 0 and 1 (the evidence's weight over
+the signal's full weight), and two features describe the span itself."""
+from __future__ import annotations
+
+import json
+import math
+from typing import Sequence
+
+# Full weight of each signal: what the evidence says at full strength (its message shows it).
+SIGNALS = {
+    "untranslated": 0.9,   # a known term of the concept in another language
+    "variant": 0.6,        # a known rendering's words in another form or grammar
+    "reordered": 0.45,     # a known rendering's words in another order
+    "structure": 0.3,      # another concept's term, on which a known rendering is built, with another modifier
+    "titled": 0.25,        # an unquoted span written like a name, as a structure candidate's modifier makes it
+    "core": 0.45,          # shares the core of a known rendering
+    "modifier": 0.4,       # shares a modifier of a known rendering
+    "slot": 0.4,           # stands where renderings of the concept stand (times specificity)
+    "foreign": 0.35,       # in another language of the glossary (times its probability)
+    "quoted": 0.1,         # quoted like a name
+    "quoted_like_known": 0.2,  # more, times the share of the concept's known renderings that are quoted
+    "inflected": 0.15,     # an unquoted span's modifier ends like the concept's modifiers in the texts
+    "learned": 0.35,       # shares a word with a candidate accepted for the concept
+    "mt": 0.7,             # machine-translated, it comes out as a term of the concept
+}
+# What the span itself looks like.
+SHAPE = ("repeated", "words")
+
+
+def features(evidence: Sequence, occurrences: int, words: int) -> list[float]:
+    """The feature vector: each signal's strength (quoting's two parts in one), then the shape."""
+    strength = dict.fromkeys(SIGNALS, 0.0)
+    for item in evidence:
+        signal = "quoted" if item.signal == "quoted" else item.signal
+        full = SIGNALS.get(signal)
+        if full:
+            strength[signal] = max(strength[signal], min(1.0, item.weight / full))
+    return [strength[s] for s in SIGNALS] + [float(occurrences > 1), min(words, 5) / 5]
+
+
+def feature_names() -> list[str]:
+    return list(SIGNALS) + list(SHAPE)
+
+
+class Scorer:
+    """Weights over the features; score = logistic(intercept + weights · features)."""
+
+    def __init__(self, weights: dict[str, float], intercept: float):
+        self.weights = [weights.get(name, 0.0) for name in feature_names()]
+        self.intercept = intercept
+
+    def score(self, vector: Sequence[float]) -> float:
+        z = self.intercept + sum(w * x for w, x in zip(self.weights, vector))
+        return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+    @classmethod
+    def load(cls, path) -> Scorer:
+        """Weights as scripts/train_discovery.py writes them (JSON: weights, intercept)."""
+        with open(path, encoding="utf-8") as stream:
+            data = json.load(stream)
+        return cls(data["weights"], data["intercept"])

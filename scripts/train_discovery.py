@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Learn weights for GL006 / `discover` from annotated texts and evaluate them leaving one
+language out.
+
+    python scripts/train_discovery.py ROOT [ROOT ...] [--l2 1.0] [--out weights.json]
+
+The data sets are those of scripts/eval_discovery.py (a folder per language with
+glossary.csv, texts/*.txt and gold.jsonl). Every candidate the signals make (scored with the
+signals' fixed weights, so that nothing is left out) becomes one example: its features
+(mtcheck.discovery.scoring) and whether its places are wrong renderings of its concept in the
+gold, weighted by its number of places. A logistic regression with an L2 penalty is fitted by
+Newton's method. Leave-one-language-out: for each language, the weights learned from the
+others are run through the whole pipeline on that language's texts, read together and each
+file alone, and precision and recall of the places at the default threshold are reported.
+With --out, the weights learned from every language are written there with those numbers
+(mtcheck.discovery.scoring.Scorer.load reads them).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from eval_discovery import COUNTED, datasets, discover, overlaps, places_of, ratio, score  # noqa: E402
+
+from mtcheck.discovery import DEFAULT_THRESHOLD, Discoverer  # noqa: E402
+from mtcheck.discovery.scoring import Scorer, feature_names  # noqa: E402
+
+
+
+def examples(dataset) -> tuple[list[list[float]], list[int], list[int]]:
+    """Features, labels and weights of every candidate the signals make in the data set."""
+    _, candidates = discover(dataset, dataset.texts, 0.0)
+    gold = [g for g in dataset.gold if g.get("kind", "variant") in COUNTED]
+    xs, ys, ws = [], [], []
+    for candidate in candidates:
+        if candidate.untranslated or not candidate.evidence:
+            continue
+        places = places_of(candidate, dataset.texts)
+        right = sum(any(overlaps(p, g) and g["concept"] == p.concept for g in gold) for p in places)
+        xs.append(Discoverer.features(candidate.evidence, candidate.occurrences))
+        ys.append(int(2 * right >= len(places)))
+        ws.append(len(places))
+    return xs, ys, ws
+
+
+def fit(xs, ys, ws, l2: float) -> tuple[np.ndarray, float]:
+    """Weighted logistic regression, L2 on the weights (not the intercept), Newton's method."""
+    x = np.hstack([np.ones((len(xs), 1)), np.asarray(xs, dtype=float)])
+    y, w = np.asarray(ys, dtype=float), np.asarray(ws, dtype=float)
+    beta = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 1e-6
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-x @ beta))
+        gradient = x.T @ (w * (p - y)) + penalty * beta
+        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-9:
+            break
+    return beta[1:], float(beta[0])
+
+
+def scorer_of(coefficients: np.ndarray, intercept: float) -> Scorer:
+    return Scorer(dict(zip(feature_names(), map(float, coefficients))), intercept)
+
+
+def evaluate(dataset, scorer: Scorer) -> dict[str, dict]:
+    together = score(dataset, dataset.texts, DEFAULT_THRESHOLD, scorer=scorer)
+    alone = {"gold": 0, "found": 0, "right": 0, "covered": 0}
+    for text in dataset.texts:
+        one = score(dataset, [text], DEFAULT_THRESHOLD, scorer=scorer)
+        for key in alone:
+            alone[key] += one[key]
+    return {"together": {k: together[k] for k in alone}, "alone": alone}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("roots", nargs="+")
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--out", help="write the weights learned from all languages to this JSON file")
+    args = parser.parse_args()
+    sets = datasets(args.roots)
+    by_lang = defaultdict(list)
+    data = {}
+    for dataset in sets:
+        by_lang[dataset.lang].append(dataset)
+        data[dataset.label] = examples(dataset)
+    print(f"{sum(len(d[0]) for d in data.values())} candidates from {len(sets)} data sets in {len(by_lang)} languages")
+    print("| held out | data sets | wrong renderings | together: precision | recall | each file alone: precision "
+          "| recall |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    results = {}
+    for lang in sorted(by_lang):
+        train = [d for d in sets if d.lang != lang]
+        xs, ys, ws = (sum((data[d.label][i] for d in train), []) for i in range(3))
+        scorer = scorer_of(*fit(xs, ys, ws, args.l2))
+        totals = {"together": [0, 0, 0, 0], "alone": [0, 0, 0, 0]}
+        for dataset in by_lang[lang]:
+            result = evaluate(dataset, scorer)
+            for mode in totals:
+                for i, key in enumerate(("gold", "found", "right", "covered")):
+                    totals[mode][i] += result[mode][key]
+        t, a = totals["together"], totals["alone"]
+        results[lang] = {"data_sets": [d.label for d in by_lang[lang]], "wrong_renderings": t[0],
+                         "together": {"precision": ratio(t[2], t[1]), "recall": ratio(t[3], t[0])},
+                         "alone": {"precision": ratio(a[2], a[1]), "recall": ratio(a[3], a[0])}}
+        print(f"| {lang} | {', '.join(d.label for d in by_lang[lang])} | {t[0]} | {ratio(t[2], t[1])} | "
+              f"{ratio(t[3], t[0])} | {ratio(a[2], a[1])} | {ratio(a[3], a[0])} |", flush=True)
+    xs, ys, ws = (sum((data[d.label][i] for d in sets), []) for i in range(3))
+    coefficients, intercept = fit(xs, ys, ws, args.l2)
+    weights = {name: round(float(c), 4) for name, c in zip(feature_names(), coefficients)}
+    print("weights from all languages:", json.dumps(weights), "intercept", round(intercept, 4))
+    if args.out:
+        document = {"model": "logistic regression over the features of mtcheck.discovery.scoring",
+                    "weights": weights, "intercept": round(intercept, 4), "l2": args.l2,
+                    "trained_on": {label: {"candidates": len(d[0]), "positive": sum(d[1])} for label, d in data.items()},
+                    "leave_one_language_out": results}
+        out = Path(args.out)
+        tmp = out.with_name(out.name + ".tmp")
+        tmp.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        tmp.replace(out)
+        print(f"written: {out}")
+
+
+if __name__ == "__main__":
+    main()
