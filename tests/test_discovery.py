@@ -380,3 +380,29 @@ def test_a_derived_word_is_of_the_same_stem_and_a_chance_prefix_is_not():
     assert not related("mobilizacj", "mas") and not related("de", "des") and not related("mas", "masowanieee")
     assert related_compound("tömegmozgósítás", "tömeges", "mozgósítás")
     assert not related_compound("tömegmozgósítás", "nagy", "mozgósítás")
+
+
+SOFTWARE_GLOSSARY = """concept,lang,term,status
+node,en,Node,preferred
+node,es,Node,preferred
+cluster,en,cluster,preferred
+cluster,es,clúster,preferred
+"""
+
+
+def test_a_translation_of_a_term_the_glossary_keeps_as_it_is(tmp_path):
+    """A Spanish software glossary keeps 'Node' in English: „nodo" in the text translates it.
+    A word made from the term, a name written with a capital inside the sentence, and the
+    term itself are no candidates; once is weaker than again and again."""
+    glossary_path = tmp_path / "es.csv"
+    glossary_path.write_text(SOFTWARE_GLOSSARY, encoding="utf-8")
+    text = ("Cada nodo del clúster ejecuta los Pods.\n"
+            "Si un nodo falla, el clúster mueve sus Pods a otro nodo.\n"
+            "El Node se registra con la API; usa Nodex para ver los nodos.\n")
+    found = discovered(load_glossary(glossary_path), "es", text, everything=True)
+    nodo = found["nodo"]
+    assert nodo.concept.id == "node" and [e.signal for e in nodo.evidence][0] == "cognate"
+    assert nodo.score >= 0.5 and sum(c.count for form, c in found.items() if form.startswith("nodo")) == 4
+    assert "Node" not in found and "Nodex" not in found
+    once = discovered(load_glossary(glossary_path), "es", "Cada nodo del clúster ejecuta los Pods.\n", everything=True)
+    assert once["nodo"].score < 0.5

@@ -102,6 +102,7 @@ class _Span(NamedTuple):
     foreign_probability: float
     inner: frozenset[str] = frozenset()   # concepts whose known terms stand inside the span
     modifiers: tuple[str, ...] = ()       # an unquoted span's words where its rendering has modifiers
+    named: bool = False                   # written like a name: capitalised inside a sentence
 
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
@@ -190,6 +191,13 @@ class Discoverer:
             keys = self._keys(lang, span_lang, analysed, first, stop)
             self._remember(state, _Span(span_lang, keys, self._occurrence(segment, analysed, first, stop, context, True),
                                         None, probability, inner(first, stop)))
+        for index, word in enumerate(analysed.words):
+            # A translation of a term the glossary keeps as it is in another language.
+            # A proper name (capitalised inside a sentence) translates nothing.
+            if word.content and state.parts.cognates(word.text) and not any(f <= index < s_ for f, s_, _ in covered) \
+                    and not (word.text[:1].isupper() and _named(analysed, index, index + 1, lang)):
+                if (index, index + 1) not in quoted:
+                    self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
         variants = list(self._variant_spans(state, analysed, native))
         made = set(quoted)
         for first, stop, _ in variants:
@@ -284,9 +292,8 @@ class Discoverer:
             sides = parts.modifier_sides(concept_id)
             if not sides:
                 continue
-            for side, start, end, extra in (("before", first - 1, stop, first - 1), ("after", first, stop + 1, stop)):
-                if side not in sides or start < 0 or end > len(words) or not words[extra].content \
-                        or not analysed.joined(start, end) or _cuts_a_term(native, start, end):
+            for side, start, end, extra in _beside(words, first, stop):
+                if side not in sides or not analysed.joined(start, end) or _cuts_a_term(native, start, end):
                     continue
                 if any(f <= extra < s for f, s, _ in native):
                     continue  # another term beside it, not a modifier
@@ -296,8 +303,9 @@ class Discoverer:
                            stop: int, inner: frozenset[str], modifiers: tuple[str, ...]) -> None:
         context = analysed.window(first, stop)
         keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
+        named = _named(analysed, first, stop, lang)
         self._remember(state, _Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
-                                    None, 0.0, inner, modifiers))
+                                    None, 0.0, inner, modifiers, named))
 
     # -- helpers for collecting ---------------------------------------------------------------
     def _language(self, lang: str) -> _Language:
@@ -403,7 +411,7 @@ class Discoverer:
         span_lang, keys = spans[0].span_lang, spans[0].keys
         known = next((s.known for s in spans if s.known), None)
         parts = self._parts(span_lang)
-        concepts = parts.concepts_sharing(keys)
+        concepts = parts.concepts_sharing(keys) | {c for c, _ in parts.cognates(spans[0].occurrence.text)}
         for span in spans:
             concepts |= state.slots.concepts_near(span.occurrence.slot_words)
         if known:
@@ -451,6 +459,12 @@ class Discoverer:
             evidence.append(Evidence("untranslated", WEIGHTS["untranslated"],
                                      f"the {known[1].lang} term '{known[1].text}' left untranslated"))
             tied = True
+        elif (kept := next((t for c, t in parts.cognates(spans[0].occurrence.text) if c == concept.id), None)):
+            # Once is weak: a translation of a kept term recurs where the concept is discussed.
+            weight = WEIGHTS["cognate"] if len(spans) > 1 else round(WEIGHTS["cognate"] * 0.6, 3)
+            evidence.append(Evidence("cognate", weight, f"'{spans[0].occurrence.text}' looks like a translation of "
+                                     f"'{kept.text}', which the glossary keeps as it is"))
+            tied = True
         elif (variant := parts.variant_of(concept.id, list(keys))) is not None and not any(s.known for s in spans) \
                 and ((reordered := parts.reordered(variant, list(keys)))
                      or not parts.contains_rendering(concept.id, list(keys))):
@@ -460,8 +474,7 @@ class Discoverer:
             evidence.append(Evidence(signal, WEIGHTS[signal], f"the words of the known rendering "
                                      f"'{variant.term.text}' in another {'order' if reordered else 'form or grammar'}"))
             tied = True
-            titled = next((s.occurrence.text for s in spans if not s.occurrence.quoted
-                           and _titled(s.occurrence.text, lang)), None)
+            titled = next((s.occurrence.text for s in spans if s.named), None)
             if titled:
                 evidence.append(Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'"))
         else:
@@ -483,8 +496,7 @@ class Discoverer:
                                              f"'{share.rendering.term.text}' is built on it"))
                     if share.modifier:
                         evidence.extend(e for e in _share_evidence(share, 1.0) if e.signal == "modifier")
-                    titled = next((s.occurrence.text for s in spans if not s.occurrence.quoted
-                                   and _titled(s.occurrence.text, lang)), None)
+                    titled = next((s.occurrence.text for s in spans if s.named), None)
                     if titled:
                         evidence.append(Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'"))
                 else:
@@ -581,13 +593,34 @@ def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compoundi
             and analysed.joined(first, stop))
 
 
-def _titled(text: str, lang: str) -> bool:
-    """Written like a name: two words or more, each longer one capitalised, in a language
-    that does not capitalise every noun."""
-    if family(lang) in CAPITALISED_NOUNS:
+_SENTENCE_START = frozenset(".!?:;…\"'«»„“”‘’([{-–—•*#|")
+
+
+def _named(analysed: Analysed, first: int, stop: int, lang: str) -> bool:
+    """Written like a name: capitalised inside a sentence (not after a full stop or an opening
+    mark), in a text not in capitals, in a language that does not capitalise every noun („la
+    Mobilisation de masse qualifiée", „Movilización de Masas Hábil")."""
+    if family(lang) in CAPITALISED_NOUNS or first == 0:
         return False
-    words = [w for w in text.split() if len(w) > 3 and any(c.isalpha() for c in w)]
-    return len(text.split()) >= 2 and bool(words) and all(w[:1].isupper() for w in words)
+    words = analysed.words[first:stop]
+    if not words[0].text[:1].isupper() or all(w.text.isupper() for w in words):
+        return False
+    before = analysed.text[:words[0].start].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_START
+
+
+def _beside(words: list, first: int, stop: int):
+    """The spans of words[first:stop] with one more content word before or after it, directly
+    or over one function word („Comité de" + „mobilisation de masse"): (side, start, stop,
+    the content word's index)."""
+    for side, step, edge in (("before", -1, first - 1), ("after", 1, stop)):
+        for extra in (edge, edge + step):
+            if not 0 <= extra < len(words) or not words[extra].content:
+                continue
+            if extra != edge and words[edge].content:
+                break
+            yield (side, extra, stop, extra) if side == "before" else (side, first, extra + 1, extra)
+            break
 
 
 def _cuts_a_term(native: list[tuple[int, int, Match]], first: int, stop: int) -> bool:

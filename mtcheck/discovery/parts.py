@@ -60,6 +60,7 @@ class ConceptParts:
     renderings: dict[str, list[Rendering]] = field(default_factory=dict)   # concept id -> renderings
     dependents: dict[str, list[str]] = field(default_factory=dict)  # concept id -> concepts built on its terms
     _stems: dict[str, set[str]] = field(default_factory=dict)       # a part's first letters -> concept ids
+    kept: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # first letters -> (concept, kept term)
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
 
@@ -71,6 +72,7 @@ class ConceptParts:
         parts = cls(analyser)
         for concept in concepts:
             terms = [t for t in concept.terms_in(lang) if t.text.strip()]
+            parts._keep(concept, terms)
             words = {t: parts.term_words(t.text) for t in terms}
             split = [(t, tuple(k for k, content in words[t] if content)) for t in terms]
             split = [(t, p) for t, p in split if p]
@@ -99,6 +101,37 @@ class ConceptParts:
             parts.renderings[concept.id] = renderings
         parts._find_bases()
         return parts
+
+    def _keep(self, concept: Concept, terms: list[Term]) -> None:
+        """The concept's one-word terms in this language that the glossary keeps as they are in
+        another language (Node, Service in a Spanish software glossary): a translation of them
+        in the text („nodo", „nœud") is a rendering the glossary does not want."""
+        elsewhere = {_plain(t.text.casefold()) for t in concept.terms if t.lang not in {x.lang for x in terms}}
+        for term in terms:
+            plain = _plain(term.text.casefold())
+            if len(plain) >= MIN_PIECE and plain.isalpha() and plain in elsewhere:
+                self.kept.setdefault(plain[:2], []).append((concept.id, term))
+
+    def cognates(self, surface: str) -> list[tuple[str, Term]]:
+        """Kept terms (see _keep) the word looks like a translation of: the same first two
+        letters, at least 65% of the letters alike (edit distance; the word as written or its
+        stem: conteneurs, conteneur), and neither the term itself nor a word made from it
+        (budgétaire from Budget)."""
+        word = _plain(surface.casefold())
+        if len(word) < MIN_PIECE or not word.isalpha() or word[:2] not in self.kept:
+            return []
+        stem = _plain(self.analyser.word(surface)[0])
+        found = []
+        for concept_id, term in self.kept[word[:2]]:
+            kept = _plain(term.text.casefold())
+            if word.startswith(kept) or kept.startswith(word):
+                continue
+            alike = _alike(word, kept)
+            # The stem helps an inflected form (nodos: nod) that is still much like the term.
+            if alike >= MIN_COGNATE or (alike >= MIN_COGNATE - 0.1 and len(stem) >= MIN_STEM
+                                        and _alike(stem, kept) >= MIN_COGNATE):
+                found.append((concept_id, term))
+        return found
 
     def _find_bases(self) -> None:
         """The glossary's own structure: where a term of concept B is a term of concept A plus
@@ -256,6 +289,7 @@ def _head_changed(rendering: Rendering, core_at: list[int], novel_at: list[int])
     return False
 
 
+MIN_COGNATE = 0.65  # the share of letters alike that makes a word look like a translation of a kept term
 MIN_STEM = 3     # letters of a stem that a derived word must begin with
 MAX_SUFFIX = 5   # letters a derived word may add to it (no more than its stem has)
 
@@ -270,8 +304,10 @@ def related(part: str, key: str) -> bool:
     short, long = sorted((_plain(part), _plain(key)), key=len)
     if len(short) < MIN_STEM or len(long) - len(short) > min(MAX_SUFFIX, len(short)):
         return False
-    # The stem whole, or but its last letter where the stemmer kept a letter the other lost.
-    return long.startswith(short) or (len(short) >= MIN_STEM + 2 and _common_prefix(short, long) == len(short) - 1)
+    # The stem whole, or in a long stem but its last letter, where the stemmer kept a letter
+    # the other lost (mobilizacj, mobilizak); a short one differing there is another word
+    # (profil, profit).
+    return long.startswith(short) or (len(short) >= 8 and _common_prefix(short, long) == len(short) - 1)
 
 
 def related_compound(part: str, first: str, second: str) -> bool:
@@ -283,6 +319,21 @@ def related_compound(part: str, first: str, second: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+def _alike(a: str, b: str) -> float:
+    """The share of letters alike: one less the edit distance over the longer length."""
+    return 1 - _distance(a, b) / max(len(a), len(b))
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein's edit distance."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
 def _plain(key: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
 
