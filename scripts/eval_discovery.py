@@ -6,7 +6,7 @@ per data set and language, with the files of a language read together and each f
 
 A ROOT is a folder `<lang>/` or a folder of them (`news/fr`, `news`), each holding
 `glossary.csv` (concept,lang,term,status), `texts/*.txt` (one paragraph a line) and
-`gold.jsonl`: one line per occurrence of a wrong rendering, {"file", "start", "end", "text",
+`gold.jsonl` (and, for a bilingual text, `texts/NAME.src` with the source of each line): one line per occurrence of a wrong rendering, {"file", "start", "end", "text",
 "concept", "kind"}: a span rendering a glossary concept without being one of its terms in the
 language; kinds `variant` and `foreign-other` are GL006's, `foreign-known` (a term of another
 language left untranslated) is GL003's and neither counted nor held against it.
@@ -39,6 +39,7 @@ class Text:
     name: str
     content: str
     line_starts: list[int]
+    sources: list[str] | None = None  # texts/NAME.src: the source of each line, line for line
 
 
 @dataclass
@@ -78,7 +79,9 @@ def datasets(roots: list[str]) -> list[Dataset]:
                 for line in content.split("\n"):
                     starts.append(at)
                     at += len(line) + 1
-                texts.append(Text(path, f"texts/{path.name}", content, starts))
+                source = path.with_suffix(".src")
+                sources = source.read_text(encoding="utf-8").split("\n") if source.exists() else None
+                texts.append(Text(path, f"texts/{path.name}", content, starts, sources))
             gold_file = folder / "gold.jsonl"
             gold = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()] \
                 if gold_file.exists() else []
@@ -93,7 +96,9 @@ def discover(dataset: Dataset, texts: list[Text], threshold: float, **options) -
     for text in texts:
         for number, line in enumerate(text.content.split("\n"), 1):
             if line.strip():
-                discoverer.add(Segment(line, text.name, number, lang=dataset.lang), dataset.lang)
+                source = text.sources[number - 1] if text.sources and number <= len(text.sources) else None
+                discoverer.add(Segment(line, text.name, number, lang=dataset.lang, source=source,
+                                       source_lang="en" if source else None), dataset.lang)
     return discoverer, discoverer.candidates()
 
 

@@ -406,3 +406,47 @@ def test_a_translation_of_a_term_the_glossary_keeps_as_it_is(tmp_path):
     assert "Node" not in found and "Nodex" not in found
     once = discovered(load_glossary(glossary_path), "es", "Cada nodo del clúster ejecuta los Pods.\n", everything=True)
     assert once["nodo"].score < 0.5
+
+
+BILINGUAL_GLOSSARY = """concept,lang,term,status
+discount,en,discount,preferred
+discount,pl,rabat,preferred
+invoice,en,invoice,preferred
+invoice,pl,faktura,preferred
+"""
+BILINGUAL_PO = """msgid ""
+msgstr ""
+"Language: pl\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Discount"
+msgstr "Zniżka"
+
+msgid "Discount amount"
+msgstr "Kwota zniżki"
+
+msgid "Print the invoice"
+msgstr "Drukuj fakturę"
+
+msgid "Invoice discount"
+msgstr "Rabat faktury"
+
+msgid "Apply a discount to the order"
+msgstr "Zastosuj upust do zamówienia"
+"""
+
+
+def test_in_a_bilingual_file_the_target_words_where_the_source_term_stands(tmp_path):
+    """The source says 'discount', the target has none of its terms: the words it has there,
+    found again where the source says it again, are the rendering. A gap whose target has
+    several free words and no second sighting says nothing."""
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text(BILINGUAL_GLOSSARY, encoding="utf-8")
+    po = tmp_path / "ui.pl.po"
+    po.write_text(BILINGUAL_PO, encoding="utf-8")
+    code, out, err = run_cli("check", po, "-g", glossary_path, "--select", "GL006", "--format", "json")
+    findings = json.loads(out)["findings"]
+    assert code == 1, err
+    found = {(f["text"], f["concept"]) for f in findings}
+    assert found == {("Zniżka", "discount"), ("zniżki", "discount")}
+    assert all("the source has" in f["message"] and f["suggestions"] == ["rabat"] for f in findings)

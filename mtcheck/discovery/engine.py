@@ -27,6 +27,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, NamedTuple
 
+from mtcheck.discovery.gaps import Gap, Gaps
+from mtcheck.resemblance import plain_words, resembles
+from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.parts import ConceptParts, Rendering, Share, is_part
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features
 from mtcheck.discovery.slots import Slots
@@ -103,6 +106,7 @@ class _Span(NamedTuple):
     inner: frozenset[str] = frozenset()   # concepts whose known terms stand inside the span
     modifiers: tuple[str, ...] = ()       # an unquoted span's words where its rendering has modifiers
     named: bool = False                   # written like a name: capitalised inside a sentence
+    aligned: tuple | None = None          # (concept id, strength, support, gaps, source term): see gaps
 
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
@@ -150,13 +154,16 @@ class Discoverer:
         masked = mask_protected(segment.text)
         surfaces = [word for word, _, _ in words_of(masked)]
         state.counts.update(surfaces)
+        missing = self._missing(segment, lang, matches)
         # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
-        if not matches and not any(mark in masked for mark in QUOTE_MARKS) \
+        if not matches and not missing and not any(mark in masked for mark in QUOTE_MARKS) \
                 and not any(state.trigger(word) for word in surfaces):
             return
         analysed = state.analyser.analyse(segment.text, masked)
         if not analysed.words:
             return
+        if missing:
+            self._add_gaps(state, segment, analysed, matches, missing)
         starts = [w.start for w in analysed.words]
         names = [(f, s) for f, s in analysed.quotes if s - f <= MAX_NAME_WORDS]
         covered: list[tuple[int, int, Match]] = []
@@ -225,6 +232,54 @@ class Discoverer:
             for word in analysed.words[first:stop]:
                 if word.key in modifier_keys:
                     state.endings.setdefault(match.concept.id, Counter())[word.text[-1:].casefold()] += 1
+
+    def _missing(self, segment: Segment, lang: str, matches: list[Match]) -> list[Match]:
+        """A bilingual segment's source terms whose concept the target renders with none of its
+        terms (once per concept), where the glossary has the concept in the target's language."""
+        if not segment.source or not segment.source_lang:
+            return []
+        source_lang = canonical_lang(segment.source_lang)
+        source = Segment(segment.source, segment.path, segment.line, lang=source_lang)
+        rendered = {m.concept.id for m in matches} | {c.id for m in matches for c, _ in m.alternatives}
+        missing, seen = [], set()
+        compounding = analyzer_for(lang).compounding
+        words = None
+        for match in self.matcher.for_language(source_lang).matches(source):
+            concept = match.concept
+            if concept.id in rendered or concept.id in seen or any(c.id in rendered for c, _ in match.alternatives) \
+                    or not concept.terms_in(lang):
+                continue
+            words = plain_words(segment.text) if words is None else words
+            if any(t.lang == lang and t.status.accepted and resembles(t.text, words, compounding) for t in concept.terms):
+                continue  # a form of the concept's own term the matcher did not take (GL004 does the same)
+            seen.add(concept.id)
+            missing.append(match)
+        return missing
+
+    def _add_gaps(self, state: _Language, segment: Segment, analysed: Analysed, matches: list[Match],
+                  missing: list[Match]) -> None:
+        starts = [w.start for w in analysed.words]
+        covered = [(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)) for m in matches]
+        spans = gap_runs(analysed.words, covered, analysed.joined)
+        if not spans:
+            return
+        whole = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+        for match in missing:
+            source_words = max(1, len(match.text.split()))
+            # The target's free words are one short run: that is the rendering (a UI label).
+            sole = len(whole) == 1 and len(whole[0][2]) <= source_words + 1 and len(missing) == 1
+            gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole)
+            state.gaps.add(gap, (segment, analysed))
+
+    def _align(self, lang: str, state: _Language) -> None:
+        """The gaps' chosen spans, remembered as candidates of their concept (once per run)."""
+        if state.aligned_done:
+            return
+        state.aligned_done = True
+        for gap, (segment, analysed), (first, stop, keys), strength, support, total in state.gaps.aligned():
+            context = analysed.window(first, stop)
+            self._remember(state, _Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
+                                        None, 0.0, aligned=(gap.concept, strength, support, total, gap.source_text)))
 
     def _part_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """Unquoted spans shaped like a known rendering around a word that is its core: the
@@ -368,6 +423,7 @@ class Discoverer:
         found: list[Candidate] = []
         for lang, state in self._languages.items():
             state.count_words()
+            self._align(lang, state)
             first = [self._score(lang, state, spans, {}) for spans in state.spans.values()]
             translations = self._translations(lang, [c for c in first if c])
             if translations:  # the MT signal rescores the first round
@@ -411,7 +467,8 @@ class Discoverer:
         span_lang, keys = spans[0].span_lang, spans[0].keys
         known = next((s.known for s in spans if s.known), None)
         parts = self._parts(span_lang)
-        concepts = parts.concepts_sharing(keys) | {c for c, _ in parts.cognates(spans[0].occurrence.text)}
+        concepts = parts.concepts_sharing(keys) | {c for c, _ in parts.cognates(spans[0].occurrence.text)} \
+            | {s.aligned[0] for s in spans if s.aligned}
         for span in spans:
             concepts |= state.slots.concepts_near(span.occurrence.slot_words)
         if known:
@@ -455,6 +512,16 @@ class Discoverer:
         span_lang, keys = spans[0].span_lang, spans[0].keys
         evidence: list[Evidence] = []
         tied = False
+        aligned = max((s.aligned for s in spans if s.aligned and s.aligned[0] == concept.id),
+                      key=lambda a: (a[1], a[2]), default=None)
+        if aligned:
+            _, strength, support, total, source_text = aligned
+            where = "the only words the target has for it" if support < 2 else \
+                f"in {support} of the {total} segments whose target lacks the concept's terms"
+            evidence.append(Evidence("aligned", round(WEIGHTS["aligned"] * strength, 3),
+                                     f"the source has '{source_text}' and the target none of the concept's terms: "
+                                     f"this stands there ({where})"))
+            tied = True
         if known and known[0].id == concept.id:
             evidence.append(Evidence("untranslated", WEIGHTS["untranslated"],
                                      f"the {known[1].lang} term '{known[1].text}' left untranslated"))
@@ -717,6 +784,8 @@ class _Language:
     spans: dict[tuple[str, tuple[str, ...]], list[_Span]] = field(default_factory=dict)
     endings: dict[str, Counter] = field(default_factory=dict)   # concept id -> last letters of its modifiers
     counts: Counter = field(default_factory=Counter)            # surface word -> occurrences in the texts
+    gaps: Gaps = field(default_factory=Gaps)                    # bilingual segments missing a concept's terms
+    aligned_done: bool = False
     _triggers: WordCache = field(init=False, repr=False)
 
     def __post_init__(self):

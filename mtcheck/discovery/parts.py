@@ -185,6 +185,8 @@ class ConceptParts:
         order or grammar („movilización masiva" for „movilización de masas", „Movilización de
         Masas Hábil" for „movilización hábil de masas", „tömeges mozgósítás" for
         „tömegmozgósítás"), with no other word; None if there is none."""
+        if len(keys) < 2:
+            return None  # one word of the stem of a one-word term: a form or a derivation, not a rendering
         compounding = self.analyser.analyzer.compounding
         for rendering in self.renderings.get(concept_id, ()):
             if _covers(rendering.parts, keys, compounding):

@@ -1,0 +1,87 @@
+"""Where a bilingual segment's source has a glossary term and its target none of the concept's
+terms, the target renders it some other way (or leaves it out): the words it has that no
+matched term explains are the candidates, and the one that stands there in each such segment
+of the file is the rendering („Zniżka" wherever the source says "Discount").
+
+A gap is one such segment and concept. Its candidates are runs of up to MAX_WORDS content
+words that no matched term covers. One of them is chosen per gap: the one found in the most
+gaps of the concept (support), where a gap has a single run of few words it is that run
+(a UI label: "Discount" → "Zniżka"). Support is counted within the file(s) read: nothing
+outside them is needed.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+MAX_WORDS = 3      # content words a rendering found in a gap may have
+MAX_RUNS = 40      # candidate spans kept per gap: a long segment has many
+
+
+@dataclass(frozen=True)
+class Gap:
+    concept: str
+    source_text: str              # the source term as it stands ('Discount')
+    source_words: int
+    spans: tuple[tuple[int, int, tuple[str, ...]], ...]  # (first, stop, content keys) in the target's words
+    sole: bool                     # the target's uncovered words are one short run
+
+
+@dataclass
+class Gaps:
+    gaps: list[tuple[Gap, object]] = field(default_factory=list)   # (gap, what the caller needs to place it)
+
+    def add(self, gap: Gap, place: object) -> None:
+        if gap.spans:
+            self.gaps.append((gap, place))
+
+    def aligned(self) -> list[tuple[Gap, object, tuple[int, int, tuple[str, ...]], float, int, int]]:
+        """For each gap its chosen span: (gap, place, span, strength, support, gaps of the concept)."""
+        by_concept: dict[str, list[tuple[Gap, object]]] = {}
+        for gap, place in self.gaps:
+            by_concept.setdefault(gap.concept, []).append((gap, place))
+        chosen = []
+        for concept in sorted(by_concept):
+            gaps = by_concept[concept]
+            support = Counter(keys for gap, _ in gaps for keys in {span[2] for span in gap.spans})
+            for gap, place in gaps:
+                def rank(span):
+                    keys = span[2]
+                    return (support[keys], -abs(len(keys) - gap.source_words), -span[0])
+                best = max(gap.spans, key=rank)
+                n = support[best[2]]
+                if n >= 2:
+                    # Found again where the source has the term again.
+                    strength = 1.0 if gap.sole else n / len(gaps)
+                elif gap.sole:
+                    # The only words the target has for it, seen once: weaker.
+                    best = max(gap.spans, key=lambda span: (len(span[2]), -span[0]))
+                    strength = 0.5
+                else:
+                    continue  # one gap and several runs: nothing says which
+                chosen.append((gap, place, best, strength, n, len(gaps)))
+        return chosen
+
+
+def runs(words, covered: list[tuple[int, int]], joined) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Spans of up to MAX_WORDS content words, joined, beginning and ending with a content word,
+    touching no covered word (a matched term)."""
+    free = [i for i, w in enumerate(words) if not any(f <= i < s for f, s in covered)]
+    free_set = set(free)
+    spans = []
+    for first in free:
+        if not words[first].content:
+            continue
+        content = 0
+        for stop in range(first + 1, len(words) + 1):
+            index = stop - 1
+            if index not in free_set or (stop - first > 1 and not joined(index - 1, index + 1)):
+                break
+            if words[index].content:
+                content += 1
+                if content > MAX_WORDS:
+                    break
+                spans.append((first, stop, tuple(w.key for w in words[first:stop] if w.content)))
+        if len(spans) >= MAX_RUNS:
+            break
+    return spans[:MAX_RUNS]
