@@ -12,11 +12,10 @@ embeddings) and a sentencepiece vocabulary trained on the seed articles plus the
 English sentences (a model's vocabulary covers its source language; with the de/nb/tr seeds
 alone English comes out in two to three pieces a word, which would inflate every length). The
 seed text allows a unigram vocabulary of only ~2,600 pieces, so it is BPE, up to --vocab-size
-(8,000) pieces, its size printed with the results. Real OPUS-MT vocabularies hold about 58,000:
-an output layer seven times larger, which roughly doubles the decoder's work per generated
-token (and beam), so a real model of this size generates more slowly than these numbers say.
-The model goes through `save_pretrained` and mtcheck's own `load_model`, as a user's would
-(on a GPU load_model casts it to bf16 or fp16).
+(8,000) pieces, filled up to --entries (58,101, OPUS-MT's size) with entries the tokenizer
+never writes: the output layer, which the decoder pays for at every step and beam, then costs
+what a real model's does. The model goes through `save_pretrained` and mtcheck's own
+`load_model`, as a user's would (on a GPU load_model casts it to bf16 or fp16).
 
 What a random model's numbers mean: speed only, never quality. It never chooses the end of the
 sentence, so every translation runs to the length cap the Translator sets itself (twice the
@@ -288,9 +287,9 @@ def main() -> None:
                                    args.seed)
         model_name = str(built["folder"])
         described = (f"random Marian model with OPUS-MT dimensions (d_model 512, 6+6 layers, 8 heads, FFN 2048), "
-                     f"{built['parameters'] / 1e6:.1f} M parameters, vocabulary {built['vocabulary']:,} pieces "
-                     f"(BPE on the seeds and these sentences; OPUS-MT's are ~{OPUS_VOCABULARY:,}, a costlier "
-                     f"output layer); speed only, no quality")
+                     f"{built['parameters'] / 1e6:.1f} M parameters, vocabulary {built['vocabulary']:,} entries "
+                     f"(BPE on the seeds and these sentences, filled up to --entries; OPUS-MT's have "
+                     f"~{OPUS_VOCABULARY:,}); speed only, no quality")
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() \
         else platform.processor()

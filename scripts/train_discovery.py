@@ -9,7 +9,8 @@ glossary.csv, texts/*.txt and gold.jsonl). Every candidate the signals make (sco
 signals' fixed weights, so that nothing is left out) becomes one example: its features
 (mtcheck.discovery.scoring) and whether its places are wrong renderings of its concept in the
 gold, weighted by its number of places. A logistic regression with an L2 penalty is fitted by
-Newton's method. Leave-one-language-out: for each language, the weights learned from the
+Newton's method, its intercept then moved so that the default threshold falls where the
+training places reach --precision (0.9) with the most recall. Leave-one-language-out: for each language, the weights learned from the
 others are run through the whole pipeline on that language's texts, read together and each
 file alone, and precision and recall of the places at the default threshold are reported.
 With --out, the weights learned from every language are written there with those numbers
@@ -74,6 +75,28 @@ def scorer_of(coefficients: np.ndarray, intercept: float) -> Scorer:
     return Scorer(dict(zip(feature_names(), map(float, coefficients))), intercept)
 
 
+def calibrated(xs, ys, ws, coefficients: np.ndarray, intercept: float, precision: float) -> float:
+    """The intercept moved so that the default threshold (0.5) falls where the training
+    candidates' places reach `precision` with the most recall (else the best F1): few
+    positives pull a plain fit's scores below 0.5 everywhere."""
+    z = np.asarray(xs, dtype=float) @ coefficients + intercept
+    y, w = np.asarray(ys), np.asarray(ws, dtype=float)
+    order = np.argsort(-z)
+    right = np.cumsum((w * y)[order])
+    found = np.cumsum(w[order])
+    total = max(1.0, float((w * y).sum()))
+    precisions, recalls = right / found, right / total
+    ok = np.flatnonzero(precisions >= precision)
+    if ok.size:
+        best = ok[np.argmax(recalls[ok])]
+    else:
+        f1 = 2 * precisions * recalls / np.maximum(precisions + recalls, 1e-9)
+        best = int(np.argmax(f1))
+    # Halfway to the next candidate's score, so that the chosen one is in.
+    cut = z[order][best] if best + 1 >= len(order) else (z[order][best] + z[order][best + 1]) / 2
+    return intercept - float(cut)
+
+
 def evaluate(dataset, scorer: Scorer) -> dict[str, dict]:
     together = score(dataset, dataset.texts, DEFAULT_THRESHOLD, scorer=scorer)
     alone = {"gold": 0, "found": 0, "right": 0, "covered": 0}
@@ -88,6 +111,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("roots", nargs="+")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--precision", type=float, default=0.9,
+                        help="the training places' precision the default threshold is set at (the most recall there)")
     parser.add_argument("--out", help="write the weights learned from all languages to this JSON file")
     args = parser.parse_args()
     sets = datasets(args.roots)
@@ -104,7 +129,8 @@ def main() -> None:
     for lang in sorted(by_lang):
         train = [d for d in sets if d.lang != lang]
         xs, ys, ws = (sum((data[d.label][i] for d in train), []) for i in range(3))
-        scorer = scorer_of(*fit(xs, ys, ws, args.l2))
+        coefficients, intercept = fit(xs, ys, ws, args.l2)
+        scorer = scorer_of(coefficients, calibrated(xs, ys, ws, coefficients, intercept, args.precision))
         totals = {"together": [0, 0, 0, 0], "alone": [0, 0, 0, 0]}
         for dataset in by_lang[lang]:
             result = evaluate(dataset, scorer)
@@ -119,6 +145,7 @@ def main() -> None:
               f"{ratio(t[3], t[0])} | {ratio(a[2], a[1])} | {ratio(a[3], a[0])} |", flush=True)
     xs, ys, ws = (sum((data[d.label][i] for d in sets), []) for i in range(3))
     coefficients, intercept = fit(xs, ys, ws, args.l2)
+    intercept = calibrated(xs, ys, ws, coefficients, intercept, args.precision)
     weights = {name: round(float(c), 4) for name, c in zip(feature_names(), coefficients)}
     print("weights from all languages:", json.dumps(weights), "intercept", round(intercept, 4))
     if args.out:
