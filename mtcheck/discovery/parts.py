@@ -320,7 +320,6 @@ def related_compound(part: str, first: str, second: str) -> bool:
     return related(part[:len(part) - len(second)], first)
 
 
-@functools.lru_cache(maxsize=65536)
 def _alike(a: str, b: str) -> float:
     """The share of letters alike: one less the edit distance over the longer length."""
     return 1 - _distance(a, b) / max(len(a), len(b))
@@ -336,8 +335,13 @@ def _distance(a: str, b: str) -> int:
     return row[-1]
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
+
+
+@functools.lru_cache(maxsize=65536)
 def _plain(key: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+    """Without accents and ligatures (nœud: noeud)."""
+    return "".join(c for c in unicodedata.normalize("NFD", key.translate(_LIGATURES)) if not unicodedata.combining(c))
 
 
 def _common_prefix(a: str, b: str) -> int:

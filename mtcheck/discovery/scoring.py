@@ -18,7 +18,7 @@ SIGNALS = {
     "aligned": 0.6,        # where a bilingual segment's target lacks the source term's concept (times strength)
     "cognate": 0.55,       # looks like a translation of a one-word term the glossary keeps as in another language
     "structure": 0.3,      # another concept's term, on which a known rendering is built, with another modifier
-    "titled": 0.25,        # an unquoted span written like a name, as a structure candidate's modifier makes it
+    "titled": 0.3,         # an unquoted span written like a name, as a structure candidate's modifier makes it
     "core": 0.45,          # shares the core of a known rendering
     "modifier": 0.4,       # shares a modifier of a known rendering
     "slot": 0.4,           # stands where renderings of the concept stand (times specificity)
