@@ -213,7 +213,7 @@ class Discoverer:
             made.add((first, stop))
             self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), ())
         anchors = [(f, s_, m.concept.id) for f, s_, m in native] + variants
-        for first, stop, modifiers in self._built_on(state, analysed, native, anchors):
+        for first, stop, modifiers in self._built_on(state, analysed, native, anchors, lang):
             if (first, stop) in made or any(f <= first and stop <= s_ for f, s_ in quoted):
                 continue
             made.add((first, stop))
@@ -338,7 +338,7 @@ class Discoverer:
                             yield first, stop, concept_id
 
     def _built_on(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]],
-                  anchors: list[tuple[int, int, str]]):
+                  anchors: list[tuple[int, int, str]], lang: str):
         """A concept's rendering (the matcher's, or a variant) with one more content word beside
         it, where the glossary builds other concepts' terms on it with a modifier: „skutecznej
         mobilizacji masowej" beside „umiejętna mobilizacja mas" on „mobilizacja mas"."""
@@ -348,7 +348,9 @@ class Discoverer:
             if not sides:
                 continue
             for side, start, end, extra in _beside(words, first, stop):
-                if side not in sides or not analysed.joined(start, end) or _cuts_a_term(native, start, end):
+                # The other side only for a name (machine translation reorders names' words).
+                if (side not in sides and not _named(analysed, start, end, lang)) or not analysed.joined(start, end) \
+                        or _cuts_a_term(native, start, end):
                     continue
                 if any(f <= extra < s for f, s, _ in native):
                     continue  # another term beside it, not a modifier
@@ -555,7 +557,7 @@ class Discoverer:
                 # sharing them says less ('Massenmobilisierung' is mass mobilisation).
                 explained = any(span.inner - {concept.id} for span in spans)
                 base = share.rendering.base
-                if base is not None and share.core >= 0.8 and share.placed:
+                if base is not None and share.core >= 0.8 and (share.placed or any(s.named for s in spans)):
                     # The glossary's structure: another concept's term with another modifier
                     # where the known rendering has its modifier.
                     evidence.append(Evidence("structure", WEIGHTS["structure"],
