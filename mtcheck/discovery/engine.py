@@ -322,20 +322,24 @@ class Discoverer:
         for first, word in enumerate(words):
             if not word.content:
                 continue
-            for concept_id in sorted(parts.concepts_related(word.key)):
-                for rendering in parts.renderings[concept_id]:
-                    longest = len(rendering.function_words) + 2
-                    for stop in range(first + 1, min(len(words), first + longest) + 1):
-                        if not words[stop - 1].content or not analysed.joined(first, stop):
-                            continue
-                        keys = [w.key for w in words[first:stop] if w.content]
-                        if len(keys) > len(rendering.parts) + 1:
-                            break
-                        if len(keys) < 2 or any(f < stop and first < s and m.concept.id == concept_id
-                                                for f, s, m in native) or _cuts_a_term(native, first, stop):
-                            continue
-                        if parts.variant_of(concept_id, keys) is rendering:
-                            yield first, stop, concept_id
+            for concept_id, rendering in parts.renderings_with(word.key):
+                longest = len(rendering.function_words) + 2
+                keys: list[str] = []
+                for stop in range(first + 1, min(len(words), first + longest) + 1):
+                    if stop - first > 1 and not analysed.joined(stop - 2, stop):
+                        break  # a mark between two words: no longer one phrase
+                    if not words[stop - 1].content:
+                        continue
+                    keys.append(words[stop - 1].key)
+                    if len(keys) > len(rendering.parts) + 1 or not parts.may_be_part(rendering, keys[-1]):
+                        break  # a word of nothing in the rendering: every word must be one of its parts
+                    if len(keys) < max(2, len(rendering.parts)):
+                        continue
+                    if any(f < stop and first < s and m.concept.id == concept_id for f, s, m in native) \
+                            or _cuts_a_term(native, first, stop):
+                        continue
+                    if parts.covers(rendering, keys):
+                        yield first, stop, concept_id
 
     def _built_on(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]],
                   anchors: list[tuple[int, int, str]], lang: str):

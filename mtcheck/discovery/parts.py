@@ -61,6 +61,7 @@ class ConceptParts:
     dependents: dict[str, list[str]] = field(default_factory=dict)  # concept id -> concepts built on its terms
     _stems: dict[str, set[str]] = field(default_factory=dict)       # a part's first letters -> concept ids
     kept: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # first letters -> (concept, kept term)
+    _with: dict[str, tuple] = field(default_factory=dict)           # word key -> renderings_with
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
 
@@ -180,6 +181,31 @@ class ConceptParts:
                    for size in range(2, len(keys)) for chosen in _windows(keys, size)
                    for rendering in self.renderings.get(concept_id, ()))
 
+    def renderings_with(self, key: str) -> tuple[tuple[str, Rendering], ...]:
+        """The renderings with a part the word may stand for (the same, a compound with it as
+        head, of its stem, or a compound part it may begin), in the glossary's order: the
+        renderings a variant may begin at that word (cached per word key)."""
+        found = self._with.get(key)
+        if found is None:
+            compounding = self.analyser.analyzer.compounding
+            found = self._with[key] = tuple(
+                (concept_id, rendering) for concept_id in sorted(self.concepts_related(key))
+                for rendering in self.renderings[concept_id]
+                if any(is_part(part, key, compounding) or related(part, key) or _plain(part).startswith(_plain(key)[:MIN_STEM])
+                       for part in rendering.parts))
+            if len(self._with) > 100_000:
+                self._with.clear()
+        return found
+
+    def may_be_part(self, rendering: Rendering, key: str) -> bool:
+        """Whether the word may stand for one of the rendering's parts, whole or as one of two
+        words a compound part is written apart in."""
+        return _may_be_part(rendering.parts, key, self.analyser.analyzer.compounding)
+
+    def covers(self, rendering: Rendering, keys: list[str]) -> bool:
+        """Whether the keys are the rendering's parts, as variant_of has it."""
+        return len(keys) >= 2 and _covers(rendering.parts, keys, self.analyser.analyzer.compounding)
+
     def variant_of(self, concept_id: str, keys: list[str]) -> Rendering | None:
         """The concept's rendering whose parts these word keys are, each once, in another form,
         order or grammar („movilización masiva" for „movilización de masas", „Movilización de
@@ -296,6 +322,7 @@ MIN_STEM = 3     # letters of a stem that a derived word must begin with
 MAX_SUFFIX = 5   # letters a derived word may add to it (no more than its stem has)
 
 
+@functools.lru_cache(maxsize=262144)
 def related(part: str, key: str) -> bool:
     """Whether two word keys are of one stem: one begins with the other, which has at least
     MIN_STEM letters, and adds at most MAX_SUFFIX (the Polish adjective masowa beside the noun
@@ -312,6 +339,7 @@ def related(part: str, key: str) -> bool:
     return long.startswith(short) or (len(short) >= 8 and _common_prefix(short, long) == len(short) - 1)
 
 
+@functools.lru_cache(maxsize=65536)
 def related_compound(part: str, first: str, second: str) -> bool:
     """Whether two words written apart stand for a compound part: „tömeges mozgósítás" for
     „tömegmozgósítás" (the second word its head, the first's stem its beginning)."""
@@ -351,6 +379,13 @@ def _common_prefix(a: str, b: str) -> int:
             break
         n += 1
     return n
+
+
+@functools.lru_cache(maxsize=262144)
+def _may_be_part(parts: tuple[str, ...], key: str, compounding: bool) -> bool:
+    return any(is_part(part, key, compounding) or related(part, key)
+               or (len(key) >= MIN_PIECE and part.endswith(key)) or _plain(part).startswith(_plain(key)[:MIN_STEM])
+               for part in parts)
 
 
 def _windows(keys: list[str], size: int):
