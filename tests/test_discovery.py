@@ -450,3 +450,31 @@ def test_in_a_bilingual_file_the_target_words_where_the_source_term_stands(tmp_p
     found = {(f["text"], f["concept"]) for f in findings}
     assert found == {("Zniżka", "discount"), ("zniżki", "discount")}
     assert all("the source has" in f["message"] and f["suggestions"] == ["rabat"] for f in findings)
+
+
+GERMAN_GLOSSARY = """concept,lang,term,status
+masse,en,mass mobilisation,preferred
+masse,de,Massenmobilisierung,preferred
+geschickt,en,skilful mass mobilisation,preferred
+geschickt,de,geschickte Massenmobilisierung,preferred
+kommission,en,Mass Mobilisation Commission,preferred
+kommission,de,Kommission für Massenmobilisierung,preferred
+"""
+
+
+def test_another_modifier_makes_a_kind_of_the_concept_and_another_head_another_thing(tmp_path):
+    """„Effektive Massenmobilisierung" (an adjective written with a capital, as a name) may be
+    skilful mass mobilisation, built on mass mobilisation with an adjective; „Abteilung für
+    Massenmobilisierung" is no Mass Mobilisation Commission: that term adds a noun (the English
+    terms, read by a part-of-speech tagger, say which), and a department is another thing."""
+    pytest.importorskip("HanTa")
+    glossary_path = tmp_path / "de.csv"
+    glossary_path.write_text(GERMAN_GLOSSARY, encoding="utf-8")
+    text = ("Die Provinz verbreitet die Bewegung der Effektiven Massenmobilisierung in allen Gemeinden.\n"
+            "Die Abteilung für Massenmobilisierung der Armee berichtete über die Massenmobilisierung.\n")
+    found = discovered(load_glossary(glossary_path), "de", text, everything=True)
+    effective = found["Effektiven Massenmobilisierung"]
+    assert effective.concept.id == "geschickt" and effective.score >= 0.5
+    assert {"structure", "titled"} <= {e.signal for e in effective.evidence}
+    department = found.get("Abteilung für Massenmobilisierung")
+    assert department is None or department.score < 0.5

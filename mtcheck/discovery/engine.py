@@ -35,6 +35,8 @@ from mtcheck.discovery.scoring import SIGNALS, Scorer, features
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected, words_of
+from mtcheck.language.dictionary import dictionary_lemma
+from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher, WordCache
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
 
@@ -197,7 +199,8 @@ class Discoverer:
             span_lang, probability = self._span_language(lang, analysed, first, stop, covered)
             keys = self._keys(lang, span_lang, analysed, first, stop)
             self._remember(state, _Span(span_lang, keys, self._occurrence(segment, analysed, first, stop, context, True),
-                                        None, probability, inner(first, stop)))
+                                        None, probability, inner(first, stop),
+                                        named=_named(analysed, first, stop, lang, quoted=True)))
         for index, word in enumerate(analysed.words):
             # A translation of a term the glossary keeps as it is in another language.
             # A proper name (capitalised inside a sentence) translates nothing.
@@ -481,8 +484,8 @@ class Discoverer:
             concepts.add(known[0].id)
         concepts |= {concept for (concept, lang_), words in learned.items()
                      if lang_ == span_lang and any(k in words for k in keys)}
-        best = None
-        for concept_id in sorted(concepts):  # in one order: of equal scores the first is kept
+        best, best_rank = None, (0.0, 0)
+        for concept_id in sorted(concepts):  # in one order: of equal ranks the first is kept
             concept = self._concepts[concept_id]
             if not concept.terms_in(lang) and not known:
                 continue  # nothing to render it as in this text's language
@@ -491,7 +494,10 @@ class Discoverer:
             if not evidence:
                 continue
             score = self._combined(evidence, spans)
-            if best is None or score > best.score:
+            # Of equal scores, the concept whose renderings have the span's number of words.
+            rank = (score, -parts.shape_distance(concept_id, len(spans[0].occurrence.text.split())))
+            if best is None or rank > best_rank:
+                best_rank = rank
                 best = Candidate(concept, lang, span_lang, keys, [s.occurrence for s in spans], evidence, score,
                                  known[1] if known and known[0].id == concept_id else None)
         return best
@@ -572,6 +578,12 @@ class Discoverer:
                     titled = next((s.occurrence.text for s in spans if s.named), None)
                     if titled:
                         evidence.append(Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'"))
+                elif explained and not any(s.occurrence.quoted for s in spans) \
+                        and any(concept.id not in parts.dependents.get(other, ()) for s in spans
+                                for other in s.inner - {concept.id}):
+                    # Unquoted, another concept's known term and a word more: that concept with
+                    # a word beside it, unless the glossary builds this concept on it.
+                    return []
                 else:
                     evidence.extend(_share_evidence(share, 2 / 3 if explained else 1.0))
                 tied = tied or bool(share.core or share.modifier)
@@ -669,17 +681,25 @@ def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compoundi
 _SENTENCE_START = frozenset(".!?:;…\"'«»„“”‘’([{-–—•*#|")
 
 
-def _named(analysed: Analysed, first: int, stop: int, lang: str) -> bool:
+def _named(analysed: Analysed, first: int, stop: int, lang: str, quoted: bool = False) -> bool:
     """Written like a name: capitalised inside a sentence (not after a full stop or an opening
-    mark), in a text not in capitals, in a language that does not capitalise every noun („la
-    Mobilisation de masse qualifiée", „Movilización de Masas Hábil")."""
-    if family(lang) in CAPITALISED_NOUNS or first == 0:
-        return False
+    mark), in a text not in capitals („la Mobilisation de masse qualifiée", „Movilización de
+    Masas Hábil"); where every noun is capitalised, its first word an adjective."""
     words = analysed.words[first:stop]
     if not words[0].text[:1].isupper() or all(w.text.isupper() for w in words):
         return False
-    before = analysed.text[:words[0].start].rstrip()
-    return bool(before) and before[-1] not in _SENTENCE_START
+    if not quoted:  # a quoted stretch begins after its mark, wherever it stands
+        before = analysed.text[:words[0].start].rstrip()
+        if first == 0 or not before or before[-1] in _SENTENCE_START:
+            return False
+    if family(lang) in CAPITALISED_NOUNS:
+        # Every noun has a capital: only a word that is no noun (the noun lexicon, where
+        # installed) and that the dictionary knows in small letters (an adjective: „Effektive
+        # Massenmobilisierung") says name.
+        noun = german_noun_form(words[0].text) if family(lang) == "de" else None
+        lemma = dictionary_lemma(words[0].text.lower(), lang)
+        return noun is False and bool(lemma) and lemma[:1].islower()
+    return True
 
 
 def _beside(words: list, first: int, stop: int):

@@ -71,6 +71,7 @@ class ConceptParts:
     @classmethod
     def build(cls, concepts: Iterable[Concept], lang: str, analyser: TextAnalyser) -> ConceptParts:
         parts = cls(analyser)
+        concepts = list(concepts)
         for concept in concepts:
             terms = [t for t in concept.terms_in(lang) if t.text.strip()]
             parts._keep(concept, terms)
@@ -100,7 +101,7 @@ class ConceptParts:
                     for piece in _pieces(part):
                         parts._pieces.setdefault(piece, set()).add(concept.id)
             parts.renderings[concept.id] = renderings
-        parts._find_bases()
+        parts._find_bases({c.id: c for c in concepts})
         return parts
 
     def _keep(self, concept: Concept, terms: list[Term]) -> None:
@@ -134,17 +135,21 @@ class ConceptParts:
                 found.append((concept_id, term))
         return found
 
-    def _find_bases(self) -> None:
+    def _find_bases(self, concepts: dict[str, Concept]) -> None:
         """The glossary's own structure: where a term of concept B is a term of concept A plus
         modifiers („geschickte Massenmobilisierung" on „Massenmobilisierung", „mobilisation
         habile des masses" on „mobilisation des masses"), A's words are B's core even if B has
-        one term, and A's term with another modifier is a B candidate."""
+        one term, and A's term with another modifier is a B candidate. Not where B is another
+        thing named after A (a commission for mass mobilisation): where the glossary has both in
+        a language a part-of-speech tagger reads (English, German, Dutch), B's words beyond A's
+        must be adjectives there."""
         terms = [(concept_id, r) for concept_id, renderings in self.renderings.items() for r in renderings]
         for concept_id, renderings in self.renderings.items():
             for index, rendering in enumerate(renderings):
                 bases = [(len(other.parts), other_id, other) for other_id, other in terms
                          if other_id != concept_id and len(other.parts) < len(rendering.parts)
-                         and _subsequence(other.parts, rendering.parts) is not None]
+                         and _subsequence(other.parts, rendering.parts) is not None
+                         and _a_kind_of(concepts.get(concept_id), concepts.get(other_id))]
                 if not bases:
                     continue
                 _, base_id, base = max(bases, key=lambda b: (b[0], b[1], b[2].term.text))
@@ -196,6 +201,10 @@ class ConceptParts:
             if len(self._with) > 100_000:
                 self._with.clear()
         return found
+
+    def shape_distance(self, concept_id: str, words: int) -> int:
+        """How many words the concept's closest rendering has more or fewer than `words`."""
+        return min((abs(len(r.function_words) - words) for r in self.renderings.get(concept_id, ())), default=words)
 
     def may_be_part(self, rendering: Rendering, key: str) -> bool:
         """Whether the word may stand for one of the rendering's parts, whole or as one of two
@@ -414,6 +423,33 @@ def _covers(parts: tuple[str, ...], keys: list[str], compounding: bool) -> bool:
         return False
 
     return match(0, frozenset())
+
+
+_TAGGED = ("en", "de", "nl")
+
+
+def _a_kind_of(concept: Concept | None, base: Concept | None) -> bool:
+    """Whether the glossary's terms, where a tagger reads them, make `concept` a kind of
+    `base` (its words beyond the base's adjectives: skilful mass mobilisation) rather than
+    another thing named after it (Mass Mobilisation Commission); True where nothing says."""
+    if concept is None or base is None:
+        return True
+    from mtcheck.language.tagger import tagger_for
+
+    for lang in _TAGGED:
+        tagger = tagger_for(lang)
+        if tagger is None:
+            continue
+        for term in concept.terms_in(lang):
+            for known in base.terms_in(lang):
+                inner = term.text.casefold().find(known.text.casefold())
+                if inner < 0 or len(known.text) >= len(term.text):
+                    continue
+                outside = [classes for start, end, classes in tagger.classes(term.text)
+                           if classes and (end <= inner or start >= inner + len(known.text))]
+                return bool(outside) and all(classes <= {"adjective", "verb"} and "adjective" in classes
+                                             for classes in outside)
+    return True
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> list[int] | None:

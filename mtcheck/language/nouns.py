@@ -60,6 +60,14 @@ def german_noun(lemma: str) -> Noun | None:
     return _german_noun(lemma)
 
 
+def german_noun_form(word: str) -> bool | None:
+    """Whether the lexicon lists the word as a German noun or its plural (no compound
+    guessing); None where the lexicon is not installed."""
+    if _german_table() is None:
+        return None
+    return bool(word) and _listed(word) is not None
+
+
 @functools.lru_cache(maxsize=4096)
 def _german_noun(lemma: str) -> Noun | None:
     found = _listed(lemma)
