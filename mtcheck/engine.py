@@ -61,6 +61,19 @@ class Tally:
         self.findings[finding.severity.label] += 1
         self.by_rule[finding.rule] += 1
 
+    def merge(self, other: Tally) -> None:
+        """Add another tally's counts (a worker's, for one file) to these."""
+        self.documents += other.documents
+        self.segments += other.segments
+        self.matches += other.matches
+        self.findings.update(other.findings)
+        self.by_rule.update(other.by_rule)
+        self.suppressed += other.suppressed
+        self.baselined += other.baselined
+        self.unsupported += other.unsupported
+        for lang, counts in other._matches_by_lang.items():
+            self._matches_by_lang.setdefault(lang, Counter()).update(counts)
+
     def remove_finding(self, finding: Finding) -> None:
         """Take back a counted finding that will not be reported after all."""
         for counter, key in ((self.findings, finding.severity.label), (self.by_rule, finding.rule)):

@@ -19,6 +19,10 @@ class InputError(MtcheckError):
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.detail}"
 
+    def __reduce__(self):
+        # Rebuilt from its own fields (a worker process hands it back pickled).
+        return type(self), (self.path, self.detail, self.line)
+
 
 class GlossaryError(InputError):
     """A glossary file that cannot be loaded."""

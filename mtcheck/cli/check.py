@@ -49,6 +49,9 @@ from mtcheck.report.text import Statistics
                                                "folder; replaces the configuration's `exclude` (comma-separated, "
                                                "repeatable).")
 @click.option("--extend-exclude", multiple=True, help="Globs to leave out as well as the configuration's `exclude`.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Files checked at once, in worker processes (0, the default: one per available core); the "
+                   "report is the same as with --jobs 1.")
 @click.option("--stdin-filename", help="The name of the text read from `-` (standard input): its format comes "
                                        "from its ending, and reports name it. Default: `-`, plain text.")
 @output_option
@@ -59,7 +62,7 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
           select, ignore,
           fail_on, consistency, no_table, quiet, warn_unused_ignores, baseline_path, write_baseline, fix, unsafe_fixes,
           show_fixes, show_diff,
-          statistics, exit_zero, exclude, extend_exclude, stdin_filename, output, verbose, config):
+          statistics, exit_zero, exclude, extend_exclude, jobs, stdin_filename, output, verbose, config):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
     from mtcheck.gate import make_gate
@@ -78,6 +81,10 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
     run.selection = selection(config, exclude, extend_exclude)
     run.stdin_filename = stdin_filename
     run.quiet = quiet
+    if jobs == 0:
+        from mtcheck.parallel import available_cores
+
+        jobs = available_cores()
     if fix or show_diff:
         changed = _fix(run, paths, not show_diff, language_list(foreign_langs), source_lang, all_senses, no_variants,
                        unsafe_fixes)
@@ -94,16 +101,23 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         reporter = (Statistics(console(stream)) if statistics else
                     _findings_reporter(output_format, stream, not (no_table or quiet), quiet, threshold, show_fixes))
         reporter.start()
-        for path, doc_lang, segments in run.documents(paths):
+
+        def report(path: str, doc_lang: str, findings: list) -> None:
+            nonlocal worst
+            findings = run.displayed(gate.filter(findings))
+            if findings:
+                reporter.document(run.shown.get(path, path), doc_lang, findings)
+                for finding in findings:
+                    worst = max(worst or finding.severity, finding.severity)
+
+        files = _in_parallel(run, paths, jobs, consistency)
+        if files:
+            _check_in_parallel(run, checker, gate, reporter, report, files, jobs)
+        for path, doc_lang, segments in run.documents(paths) if files is None else ():
             try:
                 gate.document(path)
                 for findings in checker.check_batches(path, segments, doc_lang):
-                    findings = run.displayed(gate.filter(findings))
-                    if not findings:
-                        continue
-                    reporter.document(run.shown.get(path, path), doc_lang, findings)
-                    for finding in findings:
-                        worst = max(worst or finding.severity, finding.severity)
+                    report(path, doc_lang, findings)
                 reporter.document(run.shown.get(path, path), doc_lang, [])  # the file is done: JUnit lists clean files too
             except MtcheckError as exc:
                 run.fail(exc)
@@ -125,6 +139,41 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         run.tell(f"baseline: {held} finding{'s' if held != 1 else ''} held back by {baseline_path}; "
                  f"{gone} of its entries match nothing now")
     return EXIT_FINDINGS if worst is not None and worst >= threshold and not exit_zero else EXIT_CLEAN
+
+
+def _in_parallel(run: Run, paths: tuple[str, ...], jobs: int, consistency: str) -> list[str] | None:
+    """The files to check in worker processes, or None where one process checks them: one
+    job or one file, standard input, consistency across the run, no fork."""
+    from mtcheck.parallel import parallel_possible
+
+    if jobs < 2 or STDIN in paths or consistency == "run" or not parallel_possible():
+        return None
+    files = run.files(paths)
+    return files if len(files) >= 2 else None
+
+
+def _check_in_parallel(run: Run, checker, gate, reporter, report, files: list[str], jobs: int) -> None:
+    """Check the files in worker processes and report them in their order, as one process
+    would (see mtcheck.parallel)."""
+    from mtcheck.parallel import check_files
+
+    said: set[str] = set()
+    with run.progress(len(files)) as advance:
+        for result in check_files(run, checker, files, jobs):
+            for line in result.said.splitlines():
+                if line not in said:  # each worker describes a language the first time it meets it
+                    said.add(line)
+                    run.err.print(line, highlight=False, markup=False)
+            if result.opened:
+                checker.tally.merge(result.tally)
+                gate.document(result.path)
+                for findings in result.batches:
+                    report(result.path, result.lang, findings)
+                if result.error is None:
+                    reporter.document(result.path, result.lang, [])
+            if result.error is not None:
+                run.fail(result.error)
+            advance()
 
 
 def _fix(run: Run, paths: tuple[str, ...], write: bool, foreign_langs: list[str] | None,

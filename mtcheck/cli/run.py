@@ -129,6 +129,22 @@ class Run:
         """(path, lang, segments) for every file, errors reported and skipped; a path that
         cannot be checked is an error, or a warning where a folder holds it."""
         from mtcheck.formats import bilingual_kind
+
+        files = self.files(paths)
+        with self.progress(len(files)) as advance:
+            for path in files:
+                try:
+                    if path == STDIN:
+                        yield from self._standard_input(bilingual_kind)
+                    else:
+                        yield self.open(path)
+                except MtcheckError as exc:
+                    self.fail(exc)
+                advance()
+
+    def files(self, paths: tuple[str, ...]) -> list[str]:
+        """The files the paths name, folders searched, in the order they are checked;
+        problems reported (see documents)."""
         from mtcheck.formats.discover import discover
 
         warned = vars(self).setdefault("_warned", set())  # --fix reads every file twice: a warning is said once
@@ -144,18 +160,14 @@ class Run:
         files = list(discover(named, report, self.selection))
         if len(named) < len(paths):
             files.insert(paths.index(STDIN), STDIN)
-        with self._progress(len(files)) as advance:
-            for path in files:
-                try:
-                    if path == STDIN:
-                        yield from self._standard_input(bilingual_kind)
-                    elif bilingual_kind(path):
-                        yield self._bilingual(path)
-                    else:
-                        yield self._plain(path)
-                except MtcheckError as exc:
-                    self.fail(exc)
-                advance()
+        return files
+
+    def open(self, path: str):
+        """(path, lang, segments) of one file (not standard input); MtcheckError if it cannot
+        be read."""
+        from mtcheck.formats import bilingual_kind
+
+        return self._bilingual(path) if bilingual_kind(path) else self._plain(path)
 
     def _standard_input(self, bilingual_kind):
         """The text on standard input, read from a private copy named like `stdin_filename`
@@ -183,7 +195,7 @@ class Run:
         return [f if f.location.path not in self.shown else f.elsewhere(self.shown[f.location.path]) for f in findings]
 
     @contextlib.contextmanager
-    def _progress(self, total: int):
+    def progress(self, total: int):
         """A progress bar over the files, on a terminal only: never in CI logs or pipes."""
         if self.quiet or total < 2 or not self.err.is_terminal or _set("CI"):
             yield lambda: None

@@ -1,0 +1,108 @@
+"""`check --jobs N`: files checked in worker processes, reported exactly as one process reports
+them (the same bytes on stdout and stderr, the same exit code), whatever the formats, errors
+and inline directives among the files."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SEEDS
+
+PO = """msgid ""
+msgstr ""
+"Language: de\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Skilful mass mobilisation"
+msgstr "Kluge Massenmobilisierung"
+
+msgid "The Fatherland Front"
+msgstr "Die Vaterländische Front"
+"""
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="de" datatype="plaintext" original="a">
+    <body>
+      <trans-unit id="1"><source>site clearance</source><target>Räumung</target></trans-unit>
+      <trans-unit id="2"><source>grassroots democracy</source><target>Basisdemokratie</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """The seeds, a PO and an XLIFF file, one broken XLIFF file between them, and a seed with an
+    inline directive that silences a finding."""
+    root = tmp_path_factory.mktemp("many")
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, root / seed.name)
+    (root / "b-ui.de.po").write_text(PO, encoding="utf-8")
+    (root / "c-bad.xlf").write_text(XLIFF.replace("</body>", ""), encoding="utf-8")
+    (root / "d-ui.de.xlf").write_text(XLIFF, encoding="utf-8")
+    first = sorted(SEEDS.glob("*.txt"))[0]
+    (root / "e-silenced.txt").write_text("<!-- mtcheck: disable -->\n" + first.read_text(encoding="utf-8"),
+                                         encoding="utf-8")
+    return root
+
+
+def _check(folder, *args):
+    result = subprocess.run([sys.executable, "-m", "mtcheck", "check", str(folder), "--demo-glossary", *args],
+                            capture_output=True, timeout=600)
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("output_format", ["json", "text", "sarif", "junit"])
+def test_two_jobs_report_what_one_job_reports(folder, output_format):
+    one = _check(folder, "--format", output_format, "--jobs", "1")
+    two = _check(folder, "--format", output_format, "--jobs", "2")
+    assert one[0] == 2  # the broken file is an error, after every other file was checked
+    assert b"c-bad.xlf" in one[2]
+    assert one[1].count(b"b-ui.de.po") and one[1].count(b"d-ui.de.xlf")  # the files after it too
+    assert two == one
+
+
+def test_the_summary_counts_every_worker_s_files(folder):
+    import json
+
+    code, out, _ = _check(folder, "--format", "json", "--jobs", "3")
+    one = json.loads(_check(folder, "--format", "json", "--jobs", "1")[1])
+    summary = json.loads(out)["summary"]
+    assert summary == one["summary"] and summary["files"] == 8 and summary["matches"] > 100
+
+
+def test_consistency_across_the_run_and_one_file_are_judged_in_one_process(folder):
+    assert _check(folder, "--consistency", "run", "--format", "json", "--jobs", "2") == \
+        _check(folder, "--consistency", "run", "--format", "json", "--jobs", "1")
+    seed = sorted(folder.glob("*.txt"))[0]
+    assert _check(seed, "--jobs", "4") == _check(seed, "--jobs", "1")
+
+
+def test_an_input_error_comes_back_whole_from_a_worker():
+    """A worker hands its errors back pickled: an error that could not be rebuilt would stop
+    the pool (the run would hang)."""
+    import pickle
+
+    from mtcheck.errors import GlossaryError, InputError
+
+    for error in (InputError("a.xlf", "malformed XML", 8), GlossaryError("g.tbx", "no terms")):
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error) and str(back) == str(error) and back.line == error.line
+
+
+def test_a_language_s_files_go_to_one_worker_unless_they_are_more_than_its_share():
+    """Each worker compiles the matchers of its files' languages: a language kept together is
+    compiled once; a language with most of the work is shared out."""
+    from mtcheck.parallel import plan
+
+    langs = ["de", "nb", "de", "de", "tr"] * 20
+    workers = plan(langs, [1_000_000] * 100, 2, 13_000_000)
+    assert sorted(sorted({langs[i] for i in w}) for w in workers) == [["de"], ["nb", "tr"]]
+    assert sorted(i for w in workers for i in w) == list(range(100)) and all(w == sorted(w) for w in workers)
+    alone = plan(["de"] * 10, [1] * 10, 2, 0)
+    assert [len(w) for w in alone] == [5, 5]
