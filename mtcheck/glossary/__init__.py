@@ -76,9 +76,19 @@ def _too_long(path: str, concept, term) -> GlossaryError:
 
 
 def load_glossaries(paths: list[str | Path], source_lang: str | None = None,
-                    target_lang: str | None = None) -> Glossary:
+                    target_lang: str | None = None, cache: bool = True) -> Glossary:
+    """The glossaries at `paths` as one; `cache`: kept loaded in the cache folder for the next
+    run (see mtcheck.glossary.cache)."""
     with long_lived():
-        return Glossary.merge([load_glossary(p, source_lang, target_lang) for p in paths])
+        if not cache:
+            return _merged(paths, source_lang, target_lang)
+        from mtcheck.glossary.cache import cached_load
+
+        return cached_load(list(paths), source_lang, target_lang, _merged)
+
+
+def _merged(paths: list[str | Path], source_lang: str | None, target_lang: str | None) -> Glossary:
+    return Glossary.merge([load_glossary(p, source_lang, target_lang) for p in paths])
 
 
 def format_for(path: str | Path) -> str:

@@ -1,0 +1,116 @@
+"""Loaded glossaries kept in the cache folder, so that a run (and every worker, every
+pre-commit call) after the first does not parse its TBX or CSV again.
+
+An entry is keyed by what the loaded glossary depends on: each file's bytes and path (terms
+remember where they stand), the languages the run gives a headerless file, and mtcheck's
+glossary code (its version and the source of the modules that read and hold glossaries), so
+that a changed glossary or a changed mtcheck is never served an old entry. Entries are
+written atomically; the folder keeps the most recently used few. The cache holds only what
+mtcheck wrote itself (pickle): a file that cannot be read back is ignored and replaced.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from mtcheck.model import Glossary
+
+KEEP = 8  # entries kept: a few glossaries in turn, bounded on disk
+FOLDER = "glossaries"
+
+
+def cached_load(paths: list[str | Path], source_lang: str | None, target_lang: str | None, load) -> Glossary:
+    """`load(paths, source_lang, target_lang)`'s glossary, from the cache where it holds it."""
+    try:
+        key = _key(paths, source_lang, target_lang)
+    except OSError:
+        return load(paths, source_lang, target_lang)  # a file that cannot be read: load says how
+    folder = _folder()
+    entry = folder / f"{key}.pickle" if folder else None
+    if entry is not None and entry.is_file():
+        try:
+            with open(entry, "rb") as stream:
+                glossary = pickle.load(stream)
+            if isinstance(glossary, Glossary):
+                _touch(entry)
+                return glossary
+        except Exception:  # noqa: BLE001 - a damaged or foreign entry: load again, replace it
+            pass
+    glossary = load(paths, source_lang, target_lang)
+    if entry is not None:
+        _store(entry, glossary)
+    return glossary
+
+
+def _key(paths: list[str | Path], source_lang: str | None, target_lang: str | None) -> str:
+    digest = hashlib.sha256()
+    digest.update(_code_fingerprint().encode())
+    digest.update(repr((source_lang, target_lang)).encode())
+    for path in paths:
+        resolved = os.path.realpath(path)
+        digest.update(resolved.encode("utf-8", "surrogateescape") + b"\0")
+        with open(resolved, "rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """mtcheck's version and the source of the modules a loaded glossary comes from."""
+    import mtcheck
+    import mtcheck.glossary as package
+    import mtcheck.model as model
+
+    digest = hashlib.sha256(mtcheck.__version__.encode())
+    sources = [Path(model.__file__)] + sorted(Path(package.__file__).parent.glob("*.py"))
+    for source in sources:
+        try:
+            digest.update(source.read_bytes())
+        except OSError:
+            digest.update(source.name.encode())
+    return digest.hexdigest()
+
+
+def _folder() -> Path | None:
+    from mtcheck.cachedir import cache_folder
+
+    folder = cache_folder() / FOLDER
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a folder that cannot be written: no cache, the same results
+    return folder
+
+
+def _store(entry: Path, glossary: Glossary) -> None:
+    """Write the entry atomically, then keep only the KEEP most recently used."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(glossary, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, entry)
+    except (OSError, pickle.PicklingError, RecursionError):
+        try:
+            os.unlink(temporary)
+        except (OSError, UnboundLocalError):
+            pass
+        return
+    entries = sorted(entry.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for stale in entries[KEEP:]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def _touch(entry: Path) -> None:
+    try:
+        os.utime(entry)
+    except OSError:
+        pass
