@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Benchmark `mtcheck check --jobs N`: wall time and throughput of the whole command (glossary
-load and compile included) on a corpus of 1 MB files, and whether every N reports the same.
+"""Benchmark `mtcheck check` across cores and machines: wall time and throughput of the whole
+command (glossary load and compile included) with `--jobs N` and on a local Dask cluster of N
+worker processes (`--scheduler`), whether every run reports the same bytes, and the start-up
+time with the glossary cache cold and warm.
 
-    python scripts/bench_scale.py [--megabytes 100] [--concepts 10000] [--jobs 1,2] [--repeat 1] [--workdir DIR]
+    python scripts/bench_scale.py [--megabytes 100] [--concepts 10000] [--jobs 1,2] [--dask 1,2]
+                                  [--tmx UNITS] [--repeat 1] [--workdir DIR]
 
 The corpus and glossary are bench_check's (the seed articles repeated as 1 MB documents in
 their languages; the shipped concepts plus synthetic ones with terms in de, nb, tr, en and vi),
-checked with `--format json --lang`-free detection off: each file's language comes from its name.
+checked with `--format json`. --tmx UNITS also checks bench_tmx's translation memory of that
+many units locally and on the cluster and compares the reports. --dask needs mtcheck[cluster].
 """
 from __future__ import annotations
 
@@ -26,11 +30,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench_check import build_corpus, build_glossary  # noqa: E402
 
 
-def run(corpus: Path, glossary: Path, jobs: int, output: Path) -> float:
+def run(corpus: Path, glossary: Path, jobs: int, output: Path, extra: tuple[str, ...] = (),
+        env: dict | None = None) -> float:
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mtcheck", "check", str(corpus), "-g", str(glossary),
-                             "--format", "json", "--quiet", "--jobs", str(jobs), "-o", str(output)],
-                            capture_output=True, text=True)
+                             "--format", "json", "--quiet", "--jobs", str(jobs), "-o", str(output), *extra],
+                            capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - start
     if result.returncode not in (0, 1):
         raise SystemExit(f"mtcheck failed ({result.returncode}): {result.stderr.strip()}")
@@ -42,6 +47,8 @@ def main() -> None:
     parser.add_argument("--megabytes", type=int, default=100)
     parser.add_argument("--concepts", type=int, default=10_000)
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts")
+    parser.add_argument("--dask", default="", help="comma-separated worker counts of a local Dask cluster")
+    parser.add_argument("--tmx", type=int, default=0, help="also compare local and Dask on a TMX of this many units")
     parser.add_argument("--repeat", type=int, default=1, help="runs per job count (the fastest is shown)")
     parser.add_argument("--workdir", help="where the corpus and glossary are built (default: a temporary folder)")
     args = parser.parse_args()
@@ -52,17 +59,67 @@ def main() -> None:
     size = sum(f.stat().st_size for f in corpus.iterdir()) / 1e6
     print(f"{size:.0f} MB in {len(list(corpus.iterdir()))} files, {args.concepts:,} concepts, "
           f"{os.cpu_count()} CPUs ({len(os.sched_getaffinity(0))} available)")
-    print("| jobs | seconds | MB/s | speed-up | report |")
+    print("| run | seconds | MB/s | speed-up | report |")
     print("|---:|---:|---:|---:|---|")
     base_seconds, base_digest = None, None
-    for jobs in (int(j) for j in args.jobs.split(",")):
-        output = workdir / f"report-{jobs}.json"
-        seconds = min(run(corpus, glossary, jobs, output) for _ in range(args.repeat))
+    rows = [(f"--jobs {j}", int(j), ()) for j in args.jobs.split(",") if j]
+    clusters = [int(n) for n in args.dask.split(",") if n] if args.dask else []
+    for label, jobs, extra in rows + [(f"Dask, {n} workers", n, ("dask",)) for n in clusters]:
+        output = workdir / f"report-{label.replace(' ', '').replace(',', '')}.json"
+        if extra:
+            with local_cluster(jobs) as address:
+                run(corpus, glossary, 1, output, ("--scheduler", address))  # workers build the setup once
+                seconds = min(run(corpus, glossary, 1, output, ("--scheduler", address)) for _ in range(args.repeat))
+        else:
+            seconds = min(run(corpus, glossary, jobs, output) for _ in range(args.repeat))
         digest = hashlib.sha256(output.read_bytes()).hexdigest()
         if base_seconds is None:
             base_seconds, base_digest = seconds, digest
         same = "same as the first" if digest == base_digest else "DIFFERENT"
-        print(f"| {jobs} | {seconds:.1f} | {size / seconds:.1f} | {base_seconds / seconds:.2f}x | {same} |", flush=True)
+        print(f"| {label} | {seconds:.1f} | {size / seconds:.1f} | {base_seconds / seconds:.2f}x | {same} |", flush=True)
+    startup(workdir, glossary)
+    if args.tmx:
+        compare_tmx(workdir, args.tmx, clusters[-1] if clusters else 2)
+
+
+def local_cluster(workers: int):
+    """A local Dask cluster of `workers` processes, one thread each: its scheduler's address."""
+    import contextlib
+
+    from distributed import LocalCluster
+
+    @contextlib.contextmanager
+    def started():
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=50) as cluster:
+            yield cluster.scheduler_address
+    return started()
+
+
+def startup(workdir: Path, glossary: Path) -> None:
+    """`check` of a one-line file: with an empty cache folder (cold) and again (warm)."""
+    tiny = workdir / "one-line.de.txt"
+    tiny.write_text("Die Massenmobilisierung geht weiter.\n", encoding="utf-8")
+    cache = Path(tempfile.mkdtemp(prefix="mtcheck-cache-"))
+    env = {**os.environ, "MTCHECK_CACHE_DIR": str(cache)}
+    output = workdir / "one-line.json"
+    cold = run(tiny, glossary, 1, output, env=env)
+    warm = min(run(tiny, glossary, 1, output, env=env) for _ in range(3))
+    print(f"\nstart-up, `check` of one line with this glossary: cold cache {cold:.2f} s, warm {warm:.2f} s")
+
+
+def compare_tmx(workdir: Path, units: int, workers: int) -> None:
+    from bench_tmx import write_tmx
+
+    tmx = write_tmx(workdir / f"memory-{units}.tmx", units, False)
+    local, remote = workdir / "tmx-local.json", workdir / "tmx-dask.json"
+    shipped = ROOT / "glossaries" / "dan-van.tbx"
+    local_s = run(tmx, shipped, 1, local, ("--lang", "de"))
+    with local_cluster(workers) as address:
+        remote_s = run(tmx, shipped, 1, remote, ("--lang", "de", "--scheduler", address))
+    same = local.read_bytes() == remote.read_bytes()
+    print(f"\n{units:,}-unit TMX: local {local_s:.1f} s, Dask ({workers} workers) {remote_s:.1f} s; "
+          f"reports {'the same' if same else 'DIFFERENT'} ({local.stat().st_size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -106,3 +106,47 @@ def test_a_language_s_files_go_to_one_worker_unless_they_are_more_than_its_share
     assert sorted(i for w in workers for i in w) == list(range(100)) and all(w == sorted(w) for w in workers)
     alone = plan(["de"] * 10, [1] * 10, 2, 0)
     assert [len(w) for w in alone] == [5, 5]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A local Dask cluster of two worker processes, as a real one is reached: by address."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=50) as local:
+        yield local.scheduler_address
+
+
+def test_a_dask_cluster_reports_what_one_process_reports(folder, cluster):
+    for output_format in ("json", "text"):
+        local = _check(folder, "--format", output_format, "--jobs", "1")
+        remote = _check(folder, "--format", output_format, "--scheduler", cluster)
+        assert remote == local
+
+
+def test_the_python_api_runs_on_a_cluster(folder, cluster):
+    import json
+
+    from distributed import Client
+
+    from mtcheck.cluster import Setup, check_on
+    from mtcheck.rules import DEFAULT_RULES
+
+    # The seeds: inline directives are the reporting side's (the run's gate), not a worker's.
+    files = sorted(str(p) for p in folder.glob("0*.txt"))
+    setup = Setup((), True, None, None, tuple(DEFAULT_RULES), (), "file", None, True, True)
+    with Client(cluster) as client:
+        results = list(check_on(client, setup, files))
+    assert [r.path for r in results] == files and all(r.error is None for r in results)
+    local = json.loads(_check(folder, "--format", "json", "--jobs", "1")[1])
+    by_file = {}
+    for finding in local["findings"]:
+        by_file[finding["path"]] = by_file.get(finding["path"], 0) + 1
+    assert {r.path: sum(map(len, r.batches)) for r in results if sum(map(len, r.batches))} == \
+        {path: count for path, count in by_file.items() if path in files}
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(folder):
+    pytest.importorskip("distributed")
+    code, out, err = _check(folder, "--scheduler", "tcp://127.0.0.1:9", "--format", "json")
+    assert code == 2 and b"scheduler tcp://127.0.0.1:9" in err and len(err.strip().splitlines()) <= 2

@@ -52,6 +52,9 @@ from mtcheck.report.text import Statistics
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
               help="Files checked at once, in worker processes (0, the default: one per available core); the "
                    "report is the same as with --jobs 1.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Check the files on a Dask cluster (tcp://HOST:8786; needs mtcheck[cluster]); its workers must "
+                   "see the files at the same paths. The report is the same as a local run's.")
 @click.option("--stdin-filename", help="The name of the text read from `-` (standard input): its format comes "
                                        "from its ending, and reports name it. Default: `-`, plain text.")
 @output_option
@@ -62,7 +65,7 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
           select, ignore,
           fail_on, consistency, no_table, quiet, warn_unused_ignores, baseline_path, write_baseline, fix, unsafe_fixes,
           show_fixes, show_diff,
-          statistics, exit_zero, exclude, extend_exclude, jobs, stdin_filename, output, verbose, config):
+          statistics, exit_zero, exclude, extend_exclude, jobs, scheduler, stdin_filename, output, verbose, config):
     """Check files or folders (recursively) against the glossary."""
     from mtcheck.engine import Checker
     from mtcheck.gate import make_gate
@@ -76,6 +79,9 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         raise click.UsageError("--fix, --diff and baselines are about files: not standard input (-)")
     if statistics and output_format != "text":
         raise click.UsageError("--statistics is a text report: not with --format " + output_format)
+    if scheduler and (STDIN in paths or fix or show_diff or consistency == "run"):
+        raise click.UsageError("--scheduler checks files one by one: not standard input (-), --fix, --diff or "
+                               "--consistency run")
     check_outputs(paths, output, write_baseline)
     run = Run(glossaries, lang, verbose, source_lang, demo=demo_glossary, gate=True)
     run.selection = selection(config, exclude, extend_exclude)
@@ -110,9 +116,15 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
                 for finding in findings:
                     worst = max(worst or finding.severity, finding.severity)
 
-        files = _in_parallel(run, paths, jobs, consistency)
-        if files:
-            _check_in_parallel(run, checker, gate, reporter, report, files, jobs)
+        files = run.files(paths) if scheduler else _in_parallel(run, paths, jobs, consistency)
+        if files and scheduler:
+            _report_results(run, checker, gate, reporter, report, files,
+                            _on_cluster(scheduler, glossaries, demo_glossary, lang, source_lang, rules, config,
+                                        consistency, foreign_langs, all_senses, no_variants, files))
+        elif files:
+            from mtcheck.parallel import check_files
+
+            _report_results(run, checker, gate, reporter, report, files, check_files(run, checker, files, jobs))
         for path, doc_lang, segments in run.documents(paths) if files is None else ():
             try:
                 gate.document(path)
@@ -152,14 +164,30 @@ def _in_parallel(run: Run, paths: tuple[str, ...], jobs: int, consistency: str) 
     return files if len(files) >= 2 else None
 
 
-def _check_in_parallel(run: Run, checker, gate, reporter, report, files: list[str], jobs: int) -> None:
-    """Check the files in worker processes and report them in their order, as one process
-    would (see mtcheck.parallel)."""
-    from mtcheck.parallel import check_files
+def _on_cluster(scheduler: str, glossaries, demo: bool, lang, source_lang, rules, config, consistency: str,
+                foreign_langs, all_senses: bool, no_variants: bool, files: list[str]):
+    """The files' results from a Dask cluster, in their order (see mtcheck.cluster)."""
+    import os
 
+    from mtcheck.cluster import Setup, check_on, connect
+
+    setup = Setup(tuple(os.path.abspath(g) for g in glossaries), demo, lang, source_lang, tuple(rules),
+                  tuple(sorted(config.severities.items())), consistency,
+                  None if language_list(foreign_langs) is None else tuple(language_list(foreign_langs)),
+                  not all_senses, not no_variants)
+    client = connect(scheduler)
+    try:
+        yield from check_on(client, setup, files)
+    finally:
+        client.close()
+
+
+def _report_results(run: Run, checker, gate, reporter, report, files: list[str], results) -> None:
+    """Report files checked elsewhere (worker processes, a cluster) in their order, as one
+    process would (see mtcheck.parallel)."""
     said: set[str] = set()
     with run.progress(len(files)) as advance:
-        for result in check_files(run, checker, files, jobs):
+        for result in results:
             for line in result.said.splitlines():
                 if line not in said:  # each worker describes a language the first time it meets it
                     said.add(line)
