@@ -59,13 +59,12 @@ _BUILT: dict[Setup, tuple[object, object]] = {}
 
 
 def _check_task(path: str, setup: Setup) -> FileResult:
-    from mtcheck import parallel
+    from mtcheck.parallel import check_file
 
     built = _BUILT.get(setup)
     if built is None:
         built = _BUILT[setup] = _build(setup)
-    parallel._WORK = built
-    return parallel._check_file(path)
+    return check_file(*built, path)
 
 
 def _build(setup: Setup):

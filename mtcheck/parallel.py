@@ -22,8 +22,7 @@ from mtcheck.model import Finding
 
 class FileResult(NamedTuple):
     path: str
-    lang: str | None
-    opened: bool                 # False: the file could not be read at all
+    lang: str | None             # None: the file could not be read at all
     batches: list[list[Finding]]
     tally: Tally
     error: MtcheckError | None   # what stopped it, after the batches before
@@ -135,16 +134,17 @@ def _size(path: str) -> int:
 def _worker(indexes: list[int], files: list[str], results) -> None:
     for index in indexes:
         try:
-            results.put((index, _check_file(files[index])))
+            results.put((index, check_file(*_WORK, files[index])))
         except BaseException as exc:  # noqa: BLE001 - the run's process raises it
             results.put((index, RuntimeError(f"checking {files[index]} failed in a worker: {exc!r}")))
             return
 
 
-def _check_file(path: str) -> FileResult:
+def check_file(run, checker: Checker, path: str) -> FileResult:
+    """One file checked as the run would, what it says on the standard error kept (the run's
+    and the checker's own state are this process's: a worker's)."""
     from rich.console import Console
 
-    run, checker = _WORK
     said = io.StringIO()
     run.err = Console(file=said, highlight=False, soft_wrap=True, width=10_000, no_color=True)
     checker.tally = Tally()
@@ -152,13 +152,13 @@ def _check_file(path: str) -> FileResult:
     try:
         path, lang, segments = run.open(path)
     except MtcheckError as exc:
-        return FileResult(path, None, False, batches, checker.tally, _sendable(exc), said.getvalue())
+        return FileResult(path, None, batches, checker.tally, _sendable(exc), said.getvalue())
     try:
         for batch in checker.check_batches(path, segments, lang):
             batches.append(batch)
     except MtcheckError as exc:
-        return FileResult(path, lang, True, batches, checker.tally, _sendable(exc), said.getvalue())
-    return FileResult(path, lang, True, batches, checker.tally, None, said.getvalue())
+        return FileResult(path, lang, batches, checker.tally, _sendable(exc), said.getvalue())
+    return FileResult(path, lang, batches, checker.tally, None, said.getvalue())
 
 
 def _sendable(error: MtcheckError) -> MtcheckError:

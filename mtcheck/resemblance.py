@@ -42,6 +42,13 @@ def resembles(term: str, text: TextWords, compounding: bool = False) -> bool:
     return bool(words) and all(_found(word, text, compounding) for word in words)
 
 
+def resembles_a_term(concept, lang: str, text: TextWords, compounding: bool = False) -> bool:
+    """Whether the text has words like one of the concept's accepted terms in `lang`: a form
+    the matcher cannot tell ("fermé" for "fermer"), so the concept counts as rendered."""
+    return any(term.lang == lang and term.status.accepted and resembles(term.text, text, compounding)
+               for term in concept.terms)
+
+
 def plain_words(text: str) -> TextWords:
     """The words of a text, casefolded, without accents, and a word after an elided article or
     before a suffix after an apostrophe (l'importation) too."""

@@ -86,20 +86,30 @@ XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+XLIFF_NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+
+
+def _retranslated(tmp_path, text: str, model, *options):
+    """`retranslate` of an XLIFF text: (its output parsed, what it printed)."""
+    from lxml import etree
+
+    path, out = tmp_path / "a.xlf", tmp_path / "out.xlf"
+    path.write_text(text, encoding="utf-8")
+    code, printed, err = run_cli("retranslate", path, "--model", model, "-o", out, *options)
+    assert code in (0, 1), err
+    return etree.parse(str(out)), printed
+
+
 def test_an_xliff_with_placeholders_is_retranslated_with_its_tags_intact(tiny_model, cache_dir, tmp_path):
     from lxml import etree
 
-    path = tmp_path / "a.xlf"
-    path.write_text(XLIFF, encoding="utf-8")
-    out = tmp_path / "out.xlf"
-    code, _, err = run_cli("retranslate", path, "--model", tiny_model, "-o", out, "--no-diff")
-    assert code in (0, 1), err
-    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
-    target = etree.parse(str(out)).find(".//x:trans-unit[@id='1']/x:target", ns)
+    tree, _ = _retranslated(tmp_path, XLIFF, tiny_model, "--no-diff")
+    ns = XLIFF_NS
+    target = tree.find(".//x:trans-unit[@id='1']/x:target", ns)
     assert target.get("state") == "needs-review-translation"  # it was re-translated
     assert [(etree.QName(e).localname, e.get("id"), e.text) for e in target] == [("x", "1", None), ("ph", "2", "%s")]
     # The rest of the file is as it was (the old target kept for review beside it).
-    old = etree.parse(str(out)).find(".//x:trans-unit[@id='1']/x:alt-trans/x:target", ns)
+    old = tree.find(".//x:trans-unit[@id='1']/x:alt-trans/x:target", ns)
     assert etree.tostring(old, encoding="unicode").count("Fachkundigen") == 1
 
 
@@ -118,13 +128,8 @@ def test_paired_tags_inside_are_rebuilt_from_the_source_around_their_translated_
     alone and said so."""
     from lxml import etree
 
-    path = tmp_path / "a.xlf"
-    path.write_text(XLIFF_PAIRED, encoding="utf-8")
-    out = tmp_path / "out.xlf"
-    code, out_text, err = run_cli("retranslate", path, "--model", tiny_model, "-o", out, "--all")
-    assert code in (0, 1), err
-    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
-    tree = etree.parse(str(out))
+    tree, out_text = _retranslated(tmp_path, XLIFF_PAIRED, tiny_model, "--all")
+    ns = XLIFF_NS
     target = tree.find(".//x:trans-unit[@id='1']/x:target", ns)
     assert target.get("state") == "needs-review-translation"
     assert [(etree.QName(e).localname, e.get("id")) for e in target] == [("g", "1"), ("g", "2")]

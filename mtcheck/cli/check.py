@@ -116,16 +116,18 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
                 for finding in findings:
                     worst = max(worst or finding.severity, finding.severity)
 
-        files = run.files(paths) if scheduler else _in_parallel(run, paths, jobs, consistency)
-        if files and scheduler:
-            _report_results(run, checker, gate, reporter, report, files,
-                            _on_cluster(scheduler, glossaries, demo_glossary, lang, source_lang, rules, config,
-                                        consistency, foreign_langs, all_senses, no_variants, files))
-        elif files:
+        files = run.files(paths)
+        results = None  # files checked elsewhere: on a cluster, in worker processes
+        if scheduler:
+            results = _on_cluster(scheduler, glossaries, demo_glossary, lang, source_lang, rules, config, consistency,
+                                  foreign_langs, all_senses, no_variants, files)
+        elif _in_parallel(files, jobs, consistency):
             from mtcheck.parallel import check_files
 
-            _report_results(run, checker, gate, reporter, report, files, check_files(run, checker, files, jobs))
-        for path, doc_lang, segments in run.documents(paths) if files is None else ():
+            results = check_files(run, checker, files, jobs)
+        if results is not None:
+            _report_results(run, checker, gate, reporter, report, files, results)
+        for path, doc_lang, segments in run.documents(paths, files) if results is None else ():
             try:
                 gate.document(path)
                 for findings in checker.check_batches(path, segments, doc_lang):
@@ -153,15 +155,12 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
     return EXIT_FINDINGS if worst is not None and worst >= threshold and not exit_zero else EXIT_CLEAN
 
 
-def _in_parallel(run: Run, paths: tuple[str, ...], jobs: int, consistency: str) -> list[str] | None:
-    """The files to check in worker processes, or None where one process checks them: one
-    job or one file, standard input, consistency across the run, no fork."""
+def _in_parallel(files: list[str], jobs: int, consistency: str) -> bool:
+    """Whether the files are checked in worker processes; not with one job or one file,
+    standard input, consistency across the run, or no fork."""
     from mtcheck.parallel import parallel_possible
 
-    if jobs < 2 or STDIN in paths or consistency == "run" or not parallel_possible():
-        return None
-    files = run.files(paths)
-    return files if len(files) >= 2 else None
+    return jobs >= 2 and len(files) >= 2 and STDIN not in files and consistency != "run" and parallel_possible()
 
 
 def _on_cluster(scheduler: str, glossaries, demo: bool, lang, source_lang, rules, config, consistency: str,
@@ -192,7 +191,7 @@ def _report_results(run: Run, checker, gate, reporter, report, files: list[str],
                 if line not in said:  # each worker describes a language the first time it meets it
                     said.add(line)
                     run.err.print(line, highlight=False, markup=False)
-            if result.opened:
+            if result.lang is not None:  # read, perhaps stopped by an error on the way
                 checker.tally.merge(result.tally)
                 gate.document(result.path)
                 for findings in result.batches:

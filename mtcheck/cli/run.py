@@ -125,12 +125,13 @@ class Run:
         self.errors.append(str(error))
         self.err.print(f"error: {error}", style="red", highlight=False, markup=False)
 
-    def documents(self, paths: tuple[str, ...]):
+    def documents(self, paths: tuple[str, ...], files: list[str] | None = None):
         """(path, lang, segments) for every file, errors reported and skipped; a path that
-        cannot be checked is an error, or a warning where a folder holds it."""
+        cannot be checked is an error, or a warning where a folder holds it. `files`: what
+        `files(paths)` gave, where the caller has it."""
         from mtcheck.formats import bilingual_kind
 
-        files = self.files(paths)
+        files = self.files(paths) if files is None else files
         with self.progress(len(files)) as advance:
             for path in files:
                 try:

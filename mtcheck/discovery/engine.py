@@ -1,23 +1,31 @@
 """Find spans that likely render a glossary concept without being one of its terms.
 
-Candidates come from three places: quoted stretches (names are quoted), words that share a
-core or a modifier of a concept's known renderings (intelligente Massenmobilisierung, with
-the core of „geschickte Massenmobilisierung"), and known terms of another language left
-untranslated. Each candidate is scored against the concepts it may render by independent
-signals, combined as a noisy-or so that one strong or several weak ones make a candidate:
+Candidates come from quoted stretches (names are quoted); words that share a core or a
+modifier of a concept's known renderings (intelligente Massenmobilisierung, with the core of
+„geschickte Massenmobilisierung"); a known rendering's words in another form, grammar or
+order (movilización masiva for „movilización de masas"); another concept's term with another
+word where the glossary builds this concept's term on it; translations of a term the glossary
+keeps as in another language (nodo for Node); in a bilingual segment whose target lacks the
+source term's concept, the target's words that stand there (see gaps); and known terms of
+another language left untranslated. Each candidate is scored against the concepts it may
+render by independent signals, combined as a noisy-or so that one strong or several weak ones
+make a candidate:
 
-- shared parts with a known rendering (core, modifiers; pieces and compound heads count);
-- the slot: the words around it, where known renderings of the concept stand in the texts;
+- shared parts with a known rendering (core, modifiers; pieces and compound heads count),
+  a variant of it, or the glossary's structure;
+- the slot: the words around it, where known renderings of the concept stand in the texts
+  (never the candidate's own places);
 - span-level language identification: a phrase in another language of the glossary;
-- being quoted like a name, more so where the concept's known renderings are quoted;
+- being quoted or written like a name, more so where the concept's known renderings are quoted;
 - for an unquoted span, a modifier that ends like the concept's modifiers do in the texts;
 - what the first round learned: a word shared with a candidate already accepted for the
   concept (a second round rescores with these and with the accepted candidates' slots);
 - optionally the MT model: the span translated into a language where the glossary has the
   concept comes out as one of its terms there.
 
-The signals' weights are fixed and said in each candidate's evidence; one threshold sets the
-trade-off between precision and recall.
+The signals' weights are fixed (mtcheck.discovery.scoring; learned ones can replace them) and
+said in each candidate's evidence; one threshold sets the trade-off between precision and
+recall. Ties are broken in one order, so that every run gives the same candidates.
 """
 from __future__ import annotations
 
@@ -28,7 +36,6 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, NamedTuple
 
 from mtcheck.discovery.gaps import Gap, Gaps
-from mtcheck.resemblance import plain_words, resembles
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.parts import ConceptParts, Rendering, Share, is_part
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features
@@ -39,6 +46,7 @@ from mtcheck.language.dictionary import dictionary_lemma
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher, WordCache
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
+from mtcheck.resemblance import plain_words, resembles_a_term
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -253,8 +261,8 @@ class Discoverer:
                     or not concept.terms_in(lang):
                 continue
             words = plain_words(segment.text) if words is None else words
-            if any(t.lang == lang and t.status.accepted and resembles(t.text, words, compounding) for t in concept.terms):
-                continue  # a form of the concept's own term the matcher did not take (GL004 does the same)
+            if resembles_a_term(concept, lang, words, compounding):
+                continue  # a form of the concept's own term the matcher did not take, as GL004 judges
             seen.add(concept.id)
             missing.append(match)
         return missing

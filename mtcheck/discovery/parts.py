@@ -196,8 +196,7 @@ class ConceptParts:
             found = self._with[key] = tuple(
                 (concept_id, rendering) for concept_id in sorted(self.concepts_related(key))
                 for rendering in self.renderings[concept_id]
-                if any(is_part(part, key, compounding) or related(part, key) or _plain(part).startswith(_plain(key)[:MIN_STEM])
-                       for part in rendering.parts))
+                if _may_be_part(rendering.parts, key, compounding))
             if len(self._with) > 100_000:
                 self._with.clear()
         return found

@@ -34,13 +34,12 @@ SHAPE = ("repeated", "words")
 
 
 def features(evidence: Sequence, occurrences: int, words: int) -> list[float]:
-    """The feature vector: each signal's strength (quoting's two parts in one), then the shape."""
+    """The feature vector: each signal's strength, then the shape."""
     strength = dict.fromkeys(SIGNALS, 0.0)
     for item in evidence:
-        signal = "quoted" if item.signal == "quoted" else item.signal
-        full = SIGNALS.get(signal)
+        full = SIGNALS.get(item.signal)
         if full:
-            strength[signal] = max(strength[signal], min(1.0, item.weight / full))
+            strength[item.signal] = max(strength[item.signal], min(1.0, item.weight / full))
     return [strength[s] for s in SIGNALS] + [float(occurrences > 1), min(words, 5) / 5]
 
 

@@ -14,7 +14,6 @@ import functools
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from mtcheck.model import Glossary
@@ -90,17 +89,14 @@ def _folder() -> Path | None:
 
 def _store(entry: Path, glossary: Glossary) -> None:
     """Write the entry atomically, then keep only the KEEP most recently used."""
+    from mtcheck.errors import MtcheckError
+    from mtcheck.textio import atomic_output
+
     try:
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
-        with os.fdopen(handle, "wb") as stream:
+        with atomic_output(entry, binary=True) as stream:
             pickle.dump(glossary, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, entry)
-    except (OSError, pickle.PicklingError, RecursionError):
-        try:
-            os.unlink(temporary)
-        except (OSError, UnboundLocalError):
-            pass
-        return
+    except (OSError, MtcheckError, pickle.PicklingError, RecursionError):
+        return  # no entry: the next run loads the file again
     entries = sorted(entry.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for stale in entries[KEEP:]:
         try:

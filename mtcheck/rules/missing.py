@@ -5,7 +5,7 @@ from typing import Iterable
 
 from mtcheck.language import rendered_apart
 from mtcheck.model import Finding, Match, Segment, Severity
-from mtcheck.resemblance import plain_words, resembles
+from mtcheck.resemblance import plain_words, resembles_a_term
 from mtcheck.rules.base import Rule
 
 
@@ -53,8 +53,7 @@ class MissingTerm(Rule):
                 continue  # a separable verb split in a main clause: "Melden Sie sich … an"
             if text_words is None:
                 text_words = plain_words(segment.text)
-            if any(term.lang == lang and term.status.accepted and resembles(term.text, text_words, compounding)
-                   for term in match.concept.terms):
+            if resembles_a_term(match.concept, lang, text_words, compounding):
                 continue  # a form the matcher cannot tell: "fermé" for "fermer"
             label = self.label(match)
             named = f"'{match.text}'" if label.casefold() == match.text.casefold() else f"'{match.text}' ({label})"
