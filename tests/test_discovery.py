@@ -452,6 +452,77 @@ def test_in_a_bilingual_file_the_target_words_where_the_source_term_stands(tmp_p
     assert all("the source has" in f["message"] and f["suggestions"] == ["rabat"] for f in findings)
 
 
+def po_file(path, lang: str, pairs: list[tuple[str, str]]):
+    entries = "".join(f'\nmsgid "{source}"\nmsgstr "{target}"\n' for source, target in pairs)
+    path.write_text(f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                    + entries, encoding="utf-8")
+    return path
+
+
+def test_the_rendering_is_the_word_found_where_the_term_is_and_seldom_elsewhere(tmp_path):
+    """Every segment whose source says 'discount' also says 'edit', and so does the target
+    ('bearbeiten'), more often than its rendering ('Rabatt', twice of three): but 'bearbeiten'
+    stands in every other segment too, 'Rabatt' only there. The association, not the count,
+    names the rendering."""
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text("concept,lang,term,status\ndiscount,en,discount,preferred\n"
+                             "discount,de,Nachlass,preferred\ninvoice,en,invoice,preferred\n"
+                             "invoice,de,Rechnung,preferred\n", encoding="utf-8")
+    po = po_file(tmp_path / "ui.de.po", "de", [
+        ("Edit the discount", "Rabatt bearbeiten"),
+        ("Edit the discount for all invoices", "Rabatt für alle Rechnungen bearbeiten"),
+        ("Edit discount rules", "Regeln für Skonto bearbeiten"),
+        ("Edit the invoice", "Rechnung bearbeiten"),
+        ("Edit the customer", "Kunden bearbeiten"),
+        ("Edit the order", "Auftrag bearbeiten"),
+        ("Edit the tax", "Steuer bearbeiten"),
+        ("Edit the settings", "Einstellungen bearbeiten"),
+    ])
+    code, out, err = run_cli("check", po, "-g", glossary_path, "--select", "GL006", "--format", "json")
+    found = sorted((f["text"], f["concept"]) for f in json.loads(out)["findings"])
+    assert code == 1, err
+    assert found == [("Rabatt", "discount"), ("Rabatt", "discount")]
+
+
+def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_path):
+    """Discovery reads Chinese in the words a dictionary cuts (新建, 科目), not characters. The
+    target says 科目 where the source says 'account' and the glossary says 会计科目: 科目 is the
+    glossary's term for another concept, which the source does not have, so it is free to be
+    the rendering, found wherever the source says 'account'."""
+    pytest.importorskip("icu4py")
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text("concept,lang,term,status\naccount,en,account,preferred\n"
+                             "account,zh-CN,会计科目,preferred\naccount-hierarchy,en,account hierarchy,preferred\n"
+                             "account-hierarchy,zh-CN,科目,preferred\ninvoice,en,invoice,preferred\n"
+                             "invoice,zh-CN,发票,preferred\n", encoding="utf-8")
+    po = po_file(tmp_path / "ui.zh_CN.po", "zh_CN", [
+        ("New account", "新建科目"),
+        ("Delete the account", "删除科目"),
+        ("Open the account", "打开科目"),
+        ("New invoice", "新建发票"),
+        ("Delete the invoice", "删除发票"),
+        ("Show the account hierarchy", "显示科目"),
+    ])
+    code, out, err = run_cli("check", po, "-g", glossary_path, "--select", "GL006", "--format", "json")
+    found = sorted((f["text"], f["concept"], f["line"]) for f in json.loads(out)["findings"])
+    assert code == 1, err
+    assert [(text, concept) for text, concept, _ in found] == [("科目", "account")] * 3
+    assert all("会计科目" in f["suggestions"] for f in json.loads(out)["findings"])
+
+
+def test_a_name_the_texts_always_capitalise_translates_no_kept_term(tmp_path):
+    """A French glossary keeps 'Kubelet' as it is; „Kubernetes", written with a capital every
+    time and never in small letters, is a name, however much it looks like the term."""
+    glossary_path = tmp_path / "fr.csv"
+    glossary_path.write_text("concept,lang,term,status\nkubelet,en,Kubelet,preferred\n"
+                             "kubelet,fr,Kubelet,preferred\n", encoding="utf-8")
+    text = ("Kubernetes démarre les conteneurs sur chaque machine.\n"
+            "Kubernetes surveille les machines du groupe.\n"
+            "Le Kubelet tourne sur chaque machine.\n")
+    found = discovered(load_glossary(glossary_path), "fr", text, everything=True)
+    assert "Kubernetes" not in found or found["Kubernetes"].concept.id != "kubelet"
+
+
 GERMAN_GLOSSARY = """concept,lang,term,status
 masse,en,mass mobilisation,preferred
 masse,de,Massenmobilisierung,preferred

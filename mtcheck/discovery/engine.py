@@ -41,7 +41,7 @@ from mtcheck.discovery.parts import ConceptParts, Rendering, Share, is_part
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
-from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected, words_of
+from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected
 from mtcheck.language.dictionary import dictionary_lemma
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher, WordCache
@@ -162,9 +162,12 @@ class Discoverer:
         if matches is None:
             matches = self.matcher.for_language(lang).matches(segment)
         masked = mask_protected(segment.text)
-        surfaces = [word for word, _, _ in words_of(masked)]
+        surfaces = [word for word, _, _ in state.analyser.words_of(masked)]
         state.counts.update(surfaces)
-        missing = self._missing(segment, lang, matches)
+        if segment.source:
+            word = state.analyser.word
+            state.gaps.read({key for key, content in map(word, surfaces) if content})
+        missing, in_source = self._missing(segment, lang, matches)
         # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
         if not matches and not missing and not any(mark in masked for mark in QUOTE_MARKS) \
                 and not any(state.trigger(word) for word in surfaces):
@@ -173,7 +176,10 @@ class Discoverer:
         if not analysed.words:
             return
         if missing:
-            self._add_gaps(state, segment, analysed, matches, missing)
+            # A target term whose concept the source lacks explains no source word: it may be
+            # the missing concept's rendering (科目, another concept's term, for "account").
+            self._add_gaps(state, segment, analysed, [m for m in matches if m.concept.id in in_source
+                                                      or any(c.id in in_source for c, _ in m.alternatives)], missing)
         starts = [w.start for w in analysed.words]
         names = [(f, s) for f, s in analysed.quotes if s - f <= MAX_NAME_WORDS]
         covered: list[tuple[int, int, Match]] = []
@@ -244,19 +250,21 @@ class Discoverer:
                 if word.key in modifier_keys:
                     state.endings.setdefault(match.concept.id, Counter())[word.text[-1:].casefold()] += 1
 
-    def _missing(self, segment: Segment, lang: str, matches: list[Match]) -> list[Match]:
+    def _missing(self, segment: Segment, lang: str, matches: list[Match]) -> tuple[list[Match], set[str]]:
         """A bilingual segment's source terms whose concept the target renders with none of its
-        terms (once per concept), where the glossary has the concept in the target's language."""
+        terms (once per concept), where the glossary has the concept in the target's language;
+        and the concepts the source has."""
         if not segment.source or not segment.source_lang:
-            return []
+            return [], set()
         source_lang = canonical_lang(segment.source_lang)
         source = Segment(segment.source, segment.path, segment.line, lang=source_lang)
         rendered = {m.concept.id for m in matches} | {c.id for m in matches for c, _ in m.alternatives}
-        missing, seen = [], set()
+        missing, seen, in_source = [], set(), set()
         compounding = analyzer_for(lang).compounding
         words = None
         for match in self.matcher.for_language(source_lang).matches(source):
             concept = match.concept
+            in_source |= {concept.id} | {c.id for c, _ in match.alternatives}
             if concept.id in rendered or concept.id in seen or any(c.id in rendered for c, _ in match.alternatives) \
                     or not concept.terms_in(lang):
                 continue
@@ -265,7 +273,7 @@ class Discoverer:
                 continue  # a form of the concept's own term the matcher did not take, as GL004 judges
             seen.add(concept.id)
             missing.append(match)
-        return missing
+        return missing, in_source
 
     def _add_gaps(self, state: _Language, segment: Segment, analysed: Analysed, matches: list[Match],
                   missing: list[Match]) -> None:
@@ -546,7 +554,8 @@ class Discoverer:
             evidence.append(Evidence("untranslated", WEIGHTS["untranslated"],
                                      f"the {known[1].lang} term '{known[1].text}' left untranslated"))
             tied = True
-        elif (kept := next((t for c, t in parts.cognates(spans[0].occurrence.text) if c == concept.id), None)):
+        elif (kept := next((t for c, t in parts.cognates(spans[0].occurrence.text) if c == concept.id), None)) \
+                and not _always_capitalised(state.counts, [s.occurrence.text for s in spans], lang):
             # Once is weak: a translation of a kept term recurs where the concept is discussed.
             weight = WEIGHTS["cognate"] if len(spans) > 1 else round(WEIGHTS["cognate"] * 0.6, 3)
             evidence.append(Evidence("cognate", weight, f"'{spans[0].occurrence.text}' looks like a translation of "
@@ -565,11 +574,16 @@ class Discoverer:
             if titled:
                 evidence.append(Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'"))
         else:
+            # Where the source has the term and the target none of its renderings, part of a
+            # rendering is a rendering too („科目" where the glossary says „会计科目"); elsewhere
+            # it is the rendering, shortened or in a longer phrase.
             if parts.contains_rendering(concept.id, list(keys)) or parts.contains_variant(concept.id, list(keys)):
                 return []  # a known rendering (or a variant of it) in a longer phrase
             share = parts.best_share(concept.id, list(keys))
             if share is not None and not share.novel:
-                return []  # nothing new beside what it shares
+                if not aligned:
+                    return []  # nothing new beside what it shares
+                share = None
             if share is not None:
                 # Words that are another concept's known term are that concept's first:
                 # sharing them says less ('Massenmobilisierung' is mass mobilisation).
@@ -687,6 +701,16 @@ def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compoundi
 
 
 _SENTENCE_START = frozenset(".!?:;…\"'«»„“”‘’([{-–—•*#|")
+
+
+def _always_capitalised(counts: Counter, surfaces: list[str], lang: str) -> bool:
+    """Whether the texts write the word capitalised each of its several times and never in
+    small letters: a name (Kubernetes), however much it looks like a kept term (Kubelet)."""
+    if family(lang) in CAPITALISED_NOUNS:
+        return False
+    forms = set(surfaces)
+    return len(surfaces) >= 2 and all(f[:1].isupper() for f in forms) \
+        and not any(counts[f.lower()] or counts[f[:1].lower() + f[1:]] for f in forms)
 
 
 def _named(analysed: Analysed, first: int, stop: int, lang: str, quoted: bool = False) -> bool:

@@ -4,10 +4,14 @@ matched term explains are the candidates, and the one that stands there in each 
 of the file is the rendering („Zniżka" wherever the source says "Discount").
 
 A gap is one such segment and concept. Its candidates are runs of up to MAX_WORDS content
-words that no matched term covers. One of them is chosen per gap: the one found in the most
-gaps of the concept (support), where a gap has a single run of few words it is that run
-(a UI label: "Discount" → "Zniżka"). Support is counted within the file(s) read: nothing
-outside them is needed.
+words that no matched term covers (a term of a concept the source does not have is free: it
+may be the rendering). One of them is chosen per gap: the one most associated with the
+concept's gaps, by the Dice coefficient of the segments holding it and the concept's gaps
+(2·both / (gaps + segments holding it): a word every segment has is no rendering, one found
+only where the source has the term is), as translation lexicons are extracted from parallel
+text. Where a concept has one gap, or a gap a single run of few words, that run (a UI label:
+"Discount" → "Zniżka"). Everything is counted within the file(s) read: nothing outside them is
+needed.
 """
 from __future__ import annotations
 
@@ -27,13 +31,21 @@ class Gap:
     sole: bool                     # the target's uncovered words are one short run
 
 
+MIN_DICE = 0.3    # below this a span found in several gaps is there by chance
+
+
 @dataclass
 class Gaps:
     gaps: list[tuple[Gap, object]] = field(default_factory=list)   # (gap, what the caller needs to place it)
+    segments: Counter = field(default_factory=Counter)   # content word key -> bilingual segments holding it
 
     def add(self, gap: Gap, place: object) -> None:
         if gap.spans:
             self.gaps.append((gap, place))
+
+    def read(self, keys: set[str]) -> None:
+        """A bilingual segment's content word keys, gaps or not."""
+        self.segments.update(keys)
 
     def aligned(self) -> list[tuple[Gap, object, tuple[int, int, tuple[str, ...]], float, int, int]]:
         """For each gap its chosen span: (gap, place, span, strength, support, gaps of the concept)."""
@@ -44,15 +56,21 @@ class Gaps:
         for concept in sorted(by_concept):
             gaps = by_concept[concept]
             support = Counter(keys for gap, _ in gaps for keys in {span[2] for span in gap.spans})
+
+            def dice(keys: tuple[str, ...]) -> float:
+                # Segments holding the span: at most those holding its rarest word.
+                holding = max(support[keys], min(self.segments[key] for key in keys))
+                return 2 * support[keys] / (len(gaps) + holding)
             for gap, place in gaps:
                 def rank(span):
                     keys = span[2]
-                    return (support[keys], -abs(len(keys) - gap.source_words), -span[0])
+                    return (round(dice(keys), 6), support[keys], -abs(len(keys) - gap.source_words), -span[0])
                 best = max(gap.spans, key=rank)
                 n = support[best[2]]
-                if n >= 2:
-                    # Found again where the source has the term again.
-                    strength = 1.0 if gap.sole else n / len(gaps)
+                association = dice(best[2])
+                if n >= 2 and association >= MIN_DICE:
+                    # Found again where the source has the term again, and seldom elsewhere.
+                    strength = 1.0 if gap.sole else association
                 elif gap.sole:
                     # The only words the target has for it, seen once: weaker.
                     best = max(gap.spans, key=lambda span: (len(span[2]), -span[0]))

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import TextAnalyser
-from mtcheck.language import words_of
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
@@ -235,7 +234,7 @@ class ConceptParts:
         return any(b < a for a, b in zip(at, at[1:]) if a >= 0 and b >= 0)
 
     def term_words(self, text: str) -> list[tuple[str, bool]]:
-        return [self.analyser.word(word) for word, _, _ in words_of(text)]
+        return [self.analyser.word(word) for word, _, _ in self.analyser.words_of(text)]
 
     def term_parts(self, text: str) -> tuple[str, ...]:
         return tuple(key for key, content in self.term_words(text) if content)

@@ -15,7 +15,7 @@ SIGNALS = {
     "untranslated": 0.9,   # a known term of the concept in another language
     "variant": 0.6,        # a known rendering's words in another form or grammar
     "reordered": 0.45,     # a known rendering's words in another order
-    "aligned": 0.6,        # where a bilingual segment's target lacks the source term's concept (times strength)
+    "aligned": 0.75,        # where a bilingual segment's target lacks the source term's concept (times strength)
     "cognate": 0.55,       # looks like a translation of a one-word term the glossary keeps as in another language
     "structure": 0.3,      # another concept's term, on which a known rendering is built, with another modifier
     "titled": 0.3,         # an unquoted span written like a name, as a structure candidate's modifier makes it

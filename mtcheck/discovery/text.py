@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 from mtcheck.language import Analyzer, function_words, mask_protected, words_of
+from mtcheck.language.segmenter import cut_ideographs
 from mtcheck.matching import WordCache
 
 # A quoted stretch: each opening mark with the closing marks the languages that use it pair it
@@ -29,6 +30,10 @@ _INSIDE_NAME_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]*")
 # Orthographies that capitalise every noun: there a capital says nothing of a name.
 CAPITALISED_NOUNS = frozenset({"de", "lb"})
 MAX_NAME_WORDS = 6  # a quoted stretch longer than this is a title or a slogan, not a rendering
+# Languages whose characters the matcher takes one by one and discovery reads as the words a
+# dictionary cuts them into: a rendering is a word (科目), not a run of characters.
+IDEOGRAPHIC = frozenset({"zh", "ja"})
+_IDEOGRAPH_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 class Word(NamedTuple):
@@ -95,10 +100,38 @@ class TextAnalyser:
         masked = mask_protected(text) if masked is None else masked
         word = self._keys.__getitem__
         words = []
-        for surface, start, end in words_of(masked):
+        for surface, start, end in self.words_of(masked):
             key, content = word(surface)
             words.append(Word(surface, start, end, key, content))
         return Analysed(text, words, _quoted(masked, words))
+
+    def words_of(self, text: str) -> list[tuple[str, int, int]]:
+        """The words of `text` with their spans: the matcher's, with a run of Chinese or Japanese
+        characters cut into a dictionary's words where ICU is installed."""
+        found = words_of(text)
+        if self.analyzer.lang not in IDEOGRAPHIC or not _IDEOGRAPH_RE.search(text):
+            return found
+        grouped: list[tuple[str, int, int]] = []
+        index = 0
+        while index < len(found):
+            stop = index
+            while stop < len(found) and _IDEOGRAPH_RE.fullmatch(found[stop][0]) \
+                    and (stop == index or found[stop][1] == found[stop - 1][2]):
+                stop += 1
+            if stop - index < 2:
+                grouped.append(found[index])
+                index += 1
+                continue
+            start = found[index][1]
+            pieces = cut_ideographs(text[start:found[stop - 1][2]])
+            if pieces is None:
+                grouped.extend(found[index:stop])
+            else:
+                for piece in pieces:
+                    grouped.append((piece, start, start + len(piece)))
+                    start += len(piece)
+            index = stop
+        return grouped
 
 
 def _quoted(text: str, words: list[Word]) -> list[tuple[int, int]]:
