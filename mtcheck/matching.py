@@ -1131,15 +1131,19 @@ def _same_case(surface: list[str], words: tuple[str, ...]) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=4096)
 def _capital_words(words: tuple[str, ...]) -> tuple[int, ...]:
     """Which words of a term are written in capitals: an acronym or a name with inner capitals
     ("UND", "GnuCash", "iPhone": a capital right after a letter), or a capital letter alone
     where it is the whole term or follows its first word (Czech "A", "Vitamin A"; a first
     "E" of "E-Mail" is the capital of a noun). Such words match only in their case."""
-    return tuple(index for index, word in enumerate(words)
-                 if any(a.isalpha() and b.isupper() for a, b in zip(word, word[1:]))
-                 or (len(word) == 1 and word.isupper() and (index or len(words) == 1)))
+    found = ()
+    for index, word in enumerate(words):
+        rest = word[1:]
+        # Most words have no capital after their first letter: told in C, without the pairs.
+        if (not rest.islower() and any(a.isalpha() and b.isupper() for a, b in zip(word, rest))) \
+                or (len(word) == 1 and word.isupper() and (index or len(words) == 1)):
+            found += (index,)
+    return found
 
 
 def _capitals_kept(surface: list[str], words: tuple[str, ...]) -> bool:

@@ -523,6 +523,51 @@ def test_a_name_the_texts_always_capitalise_translates_no_kept_term(tmp_path):
     assert "Kubernetes" not in found or found["Kubernetes"].concept.id != "kubelet"
 
 
+def test_a_target_word_that_repeats_another_source_word_renders_that_word(tmp_path):
+    """„Normale" stands where the source says 'normal order' as often as „Reihenfolge" does,
+    but it is the source's 'normal' again: the rendering of 'order' is „Reihenfolge"."""
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text("concept,lang,term,status\norder,en,order,preferred\norder,de,Bestellung,preferred\n",
+                             encoding="utf-8")
+    po = po_file(tmp_path / "ui.de.po", "de", [
+        ("Keep the normal order", "Normale Reihenfolge beibehalten"),
+        ("Show the normal order", "Normale Reihenfolge anzeigen"),
+    ])
+    code, out, err = run_cli("check", po, "-g", glossary_path, "--select", "GL006", "--format", "json")
+    assert code == 1, err
+    assert sorted(f["text"] for f in json.loads(out)["findings"]) == ["Reihenfolge", "Reihenfolge"]
+
+
+def test_a_word_of_the_language_a_term_is_kept_from_translates_nothing(tmp_path):
+    """A Spanish glossary keeps 'Service' in English: the English word „serving" in the text is
+    English, not a Spanish translation of it; „servicios" may be one."""
+    glossary_path = tmp_path / "es.csv"
+    glossary_path.write_text("concept,lang,term,status\nservice,en,Service,preferred\n"
+                             "service,es,Service,preferred\n", encoding="utf-8")
+    text = ("El modo serving del Service expone los Pods.\n"
+            "Active serving en el Service y revise los servicios.\n"
+            "Los servicios del clúster usan el Service.\n")
+    found = discovered(load_glossary(glossary_path), "es", text, everything=True)
+    assert "serving" not in found
+    assert found["servicios"].concept.id == "service"
+
+
+def test_words_joined_by_a_conjunction_are_two_things_not_a_kind(tmp_path):
+    """„Propaganda e Mobilização de Massas" names a department of propaganda and of mass
+    mobilisation: the conjunction joins another thing to the concept, it does not make a kind
+    of it as „Mobilização Hábil de Massas" would."""
+    glossary_path = tmp_path / "pt.csv"
+    glossary_path.write_text("concept,lang,term,status\nmass,en,mass mobilisation,preferred\n"
+                             "mass,pt,mobilização de massas,preferred\nskilful,en,skilful mass mobilisation,preferred\n"
+                             "skilful,pt,mobilização hábil de massas,preferred\n", encoding="utf-8")
+    text = ("O Departamento de Propaganda e Mobilização de Massas reuniu-se ontem.\n"
+            "A Mobilização de Massas Eficaz é o movimento da província.\n")
+    found = discovered(load_glossary(glossary_path), "pt", text, everything=True)
+    coordinated = [c for form, c in found.items() if "Propaganda" in form and c.concept.id == "skilful"]
+    assert not any("structure" in {e.signal for e in c.evidence} for c in coordinated)
+    assert "structure" in {e.signal for e in found["Mobilização de Massas Eficaz"].evidence}
+
+
 GERMAN_GLOSSARY = """concept,lang,term,status
 masse,en,mass mobilisation,preferred
 masse,de,Massenmobilisierung,preferred

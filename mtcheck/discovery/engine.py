@@ -37,11 +37,11 @@ from typing import Callable, Iterable, NamedTuple
 
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
-from mtcheck.discovery.parts import ConceptParts, Rendering, Share, is_part
+from mtcheck.discovery.parts import ConceptParts, Rendering, Share, echoes, is_part
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
-from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected
+from mtcheck.language import analyzer_for, canonical_lang, coordinators, family, mask_protected, words_of
 from mtcheck.language.dictionary import dictionary_lemma
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher, WordCache
@@ -279,6 +279,11 @@ class Discoverer:
                   missing: list[Match]) -> None:
         starts = [w.start for w in analysed.words]
         covered = [(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)) for m in matches]
+        # A target word that is one of the source's other words again renders that word.
+        others = [word for word, start, end in words_of(segment.source)
+                  if not any(m.start < end and start < m.end for m in missing)]
+        covered += [(index, index + 1) for index, word in enumerate(analysed.words)
+                    if word.content and any(echoes(word.text, other) for other in others)]
         spans = gap_runs(analysed.words, covered, analysed.joined)
         if not spans:
             return
@@ -589,7 +594,13 @@ class Discoverer:
                 # sharing them says less ('Massenmobilisierung' is mass mobilisation).
                 explained = any(span.inner - {concept.id} for span in spans)
                 base = share.rendering.base
-                if base is not None and share.core >= 0.8 and (share.placed or any(s.named for s in spans)):
+                # A conjunction joins another thing to it („Propaganda e Mobilização de Massas"),
+                # unless the concept's own rendering has it there.
+                coordinated = coordinators(family(lang)).intersection(
+                    spans[0].occurrence.text.casefold().split()) - {
+                        w.casefold() for w in share.rendering.term.text.split()}
+                if base is not None and share.core >= 0.8 and (share.placed or any(s.named for s in spans)) \
+                        and not coordinated:
                     # The glossary's structure: another concept's term with another modifier
                     # where the known rendering has its modifier.
                     evidence.append(Evidence("structure", WEIGHTS["structure"],

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
+from mtcheck.language import canonical_lang, known_word
 from mtcheck.discovery.text import TextAnalyser
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
@@ -60,6 +61,7 @@ class ConceptParts:
     dependents: dict[str, list[str]] = field(default_factory=dict)  # concept id -> concepts built on its terms
     _stems: dict[str, set[str]] = field(default_factory=dict)       # a part's first letters -> concept ids
     kept: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # first letters -> (concept, kept term)
+    _kept_from: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # -> the languages it is kept from
     _with: dict[str, tuple] = field(default_factory=dict)           # word key -> renderings_with
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
@@ -107,11 +109,16 @@ class ConceptParts:
         """The concept's one-word terms in this language that the glossary keeps as they are in
         another language (Node, Service in a Spanish software glossary): a translation of them
         in the text („nodo", „nœud") is a rendering the glossary does not want."""
-        elsewhere = {_plain(t.text.casefold()) for t in concept.terms if t.lang not in {x.lang for x in terms}}
+        here = {x.lang for x in terms}
+        elsewhere: dict[str, set[str]] = {}
+        for t in concept.terms:
+            if t.lang not in here:
+                elsewhere.setdefault(_plain(t.text.casefold()), set()).add(canonical_lang(t.lang))
         for term in terms:
             plain = _plain(term.text.casefold())
             if len(plain) >= MIN_PIECE and plain.isalpha() and plain in elsewhere:
                 self.kept.setdefault(plain[:2], []).append((concept.id, term))
+                self._kept_from[(concept.id, term.text)] = tuple(sorted(elsewhere[plain]))
 
     def cognates(self, surface: str) -> list[tuple[str, Term]]:
         """Kept terms (see _keep) the word looks like a translation of: the same first two
@@ -127,6 +134,9 @@ class ConceptParts:
             kept = _plain(term.text.casefold())
             if word.startswith(kept) or kept.startswith(word):
                 continue
+            if any((known := known_word(lang)) is not None and known(surface)
+                   for lang in self._kept_from[(concept_id, term.text)]):
+                continue  # a word of the language the term is kept from (serving beside Service)
             alike = _alike(word, kept)
             # The stem helps an inflected form (nodos: nod) that is still much like the term.
             if alike >= MIN_COGNATE or (alike >= MIN_COGNATE - 0.1 and len(stem) >= MIN_STEM
@@ -353,6 +363,15 @@ def related_compound(part: str, first: str, second: str) -> bool:
     if len(second) < MIN_PIECE or not part.endswith(second) or len(part) == len(second):
         return False
     return related(part[:len(part) - len(second)], first)
+
+
+def echoes(word: str, other: str) -> bool:
+    """Whether a target word is a source word again, as written or inflected (normalen for
+    normal, standardową for standard, GnuCash for GnuCash): it renders that word."""
+    a, b = _plain(word.casefold()), _plain(other.casefold())
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= MIN_PIECE and a[:MIN_PIECE] == b[:MIN_PIECE] and _alike(a, b) >= MIN_COGNATE
 
 
 def _alike(a: str, b: str) -> float:

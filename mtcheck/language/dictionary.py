@@ -64,6 +64,26 @@ def lemmatizer():
     return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=dictionary_factory())).lemmatize
 
 
+# Coordinating conjunctions: a closed class, the words the Universal Dependencies treebanks of
+# each language tag CCONJ most often. Words joined by one are coordinated („Propaganda e
+# Mobilização de Massas"), neither modifies the other.
+COORDINATORS = {
+    "bg": ("и", "или", "а"), "cs": ("a", "i", "nebo", "ani"), "da": ("og", "eller"), "de": ("und", "oder", "sowie"),
+    "el": ("και", "ή"), "en": ("and", "or", "nor"), "es": ("y", "e", "o", "u", "ni"), "et": ("ja", "või"),
+    "fi": ("ja", "tai", "sekä"), "fr": ("et", "ou", "ni"), "hr": ("i", "ili", "a"), "hu": ("és", "vagy", "s"),
+    "id": ("dan", "atau", "serta"), "it": ("e", "ed", "o", "od"), "lt": ("ir", "ar", "arba"), "lv": ("un", "vai"),
+    "ms": ("dan", "atau"), "nb": ("og", "eller"), "nl": ("en", "of"), "nn": ("og", "eller"),
+    "pl": ("i", "oraz", "lub", "albo", "a"), "pt": ("e", "ou", "nem"), "ro": ("și", "sau", "ori"),
+    "ru": ("и", "или", "а"), "sk": ("a", "i", "alebo"), "sl": ("in", "ali", "pa"), "sr": ("и", "или", "i", "ili"),
+    "sv": ("och", "eller", "samt"), "tr": ("ve", "veya", "ya"), "uk": ("і", "й", "та", "або"), "vi": ("và", "hoặc"),
+}
+
+
+def coordinators(lang: str) -> frozenset[str]:
+    """A language's coordinating conjunctions (casefolded); none where the table lacks it."""
+    return frozenset(COORDINATORS.get(lang, ()))
+
+
 @functools.lru_cache(maxsize=None)
 def function_words(lang: str) -> frozenset[str]:
     """The function words of a language, from the stop-words package (casefolded); none for a
