@@ -117,17 +117,18 @@ def test_fix_leaves_suppressed_findings(cli, tmp_path):
 
 
 def test_a_run_compiles_the_glossary_once(seed_copies, cli, monkeypatch):
-    """Fixing five files in three languages compiles each language once, not once a file."""
+    """Fixing five files in three languages makes each language's matcher once (compiled, or
+    read back from the cache folder), not once a file."""
     import mtcheck.matching
 
     compiled = []
+    made = mtcheck.matching.Matcher._compiled
 
-    class Counting(mtcheck.matching.LanguageMatcher):
-        def __init__(self, prepared, lang, foreign=None, parts_of_speech=True, variants=True):
-            compiled.append(lang)
-            super().__init__(prepared, lang, foreign, parts_of_speech, variants)
+    def counting(self, lang):
+        compiled.append(lang)
+        return made(self, lang)
 
-    monkeypatch.setattr(mtcheck.matching, "LanguageMatcher", Counting)
+    monkeypatch.setattr(mtcheck.matching.Matcher, "_compiled", counting)
     code, out, err = cli("check", seed_copies, "--diff")
     assert code == 1 and "would fix" in err
     assert sorted(compiled) == sorted(set(LANGS.values()))

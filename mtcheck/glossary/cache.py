@@ -36,12 +36,28 @@ def cached_load(paths: list[str | Path], source_lang: str | None, target_lang: s
                 glossary = pickle.load(stream)
             if isinstance(glossary, Glossary):
                 _touch(entry)
-                return glossary
+                return _marked(glossary, key)
         except Exception:  # noqa: BLE001 - a damaged or foreign entry: load again, replace it
             pass
     glossary = load(paths, source_lang, target_lang)
     if entry is not None:
         _store(entry, glossary)
+    return _marked(glossary, key)
+
+
+def fingerprint(glossary: Glossary) -> str | None:
+    """The key a glossary was loaded under (what its files were), or None for one made
+    otherwise: what its compiled matchers are kept under (see mtcheck.compiled)."""
+    return glossary.__dict__.get(_KEY)
+
+
+_KEY = "_cache_key"
+
+
+def _marked(glossary: Glossary, key: str) -> Glossary:
+    # Outside the dataclass's fields: no comparison or copy sees it, and a glossary made
+    # from this one (replace, merge) has none.
+    object.__setattr__(glossary, _KEY, key)
     return glossary
 
 

@@ -1,0 +1,110 @@
+"""Compiled glossaries kept in the cache folder, so that a run after the first (and every
+worker) starts matching without compiling again: a language's matcher and the table of every
+term by its words are written as built-in types with marshal, which reads them back several
+times faster than compiling takes (see LanguageMatcher.state).
+
+An entry is keyed by the loaded glossary's own key (its files' bytes, see
+mtcheck.glossary.cache), what was compiled (the table of foreign terms, or one language with
+its options), the source of the modules that compile, the versions of the lexicons they ask
+(a new simplemma changes lemmas) and the Python that wrote it (marshal's format is its own). A
+glossary that was not loaded through the cache has no key and is compiled every time. Entries
+are written atomically; the folder keeps the most recently used few. A file that cannot be
+read back is ignored and replaced.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import marshal
+import os
+import sys
+from pathlib import Path
+
+from mtcheck.model import Glossary
+
+KEEP = 16   # entries kept: a few glossaries in a few languages, bounded on disk
+FOLDER = "compiled"
+# The distributions whose data or code decide what a compiled matcher holds.
+LEXICONS = ("simplemma", "snowballstemmer", "PyStemmer", "HanTa", "morfeusz2", "icu4py", "german-nouns", "stop-words")
+
+
+def load(glossary: Glossary, what: str) -> dict | None:
+    """The state stored for `what` of this glossary, or None."""
+    entry = _entry(glossary, what)
+    if entry is None or not entry.is_file():
+        return None
+    try:
+        state = marshal.loads(entry.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # damaged or foreign: compiled again and replaced
+    if not isinstance(state, dict):
+        return None
+    try:
+        os.utime(entry)
+    except OSError:
+        pass
+    return state
+
+
+def store(glossary: Glossary, what: str, state: dict) -> None:
+    """Keep the state for the next run: written atomically, the KEEP most recent kept."""
+    from mtcheck.errors import MtcheckError
+    from mtcheck.textio import atomic_output
+
+    entry = _entry(glossary, what)
+    if entry is None:
+        return
+    try:
+        data = marshal.dumps(state)
+        with atomic_output(entry, binary=True) as stream:
+            stream.write(data)
+    except (OSError, MtcheckError, ValueError):
+        return  # no entry: the next run compiles again
+    entries = sorted(entry.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for stale in entries[KEEP:]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def _entry(glossary: Glossary, what: str) -> Path | None:
+    from mtcheck.glossary.cache import fingerprint
+
+    loaded = fingerprint(glossary)
+    if loaded is None:
+        return None
+    from mtcheck.cachedir import cache_folder
+
+    folder = cache_folder() / FOLDER
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    digest = hashlib.sha256("\0".join((loaded, what, _code_fingerprint())).encode("utf-8", "surrogateescape"))
+    return folder / f"{digest.hexdigest()[:32]}.marshal"
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """mtcheck's version, the source of the modules that compile, the lexicons' versions and
+    the Python version."""
+    from importlib import metadata
+
+    import mtcheck
+
+    digest = hashlib.sha256(f"{mtcheck.__version__}\0{sys.version}".encode())
+    package = Path(mtcheck.__file__).parent
+    sources = [package / "matching.py", package / "leaks.py", package / "model.py"] + sorted(
+        (package / "language").rglob("*.py"))
+    for source in sources:
+        try:
+            digest.update(source.read_bytes())
+        except OSError:
+            digest.update(source.name.encode())
+    for name in LEXICONS:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=-".encode())
+    return digest.hexdigest()
