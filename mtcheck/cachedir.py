@@ -42,3 +42,36 @@ def prune(folder: Path, pattern: str, keep: Path) -> None:
                 stale.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def subfolder(name: str) -> Path | None:
+    """The cache folder's `name` folder, made if need be; None where it cannot be (no cache,
+    the same results)."""
+    folder = cache_folder() / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+def keep_newest(folder: Path, pattern: str, count: int) -> None:
+    """Of the files matching `pattern`, keep the `count` most recently used (written or
+    touched), so that a cache stays bounded on disk."""
+    try:
+        entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        return
+    for stale in entries[count:]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def touch(entry: Path) -> None:
+    """Mark an entry used (see keep_newest)."""
+    try:
+        os.utime(entry)
+    except OSError:
+        pass

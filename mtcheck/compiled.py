@@ -16,10 +16,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import marshal
-import os
 import sys
 from pathlib import Path
 
+from mtcheck.cachedir import keep_newest, subfolder, touch
 from mtcheck.model import Glossary
 
 KEEP = 16   # entries kept: a few glossaries in a few languages, bounded on disk
@@ -39,10 +39,7 @@ def load(glossary: Glossary, what: str) -> dict | None:
         return None  # damaged or foreign: compiled again and replaced
     if not isinstance(state, dict):
         return None
-    try:
-        os.utime(entry)
-    except OSError:
-        pass
+    touch(entry)
     return state
 
 
@@ -60,12 +57,7 @@ def store(glossary: Glossary, what: str, state: dict) -> None:
             stream.write(data)
     except (OSError, MtcheckError, ValueError):
         return  # no entry: the next run compiles again
-    entries = sorted(entry.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for stale in entries[KEEP:]:
-        try:
-            stale.unlink()
-        except OSError:
-            pass
+    keep_newest(entry.parent, "*.marshal", KEEP)
 
 
 def _entry(glossary: Glossary, what: str) -> Path | None:
@@ -74,12 +66,8 @@ def _entry(glossary: Glossary, what: str) -> Path | None:
     loaded = fingerprint(glossary)
     if loaded is None:
         return None
-    from mtcheck.cachedir import cache_folder
-
-    folder = cache_folder() / FOLDER
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    folder = subfolder(FOLDER)
+    if folder is None:
         return None
     digest = hashlib.sha256("\0".join((loaded, what, _code_fingerprint())).encode("utf-8", "surrogateescape"))
     return folder / f"{digest.hexdigest()[:32]}.marshal"

@@ -452,11 +452,18 @@ def test_in_a_bilingual_file_the_target_words_where_the_source_term_stands(tmp_p
     assert all("the source has" in f["message"] and f["suggestions"] == ["rabat"] for f in findings)
 
 
-def po_file(path, lang: str, pairs: list[tuple[str, str]]):
+def gl006_in_po(tmp_path, glossary: str, lang: str, pairs: list[tuple[str, str]]) -> list[dict]:
+    """GL006's findings in a PO file of these (source, target) pairs, with this glossary (CSV)."""
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text("concept,lang,term,status\n" + glossary, encoding="utf-8")
+    po = tmp_path / f"ui.{lang}.po"
     entries = "".join(f'\nmsgid "{source}"\nmsgstr "{target}"\n' for source, target in pairs)
-    path.write_text(f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-                    + entries, encoding="utf-8")
-    return path
+    po.write_text(f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                  + entries, encoding="utf-8")
+    code, out, err = run_cli("check", po, "-g", glossary_path, "--select", "GL006", "--format", "json")
+    findings = json.loads(out)["findings"]
+    assert code == (1 if findings else 0), err
+    return findings
 
 
 def test_the_rendering_is_the_word_found_where_the_term_is_and_seldom_elsewhere(tmp_path):
@@ -464,11 +471,8 @@ def test_the_rendering_is_the_word_found_where_the_term_is_and_seldom_elsewhere(
     ('bearbeiten'), more often than its rendering ('Rabatt', twice of three): but 'bearbeiten'
     stands in every other segment too, 'Rabatt' only there. The association, not the count,
     names the rendering."""
-    glossary_path = tmp_path / "g.csv"
-    glossary_path.write_text("concept,lang,term,status\ndiscount,en,discount,preferred\n"
-                             "discount,de,Nachlass,preferred\ninvoice,en,invoice,preferred\n"
-                             "invoice,de,Rechnung,preferred\n", encoding="utf-8")
-    po = po_file(tmp_path / "ui.de.po", "de", [
+    findings = gl006_in_po(tmp_path, "discount,en,discount,preferred\ndiscount,de,Nachlass,preferred\n"
+                           "invoice,en,invoice,preferred\ninvoice,de,Rechnung,preferred\n", "de", [
         ("Edit the discount", "Rabatt bearbeiten"),
         ("Edit the discount for all invoices", "Rabatt für alle Rechnungen bearbeiten"),
         ("Edit discount rules", "Regeln für Skonto bearbeiten"),
@@ -478,9 +482,7 @@ def test_the_rendering_is_the_word_found_where_the_term_is_and_seldom_elsewhere(
         ("Edit the tax", "Steuer bearbeiten"),
         ("Edit the settings", "Einstellungen bearbeiten"),
     ])
-    code, out, err = run_cli("check", po, "-g", glossary_path, "--select", "GL006", "--format", "json")
-    found = sorted((f["text"], f["concept"]) for f in json.loads(out)["findings"])
-    assert code == 1, err
+    found = sorted((f["text"], f["concept"]) for f in findings)
     assert found == [("Rabatt", "discount"), ("Rabatt", "discount")]
 
 
@@ -490,12 +492,9 @@ def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_p
     glossary's term for another concept, which the source does not have, so it is free to be
     the rendering, found wherever the source says 'account'."""
     pytest.importorskip("icu4py")
-    glossary_path = tmp_path / "g.csv"
-    glossary_path.write_text("concept,lang,term,status\naccount,en,account,preferred\n"
-                             "account,zh-CN,会计科目,preferred\naccount-hierarchy,en,account hierarchy,preferred\n"
-                             "account-hierarchy,zh-CN,科目,preferred\ninvoice,en,invoice,preferred\n"
-                             "invoice,zh-CN,发票,preferred\n", encoding="utf-8")
-    po = po_file(tmp_path / "ui.zh_CN.po", "zh_CN", [
+    findings = gl006_in_po(tmp_path, "account,en,account,preferred\naccount,zh-CN,会计科目,preferred\n"
+                           "account-hierarchy,en,account hierarchy,preferred\naccount-hierarchy,zh-CN,科目,preferred\n"
+                           "invoice,en,invoice,preferred\ninvoice,zh-CN,发票,preferred\n", "zh_CN", [
         ("New account", "新建科目"),
         ("Delete the account", "删除科目"),
         ("Open the account", "打开科目"),
@@ -503,11 +502,8 @@ def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_p
         ("Delete the invoice", "删除发票"),
         ("Show the account hierarchy", "显示科目"),
     ])
-    code, out, err = run_cli("check", po, "-g", glossary_path, "--select", "GL006", "--format", "json")
-    found = sorted((f["text"], f["concept"], f["line"]) for f in json.loads(out)["findings"])
-    assert code == 1, err
-    assert [(text, concept) for text, concept, _ in found] == [("科目", "account")] * 3
-    assert all("会计科目" in f["suggestions"] for f in json.loads(out)["findings"])
+    assert sorted((f["text"], f["concept"]) for f in findings) == [("科目", "account")] * 3
+    assert all("会计科目" in f["suggestions"] for f in findings)
 
 
 def test_a_name_the_texts_always_capitalise_translates_no_kept_term(tmp_path):
@@ -526,16 +522,11 @@ def test_a_name_the_texts_always_capitalise_translates_no_kept_term(tmp_path):
 def test_a_target_word_that_repeats_another_source_word_renders_that_word(tmp_path):
     """„Normale" stands where the source says 'normal order' as often as „Reihenfolge" does,
     but it is the source's 'normal' again: the rendering of 'order' is „Reihenfolge"."""
-    glossary_path = tmp_path / "g.csv"
-    glossary_path.write_text("concept,lang,term,status\norder,en,order,preferred\norder,de,Bestellung,preferred\n",
-                             encoding="utf-8")
-    po = po_file(tmp_path / "ui.de.po", "de", [
+    findings = gl006_in_po(tmp_path, "order,en,order,preferred\norder,de,Bestellung,preferred\n", "de", [
         ("Keep the normal order", "Normale Reihenfolge beibehalten"),
         ("Show the normal order", "Normale Reihenfolge anzeigen"),
     ])
-    code, out, err = run_cli("check", po, "-g", glossary_path, "--select", "GL006", "--format", "json")
-    assert code == 1, err
-    assert sorted(f["text"] for f in json.loads(out)["findings"]) == ["Reihenfolge", "Reihenfolge"]
+    assert sorted(f["text"] for f in findings) == ["Reihenfolge", "Reihenfolge"]
 
 
 def test_a_word_of_the_language_a_term_is_kept_from_translates_nothing(tmp_path):

@@ -28,14 +28,16 @@ def cached_load(paths: list[str | Path], source_lang: str | None, target_lang: s
         key = _key(paths, source_lang, target_lang)
     except OSError:
         return load(paths, source_lang, target_lang)  # a file that cannot be read: load says how
-    folder = _folder()
+    from mtcheck.cachedir import subfolder, touch
+
+    folder = subfolder(FOLDER)
     entry = folder / f"{key}.pickle" if folder else None
     if entry is not None and entry.is_file():
         try:
             with open(entry, "rb") as stream:
                 glossary = pickle.load(stream)
             if isinstance(glossary, Glossary):
-                _touch(entry)
+                touch(entry)
                 return _marked(glossary, key)
         except Exception:  # noqa: BLE001 - a damaged or foreign entry: load again, replace it
             pass
@@ -92,17 +94,6 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _folder() -> Path | None:
-    from mtcheck.cachedir import cache_folder
-
-    folder = cache_folder() / FOLDER
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # a folder that cannot be written: no cache, the same results
-    return folder
-
-
 def _store(entry: Path, glossary: Glossary) -> None:
     """Write the entry atomically, then keep only the KEEP most recently used."""
     from mtcheck.errors import MtcheckError
@@ -113,16 +104,6 @@ def _store(entry: Path, glossary: Glossary) -> None:
             pickle.dump(glossary, stream, protocol=pickle.HIGHEST_PROTOCOL)
     except (OSError, MtcheckError, pickle.PicklingError, RecursionError):
         return  # no entry: the next run loads the file again
-    entries = sorted(entry.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for stale in entries[KEEP:]:
-        try:
-            stale.unlink()
-        except OSError:
-            pass
+    from mtcheck.cachedir import keep_newest
 
-
-def _touch(entry: Path) -> None:
-    try:
-        os.utime(entry)
-    except OSError:
-        pass
+    keep_newest(entry.parent, "*.pickle", KEEP)
