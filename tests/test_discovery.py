@@ -452,6 +452,13 @@ def test_in_a_bilingual_file_the_target_words_where_the_source_term_stands(tmp_p
     assert all("the source has" in f["message"] and f["suggestions"] == ["rabat"] for f in findings)
 
 
+def candidates_in(tmp_path, glossary: str, lang: str, text: str) -> dict:
+    """Every candidate discover makes of the text, by form, with this glossary (CSV)."""
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text("concept,lang,term,status\n" + glossary, encoding="utf-8")
+    return discovered(load_glossary(glossary_path), lang, text, everything=True)
+
+
 def gl006_in_po(tmp_path, glossary: str, lang: str, pairs: list[tuple[str, str]]) -> list[dict]:
     """GL006's findings in a PO file of these (source, target) pairs, with this glossary (CSV)."""
     glossary_path = tmp_path / "g.csv"
@@ -509,13 +516,10 @@ def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_p
 def test_a_name_the_texts_always_capitalise_translates_no_kept_term(tmp_path):
     """A French glossary keeps 'Kubelet' as it is; „Kubernetes", written with a capital every
     time and never in small letters, is a name, however much it looks like the term."""
-    glossary_path = tmp_path / "fr.csv"
-    glossary_path.write_text("concept,lang,term,status\nkubelet,en,Kubelet,preferred\n"
-                             "kubelet,fr,Kubelet,preferred\n", encoding="utf-8")
-    text = ("Kubernetes démarre les conteneurs sur chaque machine.\n"
-            "Kubernetes surveille les machines du groupe.\n"
-            "Le Kubelet tourne sur chaque machine.\n")
-    found = discovered(load_glossary(glossary_path), "fr", text, everything=True)
+    found = candidates_in(tmp_path, "kubelet,en,Kubelet,preferred\nkubelet,fr,Kubelet,preferred\n", "fr",
+                          "Kubernetes démarre les conteneurs sur chaque machine.\n"
+                          "Kubernetes surveille les machines du groupe.\n"
+                          "Le Kubelet tourne sur chaque machine.\n")
     assert "Kubernetes" not in found or found["Kubernetes"].concept.id != "kubelet"
 
 
@@ -532,13 +536,10 @@ def test_a_target_word_that_repeats_another_source_word_renders_that_word(tmp_pa
 def test_a_word_of_the_language_a_term_is_kept_from_translates_nothing(tmp_path):
     """A Spanish glossary keeps 'Service' in English: the English word „serving" in the text is
     English, not a Spanish translation of it; „servicios" may be one."""
-    glossary_path = tmp_path / "es.csv"
-    glossary_path.write_text("concept,lang,term,status\nservice,en,Service,preferred\n"
-                             "service,es,Service,preferred\n", encoding="utf-8")
-    text = ("El modo serving del Service expone los Pods.\n"
-            "Active serving en el Service y revise los servicios.\n"
-            "Los servicios del clúster usan el Service.\n")
-    found = discovered(load_glossary(glossary_path), "es", text, everything=True)
+    found = candidates_in(tmp_path, "service,en,Service,preferred\nservice,es,Service,preferred\n", "es",
+                          "El modo serving del Service expone los Pods.\n"
+                          "Active serving en el Service y revise los servicios.\n"
+                          "Los servicios del clúster usan el Service.\n")
     assert "serving" not in found
     assert found["servicios"].concept.id == "service"
 
@@ -547,13 +548,11 @@ def test_words_joined_by_a_conjunction_are_two_things_not_a_kind(tmp_path):
     """„Propaganda e Mobilização de Massas" names a department of propaganda and of mass
     mobilisation: the conjunction joins another thing to the concept, it does not make a kind
     of it as „Mobilização Hábil de Massas" would."""
-    glossary_path = tmp_path / "pt.csv"
-    glossary_path.write_text("concept,lang,term,status\nmass,en,mass mobilisation,preferred\n"
-                             "mass,pt,mobilização de massas,preferred\nskilful,en,skilful mass mobilisation,preferred\n"
-                             "skilful,pt,mobilização hábil de massas,preferred\n", encoding="utf-8")
-    text = ("O Departamento de Propaganda e Mobilização de Massas reuniu-se ontem.\n"
-            "A Mobilização de Massas Eficaz é o movimento da província.\n")
-    found = discovered(load_glossary(glossary_path), "pt", text, everything=True)
+    found = candidates_in(tmp_path, "mass,en,mass mobilisation,preferred\nmass,pt,mobilização de massas,preferred\n"
+                          "skilful,en,skilful mass mobilisation,preferred\n"
+                          "skilful,pt,mobilização hábil de massas,preferred\n", "pt",
+                          "O Departamento de Propaganda e Mobilização de Massas reuniu-se ontem.\n"
+                          "A Mobilização de Massas Eficaz é o movimento da província.\n")
     coordinated = [c for form, c in found.items() if "Propaganda" in form and c.concept.id == "skilful"]
     assert not any("structure" in {e.signal for e in c.evidence} for c in coordinated)
     assert "structure" in {e.signal for e in found["Mobilização de Massas Eficaz"].evidence}
