@@ -42,8 +42,8 @@ def parallel_possible() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-# What a forked worker checks with: set in the run's process just before the workers start.
-_WORK: tuple[object, Checker] | None = None
+# What a forked worker works with: set in the run's process just before the workers start.
+_WORK: tuple[object, Checker, object] | None = None
 # The cost of compiling a language's matcher, in bytes of text checked in the same time, per
 # concept of the glossary (10,000 concepts: about 13 MB, 1.3 s at 10 MB/s on one core).
 COMPILE_BYTES_PER_CONCEPT = 1300
@@ -53,18 +53,24 @@ def check_files(run, checker: Checker, files: list[str], jobs: int) -> Iterator[
     """The files' results in their order. Files go to `jobs` workers by language where that
     balances: each worker compiles the matchers of its files' languages, so that languages
     spread over workers are compiled in parallel instead of in each (see plan)."""
+    return in_workers(run, checker, files, jobs, check_file)
+
+
+def in_workers(run, checker: Checker, files: list[str], jobs: int, work) -> Iterator:
+    """`work(run, checker, path)` of each file, in forked workers planned as check_files says,
+    the results in the files' order."""
     global _WORK
     languages = _languages(run, files)
     sizes = [_size(path) for path in files]
     plan_ = plan(languages, sizes, min(jobs, len(files)), COMPILE_BYTES_PER_CONCEPT * len(checker.glossary))
-    _WORK = (run, checker)
+    _WORK = (run, checker, work)
     context = multiprocessing.get_context("fork")
     results = context.SimpleQueue()
     workers = [context.Process(target=_worker, args=(indexes, files, results), daemon=True) for indexes in plan_]
     try:
         for worker in workers:
             worker.start()
-        waiting: dict[int, FileResult] = {}
+        waiting: dict[int, object] = {}
         for index in range(len(files)):
             while index not in waiting:
                 got, result = results.get()
@@ -132,9 +138,10 @@ def _size(path: str) -> int:
 
 
 def _worker(indexes: list[int], files: list[str], results) -> None:
+    run, checker, work = _WORK
     for index in indexes:
         try:
-            results.put((index, check_file(*_WORK, files[index])))
+            results.put((index, work(run, checker, files[index])))
         except BaseException as exc:  # noqa: BLE001 - the run's process raises it
             results.put((index, RuntimeError(f"checking {files[index]} failed in a worker: {exc!r}")))
             return
@@ -143,22 +150,57 @@ def _worker(indexes: list[int], files: list[str], results) -> None:
 def check_file(run, checker: Checker, path: str) -> FileResult:
     """One file checked as the run would, what it says on the standard error kept (the run's
     and the checker's own state are this process's: a worker's)."""
+    checker.tally = Tally()
+    path, lang, batches, error, said = read_file(run, path, lambda path, lang, segments: checker.check_batches(
+        path, segments, lang))
+    return FileResult(path, lang, batches, checker.tally, error, said)
+
+
+def read_file(run, path: str, read) -> tuple[str, str | None, list, MtcheckError | None, str]:
+    """(path, language, what `read(path, lang, segments)` yields, the error that stopped it,
+    what was said on the standard error): a file opened and read as the run would, in a
+    worker (None for the language: the file could not be opened)."""
     from rich.console import Console
 
     said = io.StringIO()
     run.err = Console(file=said, highlight=False, soft_wrap=True, width=10_000, no_color=True)
-    checker.tally = Tally()
-    batches: list[list[Finding]] = []
+    got: list = []
     try:
         path, lang, segments = run.open(path)
     except MtcheckError as exc:
-        return FileResult(path, None, batches, checker.tally, _sendable(exc), said.getvalue())
+        return path, None, got, _sendable(exc), said.getvalue()
     try:
-        for batch in checker.check_batches(path, segments, lang):
-            batches.append(batch)
+        for item in read(path, lang, segments):
+            got.append(item)
     except MtcheckError as exc:
-        return FileResult(path, lang, batches, checker.tally, _sendable(exc), said.getvalue())
-    return FileResult(path, lang, batches, checker.tally, None, said.getvalue())
+        return path, lang, got, _sendable(exc), said.getvalue()
+    return path, lang, got, None, said.getvalue()
+
+
+class MatchCodec:
+    """Matches sent between processes as numbers: their segment by its number in a list sent
+    along, their concepts and terms by their order in the glossary, which both processes
+    hold (a match pickled whole would carry its concept's every term)."""
+
+    def __init__(self, glossary):
+        self.concepts = list(glossary)
+        self.terms = [term for concept in glossary for term in concept.terms]
+        self._concept_number = {id(concept): number for number, concept in enumerate(self.concepts)}
+        self._term_number = {id(term): number for number, term in enumerate(self.terms)}
+
+    def encoded(self, match, segment_number: int) -> tuple:
+        concept, term = self._concept_number, self._term_number
+        return (segment_number, match.start, match.end, concept[id(match.concept)], term[id(match.term)],
+                match.foreign, match.compound,
+                tuple((concept[id(c)], term[id(t)]) for c, t in match.alternatives), match.variant)
+
+    def decoded(self, saved: tuple, segments: list):
+        from mtcheck.model import Match
+
+        segment, start, end, concept, term, foreign, compound, alternatives, variant = saved
+        concepts, terms = self.concepts, self.terms
+        return Match(segments[segment], start, end, concepts[concept], terms[term], foreign, compound,
+                     tuple((concepts[c], terms[t]) for c, t in alternatives), variant)
 
 
 def _sendable(error: MtcheckError) -> MtcheckError:

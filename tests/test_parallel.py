@@ -150,3 +150,17 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(folder):
     pytest.importorskip("distributed")
     code, out, err = _check(folder, "--scheduler", "tcp://127.0.0.1:9", "--format", "json")
     assert code == 2 and b"scheduler tcp://127.0.0.1:9" in err and len(err.strip().splitlines()) <= 2
+
+
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_scan_with_two_jobs_lists_what_one_job_lists(folder, output_format):
+    """`scan --jobs 2`: each file's matches found in a worker and listed here, in order, source
+    matches of the bilingual files before their targets', the broken file an error between."""
+    def scan(jobs):
+        result = subprocess.run([sys.executable, "-m", "mtcheck", "scan", str(folder), "--demo-glossary",
+                                 "--format", output_format, "--jobs", jobs], capture_output=True, timeout=600)
+        return result.returncode, result.stdout, result.stderr
+    one, two = scan("1"), scan("2")
+    assert one[0] == 2 and b"c-bad.xlf" in one[2]
+    assert one[1].count(b"Vaterl") and one[1].count(b"Fatherland Front")  # target and source matches
+    assert two == one

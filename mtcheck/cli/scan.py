@@ -9,7 +9,7 @@ from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR
 from mtcheck.cli.options import (
     configurable, files_options, language_list, output_option, sense_options, verbose_option,
 )
-from mtcheck.cli.run import Run, check_outputs, console, output_stream
+from mtcheck.cli.run import STDIN, Run, check_outputs, console, output_stream
 from mtcheck.errors import MtcheckError
 
 
@@ -18,10 +18,13 @@ from mtcheck.errors import MtcheckError
 @sense_options
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @output_option
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Files read at once, in worker processes (0, the default: one per available core); the "
+                   "listing is the same as with --jobs 1.")
 @verbose_option
 @configurable("glossaries", "demo-glossary", "lang", "source-lang", "foreign-langs", "all-senses", "no-variants")
 def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all_senses, no_variants, output_format, output,
-         verbose, config):
+         jobs, verbose, config):
     """List every glossary match (a concordance: concept, term, status)."""
     from mtcheck.engine import Checker
     from mtcheck.lifetime import batch_collection
@@ -41,7 +44,10 @@ def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all
 
             reporter = TextMatches(console(stream))
         reporter.start()
-        for path, doc_lang, segments in run.documents(paths):
+        files = run.files(paths)
+        if _in_parallel(files, jobs):
+            _scan_in_workers(run, checker, files, jobs, reporter)
+        for path, doc_lang, segments in () if _in_parallel(files, jobs) else run.documents(paths, files):
             try:
                 for side, match, outer in _concordance(checker, segments, doc_lang):
                     reporter.match(match, side, outer)
@@ -49,6 +55,59 @@ def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all
                 run.fail(exc)
         reporter.end(run.errors)
     return EXIT_ERROR if run.errors else EXIT_CLEAN
+
+
+def _in_parallel(files: list[str], jobs: int) -> bool:
+    from mtcheck.parallel import available_cores, parallel_possible
+
+    jobs = jobs or available_cores()
+    return jobs >= 2 and len(files) >= 2 and STDIN not in files and parallel_possible()
+
+
+def _scan_in_workers(run: Run, checker, files: list[str], jobs: int, reporter) -> None:
+    """The files' matches listed as one process lists them: each file read in a worker, its
+    matches sent back as numbers (see parallel.MatchCodec) and listed here in the files' order."""
+    from mtcheck.parallel import MatchCodec, available_cores, in_workers
+
+    codec = MatchCodec(checker.glossary)
+    said: set[str] = set()
+    with run.progress(len(files)) as advance:
+        for result in in_workers(run, checker, files, jobs or available_cores(), _scanned(codec)):
+            path, lang, (segments, rows), error, messages = result
+            for line in messages.splitlines():
+                if line not in said:  # each worker describes a language the first time it meets it
+                    said.add(line)
+                    run.err.print(line, highlight=False, markup=False)
+            for side, match, outer in rows:
+                reporter.match(codec.decoded(match, segments), side,
+                               None if outer is None else codec.decoded(outer, segments))
+            if error is not None:
+                run.fail(error)
+            advance()
+
+
+def _scanned(codec):
+    """What a worker does with one file: its concordance, matches as numbers, segments apart."""
+    from mtcheck.parallel import read_file
+
+    def work(run, checker, path):
+        segments: list = []
+        numbers: dict[int, int] = {}
+
+        def number(segment) -> int:
+            found = numbers.get(id(segment))
+            if found is None:
+                found = numbers[id(segment)] = len(segments)
+                segments.append(segment)
+            return found
+
+        def read(path, lang, document):
+            for side, match, outer in _concordance(checker, document, lang):
+                yield (side, codec.encoded(match, number(match.segment)),
+                       None if outer is None else codec.encoded(outer, number(outer.segment)))
+        path, lang, rows, error, said = read_file(run, path, read)
+        return path, lang, (segments, rows), error, said
+    return work
 
 
 def _concordance(checker, segments, lang: str):
