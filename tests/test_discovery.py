@@ -584,3 +584,21 @@ def test_another_modifier_makes_a_kind_of_the_concept_and_another_head_another_t
     assert {"structure", "titled"} <= {e.signal for e in effective.evidence}
     department = found.get("Abteilung für Massenmobilisierung")
     assert department is None or department.score < 0.5
+
+
+def test_a_rendering_without_the_word_that_links_its_words(tmp_path):
+    """„fournisseurs cloud" has the words of „fournisseur de cloud" but not the preposition
+    that links them: another rendering. „fournisseur du cloud" (de with its article) is the
+    term in another sentence, and so is an article left out (Italian „effettuare fusione")."""
+    found = candidates_in(tmp_path, "provider,en,cloud provider,preferred\nprovider,fr,fournisseur de cloud,preferred\n",
+                          "fr", "Chaque fournisseur de cloud propose des machines.\n"
+                                "Les fournisseurs cloud facturent à l'heure.\n"
+                                "Le fournisseur cloud gère le réseau ; le fournisseur du cloud répond.\n")
+    unlinked = found["fournisseur cloud"]
+    assert unlinked.concept.id == "provider" and unlinked.score >= 0.5
+    assert sorted(o.text for o in unlinked.occurrences) == ["fournisseur cloud", "fournisseurs cloud"]
+    assert "without its 'de'" in unlinked.evidence[0].detail
+    assert not any("du cloud" in o.text for c in found.values() for o in c.occurrences)
+    italian = candidates_in(tmp_path, "merge,en,merge,preferred\nmerge,it,effettuare la fusione,preferred\n", "it",
+                            "Non è possibile effettuare fusione adesso.\nPuoi effettuare fusione dei rami.\n")
+    assert not any(c.score >= 0.5 for c in italian.values())

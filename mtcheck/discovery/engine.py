@@ -583,8 +583,16 @@ class Discoverer:
             # rendering is a rendering too („科目" where the glossary says „会计科目"); elsewhere
             # it is the rendering, shortened or in a longer phrase.
             if parts.contains_rendering(concept.id, list(keys)) or parts.contains_variant(concept.id, list(keys)):
-                return []  # a known rendering (or a variant of it) in a longer phrase
-            share = parts.best_share(concept.id, list(keys))
+                unlinked = None if any(s.known for s in spans) else \
+                    parts.without_link(concept.id, spans[0].occurrence.text)
+                if unlinked is None:
+                    return []  # a known rendering (or a variant of it) in a longer phrase
+                evidence.append(Evidence("variant", WEIGHTS["variant"], f"the words of the known rendering "
+                                         f"'{unlinked[0].term.text}' without its '{unlinked[1]}'"))
+                tied = True
+                share = None
+            else:
+                share = parts.best_share(concept.id, list(keys))
             if share is not None and not share.novel:
                 if not aligned:
                     return []  # nothing new beside what it shares

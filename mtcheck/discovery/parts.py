@@ -11,12 +11,13 @@ Massenmobilisierungstag is a day).
 """
 from __future__ import annotations
 
+from collections import Counter
 import functools
 import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
-from mtcheck.language import canonical_lang, known_word
+from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, known_word
 from mtcheck.discovery.text import TextAnalyser
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
@@ -275,6 +276,41 @@ class ConceptParts:
         compounding = self.analyser.analyzer.compounding
         return any(all(any(is_part(part, key, compounding) for key in keys) for part in r.parts)
                    for r in self.renderings.get(concept_id, ()))
+
+    def without_link(self, concept_id: str, text: str) -> tuple[Rendering, str] | None:
+        """A rendering of the concept whose content words the text has, one for one and in its
+        order, with fewer of the words that link them („fournisseurs cloud" for „fournisseur de
+        cloud", „Frente Pátria" for „Frente da Pátria"): (the rendering, the word left out). An
+        article left out, or a link word changed, is the sentence's grammar (de la facture, de
+        cette facture); a contraction counts as its preposition (da as de)."""
+        span = self._linked(text)
+        if span is None:
+            return None
+        keys, links = span
+        compounding = self.analyser.analyzer.compounding
+        for rendering in self.renderings.get(concept_id, ()):
+            if len(rendering.parts) != len(keys) or not all(
+                    is_part(part, key, compounding) or related(part, key) for part, key in zip(rendering.parts, keys)):
+                continue
+            own = self._linked(rendering.term.text)
+            if own is None or len(links) >= len(own[1]):
+                continue
+            missing = set(Counter(own[1]) - Counter(links)) - articles(self.analyser.analyzer.lang)
+            if missing:
+                return rendering, min(missing)
+        return None
+
+    def _linked(self, text: str) -> tuple[list[str], list[str]] | None:
+        """The content word keys of a text of at least two, and the function words between the
+        first and the last (casefolded, articles as their preposition)."""
+        words = [(surface, *self.analyser.word(surface)) for surface, _, _ in self.analyser.words_of(text)]
+        content = [i for i, (_, _, is_content) in enumerate(words) if is_content]
+        if len(content) < 2:
+            return None
+        articles = ARTICLE_FORMS.get(self.analyser.analyzer.lang, {})
+        links = [articles.get(surface.casefold(), surface.casefold())
+                 for surface, _, is_content in words[content[0]:content[-1]] if not is_content]
+        return [words[i][1] for i in content], links
 
     def share(self, rendering: Rendering, keys: list[str]) -> Share | None:
         compounding = self.analyser.analyzer.compounding

@@ -79,6 +79,27 @@ COORDINATORS = {
 }
 
 
+# Articles: a closed class as well (the Universal Dependencies treebanks' PronType=Art, their
+# contractions with a preposition left out). A rendering that drops or changes one is the same
+# rendering in another sentence.
+ARTICLES = {
+    "ca": ("el", "la", "els", "les", "l", "un", "una", "uns", "unes"), "da": ("en", "et", "den", "det", "de"),
+    "de": ("der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einem", "einen", "einer"),
+    "el": ("ο", "η", "το", "οι", "τα", "του", "της", "των", "τον", "την", "ένας", "μια", "ένα"),
+    "en": ("the", "a", "an"), "es": ("el", "la", "los", "las", "un", "una", "unos", "unas"),
+    "fr": ("le", "la", "les", "l", "un", "une"), "hu": ("a", "az", "egy"),
+    "it": ("il", "lo", "la", "i", "gli", "le", "l", "un", "uno", "una"), "nb": ("en", "ei", "et", "den", "det", "de"),
+    "nl": ("de", "het", "een"), "nn": ("ein", "eit", "den", "det", "dei"),
+    "pt": ("o", "a", "os", "as", "um", "uma", "uns", "umas"), "ro": ("un", "o", "niște"),
+    "sv": ("en", "ett", "den", "det", "de"),
+}
+
+
+def articles(lang: str) -> frozenset[str]:
+    """A language's articles (casefolded); none where the table lacks it or it has none."""
+    return frozenset(ARTICLES.get(lang, ()))
+
+
 def coordinators(lang: str) -> frozenset[str]:
     """A language's coordinating conjunctions (casefolded); none where the table lacks it."""
     return frozenset(COORDINATORS.get(lang, ()))
