@@ -544,17 +544,20 @@ def test_a_word_of_the_language_a_term_is_kept_from_translates_nothing(tmp_path)
     assert found["servicios"].concept.id == "service"
 
 
-def test_words_joined_by_a_conjunction_are_two_things_not_a_kind(tmp_path):
+def test_words_joined_by_a_link_word_the_rendering_lacks_are_another_thing(tmp_path):
     """„Propaganda e Mobilização de Massas" names a department of propaganda and of mass
-    mobilisation: the conjunction joins another thing to the concept, it does not make a kind
-    of it as „Mobilização Hábil de Massas" would."""
+    mobilisation, „Comité de Mobilização de Massas" a committee: the conjunction or the
+    preposition joins another thing to the concept, it does not make a kind of it as
+    „Mobilização de Massas Eficaz" would."""
     found = candidates_in(tmp_path, "mass,en,mass mobilisation,preferred\nmass,pt,mobilização de massas,preferred\n"
                           "skilful,en,skilful mass mobilisation,preferred\n"
                           "skilful,pt,mobilização hábil de massas,preferred\n", "pt",
                           "O Departamento de Propaganda e Mobilização de Massas reuniu-se ontem.\n"
+                          "O Comité de Mobilização de Massas da província também.\n"
                           "A Mobilização de Massas Eficaz é o movimento da província.\n")
-    coordinated = [c for form, c in found.items() if "Propaganda" in form and c.concept.id == "skilful"]
-    assert not any("structure" in {e.signal for e in c.evidence} for c in coordinated)
+    for joined in ("Propaganda", "Comité"):
+        others = [c for form, c in found.items() if joined in form and c.concept.id == "skilful"]
+        assert not any("structure" in {e.signal for e in c.evidence} for c in others)
     assert "structure" in {e.signal for e in found["Mobilização de Massas Eficaz"].evidence}
 
 

@@ -41,7 +41,7 @@ from mtcheck.discovery.parts import ConceptParts, Rendering, Share, echoes, is_p
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
-from mtcheck.language import analyzer_for, canonical_lang, coordinators, family, mask_protected, words_of
+from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected, words_of
 from mtcheck.language.dictionary import dictionary_lemma
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher, WordCache
@@ -602,13 +602,12 @@ class Discoverer:
                 # sharing them says less ('Massenmobilisierung' is mass mobilisation).
                 explained = any(span.inner - {concept.id} for span in spans)
                 base = share.rendering.base
-                # A conjunction joins another thing to it („Propaganda e Mobilização de Massas"),
-                # unless the concept's own rendering has it there.
-                coordinated = coordinators(family(lang)).intersection(
-                    spans[0].occurrence.text.casefold().split()) - {
-                        w.casefold() for w in share.rendering.term.text.split()}
+                # A link word the known rendering has not joins another thing to it, not a
+                # modifier: a conjunction („Propaganda e Mobilização de Massas") or a preposition
+                # („Comité de mobilisation de masse", a committee).
+                linked = parts.extra_links(share.rendering, spans[0].occurrence.text)
                 if base is not None and share.core >= 0.8 and (share.placed or any(s.named for s in spans)) \
-                        and not coordinated:
+                        and not linked:
                     # The glossary's structure: another concept's term with another modifier
                     # where the known rendering has its modifier.
                     evidence.append(Evidence("structure", WEIGHTS["structure"],

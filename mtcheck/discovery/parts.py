@@ -300,6 +300,14 @@ class ConceptParts:
                 return rendering, min(missing)
         return None
 
+    def extra_links(self, rendering: Rendering, text: str) -> set[str]:
+        """The link words (not articles) between the text's content words that the rendering
+        has not between its own."""
+        span, own = self._linked(text), self._linked(rendering.term.text)
+        if span is None:
+            return set()
+        return set(Counter(span[1]) - Counter(own[1] if own else ())) - articles(self.analyser.analyzer.lang)
+
     def _linked(self, text: str) -> tuple[list[str], list[str]] | None:
         """The content word keys of a text of at least two, and the function words between the
         first and the last (casefolded, articles as their preposition)."""

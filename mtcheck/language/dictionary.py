@@ -64,23 +64,8 @@ def lemmatizer():
     return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=dictionary_factory())).lemmatize
 
 
-# Coordinating conjunctions: a closed class, the words the Universal Dependencies treebanks of
-# each language tag CCONJ most often. Words joined by one are coordinated („Propaganda e
-# Mobilização de Massas"), neither modifies the other.
-COORDINATORS = {
-    "bg": ("и", "или", "а"), "cs": ("a", "i", "nebo", "ani"), "da": ("og", "eller"), "de": ("und", "oder", "sowie"),
-    "el": ("και", "ή"), "en": ("and", "or", "nor"), "es": ("y", "e", "o", "u", "ni"), "et": ("ja", "või"),
-    "fi": ("ja", "tai", "sekä"), "fr": ("et", "ou", "ni"), "hr": ("i", "ili", "a"), "hu": ("és", "vagy", "s"),
-    "id": ("dan", "atau", "serta"), "it": ("e", "ed", "o", "od"), "lt": ("ir", "ar", "arba"), "lv": ("un", "vai"),
-    "ms": ("dan", "atau"), "nb": ("og", "eller"), "nl": ("en", "of"), "nn": ("og", "eller"),
-    "pl": ("i", "oraz", "lub", "albo", "a"), "pt": ("e", "ou", "nem"), "ro": ("și", "sau", "ori"),
-    "ru": ("и", "или", "а"), "sk": ("a", "i", "alebo"), "sl": ("in", "ali", "pa"), "sr": ("и", "или", "i", "ili"),
-    "sv": ("och", "eller", "samt"), "tr": ("ve", "veya", "ya"), "uk": ("і", "й", "та", "або"), "vi": ("và", "hoặc"),
-}
-
-
-# Articles: a closed class as well (the Universal Dependencies treebanks' PronType=Art, their
-# contractions with a preposition left out). A rendering that drops or changes one is the same
+# Articles: a closed class (the words the Universal Dependencies treebanks tag PronType=Art,
+# their contractions with a preposition left out). A rendering that drops or changes one is the same
 # rendering in another sentence.
 ARTICLES = {
     "ca": ("el", "la", "els", "les", "l", "un", "una", "uns", "unes"), "da": ("en", "et", "den", "det", "de"),
@@ -98,11 +83,6 @@ ARTICLES = {
 def articles(lang: str) -> frozenset[str]:
     """A language's articles (casefolded); none where the table lacks it or it has none."""
     return frozenset(ARTICLES.get(lang, ()))
-
-
-def coordinators(lang: str) -> frozenset[str]:
-    """A language's coordinating conjunctions (casefolded); none where the table lacks it."""
-    return frozenset(COORDINATORS.get(lang, ()))
 
 
 @functools.lru_cache(maxsize=None)
