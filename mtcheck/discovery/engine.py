@@ -579,10 +579,9 @@ class Discoverer:
             if titled:
                 evidence.append(Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'"))
         else:
-            # Where the source has the term and the target none of its renderings, part of a
-            # rendering is a rendering too („科目" where the glossary says „会计科目"); elsewhere
-            # it is the rendering, shortened or in a longer phrase.
             if parts.contains_rendering(concept.id, list(keys)) or parts.contains_variant(concept.id, list(keys)):
+                # The rendering's words, with fewer of the words that link them, are another
+                # rendering („fournisseurs cloud" for „fournisseur de cloud").
                 unlinked = None if any(s.known for s in spans) else \
                     parts.without_link(concept.id, spans[0].occurrence.text)
                 if unlinked is None:
@@ -594,6 +593,9 @@ class Discoverer:
             else:
                 share = parts.best_share(concept.id, list(keys))
             if share is not None and not share.novel:
+                # Where the source has the term and the target none of its renderings, part of a
+                # rendering is a rendering too („科目" where the glossary says „会计科目");
+                # elsewhere it is the rendering, shortened.
                 if not aligned:
                     return []  # nothing new beside what it shares
                 share = None

@@ -11,14 +11,14 @@ Massenmobilisierungstag is a day).
 """
 from __future__ import annotations
 
-from collections import Counter
 import functools
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
-from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, known_word
 from mtcheck.discovery.text import TextAnalyser
+from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, known_word
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
@@ -315,8 +315,8 @@ class ConceptParts:
         content = [i for i, (_, _, is_content) in enumerate(words) if is_content]
         if len(content) < 2:
             return None
-        articles = ARTICLE_FORMS.get(self.analyser.analyzer.lang, {})
-        links = [articles.get(surface.casefold(), surface.casefold())
+        contracted = ARTICLE_FORMS.get(self.analyser.analyzer.lang, {})
+        links = [contracted.get(surface.casefold(), surface.casefold())
                  for surface, _, is_content in words[content[0]:content[-1]] if not is_content]
         return [words[i][1] for i in content], links
 
