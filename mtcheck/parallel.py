@@ -42,6 +42,12 @@ def parallel_possible() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def in_parallel(files: list[str], jobs: int, stdin: str = "-") -> bool:
+    """Whether files are worth reading in worker processes: not with one job or one file,
+    standard input among them, or no fork."""
+    return jobs >= 2 and len(files) >= 2 and stdin not in files and parallel_possible()
+
+
 # What a forked worker works with: set in the run's process just before the workers start.
 _WORK: tuple[object, Checker, object] | None = None
 # The cost of compiling a language's matcher, in bytes of text checked in the same time, per

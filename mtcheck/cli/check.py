@@ -156,11 +156,11 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
 
 
 def _in_parallel(files: list[str], jobs: int, consistency: str) -> bool:
-    """Whether the files are checked in worker processes; not with one job or one file,
-    standard input, consistency across the run, or no fork."""
-    from mtcheck.parallel import parallel_possible
+    """Whether the files are checked in worker processes (see parallel.in_parallel); not with
+    consistency across the run, judged in one process."""
+    from mtcheck.parallel import in_parallel
 
-    return jobs >= 2 and len(files) >= 2 and STDIN not in files and consistency != "run" and parallel_possible()
+    return consistency != "run" and in_parallel(files, jobs, STDIN)
 
 
 def _on_cluster(scheduler: str, glossaries, demo: bool, lang, source_lang, rules, config, consistency: str,

@@ -45,9 +45,10 @@ def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all
             reporter = TextMatches(console(stream))
         reporter.start()
         files = run.files(paths)
-        if _in_parallel(files, jobs):
+        in_workers = _in_parallel(files, jobs)
+        if in_workers:
             _scan_in_workers(run, checker, files, jobs, reporter)
-        for path, doc_lang, segments in () if _in_parallel(files, jobs) else run.documents(paths, files):
+        for path, doc_lang, segments in () if in_workers else run.documents(paths, files):
             try:
                 for side, match, outer in _concordance(checker, segments, doc_lang):
                     reporter.match(match, side, outer)
@@ -58,10 +59,9 @@ def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all
 
 
 def _in_parallel(files: list[str], jobs: int) -> bool:
-    from mtcheck.parallel import available_cores, parallel_possible
+    from mtcheck.parallel import available_cores, in_parallel
 
-    jobs = jobs or available_cores()
-    return jobs >= 2 and len(files) >= 2 and STDIN not in files and parallel_possible()
+    return in_parallel(files, jobs or available_cores(), STDIN)
 
 
 def _scan_in_workers(run: Run, checker, files: list[str], jobs: int, reporter) -> None:
