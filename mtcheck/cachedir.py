@@ -75,3 +75,21 @@ def touch(entry: Path) -> None:
         os.utime(entry)
     except OSError:
         pass
+
+
+def code_fingerprint(sources: list[Path], *also: str) -> str:
+    """A digest of mtcheck's version, the source of the modules a cached thing comes from and
+    whatever else it depends on: a changed mtcheck is never served an old entry."""
+    import hashlib
+
+    import mtcheck
+
+    digest = hashlib.sha256(mtcheck.__version__.encode())
+    for source in sources:
+        try:
+            digest.update(source.read_bytes())
+        except OSError:
+            digest.update(source.name.encode())
+    for item in also:
+        digest.update(b"\0" + item.encode())
+    return digest.hexdigest()

@@ -18,20 +18,37 @@ import hashlib
 import marshal
 import sys
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from mtcheck.cachedir import keep_newest, subfolder, touch
 from mtcheck.model import Glossary
 
 KEEP = 16   # entries kept: a few glossaries in a few languages, bounded on disk
 FOLDER = "compiled"
+T = TypeVar("T")
 # The distributions whose data or code decide what a compiled matcher holds.
 LEXICONS = ("simplemma", "snowballstemmer", "PyStemmer", "HanTa", "morfeusz2", "icu4py", "german-nouns", "stop-words")
 
 
-def load(glossary: Glossary, what: str) -> dict | None:
-    """The state stored for `what` of this glossary, or None."""
+def cached(glossary: Glossary, what: str, restore: Callable[[dict], T], build: Callable[[], T]) -> T:
+    """`restore(state)` of the state kept for `what` of this glossary, else `build()`, whose
+    `state()` is then kept for the next run (only where there is somewhere to keep it)."""
     entry = _entry(glossary, what)
-    if entry is None or not entry.is_file():
+    if entry is None:
+        return build()
+    state = _load(entry)
+    if state is not None:
+        try:
+            return restore(state)
+        except (KeyError, IndexError, TypeError, ValueError):
+            pass  # an entry of another shape: built again and replaced
+    made = build()
+    _store(entry, made.state())
+    return made
+
+
+def _load(entry: Path) -> dict | None:
+    if not entry.is_file():
         return None
     try:
         state = marshal.loads(entry.read_bytes())
@@ -43,14 +60,11 @@ def load(glossary: Glossary, what: str) -> dict | None:
     return state
 
 
-def store(glossary: Glossary, what: str, state: dict) -> None:
-    """Keep the state for the next run: written atomically, the KEEP most recent kept."""
+def _store(entry: Path, state: dict) -> None:
+    """Written atomically, the KEEP most recent kept."""
     from mtcheck.errors import MtcheckError
     from mtcheck.textio import atomic_output
 
-    entry = _entry(glossary, what)
-    if entry is None:
-        return
     try:
         data = marshal.dumps(state)
         with atomic_output(entry, binary=True) as stream:
@@ -80,19 +94,14 @@ def _code_fingerprint() -> str:
     from importlib import metadata
 
     import mtcheck
+    from mtcheck.cachedir import code_fingerprint
 
-    digest = hashlib.sha256(f"{mtcheck.__version__}\0{sys.version}".encode())
+    def version(name: str) -> str:
+        try:
+            return f"{name}={metadata.version(name)}"
+        except metadata.PackageNotFoundError:
+            return f"{name}=-"
     package = Path(mtcheck.__file__).parent
     sources = [package / "matching.py", package / "leaks.py", package / "model.py"] + sorted(
         (package / "language").rglob("*.py"))
-    for source in sources:
-        try:
-            digest.update(source.read_bytes())
-        except OSError:
-            digest.update(source.name.encode())
-    for name in LEXICONS:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=-".encode())
-    return digest.hexdigest()
+    return code_fingerprint(sources, sys.version, *map(version, LEXICONS))

@@ -1361,18 +1361,13 @@ class Matcher:
     def _compiled(self, lang: str) -> LanguageMatcher:
         """The language's matcher as the cache folder keeps it (see mtcheck.compiled), else
         compiled and kept there."""
-        from mtcheck import compiled
+        from mtcheck.compiled import cached
 
-        what = f"{lang}\0{self.parts_of_speech}\0{self.variants}"
-        state = compiled.load(self.glossary, what)
-        if state is not None:
-            try:
-                return LanguageMatcher.from_state(state, self._readings(), self._foreign_table(), self.parts_of_speech)
-            except (KeyError, IndexError, TypeError, ValueError):
-                pass  # an entry of another shape: compiled again below
-        matcher = LanguageMatcher(self._prepare(), lang, self._foreign_table(), self.parts_of_speech, self.variants)
-        compiled.store(self.glossary, what, matcher.state())
-        return matcher
+        return cached(self.glossary, f"{lang}\0{self.parts_of_speech}\0{self.variants}",
+                      lambda state: LanguageMatcher.from_state(state, self._readings(), self._foreign_table(),
+                                                               self.parts_of_speech),
+                      lambda: LanguageMatcher(self._prepare(), lang, self._foreign_table(), self.parts_of_speech,
+                                              self.variants))
 
     def _prepare(self) -> list[_Prepared]:
         if self._prepared is None:
@@ -1387,17 +1382,10 @@ class Matcher:
     def _foreign_table(self) -> _Codes:
         """Every term by its casefolded words (see foreign_table), shared by the languages."""
         if self._foreign is None:
-            from mtcheck import compiled
+            from mtcheck.compiled import cached
 
-            state = compiled.load(self.glossary, "foreign")
-            if state is not None:
-                try:
-                    self._foreign = _Codes.from_state(state, self._readings())
-                except (KeyError, IndexError, TypeError, ValueError):
-                    state = None
-            if state is None:
-                self._foreign = foreign_table(self._prepare())
-                compiled.store(self.glossary, "foreign", self._foreign.state())
+            self._foreign = cached(self.glossary, "foreign", lambda state: _Codes.from_state(state, self._readings()),
+                                   lambda: foreign_table(self._prepare()))
         return self._foreign
 
     def matches(self, segment: Segment, lang: str | None = None) -> list[Match]:

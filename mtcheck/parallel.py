@@ -1,4 +1,5 @@
-"""Files checked in worker processes (`--jobs`), their results handed back in the files' order.
+"""Files checked (or scanned) in worker processes (`--jobs`), their results handed back in the
+files' order.
 
 Each worker is a fork of the run's process: it starts with the run's glossary and rules,
 and checks whole files, one at a time, as the run would; files of one language go to one
@@ -185,28 +186,28 @@ def read_file(run, path: str, read) -> tuple[str, str | None, list, MtcheckError
 
 class MatchCodec:
     """Matches sent between processes as numbers: their segment by its number in a list sent
-    along, their concepts and terms by their order in the glossary, which both processes
-    hold (a match pickled whole would carry its concept's every term)."""
+    along, their concept and term by the term's place among the glossary's (concept, term)
+    pairs, which both processes hold (a match pickled whole would carry its concept's every
+    term)."""
 
     def __init__(self, glossary):
-        self.concepts = list(glossary)
-        self.terms = [term for concept in glossary for term in concept.terms]
-        self._concept_number = {id(concept): number for number, concept in enumerate(self.concepts)}
-        self._term_number = {id(term): number for number, term in enumerate(self.terms)}
+        from mtcheck.matching import readings_of
+
+        self.readings = readings_of(glossary)
+        self._number = {id(term): number for number, (_, term) in enumerate(self.readings)}
 
     def encoded(self, match, segment_number: int) -> tuple:
-        concept, term = self._concept_number, self._term_number
-        return (segment_number, match.start, match.end, concept[id(match.concept)], term[id(match.term)],
-                match.foreign, match.compound,
-                tuple((concept[id(c)], term[id(t)]) for c, t in match.alternatives), match.variant)
+        number = self._number
+        return (segment_number, match.start, match.end, number[id(match.term)], match.foreign, match.compound,
+                tuple(number[id(t)] for _, t in match.alternatives), match.variant)
 
     def decoded(self, saved: tuple, segments: list):
         from mtcheck.model import Match
 
-        segment, start, end, concept, term, foreign, compound, alternatives, variant = saved
-        concepts, terms = self.concepts, self.terms
-        return Match(segments[segment], start, end, concepts[concept], terms[term], foreign, compound,
-                     tuple((concepts[c], terms[t]) for c, t in alternatives), variant)
+        segment, start, end, reading, foreign, compound, alternatives, variant = saved
+        readings = self.readings
+        return Match(segments[segment], start, end, *readings[reading], foreign, compound,
+                     tuple(readings[number] for number in alternatives), variant)
 
 
 def _sendable(error: MtcheckError) -> MtcheckError:

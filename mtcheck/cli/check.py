@@ -187,10 +187,7 @@ def _report_results(run: Run, checker, gate, reporter, report, files: list[str],
     said: set[str] = set()
     with run.progress(len(files)) as advance:
         for result in results:
-            for line in result.said.splitlines():
-                if line not in said:  # each worker describes a language the first time it meets it
-                    said.add(line)
-                    run.err.print(line, highlight=False, markup=False)
+            run.retell(result.said, said)
             if result.lang is not None:  # read, perhaps stopped by an error on the way
                 checker.tally.merge(result.tally)
                 gate.document(result.path)

@@ -119,6 +119,14 @@ class Run:
         if not self.quiet:
             self.err.print(message, highlight=False, markup=False)
 
+    def retell(self, said: str, told: set[str]) -> None:
+        """What a worker said on the standard error, each line not `told` before (each worker
+        describes a language the first time it meets it)."""
+        for line in said.splitlines():
+            if line not in told:
+                told.add(line)
+                self.err.print(line, highlight=False, markup=False)
+
     def fail(self, error: MtcheckError) -> None:
         if str(error) in self.errors:
             return  # --fix reads every file twice: an error is said once

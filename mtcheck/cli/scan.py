@@ -28,6 +28,7 @@ def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all
     """List every glossary match (a concordance: concept, term, status)."""
     from mtcheck.engine import Checker
     from mtcheck.lifetime import batch_collection
+    from mtcheck.parallel import available_cores, in_parallel
 
     check_outputs(paths, output)
     run = Run(glossaries, lang, verbose, source_lang, demo=demo_glossary)
@@ -45,10 +46,11 @@ def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all
             reporter = TextMatches(console(stream))
         reporter.start()
         files = run.files(paths)
-        in_workers = _in_parallel(files, jobs)
-        if in_workers:
+        jobs = jobs or available_cores()
+        elsewhere = in_parallel(files, jobs, STDIN)
+        if elsewhere:
             _scan_in_workers(run, checker, files, jobs, reporter)
-        for path, doc_lang, segments in () if in_workers else run.documents(paths, files):
+        for path, doc_lang, segments in () if elsewhere else run.documents(paths, files):
             try:
                 for side, match, outer in _concordance(checker, segments, doc_lang):
                     reporter.match(match, side, outer)
@@ -58,26 +60,17 @@ def scan(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, all
     return EXIT_ERROR if run.errors else EXIT_CLEAN
 
 
-def _in_parallel(files: list[str], jobs: int) -> bool:
-    from mtcheck.parallel import available_cores, in_parallel
-
-    return in_parallel(files, jobs or available_cores(), STDIN)
-
-
 def _scan_in_workers(run: Run, checker, files: list[str], jobs: int, reporter) -> None:
     """The files' matches listed as one process lists them: each file read in a worker, its
     matches sent back as numbers (see parallel.MatchCodec) and listed here in the files' order."""
-    from mtcheck.parallel import MatchCodec, available_cores, in_workers
+    from mtcheck.parallel import MatchCodec, in_workers
 
     codec = MatchCodec(checker.glossary)
     said: set[str] = set()
     with run.progress(len(files)) as advance:
-        for result in in_workers(run, checker, files, jobs or available_cores(), _scanned(codec)):
+        for result in in_workers(run, checker, files, jobs, _scanned(codec)):
             path, lang, (segments, rows), error, messages = result
-            for line in messages.splitlines():
-                if line not in said:  # each worker describes a language the first time it meets it
-                    said.add(line)
-                    run.err.print(line, highlight=False, markup=False)
+            run.retell(messages, said)
             for side, match, outer in rows:
                 reporter.match(codec.decoded(match, segments), side,
                                None if outer is None else codec.decoded(outer, segments))

@@ -575,9 +575,7 @@ class Discoverer:
             evidence.append(Evidence(signal, WEIGHTS[signal], f"the words of the known rendering "
                                      f"'{variant.term.text}' in another {'order' if reordered else 'form or grammar'}"))
             tied = True
-            titled = next((s.occurrence.text for s in spans if s.named), None)
-            if titled:
-                evidence.append(Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'"))
+            evidence.extend(_titled(spans))
         else:
             if parts.contains_rendering(concept.id, list(keys)) or parts.contains_variant(concept.id, list(keys)):
                 # The rendering's words, with fewer of the words that link them, are another
@@ -617,9 +615,7 @@ class Discoverer:
                                              f"'{share.rendering.term.text}' is built on it"))
                     if share.modifier:
                         evidence.extend(e for e in _share_evidence(share, 1.0) if e.signal == "modifier")
-                    titled = next((s.occurrence.text for s in spans if s.named), None)
-                    if titled:
-                        evidence.append(Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'"))
+                    evidence.extend(_titled(spans))
                 elif explained and not any(s.occurrence.quoted for s in spans) \
                         and any(concept.id not in parts.dependents.get(other, ()) for s in spans
                                 for other in s.inner - {concept.id}):
@@ -721,6 +717,12 @@ def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compoundi
 
 
 _SENTENCE_START = frozenset(".!?:;…\"'«»„“”‘’([{-–—•*#|")
+
+
+def _titled(spans: list[_Span]) -> list[Evidence]:
+    """The evidence of a place written like a name, if one is."""
+    titled = next((s.occurrence.text for s in spans if s.named), None)
+    return [Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'")] if titled else []
 
 
 def _always_capitalised(counts: Counter, surfaces: list[str], lang: str) -> bool:

@@ -16,6 +16,7 @@ import os
 import pickle
 from pathlib import Path
 
+from mtcheck.cachedir import code_fingerprint, keep_newest, subfolder, touch
 from mtcheck.model import Glossary
 
 KEEP = 8  # entries kept: a few glossaries in turn, bounded on disk
@@ -28,8 +29,6 @@ def cached_load(paths: list[str | Path], source_lang: str | None, target_lang: s
         key = _key(paths, source_lang, target_lang)
     except OSError:
         return load(paths, source_lang, target_lang)  # a file that cannot be read: load says how
-    from mtcheck.cachedir import subfolder, touch
-
     folder = subfolder(FOLDER)
     entry = folder / f"{key}.pickle" if folder else None
     if entry is not None and entry.is_file():
@@ -80,18 +79,10 @@ def _key(paths: list[str | Path], source_lang: str | None, target_lang: str | No
 @functools.cache
 def _code_fingerprint() -> str:
     """mtcheck's version and the source of the modules a loaded glossary comes from."""
-    import mtcheck
     import mtcheck.glossary as package
     import mtcheck.model as model
 
-    digest = hashlib.sha256(mtcheck.__version__.encode())
-    sources = [Path(model.__file__)] + sorted(Path(package.__file__).parent.glob("*.py"))
-    for source in sources:
-        try:
-            digest.update(source.read_bytes())
-        except OSError:
-            digest.update(source.name.encode())
-    return digest.hexdigest()
+    return code_fingerprint([Path(model.__file__)] + sorted(Path(package.__file__).parent.glob("*.py")))
 
 
 def _store(entry: Path, glossary: Glossary) -> None:
@@ -104,6 +95,4 @@ def _store(entry: Path, glossary: Glossary) -> None:
             pickle.dump(glossary, stream, protocol=pickle.HIGHEST_PROTOCOL)
     except (OSError, MtcheckError, pickle.PicklingError, RecursionError):
         return  # no entry: the next run loads the file again
-    from mtcheck.cachedir import keep_newest
-
     keep_newest(entry.parent, "*.pickle", KEEP)
