@@ -40,6 +40,10 @@ def pytest_configure(config):
     # ~/.config/chromium and dconf's ~/.cache/dconf otherwise).
     for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
         os.environ[variable] = str(scratch / folder)
+    # Bilingual dictionaries installed on the machine (Debian's dict-freedict-*) would change
+    # what discovery finds: the tests see none but those they make.
+    (scratch / "no-dictionaries").mkdir(exist_ok=True)
+    os.environ["MTCHECK_DICTIONARIES"] = str(scratch / "no-dictionaries")
 SEEDS = ROOT / "seeds"
 
 

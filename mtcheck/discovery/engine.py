@@ -37,6 +37,8 @@ from typing import Callable, Iterable, NamedTuple
 
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
+from mtcheck.discovery.lexical import DictionaryRenderings
+from mtcheck.language.bilingual import installed
 from mtcheck.discovery.parts import ConceptParts, Rendering, Share, echoes, is_part
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features
 from mtcheck.discovery.slots import Slots
@@ -224,6 +226,14 @@ class Discoverer:
                     self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
         variants = list(self._variant_spans(state, analysed, native))
         made = set(quoted)
+        # In a bilingual segment only what the source says and the target's terms miss.
+        eligible = {m.concept.id for m in missing} if segment.source else None
+        for first, stop in self._dictionary_spans(state, analysed, covered, eligible):
+            state.translations_seen[state.lexical.keys_of(segment.text[analysed.words[first].start:
+                                                                         analysed.words[stop - 1].end])] += 1
+            if (first, stop) not in made:
+                made.add((first, stop))
+                self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), ())
         for first, stop, _ in variants:
             if (first, stop) in made:
                 continue
@@ -302,8 +312,16 @@ class Discoverer:
         state.aligned_done = True
         for gap, (segment, analysed), (first, stop, keys), strength, support, total in state.gaps.aligned():
             context = analysed.window(first, stop)
-            self._remember(state, _Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
-                                        None, 0.0, aligned=(gap.concept, strength, support, total, gap.source_text)))
+            occurrence = self._occurrence(segment, analysed, first, stop, context, False)
+            aligned = (gap.concept, strength, support, total, gap.source_text)
+            # A place read already (a dictionary's translation, say) is one place, now aligned too.
+            same = state.spans.get((lang, keys), [])
+            at = next((i for i, s in enumerate(same) if s.occurrence.location == occurrence.location), None)
+            if at is not None:
+                if same[at].aligned is None:
+                    same[at] = same[at]._replace(aligned=aligned)
+                continue
+            self._remember(state, _Span(lang, keys, occurrence, None, 0.0, aligned=aligned))
 
     def _part_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """Unquoted spans shaped like a known rendering around a word that is its core: the
@@ -337,6 +355,34 @@ class Discoverer:
                             seen.add((first, stop))
                             yield first, stop, tuple(words[first + rendering.positions[i]].text
                                                      for i in rendering.modifiers)
+
+    def _dictionary_spans(self, state: _Language, analysed: Analysed, covered: list[tuple[int, int, Match]],
+                          eligible: set[str] | None):
+        """Unquoted phrases whose content words translate, by a bilingual dictionary, a term of
+        a concept in another language (see DictionaryRenderings); none that cuts into a term
+        the matcher found or is one."""
+        lexical = state.lexical
+        if not lexical or eligible is not None and not eligible:
+            return
+        words = analysed.words
+        for first, word in enumerate(words):
+            if not word.content or not lexical.concepts_with(word.text):
+                continue
+            content = 0
+            for stop in range(first + 1, len(words) + 1):
+                if not analysed.joined(first, stop) or content >= lexical.longest:
+                    break
+                if not words[stop - 1].content:
+                    continue
+                content += 1
+                if any(f < stop and first < s and not (first <= f and s <= stop and (f, s) != (first, stop))
+                       for f, s, _ in covered):
+                    break  # the matcher's term, or a phrase cutting into one
+                concepts = lexical.concepts_rendered(analysed.text[word.start:words[stop - 1].end])
+                if eligible is not None:
+                    concepts &= eligible
+                if concepts:
+                    yield first, stop
 
     def _variant_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """Words that are a known rendering's parts in another form, order or grammar, with no
@@ -397,7 +443,8 @@ class Discoverer:
         state = self._languages.get(lang)
         if state is None:
             analyzer = analyzer_for(lang)
-            state = self._languages[lang] = _Language(self._parts(lang), Slots(analyzer.compounding))
+            state = self._languages[lang] = _Language(self._parts(lang), Slots(analyzer.compounding),
+                                                      _dictionary_renderings(self.glossary, lang))
         return state
 
     def _parts(self, lang: str) -> ConceptParts:
@@ -503,6 +550,8 @@ class Discoverer:
             concepts |= state.slots.concepts_near(span.occurrence.slot_words)
         if known:
             concepts.add(known[0].id)
+        if span_lang == lang:
+            concepts |= state.lexical.concepts_rendered(spans[0].occurrence.text)
         concepts |= {concept for (concept, lang_), words in learned.items()
                      if lang_ == span_lang and any(k in words for k in keys)}
         best, best_rank = None, (0.0, 0)
@@ -648,6 +697,16 @@ class Discoverer:
         translated = (translations or {}).get((span_lang, keys))
         if translated and self._renders(translated, concept):
             evidence.append(Evidence("mt", WEIGHTS["mt"], f"machine-translated into {self.mt_lang}: '{translated}'"))
+            tied = True
+        lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text) if span_lang == lang else None
+        if lexical is not None:
+            # One word is weaker than a phrase, and once weaker than a word that recurs (in
+            # any form: 'nœud', 'nœuds').
+            recurs = len(spans) > 1 or state.translations_seen[state.lexical.keys_of(spans[0].occurrence.text)] > 1
+            weight = WEIGHTS["lexicon"] if len(keys) > 1 else round(WEIGHTS["lexicon"] * (0.9 if recurs else 0.55), 3)
+            kept = f", which the glossary keeps as it is" if lexical.kept and len(keys) == 1 else ""
+            evidence.append(Evidence("lexicon", weight, f"a translation of the {lexical.term.lang} term "
+                                     f"'{lexical.term.text}'{kept} ({', '.join(lexical.dictionaries)})"))
             tied = True
         if not tied:
             return []
@@ -836,6 +895,21 @@ def _concept_parts(glossary: Glossary, lang: str) -> ConceptParts:
     return entry[1]
 
 
+_LEXICAL: dict[tuple[int, str, tuple[str, ...]], tuple[Glossary, DictionaryRenderings]] = {}
+
+
+def _dictionary_renderings(glossary: Glossary, lang: str) -> DictionaryRenderings:
+    """The glossary's dictionary renderings in one language, made once per glossary."""
+    key = (id(glossary), lang, installed())  # dictionaries installed or updated meanwhile: made again
+    entry = _LEXICAL.get(key)
+    if entry is None or entry[0] is not glossary:
+        if len(_LEXICAL) > 32:
+            _LEXICAL.clear()
+        entry = _LEXICAL[key] = (
+            glossary, DictionaryRenderings.build(glossary, lang, _concept_parts(glossary, lang).analyser))
+    return entry[1]
+
+
 @functools.lru_cache(maxsize=8)
 def _span_identifier(languages: tuple[str, ...]):
     """A language identifier restricted to the text's and the glossary's languages: on a few
@@ -861,6 +935,8 @@ def _span_identifier(languages: tuple[str, ...]):
 class _Language:
     parts: ConceptParts
     slots: Slots
+    lexical: DictionaryRenderings = field(default_factory=DictionaryRenderings)
+    translations_seen: Counter = field(default_factory=Counter)  # a dictionary rendering's keys -> places
     spans: dict[tuple[str, tuple[str, ...]], list[_Span]] = field(default_factory=dict)
     endings: dict[str, Counter] = field(default_factory=dict)   # concept id -> last letters of its modifiers
     counts: Counter = field(default_factory=Counter)            # surface word -> occurrences in the texts
@@ -872,12 +948,13 @@ class _Language:
         self._triggers = WordCache(self._triggering)
 
     def trigger(self, surface: str) -> bool:
-        """Whether a word may be the core of a rendering, so that its segment needs a look."""
+        """Whether a word may be the core of a rendering or a dictionary's translation of a
+        term, so that its segment needs a look."""
         return self._triggers[surface]
 
     def _triggering(self, surface: str) -> bool:
         key, content = self.analyser.word(surface)
-        return content and bool(self.parts.concepts_sharing([key]))
+        return content and bool(self.parts.concepts_sharing([key]) or self.lexical.concepts_with(surface))
 
     @property
     def analyser(self) -> TextAnalyser:

@@ -1,0 +1,170 @@
+"""What a bilingual dictionary makes of a concept's terms in the glossary's other languages:
+the renderings a translator may have put in place of the glossary's own.
+
+A span renders a concept by the dictionary when its content words, one for one, are
+translations of the words of one of the concept's terms in another language („mobilisation de
+masse habile" for "skilled mass mobilisation"), or are a translation the dictionary gives for
+the whole term. A one-word term says less: a word has many senses, so its translations are
+trusted only where the glossary keeps the term as it is in the other language („nœud" where a
+French software glossary keeps "Node"), never where the glossary's own term is one of them
+(then the others are the word's other senses).
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from mtcheck.discovery.text import TextAnalyser
+from mtcheck.language import analyzer_for, canonical_lang, words_of
+from mtcheck.language.bilingual import Lexicon, installed, lexicon
+from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
+from mtcheck.model import Concept, Term
+
+MAX_WORDS = 4  # content words of a term composed word by word: more makes too many orders
+MAX_SENSES = 2  # translations of a one-word term beyond which its senses are too many to trust
+# TBX's parts of speech as the dictionaries mark them.
+_POS = {"noun": "n", "properNoun": "n", "verb": "v", "adjective": "a", "adverb": "r", "": "n"}
+
+
+@dataclass(frozen=True)
+class Translated:
+    """One term of a concept in another language, as the dictionary renders it in this one."""
+
+    concept: str
+    term: Term
+    slots: tuple[frozenset[str], ...]    # each translatable word of the term: its translations' keys
+    phrases: frozenset[tuple[str, ...]]  # translations of the whole term, as keys
+    kept: bool                           # the glossary keeps the term as it is in this language
+    dictionaries: tuple[str, ...]
+
+    def renders(self, keys: tuple[str, ...]) -> bool:
+        if keys in self.phrases:
+            return True
+        if len(keys) != len(self.slots) or len(keys) > MAX_WORDS:
+            return False
+        return any(all(keys[i] in self.slots[j] for i, j in enumerate(order))
+                   for order in itertools.permutations(range(len(keys))))
+
+
+@dataclass
+class DictionaryRenderings:
+    """Every concept's dictionary renderings in one language, indexed by their words' keys."""
+
+    lang: str = ""
+    analyser: TextAnalyser | None = None
+    _lemmas: dict[str, str] = field(default_factory=dict)
+    translated: dict[str, list[Translated]] = field(default_factory=dict)  # concept id -> its terms
+    _by_key: dict[str, set[str]] = field(default_factory=dict)             # a key -> concept ids
+    longest: int = 0                                                       # most content words
+
+    @classmethod
+    def build(cls, concepts: Iterable[Concept], lang: str, analyser: TextAnalyser) -> DictionaryRenderings:
+        made = cls(lang=canonical_lang(lang), analyser=analyser)
+        lexicons: dict[str, Lexicon] = {}
+        for concept in concepts:
+            own = [t for t in concept.terms_in(made.lang) if t.status.accepted]
+            if not own:
+                continue  # nothing in this language to render it as instead
+            own_keys = {made.keys_of(t.text) for t in own}
+            own_plain = {t.text.casefold() for t in own}
+            for term in concept.terms:
+                if canonical_lang(term.lang) == made.lang or not term.status.accepted:
+                    continue
+                source = canonical_lang(term.lang)
+                if source not in lexicons:
+                    lexicons[source] = lexicon(source, made.lang)
+                translated = made._translate(concept.id, term, lexicons[source], own_keys, own_plain)
+                if translated is None:
+                    continue
+                made.translated.setdefault(concept.id, []).append(translated)
+                made.longest = max(made.longest, len(translated.slots), *map(len, translated.phrases))
+                for key in set().union(*translated.slots, *translated.phrases):
+                    made._by_key.setdefault(key, set()).add(concept.id)
+        return made
+
+    def __bool__(self) -> bool:
+        return bool(self.translated)
+
+    def key(self, surface: str) -> str:
+        """A word as the dictionaries are compared with it: its lemma where simplemma's
+        dictionary has the word, case folded (a stem would join 'toma' with 'tomo'), else the
+        matcher's key ('nœuds', which the dictionary lacks, with 'nœud')."""
+        found = self._lemmas.get(surface)
+        if found is None:
+            lemma = (dictionary_lemma(surface, self.lang) or dictionary_lemma(surface.lower(), self.lang)) \
+                if self.lang in simplemma_languages() else None
+            found = self._lemmas[surface] = lemma.casefold() if lemma else self.analyser.word(surface)[0]
+        return found
+
+    def keys_of(self, text: str) -> tuple[str, ...]:
+        """The content words of a text, as keys."""
+        return tuple(self.key(w) for w, _, _ in words_of(text) if self.analyser.word(w)[1])
+
+    def concepts_with(self, surface: str) -> set[str]:
+        return self._by_key.get(self.key(surface), set())
+
+    def rendering(self, concept_id: str, text: str) -> Translated | None:
+        """The concept's term that this text renders by the dictionary, if any."""
+        keys = self.keys_of(text)
+        return next((t for t in self.translated.get(concept_id, ()) if t.renders(keys)), None)
+
+    def concepts_rendered(self, text: str) -> set[str]:
+        keys = self.keys_of(text)
+        if not keys:
+            return set()
+        return {c for c in self._by_key.get(keys[0], ()) if any(t.renders(keys) for t in self.translated[c])}
+
+    def _translate(self, concept_id: str, term: Term, words: Lexicon, own_keys: set[tuple[str, ...]],
+                   own_plain: set[str]) -> Translated | None:
+        source = words.source
+        if not words:
+            return None
+        surfaces = [w for w, _, _ in words_of(term.text)]
+        if len(surfaces) == 1:
+            # One word: its translations are its senses. A one-word term is a noun unless the
+            # glossary says otherwise (terminology names things; 'label' → 'marcar' is the
+            # verb). Only a word the dictionary translates one or two ways is trusted, where
+            # the glossary keeps it untranslated ('node' → 'nœud'; not 'job', a dozen senses);
+            # the glossary's own term among them names the sense, the others are other senses.
+            found = {self.keys_of(t) for t in _word_translations(words, surfaces[0], source,
+                                                                  _POS.get(term.part_of_speech, "n"))} - {()}
+            if term.text.casefold() not in own_plain or found & own_keys or not 0 < len(found) <= MAX_SENSES:
+                return None
+            slots = (frozenset(k[0] for k in found if len(k) == 1),)
+            phrases = frozenset(k for k in found if len(k) > 1)
+            return Translated(concept_id, term, slots if slots[0] else (), phrases, True, words.names)
+        phrases = frozenset(self.keys_of(t) for t in words.translations(term.text)) - own_keys - {()}
+        slots = []
+        for surface in surfaces:
+            keys = frozenset(k[0] for k in map(self.keys_of, _word_translations(words, surface, source, None))
+                             if len(k) == 1)
+            if keys:
+                slots.append(keys)
+            elif _content(source, surface):
+                slots = []  # a word the dictionary does not know: no composition of the term
+                break
+        if len(slots) > MAX_WORDS or len(slots) < 2:
+            slots = []
+        if not slots and not phrases:
+            return None
+        return Translated(concept_id, term, tuple(slots), phrases, term.text.casefold() in own_plain, words.names)
+
+
+def _word_translations(words, surface: str, lang: str, pos: str | None) -> tuple[str, ...]:
+    found = list(words.translations(surface, pos))
+    lemma = (dictionary_lemma(surface, lang) or dictionary_lemma(surface.lower(), lang)) \
+        if lang in simplemma_languages() else None
+    if lemma and lemma.casefold() != surface.casefold():
+        found += [t for t in words.translations(lemma, pos) if t not in found]
+    return tuple(found)
+
+
+def _content(lang: str, surface: str) -> bool:
+    return _analyser(lang).word(surface)[1]
+
+
+@functools.lru_cache(maxsize=None)
+def _analyser(lang: str) -> TextAnalyser:
+    return TextAnalyser(analyzer_for(lang))

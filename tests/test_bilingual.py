@@ -1,0 +1,172 @@
+"""Bilingual dictionaries in the dict server's format (FreeDict, Debian's dict-freedict-*), and
+what discovery makes of them: a rendering that translates a concept's term word for word where
+the glossary keeps the term, or wants another rendering."""
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from mtcheck.language import bilingual
+from mtcheck.language.bilingual import lexicon, parse_dictd, untagged
+from tests.conftest import run_cli
+from tests.test_discovery import candidates_in, gl006_in_po
+
+_BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def _b64(number: int) -> str:
+    digits = ""
+    while True:
+        digits = _BASE64[number % 64] + digits
+        number //= 64
+        if not number:
+            return digits
+
+
+def write_dictionary(folder, name: str, entries: list[tuple[str, str]], compressed: bool = True) -> None:
+    """A dictionary as dictfmt writes it: the entries' text, and an index of headword, offset
+    and length in base 64, sorted; dictzip's output is a gzip file."""
+    data, index = b"", []
+    for headword, body in entries:
+        raw = body.encode("utf-8")
+        index.append(f"{headword}\t{_b64(len(data))}\t{_b64(len(raw))}")
+        data += raw
+    index.append(f"00databaseinfo\t{_b64(0)}\t{_b64(1)}")
+    (folder / f"{name}.index").write_text("\n".join(sorted(index)) + "\n", encoding="utf-8")
+    if compressed:
+        (folder / f"{name}.dict.dz").write_bytes(gzip.compress(data, mtime=0))
+    else:
+        (folder / f"{name}.dict").write_bytes(data)
+
+
+ENG_FRA = [
+    ("node", "node /noud/\nnœud\n"),
+    ("load", "load /loud/ <n>\ncharge\n"),
+    ("balancer", "balancer /bælənsə/ <n>\nrépartiteur\n"),
+    ("job", "job /dʒɔb/ <n>\n1. travail\n2. emploi, tâche\n3. poste\n"),
+    ("label", "label /leibl/ <v>\nmarquer\n"),
+]
+FRA_ENG = [
+    ("nœud", "nœud /nø/ <n, masc>\nknot, node\n"),
+    ("étiquette", "étiquette /etikɛt/ <n, fem>\nlabel, tag\n"),
+]
+
+
+@pytest.fixture
+def dictionaries(tmp_path, monkeypatch):
+    """A folder of dictionaries named by MTCHECK_DICTIONARIES, and a cache of its own."""
+    folder = tmp_path / "dictd"
+    folder.mkdir()
+    monkeypatch.setenv("MTCHECK_DICTIONARIES", str(folder))
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    return folder
+
+
+def test_entries_read_as_freedict_writes_them():
+    """The first line is the headword; the first line of text and the numbered senses hold the
+    translations; examples, notes, cross-references, grammar marks and stress marks are not
+    translations; each translation keeps its part of speech."""
+    entries = [
+        ("node", "node /nˈəʊd/\nKnoten <masc>, Nodus <masc> [med.]\n      \"Tawara's node\"  - Aschoff-Tawara'scher "
+                 "Knoten\n see: {nodes}\n\n"),
+        ("service", "service /ˈsɜ:vɪs/\nI.  <N> 1.  służba\n 2.  [pocztowa]  usługa\nII.  <V> 3.  obsługiwać\n"),
+        ("joke", "joke //d͡ʒoʊk// <n>\n1. candaan\namusing story\n2. lawak, lelucon\n"),
+        ("london", "London /ˈlʌndən/ <pn>\n1. Ло́ндон\nin Canada\n"),
+        ("skilled", "skilled /skˈɪld/\nFach…\n"),
+    ]
+    data, index = b"", []
+    for headword, body in entries:
+        raw = body.encode()
+        index.append(f"{headword}\t{_b64(len(data))}\t{_b64(len(raw))}")
+        data += raw
+    parsed = parse_dictd("\n".join(index).encode(), data)
+    assert [untagged(t) for t in parsed["node"]] == ["Knoten", "Nodus"]
+    assert parsed["service"] == ("n\x1fsłużba", "n\x1fusługa", "v\x1fobsługiwać")
+    assert [untagged(t) for t in parsed["joke"]] == ["candaan", "lawak", "lelucon"]
+    assert [untagged(t) for t in parsed["london"]] == ["Лондон"]
+    assert "skilled" not in parsed  # a prefix is no translation
+
+
+def test_both_directions_merged_and_kept_in_the_cache(dictionaries, tmp_path):
+    write_dictionary(dictionaries, "freedict-eng-fra", ENG_FRA)
+    write_dictionary(dictionaries, "freedict-fra-eng", FRA_ENG, compressed=False)
+    words = lexicon("en", "fr-FR")
+    assert words.names == ("freedict-eng-fra", "freedict-fra-eng")
+    assert words.translations("Node") == ("nœud",)
+    assert words.translations("label") == ("marquer", "étiquette")
+    assert words.translations("label", "n") == ("étiquette",)  # the noun's, not the verb's
+    assert words.translations("tag") == ("étiquette",)         # only in fra-eng
+    assert lexicon("fr", "en").translations("étiquette") == ("label", "tag")
+    kept = list((tmp_path / "cache" / "dictionaries").glob("*.marisa"))
+    assert len(kept) == 2
+    # Read back from the cache, the same; a damaged entry is merged again and replaced.
+    bilingual._lexicon.cache_clear()  # as a new process would: read from the cache folder
+    assert lexicon("en", "fr").translations("label") == ("marquer", "étiquette")
+    for entry in kept:
+        entry.write_bytes(b"not a trie")
+    bilingual._lexicon.cache_clear()  # as a new process would: read from the cache folder
+    assert lexicon("en", "fr").translations("job", "n") == ("travail", "emploi", "tâche", "poste")
+    # A changed dictionary is read again, not served from the cache.
+    write_dictionary(dictionaries, "freedict-eng-fra", ENG_FRA + [("cluster", "cluster <n>\ngrappe\n")])
+    bilingual._lexicon.cache_clear()  # as a new process would: read from the cache folder
+    assert lexicon("en", "fr").translations("cluster") == ("grappe",)
+
+
+def test_no_dictionary_no_lexicon(dictionaries):
+    write_dictionary(dictionaries, "freedict-eng-fra", ENG_FRA)
+    assert not lexicon("en", "de")
+    assert lexicon("en", "de").translations("node") == ()
+
+
+KEPT = ("node,en,Node,preferred\nnode,fr,Node,preferred\n"
+        "lb,en,Load Balancer,preferred\nlb,fr,Load Balancer,preferred\n"
+        "job,en,Job,preferred\njob,fr,Job,preferred\n"
+        "label,en,Label,preferred\nlabel,fr,Label,preferred\n")
+TEXT = ("Chaque nœud exécute les conteneurs ; un nœud peut tomber.\n"
+        "Le répartiteur de charge envoie le trafic aux nœuds.\n"
+        "Ce travail demande un emploi du temps ; marquer les objets aide.\n")
+
+
+def test_a_dictionary_translation_of_a_kept_term_is_a_rendering(dictionaries, tmp_path):
+    """„nœud" where the glossary keeps "Node" translates it, and „répartiteur de charge" translates
+    "Load Balancer" word for word; 'travail' is one of a dozen senses of "job" and 'marquer'
+    the verb "to label": no renderings of those concepts."""
+    assert not any(c.score >= 0.5 for c in candidates_in(tmp_path, KEPT, "fr", TEXT).values())
+    write_dictionary(dictionaries, "freedict-eng-fra", ENG_FRA)
+    found = {form: c for form, c in candidates_in(tmp_path, KEPT, "fr", TEXT).items() if c.score >= 0.5}
+    assert {form: c.concept.id for form, c in found.items()} == {"nœud": "node", "répartiteur de charge": "lb"}
+    assert sorted(o.text for o in found["nœud"].occurrences) == ["nœud", "nœud", "nœuds"]
+    lexical = next(e for e in found["nœud"].evidence if e.signal == "lexicon")
+    assert lexical.detail == "a translation of the en term 'Node', which the glossary keeps as it is (freedict-eng-fra)"
+
+
+def test_a_term_the_glossary_renders_names_the_sense(dictionaries, tmp_path):
+    """Where the glossary's own term is one of the dictionary's translations ('tâche' for
+    "job"), the others are the word's other senses, not renderings of the concept."""
+    write_dictionary(dictionaries, "freedict-eng-fra", ENG_FRA)
+    found = candidates_in(tmp_path, "job,en,job,preferred\njob,fr,tâche,preferred\n", "fr",
+                          "Ce travail est long.\nUn autre travail attend.\nLa tâche est finie.\n")
+    assert not any(c.score >= 0.5 for c in found.values())
+
+
+def test_gl006_in_a_bilingual_file_only_where_the_source_has_the_term(dictionaries, tmp_path):
+    """In a PO file a target word the dictionary gives for the source's term is its rendering;
+    the same word where the source does not have the term is not."""
+    write_dictionary(dictionaries, "freedict-eng-fra", ENG_FRA)
+    findings = gl006_in_po(tmp_path, "node,en,Node,preferred\nnode,fr,Node,preferred\n", "fr",
+                           [("Add a node", "Ajouter un nœud"), ("Remove the node", "Supprimer le nœud"),
+                            ("Tie a knot", "Faire un nœud")])
+    assert sorted(f["line"] for f in findings) == [7, 10]
+    assert all("nœud" in f["message"] for f in findings)
+
+
+def test_check_names_the_dictionary_in_its_evidence(dictionaries, tmp_path):
+    write_dictionary(dictionaries, "freedict-eng-fra", ENG_FRA)
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("concept,lang,term,status\n" + KEPT, encoding="utf-8")
+    text = tmp_path / "doc.fr.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    code, out, _ = run_cli("check", text, "-g", glossary, "--select", "GL006", "--lang", "fr")
+    assert code == 1
+    assert "nœud" in out and "freedict-eng-fra" in out
