@@ -365,16 +365,20 @@ class Discoverer:
         if not lexical or eligible is not None and not eligible:
             return
         words = analysed.words
+        known = [w.content and bool(lexical.concepts_with(w.text)) for w in words]
         for first, word in enumerate(words):
-            if not word.content or not lexical.concepts_with(word.text):
+            if not word.content or not any(known[first:first + 2 * lexical.longest]):
                 continue
-            content = 0
+            content, translated = 0, False
             for stop in range(first + 1, len(words) + 1):
                 if not analysed.joined(first, stop) or content >= lexical.longest:
                     break
                 if not words[stop - 1].content:
                     continue
                 content += 1
+                translated = translated or known[stop - 1]
+                if not translated:
+                    continue  # no word yet that the dictionaries give for a term
                 if any(f < stop and first < s and not (first <= f and s <= stop and (f, s) != (first, stop))
                        for f, s, _ in covered):
                     break  # the matcher's term, or a phrase cutting into one

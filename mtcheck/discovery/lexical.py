@@ -16,6 +16,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from mtcheck.discovery.parts import related
 from mtcheck.discovery.text import TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, words_of
 from mtcheck.language.bilingual import Lexicon, installed, lexicon
@@ -24,6 +25,8 @@ from mtcheck.model import Concept, Term
 
 MAX_WORDS = 4  # content words of a term composed word by word: more makes too many orders
 MAX_SENSES = 2  # translations of a one-word term beyond which its senses are too many to trust
+# Written out as many writers do ('noeud' for 'nœud').
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 # TBX's parts of speech as the dictionaries mark them.
 _POS = {"noun": "n", "properNoun": "n", "verb": "v", "adjective": "a", "adverb": "r", "": "n"}
 
@@ -40,12 +43,18 @@ class Translated:
     dictionaries: tuple[str, ...]
 
     def renders(self, keys: tuple[str, ...]) -> bool:
+        """Whether content words (keys) are a translation of the term: one the dictionary
+        gives for the whole term, or each word a translation of one of the term's words, in
+        any order; of a term of several words, a word of the same stem as a translation counts
+        too (Czech „frontový", the adjective, for 'front')."""
         if keys in self.phrases:
             return True
         if len(keys) != len(self.slots) or len(keys) > MAX_WORDS:
             return False
-        return any(all(keys[i] in self.slots[j] for i, j in enumerate(order))
-                   for order in itertools.permutations(range(len(keys))))
+        if len(keys) == 1:
+            return keys[0] in self.slots[0]
+        fits = [[key in slot or any(related(key, word) for word in slot) for slot in self.slots] for key in keys]
+        return any(all(fits[i][j] for i, j in enumerate(order)) for order in itertools.permutations(range(len(keys))))
 
 
 @dataclass
@@ -95,7 +104,8 @@ class DictionaryRenderings:
         if found is None:
             lemma = (dictionary_lemma(surface, self.lang) or dictionary_lemma(surface.lower(), self.lang)) \
                 if self.lang in simplemma_languages() else None
-            found = self._lemmas[surface] = lemma.casefold() if lemma else self.analyser.word(surface)[0]
+            found = (lemma.casefold() if lemma else self.analyser.word(surface)[0]).translate(_LIGATURES)
+            self._lemmas[surface] = found
         return found
 
     def keys_of(self, text: str) -> tuple[str, ...]:
@@ -112,9 +122,8 @@ class DictionaryRenderings:
 
     def concepts_rendered(self, text: str) -> set[str]:
         keys = self.keys_of(text)
-        if not keys:
-            return set()
-        return {c for c in self._by_key.get(keys[0], ()) if any(t.renders(keys) for t in self.translated[c])}
+        concepts = set().union(*(self._by_key.get(key, ()) for key in keys))
+        return {c for c in concepts if any(t.renders(keys) for t in self.translated[c])}
 
     def _translate(self, concept_id: str, term: Term, words: Lexicon, own_keys: set[tuple[str, ...]],
                    own_plain: set[str]) -> Translated | None:

@@ -145,10 +145,22 @@ def _dictionaries(source: str, target: str) -> list[Path]:
             pair = index.name.removesuffix(".index").split("-")
             if len(pair) < 2 or index.name in found:
                 continue
-            if canonical_lang(pair[-2]) == source and canonical_lang(pair[-1]) == target \
+            if _language_of(pair[-2]) == source and _language_of(pair[-1]) == target \
                     and _data_file(index) is not None:
                 found[index.name] = index
     return [found[name] for name in sorted(found)]
+
+
+@functools.lru_cache(maxsize=None)
+def _language_of(code: str) -> str:
+    """A dictionary file's language (ISO 639-3 in FreeDict's names: 'fra', 'nor') as mtcheck
+    names languages, by pycountry's tables."""
+    import pycountry
+
+    language = pycountry.languages.get(alpha_3=code.lower())
+    if language is None:
+        language = pycountry.languages.get(bibliographic=code.lower())
+    return canonical_lang(getattr(language, "alpha_2", None) or code)
 
 
 def _data_file(index: Path) -> Path | None:
@@ -249,7 +261,7 @@ def parse_dictd(index: bytes, data: bytes) -> dict[str, tuple[str, ...]]:
         seen.add((headword, offset))
         body = data[offset:offset + length].decode("utf-8", "replace")
         translated = entries.setdefault(headword, [])
-        translated.extend(t for t in translations(body) if t not in translated and _headword(untagged(t)) != headword)
+        translated.extend(t for t in translations(body) if t not in translated)
     return {headword: tuple(translated) for headword, translated in entries.items() if translated}
 
 

@@ -7,11 +7,7 @@ _ALIASES = {
     "no": "nb", "nob": "nb", "nno": "nn", "deu": "de", "ger": "de", "tur": "tr", "vie": "vi",
     "eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "por": "pt", "nld": "nl",
     "dut": "nl", "dan": "da", "swe": "sv", "fin": "fi", "rus": "ru", "aze": "az", "iw": "he",
-    "in": "id", "ji": "yi", "ces": "cs", "cze": "cs", "pol": "pl", "hun": "hu", "ell": "el", "gre": "el",
-    "bul": "bg", "ind": "id", "jpn": "ja", "nor": "nb", "hrv": "hr", "srp": "sr", "lit": "lt", "lat": "la",
-    "gle": "ga", "cym": "cy", "wel": "cy", "afr": "af", "ara": "ar", "hin": "hi", "swh": "sw", "swa": "sw",
-    "slk": "sk", "slo": "sk", "slv": "sl", "isl": "is", "ice": "is", "kur": "ku", "epo": "eo", "zho": "zh",
-    "chi": "zh", "kor": "ko", "ukr": "uk", "ron": "ro", "rum": "ro", "est": "et", "lav": "lv", "cat": "ca",
+    "in": "id", "ji": "yi",
 }
 
 # Families whose members are not foreign to each other (Bokmål and Nynorsk).
