@@ -19,7 +19,7 @@ from typing import Iterable
 from mtcheck.discovery.parts import related
 from mtcheck.discovery.text import TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, words_of
-from mtcheck.language.bilingual import Lexicon, installed, lexicon
+from mtcheck.language.bilingual import Lexicon, lexicon
 from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
 from mtcheck.model import Concept, Term
 

@@ -35,10 +35,10 @@ _BASE64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmno
 # A sense's number ("2.", "II. <N> 3."): each numbered line holds that sense's translations.
 _NUMBERED_RE = re.compile(r"^(?:[IVX]+\.\s*)?(?:<[^>]*>\s*)?\d+\.\s+")
 _MARKUP_RE = re.compile(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|/[^/]*/|\*[^*]*\*")
-# Lines that are not translations: cross-references, notes, examples.
 _MARKER_RE = re.compile(r"^(?:[IVX]+|[a-z])\.\s+")  # a sense's letter or roman number left inside a line
 _POS_RE = re.compile(r"<\s*([A-Za-z]+)")
 _TAG = "\x1f"  # between a translation's part of speech and its text
+# Lines that are not translations: cross-references, notes, examples.
 _NOT_TRANSLATIONS = ('"', "see:", "Synonym:", "Note:", "-", "Syn:", "Ant:")
 # Stress marks FreeDict writes on Cyrillic words (Ло́ндон), which the words' spelling has not.
 _STRESS_RE = re.compile("(?<=[\u0400-\u04ff])[\u0300\u0301]")
