@@ -183,3 +183,14 @@ def test_a_word_of_the_same_stem_as_a_translation_in_a_phrase(dictionaries, tmp_
                           "Frontový výbor zasedal včera.\nNa schůzi přišel i starosta.\n")
     assert "lexicon" in {e.signal for e in found["Frontový výbor"].evidence}
     assert found["Frontový výbor"].concept.id == "fc" and found["Frontový výbor"].score >= 0.5
+
+
+def test_an_acronym_stays_as_it_is_in_a_translated_term(dictionaries, tmp_path):
+    """„serveur API" translates 'API server': the acronym written as it is, the other word by
+    the dictionary; „API" alone is no translation of it."""
+    write_dictionary(dictionaries, "freedict-eng-fra", [("server", "server <n>\nserveur\n")])
+    found = candidates_in(tmp_path, "api,en,API server,preferred\napi,fr,kube-apiserver,preferred\n", "fr",
+                          "Le serveur API valide chaque requête.\nL'API REST répond.\n")
+    assert found["serveur API"].concept.id == "api" and found["serveur API"].score >= 0.5
+    assert "lexicon" in {e.signal for e in found["serveur API"].evidence}
+    assert not any(c.score >= 0.5 for form, c in found.items() if form != "serveur API")

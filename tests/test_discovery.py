@@ -605,3 +605,16 @@ def test_a_rendering_without_the_word_that_links_its_words(tmp_path):
     italian = candidates_in(tmp_path, "merge,en,merge,preferred\nmerge,it,effettuare la fusione,preferred\n", "it",
                             "Non è possibile effettuare fusione adesso.\nPuoi effettuare fusione dei rami.\n")
     assert not any(c.score >= 0.5 for c in italian.values())
+
+
+def test_a_term_of_another_language_written_as_one_word(tmp_path):
+    """„Apiserver" is the English 'API server' written as one word, no German rendering and not
+    the glossary's kube-apiserver shortened; a word that only begins like it is not."""
+    found = candidates_in(tmp_path, "api,en,API server,preferred\napi,en,kube-apiserver,admitted\n"
+                          "api,de,kube-apiserver,preferred\n", "de",
+                          "Der Apiserver prüft jede Anfrage.\nDer kube-apiserver läuft auf dem Knoten.\n"
+                          "Die Apiserverlast steigt.\n")
+    closed = found["Apiserver"]
+    assert closed.concept.id == "api" and closed.score >= 0.5
+    assert [e.detail for e in closed.evidence if e.signal == "closed"] == ["the en term 'API server' written as one word"]
+    assert not any(c.score >= 0.5 for form, c in found.items() if form != "Apiserver")

@@ -218,12 +218,16 @@ class Discoverer:
                                         None, probability, inner(first, stop),
                                         named=_named(analysed, first, stop, lang, quoted=True)))
         for index, word in enumerate(analysed.words):
+            if not word.content or any(f <= index < s_ for f, s_, _ in covered) or (index, index + 1) in quoted:
+                continue
+            # A term of another language written as one word („Apiserver" for 'API server').
+            if word.text.casefold() in state.parts.closed:
+                self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
             # A translation of a term the glossary keeps as it is in another language.
             # A proper name (capitalised inside a sentence) translates nothing.
-            if word.content and state.parts.cognates(word.text) and not any(f <= index < s_ for f, s_, _ in covered) \
+            elif state.parts.cognates(word.text) \
                     and not (word.text[:1].isupper() and _named(analysed, index, index + 1, lang)):
-                if (index, index + 1) not in quoted:
-                    self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
+                self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
         variants = list(self._variant_spans(state, analysed, native))
         made = set(quoted)
         # In a bilingual segment only what the source says and the target's terms miss.
@@ -556,6 +560,7 @@ class Discoverer:
             concepts.add(known[0].id)
         if span_lang == lang:
             concepts |= state.lexical.concepts_rendered(spans[0].occurrence.text)
+            concepts |= {c for c, _ in parts.closed.get(spans[0].occurrence.text.casefold(), ())}
         concepts |= {concept for (concept, lang_), words in learned.items()
                      if lang_ == span_lang and any(k in words for k in keys)}
         best, best_rank = None, (0.0, 0)
@@ -608,9 +613,17 @@ class Discoverer:
                                      f"the source has '{source_text}' and the target none of the concept's terms: "
                                      f"this stands there ({where})"))
             tied = True
+        closed = next((t for c, t in parts.closed.get(spans[0].occurrence.text.casefold(), ()) if c == concept.id),
+                      None) if span_lang == lang else None
         if known and known[0].id == concept.id:
             evidence.append(Evidence("untranslated", WEIGHTS["untranslated"],
                                      f"the {known[1].lang} term '{known[1].text}' left untranslated"))
+            tied = True
+        elif closed is not None:
+            # Not the known rendering shortened („Apiserver" beside kube-apiserver): the other
+            # language's term, spelt as one word.
+            evidence.append(Evidence("closed", WEIGHTS["closed"], f"the {closed.lang} term '{closed.text}' "
+                                     f"written as one word"))
             tied = True
         elif (kept := next((t for c, t in parts.cognates(spans[0].occurrence.text) if c == concept.id), None)) \
                 and not _always_capitalised(state.counts, [s.occurrence.text for s in spans], lang):
@@ -952,13 +965,14 @@ class _Language:
         self._triggers = WordCache(self._triggering)
 
     def trigger(self, surface: str) -> bool:
-        """Whether a word may be the core of a rendering or a dictionary's translation of a
-        term, so that its segment needs a look."""
+        """Whether a word may be the core of a rendering, a dictionary's translation of a
+        term or a term written as one word, so that its segment needs a look."""
         return self._triggers[surface]
 
     def _triggering(self, surface: str) -> bool:
         key, content = self.analyser.word(surface)
-        return content and bool(self.parts.concepts_sharing([key]) or self.lexical.concepts_with(surface))
+        return content and bool(self.parts.concepts_sharing([key]) or self.lexical.concepts_with(surface)
+                                or surface.casefold() in self.parts.closed)
 
     @property
     def analyser(self) -> TextAnalyser:

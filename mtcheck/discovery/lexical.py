@@ -145,17 +145,21 @@ class DictionaryRenderings:
             phrases = frozenset(k for k in found if len(k) > 1)
             return Translated(concept_id, term, slots if slots[0] else (), phrases, True, words.names)
         phrases = frozenset(self.keys_of(t) for t in words.translations(term.text)) - own_keys - {()}
-        slots = []
+        slots, as_is = [], 0
         for surface in surfaces:
             keys = frozenset(k[0] for k in map(self.keys_of, _word_translations(words, surface, source, None))
                              if len(k) == 1)
             if keys:
                 slots.append(keys)
+            elif _kept_as_is(surface):
+                # An acronym translations keep as it is („serveur API" for 'API server').
+                slots.append(frozenset({self.key(surface)}))
+                as_is += 1
             elif _content(source, surface):
                 slots = []  # a word the dictionary does not know: no composition of the term
                 break
-        if len(slots) > MAX_WORDS or len(slots) < 2:
-            slots = []
+        if len(slots) > MAX_WORDS or len(slots) < 2 or as_is == len(slots):
+            slots = []  # nothing translated is the term itself, left untranslated: GL003's
         if not slots and not phrases:
             return None
         return Translated(concept_id, term, tuple(slots), phrases, term.text.casefold() in own_plain, words.names)
@@ -168,6 +172,12 @@ def _word_translations(words, surface: str, lang: str, pos: str | None) -> tuple
     if lemma and lemma.casefold() != surface.casefold():
         found += [t for t in words.translations(lemma, pos) if t not in found]
     return tuple(found)
+
+
+def _kept_as_is(surface: str) -> bool:
+    """An acronym or a code (API, HTTP2): written the same in every language."""
+    return len(surface) >= 2 and (surface.isupper() or any(c.isdigit() for c in surface)) \
+        and any(c.isalpha() for c in surface)
 
 
 def _content(lang: str, surface: str) -> bool:

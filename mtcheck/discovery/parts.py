@@ -63,6 +63,7 @@ class ConceptParts:
     _stems: dict[str, set[str]] = field(default_factory=dict)       # a part's first letters -> concept ids
     kept: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # first letters -> (concept, kept term)
     _kept_from: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # -> the languages it is kept from
+    closed: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term written as one word -> it
     _with: dict[str, tuple] = field(default_factory=dict)           # word key -> renderings_with
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
@@ -111,6 +112,13 @@ class ConceptParts:
         another language (Node, Service in a Spanish software glossary): a translation of them
         in the text („nodo", „nœud") is a rendering the glossary does not want."""
         here = {x.lang for x in terms}
+        if terms:
+            # Terms of other languages written as one word („Apiserver" for 'API server').
+            for t in concept.terms:
+                if t.lang not in here and t.status.accepted:
+                    closed = closed_form(t.text)
+                    if closed and closed not in {closed_form(x.text) for x in terms}:
+                        self.closed.setdefault(closed, []).append((concept.id, t))
         elsewhere: dict[str, set[str]] = {}
         for t in concept.terms:
             if t.lang not in here:
@@ -381,6 +389,19 @@ def _head_changed(rendering: Rendering, core_at: list[int], novel_at: list[int])
 MIN_COGNATE = 0.65  # the share of letters alike that makes a word look like a translation of a kept term
 MIN_STEM = 3     # letters of a stem that a derived word must begin with
 MAX_SUFFIX = 5   # letters a derived word may add to it (no more than its stem has)
+
+
+MIN_CLOSED = 6  # letters of a term written as one word: shorter ones are often words of their own
+
+
+def closed_form(text: str) -> str | None:
+    """A term of several words written as one, case folded ('API server', 'API-Server' →
+    'apiserver'); None for a term of one word or a short one."""
+    words = [w for w in text.replace("-", " ").replace("\u2011", " ").split() if w]
+    closed = "".join(words).casefold()
+    if len(words) < 2 or len(closed) < MIN_CLOSED or not closed.isalnum():
+        return None
+    return closed
 
 
 @functools.lru_cache(maxsize=262144)
