@@ -194,3 +194,24 @@ def test_an_acronym_stays_as_it_is_in_a_translated_term(dictionaries, tmp_path):
     assert found["serveur API"].concept.id == "api" and found["serveur API"].score >= 0.5
     assert "lexicon" in {e.signal for e in found["serveur API"].evidence}
     assert not any(c.score >= 0.5 for form, c in found.items() if form != "serveur API")
+
+
+def test_another_sense_of_the_source_word_where_a_gap_chose_it(dictionaries, tmp_path):
+    """'discount' has three translations and the glossary's German term is one of them: alone
+    none of the others is a rendering, but where the source says 'discount' and the target
+    has 'Rabatt' instead of „Nachlass", the dictionary backs what the gap found."""
+    glossary = ("discount,en,discount,preferred\ndiscount,de,Nachlass,preferred\n"
+                "invoice,en,invoice,preferred\ninvoice,de,Rechnung,preferred\n")
+    pairs = [("Edit the discount", "Rabatt ändern"), ("Delete the discount rules", "Rabatt Regeln löschen"),
+             ("Edit the invoice", "Rechnung ändern"), ("Price with reduction", "Preis mit Rabatt"),
+             ("Rebates", "Rabatte"), ("Allow a reduction", "Rabatt erlauben")]
+    without = gl006_in_po(tmp_path, glossary, "de", pairs)
+    write_dictionary(dictionaries, "freedict-eng-deu", [("discount", "discount <n>\n1. Rabatt\n2. Nachlass\n3. Skonto\n")])
+    (tmp_path / "with").mkdir()
+    found = gl006_in_po(tmp_path / "with", glossary, "de", pairs)
+    assert [f["line"] for f in found] == [f["line"] for f in without] == [7]
+    assert "a translation of the en term 'discount' (freedict-eng-deu)" in found[0]["message"]
+    assert "freedict" not in without[0]["message"]
+    # Monolingual, where no gap chose it, 'Rabatt' is one of the word's senses: nothing.
+    assert not any(c.score >= 0.5 for c in candidates_in(tmp_path, glossary, "de",
+                                                         "Der Rabatt gilt.\nEin Rabatt hilft.\n").values())

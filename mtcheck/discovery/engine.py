@@ -715,7 +715,8 @@ class Discoverer:
         if translated and self._renders(translated, concept):
             evidence.append(Evidence("mt", WEIGHTS["mt"], f"machine-translated into {self.mt_lang}: '{translated}'"))
             tied = True
-        lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text) if span_lang == lang else None
+        lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text, aligned is not None) \
+            if span_lang == lang else None
         if lexical is not None:
             # One word is weaker than a phrase, and once weaker than a word that recurs (in
             # any form: 'nœud', 'nœuds').

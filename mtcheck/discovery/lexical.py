@@ -41,6 +41,7 @@ class Translated:
     phrases: frozenset[tuple[str, ...]]  # translations of the whole term, as keys
     kept: bool                           # the glossary keeps the term as it is in this language
     dictionaries: tuple[str, ...]
+    in_gap_only: bool = False  # one of a word's many senses: evidence only where a bilingual gap chose it
 
     def renders(self, keys: tuple[str, ...]) -> bool:
         """Whether content words (keys) are a translation of the term: one the dictionary
@@ -88,6 +89,8 @@ class DictionaryRenderings:
                 if translated is None:
                     continue
                 made.translated.setdefault(concept.id, []).append(translated)
+                if translated.in_gap_only:
+                    continue  # no place of its own: evidence for what a gap chose
                 made.longest = max(made.longest, len(translated.slots), *map(len, translated.phrases))
                 for key in set().union(*translated.slots, *translated.phrases):
                     made._by_key.setdefault(key, set()).add(concept.id)
@@ -115,15 +118,17 @@ class DictionaryRenderings:
     def concepts_with(self, surface: str) -> set[str]:
         return self._by_key.get(self.key(surface), set())
 
-    def rendering(self, concept_id: str, text: str) -> Translated | None:
-        """The concept's term that this text renders by the dictionary, if any."""
+    def rendering(self, concept_id: str, text: str, in_gap: bool = False) -> Translated | None:
+        """The concept's term that this text renders by the dictionary, if any; `in_gap`: also
+        by one of a word's many senses, where a bilingual gap chose the text."""
         keys = self.keys_of(text)
-        return next((t for t in self.translated.get(concept_id, ()) if t.renders(keys)), None)
+        return next((t for t in self.translated.get(concept_id, ())
+                     if (in_gap or not t.in_gap_only) and t.renders(keys)), None)
 
     def concepts_rendered(self, text: str) -> set[str]:
         keys = self.keys_of(text)
         concepts = set().union(*(self._by_key.get(key, ()) for key in keys))
-        return {c for c in concepts if any(t.renders(keys) for t in self.translated[c])}
+        return {c for c in concepts if any(not t.in_gap_only and t.renders(keys) for t in self.translated[c])}
 
     def _translate(self, concept_id: str, term: Term, words: Lexicon, own_keys: set[tuple[str, ...]],
                    own_plain: set[str]) -> Translated | None:
@@ -137,13 +142,18 @@ class DictionaryRenderings:
             # verb). Only a word the dictionary translates one or two ways is trusted, where
             # the glossary keeps it untranslated ('node' → 'nœud'; not 'job', a dozen senses);
             # the glossary's own term among them names the sense, the others are other senses.
+            # Those others are evidence only where a bilingual gap chose one: the source says
+            # the word and the target renders it otherwise.
             found = {self.keys_of(t) for t in _word_translations(words, surfaces[0], source,
                                                                   _POS.get(term.part_of_speech, "n"))} - {()}
-            if term.text.casefold() not in own_plain or found & own_keys or not 0 < len(found) <= MAX_SENSES:
+            sure = not (term.text.casefold() not in own_plain or found & own_keys or not 0 < len(found) <= MAX_SENSES)
+            found -= own_keys
+            if not found:
                 return None
             slots = (frozenset(k[0] for k in found if len(k) == 1),)
             phrases = frozenset(k for k in found if len(k) > 1)
-            return Translated(concept_id, term, slots if slots[0] else (), phrases, True, words.names)
+            return Translated(concept_id, term, slots if slots[0] else (), phrases, term.text.casefold() in own_plain,
+                              words.names, not sure)
         phrases = frozenset(self.keys_of(t) for t in words.translations(term.text)) - own_keys - {()}
         slots, as_is = [], 0
         for surface in surfaces:
