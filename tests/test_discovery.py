@@ -618,3 +618,20 @@ def test_a_term_of_another_language_written_as_one_word(tmp_path):
     assert closed.concept.id == "api" and closed.score >= 0.5
     assert [e.detail for e in closed.evidence if e.signal == "closed"] == ["the en term 'API server' written as one word"]
     assert not any(c.score >= 0.5 for form, c in found.items() if form != "Apiserver")
+
+
+def test_a_terms_initials_where_the_glossary_does_not_list_them(tmp_path):
+    """'VFF' is the English term's initials and 'GPMB' the Vietnamese one's: renderings the
+    glossary does not list. In brackets right after the term they define the abbreviation, as a
+    gloss does (GL003 allows it); an abbreviation of nothing in the glossary is nothing."""
+    glossary = ("front,en,Vietnam Fatherland Front,preferred\nfront,de,Vaterländische Front Vietnams,preferred\n"
+                "gpmb,vi,giải phóng mặt bằng,preferred\ngpmb,de,Baufeldfreimachung,preferred\n")
+    text = ("Die VFF tagte gestern in Hanoi.\nDie Vaterländische Front Vietnams (VFF) lud ein.\n"
+            "Die GPMB verzögert sich, sagt die WHO.\n")
+    found = candidates_in(tmp_path, glossary, "de", text)
+    vff, gpmb = found["VFF"], found["GPMB"]
+    assert (vff.concept.id, gpmb.concept.id) == ("front", "gpmb") and min(vff.score, gpmb.score) >= 0.5
+    assert [o.location.line for o in vff.occurrences] == [1]
+    assert [e.detail for e in vff.evidence if e.signal == "initials"] == \
+        ["the en term 'Vietnam Fatherland Front' as its initials"]
+    assert "WHO" not in found

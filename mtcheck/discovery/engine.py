@@ -220,8 +220,10 @@ class Discoverer:
         for index, word in enumerate(analysed.words):
             if not word.content or any(f <= index < s_ for f, s_, _ in covered) or (index, index + 1) in quoted:
                 continue
-            # A term of another language written as one word („Apiserver" for 'API server').
-            if word.text.casefold() in state.parts.closed:
+            # A term written otherwise: as one word („Apiserver" for 'API server'), or as its
+            # initials, unless they stand in brackets after a term, defining them.
+            spelt = state.parts.spellings(word.text)
+            if spelt and not (all(how == "as its initials" for _, _, how in spelt) and _defined(analysed, index, covered)):
                 self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
             # A translation of a term the glossary keeps as it is in another language.
             # A proper name (capitalised inside a sentence) translates nothing.
@@ -560,7 +562,7 @@ class Discoverer:
             concepts.add(known[0].id)
         if span_lang == lang:
             concepts |= state.lexical.concepts_rendered(spans[0].occurrence.text)
-            concepts |= {c for c, _ in parts.closed.get(spans[0].occurrence.text.casefold(), ())}
+            concepts |= {c for c, _, _ in parts.spellings(spans[0].occurrence.text)}
         concepts |= {concept for (concept, lang_), words in learned.items()
                      if lang_ == span_lang and any(k in words for k in keys)}
         best, best_rank = None, (0.0, 0)
@@ -613,17 +615,17 @@ class Discoverer:
                                      f"the source has '{source_text}' and the target none of the concept's terms: "
                                      f"this stands there ({where})"))
             tied = True
-        closed = next((t for c, t in parts.closed.get(spans[0].occurrence.text.casefold(), ()) if c == concept.id),
-                      None) if span_lang == lang else None
+        spelt = next(((t, how) for c, t, how in parts.spellings(spans[0].occurrence.text) if c == concept.id),
+                     None) if span_lang == lang else None
         if known and known[0].id == concept.id:
             evidence.append(Evidence("untranslated", WEIGHTS["untranslated"],
                                      f"the {known[1].lang} term '{known[1].text}' left untranslated"))
             tied = True
-        elif closed is not None:
-            # Not the known rendering shortened („Apiserver" beside kube-apiserver): the other
-            # language's term, spelt as one word.
-            evidence.append(Evidence("closed", WEIGHTS["closed"], f"the {closed.lang} term '{closed.text}' "
-                                     f"written as one word"))
+        elif spelt is not None:
+            # Not the known rendering shortened („Apiserver" beside kube-apiserver): a term
+            # spelt as one word, or its initials.
+            (term, how), signal = spelt, "closed" if spelt[1] == "written as one word" else "initials"
+            evidence.append(Evidence(signal, WEIGHTS[signal], f"the {term.lang} term '{term.text}' {how}"))
             tied = True
         elif (kept := next((t for c, t in parts.cognates(spans[0].occurrence.text) if c == concept.id), None)) \
                 and not _always_capitalised(state.counts, [s.occurrence.text for s in spans], lang):
@@ -847,6 +849,17 @@ def _beside(words: list, first: int, stop: int):
             break
 
 
+def _defined(analysed: Analysed, index: int, covered: list[tuple[int, int, Match]]) -> bool:
+    """Whether the word stands in brackets right after a term the matcher found: „Mặt trận Tổ
+    quốc Việt Nam (MTTQVN)" defines an abbreviation, as GL003 allows a gloss."""
+    text, word = analysed.text, analysed.words[index]
+    before = text[:word.start].rstrip()
+    if not before.endswith(("(", "[")) or not text[word.end:].lstrip().startswith((")", "]")):
+        return False
+    opening = len(before) - 1
+    return any(f < index and text[analysed.words[s - 1].end:opening].strip() == "" for f, s, _ in covered)
+
+
 def _cuts_a_term(native: list[tuple[int, int, Match]], first: int, stop: int) -> bool:
     """Whether the words first..stop take part of a known term and leave the rest of it out."""
     return any(f < stop and first < s and not (first <= f and s <= stop) for f, s, _ in native)
@@ -973,7 +986,7 @@ class _Language:
     def _triggering(self, surface: str) -> bool:
         key, content = self.analyser.word(surface)
         return content and bool(self.parts.concepts_sharing([key]) or self.lexical.concepts_with(surface)
-                                or surface.casefold() in self.parts.closed)
+                                or bool(self.parts.spellings(surface)))
 
     @property
     def analyser(self) -> TextAnalyser:

@@ -64,6 +64,7 @@ class ConceptParts:
     kept: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # first letters -> (concept, kept term)
     _kept_from: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # -> the languages it is kept from
     closed: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term written as one word -> it
+    initials: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term's initials -> it
     _with: dict[str, tuple] = field(default_factory=dict)           # word key -> renderings_with
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
@@ -113,12 +114,19 @@ class ConceptParts:
         in the text („nodo", „nœud") is a rendering the glossary does not want."""
         here = {x.lang for x in terms}
         if terms:
-            # Terms of other languages written as one word („Apiserver" for 'API server').
+            # Terms of other languages written as one word („Apiserver" for 'API server'), and
+            # any term's initials ('VFF' for 'Vietnam Fatherland Front', 'GPMB' for 'giải phóng
+            # mặt bằng') where the glossary does not list them.
+            own = {x.text for x in terms}
             for t in concept.terms:
-                if t.lang not in here and t.status.accepted:
-                    closed = closed_form(t.text)
-                    if closed and closed not in {closed_form(x.text) for x in terms}:
-                        self.closed.setdefault(closed, []).append((concept.id, t))
+                if not t.status.accepted:
+                    continue
+                closed = closed_form(t.text)
+                if t.lang not in here and closed and closed not in {closed_form(x) for x in own}:
+                    self.closed.setdefault(closed, []).append((concept.id, t))
+                short = initials(t.text)
+                if short and short not in own and (concept.id, t) not in self.initials.get(short, ()):
+                    self.initials.setdefault(short, []).append((concept.id, t))
         elsewhere: dict[str, set[str]] = {}
         for t in concept.terms:
             if t.lang not in here:
@@ -128,6 +136,13 @@ class ConceptParts:
             if len(plain) >= MIN_PIECE and plain.isalpha() and plain in elsewhere:
                 self.kept.setdefault(plain[:2], []).append((concept.id, term))
                 self._kept_from[(concept.id, term.text)] = tuple(sorted(elsewhere[plain]))
+
+    def spellings(self, surface: str) -> list[tuple[str, Term, str]]:
+        """Terms of the glossary this word spells otherwise: (concept id, term, how)."""
+        found = [(c, t, "written as one word") for c, t in self.closed.get(surface.casefold(), ())]
+        if surface.isupper():
+            found += [(c, t, "as its initials") for c, t in self.initials.get(surface, ())]
+        return found
 
     def cognates(self, surface: str) -> list[tuple[str, Term]]:
         """Kept terms (see _keep) the word looks like a translation of: the same first two
@@ -392,6 +407,21 @@ MAX_SUFFIX = 5   # letters a derived word may add to it (no more than its stem h
 
 
 MIN_CLOSED = 6  # letters of a term written as one word: shorter ones are often words of their own
+
+
+MIN_INITIALS = 3  # letters of an abbreviation: two letters name too many things
+
+
+def initials(text: str) -> str | None:
+    """A term's initials, capitals: of its capitalised words where it has some ('Vietnam
+    Fatherland Front', 'Front de la Patrie du Vietnam' → VFF, FPV), else of all its words
+    ('giải phóng mặt bằng' → GPMB); None for fewer than MIN_INITIALS or a term of one word."""
+    words = [w for w in text.replace("-", " ").split() if w[:1].isalpha()]
+    if any(w[:1].isupper() for w in words):
+        words = [w for w in words if w[:1].isupper()]
+    if len(words) < MIN_INITIALS:
+        return None
+    return "".join(w[0] for w in words).upper()
 
 
 def closed_form(text: str) -> str | None:
