@@ -215,3 +215,39 @@ def test_another_sense_of_the_source_word_where_a_gap_chose_it(dictionaries, tmp
     # Monolingual, where no gap chose it, 'Rabatt' is one of the word's senses: nothing.
     assert not any(c.score >= 0.5 for c in candidates_in(tmp_path, glossary, "de",
                                                          "Der Rabatt gilt.\nEin Rabatt hilft.\n").values())
+
+
+CEDICT = """# CC-CEDICT
+部署 部署 [bu4 shu3] /to dispose/to deploy/deployment/
+容器 容器 [rong2 qi4] /receptacle/(computing) container/
+運行 运行 [yun4 xing2] /to be in operation; to run/
+運行時 运行时 [yun4 xing2 shi2] /runtime/
+折扣 折扣 [zhe2 kou4] /discount/CL:個|个[ge4]/
+"""
+
+
+def test_cc_cedict_read_both_ways(dictionaries):
+    (dictionaries / "cedict_ts.u8").write_text(CEDICT, encoding="utf-8")
+    english = lexicon("en", "zh-CN")
+    assert english.names == ("CC-CEDICT",)
+    assert english.translations("discount") == ("折扣",)  # no classifier taken for a gloss
+    assert english.translations("container") == ("容器",)
+    chinese = lexicon("zh", "en")
+    assert chinese.translations("部署") == ("dispose", "deploy", "deployment")
+    assert chinese.translations("運行") == chinese.translations("运行") == ("be in operation", "run")
+    assert chinese.parts_of_speech("部署") == {"v"} and chinese.parts_of_speech("容器") == frozenset()
+
+
+def test_chinese_translations_of_kept_terms(dictionaries, tmp_path):
+    """容器 translates a kept Container; 部署 is also the verb 'to deploy', which a text without
+    inflection cannot tell from the noun Deployment; 运行容器 (to run containers) is no
+    rendering of Container Runtime, whose 运行时 is one word, not 运行 (to run)."""
+    glossary = ("container,en,Container,preferred\ncontainer,zh,Container,preferred\n"
+                "deployment,en,Deployment,preferred\ndeployment,zh,Deployment,preferred\n"
+                "runtime,en,Container Runtime,preferred\nruntime,zh,容器运行时,preferred\n")
+    text = "容器启动了。每个容器都在运行。\n部署应用需要时间。部署完成了。\n节点会运行容器。\n"
+    (dictionaries / "cedict_ts.u8").write_text(CEDICT, encoding="utf-8")
+    found = {form: c for form, c in candidates_in(tmp_path, glossary, "zh", text).items() if c.score >= 0.5}
+    assert {form: c.concept.id for form, c in found.items()} == {"容器": "container"}
+    assert "lexicon" in {e.signal for e in found["容器"].evidence}
+    assert "CC-CEDICT" in next(e.detail for e in found["容器"].evidence if e.signal == "lexicon")

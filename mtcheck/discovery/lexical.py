@@ -72,7 +72,7 @@ class DictionaryRenderings:
     @classmethod
     def build(cls, concepts: Iterable[Concept], lang: str, analyser: TextAnalyser) -> DictionaryRenderings:
         made = cls(lang=canonical_lang(lang), analyser=analyser)
-        lexicons: dict[str, Lexicon] = {}
+        lexicons: dict[str, tuple[Lexicon, Lexicon]] = {}  # a source language -> there and back
         for concept in concepts:
             own = [t for t in concept.terms_in(made.lang) if t.status.accepted]
             if not own:
@@ -84,8 +84,8 @@ class DictionaryRenderings:
                     continue
                 source = canonical_lang(term.lang)
                 if source not in lexicons:
-                    lexicons[source] = lexicon(source, made.lang)
-                translated = made._translate(concept.id, term, lexicons[source], own_keys, own_plain)
+                    lexicons[source] = (lexicon(source, made.lang), lexicon(made.lang, source))
+                translated = made._translate(concept.id, term, *lexicons[source], own_keys, own_plain)
                 if translated is None:
                     continue
                 made.translated.setdefault(concept.id, []).append(translated)
@@ -113,7 +113,18 @@ class DictionaryRenderings:
 
     def keys_of(self, text: str) -> tuple[str, ...]:
         """The content words of a text, as keys."""
-        return tuple(self.key(w) for w, _, _ in words_of(text) if self.analyser.word(w)[1])
+        return tuple(self.key(w) for w, _, _ in self.analyser.words_of(text) if self.analyser.word(w)[1])
+
+    def translation_keys(self, translation: str) -> tuple[str, ...]:
+        """A dictionary's translation as keys; one that has a word the text's words would lose
+        without being a function word (时 of 运行时, a character alone) only as a whole, which
+        no text's words give: 运行时 (runtime) is not 运行 (to run)."""
+        words = self.analyser.words_of(translation)
+        analyser = self.analyser
+        if any(not analyser.word(w)[1] and analyser.analyzer.base(w) not in analyser.function_words
+               and any(c.isalpha() for c in w) for w, _, _ in words):
+            return (translation.casefold(),)
+        return tuple(self.key(w) for w, _, _ in words if analyser.word(w)[1])
 
     def concepts_with(self, surface: str) -> set[str]:
         return self._by_key.get(self.key(surface), set())
@@ -130,11 +141,16 @@ class DictionaryRenderings:
         concepts = set().union(*(self._by_key.get(key, ()) for key in keys))
         return {c for c in concepts if any(not t.in_gap_only and t.renders(keys) for t in self.translated[c])}
 
-    def _translate(self, concept_id: str, term: Term, words: Lexicon, own_keys: set[tuple[str, ...]],
-                   own_plain: set[str]) -> Translated | None:
+    def _translate(self, concept_id: str, term: Term, words: Lexicon, back: Lexicon,
+                   own_keys: set[tuple[str, ...]], own_plain: set[str]) -> Translated | None:
         source = words.source
         if not words:
             return None
+
+        def _translations(surface: str, pos: str | None) -> list[str]:
+            # A word the dictionary also gives as a verb names the action as often as the
+            # thing, in a language that does not inflect them apart (部署: to deploy, deployment).
+            return [t for t in _word_translations(words, surface, source, pos) if "v" not in back.parts_of_speech(t)]
         surfaces = [w for w, _, _ in words_of(term.text)]
         if len(surfaces) == 1:
             # One word: its translations are its senses. A one-word term is a noun unless the
@@ -144,8 +160,7 @@ class DictionaryRenderings:
             # the glossary's own term among them names the sense, the others are other senses.
             # Those others are evidence only where a bilingual gap chose one: the source says
             # the word and the target renders it otherwise.
-            found = {self.keys_of(t) for t in _word_translations(words, surfaces[0], source,
-                                                                  _POS.get(term.part_of_speech, "n"))} - {()}
+            found = {self.translation_keys(t) for t in _translations(surfaces[0], _POS.get(term.part_of_speech, "n"))} - {()}
             sure = not (term.text.casefold() not in own_plain or found & own_keys or not 0 < len(found) <= MAX_SENSES)
             found -= own_keys
             if not found:
@@ -154,11 +169,10 @@ class DictionaryRenderings:
             phrases = frozenset(k for k in found if len(k) > 1)
             return Translated(concept_id, term, slots if slots[0] else (), phrases, term.text.casefold() in own_plain,
                               words.names, not sure)
-        phrases = frozenset(self.keys_of(t) for t in words.translations(term.text)) - own_keys - {()}
+        phrases = frozenset(self.translation_keys(t) for t in words.translations(term.text)) - own_keys - {()}
         slots, as_is = [], 0
         for surface in surfaces:
-            keys = frozenset(k[0] for k in map(self.keys_of, _word_translations(words, surface, source, None))
-                             if len(k) == 1)
+            keys = frozenset(k[0] for k in map(self.translation_keys, _translations(surface, None)) if len(k) == 1)
             if keys:
                 slots.append(keys)
             elif _kept_as_is(surface):

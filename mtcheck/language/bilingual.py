@@ -60,18 +60,25 @@ class Lexicon:
     def __bool__(self) -> bool:
         return bool(self.names)
 
+    def parts_of_speech(self, phrase: str) -> frozenset[str]:
+        """The parts of speech the dictionaries mark a word's translations with ('v': it is a
+        verb in one of its senses); empty where they do not say."""
+        return frozenset(kind for kind, _ in self._tagged(phrase) if kind)
+
+    def _tagged(self, phrase: str) -> list[tuple[str, str]]:
+        found = self._entries.get(_headword(phrase))
+        if not found:
+            return []
+        if not isinstance(found, tuple):
+            found = found[0].decode("utf-8").split("\t")  # a trie's values: one, joined
+        return [(kind, text) for kind, _, text in (item.partition(_TAG) for item in found)]
+
     def translations(self, phrase: str, pos: str | None = None) -> tuple[str, ...]:
         """What the dictionaries give for a word or phrase (its case folded), in their order;
         with `pos` ('n' noun, 'v' verb, 'a' adjective, 'r' adverb), only the translations of
         that part of speech and those of entries that do not say."""
-        found = self._entries.get(_headword(phrase))
-        if not found:
-            return ()
-        if not isinstance(found, tuple):
-            found = found[0].decode("utf-8").split("\t")  # a trie's values: one, joined
         texts = []
-        for item in found:
-            kind, _, text = item.partition(_TAG)
+        for kind, text in self._tagged(phrase):
             if (pos is None or kind in ("", pos)) and text not in texts:
                 texts.append(text)
         return tuple(texts)
@@ -83,7 +90,8 @@ def installed() -> tuple[str, ...]:
     found = []
     for folder in folders():
         try:
-            found += [f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(folder.glob("*-*.index"))]
+            found += [f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(folder.glob("*"))
+                      if p.name.endswith(".index") or _cedict(p)]
         except OSError:
             continue
     return tuple(found)
@@ -102,7 +110,7 @@ def _lexicon(source: str, target: str, _installed: tuple[str, ...]) -> Lexicon:
     paths = forward + backward
     if not paths:
         return Lexicon(source, target, {}, ())
-    names = tuple(p.name.removesuffix(".index") for p in paths)
+    names = tuple(p.name.removesuffix(".index") if not _cedict(p) else "CC-CEDICT" for p in paths)
     entry = _entry(source, target, paths)
     if entry is not None:
         trie = _open_trie(entry)
@@ -134,21 +142,32 @@ def merge(forward: list[dict[str, tuple[str, ...]]], backward: list[dict[str, tu
 
 
 def _dictionaries(source: str, target: str) -> list[Path]:
-    """Installed dictionaries from `source` to `target`, the first of each name found."""
+    """Installed dictionaries from `source` to `target`, the first of each name found: the
+    dict server's (`eng-fra.index`) and CC-CEDICT (Chinese–English, `cedict_ts.u8`)."""
     found: dict[str, Path] = {}
     for folder in folders():
         try:
-            indexes = sorted(folder.glob("*-*.index"))
+            files = sorted(folder.glob("*-*.index")) + sorted(p for p in folder.glob("*") if _cedict(p))
         except OSError:
             continue
-        for index in indexes:
-            pair = index.name.removesuffix(".index").split("-")
-            if len(pair) < 2 or index.name in found:
+        for path in files:
+            if path.name in found:
                 continue
-            if _language_of(pair[-2]) == source and _language_of(pair[-1]) == target \
-                    and _data_file(index) is not None:
-                found[index.name] = index
+            if _cedict(path):
+                pair = ["zho", "eng"]
+            else:
+                pair = path.name.removesuffix(".index").split("-")
+                if len(pair) < 2 or _data_file(path) is None:
+                    continue
+            if _language_of(pair[-2]) == source and _language_of(pair[-1]) == target:
+                found[path.name] = path
     return [found[name] for name in sorted(found)]
+
+
+def _cedict(path: Path) -> bool:
+    """CC-CEDICT's file, as MDBG gives it (cedict_1_0_ts_utf-8_mdbg.txt) or renamed (cedict_ts.u8)."""
+    name = path.name.casefold()
+    return name.startswith("cedict") and name.endswith((".u8", ".txt")) and path.is_file()
 
 
 @functools.lru_cache(maxsize=None)
@@ -172,6 +191,8 @@ def _data_file(index: Path) -> Path | None:
 
 
 def parse_file(index: Path) -> dict[str, tuple[str, ...]]:
+    if _cedict(index):
+        return parse_cedict(index.read_text(encoding="utf-8", errors="replace"))
     data = _data_file(index)
     if data is None:
         return {}
@@ -186,7 +207,7 @@ def _entry(source: str, target: str, paths: list[Path]) -> Path | None:
     stamp = [source, target, _source_digest()]
     try:
         for index in paths:
-            for path in (index, _data_file(index)):
+            for path in ((index,) if _cedict(index) else (index, _data_file(index))):
                 status = path.stat()
                 stamp.append(f"{path.resolve()}:{status.st_size}:{status.st_mtime_ns}")
     except (OSError, TypeError):
@@ -263,6 +284,37 @@ def parse_dictd(index: bytes, data: bytes) -> dict[str, tuple[str, ...]]:
         translated = entries.setdefault(headword, [])
         translated.extend(t for t in translations(body) if t not in translated)
     return {headword: tuple(translated) for headword, translated in entries.items() if translated}
+
+
+_CEDICT_RE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+# Glosses that say where a word belongs, not what it means.
+_NOT_GLOSSES = ("CL:", "variant of", "old variant", "see ", "surname ", "abbr. for", "used in", "erhua variant",
+                "Japanese variant", "also written", "also pr.")
+
+
+def parse_cedict(text: str) -> dict[str, tuple[str, ...]]:
+    """CC-CEDICT's lines („傳統 传统 [chuan2 tong3] /tradition/traditional/"): each word, simplified
+    and traditional, with its English glosses, a gloss "to …" marked as a verb."""
+    entries: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        found = _CEDICT_RE.match(line)
+        if not found:
+            continue  # a comment or a damaged line
+        glosses = []
+        for gloss in found.group(3).split("/"):
+            if gloss.startswith(_NOT_GLOSSES):
+                continue
+            for piece in _MARKUP_RE.sub(" ", gloss).split(";"):
+                piece = " ".join(piece.split()).strip(" .,:!?")
+                pos = ""
+                if piece.startswith("to "):
+                    pos, piece = "v", piece[3:]
+                if piece and len(piece.split()) <= MAX_WORDS and any(ch.isalpha() for ch in piece):
+                    glosses.append(tagged(pos, piece))
+        for headword in dict.fromkeys((found.group(2), found.group(1))):
+            known = entries.setdefault(_headword(headword), [])
+            known.extend(g for g in glosses if g not in known)
+    return {headword: tuple(glosses) for headword, glosses in entries.items() if glosses}
 
 
 def translations(body: str) -> list[str]:
