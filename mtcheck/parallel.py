@@ -56,11 +56,13 @@ _WORK: tuple[object, Checker, object] | None = None
 COMPILE_BYTES_PER_CONCEPT = 1300
 
 
-def check_files(run, checker: Checker, files: list[str], jobs: int) -> Iterator[FileResult]:
+def check_files(run, checker: Checker, files: list[str], jobs: int, sentences: bool = True) -> Iterator[FileResult]:
     """The files' results in their order. Files go to `jobs` workers by language where that
     balances: each worker compiles the matchers of its files' languages, so that languages
-    spread over workers are compiled in parallel instead of in each (see plan)."""
-    return in_workers(run, checker, files, jobs, check_file)
+    spread over workers are compiled in parallel instead of in each (see plan). Without
+    `sentences`, findings come back without the sentence they stand in (Finding.sentence),
+    which only a report showing context reads: sending it doubles what a finding costs."""
+    return in_workers(run, checker, files, jobs, check_file if sentences else _check_file_without_sentences)
 
 
 def in_workers(run, checker: Checker, files: list[str], jobs: int, work) -> Iterator:
@@ -161,6 +163,14 @@ def check_file(run, checker: Checker, path: str) -> FileResult:
     path, lang, batches, error, said = read_file(run, path, lambda path, lang, segments: checker.check_batches(
         path, segments, lang))
     return FileResult(path, lang, batches, checker.tally, error, said)
+
+
+def _check_file_without_sentences(run, checker: Checker, path: str) -> FileResult:
+    result = check_file(run, checker, path)
+    for batch in result.batches:
+        for finding in batch:
+            finding.__dict__["sentence"] = None  # this process's copy, about to be sent
+    return result
 
 
 def read_file(run, path: str, read) -> tuple[str, str | None, list, MtcheckError | None, str]:

@@ -3,6 +3,7 @@ them (the same bytes on stdout and stderr, the same exit code), whatever the for
 and inline directives among the files."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -64,6 +65,17 @@ def test_two_jobs_report_what_one_job_reports(folder, output_format):
     assert one[0] == 2  # the broken file is an error, after every other file was checked
     assert b"c-bad.xlf" in one[2]
     assert one[1].count(b"b-ui.de.po") and one[1].count(b"d-ui.de.xlf")  # the files after it too
+    assert two == one
+
+
+def test_two_jobs_show_the_sentences_one_job_shows(folder):
+    """Workers send a finding's sentence back only for the report that shows it (HTML): the
+    same report, contexts and all, but for the time and command line it shows."""
+    def report(jobs: str) -> bytes:
+        html = _check(folder, "--format", "html", "--jobs", jobs)[1]
+        return re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ|--jobs \d", b"", html)  # the run's time and command
+    one, two = report("1"), report("2")
+    assert one.count(b'class="context"') > 50
     assert two == one
 
 

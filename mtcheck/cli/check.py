@@ -124,7 +124,8 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         elif _in_parallel(files, jobs, consistency):
             from mtcheck.parallel import check_files
 
-            results = check_files(run, checker, files, jobs)
+            # Only the HTML report shows a finding's sentence: others need not send it back.
+            results = check_files(run, checker, files, jobs, sentences=output_format == "html")
         if results is not None:
             _report_results(run, checker, gate, reporter, report, files, results)
         for path, doc_lang, segments in run.documents(paths, files) if results is None else ():
