@@ -30,6 +30,7 @@ class Setup:
     foreign_langs: tuple[str, ...] | None
     source_support: bool
     variants: bool
+    sentences: bool = True  # findings sent back with their sentence: only a report showing context needs it
 
 
 def connect(address: str):
@@ -59,12 +60,12 @@ _BUILT: dict[Setup, tuple[object, object]] = {}
 
 
 def _check_task(path: str, setup: Setup) -> FileResult:
-    from mtcheck.parallel import check_file
+    from mtcheck.parallel import check_file, check_file_without_sentences
 
     built = _BUILT.get(setup)
     if built is None:
         built = _BUILT[setup] = _build(setup)
-    return check_file(*built, path)
+    return (check_file if setup.sentences else check_file_without_sentences)(*built, path)
 
 
 def _build(setup: Setup):

@@ -62,7 +62,7 @@ def check_files(run, checker: Checker, files: list[str], jobs: int, sentences: b
     spread over workers are compiled in parallel instead of in each (see plan). Without
     `sentences`, findings come back without the sentence they stand in (Finding.sentence),
     which only a report showing context reads: sending it doubles what a finding costs."""
-    return in_workers(run, checker, files, jobs, check_file if sentences else _check_file_without_sentences)
+    return in_workers(run, checker, files, jobs, check_file if sentences else check_file_without_sentences)
 
 
 def in_workers(run, checker: Checker, files: list[str], jobs: int, work) -> Iterator:
@@ -165,7 +165,8 @@ def check_file(run, checker: Checker, path: str) -> FileResult:
     return FileResult(path, lang, batches, checker.tally, error, said)
 
 
-def _check_file_without_sentences(run, checker: Checker, path: str) -> FileResult:
+def check_file_without_sentences(run, checker: Checker, path: str) -> FileResult:
+    """check_file, its findings' sentences left out (see check_files)."""
     result = check_file(run, checker, path)
     for batch in result.batches:
         for finding in batch:

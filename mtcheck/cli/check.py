@@ -120,7 +120,7 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         results = None  # files checked elsewhere: on a cluster, in worker processes
         if scheduler:
             results = _on_cluster(scheduler, glossaries, demo_glossary, lang, source_lang, rules, config, consistency,
-                                  foreign_langs, all_senses, no_variants, files)
+                                  foreign_langs, all_senses, no_variants, files, output_format == "html")
         elif _in_parallel(files, jobs, consistency):
             from mtcheck.parallel import check_files
 
@@ -165,7 +165,7 @@ def _in_parallel(files: list[str], jobs: int, consistency: str) -> bool:
 
 
 def _on_cluster(scheduler: str, glossaries, demo: bool, lang, source_lang, rules, config, consistency: str,
-                foreign_langs, all_senses: bool, no_variants: bool, files: list[str]):
+                foreign_langs, all_senses: bool, no_variants: bool, files: list[str], sentences: bool):
     """The files' results from a Dask cluster, in their order (see mtcheck.cluster)."""
     import os
 
@@ -174,7 +174,7 @@ def _on_cluster(scheduler: str, glossaries, demo: bool, lang, source_lang, rules
     setup = Setup(tuple(os.path.abspath(g) for g in glossaries), demo, lang, source_lang, tuple(rules),
                   tuple(sorted(config.severities.items())), consistency,
                   None if language_list(foreign_langs) is None else tuple(language_list(foreign_langs)),
-                  not all_senses, not no_variants)
+                  not all_senses, not no_variants, sentences)
     client = connect(scheduler)
     try:
         yield from check_on(client, setup, files)
