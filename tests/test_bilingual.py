@@ -206,7 +206,8 @@ def test_another_sense_of_the_source_word_where_a_gap_chose_it(dictionaries, tmp
              ("Edit the invoice", "Rechnung ändern"), ("Price with reduction", "Preis mit Rabatt"),
              ("Rebates", "Rabatte"), ("Allow a reduction", "Rabatt erlauben")]
     without = gl006_in_po(tmp_path, glossary, "de", pairs)
-    write_dictionary(dictionaries, "freedict-eng-deu", [("discount", "discount <n>\n1. Rabatt\n2. Nachlass\n3. Skonto\n")])
+    write_dictionary(dictionaries, "freedict-eng-deu",
+                     [("discount", "discount <n>\n1. Rabatt\n2. Nachlass\n3. Skonto\n")])
     (tmp_path / "with").mkdir()
     found = gl006_in_po(tmp_path / "with", glossary, "de", pairs)
     assert [f["line"] for f in found] == [f["line"] for f in without] == [7]

@@ -38,12 +38,12 @@ from typing import Callable, Iterable, NamedTuple
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.lexical import DictionaryRenderings
-from mtcheck.language.bilingual import installed
 from mtcheck.discovery.parts import ConceptParts, Rendering, Share, echoes, is_part
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected, words_of
+from mtcheck.language.bilingual import installed
 from mtcheck.language.dictionary import dictionary_lemma
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher, WordCache
@@ -54,6 +54,7 @@ DEFAULT_THRESHOLD = 0.5
 
 WEIGHTS = SIGNALS  # each signal's weight at full strength, as its evidence shows it
 MIN_FOREIGN = 0.6   # the language identifier's probability for a span in another language
+_SPELT = {"closed": "written as one word", "initials": "as its initials"}  # how a term is spelt otherwise
 MAX_SPANS = 500_000  # candidate places remembered per run: memory stays bounded
 
 
@@ -222,8 +223,8 @@ class Discoverer:
                 continue
             # A term written otherwise: as one word („Apiserver" for 'API server'), or as its
             # initials, unless they stand in brackets after a term, defining them.
-            spelt = state.parts.spellings(word.text)
-            if spelt and not (all(how == "as its initials" for _, _, how in spelt) and _defined(analysed, index, covered)):
+            spelt = {signal for _, _, signal in state.parts.spellings(word.text)}
+            if spelt and not (spelt == {"initials"} and _defined(analysed, index, covered)):
                 self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
             # A translation of a term the glossary keeps as it is in another language.
             # A proper name (capitalised inside a sentence) translates nothing.
@@ -615,7 +616,7 @@ class Discoverer:
                                      f"the source has '{source_text}' and the target none of the concept's terms: "
                                      f"this stands there ({where})"))
             tied = True
-        spelt = next(((t, how) for c, t, how in parts.spellings(spans[0].occurrence.text) if c == concept.id),
+        spelt = next(((t, signal) for c, t, signal in parts.spellings(spans[0].occurrence.text) if c == concept.id),
                      None) if span_lang == lang else None
         if known and known[0].id == concept.id:
             evidence.append(Evidence("untranslated", WEIGHTS["untranslated"],
@@ -624,8 +625,8 @@ class Discoverer:
         elif spelt is not None:
             # Not the known rendering shortened („Apiserver" beside kube-apiserver): a term
             # spelt as one word, or its initials.
-            (term, how), signal = spelt, "closed" if spelt[1] == "written as one word" else "initials"
-            evidence.append(Evidence(signal, WEIGHTS[signal], f"the {term.lang} term '{term.text}' {how}"))
+            term, signal = spelt
+            evidence.append(Evidence(signal, WEIGHTS[signal], f"the {term.lang} term '{term.text}' {_SPELT[signal]}"))
             tied = True
         elif (kept := next((t for c, t in parts.cognates(spans[0].occurrence.text) if c == concept.id), None)) \
                 and not _always_capitalised(state.counts, [s.occurrence.text for s in spans], lang):

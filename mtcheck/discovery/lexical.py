@@ -160,7 +160,8 @@ class DictionaryRenderings:
             # the glossary's own term among them names the sense, the others are other senses.
             # Those others are evidence only where a bilingual gap chose one: the source says
             # the word and the target renders it otherwise.
-            found = {self.translation_keys(t) for t in _translations(surfaces[0], _POS.get(term.part_of_speech, "n"))} - {()}
+            pos = _POS.get(term.part_of_speech, "n")
+            found = {self.translation_keys(t) for t in _translations(surfaces[0], pos)} - {()}
             sure = not (term.text.casefold() not in own_plain or found & own_keys or not 0 < len(found) <= MAX_SENSES)
             found -= own_keys
             if not found:

@@ -138,10 +138,11 @@ class ConceptParts:
                 self._kept_from[(concept.id, term.text)] = tuple(sorted(elsewhere[plain]))
 
     def spellings(self, surface: str) -> list[tuple[str, Term, str]]:
-        """Terms of the glossary this word spells otherwise: (concept id, term, how)."""
-        found = [(c, t, "written as one word") for c, t in self.closed.get(surface.casefold(), ())]
+        """Terms of the glossary this word spells otherwise: (concept id, term, signal), the
+        signal 'closed' (written as one word) or 'initials'."""
+        found = [(c, t, "closed") for c, t in self.closed.get(surface.casefold(), ())]
         if surface.isupper():
-            found += [(c, t, "as its initials") for c, t in self.initials.get(surface, ())]
+            found += [(c, t, "initials") for c, t in self.initials.get(surface, ())]
         return found
 
     def cognates(self, surface: str) -> list[tuple[str, Term]]:

@@ -341,7 +341,8 @@ def translations(body: str) -> list[str]:
             continue
         for piece in re.split(r"[,;]|\s\d+\.(?:\s|$)", _MARKUP_RE.sub(" ", text)):
             piece = _MARKER_RE.sub("", " ".join(piece.split()).strip(" .:!?"))
-            if not piece or piece.startswith("…") or piece.endswith(("…", "...")) or len(piece.split()) > MAX_WORDS \
+            if not piece or piece.startswith("…") or piece.endswith(("…", "...")) \
+                    or len(piece.split()) > MAX_WORDS \
                     or not any(ch.isalpha() for ch in piece):
                 continue
             piece = tagged(pos, unicodedata.normalize("NFC", _STRESS_RE.sub("", piece)))
