@@ -271,12 +271,31 @@ class Checker:
                 streaming = True
                 yield self._sorted(held)
                 held = []
-        if self.scope == "file":
-            for rules in rules_by_lang.values():
-                for rule in rules:
-                    held.extend(rule.on_end())
+        for rules in rules_by_lang.values():
+            for rule in rules:
+                held.extend(rule.on_end() if self.scope == "file" else rule.on_document_end())
         if held:
             yield self._sorted(held)
+
+    def take_run_state(self, sentences: bool = True) -> dict[str, list]:
+        """What the run's rules learned of the documents checked since the last call, each
+        language's rules' states (see Rule.run_state), the rules forgotten: a worker's part of
+        a run judged in several processes."""
+        states = {lang: [rule.run_state(sentences) for rule in rules] for lang, rules in self._run_rules.items()}
+        self._run_rules = {}
+        return states
+
+    def merge_run_state(self, path: str, states: dict[str, list]) -> None:
+        """A document's take_run_state from another process, taken in as if checked here;
+        the documents' states are merged in their order."""
+        for lang, rule_states in states.items():
+            rules = self._run_rules.get(lang)
+            if rules is None:
+                document = Document(path, lang, self.glossary)
+                rules = self._run_rules[lang] = [rule(document, self.severities.get(rule.id)) for rule in self.rules]
+            for rule, state in zip(rules, rule_states):
+                if state is not None:
+                    rule.merge(state)
 
     def _check_segment(self, segment: Segment, lang: str, target_matches: list[Match], rules: list[Rule],
                        match_rules: list[Rule], text_rules: list[Rule], also_rendered: set[str] = frozenset()

@@ -7,7 +7,9 @@ worker where that balances, so that each compiles only its languages' matchers. 
 (its findings in batches, the counts of its tally, an error that stopped it, what it said on
 the standard error) comes back to the run's process, which reports files in the order a
 single process would: the report is the same byte for byte. Consistency across files
-(`--consistency run`) keeps state over the whole run, so it is judged in one process.
+(`--consistency run`) is a reduce: each file's rules hand their state back with its findings
+and the run's process merges them in the files' order, to judge at the end as one process
+would (see Rule.merge); where a rule's state cannot be merged, the run is one process.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ class FileResult(NamedTuple):
     tally: Tally
     error: MtcheckError | None   # what stopped it, after the batches before
     said: str                    # its messages on the standard error, in order
+    run_state: dict | None = None  # with consistency across the run: its rules' states (Checker.take_run_state)
 
 
 def available_cores() -> int:
@@ -156,22 +159,40 @@ def _worker(indexes: list[int], files: list[str], results) -> None:
             return
 
 
-def check_file(run, checker: Checker, path: str) -> FileResult:
+def check_file(run, checker: Checker, path: str, sentences: bool = True) -> FileResult:
     """One file checked as the run would, what it says on the standard error kept (the run's
-    and the checker's own state are this process's: a worker's)."""
+    and the checker's own state are this process's: a worker's). With consistency across the
+    run, the rules' states come back with it, for the run's process to judge (see
+    Checker.merge_run_state). Without `sentences`, findings come back without the sentence
+    they stand in (see check_files)."""
     checker.tally = Tally()
     path, lang, batches, error, said = read_file(run, path, lambda path, lang, segments: checker.check_batches(
         path, segments, lang))
-    return FileResult(path, lang, batches, checker.tally, error, said)
+    state = checker.take_run_state(sentences) if checker.scope == "run" else None
+    if not sentences:
+        for batch in batches:
+            for finding in batch:
+                finding.__dict__["sentence"] = None  # this process's copy, about to be sent
+    return FileResult(path, lang, batches, checker.tally, error, said, state)
 
 
 def check_file_without_sentences(run, checker: Checker, path: str) -> FileResult:
-    """check_file, its findings' sentences left out (see check_files)."""
-    result = check_file(run, checker, path)
-    for batch in result.batches:
-        for finding in batch:
-            finding.__dict__["sentence"] = None  # this process's copy, about to be sent
-    return result
+    return check_file(run, checker, path, sentences=False)
+
+
+def splits(rules, files: list[str]) -> bool:
+    """Whether a run judging consistency across its files can check them in several
+    processes: every rule's state merges (see Rule.splits)."""
+    from mtcheck.formats import bilingual_kind
+
+    bilingual = None
+    for rule in rules:
+        if not rule.mergeable:
+            if bilingual is None:
+                bilingual = any(bilingual_kind(path) for path in files)
+            if not rule.splits(bilingual):
+                return False
+    return True
 
 
 def read_file(run, path: str, read) -> tuple[str, str | None, list, MtcheckError | None, str]:

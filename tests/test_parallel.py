@@ -3,6 +3,7 @@ them (the same bytes on stdout and stderr, the same exit code), whatever the for
 and inline directives among the files."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -80,7 +81,6 @@ def test_two_jobs_show_the_sentences_one_job_shows(folder):
 
 
 def test_the_summary_counts_every_worker_s_files(folder):
-    import json
 
     code, out, _ = _check(folder, "--format", "json", "--jobs", "3")
     one = json.loads(_check(folder, "--format", "json", "--jobs", "1")[1])
@@ -137,7 +137,6 @@ def test_a_dask_cluster_reports_what_one_process_reports(folder, cluster):
 
 
 def test_the_python_api_runs_on_a_cluster(folder, cluster):
-    import json
 
     from distributed import Client
 
@@ -176,3 +175,70 @@ def test_scan_with_two_jobs_lists_what_one_job_lists(folder, output_format):
     assert one[0] == 2 and b"c-bad.xlf" in one[2]
     assert one[1].count(b"Vaterl") and one[1].count(b"Fatherland Front")  # target and source matches
     assert two == one
+
+
+def _german(tmp_path, texts: dict[str, str]):
+    folder = tmp_path / "de"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+CROSS_FILE = {  # one concept rendered two ways, each file consistent in itself
+    "a.de.txt": "Die geschickte Massenmobilisierung wächst.\nDie geschickte Massenmobilisierung hilft.\n",
+    "b.de.txt": "Die gekonnte Massenmobilisierung wächst.\n",
+    "c.de.txt": "Die geschickte Massenmobilisierung bleibt.\nSie ist ein Vorbild.\n",
+}
+
+
+def test_consistency_across_the_run_is_merged_from_the_workers(tmp_path):
+    """With --consistency run, each worker hands back what its files' rules saw and the run's
+    process merges it in the files' order: renderings inconsistent across files are reported
+    as one process reports them."""
+    folder = _german(tmp_path, CROSS_FILE)
+    for output_format in ("json", "text"):
+        one = _check(folder, "--lang", "de", "--consistency", "run", "--format", output_format, "--jobs", "1")
+        two = _check(folder, "--lang", "de", "--consistency", "run", "--format", output_format, "--jobs", "2")
+        assert two == one
+    report = json.loads(_check(folder, "--lang", "de", "--consistency", "run", "--format", "json", "--jobs", "2")[1])
+    across = [f for f in report["findings"] if f["rule"] == "GL002"]
+    assert [(f["path"].rsplit("/", 1)[-1], f["text"]) for f in across] == [("b.de.txt", "gekonnte Massenmobilisierung")]
+    assert across[0]["data"]["counts"] == {"geschickte Massenmobilisierung": 3, "gekonnte Massenmobilisierung": 1}
+
+
+def test_a_run_merged_from_documents_judges_as_one_checker(tmp_path):
+    """Checker.take_run_state in each of three checkers (a worker's), merged in order into a
+    fourth: the run's end says what one checker that saw the three says."""
+    from mtcheck.engine import Checker
+    from mtcheck.glossary import load_glossary
+    from mtcheck.glossary.shipped import shipped_glossary
+    from mtcheck.model import Segment
+    from mtcheck.rules import DEFAULT_RULES
+
+    glossary = load_glossary(shipped_glossary())
+
+    def segments(name):
+        return [Segment(line, name, number, lang="de") for number, line in
+                enumerate(CROSS_FILE[name].splitlines(), 1)]
+    one = Checker(glossary, DEFAULT_RULES, scope="run")
+    for name in CROSS_FILE:
+        list(one.check_batches(name, segments(name), "de"))
+    merged = Checker(glossary, DEFAULT_RULES, scope="run")
+    for name in CROSS_FILE:
+        worker = Checker(glossary, DEFAULT_RULES, scope="run")
+        list(worker.check_batches(name, segments(name), "de"))
+        merged.merge_run_state(name, worker.take_run_state())
+    expected = one.finish()
+    assert expected and [f.to_record() for f in merged.finish()] == [f.to_record() for f in expected]
+
+
+def test_a_foreign_term_at_a_file_s_end_is_reported_in_that_file(tmp_path):
+    """Across a run, a foreign term that ends one file and a bracketed word that begins the
+    next are two documents: the finding belongs to the first."""
+    folder = _german(tmp_path, {"a.de.txt": "Wir feiern die Skilled Mass Mobilization\n",
+                                "b.de.txt": "(geschickte Massenmobilisierung) ist das Ziel.\n"})
+    for jobs in ("1", "2"):
+        report = json.loads(_check(folder, "--lang", "de", "--consistency", "run", "--format", "json",
+                                   "--select", "GL003", "--jobs", jobs)[1])
+        assert [f["path"].rsplit("/", 1)[-1] for f in report["findings"]] == ["a.de.txt"]

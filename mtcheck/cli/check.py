@@ -121,7 +121,7 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         if scheduler:
             results = _on_cluster(scheduler, glossaries, demo_glossary, lang, source_lang, rules, config, consistency,
                                   foreign_langs, all_senses, no_variants, files, output_format == "html")
-        elif _in_parallel(files, jobs, consistency):
+        elif _in_parallel(files, jobs, consistency, rules):
             from mtcheck.parallel import check_files
 
             # Only the HTML report shows a finding's sentence: others need not send it back.
@@ -156,12 +156,12 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
     return EXIT_FINDINGS if worst is not None and worst >= threshold and not exit_zero else EXIT_CLEAN
 
 
-def _in_parallel(files: list[str], jobs: int, consistency: str) -> bool:
-    """Whether the files are checked in worker processes (see parallel.in_parallel); not with
-    consistency across the run, judged in one process."""
-    from mtcheck.parallel import in_parallel
+def _in_parallel(files: list[str], jobs: int, consistency: str, rules) -> bool:
+    """Whether the files are checked in worker processes (see parallel.in_parallel); with
+    consistency across the run, only where the rules' states merge (see parallel.splits)."""
+    from mtcheck.parallel import in_parallel, splits
 
-    return consistency != "run" and in_parallel(files, jobs, STDIN)
+    return in_parallel(files, jobs, STDIN) and (consistency != "run" or splits(rules, files))
 
 
 def _on_cluster(scheduler: str, glossaries, demo: bool, lang, source_lang, rules, config, consistency: str,
@@ -191,6 +191,8 @@ def _report_results(run: Run, checker, gate, reporter, report, files: list[str],
             run.retell(result.said, said)
             if result.lang is not None:  # read, perhaps stopped by an error on the way
                 checker.tally.merge(result.tally)
+                if result.run_state:
+                    checker.merge_run_state(result.path, result.run_state)
                 gate.document(result.path)
                 for findings in result.batches:
                     report(result.path, result.lang, findings)

@@ -61,6 +61,32 @@ class Rule:
     def on_end(self) -> Iterable[Finding]:
         return ()
 
+    # Judging consistency across a run (`--consistency run`), one instance sees every
+    # document of its language. Where documents are checked in several processes, each
+    # document's instance hands its state back (`run_state`) and the run's instance takes it
+    # in, in the documents' order (`merge`), to judge at the end as one instance would have.
+    # A rule whose verdicts on a document depend on the documents before it cannot be split
+    # (see splits).
+    mergeable: ClassVar[bool] = True
+    bilingual_only: ClassVar[bool] = False  # judges only bilingual segments
+
+    @classmethod
+    def splits(cls, bilingual: bool) -> bool:
+        """Whether a run of documents (some `bilingual`) can be judged in several processes."""
+        return cls.mergeable or (cls.bilingual_only and not bilingual)
+
+    def on_document_end(self) -> Iterable[Finding]:
+        """A document ends within a run: what cannot reach into the next one."""
+        return ()
+
+    def run_state(self, sentences: bool = True) -> object:
+        """What this instance learned of one document, for `merge`; None: nothing to merge.
+        Without `sentences`, no sentence is kept for a finding's context."""
+        return None
+
+    def merge(self, state: object) -> None:
+        """Take in the run_state of a document checked elsewhere, as if this instance had seen it."""
+
     @classmethod
     def summary(cls) -> str:
         """The documentation's first sentence, whole however it wraps (a blank line ends the

@@ -54,6 +54,11 @@ class ForeignRendering(Rule):
     def on_end(self) -> Iterable[Finding]:
         return [self._report(self._pending)] if self._pending is not None else ()
 
+    def on_document_end(self) -> Iterable[Finding]:
+        # A bracketed rendering in the next document glosses nothing of this one.
+        found, self._pending, self._previous = self.on_end(), None, None
+        return found
+
     def _report(self, match: Match) -> Finding:
         lang = self.document.lang
         suggestion = self._suggestion(match, match.concept, match.term)

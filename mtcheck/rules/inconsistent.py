@@ -85,6 +85,34 @@ class InconsistentRendering(Rule):
                 places.append(_Held(location, match.text, match.compound, context))
         return ()
 
+    def run_state(self, sentences: bool = True) -> object:
+        held = self._held if sentences else {
+            key: [h._replace(context=None) for h in places] for key, places in self._held.items()}
+        return self._counts, list(self._first_seen), held
+
+    def merge(self, state: object) -> None:
+        counts, first_seen, held = state
+        for key in first_seen:
+            self._first_seen.setdefault(key, len(self._first_seen))
+        concepts = None
+        for concept_id, counted in counts.items():
+            mine = self._counts.get(concept_id)
+            if mine is None:
+                if concepts is None:
+                    concepts = {c.id: c for c in self.document.glossary}
+                mine = self._counts[concept_id] = Counter()
+                self._concepts[concept_id] = concepts[concept_id]
+            mine.update(counted)
+        for key, places in held.items():
+            mine = self._held.setdefault(key, [])
+            for place in places:
+                if place.context is not None:  # the run keeps HELD_CONTEXTS sentences, the first ones
+                    if self._contexts < HELD_CONTEXTS:
+                        self._contexts += 1
+                    else:
+                        place = place._replace(context=None)
+                mine.append(place)
+
     def on_end(self) -> Iterable[Finding]:
         for concept_id, counts in self._counts.items():
             if len(counts) < 2:

@@ -34,6 +34,8 @@ class InconsistentTranslation(Rule):
     id = "GL005"
     name = "inconsistent-translation"
     severity = Severity.WARNING
+    mergeable = False  # a segment is judged against those of the documents before it
+    bilingual_only = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

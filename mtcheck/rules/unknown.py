@@ -28,6 +28,7 @@ class UnknownRendering(Rule):
     name = "unknown-rendering"
     severity = Severity.WARNING
     default = False  # opt in: `--select ALL`, `--select GL006`, or `select` in the configuration
+    mergeable = False  # discovery learns from all the documents at once
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
