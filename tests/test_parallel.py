@@ -242,3 +242,13 @@ def test_a_foreign_term_at_a_file_s_end_is_reported_in_that_file(tmp_path):
         report = json.loads(_check(folder, "--lang", "de", "--consistency", "run", "--format", "json",
                                    "--select", "GL003", "--jobs", jobs)[1])
         assert [f["path"].rsplit("/", 1)[-1] for f in report["findings"]] == ["a.de.txt"]
+
+
+def test_a_dask_cluster_judges_consistency_across_the_run(tmp_path, cluster):
+    folder = _german(tmp_path, CROSS_FILE)
+    local = _check(folder, "--lang", "de", "--consistency", "run", "--format", "json", "--jobs", "1")
+    remote = _check(folder, "--lang", "de", "--consistency", "run", "--format", "json", "--scheduler", cluster)
+    assert remote == local and b"GL002" in local[1]
+    # Discovery learns from every file at once: no cluster for it.
+    code, out, err = _check(folder, "--lang", "de", "--consistency", "run", "--select", "GL006", "--scheduler", cluster)
+    assert code == 2 and not out and b"in one process" in err

@@ -79,9 +79,8 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         raise click.UsageError("--fix, --diff and baselines are about files: not standard input (-)")
     if statistics and output_format != "text":
         raise click.UsageError("--statistics is a text report: not with --format " + output_format)
-    if scheduler and (STDIN in paths or fix or show_diff or consistency == "run"):
-        raise click.UsageError("--scheduler checks files one by one: not standard input (-), --fix, --diff or "
-                               "--consistency run")
+    if scheduler and (STDIN in paths or fix or show_diff):
+        raise click.UsageError("--scheduler checks files one by one: not standard input (-), --fix or --diff")
     check_outputs(paths, output, write_baseline)
     run = Run(glossaries, lang, verbose, source_lang, demo=demo_glossary, gate=True)
     run.selection = selection(config, exclude, extend_exclude)
@@ -103,6 +102,10 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
                      write_baseline)
     threshold = Severity.parse(fail_on)
     worst = None
+    files = run.files(paths)
+    if scheduler and consistency == "run" and not _splits(rules, files):
+        raise click.UsageError("--scheduler with --consistency run: GL006, and GL005 on bilingual files, judge "
+                               "files by the files before them, in one process")
     with output_stream(output, paths) as stream, batch_collection():
         reporter = (Statistics(console(stream)) if statistics else
                     _findings_reporter(output_format, stream, not (no_table or quiet), quiet, threshold, show_fixes))
@@ -116,7 +119,6 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
                 for finding in findings:
                     worst = max(worst or finding.severity, finding.severity)
 
-        files = run.files(paths)
         results = None  # files checked elsewhere: on a cluster, in worker processes
         if scheduler:
             results = _on_cluster(scheduler, glossaries, demo_glossary, lang, source_lang, rules, config, consistency,
@@ -159,9 +161,17 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
 def _in_parallel(files: list[str], jobs: int, consistency: str, rules) -> bool:
     """Whether the files are checked in worker processes (see parallel.in_parallel); with
     consistency across the run, only where the rules' states merge (see parallel.splits)."""
-    from mtcheck.parallel import in_parallel, splits
+    from mtcheck.parallel import in_parallel
 
-    return in_parallel(files, jobs, STDIN) and (consistency != "run" or splits(rules, files))
+    return in_parallel(files, jobs, STDIN) and (consistency != "run" or _splits(rules, files))
+
+
+def _splits(rules, files: list[str]) -> bool:
+    """Whether consistency across the run can be judged from files checked elsewhere (see
+    parallel.splits); imported only then, so that a one-file check starts without it."""
+    from mtcheck.parallel import splits
+
+    return splits(rules, files)
 
 
 def _on_cluster(scheduler: str, glossaries, demo: bool, lang, source_lang, rules, config, consistency: str,
