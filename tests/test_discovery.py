@@ -635,3 +635,13 @@ def test_a_terms_initials_where_the_glossary_does_not_list_them(tmp_path):
     assert [e.detail for e in vff.evidence if e.signal == "initials"] == \
         ["the en term 'Vietnam Fatherland Front' as its initials"]
     assert "WHO" not in found
+
+
+def test_a_kept_term_inflected_as_its_own_language_does_is_the_term(tmp_path):
+    """The Spanish glossary keeps the English „Container Runtime": „Container Runtimes" and
+    „container runtime's" are that term with an English plural and possessive, no variant."""
+    glossary = "cr,en,Container Runtime,preferred\ncr,es,Container Runtime,preferred\n"
+    text = ("Los Container Runtimes ejecutan los contenedores.\nEl Container Runtime arranca.\n"
+            "La configuración del container runtime's socket.\nLos runtimes de contenedores varían.\n")
+    found = {form: c for form, c in candidates_in(tmp_path, glossary, "es", text).items() if c.score >= 0.5}
+    assert not any("Container Runtime" in form or "runtime's" in form for form in found)

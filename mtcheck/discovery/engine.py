@@ -604,6 +604,8 @@ class Discoverer:
                   known: tuple[Concept, Term] | None, learned: _Learned,
                   translations: dict | None, own: list[tuple[str, ...]]) -> list[Evidence]:
         span_lang, keys = spans[0].span_lang, spans[0].keys
+        if span_lang == lang and _kept_term_inflected(concept, lang, spans[0].occurrence.text):
+            return []  # a term kept from English, inflected as English does („Container Runtimes")
         evidence: list[Evidence] = []
         tied = False
         aligned = max((s.aligned for s in spans if s.aligned and s.aligned[0] == concept.id),
@@ -848,6 +850,37 @@ def _beside(words: list, first: int, stop: int):
                 break
             yield (side, extra, stop, extra) if side == "before" else (side, first, extra + 1, extra)
             break
+
+
+def _kept_term_inflected(concept: Concept, lang: str, text: str) -> bool:
+    """Whether the text is one of the concept's terms in this language that the glossary keeps
+    as it is in another language, inflected as that language inflects it (the English plural
+    „Container Runtimes", the possessive „control plane's" in a Spanish text): the term itself,
+    which the text's own stemmer does not see."""
+    words = _kept_words(text)
+    for term in concept.terms_in(lang):
+        own = _kept_words(term.text)
+        if len(own) != len(words):
+            continue
+        for other in concept.terms:
+            other_lang = canonical_lang(other.lang)
+            if other_lang != lang and other.text.casefold() == term.text.casefold() \
+                    and all(_lemma_in(a, other_lang) == _lemma_in(b, other_lang) for a, b in zip(words, own)):
+                return True
+    return False
+
+
+def _kept_words(text: str) -> list[str]:
+    words = text.replace("-", " ").replace("\u2019", "'").split()
+    return [w[:-2] if w.endswith("'s") else w for w in words]
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemma_in(word: str, lang: str) -> str:
+    from mtcheck.language.dictionary import lemmatize, simplemma_languages
+
+    folded = word.casefold()
+    return lemmatize(folded, lang).casefold() if lang in simplemma_languages() else folded
 
 
 def _defined(analysed: Analysed, index: int, covered: list[tuple[int, int, Match]]) -> bool:
