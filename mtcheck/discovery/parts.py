@@ -118,14 +118,17 @@ class ConceptParts:
             # any term's initials ('VFF' for 'Vietnam Fatherland Front', 'GPMB' for 'giải phóng
             # mặt bằng') where the glossary does not list them.
             own = {x.text for x in terms}
+            own_closed = {closed_form(x) for x in own}
+            shortened = set()
             for t in concept.terms:
                 if not t.status.accepted:
                     continue
                 closed = closed_form(t.text)
-                if t.lang not in here and closed and closed not in {closed_form(x) for x in own}:
+                if t.lang not in here and closed and closed not in own_closed:
                     self.closed.setdefault(closed, []).append((concept.id, t))
                 short = initials(t.text)
-                if short and short not in own and (concept.id, t) not in self.initials.get(short, ()):
+                if short and short not in own and short not in shortened:  # once per concept
+                    shortened.add(short)
                     self.initials.setdefault(short, []).append((concept.id, t))
         elsewhere: dict[str, set[str]] = {}
         for t in concept.terms:
@@ -177,9 +180,15 @@ class ConceptParts:
         thing named after A (a commission for mass mobilisation): where the glossary has both in
         a language a part-of-speech tagger reads (English, German, Dutch), B's words beyond A's
         must be adjectives there."""
-        terms = [(concept_id, r) for concept_id, renderings in self.renderings.items() for r in renderings]
+        # A base's first part is one of the rendering's parts: only those are tried, not every
+        # term of the glossary for every other (a 10,000-concept glossary took minutes).
+        by_first: dict[str, list[tuple[str, Rendering]]] = {}
+        for concept_id, renderings in self.renderings.items():
+            for rendering in renderings:
+                by_first.setdefault(rendering.parts[0], []).append((concept_id, rendering))
         for concept_id, renderings in self.renderings.items():
             for index, rendering in enumerate(renderings):
+                terms = [term for part in dict.fromkeys(rendering.parts) for term in by_first.get(part, ())]
                 bases = [(len(other.parts), other_id, other) for other_id, other in terms
                          if other_id != concept_id and len(other.parts) < len(rendering.parts)
                          and _subsequence(other.parts, rendering.parts) is not None
