@@ -93,6 +93,8 @@ def test_both_directions_merged_and_kept_in_the_cache(dictionaries, tmp_path):
     write_dictionary(dictionaries, "freedict-fra-eng", FRA_ENG, compressed=False)
     words = lexicon("en", "fr-FR")
     assert words.names == ("freedict-eng-fra", "freedict-fra-eng")
+    # Read once, kept for both directions.
+    assert len(list((tmp_path / "cache" / "dictionaries").glob("*.marisa"))) == 2
     assert words.translations("Node") == ("nœud",)
     assert words.translations("label") == ("marquer", "étiquette")
     assert words.translations("label", "n") == ("étiquette",)  # the noun's, not the verb's

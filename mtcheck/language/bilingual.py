@@ -116,9 +116,14 @@ def _lexicon(source: str, target: str, _installed: tuple[str, ...]) -> Lexicon:
         trie = _open_trie(entry)
         if trie is not None:
             return Lexicon(source, target, trie, names)
-    merged = merge([parse_file(p) for p in forward], [parse_file(p) for p in backward])
+    there, back = [parse_file(p) for p in forward], [parse_file(p) for p in backward]
+    merged = merge(there, back)
     if entry is not None:
         _store(entry, merged)
+        # The other direction from the same reading: discovery asks for both.
+        other = _entry(target, source, backward + forward)
+        if other is not None and not other.is_file():
+            _store(other, merge(back, there))
     return Lexicon(source, target, merged, names)
 
 
