@@ -252,3 +252,49 @@ def test_a_dask_cluster_judges_consistency_across_the_run(tmp_path, cluster):
     # Discovery learns from every file at once: no cluster for it.
     code, out, err = _check(folder, "--lang", "de", "--consistency", "run", "--select", "GL006", "--scheduler", cluster)
     assert code == 2 and not out and b"in one process" in err
+
+
+def _discover(folder, *args):
+    result = subprocess.run([sys.executable, "-m", "mtcheck", "discover", str(folder), "--demo-glossary", "--all",
+                             *args], capture_output=True, timeout=600)
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_discover_with_two_jobs_finds_what_one_job_finds(folder, output_format):
+    """Each file read by a Discoverer of its own in a worker, merged in the files' order: the
+    same candidates, scores and evidence (slots and quoting learned across the files)."""
+    one = _discover(folder, "--format", output_format, "--jobs", "1")
+    two = _discover(folder, "--format", output_format, "--jobs", "2")
+    assert one[0] == 2 and b"c-bad.xlf" in one[2]  # the broken file is an error, the others read
+    assert two == one
+
+
+def test_discoverers_merged_in_order_score_as_one(tmp_path):
+    from mtcheck.discovery import Discoverer
+    from mtcheck.glossary import load_glossary
+    from mtcheck.glossary.shipped import shipped_glossary
+    from mtcheck.model import Segment
+
+    glossary = load_glossary(shipped_glossary())
+    documents = {seed.name: seed.read_text(encoding="utf-8").splitlines() for seed in sorted(SEEDS.glob("*.txt"))[:3]}
+
+    def read(discoverer, name):
+        for number, line in enumerate(documents[name], 1):
+            if line.strip():
+                discoverer.add(Segment(line, name, number), "de" if name.startswith("002") else "nb")
+    one = Discoverer(glossary)
+    for name in documents:
+        read(one, name)
+    merged = Discoverer(glossary)
+    for name in documents:
+        part = Discoverer(glossary, matcher=merged.matcher)
+        before = {lang: part.spellings_met(lang) for lang in ("de", "nb")}
+        read(part, name)
+        merged.merge(part.state(before))
+
+    def described(candidates):
+        return [(c.concept.id, c.form, c.score, [(e.signal, e.detail) for e in c.evidence],
+                 [o.location for o in c.occurrences]) for c in candidates]
+    expected = described(one.candidates())
+    assert expected and described(merged.candidates()) == expected

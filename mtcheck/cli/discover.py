@@ -9,7 +9,7 @@ from mtcheck.cli.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from mtcheck.cli.options import (
     configurable, files_options, output_option, verbose_option,
 )
-from mtcheck.cli.run import Run, check_outputs, console, output_stream
+from mtcheck.cli.run import STDIN, Run, check_outputs, console, output_stream
 from mtcheck.errors import MtcheckError
 
 
@@ -27,11 +27,14 @@ from mtcheck.errors import MtcheckError
 @click.option("--mt-lang", default="en", show_default=True, help="Language the MT signal translates candidates into.")
 @click.option("--device", default="auto", show_default=True, help="Device for the MT signal's model.")
 @click.option("--allow-pickle", is_flag=True, help="Allow pickle (.bin) weights for --mt-model: trusted models only.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Files read at once, in worker processes (0, the default: one per available core); the "
+                   "candidates are the same as with --jobs 1.")
 @output_option
 @verbose_option
 @configurable("glossaries", "demo-glossary", "lang", "source-lang")
 def discover(paths, glossaries, demo_glossary, lang, source_lang, threshold, show_all, output_format, write_glossary, new_status,
-             mt_model, mt_lang, device, allow_pickle, output, verbose, config):
+             mt_model, mt_lang, device, allow_pickle, jobs, output, verbose, config):
     """Find renderings of glossary concepts that the glossary does not know yet.
 
     Each candidate has a score from its evidence: parts shared with known renderings, the
@@ -41,6 +44,7 @@ def discover(paths, glossaries, demo_glossary, lang, source_lang, threshold, sho
     """
     from mtcheck.discovery import DEFAULT_THRESHOLD, Discoverer
     from mtcheck.model import Status
+    from mtcheck.parallel import available_cores, in_parallel
 
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     check_outputs(paths, output, write_glossary)
@@ -48,7 +52,11 @@ def discover(paths, glossaries, demo_glossary, lang, source_lang, threshold, sho
     run.selection = config.selection()
     backtranslate = _mt_signal(run, mt_model, mt_lang, device, allow_pickle)
     discoverer = Discoverer(run.glossary, threshold=threshold, backtranslate=backtranslate, mt_lang=mt_lang)
-    for _path, doc_lang, segments in run.documents(paths):
+    files = run.files(paths)
+    elsewhere = in_parallel(files, jobs or available_cores(), STDIN)
+    if elsewhere:
+        _read_in_workers(run, discoverer, files, jobs or available_cores())
+    for _path, doc_lang, segments in () if elsewhere else run.documents(paths, files):
         try:
             for segment in segments:
                 discoverer.add(segment, doc_lang)
@@ -83,6 +91,44 @@ def discover(paths, glossaries, demo_glossary, lang, source_lang, threshold, sho
     if run.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if accepted else EXIT_CLEAN
+
+
+def _read_in_workers(run: Run, discoverer, files: list[str], jobs: int) -> None:
+    """Each file read by a Discoverer of its own in a worker; what each read is merged into
+    `discoverer` in the files' order (Discoverer.merge), which then scores as if it had read
+    them all."""
+    from mtcheck.parallel import in_workers
+
+    said: set[str] = set()
+    with run.progress(len(files)) as advance:
+        for _path, _lang, read, error, messages in in_workers(run, discoverer, files, jobs, _read_one):
+            run.retell(messages, said)
+            if read:
+                discoverer.merge(read)
+            if error is not None:
+                run.fail(error)
+            advance()
+
+
+def _read_one(run: Run, discoverer, path: str):
+    """What a worker does with one file: read it into a Discoverer of its own, and hand back
+    what that read (see Discoverer.state)."""
+    from mtcheck.discovery import Discoverer
+    from mtcheck.language import canonical_lang
+    from mtcheck.parallel import read_file
+
+    fresh = Discoverer(discoverer.glossary, matcher=discoverer.matcher)
+    before: dict[str, int] = {}
+
+    def read(path, lang, segments):
+        for segment in segments:
+            segment_lang = canonical_lang(segment.lang or lang or "")
+            if segment_lang and segment_lang not in before:
+                before[segment_lang] = fresh.spellings_met(segment_lang)
+            fresh.add(segment, lang)
+        yield from ()
+    path, lang, _, error, said = read_file(run, path, read)
+    return path, lang, fresh.state(before), error, said
 
 
 def _installed(module: str) -> bool:

@@ -504,6 +504,55 @@ class Discoverer:
         self._spans += 1
         state.spans.setdefault((span.span_lang, span.keys), []).append(span)
 
+    # -- reading in several processes ----------------------------------------------------------
+    def state(self, surfaces_before: dict[str, int] | None = None) -> dict:
+        """What this Discoverer read, to be merged into another's (see merge): its places,
+        counts, slots and gaps per language, and the words' first spellings it met (those
+        past `surfaces_before[lang]`, the count its language's analyser had before)."""
+        surfaces_before = surfaces_before or {}
+        found = {}
+        for lang, state in self._languages.items():
+            met = list(state.analyser.surfaces.items())[surfaces_before.get(lang, 0):]
+            slots = state.slots
+            found[lang] = (state.spans, state.counts, (slots.seen, slots.known, slots.quoting), state.endings,
+                           (state.gaps.gaps, state.gaps.segments), state.translations_seen, met)
+        return found
+
+    def spellings_met(self, lang: str) -> int:
+        """How many words' first spellings the language's analyser holds (see state)."""
+        return len(self._parts(canonical_lang(lang)).analyser.surfaces)
+
+    def merge(self, read: dict) -> None:
+        """Take in what another Discoverer read (its `state`), as if read here after what
+        this one read: documents read in several processes, merged in their order, score as
+        one process reading them all would."""
+        for lang, (spans, counts, (seen, known, quoting), endings, (gaps, segments), translations, met) \
+                in read.items():
+            state = self._language(lang)
+            for key, places in spans.items():
+                room = max(0, MAX_SPANS - self._spans)
+                if room:
+                    state.spans.setdefault(key, []).extend(places[:room])
+                    self._spans += min(room, len(places))
+            state.counts.update(counts)
+            for word, count in seen.items():
+                state.slots.add_words(word, count)
+            for concept_id, words in known.items():
+                mine = state.slots.known.setdefault(concept_id, {})
+                for word, count in words.items():
+                    mine[word] = mine.get(word, 0) + count
+            for concept_id, (quoted, places) in quoting.items():
+                quoted_before, places_before = state.slots.quoting.get(concept_id, (0, 0))
+                state.slots.quoting[concept_id] = (quoted_before + quoted, places_before + places)
+            for concept_id, letters in endings.items():
+                state.endings.setdefault(concept_id, Counter()).update(letters)
+            state.gaps.gaps.extend(gaps)
+            state.gaps.segments.update(segments)
+            state.translations_seen.update(translations)
+            surfaces = state.analyser.surfaces
+            for key, surface in met:
+                surfaces.setdefault(key, surface)
+
     # -- scoring ----------------------------------------------------------------------------
     def candidates(self) -> list[Candidate]:
         """Every candidate with a score, best first within each concept; those at or above
