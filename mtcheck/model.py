@@ -147,8 +147,9 @@ class Glossary:
     def __len__(self) -> int:
         return len(self.concepts)
 
-    @property
+    @functools.cached_property
     def languages(self) -> tuple[str, ...]:
+        # Kept once read: discovery asks it for every quoted span (a glossary never changes).
         return tuple(dict.fromkeys(t.lang for c in self.concepts for t in c.terms))
 
     def label(self, concept: Concept) -> str:

@@ -400,14 +400,33 @@ class Discoverer:
         other content word and nothing between them but function words (see
         ConceptParts.variant_of); a place the matcher read as the concept is not one."""
         words, parts = analysed.words, state.parts
+        linked: list[bool] | None = None  # whether each word and the next stand in one phrase
         for first, word in enumerate(words):
             if not word.content:
                 continue
-            for concept_id, rendering in parts.renderings_with(word.key):
+            renderings = parts.renderings_with(word.key)
+            if not renderings:
+                continue
+            if linked is None:
+                linked = [analysed.joined(i, i + 2) for i in range(len(words) - 1)]
+            # A variant has two content words at least, the next one among its parts too: the
+            # renderings that may hold both words, found once per pair of words (a glossary of
+            # thousands of concepts gives a common word hundreds of renderings).
+            second = next((i for i in range(first + 1, len(words)) if words[i].content or not linked[i - 1]), None)
+            if second is None or not words[second].content or not linked[second - 1]:
+                continue
+            pair = (word.key, words[second].key)
+            renderings = state.variant_pairs.get(pair)
+            if renderings is None:
+                if len(state.variant_pairs) > 100_000:
+                    state.variant_pairs.clear()
+                renderings = state.variant_pairs[pair] = [
+                    (c, r) for c, r in parts.renderings_with(word.key) if parts.may_be_part(r, pair[1])]
+            for concept_id, rendering in renderings:
                 longest = len(rendering.function_words) + 2
                 keys: list[str] = []
                 for stop in range(first + 1, min(len(words), first + longest) + 1):
-                    if stop - first > 1 and not analysed.joined(stop - 2, stop):
+                    if stop - first > 1 and not linked[stop - 2]:
                         break  # a mark between two words: no longer one phrase
                     if not words[stop - 1].content:
                         continue
@@ -1051,6 +1070,7 @@ class _Language:
     slots: Slots
     lexical: DictionaryRenderings = field(default_factory=DictionaryRenderings)
     translations_seen: Counter = field(default_factory=Counter)  # a dictionary rendering's keys -> places
+    variant_pairs: dict = field(default_factory=dict)  # (word key, next content word key) -> renderings
     spans: dict[tuple[str, tuple[str, ...]], list[_Span]] = field(default_factory=dict)
     endings: dict[str, Counter] = field(default_factory=dict)   # concept id -> last letters of its modifiers
     counts: Counter = field(default_factory=Counter)            # surface word -> occurrences in the texts
