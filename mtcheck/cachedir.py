@@ -69,6 +69,21 @@ def keep_newest(folder: Path, pattern: str, count: int) -> None:
             pass
 
 
+def store(entry: Path, data: bytes, keep: int) -> None:
+    """Write an entry atomically, then keep the `keep` most recently used entries of its kind
+    (its suffix) in its folder; where it cannot be written, nothing (the next run makes it
+    again)."""
+    from mtcheck.errors import MtcheckError
+    from mtcheck.textio import atomic_output
+
+    try:
+        with atomic_output(entry, binary=True) as stream:
+            stream.write(data)
+    except (OSError, MtcheckError):
+        return
+    keep_newest(entry.parent, f"*{entry.suffix}", keep)
+
+
 def touch(entry: Path) -> None:
     """Mark an entry used (see keep_newest)."""
     try:

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from mtcheck.cachedir import keep_newest, subfolder, touch
+from mtcheck.cachedir import store, subfolder, touch
 from mtcheck.model import Glossary
 
 KEEP = 16   # entries kept: a few glossaries in a few languages, bounded on disk
@@ -62,16 +62,11 @@ def _load(entry: Path) -> dict | None:
 
 def _store(entry: Path, state: dict) -> None:
     """Written atomically, the KEEP most recent kept."""
-    from mtcheck.errors import MtcheckError
-    from mtcheck.textio import atomic_output
-
     try:
         data = marshal.dumps(state)
-        with atomic_output(entry, binary=True) as stream:
-            stream.write(data)
-    except (OSError, MtcheckError, ValueError):
+    except ValueError:
         return  # no entry: the next run compiles again
-    keep_newest(entry.parent, "*.marshal", KEEP)
+    store(entry, data, KEEP)
 
 
 def _entry(glossary: Glossary, what: str) -> Path | None:

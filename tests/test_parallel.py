@@ -235,7 +235,8 @@ def test_a_run_merged_from_documents_judges_as_one_checker(tmp_path):
 
 def test_a_foreign_term_at_a_file_s_end_is_reported_in_that_file(tmp_path):
     """Across a run, a foreign term that ends one file and a bracketed word that begins the
-    next are two documents: the finding belongs to the first."""
+    next are two documents: the finding belongs to the first, and a worker that checked only
+    the first reports it (it is not left pending for a file the worker never sees)."""
     folder = _german(tmp_path, {"a.de.txt": "Wir feiern die Skilled Mass Mobilization\n",
                                 "b.de.txt": "(geschickte Massenmobilisierung) ist das Ziel.\n"})
     for jobs in ("1", "2"):

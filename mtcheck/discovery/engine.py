@@ -33,7 +33,7 @@ import bisect
 import functools
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
@@ -54,6 +54,7 @@ DEFAULT_THRESHOLD = 0.5
 
 WEIGHTS = SIGNALS  # each signal's weight at full strength, as its evidence shows it
 MIN_FOREIGN = 0.6   # the language identifier's probability for a span in another language
+T = TypeVar("T")
 _SPELT = {"closed": "written as one word", "initials": "as its initials"}  # how a term is spelt otherwise
 MAX_SPANS = 500_000  # candidate places remembered per run: memory stays bounded
 
@@ -533,7 +534,8 @@ class Discoverer:
         for lang, state in self._languages.items():
             met = list(state.analyser.surfaces.items())[surfaces_before.get(lang, 0):]
             slots = state.slots
-            found[lang] = (state.spans, state.counts, (slots.seen, slots.known, slots.quoting), state.endings,
+            # The slots' word counts are made from `counts` when scoring (count_words): not sent.
+            found[lang] = (state.spans, state.counts, (slots.known, slots.quoting), state.endings,
                            (state.gaps.gaps, state.gaps.segments), state.translations_seen, met)
         return found
 
@@ -545,8 +547,7 @@ class Discoverer:
         """Take in what another Discoverer read (its `state`), as if read here after what
         this one read: documents read in several processes, merged in their order, score as
         one process reading them all would."""
-        for lang, (spans, counts, (seen, known, quoting), endings, (gaps, segments), translations, met) \
-                in read.items():
+        for lang, (spans, counts, (known, quoting), endings, (gaps, segments), translations, met) in read.items():
             state = self._language(lang)
             for key, places in spans.items():
                 room = max(0, MAX_SPANS - self._spans)
@@ -554,8 +555,6 @@ class Discoverer:
                     state.spans.setdefault(key, []).extend(places[:room])
                     self._spans += min(room, len(places))
             state.counts.update(counts)
-            for word, count in seen.items():
-                state.slots.add_words(word, count)
             for concept_id, words in known.items():
                 mine = state.slots.known.setdefault(concept_id, {})
                 for word, count in words.items():
@@ -1014,33 +1013,31 @@ def _inside_another(spans: set[tuple[int, int, int, int]]) -> set[tuple[int, int
     return inside
 
 
-_PARTS: dict[tuple[int, str], tuple[Glossary, ConceptParts]] = {}
+_MADE: dict[tuple, tuple[Glossary, object]] = {}  # (what, id of a glossary, language, ...) -> (it, what was made)
+
+
+def _per_glossary(key: tuple, glossary: Glossary, make: Callable[[], T]) -> T:
+    """What `make` makes of a glossary, made once per glossary and key (each file of a
+    `check` run has its own Discoverer); the few most recent kept."""
+    entry = _MADE.get(key)
+    if entry is None or entry[0] is not glossary:
+        if len(_MADE) > 64:
+            _MADE.clear()
+        entry = _MADE[key] = (glossary, make())
+    return entry[1]
 
 
 def _concept_parts(glossary: Glossary, lang: str) -> ConceptParts:
-    """The parts of a glossary's renderings in one language, built once per glossary (each
-    file of a `check` run has its own Discoverer)."""
-    entry = _PARTS.get((id(glossary), lang))
-    if entry is None or entry[0] is not glossary:
-        if len(_PARTS) > 32:
-            _PARTS.clear()
-        entry = _PARTS[id(glossary), lang] = (glossary, ConceptParts.build(glossary, lang, TextAnalyser(analyzer_for(lang))))
-    return entry[1]
-
-
-_LEXICAL: dict[tuple[int, str, tuple[str, ...]], tuple[Glossary, DictionaryRenderings]] = {}
+    """The parts of a glossary's renderings in one language."""
+    return _per_glossary(("parts", id(glossary), lang), glossary,
+                         lambda: ConceptParts.build(glossary, lang, TextAnalyser(analyzer_for(lang))))
 
 
 def _dictionary_renderings(glossary: Glossary, lang: str) -> DictionaryRenderings:
-    """The glossary's dictionary renderings in one language, made once per glossary."""
-    key = (id(glossary), lang, installed())  # dictionaries installed or updated meanwhile: made again
-    entry = _LEXICAL.get(key)
-    if entry is None or entry[0] is not glossary:
-        if len(_LEXICAL) > 32:
-            _LEXICAL.clear()
-        entry = _LEXICAL[key] = (
-            glossary, DictionaryRenderings.build(glossary, lang, _concept_parts(glossary, lang).analyser))
-    return entry[1]
+    """The glossary's dictionary renderings in one language; made again where dictionaries
+    were installed or updated meanwhile."""
+    return _per_glossary(("lexical", id(glossary), lang, installed()), glossary,
+                         lambda: DictionaryRenderings.build(glossary, lang, _concept_parts(glossary, lang).analyser))
 
 
 @functools.lru_cache(maxsize=8)

@@ -21,6 +21,7 @@ from mtcheck.discovery.text import TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, words_of
 from mtcheck.language.bilingual import Lexicon, lexicon
 from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
+from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
 MAX_WORDS = 4  # content words of a term composed word by word: more makes too many orders
@@ -64,10 +65,13 @@ class DictionaryRenderings:
 
     lang: str = ""
     analyser: TextAnalyser | None = None
-    _lemmas: dict[str, str] = field(default_factory=dict)
+    _keys: WordCache = field(init=False, repr=False)
     translated: dict[str, list[Translated]] = field(default_factory=dict)  # concept id -> its terms
     _by_key: dict[str, set[str]] = field(default_factory=dict)             # a key -> concept ids
     longest: int = 0                                                       # most content words
+
+    def __post_init__(self):
+        self._keys = WordCache(self._key)
 
     @classmethod
     def build(cls, concepts: Iterable[Concept], lang: str, analyser: TextAnalyser) -> DictionaryRenderings:
@@ -77,14 +81,18 @@ class DictionaryRenderings:
             own = [t for t in concept.terms_in(made.lang) if t.status.accepted]
             if not own:
                 continue  # nothing in this language to render it as instead
-            own_keys = {made.keys_of(t.text) for t in own}
-            own_plain = {t.text.casefold() for t in own}
+            own_keys = own_plain = None  # read where a dictionary has the term's language
             for term in concept.terms:
                 if canonical_lang(term.lang) == made.lang or not term.status.accepted:
                     continue
                 source = canonical_lang(term.lang)
                 if source not in lexicons:
                     lexicons[source] = (lexicon(source, made.lang), lexicon(made.lang, source))
+                if not lexicons[source][0]:
+                    continue
+                if own_keys is None:
+                    own_keys = {made.keys_of(t.text) for t in own}
+                    own_plain = {t.text.casefold() for t in own}
                 translated = made._translate(concept.id, term, *lexicons[source], own_keys, own_plain)
                 if translated is None:
                     continue
@@ -100,16 +108,16 @@ class DictionaryRenderings:
         return bool(self.translated)
 
     def key(self, surface: str) -> str:
-        """A word as the dictionaries are compared with it: its lemma where simplemma's
-        dictionary has the word, case folded (a stem would join 'toma' with 'tomo'), else the
-        matcher's key ('nœuds', which the dictionary lacks, with 'nœud')."""
-        found = self._lemmas.get(surface)
-        if found is None:
-            lemma = (dictionary_lemma(surface, self.lang) or dictionary_lemma(surface.lower(), self.lang)) \
-                if self.lang in simplemma_languages() else None
-            found = (lemma.casefold() if lemma else self.analyser.word(surface)[0]).translate(_LIGATURES)
-            self._lemmas[surface] = found
-        return found
+        """A word as the dictionaries are compared with it (see _key), once per distinct word."""
+        return self._keys[surface]
+
+    def _key(self, surface: str) -> str:
+        """Its lemma where simplemma's dictionary has the word, case folded (a stem would join
+        'toma' with 'tomo'), else the matcher's key ('nœuds', which the dictionary lacks, with
+        'nœud'); ligatures written out."""
+        lemma = (dictionary_lemma(surface, self.lang) or dictionary_lemma(surface.lower(), self.lang)) \
+            if self.lang in simplemma_languages() else None
+        return (lemma.casefold() if lemma else self.analyser.word(surface)[0]).translate(_LIGATURES)
 
     def keys_of(self, text: str) -> tuple[str, ...]:
         """The content words of a text, as keys."""
@@ -127,16 +135,22 @@ class DictionaryRenderings:
         return tuple(self.key(w) for w, _, _ in words if analyser.word(w)[1])
 
     def concepts_with(self, surface: str) -> set[str]:
+        if not self._by_key:
+            return set()  # no dictionary, or nothing in it for these terms: no word looked up
         return self._by_key.get(self.key(surface), set())
 
     def rendering(self, concept_id: str, text: str, in_gap: bool = False) -> Translated | None:
         """The concept's term that this text renders by the dictionary, if any; `in_gap`: also
         by one of a word's many senses, where a bilingual gap chose the text."""
+        if concept_id not in self.translated:
+            return None
         keys = self.keys_of(text)
-        return next((t for t in self.translated.get(concept_id, ())
+        return next((t for t in self.translated[concept_id]
                      if (in_gap or not t.in_gap_only) and t.renders(keys)), None)
 
     def concepts_rendered(self, text: str) -> set[str]:
+        if not self._by_key:
+            return set()
         keys = self.keys_of(text)
         concepts = set().union(*(self._by_key.get(key, ()) for key in keys))
         return {c for c in concepts if any(not t.in_gap_only and t.renders(keys) for t in self.translated[c])}
@@ -144,8 +158,6 @@ class DictionaryRenderings:
     def _translate(self, concept_id: str, term: Term, words: Lexicon, back: Lexicon,
                    own_keys: set[tuple[str, ...]], own_plain: set[str]) -> Translated | None:
         source = words.source
-        if not words:
-            return None
 
         def _translations(surface: str, pos: str | None) -> list[str]:
             # A word the dictionary also gives as a verb names the action as often as the

@@ -79,6 +79,8 @@ class ConceptParts:
         for concept in concepts:
             terms = [t for t in concept.terms_in(lang) if t.text.strip()]
             parts._keep(concept, terms)
+            if terms:
+                parts._spellings(concept, terms)
             words = {t: parts.term_words(t.text) for t in terms}
             split = [(t, tuple(k for k, content in words[t] if content)) for t in terms]
             split = [(t, p) for t, p in split if p]
@@ -108,28 +110,30 @@ class ConceptParts:
         parts._find_bases({c.id: c for c in concepts})
         return parts
 
+    def _spellings(self, concept: Concept, terms: list[Term]) -> None:
+        """Other spellings of the concept's terms that the glossary does not list: a term of
+        another language written as one word („Apiserver" for 'API server'), any term's
+        initials ('VFF' for 'Vietnam Fatherland Front', 'GPMB' for 'giải phóng mặt bằng')."""
+        here = {x.lang for x in terms}
+        own = {x.text for x in terms}
+        own_closed = {closed_form(x) for x in own}
+        shortened = set()
+        for t in concept.terms:
+            if not t.status.accepted:
+                continue
+            closed = closed_form(t.text)
+            if t.lang not in here and closed and closed not in own_closed:
+                self.closed.setdefault(closed, []).append((concept.id, t))
+            short = initials(t.text)
+            if short and short not in own and short not in shortened:  # once per concept
+                shortened.add(short)
+                self.initials.setdefault(short, []).append((concept.id, t))
+
     def _keep(self, concept: Concept, terms: list[Term]) -> None:
         """The concept's one-word terms in this language that the glossary keeps as they are in
         another language (Node, Service in a Spanish software glossary): a translation of them
         in the text („nodo", „nœud") is a rendering the glossary does not want."""
         here = {x.lang for x in terms}
-        if terms:
-            # Terms of other languages written as one word („Apiserver" for 'API server'), and
-            # any term's initials ('VFF' for 'Vietnam Fatherland Front', 'GPMB' for 'giải phóng
-            # mặt bằng') where the glossary does not list them.
-            own = {x.text for x in terms}
-            own_closed = {closed_form(x) for x in own}
-            shortened = set()
-            for t in concept.terms:
-                if not t.status.accepted:
-                    continue
-                closed = closed_form(t.text)
-                if t.lang not in here and closed and closed not in own_closed:
-                    self.closed.setdefault(closed, []).append((concept.id, t))
-                short = initials(t.text)
-                if short and short not in own and short not in shortened:  # once per concept
-                    shortened.add(short)
-                    self.initials.setdefault(short, []).append((concept.id, t))
         elsewhere: dict[str, set[str]] = {}
         for t in concept.terms:
             if t.lang not in here:

@@ -16,7 +16,7 @@ import os
 import pickle
 from pathlib import Path
 
-from mtcheck.cachedir import code_fingerprint, keep_newest, subfolder, touch
+from mtcheck.cachedir import code_fingerprint, store, subfolder, touch
 from mtcheck.model import Glossary
 
 KEEP = 8  # entries kept: a few glossaries in turn, bounded on disk
@@ -87,12 +87,8 @@ def _code_fingerprint() -> str:
 
 def _store(entry: Path, glossary: Glossary) -> None:
     """Write the entry atomically, then keep only the KEEP most recently used."""
-    from mtcheck.errors import MtcheckError
-    from mtcheck.textio import atomic_output
-
     try:
-        with atomic_output(entry, binary=True) as stream:
-            pickle.dump(glossary, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    except (OSError, MtcheckError, pickle.PicklingError, RecursionError):
+        data = pickle.dumps(glossary, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, RecursionError):
         return  # no entry: the next run loads the file again
-    keep_newest(entry.parent, "*.pickle", KEEP)
+    store(entry, data, KEEP)

@@ -241,19 +241,15 @@ def _open_trie(entry: Path):
 
 
 def _store(entry: Path, merged: dict[str, tuple[str, ...]]) -> None:
-    from mtcheck.cachedir import keep_newest
-    from mtcheck.errors import MtcheckError
-    from mtcheck.textio import atomic_output
+    from mtcheck.cachedir import store
 
     try:
         import marisa_trie
 
-        trie = marisa_trie.BytesTrie((k, "\t".join(v).encode("utf-8")) for k, v in merged.items())
-        with atomic_output(entry, binary=True) as stream:
-            stream.write(trie.tobytes())
-    except (ImportError, OSError, MtcheckError, ValueError):
+        data = marisa_trie.BytesTrie((k, "\t".join(v).encode("utf-8")) for k, v in merged.items()).tobytes()
+    except (ImportError, ValueError):
         return  # merged again next time
-    keep_newest(entry.parent, "*.marisa", KEEP)
+    store(entry, data, KEEP)
 
 
 def _decompressed(data: Path) -> bytes:
@@ -264,7 +260,9 @@ def _decompressed(data: Path) -> bytes:
 
 @functools.cache
 def _source_digest() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    from mtcheck.cachedir import code_fingerprint
+
+    return code_fingerprint([Path(__file__)])
 
 
 def parse_dictd(index: bytes, data: bytes) -> dict[str, tuple[str, ...]]:
