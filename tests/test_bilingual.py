@@ -212,7 +212,7 @@ def test_another_sense_of_the_source_word_where_a_gap_chose_it(dictionaries, tmp
                      [("discount", "discount <n>\n1. Rabatt\n2. Nachlass\n3. Skonto\n")])
     (tmp_path / "with").mkdir()
     found = gl006_in_po(tmp_path / "with", glossary, "de", pairs)
-    assert [f["line"] for f in found] == [f["line"] for f in without] == [7]
+    assert [f["line"] for f in found] == [f["line"] for f in without] == [7, 10]
     assert "a translation of the en term 'discount' (freedict-eng-deu)" in found[0]["message"]
     assert "freedict" not in without[0]["message"]
     # Monolingual, where no gap chose it, 'Rabatt' is one of the word's senses: nothing.

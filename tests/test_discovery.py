@@ -645,3 +645,37 @@ def test_a_kept_term_inflected_as_its_own_language_does_is_the_term(tmp_path):
             "La configuración del container runtime's socket.\nLos runtimes de contenedores varían.\n")
     found = {form: c for form, c in candidates_in(tmp_path, glossary, "es", text).items() if c.score >= 0.5}
     assert not any("Container Runtime" in form or "runtime's" in form for form in found)
+
+
+def test_the_rendering_at_each_of_its_places_in_the_concepts_gaps(tmp_path):
+    """'register' stands twice in one source and the target says „registro" twice: both are
+    the rendering (the second is not the source's other word said again), and so is the
+    „registro" of a long segment whose best run was another."""
+    findings = gl006_in_po(tmp_path, "register,en,register,preferred\nregister,es,libro de cuentas,preferred\n"
+                           "window,en,window,preferred\nwindow,es,ventana,preferred\n", "es", [
+        ("Register Report", "Informe de registro"),
+        ("Each new register opens in a window; each new register is saved.",
+         "Cada registro nuevo se abre en una ventana; cada registro nuevo se guarda."),
+        ("Open the register", "Abrir el registro"),
+        ("Close the register and open the report", "Cerrar el registro y abrir el informe"),
+        ("Print the report", "Imprimir el informe"),
+    ])
+    assert sorted(f["text"] for f in findings) == ["registro"] * 5
+    assert all(f["concept"] == "register" for f in findings)
+
+
+def test_a_source_word_two_concepts_share_is_the_one_the_target_language_has(tmp_path):
+    """'remote' is the adjective and the remote repository; the glossary has a French term for
+    the repository only: where the source says 'remote' and the target none of its terms, what
+    stands there renders the repository."""
+    findings = gl006_in_po(tmp_path, "remote-adj,en,remote,preferred\nremote-repository,en,remote repository,preferred\n"
+                           "remote-repository,en,remote,admitted\nremote-repository,fr,référentiel distant,preferred\n",
+                           "fr", [
+        ("Remove Remote", "Supprimer un dépôt distant"),
+        ("Please supply a remote name.", "Merci de fournir un nom de dépôt distant."),
+        ("Remote Details", "Détails des dépôts distants"),
+        ("Remove the branch", "Supprimer la branche"),
+    ])
+    assert {(f["concept"], f["text"]) for f in findings} == {("remote-repository", "dépôt distant"),
+                                                             ("remote-repository", "dépôts distants")}
+    assert len(findings) == 3 and all(f["suggestions"] == ["référentiel distant"] for f in findings)

@@ -171,7 +171,7 @@ class Discoverer:
         if segment.source:
             word = state.analyser.word
             state.gaps.read({key for key, content in map(word, surfaces) if content})
-        missing, in_source = self._missing(segment, lang, matches)
+        missing, in_source, said = self._missing(segment, lang, matches)
         # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
         if not matches and not missing and not any(mark in masked for mark in QUOTE_MARKS) \
                 and not any(state.trigger(word) for word in surfaces):
@@ -183,7 +183,8 @@ class Discoverer:
             # A target term whose concept the source lacks explains no source word: it may be
             # the missing concept's rendering (科目, another concept's term, for "account").
             self._add_gaps(state, segment, analysed, [m for m in matches if m.concept.id in in_source
-                                                      or any(c.id in in_source for c, _ in m.alternatives)], missing)
+                                                      or any(c.id in in_source for c, _ in m.alternatives)], missing,
+                           said)
         starts = [w.start for w in analysed.words]
         names = [(f, s) for f, s in analysed.quotes if s - f <= MAX_NAME_WORDS]
         covered: list[tuple[int, int, Match]] = []
@@ -268,21 +269,29 @@ class Discoverer:
                 if word.key in modifier_keys:
                     state.endings.setdefault(match.concept.id, Counter())[word.text[-1:].casefold()] += 1
 
-    def _missing(self, segment: Segment, lang: str, matches: list[Match]) -> tuple[list[Match], set[str]]:
+    def _missing(self, segment: Segment, lang: str, matches: list[Match]) \
+            -> tuple[list[Match], set[str], list[tuple[int, int]]]:
         """A bilingual segment's source terms whose concept the target renders with none of its
         terms (once per concept), where the glossary has the concept in the target's language;
-        and the concepts the source has."""
+        the concepts the source has; and where the source says the missing concepts (each time)."""
         if not segment.source or not segment.source_lang:
-            return [], set()
+            return [], set(), []
         source_lang = canonical_lang(segment.source_lang)
         source = Segment(segment.source, segment.path, segment.line, lang=source_lang)
         rendered = {m.concept.id for m in matches} | {c.id for m in matches for c, _ in m.alternatives}
-        missing, seen, in_source = [], set(), set()
+        missing, seen, in_source, places = [], set(), set(), []
         compounding = analyzer_for(lang).compounding
         words = None
         for match in self.matcher.for_language(source_lang).matches(source):
+            in_source |= {match.concept.id} | {c.id for c, _ in match.alternatives}
+            if not match.concept.terms_in(lang):
+                # Of a word two concepts share ('remote': the adjective, the remote repository)
+                # the one the target's language has a term for, where only one has.
+                targets = [(c, t) for c, t in match.alternatives if c.terms_in(lang)]
+                if len(targets) == 1:
+                    match = match._replace(concept=targets[0][0], term=targets[0][1], alternatives=())
             concept = match.concept
-            in_source |= {concept.id} | {c.id for c, _ in match.alternatives}
+            places.append((match.start, match.end, concept.id))
             if concept.id in rendered or concept.id in seen or any(c.id in rendered for c, _ in match.alternatives) \
                     or not concept.terms_in(lang):
                 continue
@@ -291,15 +300,16 @@ class Discoverer:
                 continue  # a form of the concept's own term the matcher did not take, as GL004 judges
             seen.add(concept.id)
             missing.append(match)
-        return missing, in_source
+        return missing, in_source, [(start, end) for start, end, concept in places if concept in seen]
 
     def _add_gaps(self, state: _Language, segment: Segment, analysed: Analysed, matches: list[Match],
-                  missing: list[Match]) -> None:
+                  missing: list[Match], said: list[tuple[int, int]]) -> None:
         starts = [w.start for w in analysed.words]
         covered = [(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)) for m in matches]
-        # A target word that is one of the source's other words again renders that word.
+        # A target word that is one of the source's other words again renders that word (not
+        # the missing term said a second time: „cada registro … cada registro" for "register").
         others = [word for word, start, end in words_of(segment.source)
-                  if not any(m.start < end and start < m.end for m in missing)]
+                  if not any(first < end and start < stop for first, stop in said)]
         covered += [(index, index + 1) for index, word in enumerate(analysed.words)
                     if word.content and any(echoes(word.text, other) for other in others)]
         spans = gap_runs(analysed.words, covered, analysed.joined)
@@ -307,7 +317,10 @@ class Discoverer:
             return
         whole = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
         for match in missing:
-            source_words = max(1, len(match.text.split()))
+            # As many words as the source says it with, or as its preferred term has where the
+            # source says it shorter ('remote' for „remote repository": „dépôt distant").
+            preferred = match.concept.preferred(match.term.lang)
+            source_words = max(1, len(match.text.split()), len(preferred.text.split()) if preferred else 0)
             # The target's free words are one short run: that is the rendering (a UI label).
             sole = len(whole) == 1 and len(whole[0][2]) <= source_words + 1 and len(missing) == 1
             gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole)

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 MAX_WORDS = 3      # content words a rendering found in a gap may have
-MAX_RUNS = 40      # candidate spans kept per gap: a long segment has many
+MAX_RUNS = 150     # candidate spans kept per gap: a long segment has many
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ class Gaps:
                 # Segments holding the span: at most those holding its rarest word.
                 holding = max(support[keys], min(self.segments[key] for key in keys))
                 return 2 * support[keys] / (len(gaps) + holding)
+            confirmed: dict[tuple[str, ...], float] = {}   # keys chosen where found again -> strength
+            start = len(chosen)
             for gap, place in gaps:
                 def rank(span):
                     keys = span[2]
@@ -78,6 +80,19 @@ class Gaps:
                 else:
                     continue  # one gap and several runs: nothing says which
                 chosen.append((gap, place, best, strength, n, len(gaps)))
+                if n >= 2 and association >= MIN_DICE:
+                    confirmed[best[2]] = max(confirmed.get(best[2], 0.0), strength)
+            # A rendering found again is the rendering at each of its places in the concept's
+            # gaps: the same words again in one segment („cada registro nuevo … cada registro
+            # nuevo"), or in a gap whose best run was another (a longer segment).
+            taken = {(id(gap), span[0]) for gap, _, span, _, _, _ in chosen[start:]}
+            for gap, place in gaps:
+                for span in gap.spans:
+                    if span[2] in confirmed and (id(gap), span[0]) not in taken \
+                            and not any(o[0] <= span[0] and span[1] <= o[1] and o != span
+                                        and (id(gap), o[0]) in taken for o in gap.spans):
+                        taken.add((id(gap), span[0]))
+                        chosen.append((gap, place, span, confirmed[span[2]], support[span[2]], len(gaps)))
         return chosen
 
 
