@@ -37,7 +37,7 @@ from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
-from mtcheck.discovery.lexical import DictionaryRenderings
+from mtcheck.discovery.lexical import SOUNDED, DictionaryRenderings
 from mtcheck.discovery.parts import ConceptParts, Rendering, Share, echoes, is_part
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features
 from mtcheck.discovery.slots import Slots
@@ -808,8 +808,10 @@ class Discoverer:
             recurs = len(spans) > 1 or state.translations_seen[state.lexical.keys_of(spans[0].occurrence.text)] > 1
             weight = WEIGHTS["lexicon"] if len(keys) > 1 else round(WEIGHTS["lexicon"] * (0.9 if recurs else 0.55), 3)
             kept = f", which the glossary keeps as it is" if lexical.kept and len(keys) == 1 else ""
+            how = "its words written as they sound" if lexical.dictionaries == (SOUNDED,) \
+                else ", ".join(lexical.dictionaries)
             evidence.append(Evidence("lexicon", weight, f"a translation of the {lexical.term.lang} term "
-                                     f"'{lexical.term.text}'{kept} ({', '.join(lexical.dictionaries)})"))
+                                     f"'{lexical.term.text}'{kept} ({how})"))
             tied = True
         if not tied:
             return []

@@ -21,6 +21,7 @@ from mtcheck.discovery.text import TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, words_of
 from mtcheck.language.bilingual import Lexicon, lexicon
 from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
+from mtcheck.language.loanwords import heard_keys, sounds_like, spellings, written_by_sound
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
@@ -30,6 +31,11 @@ MAX_SENSES = 2  # translations of a one-word term beyond which its senses are to
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 # TBX's parts of speech as the dictionaries mark them.
 _POS = {"noun": "n", "properNoun": "n", "verb": "v", "adjective": "a", "adverb": "r", "": "n"}
+# Languages that write English words as they sound (see mtcheck.language.loanwords): a term's
+# English words so written are a rendering too, where no dictionary is needed.
+BY_SOUND = {"ko", "ja"}
+SOUNDED = "written as it sounds"
+_SOUND = "\0"  # a slot's word written as it sounds: the English word after this mark
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ class Translated:
             return False
         if len(keys) == 1:
             return keys[0] in self.slots[0]
-        fits = [[key in slot or any(related(key, word) for word in slot) for slot in self.slots] for key in keys]
+        fits = [[key in slot or any(_fits(key, word) for word in slot) for slot in self.slots] for key in keys]
         return any(all(fits[i][j] for i, j in enumerate(order)) for order in itertools.permutations(range(len(keys))))
 
 
@@ -68,6 +74,7 @@ class DictionaryRenderings:
     _keys: WordCache = field(init=False, repr=False)
     translated: dict[str, list[Translated]] = field(default_factory=dict)  # concept id -> its terms
     _by_key: dict[str, set[str]] = field(default_factory=dict)             # a key -> concept ids
+    _by_sound: dict[str, set[str]] = field(default_factory=dict)           # consonants (loanwords) -> concept ids
     longest: int = 0                                                       # most content words
 
     def __post_init__(self):
@@ -93,16 +100,39 @@ class DictionaryRenderings:
                 if own_keys is None:
                     own_keys = {made.keys_of(t.text) for t in own}
                     own_plain = {t.text.casefold() for t in own}
-                translated = made._translate(concept.id, term, *lexicons[source], own_keys, own_plain)
-                if translated is None:
-                    continue
-                made.translated.setdefault(concept.id, []).append(translated)
-                if translated.in_gap_only:
-                    continue  # no place of its own: evidence for what a gap chose
-                made.longest = max(made.longest, len(translated.slots), *map(len, translated.phrases))
-                for key in set().union(*translated.slots, *translated.phrases):
-                    made._by_key.setdefault(key, set()).add(concept.id)
+                made._add(concept.id, made._translate(concept.id, term, *lexicons[source], own_keys, own_plain))
+            if made.lang in BY_SOUND:
+                for term in concept.terms:
+                    if canonical_lang(term.lang) == "en" and term.status.accepted:
+                        made._add(concept.id, made._sounded(concept.id, term, {t.text.casefold() for t in own}))
         return made
+
+    def _add(self, concept_id: str, translated: Translated | None) -> None:
+        if translated is None:
+            return
+        self.translated.setdefault(concept_id, []).append(translated)
+        if translated.in_gap_only:
+            return  # no place of its own: evidence for what a gap chose
+        self.longest = max(self.longest, len(translated.slots), *map(len, translated.phrases))
+        for key in set().union(*translated.slots, *translated.phrases):
+            if key[:1] == _SOUND:
+                for spelt in spellings(key[1:]):
+                    self._by_sound.setdefault(spelt, set()).add(concept_id)
+            else:
+                self._by_key.setdefault(key, set()).add(concept_id)
+
+    def _sounded(self, concept_id: str, term: Term, own_plain: set[str]) -> Translated | None:
+        """An English term's words written as they sound, or kept as they are where they are
+        acronyms ('API 서버' for "API server"). Not a term of one word: a word of few
+        consonants sounds like many (된다, 'it becomes', like 'taint')."""
+        surfaces = [w for w, _, _ in words_of(term.text) if _content("en", w)]
+        kept = term.text.casefold() in own_plain
+        if not 1 < len(surfaces) <= MAX_WORDS:
+            return None
+        slots = tuple(frozenset({self.key(w)}) if _kept_as_is(w) else frozenset({_SOUND + w}) for w in surfaces)
+        if all(_SOUND + w not in slot for w, slot in zip(surfaces, slots)):
+            return None  # every word kept: the term itself, GL003's
+        return Translated(concept_id, term, slots, frozenset(), kept, (SOUNDED,))
 
     def __bool__(self) -> bool:
         return bool(self.translated)
@@ -135,9 +165,12 @@ class DictionaryRenderings:
         return tuple(self.key(w) for w, _, _ in words if analyser.word(w)[1])
 
     def concepts_with(self, surface: str) -> set[str]:
-        if not self._by_key:
+        if not self._by_key and not self._by_sound:
             return set()  # no dictionary, or nothing in it for these terms: no word looked up
-        return self._by_key.get(self.key(surface), set())
+        found = self._by_key.get(self.key(surface), set())
+        if self._by_sound and written_by_sound(surface):
+            found = found.union(*(self._by_sound.get(k, ()) for k in heard_keys(self.key(surface))))
+        return found
 
     def rendering(self, concept_id: str, text: str, in_gap: bool = False) -> Translated | None:
         """The concept's term that this text renders by the dictionary, if any; `in_gap`: also
@@ -149,10 +182,11 @@ class DictionaryRenderings:
                      if (in_gap or not t.in_gap_only) and t.renders(keys)), None)
 
     def concepts_rendered(self, text: str) -> set[str]:
-        if not self._by_key:
+        if not self._by_key and not self._by_sound:
             return set()
         keys = self.keys_of(text)
-        concepts = set().union(*(self._by_key.get(key, ()) for key in keys))
+        concepts = set().union(*(self._by_key.get(key, ()) for key in keys),
+                               *(self._by_sound.get(k, ()) for key in keys for k in heard_keys(key)))
         return {c for c in concepts if any(not t.in_gap_only and t.renders(keys) for t in self.translated[c])}
 
     def _translate(self, concept_id: str, term: Term, words: Lexicon, back: Lexicon,
@@ -209,6 +243,11 @@ def _word_translations(words, surface: str, lang: str, pos: str | None) -> tuple
     if lemma and lemma.casefold() != surface.casefold():
         found += [t for t in words.translations(lemma, pos) if t not in found]
     return tuple(found)
+
+
+def _fits(key: str, word: str) -> bool:
+    """Whether a text's word (its key) is a slot's word: of one stem, or written as it sounds."""
+    return sounds_like(key, word[1:]) if word[:1] == _SOUND else related(key, word)
 
 
 def _kept_as_is(surface: str) -> bool:

@@ -34,6 +34,7 @@ MAX_NAME_WORDS = 6  # a quoted stretch longer than this is a title or a slogan, 
 # dictionary cuts them into: a rendering is a word (科目), not a run of characters.
 IDEOGRAPHIC = frozenset({"zh", "ja"})
 _IDEOGRAPH_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL_RE = re.compile("[\uac00-\ud7af]+")
 
 
 class Word(NamedTuple):
@@ -109,6 +110,8 @@ class TextAnalyser:
         """The words of `text` with their spans: the matcher's, with a run of Chinese or Japanese
         characters cut into a dictionary's words where ICU is installed."""
         found = words_of(text)
+        if self.analyzer.lang == "ko" and _HANGUL_RE.search(text):
+            return _eojeol(found)
         if self.analyzer.lang not in IDEOGRAPHIC or not _IDEOGRAPH_RE.search(text):
             return found
         grouped: list[tuple[str, int, int]] = []
@@ -132,6 +135,19 @@ class TextAnalyser:
                     start += len(piece)
             index = stop
         return grouped
+
+
+def _eojeol(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Korean as it is written: the syllables between two spaces are one word (서버는, a noun
+    and its particle), where the matcher takes them one by one."""
+    grouped: list[tuple[str, int, int]] = []
+    for word, start, end in found:
+        if grouped and start == grouped[-1][2] and _HANGUL_RE.fullmatch(word) \
+                and _HANGUL_RE.fullmatch(grouped[-1][0][-1]):
+            grouped[-1] = (grouped[-1][0] + word, grouped[-1][1], end)
+        else:
+            grouped.append((word, start, end))
+    return grouped
 
 
 def _quoted(text: str, words: list[Word]) -> list[tuple[int, int]]:

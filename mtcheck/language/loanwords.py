@@ -1,0 +1,154 @@
+"""English words written as they sound in Korean and Japanese: 서버 and サーバー for 'server',
+클라우드 for 'cloud'. Both languages take most technical words over this way, so a translator
+who renders a term's words by their sound ('API 서버' for "API server") renders it as surely as
+one who translates them.
+
+A word is compared with an English word by its consonants, as each language hears them: the
+Hangul syllable's letters (its jamo, read from the code point as Unicode defines them) or the
+kana's consonant, and the English spelling's sounds as the two languages take them over
+(Korean and Japanese have no f, v, th, and no l apart from r: 'server' sounds s-b, so does
+서버). Vowels are left out, as the languages add them to close syllables (클라우드, 'cloud').
+A word of fewer than two consonants is not compared: it sounds like too many.
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+# Consonant classes both sides map to.
+P, T, K, S, J, L, M, N, H = "PTKSJLMNH"
+
+# Hangul: a syllable is 0xAC00 + (initial * 21 + vowel) * 28 + final (Unicode, chapter 3.12).
+_INITIALS = (K, K, N, T, T, L, M, P, P, S, S, "", J, J, J, K, T, P, H)
+_FINALS = ("", K, K, K + S, N, N + J, N + H, T, L, L + K, L + M, L + P, L + S, L + T, L + P, L + H,
+           M, P, P + S, S, S, N, J, J, K, T, P, H)
+# A final ㅅ stands for an English t as often as for an s (넷 'net', 버스 'bus').
+_FINAL_S = 19
+# The case particles a Korean noun takes (은/는, 이/가, 을/를, 의, 에, 에서, 로/으로, 와/과, 도, 만):
+# a word is compared with and without them.
+_PARTICLES = ("에서", "으로", "에게", "까지", "부터", "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과",
+              "도", "만")
+
+# Katakana: each kana's consonant (small kana and the long vowel mark add none).
+_KANA = {}
+for _row, _class in (("カキクケコガギグゲゴ", K), ("サシスセソザジズゼゾ", S), ("タテトダデド", T), ("チヂツヅ", J),
+                     ("ナニヌネノン", N), ("ハヒヘホ", H), ("フ", P), ("バビブベボパピプペポヴ", P),
+                     ("マミムメモ", M), ("ラリルレロ", L)):
+    for _kana in _row:
+        _KANA[_kana] = _class
+_KANA.update({"ジ": J, "ズ": S, "ッ": "", "ヤ": "", "ユ": "", "ヨ": "", "ワ": "", "ヲ": ""})
+
+
+def written_by_sound(word: str) -> bool:
+    """Whether a word is written in Hangul or katakana, the scripts loanwords are written in."""
+    return any(_hangul(c) or _katakana(c) for c in word)
+
+
+@functools.lru_cache(maxsize=65536)
+def heard(word: str) -> tuple[str, ...]:
+    """A Hangul or katakana word's consonants as classes (several: the word with and without a
+    Korean particle), () for a word in neither script."""
+    if not word or not all(_hangul(c) or _katakana(c) or c == "ー" for c in word):
+        return ()
+    forms = [word] + [word[:-len(p)] for p in _PARTICLES if word.endswith(p) and len(word) > len(p)]
+    return tuple(dict.fromkeys("".join(_collapse(_consonants(form))) for form in forms))
+
+
+def _consonants(word: str) -> str:
+    out: list[str] = []
+    for c in word:
+        if _hangul(c):
+            index = ord(c) - 0xAC00
+            initial, final = index // 588, index % 28
+            out.extend(_INITIALS[initial])
+            out.extend(["s"] if final == _FINAL_S else _FINALS[final])
+        else:
+            out.append(_KANA.get(c, ""))
+    return "".join(out)
+
+
+_VOWELS = set("aeiouy")
+# English spellings and the sounds Korean and Japanese hear in them, longest first; a sound
+# heard two ways is both classes ('th': s or t, 'z': s or j).
+_SPELLINGS = (("tch", (J,)), ("sch", (S, K)), ("ch", (J,)), ("sh", (S,)), ("ph", (P,)), ("th", (S + T,)),
+              ("ck", (K,)), ("qu", (K,)), ("ng", (N,)), ("gh", ()), ("wh", ()), ("x", (K, S)))
+_LETTERS = {"b": P, "p": P, "f": P, "v": P, "t": T, "d": T, "k": K, "c": K, "q": K, "g": K, "s": S,
+            "z": S + J, "j": J, "l": L, "m": M, "n": N}
+
+
+@functools.lru_cache(maxsize=65536)
+def spoken(word: str) -> tuple[str, ...]:
+    """An English word's consonants as Korean and Japanese take them over, each a string of
+    the classes it may be heard as; () for a word not written in English letters. Silent
+    letters and an r after a vowel (both languages drop it: 'server', 서버) are left out."""
+    w = word.casefold()
+    if not w.isascii() or not w.isalpha():
+        return ()
+    if len(w) > 3:
+        w = re.sub(r"(?<![cg])e$|(?<![cg])e(?=s$)", "", w)  # a silent e: node, nodes (not namespace's)
+    out: list[str] = []
+    i = 0
+    while i < len(w):
+        spelling = next(((letters, sounds) for letters, sounds in _SPELLINGS if w.startswith(letters, i)), None)
+        if spelling:
+            out.extend(spelling[1])
+            i += len(spelling[0])
+            continue
+        c, after = w[i], w[i + 1:i + 2]
+        i += 1
+        if c == "r":
+            if after in _VOWELS and after:
+                out.append(L)  # heard before a vowel (provider, 프로바이더)
+        elif c == "h":
+            if after in _VOWELS and after:
+                out.append(H)
+        elif c in "td" and after == "u" or c == "t" and w.startswith("ion", i):
+            out.append(c.upper().replace("D", T) + (J if after == "u" else S))  # schedule, 스케줄; -tion, 션
+        elif c in "cg" and after in ("e", "i", "y"):
+            out.append(S if c == "c" else K + J)  # cell, manager (매니저)
+        elif c in _LETTERS:
+            out.append(_LETTERS[c])
+    return tuple(_collapse(out))
+
+
+def sounds_like(foreign: str, english: str) -> bool:
+    """Whether a Hangul or katakana word is the English word written as it sounds (of two
+    consonants at least: fewer tell nothing)."""
+    wanted = spoken(english)
+    if len(wanted) < 2:
+        return False
+    return any(_same(form, wanted) for form in heard(foreign))
+
+
+def spellings(english: str) -> tuple[str, ...]:
+    """Every way the English word's consonants may be heard, one class each (an index key)."""
+    return tuple("".join(sounds) for sounds in itertools.product(*spoken(english)))
+
+
+def heard_keys(word: str) -> tuple[str, ...]:
+    """The keys `spellings` would give for the words this one may write (a final ㅅ: s or t)."""
+    return tuple(dict.fromkeys("".join(sounds) for form in heard(word)
+                               for sounds in itertools.product(*(S + T if c == "s" else c for c in form))))
+
+
+def _same(heard_form: str, wanted: tuple[str, ...]) -> bool:
+    return len(heard_form) == len(wanted) and all(
+        got in want or got == "s" and (S in want or T in want) for got, want in zip(heard_form, wanted))
+
+
+def _collapse(sounds):
+    """A sound written twice is heard once (클러스터 has its l twice, 'cluster' once)."""
+    out = []
+    for c in sounds:
+        if c and (not out or out[-1] != c):
+            out.append(c)
+    return out
+
+
+def _hangul(c: str) -> bool:
+    return "\uac00" <= c <= "\ud7a3"
+
+
+def _katakana(c: str) -> bool:
+    return "\u30a1" <= c <= "\u30fa"
