@@ -679,3 +679,15 @@ def test_a_source_word_two_concepts_share_is_the_one_the_target_language_has(tmp
     assert {(f["concept"], f["text"]) for f in findings} == {("remote-repository", "dépôt distant"),
                                                              ("remote-repository", "dépôts distants")}
     assert len(findings) == 3 and all(f["suggestions"] == ["référentiel distant"] for f in findings)
+
+
+def test_a_kept_terms_translation_may_be_the_term_with_one_letter_more(tmp_path):
+    """Spanish „volúmenes" translates the 'Volume' a glossary keeps; the English plural
+    'Volumes' is the term, and „budgétaire" a word made from 'Budget', no translation."""
+    found = candidates_in(tmp_path, "volume,en,Volume,preferred\nvolume,es,Volume,preferred\n", "es",
+                          "El Pod monta dos volúmenes compartidos.\nLos Volumes se definen aquí.\n"
+                          "Los volúmenes persistentes no tienen espacio de nombres.\n")
+    assert {form for form, c in found.items() if c.score >= 0.5 and c.concept.id == "volume"} == {"volúmenes"}
+    french = candidates_in(tmp_path, "budget,en,Budget,preferred\nbudget,fr,Budget,preferred\n", "fr",
+                           "Le contrôle budgétaire du Budget.\nUne règle budgétaire.\n")
+    assert not any(c.score >= 0.5 for c in french.values())

@@ -164,7 +164,7 @@ class ConceptParts:
         found = []
         for concept_id, term in self.kept[word[:2]]:
             kept = _plain(term.text.casefold())
-            if word.startswith(kept) or kept.startswith(word):
+            if kept.startswith(word) or word.startswith(kept) and not _one_letter_more(word, stem, kept):
                 continue
             if any((known := known_word(lang)) is not None and known(surface)
                    for lang in self._kept_from[(concept_id, term.text)]):
@@ -481,6 +481,12 @@ def echoes(word: str, other: str) -> bool:
     if a == b:
         return True
     return min(len(a), len(b)) >= MIN_PIECE and a[:MIN_PIECE] == b[:MIN_PIECE] and _alike(a, b) >= MIN_COGNATE
+
+
+def _one_letter_more(word: str, stem: str, kept: str) -> bool:
+    """The term with one letter more, as its translation may be spelt (volumen, volúmenes for
+    Volume), not the term with an ending (Volumes) or a suffix (budgétaire for Budget)."""
+    return any(len(form) == len(kept) + 1 and form.startswith(kept) and form[-1] != "s" for form in (word, stem))
 
 
 def _alike(a: str, b: str) -> float:
