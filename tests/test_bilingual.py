@@ -187,6 +187,23 @@ def test_a_word_of_the_same_stem_as_a_translation_in_a_phrase(dictionaries, tmp_
     assert found["Frontový výbor"].concept.id == "fc" and found["Frontový výbor"].score >= 0.5
 
 
+def test_a_compound_of_two_translations_in_a_language_that_writes_them_as_one_word(dictionaries, tmp_path):
+    """German „Vaterlandsfront" is 'fatherland' and 'front' in one word (Vaterland|s|Front):
+    „Vaterlandsfront Vietnams" translates "Vietnam Fatherland Front" where the glossary says
+    „Vaterländische Front Vietnams". A word whose end is a translation but whose beginning is
+    none („Einheitsfront") is no compound of the term's words."""
+    write_dictionary(dictionaries, "freedict-eng-deu", [("fatherland", "fatherland <n>\nVaterland\n"),
+                                                        ("front", "front <n>\nFront\n"),
+                                                        ("Vietnam", "Vietnam <n>\nVietnam\n")])
+    found = candidates_in(tmp_path, "vff,en,Vietnam Fatherland Front,preferred\n"
+                                    "vff,de,Vaterländische Front Vietnams,preferred\n", "de",
+                          "Die Vaterlandsfront Vietnams tagte gestern.\nDie Einheitsfront Vietnams tagte auch.\n")
+    assert found["Vaterlandsfront Vietnams"].concept.id == "vff"
+    assert found["Vaterlandsfront Vietnams"].score >= 0.5
+    assert "lexicon" in {e.signal for e in found["Vaterlandsfront Vietnams"].evidence}
+    assert not any(c.score >= 0.5 for form, c in found.items() if "Einheitsfront" in form)
+
+
 def test_an_acronym_stays_as_it_is_in_a_translated_term(dictionaries, tmp_path):
     """„serveur API" translates 'API server': the acronym written as it is, the other word by
     the dictionary; „API" alone is no translation of it."""

@@ -27,6 +27,8 @@ from mtcheck.model import Concept, Term
 
 MAX_WORDS = 4  # content words of a term composed word by word: more makes too many orders
 MAX_SENSES = 2  # translations of a one-word term beyond which its senses are too many to trust
+MIN_PART = 4    # letters of a compound's part at least
+_LINKS = ("", "s", "es", "n", "en", "e")  # what joins a compound's parts (Vaterland|s|front)
 # Written out as many writers do ('noeud' for 'nœud').
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 # TBX's parts of speech as the dictionaries mark them.
@@ -50,13 +52,19 @@ class Translated:
     dictionaries: tuple[str, ...]
     in_gap_only: bool = False  # one of a word's many senses: evidence only where a bilingual gap chose it
 
-    def renders(self, keys: tuple[str, ...]) -> bool:
+    def renders(self, keys: tuple[str, ...], compounding: bool = False) -> bool:
         """Whether content words (keys) are a translation of the term: one the dictionary
         gives for the whole term, or each word a translation of one of the term's words, in
         any order; of a term of several words, a word of the same stem as a translation counts
-        too (Czech „frontový", the adjective, for 'front')."""
+        too (Czech „frontový", the adjective, for 'front'). `compounding`: a word may be a
+        compound of two translations (Vaterlandsfront: 'fatherland', 'front')."""
         if keys in self.phrases:
             return True
+        if compounding and len(keys) < len(self.slots) <= MAX_WORDS:
+            return any(self._word_for_word(split) for split in _split(keys, self.slots, len(self.slots) - len(keys)))
+        return self._word_for_word(keys)
+
+    def _word_for_word(self, keys: tuple[str, ...]) -> bool:
         if len(keys) != len(self.slots) or len(keys) > MAX_WORDS:
             return False
         if len(keys) == 1:
@@ -75,6 +83,7 @@ class DictionaryRenderings:
     translated: dict[str, list[Translated]] = field(default_factory=dict)  # concept id -> its terms
     _by_key: dict[str, set[str]] = field(default_factory=dict)             # a key -> concept ids
     _by_sound: dict[str, set[str]] = field(default_factory=dict)           # consonants (loanwords) -> concept ids
+    _compounds: dict[str, set[str]] = field(default_factory=dict, repr=False)  # a word -> concepts ending it
     longest: int = 0                                                       # most content words
 
     def __post_init__(self):
@@ -167,9 +176,27 @@ class DictionaryRenderings:
     def concepts_with(self, surface: str) -> set[str]:
         if not self._by_key and not self._by_sound:
             return set()  # no dictionary, or nothing in it for these terms: no word looked up
-        found = self._by_key.get(self.key(surface), set())
+        key = self.key(surface)
+        found = self._by_key.get(key) or self._in_compound(key)
         if self._by_sound and written_by_sound(surface):
             found = found.union(*(self._by_sound.get(k, ()) for k in heard_keys(self.key(surface))))
+        return found
+
+    @property
+    def compounding(self) -> bool:
+        return self.analyser is not None and self.analyser.analyzer.compounding
+
+    def _in_compound(self, key: str) -> set[str]:
+        """In a language that writes compounds as one word, the concepts whose translations
+        end the word (Vaterlands|front), once per distinct word."""
+        if not self.compounding or len(key) < 2 * MIN_PART:
+            return set()
+        found = self._compounds.get(key)
+        if found is None:
+            if len(self._compounds) > 100_000:
+                self._compounds.clear()
+            found = self._compounds[key] = set().union(
+                *(self._by_key.get(key[i:], ()) for i in range(MIN_PART, len(key) - MIN_PART + 1)))
         return found
 
     def rendering(self, concept_id: str, text: str, in_gap: bool = False) -> Translated | None:
@@ -179,15 +206,17 @@ class DictionaryRenderings:
             return None
         keys = self.keys_of(text)
         return next((t for t in self.translated[concept_id]
-                     if (in_gap or not t.in_gap_only) and t.renders(keys)), None)
+                     if (in_gap or not t.in_gap_only) and t.renders(keys, self.compounding)), None)
 
     def concepts_rendered(self, text: str) -> set[str]:
         if not self._by_key and not self._by_sound:
             return set()
         keys = self.keys_of(text)
         concepts = set().union(*(self._by_key.get(key, ()) for key in keys),
-                               *(self._by_sound.get(k, ()) for key in keys for k in heard_keys(key)))
-        return {c for c in concepts if any(not t.in_gap_only and t.renders(keys) for t in self.translated[c])}
+                               *(self._by_sound.get(k, ()) for key in keys for k in heard_keys(key)),
+                               *(self._in_compound(key) for key in keys))
+        return {c for c in concepts
+                if any(not t.in_gap_only and t.renders(keys, self.compounding) for t in self.translated[c])}
 
     def _translate(self, concept_id: str, term: Term, words: Lexicon, back: Lexicon,
                    own_keys: set[tuple[str, ...]], own_plain: set[str]) -> Translated | None:
@@ -243,6 +272,25 @@ def _word_translations(words, surface: str, lang: str, pos: str | None) -> tuple
     if lemma and lemma.casefold() != surface.casefold():
         found += [t for t in words.translations(lemma, pos) if t not in found]
     return tuple(found)
+
+
+def _split(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], more: int):
+    """`keys` with `more` of them cut in two, each into two of the slots' translations (the
+    first part without a linking s, es, n, en or e: Vaterland|s|front)."""
+    known = frozenset().union(*slots)
+
+    def cuts(key: str) -> list[tuple[str, str]]:
+        found = []
+        for at in range(MIN_PART, len(key) - MIN_PART + 1):
+            first, rest = key[:at], key[at:]
+            if rest in known and any(first[:len(first) - len(link)] in known
+                                     for link in _LINKS if first.endswith(link)):
+                found.append((first, rest))
+        return found
+    options = [[(key,)] + [tuple(cut) for cut in cuts(key)] for key in keys]
+    for choice in itertools.product(*options):
+        if sum(len(parts) - 1 for parts in choice) == more:
+            yield tuple(part for parts in choice for part in parts)
 
 
 def _fits(key: str, word: str) -> bool:
