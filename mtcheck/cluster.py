@@ -60,12 +60,12 @@ _BUILT: dict[Setup, tuple[object, object]] = {}
 
 
 def _check_task(path: str, setup: Setup) -> FileResult:
-    from mtcheck.parallel import check_file, check_file_without_sentences
+    from mtcheck.parallel import check_file
 
     built = _BUILT.get(setup)
     if built is None:
         built = _BUILT[setup] = _build(setup)
-    return (check_file if setup.sentences else check_file_without_sentences)(*built, path)
+    return check_file(*built, path, sentences=setup.sentences)
 
 
 def _build(setup: Setup):

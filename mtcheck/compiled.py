@@ -47,6 +47,12 @@ def cached(glossary: Glossary, what: str, restore: Callable[[dict], T], build: C
     return made
 
 
+def kept(glossary: Glossary, what: str) -> bool:
+    """Whether the cache folder keeps `what` of this glossary (a run reads it back, not compiles)."""
+    entry = _entry(glossary, what)
+    return entry is not None and entry.is_file()
+
+
 def _load(entry: Path) -> dict | None:
     if not entry.is_file():
         return None

@@ -28,6 +28,12 @@ class Gate:
         if self.suppressions is not None:
             self.suppressions.document(path)
 
+    def passes_all(self, path: str) -> bool:
+        """Whether every finding of the file passes as it is: no baseline read or written, no
+        directive in the file."""
+        return self.baseline is None and self.writer is None and (
+            self.suppressions is None or not self.suppressions.has_directives(path))
+
     def filter(self, findings: list[Finding]) -> list[Finding]:
         """The findings to report, in their order."""
         if self.baseline is None and self.writer is None and (

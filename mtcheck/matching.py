@@ -1358,12 +1358,22 @@ class Matcher:
                 view = self._views[(lang, foreign_langs)] = matcher.seeing(foreign_langs)
             return view
 
+    def kept(self, lang: str) -> bool:
+        """Whether the language's matcher is compiled already: here, or in the cache folder."""
+        from mtcheck.compiled import kept
+
+        lang = canonical_lang(lang)
+        return lang in self._by_lang or kept(self.glossary, self._what(lang))
+
+    def _what(self, lang: str) -> str:
+        return f"{lang}\0{self.parts_of_speech}\0{self.variants}"
+
     def _compiled(self, lang: str) -> LanguageMatcher:
         """The language's matcher as the cache folder keeps it (see mtcheck.compiled), else
         compiled and kept there."""
         from mtcheck.compiled import cached
 
-        return cached(self.glossary, f"{lang}\0{self.parts_of_speech}\0{self.variants}",
+        return cached(self.glossary, self._what(lang),
                       lambda state: LanguageMatcher.from_state(state, self._readings(), self._foreign_table(),
                                                                self.parts_of_speech),
                       lambda: LanguageMatcher(self._prepare(), lang, self._foreign_table(), self.parts_of_speech,

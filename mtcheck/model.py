@@ -587,3 +587,12 @@ class Finding:
         if self.fix is not None:
             record["fix"] = self.fix.to_record()
         return record
+
+
+class Rendered(NamedTuple):
+    """A batch of findings as a report writes them (JSON records), made where they were
+    found: a worker process (see mtcheck.parallel.check_files)."""
+
+    data: bytes
+    count: int
+    worst: Severity

@@ -16,17 +16,17 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from mtcheck.engine import Checker, Tally
 from mtcheck.errors import MtcheckError
-from mtcheck.model import Finding
+from mtcheck.model import Finding, Rendered
 
 
 class FileResult(NamedTuple):
     path: str
     lang: str | None             # None: the file could not be read at all
-    batches: list[list[Finding]]
+    batches: list[list[Finding] | Rendered]
     tally: Tally
     error: MtcheckError | None   # what stopped it, after the batches before
     said: str                    # its messages on the standard error, in order
@@ -57,15 +57,26 @@ _WORK: tuple[object, Checker, object] | None = None
 # The cost of compiling a language's matcher, in bytes of text checked in the same time, per
 # concept of the glossary (10,000 concepts: about 13 MB, 1.3 s at 10 MB/s on one core).
 COMPILE_BYTES_PER_CONCEPT = 1300
+# Reading it back from the cache folder (see mtcheck.compiled): about 0.5 s for 10,000 concepts.
+READ_BYTES_PER_CONCEPT = 500
 
 
-def check_files(run, checker: Checker, files: list[str], jobs: int, sentences: bool = True) -> Iterator[FileResult]:
+def check_files(run, checker: Checker, files: list[str], jobs: int, sentences: bool = True,
+                render: Callable[[list[Finding]], bytes] | None = None, gate=None) -> Iterator[FileResult]:
     """The files' results in their order. Files go to `jobs` workers by language where that
     balances: each worker compiles the matchers of its files' languages, so that languages
     spread over workers are compiled in parallel instead of in each (see plan). Without
     `sentences`, findings come back without the sentence they stand in (Finding.sentence),
-    which only a report showing context reads: sending it doubles what a finding costs."""
-    return in_workers(run, checker, files, jobs, check_file if sentences else check_file_without_sentences)
+    which only a report showing context reads: sending it doubles what a finding costs.
+
+    With `render` (a report whose findings are records written one after another, JSON),
+    a worker sends a file's batches as the report's bytes (Rendered) wherever `gate` lets
+    every finding of the file through (no baseline, no directive in the file): the run's
+    process then writes them as they come instead of unpickling and rendering every finding,
+    which was most of its work and kept a core from the workers."""
+    def work(run, checker: Checker, path: str) -> FileResult:
+        return check_file(run, checker, path, sentences, render, gate)
+    return in_workers(run, checker, files, jobs, work)
 
 
 def in_workers(run, checker: Checker, files: list[str], jobs: int, work) -> Iterator:
@@ -74,11 +85,16 @@ def in_workers(run, checker: Checker, files: list[str], jobs: int, work) -> Iter
     global _WORK
     languages = _languages(run, files)
     sizes = [_size(path) for path in files]
-    plan_ = plan(languages, sizes, min(jobs, len(files)), COMPILE_BYTES_PER_CONCEPT * len(checker.glossary))
+    concepts = len(checker.glossary)
+    costs = {lang: (READ_BYTES_PER_CONCEPT if lang and checker.matcher.kept(lang) else COMPILE_BYTES_PER_CONCEPT)
+             * concepts for lang in dict.fromkeys(languages)}
+    plan_ = plan(languages, sizes, min(jobs, len(files)), costs)
     _WORK = (run, checker, work)
     context = multiprocessing.get_context("fork")
     results = context.SimpleQueue()
-    workers = [context.Process(target=_worker, args=(indexes, files, results), daemon=True) for indexes in plan_]
+    taken = context.Array("b", len(files))  # which files a worker has begun: each is checked once
+    workers = [context.Process(target=_worker, args=(number, plan_, languages, sizes, costs, files, results, taken),
+                               daemon=True) for number in range(len(plan_))]
     try:
         for worker in workers:
             worker.start()
@@ -98,30 +114,55 @@ def in_workers(run, checker: Checker, files: list[str], jobs: int, work) -> Iter
             worker.join()
 
 
-def plan(languages: list[str | None], sizes: list[int], jobs: int, compile_cost: int) -> list[list[int]]:
+def plan(languages: list[str | None], sizes: list[int], jobs: int,
+         compile_cost: int | dict[str | None, int]) -> list[list[int]]:
     """Which files (indexes, in order) each worker checks. A language's files stay together,
-    so that its matcher is compiled once, unless they are more than a worker's share: then
-    they are cut into as many even parts as shares they make. The parts go, largest first,
-    each to the worker with the least work so far (counting a part's compile cost)."""
+    so that its matcher is compiled once, unless sharing them out ends the run sooner: each
+    language's files are cut into the number of even parts (at most `jobs`) that makes the
+    busiest worker's work least, found by trying one part more or fewer for a language at a
+    time, from as many parts as shares of the work it makes. A part costs its bytes and its
+    language's compile cost (`compile_cost`, or its value for the language: a matcher read
+    from the cache costs less than one compiled). The parts go, largest first, each to the
+    worker with the least work so far."""
     groups: dict[str | None, list[int]] = {}
     for index, lang in enumerate(languages):
         groups.setdefault(lang, []).append(index)
-    total = sum(sizes) + compile_cost * len(groups)
+
+    def cost(lang: str | None) -> int:
+        return compile_cost if isinstance(compile_cost, int) else compile_cost.get(lang, 0)
+    total = sum(sizes) + sum(map(cost, groups))
     share = max(1, total // jobs)
+    counts = {lang: max(1, min(jobs, len(indexes), round((sum(sizes[i] for i in indexes) + cost(lang)) / share)))
+              for lang, indexes in groups.items()}
+    best = _assigned(groups, counts, sizes, cost, jobs)
+    improved = True
+    while improved:
+        improved = False
+        for lang, indexes in groups.items():
+            for count in (counts[lang] + 1, counts[lang] - 1):
+                if not 1 <= count <= min(jobs, len(indexes)):
+                    continue
+                tried = _assigned(groups, {**counts, lang: count}, sizes, cost, jobs)
+                if tried[0] < best[0]:
+                    best, counts[lang], improved = tried, count, True
+    return [sorted(indexes) for indexes in best[1] if indexes]
+
+
+def _assigned(groups: dict, counts: dict, sizes: list[int], cost, jobs: int) -> tuple[int, list[list[int]]]:
+    """(the busiest worker's work, each worker's files) with each language cut in counts[lang] parts."""
     parts: list[tuple[int, list[int]]] = []
-    for indexes in groups.values():
-        work = sum(sizes[i] for i in indexes) + compile_cost
-        count = max(1, min(jobs, len(indexes), round(work / share)))
+    for lang, indexes in groups.items():
+        count = counts[lang]
         for number in range(count):
             chunk = indexes[number::count]
-            parts.append((sum(sizes[i] for i in chunk) + compile_cost, chunk))
+            parts.append((sum(sizes[i] for i in chunk) + cost(lang), chunk))
     load = [0] * jobs
     assigned: list[list[int]] = [[] for _ in range(jobs)]
     for work, chunk in sorted(parts, key=lambda part: (-part[0], part[1][0])):
         worker = min(range(jobs), key=lambda w: (load[w], w))
         load[worker] += work
         assigned[worker].extend(chunk)
-    return [sorted(indexes) for indexes in assigned if indexes]
+    return max(load), assigned
 
 
 def _languages(run, files: list[str]) -> list[str | None]:
@@ -149,9 +190,44 @@ def _size(path: str) -> int:
         return 0
 
 
-def _worker(indexes: list[int], files: list[str], results) -> None:
+def _worker(number: int, plan_: list[list[int]], languages: list[str | None], sizes: list[int],
+            costs: dict[str | None, int], files: list[str], results, taken) -> None:
+    """The files the plan gives this worker, then, while others still have files not begun,
+    theirs: last first, of a language it has read first (its matcher is loaded), of another
+    only while what is left is worth compiling its matcher for. The plan counts bytes; a
+    language checks at its own speed (Turkish slower than German), and a worker done early
+    would otherwise wait for the others."""
     run, checker, work = _WORK
-    for index in indexes:
+    read: set[str | None] = set()
+
+    def take(index: int) -> bool:
+        with taken.get_lock():
+            if taken[index]:
+                return False
+            taken[index] = 1
+            return True
+
+    def stolen() -> int | None:
+        others = [i for other, indexes in enumerate(plan_) if other != number for i in reversed(indexes)]
+        while True:
+            left = [i for i in others if not taken[i]]
+            index = next((i for i in left if languages[i] in read), None)
+            if index is None:
+                # Another language: its matcher costs as much as checking `costs` bytes,
+                # worth it only while the others have twice that left.
+                index = next((i for i in left if sum(sizes[j] for j in left) > 2 * costs.get(languages[i], 0)), None)
+            if index is None:
+                return None
+            if take(index):
+                return index
+    queue = iter(plan_[number])
+    while True:
+        index = next((i for i in queue if take(i)), None)
+        if index is None:
+            index = stolen()
+            if index is None:
+                return
+        read.add(languages[index])
         try:
             results.put((index, work(run, checker, files[index])))
         except BaseException as exc:  # noqa: BLE001 - the run's process raises it
@@ -159,25 +235,25 @@ def _worker(indexes: list[int], files: list[str], results) -> None:
             return
 
 
-def check_file(run, checker: Checker, path: str, sentences: bool = True) -> FileResult:
+def check_file(run, checker: Checker, path: str, sentences: bool = True,
+               render: Callable[[list[Finding]], bytes] | None = None, gate=None) -> FileResult:
     """One file checked as the run would, what it says on the standard error kept (the run's
     and the checker's own state are this process's: a worker's). With consistency across the
     run, the rules' states come back with it, for the run's process to judge (see
     Checker.merge_run_state). Without `sentences`, findings come back without the sentence
-    they stand in (see check_files)."""
+    they stand in; with `render`, as the report's bytes where `gate` holds none back (see
+    check_files)."""
     checker.tally = Tally()
     path, lang, batches, error, said = read_file(run, path, lambda path, lang, segments: checker.check_batches(
         path, segments, lang))
     state = checker.take_run_state(sentences) if checker.scope == "run" else None
-    if not sentences:
+    if render is not None and gate is not None and gate.passes_all(path):
+        batches = [Rendered(render(batch), len(batch), max(f.severity for f in batch)) for batch in batches if batch]
+    elif not sentences:
         for batch in batches:
             for finding in batch:
                 finding.__dict__["sentence"] = None  # this process's copy, about to be sent
     return FileResult(path, lang, batches, checker.tally, error, said, state)
-
-
-def check_file_without_sentences(run, checker: Checker, path: str) -> FileResult:
-    return check_file(run, checker, path, sentences=False)
 
 
 def splits(rules, files: list[str]) -> bool:

@@ -60,7 +60,7 @@ def test_one_copy_per_model_and_the_copies_of_other_versions_go(tmp_path, refere
     again.parent.mkdir()
     again.write_bytes(MODEL.read_bytes())
     load_model(again, tmp_path)
-    assert [p.name for p in tmp_path.glob("langid-*.npz")] == [next(tmp_path.glob("langid-*.npz")).name]
+    assert [p.name for p in tmp_path.glob("langid-*.bin")] == [next(tmp_path.glob("langid-*.bin")).name]
     assert not stale.exists()
 
 

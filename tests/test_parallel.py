@@ -95,6 +95,51 @@ def test_consistency_across_the_run_and_one_file_are_judged_in_one_process(folde
     assert _check(seed, "--jobs", "4") == _check(seed, "--jobs", "1")
 
 
+def test_a_baseline_read_or_written_with_two_jobs_as_with_one(folder, tmp_path):
+    """Workers write the JSON report's records themselves only where nothing holds a finding
+    back: with a baseline every finding comes to the run's process to be judged."""
+    readable = tmp_path / "files"
+    shutil.copytree(folder, readable, ignore=shutil.ignore_patterns("c-bad.xlf"))  # a baseline needs a clean run
+    written = {}
+    for jobs in ("1", "2"):
+        baseline = tmp_path / f"baseline-{jobs}.json"
+        assert _check(readable, "--format", "json", "--jobs", jobs, "--write-baseline", str(baseline))[0] == 0
+        written[jobs] = baseline.read_bytes()
+    assert written["1"] == written["2"] and len(json.loads(written["1"])["findings"]) > 10
+    held = [_check(readable, "--format", "json", "--jobs", jobs, "--baseline", str(tmp_path / "baseline-1.json"))
+            for jobs in ("1", "2")]
+    assert held[0] == held[1] and json.loads(held[0][1])["summary"]["baselined"] > 10
+
+
+def test_a_worker_done_early_takes_the_files_others_have_not_begun():
+    """Of another worker's files it takes the last not begun, one of a language whose matcher
+    it has loaded first; of another language only while enough is left to be worth compiling
+    its matcher."""
+    import multiprocessing
+
+    from mtcheck import parallel
+
+    class Results(list):
+        put = list.append
+    plan_ = [[0, 1], [2, 3, 4, 5]]
+    languages = ["de", "de", "de", "tr", "de", "tr"]
+    taken = multiprocessing.Array("b", 6)
+    taken[2] = 1  # the other worker has begun its first
+    parallel._WORK = (None, None, lambda run, checker, path: path)
+    try:
+        results = Results()
+        parallel._worker(0, plan_, languages, [100] * 6, {"de": 10, "tr": 10}, list("abcdef"), results, taken)
+        assert results == [(0, "a"), (1, "b"), (4, "e"), (5, "f"), (3, "d")]
+        taken = multiprocessing.Array("b", 6)
+        taken[2] = 1
+        results = Results()
+        parallel._worker(0, plan_, languages, [100] * 6, {"de": 10, "tr": 1000}, list("abcdef"), results, taken)
+        assert results == [(0, "a"), (1, "b"), (4, "e")]  # Turkish: not worth its matcher
+        assert list(taken) == [1, 1, 1, 0, 1, 0]
+    finally:
+        parallel._WORK = None
+
+
 def test_an_input_error_comes_back_whole_from_a_worker():
     """A worker hands its errors back pickled: an error that could not be rebuilt would stop
     the pool (the run would hang)."""
@@ -118,6 +163,10 @@ def test_a_language_s_files_go_to_one_worker_unless_they_are_more_than_its_share
     assert sorted(i for w in workers for i in w) == list(range(100)) and all(w == sorted(w) for w in workers)
     alone = plan(["de"] * 10, [1] * 10, 2, 0)
     assert [len(w) for w in alone] == [5, 5]
+    # A matcher read back from the cache costs less than one compiled: then sharing German
+    # out ends the run sooner, as its parts and the other languages' files balance.
+    warm = plan(langs, [1_000_000] * 100, 2, {"de": 5_000_000, "nb": 5_000_000, "tr": 5_000_000})
+    assert sorted(sorted({langs[i] for i in w}) for w in warm) == [["de", "nb"], ["de", "tr"]]
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from mtcheck.cli.options import (
 )
 from mtcheck.cli.run import STDIN, Run, check_outputs, console, output_stream, split_values
 from mtcheck.errors import MtcheckError
-from mtcheck.model import Severity
+from mtcheck.model import Rendered, Severity
 from mtcheck.report.text import Statistics
 
 
@@ -111,8 +111,13 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
                     _findings_reporter(output_format, stream, not (no_table or quiet), quiet, threshold, show_fixes))
         reporter.start()
 
-        def report(path: str, doc_lang: str, findings: list) -> None:
+        def report(path: str, doc_lang: str, findings) -> None:
             nonlocal worst
+            if isinstance(findings, Rendered):  # written in a worker, none held back (see check_files)
+                if findings.count:
+                    reporter.rendered(run.shown.get(path, path), doc_lang, findings)
+                    worst = max(worst or findings.worst, findings.worst)
+                return
             findings = run.displayed(gate.filter(findings))
             if findings:
                 reporter.document(run.shown.get(path, path), doc_lang, findings)
@@ -126,8 +131,10 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         elif _in_parallel(files, jobs, consistency, rules):
             from mtcheck.parallel import check_files
 
-            # Only the HTML report shows a finding's sentence: others need not send it back.
-            results = check_files(run, checker, files, jobs, sentences=output_format == "html")
+            # Only the HTML report shows a finding's sentence: others need not send it back;
+            # the JSON report's records the workers write themselves.
+            results = check_files(run, checker, files, jobs, sentences=output_format == "html",
+                                  render=getattr(reporter, "records", None), gate=gate)
         if results is not None:
             _report_results(run, checker, gate, reporter, report, files, results)
         for path, doc_lang, segments in run.documents(paths, files) if results is None else ():

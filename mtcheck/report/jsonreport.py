@@ -8,7 +8,7 @@ import orjson
 
 from mtcheck import __version__
 from mtcheck.engine import Tally
-from mtcheck.model import Finding, Glossary, Match
+from mtcheck.model import Finding, Glossary, Match, Rendered
 from mtcheck.report.paths import readable_values
 
 SCHEMA_VERSION = 1
@@ -59,6 +59,17 @@ class JsonFindings:
             some = findings[first:first + _RECORDS_AT_ONCE]
             self._write((b"\n  " if self.count == 0 else b",\n  ") + _records(list(map(Finding.to_record, some))))
             self.count += len(some)
+
+    @staticmethod
+    def records(findings: list[Finding]) -> bytes:
+        """The findings' records as `document` writes them, for a worker to make (see
+        mtcheck.parallel.check_files)."""
+        return _records(list(map(Finding.to_record, findings)))
+
+    def rendered(self, path: str, lang: str, batch: Rendered) -> None:
+        """A batch `records` made: the same bytes `document` writes for its findings."""
+        self._write((b"\n  " if self.count == 0 else b",\n  ") + batch.data)
+        self.count += batch.count
 
     def _write(self, data: bytes) -> None:
         """UTF-8 bytes, past the text layer where the stream is UTF-8: a report can be large."""
