@@ -31,6 +31,7 @@ class Setup:
     source_support: bool
     variants: bool
     sentences: bool = True  # findings sent back with their sentence: only a report showing context needs it
+    render: bool = False    # JSON records written in the worker where the file holds no directive (no baseline)
 
 
 def connect(address: str):
@@ -65,15 +66,25 @@ def _check_task(path: str, setup: Setup) -> FileResult:
     built = _BUILT.get(setup)
     if built is None:
         built = _BUILT[setup] = _build(setup)
-    return check_file(*built, path, sentences=setup.sentences)
+    run, checker, gate = built
+    render = None
+    if setup.render:
+        from mtcheck.report.jsonreport import JsonFindings
+
+        render = JsonFindings.records
+    return check_file(run, checker, path, sentences=setup.sentences, render=render, gate=gate)
 
 
 def _build(setup: Setup):
     from mtcheck.cli.run import Run
     from mtcheck.engine import Checker
+    from mtcheck.gate import make_gate
 
     run = Run(setup.glossaries, setup.lang, False, setup.source_lang, demo=setup.demo or not setup.glossaries)
     checker = Checker(run.glossary, setup.rules, dict(setup.severities), scope=setup.scope,
                       foreign_langs=list(setup.foreign_langs) if setup.foreign_langs is not None else None,
                       source_lang=setup.source_lang, source_support=setup.source_support, variants=setup.variants)
-    return run, checker
+    # What holds findings back in a file (its directives), for the worker to know where it
+    # may write the report's records itself (see mtcheck.parallel.check_files).
+    gate = make_gate(checker.tally, [rule.id for rule in setup.rules], dict(setup.severities))
+    return run, checker, gate

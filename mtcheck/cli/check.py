@@ -127,7 +127,9 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         results = None  # files checked elsewhere: on a cluster, in worker processes
         if scheduler:
             results = _on_cluster(scheduler, glossaries, demo_glossary, lang, source_lang, rules, config, consistency,
-                                  foreign_langs, all_senses, no_variants, files, output_format == "html")
+                                  foreign_langs, all_senses, no_variants, files, output_format == "html",
+                                  output_format == "json" and not statistics and baseline_path is None
+                                  and write_baseline is None)
         elif _in_parallel(files, jobs, consistency, rules):
             from mtcheck.parallel import check_files
 
@@ -182,7 +184,7 @@ def _splits(rules, files: list[str]) -> bool:
 
 
 def _on_cluster(scheduler: str, glossaries, demo: bool, lang, source_lang, rules, config, consistency: str,
-                foreign_langs, all_senses: bool, no_variants: bool, files: list[str], sentences: bool):
+                foreign_langs, all_senses: bool, no_variants: bool, files: list[str], sentences: bool, render: bool):
     """The files' results from a Dask cluster, in their order (see mtcheck.cluster)."""
     import os
 
@@ -191,7 +193,7 @@ def _on_cluster(scheduler: str, glossaries, demo: bool, lang, source_lang, rules
     setup = Setup(tuple(os.path.abspath(g) for g in glossaries), demo, lang, source_lang, tuple(rules),
                   tuple(sorted(config.severities.items())), consistency,
                   None if language_list(foreign_langs) is None else tuple(language_list(foreign_langs)),
-                  not all_senses, not no_variants, sentences)
+                  not all_senses, not no_variants, sentences, render)
     client = connect(scheduler)
     try:
         yield from check_on(client, setup, files)
