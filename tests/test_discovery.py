@@ -691,3 +691,25 @@ def test_a_kept_terms_translation_may_be_the_term_with_one_letter_more(tmp_path)
     french = candidates_in(tmp_path, "budget,en,Budget,preferred\nbudget,fr,Budget,preferred\n", "fr",
                            "Le contrôle budgétaire du Budget.\nUne règle budgétaire.\n")
     assert not any(c.score >= 0.5 for c in french.values())
+
+
+def test_discover_proposes_a_term_where_the_glossary_has_none_in_the_language(tmp_path):
+    """The glossary has 'discount' in English only: where the source says it, the Polish
+    target says „Zniżka" — a term to propose (admitted, in --write-glossary), which `discover`
+    lists; GL006 reports deviations from a term the glossary has, so none here."""
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text("concept,lang,term,status\ndiscount,en,discount,preferred\n"
+                             "invoice,en,invoice,preferred\ninvoice,pl,faktura,preferred\n", encoding="utf-8")
+    po = tmp_path / "ui.pl.po"
+    po.write_text(BILINGUAL_PO, encoding="utf-8")
+    code, out, err = run_cli("discover", po, "-g", glossary_path, "--format", "json",
+                             "--write-glossary", tmp_path / "new.csv")
+    assert code == 1, err
+    found = {(c["text"], c["concept"], c["preferred"]) for c in json.loads(out)["candidates"]}
+    assert found == {("Zniżka", "discount", None)}
+    added = [row for row in (tmp_path / "new.csv").read_text(encoding="utf-8").splitlines() if ",pl," in row]
+    assert added[0].startswith("discount,pl,Zniżka,admitted") and len(added) == 2  # and faktura
+    _, text, _ = run_cli("discover", po, "-g", glossary_path)
+    assert "no pl term in the glossary yet" in text
+    code, out, err = run_cli("check", po, "-g", glossary_path, "--select", "GL006", "--format", "json")
+    assert code == 0 and json.loads(out)["findings"] == [], err

@@ -39,8 +39,11 @@ def discover(paths, glossaries, demo_glossary, lang, source_lang, threshold, sho
 
     Each candidate has a score from its evidence: parts shared with known renderings, the
     places where known renderings stand in the texts, a phrase in another language, quoting,
-    and with --mt-model its machine translation. Exits 1 when there are candidates at or
-    above the threshold, 0 when there are none, 2 on errors.
+    and with --mt-model its machine translation. In bilingual files a concept the glossary has
+    no term for in the target's language is a candidate too, where the target renders it the
+    same way wherever the source says it: a term to add (admitted, in --write-glossary).
+    Exits 1 when there are candidates at or above the threshold, 0 when there are none, 2 on
+    errors.
     """
     from mtcheck.discovery import DEFAULT_THRESHOLD, Discoverer
     from mtcheck.model import Status
@@ -51,7 +54,8 @@ def discover(paths, glossaries, demo_glossary, lang, source_lang, threshold, sho
     run = Run(glossaries, lang, verbose, source_lang, demo=demo_glossary)
     run.selection = config.selection()
     backtranslate = _mt_signal(run, mt_model, mt_lang, device, allow_pickle)
-    discoverer = Discoverer(run.glossary, threshold=threshold, backtranslate=backtranslate, mt_lang=mt_lang)
+    discoverer = Discoverer(run.glossary, threshold=threshold, backtranslate=backtranslate, mt_lang=mt_lang,
+                            new_terms=True)
     files = run.files(paths)
     elsewhere = in_parallel(files, jobs or available_cores(), STDIN)
     if elsewhere:
@@ -117,7 +121,7 @@ def _read_one(run: Run, discoverer, path: str):
     from mtcheck.language import canonical_lang
     from mtcheck.parallel import read_file
 
-    fresh = Discoverer(discoverer.glossary, matcher=discoverer.matcher)
+    fresh = Discoverer(discoverer.glossary, matcher=discoverer.matcher, new_terms=discoverer.new_terms)
     before: dict[str, int] = {}
 
     def read(path, lang, segments):

@@ -137,8 +137,12 @@ class Discoverer:
 
     def __init__(self, glossary: Glossary, matcher: Matcher | None = None, threshold: float = DEFAULT_THRESHOLD,
                  backtranslate: Backtranslate | None = None, mt_lang: str | None = None,
-                 scorer: Scorer | None = None):
+                 scorer: Scorer | None = None, new_terms: bool = False):
         self.glossary = glossary
+        # Also a concept the glossary has no term for in the text's language, where a
+        # bilingual segment's source says it: the rendering the target gives it is a term to
+        # propose (`discover`), not a deviation from one (GL006 reports those only).
+        self.new_terms = new_terms
         self.scorer = scorer  # learned weights (scripts/train_discovery.py); None: the signals' own
         self._matcher = matcher
         self.threshold = threshold
@@ -293,7 +297,7 @@ class Discoverer:
             concept = match.concept
             places.append((match.start, match.end, concept.id))
             if concept.id in rendered or concept.id in seen or any(c.id in rendered for c, _ in match.alternatives) \
-                    or not concept.terms_in(lang):
+                    or not (self.new_terms or concept.terms_in(lang)):
                 continue
             words = plain_words(segment.text) if words is None else words
             if resembles_a_term(concept, lang, words, compounding):
@@ -649,8 +653,9 @@ class Discoverer:
         best, best_rank = None, (0.0, 0)
         for concept_id in sorted(concepts):  # in one order: of equal ranks the first is kept
             concept = self._concepts[concept_id]
-            if not concept.terms_in(lang) and not known:
-                continue  # nothing to render it as in this text's language
+            if not concept.terms_in(lang) and not known and not (
+                    self.new_terms and any(s.aligned and s.aligned[0] == concept_id for s in spans)):
+                continue  # nothing to render it as in this text's language (see new_terms)
             evidence = self._evidence(lang, state, spans, concept, parts, known, learned, translations,
                                       (own or {}).get(concept_id, []))
             if not evidence:

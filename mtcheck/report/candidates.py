@@ -68,6 +68,8 @@ def write_text(console, candidates: list[Candidate], glossary: Glossary, thresho
         heading = f"{label} ({concept_id}), {lang}"
         if preferred is not None:
             heading += f": the glossary's term is '{preferred.text}'"
+        else:
+            heading += f": no {lang} term in the glossary yet"
         console.print(heading, style="bold", highlight=False, markup=False)
         for candidate in members:
             mark = "" if candidate.score >= threshold else "  (below the threshold)"
