@@ -204,6 +204,20 @@ def test_a_compound_of_two_translations_in_a_language_that_writes_them_as_one_wo
     assert not any(c.score >= 0.5 for form, c in found.items() if "Einheitsfront" in form)
 
 
+def test_the_known_rendering_in_another_order_is_no_stronger_for_the_dictionary(dictionaries, tmp_path):
+    """„wenn die Massenmobilisierung geschickt ist" has the words of „geschickte
+    Massenmobilisierung" in another order (a predicate, not a name): that the dictionary
+    translates them as the term adds nothing, and it stays below the threshold."""
+    write_dictionary(dictionaries, "freedict-eng-deu", [("skilful", "skilful <adj>\ngeschickt\n"),
+                                                        ("mass", "mass <n>\nMasse\n"),
+                                                        ("mobilisation", "mobilisation <n>\nMobilisierung\n")])
+    found = candidates_in(tmp_path, "dvk,en,skilful mass mobilisation,preferred\n"
+                                    "dvk,de,geschickte Massenmobilisierung,preferred\n", "de",
+                          "Wenn die Massenmobilisierung geschickt ist, gelingt alles.\n")
+    reordered = found["Massenmobilisierung geschickt"]
+    assert [e.signal for e in reordered.evidence] == ["reordered"] and reordered.score < 0.5
+
+
 def test_an_acronym_stays_as_it_is_in_a_translated_term(dictionaries, tmp_path):
     """„serveur API" translates 'API server': the acronym written as it is, the other word by
     the dictionary; „API" alone is no translation of it."""

@@ -713,3 +713,18 @@ def test_discover_proposes_a_term_where_the_glossary_has_none_in_the_language(tm
     assert "no pl term in the glossary yet" in text
     code, out, err = run_cli("check", po, "-g", glossary_path, "--select", "GL006", "--format", "json")
     assert code == 0 and json.loads(out)["findings"] == [], err
+
+
+def test_a_name_with_one_of_its_words_replaced(tmp_path):
+    """„Vietnami Hazai Front" is the glossary's „Vietnami Hazafias Front" with its middle word
+    replaced, written like a name as the term is: a rendering of it. The same words in small
+    letters inside a sentence are no name, and sharing a modifier is not enough."""
+    glossary = ("vff,en,Vietnam Fatherland Front,preferred\nvff,hu,Vietnami Hazafias Front,preferred\n"
+                "vff,hu,Hazafias Front,admitted\n")
+    named = candidates_in(tmp_path, glossary, "hu", "A kongresszuson a Vietnami Hazai Front elnöke beszélt.\n"
+                          "Ma a Vietnami Hazai Front tagjai is ott voltak.\n")
+    assert named["Vietnami Hazai Front"].concept.id == "vff" and named["Vietnami Hazai Front"].score >= 0.5
+    assert "titled" in {e.signal for e in named["Vietnami Hazai Front"].evidence}
+    plain = candidates_in(tmp_path, glossary, "hu", "A kongresszuson a vietnami hazai front elnöke beszélt.\n"
+                          "Ma a vietnami hazai front tagjai is ott voltak.\n")
+    assert not any(c.score >= 0.5 for c in plain.values())

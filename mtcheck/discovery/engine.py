@@ -264,7 +264,7 @@ class Discoverer:
             context = analysed.window(first, stop)
             keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
             self._remember(state, _Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
-                                        None, 0.0, inner(first, stop), modifiers))
+                                        None, 0.0, inner(first, stop), modifiers, _named(analysed, first, stop, lang)))
         for first, stop, match in native:
             # How the concept's modifiers are inflected in these texts ('geschickten', 'Bekwame').
             parts = state.parts.renderings.get(match.concept.id, ())
@@ -780,6 +780,10 @@ class Discoverer:
                     return []
                 else:
                     evidence.extend(_share_evidence(share, 2 / 3 if explained else 1.0))
+                    if any(s.named for s in spans) and _one_word_replaced(share.rendering, keys):
+                        # A name with one of its words replaced („Vietnami Hazai Front" for
+                        # „Vietnami Hazafias Front"), written like a name as the term is.
+                        evidence.extend(_titled(spans))
                 tied = tied or bool(share.core or share.modifier)
         # The candidate's own places are never its evidence: an untranslated term's were read as
         # the concept's renderings, an accepted candidate's were learned as such.
@@ -805,8 +809,11 @@ class Discoverer:
         if translated and self._renders(translated, concept):
             evidence.append(Evidence("mt", WEIGHTS["mt"], f"machine-translated into {self.mt_lang}: '{translated}'"))
             tied = True
+        # The known rendering's own words in another order translate the term as it does: the
+        # dictionary says nothing the order does not („wenn die Massenmobilisierung geschickt
+        # ist", a predicate, not a name).
         lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text, aligned is not None) \
-            if span_lang == lang else None
+            if span_lang == lang and not any(e.signal == "reordered" for e in evidence) else None
         if lexical is not None:
             # One word is weaker than a phrase, and once weaker than a word that recurs (in
             # any form: 'nœud', 'nœuds').
@@ -886,6 +893,17 @@ def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compoundi
 
 
 _SENTENCE_START = frozenset(".!?:;…\"'«»„“”‘’([{-–—•*#|")
+
+
+def _one_word_replaced(rendering: Rendering, keys: tuple[str, ...]) -> bool:
+    """Whether the words are the rendering's, a name of three words or more written with
+    capitals, but one word inside it, in its places: the name's frame kept („Vietnami … Front"),
+    not its last or first word („Kitle Seferberliği Davası", the cause, is no commission)."""
+    words = rendering.term.text.split()
+    return 3 <= len(keys) == len(rendering.parts) == len(words) \
+        and keys[0] == rendering.parts[0] and keys[-1] == rendering.parts[-1] \
+        and sum(key == part for key, part in zip(keys, rendering.parts)) == len(keys) - 1 \
+        and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
 def _titled(spans: list[_Span]) -> list[Evidence]:
