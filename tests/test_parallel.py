@@ -339,12 +339,43 @@ def test_discoverers_merged_in_order_score_as_one(tmp_path):
     merged = Discoverer(glossary)
     for name in documents:
         part = Discoverer(glossary, matcher=merged.matcher)
-        before = {lang: part.spellings_met(lang) for lang in ("de", "nb")}
         read(part, name)
-        merged.merge(part.state(before))
+        merged.merge(part.state())
 
     def described(candidates):
         return [(c.concept.id, c.form, c.score, [(e.signal, e.detail) for e in c.evidence],
                  [o.location for o in c.occurrences]) for c in candidates]
     expected = described(one.candidates())
     assert expected and described(merged.candidates()) == expected
+
+
+def test_gl006_says_the_same_whichever_files_a_process_read_before(tmp_path):
+    """A slot word is named by its most frequent spelling in the texts judged („Modelle" or
+    „Modellen"), not the first the process met in another file: a file's report is the same
+    whichever worker checked it and after which files."""
+    from mtcheck.discovery import Discoverer
+    from mtcheck.glossary import load_glossary
+    from mtcheck.glossary.shipped import shipped_glossary
+    from mtcheck.model import Segment
+
+    german = sorted(SEEDS.glob("002*.txt"))[0].read_text(encoding="utf-8").splitlines()
+
+    def candidates(before: list[str]):
+        glossary = load_glossary(shipped_glossary())  # as a process of its own loads it
+        if before:  # a file read first by the same process, into a discoverer of its own
+            other = Discoverer(glossary)
+            for number, line in enumerate(before, 1):
+                other.add(Segment(line, "other.txt", number), "de")
+            other.candidates()
+        judged = Discoverer(glossary)
+        for number, line in enumerate(german, 1):
+            if line.strip():
+                judged.add(Segment(line, "a.txt", number), "de")
+        return [(c.concept.id, c.form, [(e.signal, e.detail) for e in c.evidence]) for c in judged.candidates()]
+    fresh = candidates([])
+    assert any("stands near" in detail for _, _, evidence in fresh for _, detail in evidence)
+    # Another text that spells the slot words otherwise first.
+    respelt = [" ".join(word.lower() if word[:1].isupper() else word.capitalize() for word in line.split())
+               for line in german]
+    assert candidates(respelt) == fresh
+

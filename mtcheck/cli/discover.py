@@ -118,21 +118,16 @@ def _read_one(run: Run, discoverer, path: str):
     """What a worker does with one file: read it into a Discoverer of its own, and hand back
     what that read (see Discoverer.state)."""
     from mtcheck.discovery import Discoverer
-    from mtcheck.language import canonical_lang
     from mtcheck.parallel import read_file
 
     fresh = Discoverer(discoverer.glossary, matcher=discoverer.matcher, new_terms=discoverer.new_terms)
-    before: dict[str, int] = {}
 
     def read(path, lang, segments):
         for segment in segments:
-            segment_lang = canonical_lang(segment.lang or lang or "")
-            if segment_lang and segment_lang not in before:
-                before[segment_lang] = fresh.spellings_met(segment_lang)
             fresh.add(segment, lang)
         yield from ()
     path, lang, _, error, said = read_file(run, path, read)
-    return path, lang, fresh.state(before), error, said
+    return path, lang, fresh.state(), error, said
 
 
 def _installed(module: str) -> bool:

@@ -542,29 +542,22 @@ class Discoverer:
         state.spans.setdefault((span.span_lang, span.keys), []).append(span)
 
     # -- reading in several processes ----------------------------------------------------------
-    def state(self, surfaces_before: dict[str, int] | None = None) -> dict:
+    def state(self) -> dict:
         """What this Discoverer read, to be merged into another's (see merge): its places,
-        counts, slots and gaps per language, and the words' first spellings it met (those
-        past `surfaces_before[lang]`, the count its language's analyser had before)."""
-        surfaces_before = surfaces_before or {}
+        counts, slots and gaps per language."""
         found = {}
         for lang, state in self._languages.items():
-            met = list(state.analyser.surfaces.items())[surfaces_before.get(lang, 0):]
             slots = state.slots
             # The slots' word counts are made from `counts` when scoring (count_words): not sent.
             found[lang] = (state.spans, state.counts, (slots.known, slots.quoting), state.endings,
-                           (state.gaps.gaps, state.gaps.segments), state.translations_seen, met)
+                           (state.gaps.gaps, state.gaps.segments), state.translations_seen)
         return found
-
-    def spellings_met(self, lang: str) -> int:
-        """How many words' first spellings the language's analyser holds (see state)."""
-        return len(self._parts(canonical_lang(lang)).analyser.surfaces)
 
     def merge(self, read: dict) -> None:
         """Take in what another Discoverer read (its `state`), as if read here after what
         this one read: documents read in several processes, merged in their order, score as
         one process reading them all would."""
-        for lang, (spans, counts, (known, quoting), endings, (gaps, segments), translations, met) in read.items():
+        for lang, (spans, counts, (known, quoting), endings, (gaps, segments), translations) in read.items():
             state = self._language(lang)
             for key, places in spans.items():
                 room = max(0, MAX_SPANS - self._spans)
@@ -584,9 +577,6 @@ class Discoverer:
             state.gaps.gaps.extend(gaps)
             state.gaps.segments.update(segments)
             state.translations_seen.update(translations)
-            surfaces = state.analyser.surfaces
-            for key, surface in met:
-                surfaces.setdefault(key, surface)
 
     # -- scoring ----------------------------------------------------------------------------
     def candidates(self) -> list[Candidate]:
@@ -792,7 +782,7 @@ class Discoverer:
         slot = max((e for e in (state.slots.evidence(concept.id, s.occurrence.slot_words, own) for s in spans) if e),
                    key=lambda e: (e.specificity, e.known, e.word), default=None)
         if slot is not None:
-            word = state.analyser.surfaces.get(slot.word, slot.word)
+            word = state.spelling.get(slot.word, slot.word)
             evidence.append(Evidence("slot", round(WEIGHTS["slot"] * slot.specificity, 3),
                                      f"stands near '{word}' as known renderings do "
                                      f"({slot.known} of its {slot.seen} occurrences)"))
@@ -1111,6 +1101,7 @@ class _Language:
     counts: Counter = field(default_factory=Counter)            # surface word -> occurrences in the texts
     gaps: Gaps = field(default_factory=Gaps)                    # bilingual segments missing a concept's terms
     aligned_done: bool = False
+    spelling: dict[str, str] = field(default_factory=dict)     # a content word's key -> its spelling (count_words)
     _triggers: WordCache = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -1131,9 +1122,17 @@ class _Language:
         return self.parts.analyser
 
     def count_words(self) -> None:
-        """The slots' word counts, by key, from the surface counts gathered while reading."""
+        """The slots' word counts, by key, from the surface counts gathered while reading; and
+        each key's spelling for messages: its most frequent in these texts (the shortest, then
+        the first in order, of equally frequent ones) — what the texts read say, whatever
+        else the process read before or in which order its files came."""
         self.slots.seen.clear()
+        spelt: dict[str, tuple[int, int, str]] = {}
         for surface, n in self.counts.items():
             key, content = self.analyser.word(surface)
             if content:
                 self.slots.add_words(key, n)
+                rank = (-n, len(surface), surface)
+                if key not in spelt or rank < spelt[key]:
+                    spelt[key] = rank
+        self.spelling = {key: rank[2] for key, rank in spelt.items()}

@@ -81,7 +81,6 @@ class TextAnalyser:
         self.analyzer = analyzer
         self.function_words = function_words(analyzer.lang)
         self._keys: WordCache = WordCache(self._analyse_word)   # surface -> (key, content)
-        self.surfaces: dict[str, str] = {}   # key -> the first word seen with it, for messages
 
     def word(self, surface: str) -> tuple[str, bool]:
         """(key, content) of a surface word, computed once per distinct word."""
@@ -92,8 +91,6 @@ class TextAnalyser:
         content = (any(c.isalpha() for c in folded) and len(folded) > 1
                    and folded not in self.function_words)
         key = self.analyzer.keys([folded])[0]
-        if len(self.surfaces) < 200_000:
-            self.surfaces.setdefault(key, surface)
         return key, content
 
     def analyse(self, text: str, masked: str | None = None) -> Analysed:
