@@ -799,11 +799,14 @@ class Discoverer:
         if translated and self._renders(translated, concept):
             evidence.append(Evidence("mt", WEIGHTS["mt"], f"machine-translated into {self.mt_lang}: '{translated}'"))
             tied = True
-        # The known rendering's own words in another order translate the term as it does: the
-        # dictionary says nothing the order does not („wenn die Massenmobilisierung geschickt
-        # ist", a predicate, not a name).
+        # In a language that joins a phrase's modifiers into its head (German, Dutch, the
+        # Nordic languages) a phrase's order is fixed: the known rendering's words in another
+        # order are a clause („wenn die Massenmobilisierung geschickt ist", a predicate), and
+        # that the dictionary translates them as the term says nothing the order does not.
+        # Elsewhere an adjective may follow its noun („Frontové pracovní výbory").
         lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text, aligned is not None) \
-            if span_lang == lang and not any(e.signal == "reordered" for e in evidence) else None
+            if span_lang == lang and not (state.analyser.analyzer.compounding
+                                          and any(e.signal == "reordered" for e in evidence)) else None
         if lexical is not None:
             # One word is weaker than a phrase, and once weaker than a word that recurs (in
             # any form: 'nœud', 'nœuds').
