@@ -187,17 +187,21 @@ def test_a_word_of_the_same_stem_as_a_translation_in_a_phrase(dictionaries, tmp_
     assert found["Frontový výbor"].concept.id == "fc" and found["Frontový výbor"].score >= 0.5
 
 
+def _in_german(dictionaries, tmp_path, entries: list[tuple[str, str]], glossary: str, text: str) -> dict:
+    """The candidates in a German text with an English–German dictionary of these entries."""
+    write_dictionary(dictionaries, "freedict-eng-deu", entries)
+    return candidates_in(tmp_path, glossary, "de", text)
+
+
 def test_a_compound_of_two_translations_in_a_language_that_writes_them_as_one_word(dictionaries, tmp_path):
     """German „Vaterlandsfront" is 'fatherland' and 'front' in one word (Vaterland|s|Front):
     „Vaterlandsfront Vietnams" translates "Vietnam Fatherland Front" where the glossary says
     „Vaterländische Front Vietnams". A word whose end is a translation but whose beginning is
     none („Einheitsfront") is no compound of the term's words."""
-    write_dictionary(dictionaries, "freedict-eng-deu", [("fatherland", "fatherland <n>\nVaterland\n"),
-                                                        ("front", "front <n>\nFront\n"),
-                                                        ("Vietnam", "Vietnam <n>\nVietnam\n")])
-    found = candidates_in(tmp_path, "vff,en,Vietnam Fatherland Front,preferred\n"
-                                    "vff,de,Vaterländische Front Vietnams,preferred\n", "de",
-                          "Die Vaterlandsfront Vietnams tagte gestern.\nDie Einheitsfront Vietnams tagte auch.\n")
+    found = _in_german(dictionaries, tmp_path, [("fatherland", "fatherland <n>\nVaterland\n"),
+                                                ("front", "front <n>\nFront\n"), ("Vietnam", "Vietnam <n>\nVietnam\n")],
+                       "vff,en,Vietnam Fatherland Front,preferred\nvff,de,Vaterländische Front Vietnams,preferred\n",
+                       "Die Vaterlandsfront Vietnams tagte gestern.\nDie Einheitsfront Vietnams tagte auch.\n")
     assert found["Vaterlandsfront Vietnams"].concept.id == "vff"
     assert found["Vaterlandsfront Vietnams"].score >= 0.5
     assert "lexicon" in {e.signal for e in found["Vaterlandsfront Vietnams"].evidence}
@@ -208,12 +212,10 @@ def test_the_known_rendering_in_another_order_is_no_stronger_for_the_dictionary(
     """„wenn die Massenmobilisierung geschickt ist" has the words of „geschickte
     Massenmobilisierung" in another order (a predicate, not a name): that the dictionary
     translates them as the term adds nothing, and it stays below the threshold."""
-    write_dictionary(dictionaries, "freedict-eng-deu", [("skilful", "skilful <adj>\ngeschickt\n"),
-                                                        ("mass", "mass <n>\nMasse\n"),
-                                                        ("mobilisation", "mobilisation <n>\nMobilisierung\n")])
-    found = candidates_in(tmp_path, "dvk,en,skilful mass mobilisation,preferred\n"
-                                    "dvk,de,geschickte Massenmobilisierung,preferred\n", "de",
-                          "Wenn die Massenmobilisierung geschickt ist, gelingt alles.\n")
+    found = _in_german(dictionaries, tmp_path, [("skilful", "skilful <adj>\ngeschickt\n"), ("mass", "mass <n>\nMasse\n"),
+                                                ("mobilisation", "mobilisation <n>\nMobilisierung\n")],
+                       "dvk,en,skilful mass mobilisation,preferred\ndvk,de,geschickte Massenmobilisierung,preferred\n",
+                       "Wenn die Massenmobilisierung geschickt ist, gelingt alles.\n")
     reordered = found["Massenmobilisierung geschickt"]
     assert [e.signal for e in reordered.evidence] == ["reordered"] and reordered.score < 0.5
 
