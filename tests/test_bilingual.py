@@ -220,6 +220,19 @@ def test_the_known_rendering_in_another_order_is_no_stronger_for_the_dictionary(
     assert [e.signal for e in reordered.evidence] == ["reordered"] and reordered.score < 0.5
 
 
+def test_a_half_translated_term_with_a_word_spelt_alike(dictionaries, tmp_path):
+    """„runtime de conteneurs" renders 'Container Runtime', which a French glossary keeps: the
+    word the dictionary does not know kept as it is, the other spelt as French spells it
+    („conteneurs"; the small dictionary gives only „bac"). The English term left as it is is
+    GL003's, no candidate here."""
+    write_dictionary(dictionaries, "freedict-eng-fra", [("container", "container <n>\nbac\n")])
+    found = candidates_in(tmp_path, "cr,en,Container Runtime,preferred\ncr,fr,Container Runtime,preferred\n", "fr",
+                          "Chaque nœud exécute un runtime de conteneurs.\nLe Container Runtime démarre.\n")
+    assert found["runtime de conteneurs"].concept.id == "cr" and found["runtime de conteneurs"].score >= 0.5
+    assert "lexicon" in {e.signal for e in found["runtime de conteneurs"].evidence}
+    assert not any(c.score >= 0.5 for form, c in found.items() if form != "runtime de conteneurs")
+
+
 def test_an_acronym_stays_as_it_is_in_a_translated_term(dictionaries, tmp_path):
     """„serveur API" translates 'API server': the acronym written as it is, the other word by
     the dictionary; „API" alone is no translation of it."""

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import functools
 import itertools
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from mtcheck.discovery.parts import related
+from mtcheck.discovery.parts import cognate, related
 from mtcheck.discovery.text import TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, words_of
 from mtcheck.language.bilingual import Lexicon, lexicon
@@ -28,6 +29,7 @@ from mtcheck.model import Concept, Term
 MAX_WORDS = 4  # content words of a term composed word by word: more makes too many orders
 MAX_SENSES = 2  # translations of a one-word term beyond which its senses are too many to trust
 MIN_PART = 4    # letters of a compound's part at least
+MIN_LIKE = 5    # letters of a word spelt alike at least: shorter ones are alike by chance
 _LINKS = ("", "s", "es", "n", "en", "e")  # what joins a compound's parts (Vaterland|s|front)
 # Written out as many writers do ('noeud' for 'nœud').
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
@@ -38,6 +40,7 @@ _POS = {"noun": "n", "properNoun": "n", "verb": "v", "adjective": "a", "adverb":
 BY_SOUND = {"ko", "ja"}
 SOUNDED = "written as it sounds"
 _SOUND = "\0"  # a slot's word written as it sounds: the English word after this mark
+_LIKE = "\1"   # a slot's word spelt alike in the text's language: the word after this mark
 
 
 @dataclass(frozen=True)
@@ -250,14 +253,15 @@ class DictionaryRenderings:
         for surface in surfaces:
             keys = frozenset(k[0] for k in map(self.translation_keys, _translations(surface, None)) if len(k) == 1)
             if keys:
-                slots.append(keys)
-            elif _kept_as_is(surface):
-                # An acronym translations keep as it is („serveur API" for 'API server').
+                # Or the word spelt as the text's language spells it, which a small
+                # dictionary may lack („conteneurs" for 'container', which it gives as „bac").
+                slots.append(keys | {_LIKE + _plain(surface)})
+            elif _kept_as_is(surface) or _content(source, surface):
+                # An acronym translations keep as it is („serveur API" for 'API server'), and a
+                # word the dictionary does not know, which a translator keeps as well when
+                # translating the rest („runtime de conteneurs" for 'container runtime').
                 slots.append(frozenset({self.key(surface)}))
                 as_is += 1
-            elif _content(source, surface):
-                slots = []  # a word the dictionary does not know: no composition of the term
-                break
         if len(slots) > MAX_WORDS or len(slots) < 2 or as_is == len(slots):
             slots = []  # nothing translated is the term itself, left untranslated: GL003's
         if not slots and not phrases:
@@ -294,8 +298,15 @@ def _split(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], more: int):
 
 
 def _fits(key: str, word: str) -> bool:
-    """Whether a text's word (its key) is a slot's word: of one stem, or written as it sounds."""
-    return sounds_like(key, word[1:]) if word[:1] == _SOUND else related(key, word)
+    """Whether a text's word (its key) is a slot's word: of one stem, written as it sounds, or
+    spelt alike (the same first two letters, two thirds of the letters alike, not the word
+    itself: that is the word kept as it is)."""
+    if word[:1] == _SOUND:
+        return sounds_like(key, word[1:])
+    if word[:1] == _LIKE:
+        plain = _plain(key)
+        return plain != word[1:] and plain[:2] == word[1:3] and len(plain) >= MIN_LIKE and cognate(plain, word[1:])
+    return related(key, word)
 
 
 def _kept_as_is(surface: str) -> bool:
@@ -311,3 +322,7 @@ def _content(lang: str, surface: str) -> bool:
 @functools.lru_cache(maxsize=None)
 def _analyser(lang: str) -> TextAnalyser:
     return TextAnalyser(analyzer_for(lang))
+
+
+def _plain(word: str) -> str:
+    return unicodedata.normalize("NFKD", word.casefold()).encode("ascii", "ignore").decode().translate(_LIGATURES)

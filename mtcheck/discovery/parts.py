@@ -489,6 +489,12 @@ def _one_letter_more(word: str, stem: str, kept: str) -> bool:
     return any(len(form) == len(kept) + 1 and form.startswith(kept) and form[-1] != "s" for form in (word, stem))
 
 
+def cognate(word: str, other: str) -> bool:
+    """Whether two plain words are spelt alike as a translation and its original often are
+    (two thirds of the letters, MIN_COGNATE)."""
+    return _alike(word, other) >= MIN_COGNATE
+
+
 def _alike(a: str, b: str) -> float:
     """The share of letters alike: one less the edit distance over the longer length."""
     return 1 - _distance(a, b) / max(len(a), len(b))
