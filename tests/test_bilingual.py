@@ -266,6 +266,20 @@ def test_another_sense_of_the_source_word_where_a_gap_chose_it(dictionaries, tmp
                                                          "Der Rabatt gilt.\nEin Rabatt hilft.\n").values())
 
 
+def test_the_dictionary_chooses_among_a_gap_s_runs_where_nothing_else_does(dictionaries, tmp_path):
+    """The source has two terms the target renders with none of the glossary's, each once: no
+    second sighting says which words are which, but the dictionary translates one of them
+    („Nœuds" for the Node the glossary keeps), and that run stands for it; the other stays
+    unsaid. Alone, once, the dictionary's word stays below the threshold."""
+    glossary = "node,en,node,preferred\nnode,fr,Node,preferred\npod,en,pod,preferred\npod,fr,Pod,preferred\n"
+    write_dictionary(dictionaries, "freedict-eng-fra", [("node", "node <n>\nnœud\n")])
+    found = gl006_in_po(tmp_path, glossary, "fr", [("Nodes and pods", "Nœuds et capsules")])
+    assert [(f["text"], f["concept"]) for f in found] == [("Nœuds", "node")]
+    assert "the source has 'Nodes'" in found[0]["message"] and "freedict-eng-fra" in found[0]["message"]
+    alone = candidates_in(tmp_path, glossary, "fr", "Les nœuds et les capsules.\n")
+    assert not any(c.score >= 0.5 for c in alone.values())
+
+
 CEDICT = """# CC-CEDICT
 部署 部署 [bu4 shu3] /to dispose/to deploy/deployment/
 容器 容器 [rong2 qi4] /receptacle/(computing) container/

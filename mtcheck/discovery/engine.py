@@ -335,7 +335,14 @@ class Discoverer:
         if state.aligned_done:
             return
         state.aligned_done = True
-        for gap, (segment, analysed), (first, stop, keys), strength, support, total in state.gaps.aligned():
+        def translates(concept_id: str, place, span) -> bool:
+            _, analysed = place
+            words = analysed.words
+            text = analysed.text[words[span[0]].start:words[span[1] - 1].end]
+            return state.lexical.rendering(concept_id, text) is not None  # a sense sure without the gap
+
+        for gap, (segment, analysed), (first, stop, keys), strength, support, total in state.gaps.aligned(
+                translates if state.lexical else None):
             context = analysed.window(first, stop)
             occurrence = self._occurrence(segment, analysed, first, stop, context, False)
             aligned = (gap.concept, strength, support, total, gap.source_text)

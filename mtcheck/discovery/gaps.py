@@ -16,6 +16,7 @@ needed.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 from dataclasses import dataclass, field
 
 MAX_WORDS = 3      # content words a rendering found in a gap may have
@@ -47,8 +48,11 @@ class Gaps:
         """A bilingual segment's content word keys, gaps or not."""
         self.segments.update(keys)
 
-    def aligned(self) -> list[tuple[Gap, object, tuple[int, int, tuple[str, ...]], float, int, int]]:
-        """For each gap its chosen span: (gap, place, span, strength, support, gaps of the concept)."""
+    def aligned(self, translates: Callable[[str, object, tuple], bool] | None = None) \
+            -> list[tuple[Gap, object, tuple[int, int, tuple[str, ...]], float, int, int]]:
+        """For each gap its chosen span: (gap, place, span, strength, support, gaps of the
+        concept). `translates(concept, place, span)`: whether a bilingual dictionary gives the
+        span for the source term, which chooses among a gap's runs where nothing else does."""
         by_concept: dict[str, list[tuple[Gap, object]]] = {}
         for gap, place in self.gaps:
             by_concept.setdefault(gap.concept, []).append((gap, place))
@@ -78,7 +82,12 @@ class Gaps:
                     best = max(gap.spans, key=lambda span: (len(span[2]), -span[0]))
                     strength = 0.5
                 else:
-                    continue  # one gap and several runs: nothing says which
+                    # One gap and several runs: the one run the dictionary gives for the
+                    # source term, if one („dettes" of „capitaux, mouvements, dettes").
+                    given = {span[2]: span for span in gap.spans if translates and translates(concept, place, span)}
+                    if len(given) != 1:
+                        continue  # nothing says which
+                    best, strength = next(iter(given.values())), 0.5
                 chosen.append((gap, place, best, strength, n, len(gaps)))
                 if n >= 2 and association >= MIN_DICE:
                     confirmed[best[2]] = max(confirmed.get(best[2], 0.0), strength)
