@@ -715,7 +715,7 @@ def test_discover_proposes_a_term_where_the_glossary_has_none_in_the_language(tm
     assert code == 0 and json.loads(out)["findings"] == [], err
 
 
-def test_a_name_with_one_of_its_words_replaced(tmp_path):
+def test_a_name_with_words_inside_it_replaced(tmp_path):
     """„Vietnami Hazai Front" is the glossary's „Vietnami Hazafias Front" with its middle word
     replaced, written like a name as the term is: a rendering of it. The same words in small
     letters inside a sentence are no name, and sharing a modifier is not enough."""
@@ -728,3 +728,10 @@ def test_a_name_with_one_of_its_words_replaced(tmp_path):
     plain = candidates_in(tmp_path, glossary, "hu", "A kongresszuson a vietnami hazai front elnöke beszélt.\n"
                           "Ma a vietnami hazai front tagjai is ott voltak.\n")
     assert not any(c.score >= 0.5 for c in plain.values())
+    # Two inner words replaced, the frame kept, against the longer of the concept's terms.
+    indonesian = candidates_in(tmp_path, "vff,en,Vietnam Fatherland Front,preferred\n"
+                                         "vff,id,Front Tanah Air Vietnam,preferred\nvff,id,Front Tanah Air,admitted\n",
+                               "id", "Kongres itu dihadiri oleh Front Persatuan Nasional Vietnam kemarin.\n"
+                               "Ketua Front Persatuan Nasional Vietnam berbicara.\n")
+    front = indonesian["Front Persatuan Nasional Vietnam"]
+    assert front.concept.id == "vff" and front.score >= 0.5 and "titled" in {e.signal for e in front.evidence}

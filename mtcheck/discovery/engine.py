@@ -777,7 +777,8 @@ class Discoverer:
                     return []
                 else:
                     evidence.extend(_share_evidence(share, 2 / 3 if explained else 1.0))
-                    if any(s.named for s in spans) and _one_word_replaced(share.rendering, keys):
+                    if any(s.named for s in spans) and any(_frame_kept(r, keys)
+                                                           for r in parts.renderings.get(concept.id, ())):
                         # A name with one of its words replaced („Vietnami Hazai Front" for
                         # „Vietnami Hazafias Front"), written like a name as the term is.
                         evidence.extend(_titled(spans))
@@ -895,14 +896,15 @@ def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compoundi
 _SENTENCE_START = frozenset(".!?:;…\"'«»„“”‘’([{-–—•*#|")
 
 
-def _one_word_replaced(rendering: Rendering, keys: tuple[str, ...]) -> bool:
+def _frame_kept(rendering: Rendering, keys: tuple[str, ...]) -> bool:
     """Whether the words are the rendering's, a name of three words or more written with
-    capitals, but one word inside it, in its places: the name's frame kept („Vietnami … Front"),
-    not its last or first word („Kitle Seferberliği Davası", the cause, is no commission)."""
+    capitals, but words inside it, in their places: the name's frame kept („Vietnami … Front",
+    „Front … Vietnam"), not its last or first word („Kitle Seferberliği Davası", the cause, is
+    no commission)."""
     words = rendering.term.text.split()
     return 3 <= len(keys) == len(rendering.parts) == len(words) \
         and keys[0] == rendering.parts[0] and keys[-1] == rendering.parts[-1] \
-        and sum(key == part for key, part in zip(keys, rendering.parts)) == len(keys) - 1 \
+        and keys != tuple(rendering.parts) \
         and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
