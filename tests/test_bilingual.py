@@ -220,6 +220,13 @@ def test_the_known_rendering_in_another_order_is_no_stronger_for_the_dictionary(
     assert [e.signal for e in reordered.evidence] == ["reordered"] and reordered.score < 0.5
 
 
+def _the_one_rendering(found: dict, form: str, concept_id: str) -> None:
+    """`form` is accepted for the concept by the dictionary's evidence, and nothing else is."""
+    assert found[form].concept.id == concept_id and found[form].score >= 0.5
+    assert "lexicon" in {e.signal for e in found[form].evidence}
+    assert not any(c.score >= 0.5 for other, c in found.items() if other != form)
+
+
 def test_a_half_translated_term_with_a_word_spelt_alike(dictionaries, tmp_path):
     """„runtime de conteneurs" renders 'Container Runtime', which a French glossary keeps: the
     word the dictionary does not know kept as it is, the other spelt as French spells it
@@ -228,9 +235,7 @@ def test_a_half_translated_term_with_a_word_spelt_alike(dictionaries, tmp_path):
     write_dictionary(dictionaries, "freedict-eng-fra", [("container", "container <n>\nbac\n")])
     found = candidates_in(tmp_path, "cr,en,Container Runtime,preferred\ncr,fr,Container Runtime,preferred\n", "fr",
                           "Chaque nœud exécute un runtime de conteneurs.\nLe Container Runtime démarre.\n")
-    assert found["runtime de conteneurs"].concept.id == "cr" and found["runtime de conteneurs"].score >= 0.5
-    assert "lexicon" in {e.signal for e in found["runtime de conteneurs"].evidence}
-    assert not any(c.score >= 0.5 for form, c in found.items() if form != "runtime de conteneurs")
+    _the_one_rendering(found, "runtime de conteneurs", "cr")
 
 
 def test_an_acronym_stays_as_it_is_in_a_translated_term(dictionaries, tmp_path):
@@ -239,9 +244,7 @@ def test_an_acronym_stays_as_it_is_in_a_translated_term(dictionaries, tmp_path):
     write_dictionary(dictionaries, "freedict-eng-fra", [("server", "server <n>\nserveur\n")])
     found = candidates_in(tmp_path, "api,en,API server,preferred\napi,fr,kube-apiserver,preferred\n", "fr",
                           "Le serveur API valide chaque requête.\nL'API REST répond.\n")
-    assert found["serveur API"].concept.id == "api" and found["serveur API"].score >= 0.5
-    assert "lexicon" in {e.signal for e in found["serveur API"].evidence}
-    assert not any(c.score >= 0.5 for form, c in found.items() if form != "serveur API")
+    _the_one_rendering(found, "serveur API", "api")
 
 
 def test_another_sense_of_the_source_word_where_a_gap_chose_it(dictionaries, tmp_path):
