@@ -735,3 +735,20 @@ def test_a_name_with_words_inside_it_replaced(tmp_path):
                                "Ketua Front Persatuan Nasional Vietnam berbicara.\n")
     front = indonesian["Front Persatuan Nasional Vietnam"]
     assert front.concept.id == "vff" and front.score >= 0.5 and "titled" in {e.signal for e in front.evidence}
+
+
+def test_an_elided_article_is_no_part_of_a_rendering(tmp_path):
+    """„l'action" where the source says "hook": the rendering proposed is „action", as a
+    glossary writes a term, not the article elided before it."""
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text("concept,lang,term,status\nhook,en,hook,preferred\n", encoding="utf-8")
+    po = tmp_path / "ui.fr.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                  '\nmsgid "Run the hook"\nmsgstr "Exécuter l\'action"\n'
+                  '\nmsgid "The hook failed"\nmsgstr "L\'action a échoué"\n'
+                  '\nmsgid "Run the tests"\nmsgstr "Exécuter les tests"\n', encoding="utf-8")
+    code, out, err = run_cli("discover", po, "-g", glossary_path, "--format", "json")
+    assert code == 1, err
+    (candidate,) = json.loads(out)["candidates"]
+    assert candidate["concept"] == "hook" and candidate["text"] == "action"
+    assert sorted(o["text"] for o in candidate["occurrences"]) == ["action", "action"]

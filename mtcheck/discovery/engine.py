@@ -515,6 +515,7 @@ class Discoverer:
     def _occurrence(self, segment: Segment, analysed: Analysed, first: int, stop: int, context: list[str],
                     quoted: bool) -> Occurrence:
         start, end = analysed.words[first].start, analysed.words[stop - 1].end
+        start += _elided(analysed.words[first])
         return Occurrence(segment.locate(start, end), segment.text[start:end], segment.sentence(start, end),
                           tuple(context), quoted)
 
@@ -894,6 +895,19 @@ def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compoundi
 
 
 _SENTENCE_START = frozenset(".!?:;…\"'«»„“”‘’([{-–—•*#|")
+
+
+def _elided(word) -> int:
+    """The letters of an elided article or preposition at a word's start, which a rendering
+    does not include (French „l'action", „d'application", Italian „dell'azione"): where the
+    word's key is the rest's (the language's analyser read the elision off), not where the
+    mark ends it („it's")."""
+    for mark in "'’":
+        at = word.text.find(mark)
+        if 0 < at <= 4 and word.text[:at].isalpha() and word.key \
+                and word.text[at + 1:].casefold().startswith(word.key[:4]):
+            return at + 1
+    return 0
 
 
 def _frame_kept(rendering: Rendering, keys: tuple[str, ...]) -> bool:
