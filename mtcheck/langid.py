@@ -18,7 +18,6 @@ from mtcheck.language import canonical_lang
 
 # What load_model gives, in its order: naive Bayes tables, then the tokenizer's automaton.
 _FIELDS = ("ptc", "pc", "classes", "nextmove", "row", "output")
-_TYPECODES = {2: "H", 4: "I", 8: "L"}
 _HEADER = 4096  # bytes before the first array, the header's place
 
 
@@ -87,8 +86,7 @@ def _mapped(cached: Path) -> tuple:
               for name, (offset, dtype, shape) in header.items()}
     # The tokenizer indexes its table a byte at a time: a memoryview's items are Python ints,
     # as fast to read as the stdlib array the loader gives.
-    offset, dtype, shape = header["nextmove"]
-    nextmove = memoryview(mapped)[offset:offset + _nbytes(header["nextmove"])].cast(_TYPECODES[np.dtype(dtype).itemsize])
+    nextmove = memoryview(arrays["nextmove"])
     return (arrays["ptc"], arrays["pc"], arrays["classes"].tolist(), nextmove, arrays["row"].tolist(),
             arrays["output"].tolist())
 

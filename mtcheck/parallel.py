@@ -215,7 +215,8 @@ def _worker(number: int, plan_: list[list[int]], languages: list[str | None], si
             if index is None:
                 # Another language: its matcher costs as much as checking `costs` bytes,
                 # worth it only while the others have twice that left.
-                index = next((i for i in left if sum(sizes[j] for j in left) > 2 * costs.get(languages[i], 0)), None)
+                remaining = sum(sizes[i] for i in left)
+                index = next((i for i in left if remaining > 2 * costs.get(languages[i], 0)), None)
             if index is None:
                 return None
             if take(index):

@@ -128,8 +128,7 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         if scheduler:
             results = _on_cluster(scheduler, glossaries, demo_glossary, lang, source_lang, rules, config, consistency,
                                   foreign_langs, all_senses, no_variants, files, output_format == "html",
-                                  output_format == "json" and not statistics and baseline_path is None
-                                  and write_baseline is None)
+                                  output_format == "json" and baseline_path is None and write_baseline is None)
         elif _in_parallel(files, jobs, consistency, rules):
             from mtcheck.parallel import check_files
 

@@ -276,8 +276,9 @@ class Discoverer:
     def _missing(self, segment: Segment, lang: str, matches: list[Match]) \
             -> tuple[list[Match], set[str], list[tuple[int, int]]]:
         """A bilingual segment's source terms whose concept the target renders with none of its
-        terms (once per concept), where the glossary has the concept in the target's language;
-        the concepts the source has; and where the source says the missing concepts (each time)."""
+        terms (once per concept), where the glossary has the concept in the target's language
+        (or, with new_terms, has it at all); the concepts the source has; and where the source
+        says the missing concepts (each time)."""
         if not segment.source or not segment.source_lang:
             return [], set(), []
         source_lang = canonical_lang(segment.source_lang)
@@ -780,7 +781,7 @@ class Discoverer:
                     evidence.extend(_share_evidence(share, 2 / 3 if explained else 1.0))
                     if any(s.named for s in spans) and any(_frame_kept(r, keys)
                                                            for r in parts.renderings.get(concept.id, ())):
-                        # A name with one of its words replaced („Vietnami Hazai Front" for
+                        # A name with words inside it replaced („Vietnami Hazai Front" for
                         # „Vietnami Hazafias Front"), written like a name as the term is.
                         evidence.extend(_titled(spans))
                 tied = tied or bool(share.core or share.modifier)
@@ -821,7 +822,7 @@ class Discoverer:
             # any form: 'nœud', 'nœuds').
             recurs = len(spans) > 1 or state.translations_seen[state.lexical.keys_of(spans[0].occurrence.text)] > 1
             weight = WEIGHTS["lexicon"] if len(keys) > 1 else round(WEIGHTS["lexicon"] * (0.9 if recurs else 0.55), 3)
-            kept = f", which the glossary keeps as it is" if lexical.kept and len(keys) == 1 else ""
+            kept = ", which the glossary keeps as it is" if lexical.kept and len(keys) == 1 else ""
             how = "its words written as they sound" if lexical.dictionaries == (SOUNDED,) \
                 else ", ".join(lexical.dictionaries)
             evidence.append(Evidence("lexicon", weight, f"a translation of the {lexical.term.lang} term "
@@ -1150,7 +1151,7 @@ class _Language:
     def count_words(self) -> None:
         """The slots' word counts, by key, from the surface counts gathered while reading; and
         each key's spelling for messages: its most frequent in these texts (the shortest, then
-        the first in order, of equally frequent ones) — what the texts read say, whatever
+        the first alphabetically, of equally frequent ones) — what the texts read say, whatever
         else the process read before or in which order its files came."""
         self.slots.seen.clear()
         spelt: dict[str, tuple[int, int, str]] = {}

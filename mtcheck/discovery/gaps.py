@@ -16,11 +16,11 @@ needed.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
 from dataclasses import dataclass, field
+from typing import Callable
 
 MAX_WORDS = 3      # content words a rendering found in a gap may have
-MAX_RUNS = 150     # candidate spans kept per gap: a long segment has many
+MAX_RUNS = 40      # candidate spans kept per gap: a long segment has many
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class Gaps:
                     strength = 0.5
                 else:
                     # One gap and several runs: the one run the dictionary gives for the
-                    # source term, if one („dettes" of „capitaux, mouvements, dettes").
+                    # source term, if one („Nœuds" of „Nœuds et capsules" for 'nodes').
                     given = {span[2]: span for span in gap.spans if translates and translates(concept, place, span)}
                     if len(given) != 1:
                         continue  # nothing says which

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import functools
 import itertools
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from mtcheck.discovery.parts import cognate, related
+from mtcheck.discovery.parts import cognate, plain, related
 from mtcheck.discovery.text import TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, words_of
 from mtcheck.language.bilingual import Lexicon, lexicon
@@ -182,7 +181,7 @@ class DictionaryRenderings:
         key = self.key(surface)
         found = self._by_key.get(key) or self._in_compound(key)
         if self._by_sound and written_by_sound(surface):
-            found = found.union(*(self._by_sound.get(k, ()) for k in heard_keys(self.key(surface))))
+            found = found.union(*(self._by_sound.get(k, ()) for k in heard_keys(key)))
         return found
 
     @property
@@ -255,7 +254,7 @@ class DictionaryRenderings:
             if keys:
                 # Or the word spelt as the text's language spells it, which a small
                 # dictionary may lack („conteneurs" for 'container', which it gives as „bac").
-                slots.append(keys | {_LIKE + _plain(surface)})
+                slots.append(keys | {_LIKE + plain(surface.casefold())})
             elif _kept_as_is(surface) or _content(source, surface):
                 # An acronym translations keep as it is („serveur API" for 'API server'), and a
                 # word the dictionary does not know, which a translator keeps as well when
@@ -287,9 +286,10 @@ def _split(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], more: int):
         found = []
         for at in range(MIN_PART, len(key) - MIN_PART + 1):
             first, rest = key[:at], key[at:]
-            if rest in known and any(first[:len(first) - len(link)] in known
-                                     for link in _LINKS if first.endswith(link)):
-                found.append((first, rest))
+            stem = next((first[:len(first) - len(link)] for link in _LINKS
+                         if first.endswith(link) and first[:len(first) - len(link)] in known), None)
+            if stem is not None and rest in known:
+                found.append((stem, rest))
         return found
     options = [[(key,)] + [tuple(cut) for cut in cuts(key)] for key in keys]
     for choice in itertools.product(*options):
@@ -304,8 +304,8 @@ def _fits(key: str, word: str) -> bool:
     if word[:1] == _SOUND:
         return sounds_like(key, word[1:])
     if word[:1] == _LIKE:
-        plain = _plain(key)
-        return plain != word[1:] and plain[:2] == word[1:3] and len(plain) >= MIN_LIKE and cognate(plain, word[1:])
+        spelt = plain(key.casefold())
+        return spelt != word[1:] and len(spelt) >= MIN_LIKE and cognate(spelt, word[1:])
     return related(key, word)
 
 
@@ -322,7 +322,3 @@ def _content(lang: str, surface: str) -> bool:
 @functools.lru_cache(maxsize=None)
 def _analyser(lang: str) -> TextAnalyser:
     return TextAnalyser(analyzer_for(lang))
-
-
-def _plain(word: str) -> str:
-    return unicodedata.normalize("NFKD", word.casefold()).encode("ascii", "ignore").decode().translate(_LIGATURES)

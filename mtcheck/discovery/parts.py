@@ -137,12 +137,12 @@ class ConceptParts:
         elsewhere: dict[str, set[str]] = {}
         for t in concept.terms:
             if t.lang not in here:
-                elsewhere.setdefault(_plain(t.text.casefold()), set()).add(canonical_lang(t.lang))
+                elsewhere.setdefault(plain(t.text.casefold()), set()).add(canonical_lang(t.lang))
         for term in terms:
-            plain = _plain(term.text.casefold())
-            if len(plain) >= MIN_PIECE and plain.isalpha() and plain in elsewhere:
-                self.kept.setdefault(plain[:2], []).append((concept.id, term))
-                self._kept_from[(concept.id, term.text)] = tuple(sorted(elsewhere[plain]))
+            spelt = plain(term.text.casefold())
+            if len(spelt) >= MIN_PIECE and spelt.isalpha() and spelt in elsewhere:
+                self.kept.setdefault(spelt[:2], []).append((concept.id, term))
+                self._kept_from[(concept.id, term.text)] = tuple(sorted(elsewhere[spelt]))
 
     def spellings(self, surface: str) -> list[tuple[str, Term, str]]:
         """Terms of the glossary this word spells otherwise: (concept id, term, signal), the
@@ -157,13 +157,13 @@ class ConceptParts:
         letters, at least 65% of the letters alike (edit distance; the word as written or its
         stem: conteneurs, conteneur), and neither the term itself nor a word made from it
         (budgétaire from Budget)."""
-        word = _plain(surface.casefold())
+        word = plain(surface.casefold())
         if len(word) < MIN_PIECE or not word.isalpha() or word[:2] not in self.kept:
             return []
-        stem = _plain(self.analyser.word(surface)[0])
+        stem = plain(self.analyser.word(surface)[0])
         found = []
         for concept_id, term in self.kept[word[:2]]:
-            kept = _plain(term.text.casefold())
+            kept = plain(term.text.casefold())
             if kept.startswith(word) or word.startswith(kept) and not _one_letter_more(word, stem, kept):
                 continue
             if any((known := known_word(lang)) is not None and known(surface)
@@ -223,8 +223,8 @@ class ConceptParts:
             for concept_id, renderings in self.renderings.items():
                 for rendering in renderings:
                     for part in rendering.parts:
-                        self._stems.setdefault(_plain(part)[:MIN_STEM], set()).add(concept_id)
-        return set(self._stems.get(_plain(key)[:MIN_STEM], ()))
+                        self._stems.setdefault(plain(part)[:MIN_STEM], set()).add(concept_id)
+        return set(self._stems.get(plain(key)[:MIN_STEM], ()))
 
     def contains_variant(self, concept_id: str, keys: list[str]) -> bool:
         """Whether the words hold one of the concept's renderings (as variant_of has it) and
@@ -456,7 +456,7 @@ def related(part: str, key: str) -> bool:
     (ojczyźniany, ojczyzna)."""
     if part == key:
         return True
-    short, long = sorted((_plain(part), _plain(key)), key=len)
+    short, long = sorted((plain(part), plain(key)), key=len)
     if len(short) < MIN_STEM or len(long) - len(short) > min(MAX_SUFFIX, len(short)):
         return False
     # The stem whole, or in a long stem but its last letter, where the stemmer kept a letter
@@ -477,7 +477,7 @@ def related_compound(part: str, first: str, second: str) -> bool:
 def echoes(word: str, other: str) -> bool:
     """Whether a target word is a source word again, as written or inflected (normalen for
     normal, standardową for standard, GnuCash for GnuCash): it renders that word."""
-    a, b = _plain(word.casefold()), _plain(other.casefold())
+    a, b = plain(word.casefold()), plain(other.casefold())
     if a == b:
         return True
     return min(len(a), len(b)) >= MIN_PIECE and a[:MIN_PIECE] == b[:MIN_PIECE] and _alike(a, b) >= MIN_COGNATE
@@ -490,9 +490,9 @@ def _one_letter_more(word: str, stem: str, kept: str) -> bool:
 
 
 def cognate(word: str, other: str) -> bool:
-    """Whether two plain words are spelt alike as a translation and its original often are
-    (two thirds of the letters, MIN_COGNATE)."""
-    return _alike(word, other) >= MIN_COGNATE
+    """Whether two plain words are spelt alike as a translation and its original often are:
+    the same first two letters, two thirds of the letters alike (MIN_COGNATE)."""
+    return word[:2] == other[:2] and _alike(word, other) >= MIN_COGNATE
 
 
 def _alike(a: str, b: str) -> float:
@@ -514,7 +514,7 @@ _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
 
 
 @functools.lru_cache(maxsize=65536)
-def _plain(key: str) -> str:
+def plain(key: str) -> str:
     """Without accents and ligatures (nœud: noeud)."""
     return "".join(c for c in unicodedata.normalize("NFD", key.translate(_LIGATURES)) if not unicodedata.combining(c))
 
@@ -531,7 +531,7 @@ def _common_prefix(a: str, b: str) -> int:
 @functools.lru_cache(maxsize=262144)
 def _may_be_part(parts: tuple[str, ...], key: str, compounding: bool) -> bool:
     return any(is_part(part, key, compounding) or related(part, key)
-               or (len(key) >= MIN_PIECE and part.endswith(key)) or _plain(part).startswith(_plain(key)[:MIN_STEM])
+               or (len(key) >= MIN_PIECE and part.endswith(key)) or plain(part).startswith(plain(key)[:MIN_STEM])
                for part in parts)
 
 

@@ -57,8 +57,7 @@ class JsonFindings:
         # A thousand at a time: a file's end can bring a hundred thousand findings at once.
         for first in range(0, len(findings), _RECORDS_AT_ONCE):
             some = findings[first:first + _RECORDS_AT_ONCE]
-            self._write((b"\n  " if self.count == 0 else b",\n  ") + _records(list(map(Finding.to_record, some))))
-            self.count += len(some)
+            self._append(self.records(some), len(some))
 
     @staticmethod
     def records(findings: list[Finding]) -> bytes:
@@ -68,8 +67,11 @@ class JsonFindings:
 
     def rendered(self, path: str, lang: str, batch: Rendered) -> None:
         """A batch `records` made: the same bytes `document` writes for its findings."""
-        self._write((b"\n  " if self.count == 0 else b",\n  ") + batch.data)
-        self.count += batch.count
+        self._append(batch.data, batch.count)
+
+    def _append(self, records: bytes, count: int) -> None:
+        self._write((b"\n  " if self.count == 0 else b",\n  ") + records)
+        self.count += count
 
     def _write(self, data: bytes) -> None:
         """UTF-8 bytes, past the text layer where the stream is UTF-8: a report can be large."""
