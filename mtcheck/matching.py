@@ -7,6 +7,7 @@ one dictionary lookup and one automaton step, whatever the size of the glossary.
 """
 from __future__ import annotations
 
+import array
 import bisect
 import copy
 import functools
@@ -17,7 +18,7 @@ import unicodedata
 from itertools import accumulate, compress, islice
 from typing import Callable, Iterable, NamedTuple
 
-import ahocorasick_rs
+import daachorse
 import numpy as np
 
 from mtcheck.language import (
@@ -30,7 +31,7 @@ from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
 
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
-_PATTERN = _START  # of an automaton's hit: (pattern index, start, end)
+_PATTERN = operator.itemgetter(2)  # of an automaton's hit: (start, end, pattern index)
 _new_match = functools.partial(tuple.__new__, Match)  # Match(*fields) without its Python-level __new__
 UNKNOWN = "\x00"  # a word that belongs to no term
 BREAK = "\x03"  # punctuation between words: in a term only where the term has punctuation
@@ -99,18 +100,33 @@ class _Codes:
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
         self.patterns: dict[str, list[_Entry]] = {}   # while compiling: pattern -> its entries
-        self.index: dict[str, int] = {}               # once built: pattern -> its number
-        self.automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._index: dict[str, int] | None = {}       # once built: pattern -> its number
+        self.automaton: daachorse.CharwiseDoubleArrayAhoCorasick | None = None
         self.values: list[tuple[_Entry, ...] | None] = []   # per pattern; None: not decoded yet
         self.alone: list = []   # per pattern: its entry alone, None, or _UNDECODED
         self.visible: list[bool] | None = None  # per pattern, where some answer with no entries
-        # The codes of the words of each language family's terms: each language's view of a
-        # shared table takes those of the other families.
-        self.codes_by_family: dict[str, dict[str, str]] = {}
+        # The codes of the words of each language family's terms, as a bitmap by code point:
+        # each language's view of a shared table answers for those of the other families
+        # (see seen_from, code_of), without a copy of their words.
+        self.members_by_family: dict[str, bytes] = {}
+        self.members: bytes | None = None  # a view's: the codes it answers for
         self._next = _FIRST_CODE
         # A table read back from the cache decodes a pattern's entries when first hit.
-        self._saved: list[bytes] | None = None
-        self._readings: list[tuple[Concept, Term]] = []
+        self._saved: _Packed | None = None
+        self._readings: _Readings | None = None
+        self._patterns = ""  # read back from the cache: the patterns, joined
+
+    def code_of(self, key: str) -> str:
+        """The code of a key; UNKNOWN for none, or one a view does not answer for."""
+        code = self.codes.get(key)
+        if code is None:
+            return UNKNOWN
+        members = self.members
+        if members is not None:
+            point = ord(code)
+            if not members[point >> 3] >> (point & 7) & 1:
+                return UNKNOWN
+        return code
 
     def new_code(self) -> str:
         return chr(self._fresh(1)[0])
@@ -148,15 +164,24 @@ class _Codes:
         if not self.patterns:
             return
         # A Rust automaton over the code strings: it builds and searches in time independent
-        # of the alphabet, which here is every distinct word key of the glossary.
+        # of the alphabet, which here is every distinct word key of the glossary, and is kept
+        # in the cache as its bytes (see state).
         self.values = [tuple(entries) for entries in self.patterns.values()]
         # The entry a match of each pattern is, when no option is left to check: most of them.
         self.alone = list(map(_alone, self.values))
-        self.index = {pattern: number for number, pattern in enumerate(self.patterns)}
+        self._index = {pattern: number for number, pattern in enumerate(self.patterns)}
         self.automaton = _automaton(list(self.patterns))
 
     def __len__(self) -> int:
         return len(self.values)
+
+    @property
+    def index(self) -> dict[str, int]:
+        """pattern -> its number; read back from the cache, made when first asked (a shared
+        table of foreign terms is asked by no language)."""
+        if self._index is None:
+            self._index = {pattern: number for number, pattern in enumerate(self._patterns.split(_PATTERN_SEPARATOR))}
+        return self._index
 
     def entries(self, index: int) -> tuple[_Entry, ...]:
         """The entries of pattern number `index`."""
@@ -184,24 +209,28 @@ class _Codes:
     def state(self) -> dict:
         """What the table is, in built-in types only (see LanguageMatcher.state): each
         pattern's entries marshalled apart, to be decoded when first hit."""
-        return {"codes": self.codes, "patterns": list(self.index), "next": self._next,
-                "entries": [marshal.dumps(tuple(map(_entry_state, self.entries(index))))
-                            for index in range(len(self.values))],
-                "alone": bytes(entry is not None for entry in self.alone), "families": self.codes_by_family}
+        # Patterns joined into one string and entries packed into one bytes object: tens of
+        # thousands of small objects are what takes marshal its time to read back.
+        return {"codes": self.codes, "patterns": _PATTERN_SEPARATOR.join(self.index), "next": self._next,
+                "entries": _Packed.of([marshal.dumps(tuple(map(_entry_state, self.entries(index))))
+                                       for index in range(len(self.values))]),
+                "alone": bytes(entry is not None for entry in self.alone), "families": self.members_by_family,
+                "automaton": None if self.automaton is None else self.automaton.serialize()}
 
     @classmethod
-    def from_state(cls, state: dict, readings: list[tuple[Concept, Term]]) -> "_Codes":
+    def from_state(cls, state: dict, readings: _Readings) -> "_Codes":
         """The table `state()` gave, its terms those of `readings` (the glossary's (concept,
-        term) pairs in order), its automaton built again."""
+        term) pairs in order); its automaton read back from its bytes, not built again (a
+        thousandth of the time)."""
         table = cls()
-        table.codes, table.codes_by_family, table._next = state["codes"], state["families"], state["next"]
-        patterns = state["patterns"]
-        if patterns:
-            table._saved, table._readings = state["entries"], readings
-            table.values = [None] * len(patterns)
+        table.codes, table.members_by_family, table._next = state["codes"], state["families"], state["next"]
+        if state["patterns"]:
+            table._saved, table._readings = _Packed(*state["entries"]), readings
+            table.values = [None] * len(state["alone"])
             table.alone = [_UNDECODED if alone else None for alone in state["alone"]]
-            table.index = {pattern: number for number, pattern in enumerate(patterns)}
-            table.automaton = _automaton(patterns)
+            table._patterns, table._index = state["patterns"], None
+            # Checked as it is read: damaged bytes raise ValueError (the entry is then compiled again).
+            table.automaton = daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(state["automaton"])
         return table
 
     def seen_from(self, own: str, keep: Callable[[_Entry], bool]) -> "_Codes":
@@ -210,26 +239,65 @@ class _Codes:
         them up front cost a tenth of a second per language. The words of family `own`'s
         terms alone have no code here: they cannot start a hit to drop."""
         view = _Codes()
-        view.patterns, view.index, view.automaton = self.patterns, self.index, self.automaton
+        view.patterns, view._index, view._patterns, view.automaton = self.patterns, self._index, self._patterns, self.automaton
         view.values = seen = _Seen(self, keep)
         view.alone = _Projection(seen, _alone)
         view.visible = _Projection(seen, bool)
-        for lang_family, codes in self.codes_by_family.items():
+        view.codes = self.codes
+        others = 0
+        for lang_family, members in self.members_by_family.items():
             if lang_family != own:
-                view.codes.update(codes)
+                others |= int.from_bytes(members, "little")
+        view.members = others.to_bytes(_bitmap_size(self._next), "little")
         return view
+
+
+def _key_entry(known: bool, code: str, base: str, inflected: bool) -> str:
+    """A term word under its key (see LanguageMatcher._by_key): whether the dictionary knows
+    it and as an inflected form, in one character, then its code, then its base."""
+    return chr(48 + 2 * known + inflected) + code + base
+
+
+def _key_entries(recorded: str | None) -> Iterable[tuple[bool, str, str, bool]]:
+    if not recorded:
+        return ()
+    return [(flags >= "2", code, base, flags in "13") for flags, code, base in
+            ((entry[0], entry[1], entry[2:]) for entry in recorded.split(_KEY_ENTRY_SEPARATOR))]
+
+
+_KEY_ENTRY_SEPARATOR = "\x00"  # in no word
+_PATTERN_SEPARATOR = "\x04"  # in no pattern: codes start at _FIRST_CODE, marks are below it
+
+
+class _Packed:
+    """Byte strings as one: their concatenation and where each ends."""
+
+    def __init__(self, data: bytes, ends: bytes):
+        self.data, self.ends = data, memoryview(ends).cast("I")
+
+    @classmethod
+    def of(cls, items: list[bytes]) -> tuple[bytes, bytes]:
+        """The state `_Packed(*state)` reads."""
+        return b"".join(items), array.array("I", accumulate(map(len, items))).tobytes()
+
+    def __getitem__(self, index: int) -> bytes:
+        return self.data[self.ends[index - 1] if index else 0:self.ends[index]]
+
+
+def _bitmap_size(next_code: int) -> int:
+    """Bytes of a bitmap with a bit for every code point below `next_code`."""
+    return (next_code >> 3) + 1
 
 
 # The entry alone of a pattern read back from the cache, not decoded yet (see _Codes).
 _UNDECODED = object()
 
 
-def _automaton(patterns: list[str]) -> ahocorasick_rs.AhoCorasick:
-    # A contiguous NFA: of the library's kinds, the fastest to build for a glossary's tens of
-    # thousands of patterns, and faster to search than the kind it picks by itself (measured:
-    # 90,000 patterns built in 0.07 s instead of 0.12 s, searched in two thirds of the time).
-    return ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD,
-                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+def _automaton(patterns: list[str]) -> daachorse.CharwiseDoubleArrayAhoCorasick:
+    # A double-array automaton over characters (code points, not bytes): built as fast as
+    # ahocorasick-rs's fastest kind, searched faster, and unlike it written to bytes and read
+    # back in milliseconds (measured on 90,000 patterns: built in 0.12 s, read in 0.002 s).
+    return daachorse.CharwiseDoubleArrayAhoCorasick(patterns)
 
 
 def _entry_state(entry: _Entry) -> tuple:
@@ -237,7 +305,7 @@ def _entry_state(entry: _Entry) -> tuple:
     return entry.words, entry.folded, entry.compound, entry.foreign, entry.order, entry.family, entry.variant
 
 
-def _entry_from(saved: tuple, readings: list[tuple[Concept, Term]]) -> _Entry:
+def _entry_from(saved: tuple, readings: _Readings) -> _Entry:
     words, folded, compound, foreign, order, lang_family, variant = saved
     concept, term = readings[order - 1]
     return _new_entry((concept, term, words, folded, compound, foreign, order, lang_family, variant))
@@ -246,6 +314,20 @@ def _entry_from(saved: tuple, readings: list[tuple[Concept, Term]]) -> _Entry:
 def readings_of(glossary: Glossary) -> list[tuple[Concept, Term]]:
     """The glossary's (concept, term) pairs in the order prepare numbers them (from 1)."""
     return [(concept, term) for concept in glossary for term in concept.terms]
+
+
+class _Readings:
+    """readings_of(glossary), listed when first indexed: a matcher read back from the cache
+    decodes an entry only when its pattern is first hit."""
+
+    def __init__(self, glossary: Glossary):
+        self.glossary = glossary
+        self.pairs: list[tuple[Concept, Term]] | None = None
+
+    def __getitem__(self, index: int) -> tuple[Concept, Term]:
+        if self.pairs is None:
+            self.pairs = readings_of(self.glossary)
+        return self.pairs[index]
 
 
 def _alone(entries: tuple[_Entry, ...]) -> _Entry | None:
@@ -268,6 +350,27 @@ class _Seen:
 
     def __len__(self) -> int:
         return len(self.table.values)
+
+
+class _Decoded:
+    """Entries by key as the cache keeps them (marshalled apart), each key's decoded when first
+    asked: of a glossary's thousands of gapped terms a text asks a few."""
+
+    def __init__(self, saved: dict[str, bytes], readings: _Readings):
+        self.saved, self.readings = saved, readings
+        self.decoded: dict[str, list[_Entry]] = {}
+
+    def get(self, key: str) -> list[_Entry] | None:
+        entries = self.decoded.get(key)
+        if entries is None:
+            saved = self.saved.get(key)
+            if saved is None:
+                return None
+            entries = self.decoded[key] = [_entry_from(entry, self.readings) for entry in marshal.loads(saved)]
+        return entries
+
+    def __len__(self) -> int:
+        return len(self.saved)
 
 
 class _Projection:
@@ -349,8 +452,8 @@ class _Located:
 
     def extents(self, hits: list[tuple[int, int, int]]) -> tuple[list[int], list[int]]:
         """Where each hit (pattern, first code, stop code) starts and ends in the text."""
-        first_chunks, first_indexes, first_offsets = self._stretches([first for _, first, _ in hits])
-        last_chunks, last_indexes, last_offsets = self._stretches([stop - 1 for _, _, stop in hits])
+        first_chunks, first_indexes, first_offsets = self._stretches(list(map(_START, hits)))
+        last_chunks, last_indexes, last_offsets = self._stretches([stop - 1 for _, stop, _ in hits])
         chunks, spans, analyse = self.chunks, self.spans, self.analyse
         starts, ends = [], []
         for first_chunk, first, offset, last_chunk, last, last_offset in zip(
@@ -419,8 +522,12 @@ def foreign_table(prepared: list[_Prepared]) -> _Codes:
         else:
             entries.append(entry)
         words_by_family.setdefault(item.family, []).extend(item.neutral)
+    size = _bitmap_size(table._next)
     for lang_family, words in words_by_family.items():
-        table.codes_by_family[lang_family] = {word: code(word) for word in dict.fromkeys(words)}
+        members = bytearray(size)
+        for point in map(ord, map(code, words)):
+            members[point >> 3] |= 1 << (point & 7)
+        table.members_by_family[lang_family] = bytes(members)
     table.build()
     return table
 
@@ -461,11 +568,12 @@ class LanguageMatcher:
         self._empty(lang, variants)
         self._compile(prepared, foreign_table(prepared) if foreign is None else foreign)
         self._head_lengths = sorted({len(h) for h in self._compound_heads}, reverse=True)
-        # The beginnings of one-word terms of compounding languages, where a compound's last
-        # part may be cut off to be lemmatized (see _compound_inflected).
-        self._compound_term_prefixes = frozenset(
-            base[:cut] for base in (self._by_form if self.analyzer.compounding else ()) if base.isalpha()
-            for cut in range(MIN_COMPOUND_REST, len(base) - MIN_COMPOUND_REST + 1))
+        # The one-word terms of compounding languages in order, whose beginnings are where a
+        # compound's last part may be cut off to be lemmatized (see _compound_inflected): the
+        # same strings as _by_form's keys, so the cache keeps them in a list of references, where
+        # a set of every beginning took longer to read back than any other table.
+        self._compound_term_forms = sorted(
+            base for base in (self._by_form if self.analyzer.compounding else ()) if base.isalpha())
         own = family(self.lang)
         self._classed_terms = any(item.family == own and item.term.part_of_speech in TERM_CLASSES for item in prepared)
         self._ready(parts_of_speech)
@@ -474,18 +582,19 @@ class LanguageMatcher:
     # runs as built-in types (see state, mtcheck.compiled).
     _SAVED = ("_compound_heads", "_compound_tails", "_tail_openings", "_by_form", "_by_lemma", "_lemma_codes",
               "_by_key", "_by_plain_key", "_variant_forms", "_variant_keys", "_gapped_first", "_gapped_lengths",
-              "_native_forms", "_head_lengths", "_compound_term_prefixes", "_classed_terms")
+              "_native_forms", "_head_lengths", "_compound_term_forms", "_classed_terms")
 
     def state(self) -> dict:
         """The compiled matcher in built-in types only (marshal writes and reads them fast):
         entries without their concept and term, the automata left to be built again."""
         state = {name: getattr(self, name) for name in self._SAVED}
         state.update(lang=self.lang, variants=self._variants, native=self.native.state(),
-                     gapped={key: tuple(map(_entry_state, entries)) for key, entries in self._gapped.items()})
+                     gapped={key: marshal.dumps(tuple(map(_entry_state, entries)))
+                             for key, entries in self._gapped.items()})
         return state
 
     @classmethod
-    def from_state(cls, state: dict, readings: list[tuple[Concept, Term]], foreign: _Codes,
+    def from_state(cls, state: dict, readings: _Readings, foreign: _Codes,
                    parts_of_speech: bool = True) -> "LanguageMatcher":
         """The matcher `state()` gave, with the shared table of foreign terms: the same matches
         as the one compiled."""
@@ -494,8 +603,7 @@ class LanguageMatcher:
         for name in cls._SAVED:
             setattr(matcher, name, state[name])
         matcher.native = _Codes.from_state(state["native"], readings)
-        matcher._gapped = {key: [_entry_from(saved, readings) for saved in entries]
-                           for key, entries in state["gapped"].items()}
+        matcher._gapped = _Decoded(state["gapped"], readings)
         matcher._every_foreign = foreign
         matcher.foreign = foreign.seen_from(family(matcher.lang), matcher._is_foreign(None))
         matcher._ready(parts_of_speech)
@@ -512,7 +620,9 @@ class LanguageMatcher:
         self._by_form: dict[str, str] = {}
         self._by_lemma: dict[str, list[tuple[str, str, str]]] = {}  # code, folded word, key
         self._lemma_codes: dict[str, str] = {}  # one code for the term words of one lemma
-        self._by_key: dict[str, list[tuple[bool, str, str, bool]]] = {}  # see _term_word_code
+        # key -> (known, code, term base, inflected) of each term word, written as one string
+        # (see _key_entry): read back from the cache in a third of the time of tuples.
+        self._by_key: dict[str, str] = {}
         self._by_plain_key: dict[str, str] = {}  # of the words the dictionary does not know
         self._participles = self.lang in PARTICIPLE_LANGUAGES  # German, Dutch: ge- inside verb forms
         self._closing_up = self.analyzer.compounding or self.lang == "en"  # database for "data base"
@@ -520,7 +630,7 @@ class LanguageMatcher:
         self._variant_keys: dict[str, str] = {}
         self._articles: dict[str, str] = ARTICLE_FORMS.get(self.lang, {})  # see language.inflection
         self._variants = variants
-        self._gapped: dict[tuple[str, ...], list[_Entry]] = {}  # see _add_gapped
+        self._gapped: dict[str, list[_Entry]] | _Decoded = {}  # words' codes -> entries (see _add_gapped)
         self._gapped_first: set[str] = set()
         self._gapped_lengths: list[int] = []
         self._parts: dict[str, list] = {}  # compound parts of words inside matches (see _compound_parts)
@@ -528,7 +638,7 @@ class LanguageMatcher:
     def _ready(self, parts_of_speech: bool) -> None:
         """The caches of matching, empty, and the tagger where terms have a word class."""
         self._native_words = WordCache(self._native_code)
-        self._foreign_words = WordCache(lambda w: self.foreign.codes.get(neutral_fold(w), UNKNOWN))
+        self._foreign_words = WordCache(lambda w: self.foreign.code_of(neutral_fold(w)))
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
         self._chunk_codes = _ChunkCache(self._analyse_chunk)
         self._tagger: Tagger | None = tagger_for(self.lang) if parts_of_speech and self._classed_terms else None
@@ -622,7 +732,7 @@ class LanguageMatcher:
         inside (see gapped)."""
         for item in native:
             if len(item.words) > 1 and not item.breaks and not item.term.exact:
-                key = tuple(codes[word] for word in item.words)
+                key = "".join(codes[word] for word in item.words)
                 entry = _new_entry((item.concept, item.term, item.words, (), "", False, item.order, "", "inserted"))
                 self._gapped.setdefault(key, []).append(entry)
                 self._gapped_first.add(key[0])
@@ -657,7 +767,7 @@ class LanguageMatcher:
                     code, word_start, word_end = window[inserted]
                     if code in (BREAK, SEPARATOR) or word_end == word_start:
                         continue
-                    key = tuple(word[0] for position, word in enumerate(window) if position != inserted)
+                    key = "".join(word[0] for position, word in enumerate(window) if position != inserted)
                     entries = self._gapped.get(key)
                     word = masked[word_start:word_end]
                     if entries and word.isalpha() and word.casefold() not in function:
@@ -767,9 +877,12 @@ class LanguageMatcher:
         plain_key = None if lemmas else self.analyzer.folded_key(base)
         if plain_key is not None:  # for unknown words (see _native_code)
             self._by_plain_key.setdefault(plain_key, code)
-        entry = (bool(lemmas), code, base, bool(lemmas) and lemmas[0] != base)
-        if entry not in self._by_key.setdefault(key, []):
-            self._by_key[key].append(entry)
+        entry = _key_entry(bool(lemmas), code, base, bool(lemmas) and lemmas[0] != base)
+        recorded = self._by_key.get(key)
+        if recorded is None:
+            self._by_key[key] = entry
+        elif entry not in recorded.split(_KEY_ENTRY_SEPARATOR):
+            self._by_key[key] = recorded + _KEY_ENTRY_SEPARATOR + entry
         return code
 
     def _native_code(self, word: str) -> str:
@@ -807,7 +920,7 @@ class LanguageMatcher:
                 if self._participles and any(_shared_start(aligned, term_base) >= min(4, len(term_base))
                                              for aligned in without_infix(folded, analyzer.lang)):
                     return code
-        for known, code, term_base, term_inflected in self._by_key.get(key, ()):
+        for known, code, term_base, term_inflected in _key_entries(self._by_key.get(key)):
             if not (known and lemmas) or _declined(folded, folded not in lemmas, term_base, term_inflected):
                 return code
         if self._variant_forms:  # a word of a term's variant (Banksicherheiten): before compound parts
@@ -844,15 +957,26 @@ class LanguageMatcher:
         """The code of a one-word compound term a word the dictionary does not know is a form
         of: its first part as written, its last part lemmatized (Unterkonten: unter + Konto, the
         term Unterkonto), where the last part's plural or case the stem does not tell."""
-        prefixes = self._compound_term_prefixes
         for cut in range(MIN_COMPOUND_REST, len(folded) - MIN_COMPOUND_REST + 1):
-            if folded[:cut] not in prefixes:
+            if not self._begins_a_compound_term(folded[:cut]):
                 continue
             for lemma in self.analyzer.lemmas(folded[cut:], any_case=True):
                 code = self._by_form.get(folded[:cut] + lemma)
                 if code is not None:
                     return code
         return None
+
+    def _begins_a_compound_term(self, opening: str) -> bool:
+        """Whether a one-word term begins with `opening` and goes on for a compound's last part."""
+        forms = self._compound_term_forms
+        shortest = len(opening) + MIN_COMPOUND_REST
+        for index in range(bisect.bisect_left(forms, opening), len(forms)):
+            form = forms[index]
+            if not form.startswith(opening):
+                return False
+            if len(form) >= shortest:
+                return True
+        return False
 
     # -- matching ----------------------------------------------------------------------------
     def _analyse_chunk(self, chunk: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -1059,7 +1183,7 @@ class LanguageMatcher:
         for table, codes in ((self.native, both[0::2]), (self.foreign, both[1::2])):
             if table.automaton is None:
                 continue
-            hits = table.automaton.find_matches_as_indexes(codes, overlapping=True)
+            hits = table.automaton.find_overlapping(codes)
             if table.visible is not None:  # drop, in C, the hits of patterns with no entries here
                 hits = list(compress(hits, map(table.visible.__getitem__, map(_PATTERN, hits))))
             if not hits:
@@ -1074,7 +1198,7 @@ class LanguageMatcher:
             if None not in entries:  # each hit is one entry with no option to check: the common case
                 found.extend(zip(starts, ends, entries))
                 continue
-            for (index, first, stop), start, end, entry in zip(hits, starts, ends, entries):
+            for (first, stop, index), start, end, entry in zip(hits, starts, ends, entries):
                 if entry is not None:
                     found.append((start, end, entry))
                     continue
@@ -1338,7 +1462,7 @@ class Matcher:
         self._by_lang: dict[str, LanguageMatcher] = {}
         self._prepared: list[_Prepared] | None = None
         self._foreign: _Codes | None = None
-        self._pairs: list[tuple[Concept, Term]] | None = None
+        self._pairs: _Readings | None = None
         self._views: dict[tuple[str, frozenset[str]], LanguageMatcher] = {}
         self._lock = threading.Lock()
 
@@ -1384,9 +1508,9 @@ class Matcher:
             self._prepared = prepare(self.glossary)
         return self._prepared
 
-    def _readings(self) -> list[tuple[Concept, Term]]:
+    def _readings(self) -> _Readings:
         if self._pairs is None:
-            self._pairs = readings_of(self.glossary)
+            self._pairs = _Readings(self.glossary)
         return self._pairs
 
     def _foreign_table(self) -> _Codes:

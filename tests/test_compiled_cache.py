@@ -109,3 +109,18 @@ def test_the_folder_keeps_a_bounded_number_of_entries(glossary_file, tmp_path, m
     monkeypatch.setattr(compiled, "KEEP", 3)
     found(Matcher(load_glossaries([glossary_file])))
     assert len(list((tmp_path / "cache" / "compiled").glob("*.marshal"))) == 3
+
+
+def test_an_entry_whose_automaton_is_damaged_is_compiled_again(glossary_file, tmp_path, monkeypatch):
+    """The automata are kept as their own bytes, checked as they are read back."""
+    import marshal
+
+    first = found(Matcher(load_glossaries([glossary_file])))
+    for entry in (tmp_path / "cache" / "compiled").glob("*.marshal"):
+        state = marshal.loads(entry.read_bytes())
+        table = state.get("native", state)
+        table["automaton"] = table["automaton"][:len(table["automaton"]) // 2]
+        entry.write_bytes(marshal.dumps(state))
+    calls = compiles(monkeypatch)
+    assert found(Matcher(load_glossaries([glossary_file]))) == first
+    assert calls == ["de", "nb", "en"]

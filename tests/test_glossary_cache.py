@@ -68,3 +68,24 @@ def test_the_cache_keeps_a_few_entries(tmp_path, cache):
         path.write_text(CSV, encoding="utf-8")
         load_glossaries([path])
     assert len(list(cache.glob("*.pickle"))) == KEEP
+
+
+def test_a_record_pickled_without_its_defaults_reads_back_whole():
+    """The cache pickles a term or concept without the fields at their defaults: reading it
+    back gives every field, set or not, and nothing derived."""
+    import dataclasses
+    import pickle
+
+    from mtcheck.model import Concept, Origin, Status, Term, TermKind
+
+    every = Term("Konto", "de", Status.DEPRECATED, TermKind.ABBREVIATION, True, True, "a note", Origin("g.tbx", 7),
+                 True, "noun", "neuter", "singular", "AT")
+    plain = Term("account", "en")
+    concept = Concept("account", (every, plain), "note", Origin("g.tbx", 3), {"": "a definition"}, {"de": "n"}, "finance")
+    assert concept.preferred("en") is plain  # a cached property, now in the instance
+    back = pickle.loads(pickle.dumps(concept))
+    assert back == concept and hash(back) == hash(concept)
+    for original, read in zip(concept.terms, back.terms):
+        assert dataclasses.astuple(read) == dataclasses.astuple(original)
+    assert "_preferred" not in vars(back) and back.preferred("en") == plain
+    assert set(vars(pickle.loads(pickle.dumps(plain)))) == {"text", "lang"}
