@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import marshal
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -93,17 +95,35 @@ def _entry(glossary: Glossary, what: str) -> Path | None:
 def _code_fingerprint() -> str:
     """mtcheck's version, the source of the modules that compile, the lexicons' versions and
     the Python version."""
-    from importlib import metadata
-
     import mtcheck
     from mtcheck.cachedir import code_fingerprint
 
-    def version(name: str) -> str:
-        try:
-            return f"{name}={metadata.version(name)}"
-        except metadata.PackageNotFoundError:
-            return f"{name}=-"
     package = Path(mtcheck.__file__).parent
     sources = [package / "matching.py", package / "leaks.py", package / "model.py"] + sorted(
         (package / "language").rglob("*.py"))
-    return code_fingerprint(sources, sys.version, *map(version, LEXICONS))
+    return code_fingerprint(sources, sys.version, *_installed_versions(LEXICONS))
+
+
+def _installed_versions(names: tuple[str, ...]) -> list[str]:
+    """"name=version" of each distribution ("name=-" where none is installed), read off the
+    names of the metadata folders on the import path (NAME-VERSION.dist-info), the first
+    found as Python would import it: importlib.metadata says the same, and importing it
+    takes 20 ms, a tenth of a warm start."""
+    wanted = {_normalized(name) for name in names}
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            with os.scandir(folder or ".") as entries:
+                for entry in entries:
+                    if entry.name.endswith(".dist-info"):
+                        name, _, version = entry.name.removesuffix(".dist-info").partition("-")
+                        key = _normalized(name)
+                        if key in wanted:
+                            found.setdefault(key, version)
+        except OSError:
+            continue  # a zip file or a folder gone: nothing installed there
+    return [f"{name}={found.get(_normalized(name), '-')}" for name in names]
+
+
+def _normalized(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).casefold()
