@@ -57,8 +57,8 @@ _WORK: tuple[object, Checker, object] | None = None
 # The cost of compiling a language's matcher, in bytes of text checked in the same time, per
 # concept of the glossary (10,000 concepts: about 13 MB, 1.3 s at 10 MB/s on one core).
 COMPILE_BYTES_PER_CONCEPT = 1300
-# Reading it back from the cache folder (see mtcheck.compiled): about 0.5 s for 10,000 concepts.
-READ_BYTES_PER_CONCEPT = 500
+# Reading it back from the cache folder (see mtcheck.compiled): about 0.15 s for 10,000 concepts.
+READ_BYTES_PER_CONCEPT = 200
 
 
 def check_files(run, checker: Checker, files: list[str], jobs: int, sentences: bool = True,
