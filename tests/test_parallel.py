@@ -379,3 +379,23 @@ def test_gl006_says_the_same_whichever_files_a_process_read_before(tmp_path):
                for line in german]
     assert candidates(respelt) == fresh
 
+
+
+def test_a_file_s_language_is_identified_once_per_run(tmp_path, monkeypatch):
+    """The run's process identifies each file's language to plan the workers; a worker forked
+    after it opens the file with that language, not identifying it again."""
+    import mtcheck.langid
+    from mtcheck.cli.run import Run
+
+    identified = []
+    original = mtcheck.langid.detect_language
+
+    def counted(text):
+        identified.append(text)
+        return original(text)
+    monkeypatch.setattr(mtcheck.langid, "detect_language", counted)
+    path = tmp_path / "a.txt"
+    path.write_text("Die geschickte Massenmobilisierung der Vaterländischen Front geht weiter.\n", encoding="utf-8")
+    run = Run((), None, False, demo=True)
+    assert run.open(str(path))[1] == run.open(str(path))[1] == "de"
+    assert len(identified) == 1

@@ -93,6 +93,9 @@ class Run:
         self.glossary = load_glossaries(paths, source_lang, lang)
         self.errors: list[str] = []
         self._described: set[str] = set()
+        # (path, side) -> (language, probability) identified: a worker forked after the run's
+        # process read the files' languages (to plan) finds them here, not again.
+        self._identified: dict[tuple[str, str], tuple[str, float]] = {}
         self.selection = None  # include/exclude globs of the configuration (mtcheck.config.FileSelection)
         self.stdin_filename: str | None = None  # what `-` (standard input) is named in reports
         self.shown: dict[str, str] = {}  # the private copy of standard input -> the name reports give it
@@ -246,7 +249,10 @@ class Run:
         if declared or (self.lang and side == "text"):
             lang = canonical_lang(declared or self.lang)
         else:
-            lang, probability = detect_language(sample())
+            identified = self._identified.get((path, side))
+            if identified is None:
+                identified = self._identified[(path, side)] = detect_language(sample())
+            lang, probability = identified
             self.say(f"{path}: detected {'source ' if side == 'source' else ''}language {lang} (p={probability:.2f})")
         if lang not in self._described:
             self._described.add(lang)
