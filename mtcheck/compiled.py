@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import marshal
+import mmap
 import os
 import re
 import sys
@@ -60,7 +61,9 @@ def _load(entry: Path) -> dict | None:
     if not entry.is_file():
         return None
     try:
-        state = marshal.loads(entry.read_bytes())
+        # Read where the file lies (mapped), not copied into one more bytes object first.
+        with open(entry, "rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            state = marshal.loads(mapped)
     except (OSError, EOFError, ValueError, TypeError):
         return None  # damaged or foreign: compiled again and replaced
     if not isinstance(state, dict):
