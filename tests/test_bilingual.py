@@ -247,6 +247,18 @@ def test_an_acronym_stays_as_it_is_in_a_translated_term(dictionaries, tmp_path):
     _the_one_rendering(found, "serveur API", "api")
 
 
+def test_a_word_the_dictionary_lacks_spelt_as_the_language_spells_it(dictionaries, tmp_path):
+    """„serveur API" translates 'API server' where the dictionary has no 'server' (FreeDict's
+    English–French has none): a word it does not know may be spelt alike, as it may be kept;
+    the English term itself is the matcher's (GL003), and a word merely beginning alike
+    („serre", a greenhouse) is none."""
+    write_dictionary(dictionaries, "freedict-eng-fra", [("request", "request <n>\nrequête\n")])
+    found = candidates_in(tmp_path, "api,en,API server,preferred\napi,fr,kube-apiserver,preferred\n", "fr",
+                          "Le serveur API valide chaque requête.\nLa serre API est chaude.\n"
+                          "L'API server répond.\n")
+    _the_one_rendering(found, "serveur API", "api")
+
+
 def test_another_sense_of_the_source_word_where_a_gap_chose_it(dictionaries, tmp_path):
     """'discount' has three translations and the glossary's German term is one of them: alone
     none of the others is a rendering, but where the source says 'discount' and the target

@@ -40,6 +40,8 @@ BY_SOUND = {"ko", "ja"}
 SOUNDED = "written as it sounds"
 _SOUND = "\0"  # a slot's word written as it sounds: the English word after this mark
 _LIKE = "\1"   # a slot's word spelt alike in the text's language: the word after this mark
+_SPELT = "\2"  # a word no dictionary gives, spelt alike: as _LIKE, from its first four letters on
+SPELT_START = 4  # letters a word no dictionary gives must begin with as the term's word does
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class Translated:
     kept: bool                           # the glossary keeps the term as it is in this language
     dictionaries: tuple[str, ...]
     in_gap_only: bool = False  # one of a word's many senses: evidence only where a bilingual gap chose it
+    # Each slot's word as the term writes it where a translation may keep it ("" elsewhere):
+    # a phrase of those words alone is the term left as it is, no translation (GL003's).
+    kept_words: tuple[str, ...] = ()
 
     def renders(self, keys: tuple[str, ...], compounding: bool = False) -> bool:
         """Whether content words (keys) are a translation of the term: one the dictionary
@@ -72,7 +77,10 @@ class Translated:
         if len(keys) == 1:
             return keys[0] in self.slots[0]
         fits = [[key in slot or any(_fits(key, word) for word in slot) for slot in self.slots] for key in keys]
-        return any(all(fits[i][j] for i, j in enumerate(order)) for order in itertools.permutations(range(len(keys))))
+        kept = self.kept_words
+        return any(all(fits[i][j] for i, j in enumerate(order))
+                   and not (kept and all(keys[i] == kept[j] for i, j in enumerate(order)))
+                   for order in itertools.permutations(range(len(keys))))
 
 
 @dataclass
@@ -248,24 +256,32 @@ class DictionaryRenderings:
             return Translated(concept_id, term, slots if slots[0] else (), phrases, term.text.casefold() in own_plain,
                               words.names, not sure)
         phrases = frozenset(self.translation_keys(t) for t in words.translations(term.text)) - own_keys - {()}
-        slots, as_is = [], 0
+        slots, as_is, kept_words = [], 0, []
         for surface in surfaces:
             keys = frozenset(k[0] for k in map(self.translation_keys, _translations(surface, None)) if len(k) == 1)
             if keys:
                 # Or the word spelt as the text's language spells it, which a small
                 # dictionary may lack („conteneurs" for 'container', which it gives as „bac").
                 slots.append(keys | {_LIKE + plain(surface.casefold())})
-            elif _kept_as_is(surface) or _content(source, surface):
-                # An acronym translations keep as it is („serveur API" for 'API server'), and a
-                # word the dictionary does not know, which a translator keeps as well when
-                # translating the rest („runtime de conteneurs" for 'container runtime').
+                kept_words.append("")
+            elif _kept_as_is(surface):
+                # An acronym translations keep as it is („serveur API" for 'API server').
                 slots.append(frozenset({self.key(surface)}))
+                kept_words.append(self.key(surface))
                 as_is += 1
+            elif _content(source, surface):
+                # A word the dictionary does not know, which a translator keeps as it is when
+                # translating the rest („runtime de conteneurs" for 'container runtime') or
+                # spells as the language does, more alike than a dictionary's word need be
+                # („serveur" for 'server', where the dictionary has no 'server'; not „serre").
+                slots.append(frozenset({self.key(surface), _SPELT + plain(surface.casefold())}))
+                kept_words.append(self.key(surface))
         if len(slots) > MAX_WORDS or len(slots) < 2 or as_is == len(slots):
             slots = []  # nothing translated is the term itself, left untranslated: GL003's
         if not slots and not phrases:
             return None
-        return Translated(concept_id, term, tuple(slots), phrases, term.text.casefold() in own_plain, words.names)
+        return Translated(concept_id, term, tuple(slots), phrases, term.text.casefold() in own_plain, words.names,
+                          kept_words=tuple(kept_words) if slots else ())
 
 
 def _word_translations(words, surface: str, lang: str, pos: str | None) -> tuple[str, ...]:
@@ -303,9 +319,10 @@ def _fits(key: str, word: str) -> bool:
     itself: that is the word kept as it is)."""
     if word[:1] == _SOUND:
         return sounds_like(key, word[1:])
-    if word[:1] == _LIKE:
-        spelt = plain(key.casefold())
-        return spelt != word[1:] and len(spelt) >= MIN_LIKE and cognate(spelt, word[1:])
+    if word[:1] in (_LIKE, _SPELT):
+        spelt, other = plain(key.casefold()), word[1:]
+        return spelt != other and len(spelt) >= MIN_LIKE and cognate(spelt, other) \
+            and (word[:1] == _LIKE or spelt[:SPELT_START] == other[:SPELT_START])
     return related(key, word)
 
 
