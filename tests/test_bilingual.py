@@ -193,6 +193,20 @@ def _in_german(dictionaries, tmp_path, entries: list[tuple[str, str]], glossary:
     return candidates_in(tmp_path, glossary, "de", text)
 
 
+def test_a_compound_whose_last_part_the_stemmer_cut_short(dictionaries, tmp_path):
+    """„Steuerungsebene" is 'control' and 'plane' in one word (Steuerung|s|Ebene), whose key
+    the stemmer leaves as „steuerungseb": the last part's ending cut with the compound's. One
+    word that joins two of the term's translations is a phrase, as strong as two words; a word
+    that only begins with a translation („Steuerungsgerät", a control unit) is none."""
+    found = _in_german(dictionaries, tmp_path, [("control", "control <n>\nSteuerung\n"),
+                                                ("plane", "plane <n>\nEbene\n")],
+                       "cp,en,Control Plane,preferred\ncp,de,Control Plane,preferred\n",
+                       "Die Komponenten stellen die Steuerungsebene bereit.\nDas Steuerungsgerät blinkt.\n")
+    assert found["Steuerungsebene"].concept.id == "cp" and found["Steuerungsebene"].score >= 0.5
+    assert "lexicon" in {e.signal for e in found["Steuerungsebene"].evidence}
+    assert not any(c.score >= 0.5 for form, c in found.items() if "Steuerungsgerät" in form)
+
+
 def test_a_compound_of_two_translations_in_a_language_that_writes_them_as_one_word(dictionaries, tmp_path):
     """German „Vaterlandsfront" is 'fatherland' and 'front' in one word (Vaterland|s|Front):
     „Vaterlandsfront Vietnams" translates "Vietnam Fatherland Front" where the glossary says

@@ -821,7 +821,9 @@ class Discoverer:
             # One word is weaker than a phrase, and once weaker than a word that recurs (in
             # any form: 'nœud', 'nœuds').
             recurs = len(spans) > 1 or state.translations_seen[state.lexical.keys_of(spans[0].occurrence.text)] > 1
-            weight = WEIGHTS["lexicon"] if len(keys) > 1 else round(WEIGHTS["lexicon"] * (0.9 if recurs else 0.55), 3)
+            # A compound of two translations („Steuerungsebene": control, plane) is a phrase.
+            phrase = len(keys) > 1 or len(lexical.slots) > 1
+            weight = WEIGHTS["lexicon"] if phrase else round(WEIGHTS["lexicon"] * (0.9 if recurs else 0.55), 3)
             kept = ", which the glossary keeps as it is" if lexical.kept and len(keys) == 1 else ""
             how = "its words written as they sound" if lexical.dictionaries == (SOUNDED,) \
                 else ", ".join(lexical.dictionaries)

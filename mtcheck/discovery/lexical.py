@@ -28,6 +28,8 @@ from mtcheck.model import Concept, Term
 MAX_WORDS = 4  # content words of a term composed word by word: more makes too many orders
 MAX_SENSES = 2  # translations of a one-word term beyond which its senses are too many to trust
 MIN_PART = 4    # letters of a compound's part at least
+MIN_STEMMED_PART = 2  # of its last part, as a compound's key leaves it (-eb of Steuerungsebene)
+STEMMED_ENDING = 3    # letters the key may have cut off that last part
 MIN_LIKE = 5    # letters of a word spelt alike at least: shorter ones are alike by chance
 _LINKS = ("", "s", "es", "n", "en", "e")  # what joins a compound's parts (Vaterland|s|front)
 # Written out as many writers do ('noeud' for 'nœud').
@@ -94,6 +96,8 @@ class DictionaryRenderings:
     _by_key: dict[str, set[str]] = field(default_factory=dict)             # a key -> concept ids
     _by_sound: dict[str, set[str]] = field(default_factory=dict)           # consonants (loanwords) -> concept ids
     _compounds: dict[str, set[str]] = field(default_factory=dict, repr=False)  # a word -> concepts ending it
+    # A translation's key with its last letters cut, as a compound's key may leave it: -> concepts.
+    _stemmed_ends: dict[str, set[str]] = field(default_factory=dict, repr=False)
     longest: int = 0                                                       # most content words
 
     def __post_init__(self):
@@ -139,6 +143,10 @@ class DictionaryRenderings:
                     self._by_sound.setdefault(spelt, set()).add(concept_id)
             else:
                 self._by_key.setdefault(key, set()).add(concept_id)
+                if key[:1] not in (_LIKE, _SPELT) and len(key) >= MIN_PART:
+                    for cut in range(1, STEMMED_ENDING + 1):
+                        if len(key) - cut >= MIN_STEMMED_PART:
+                            self._stemmed_ends.setdefault(key[:-cut], set()).add(concept_id)
 
     def _sounded(self, concept_id: str, term: Term, own_plain: set[str]) -> Translated | None:
         """An English term's words written as they sound, or kept as they are where they are
@@ -206,7 +214,8 @@ class DictionaryRenderings:
             if len(self._compounds) > 100_000:
                 self._compounds.clear()
             found = self._compounds[key] = set().union(
-                *(self._by_key.get(key[i:], ()) for i in range(MIN_PART, len(key) - MIN_PART + 1)))
+                *(self._by_key.get(key[i:], ()) for i in range(MIN_PART, len(key) - MIN_PART + 1)),
+                *(self._stemmed_ends.get(key[i:], ()) for i in range(MIN_PART, len(key) - MIN_STEMMED_PART + 1)))
         return found
 
     def rendering(self, concept_id: str, text: str, in_gap: bool = False) -> Translated | None:
@@ -300,12 +309,21 @@ def _split(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], more: int):
 
     def cuts(key: str) -> list[tuple[str, str]]:
         found = []
-        for at in range(MIN_PART, len(key) - MIN_PART + 1):
+        for at in range(MIN_PART, len(key) - MIN_STEMMED_PART + 1):
             first, rest = key[:at], key[at:]
             stem = next((first[:len(first) - len(link)] for link in _LINKS
                          if first.endswith(link) and first[:len(first) - len(link)] in known), None)
-            if stem is not None and rest in known:
+            if stem is None:
+                continue
+            if len(rest) >= MIN_PART and rest in known:
                 found.append((stem, rest))
+            else:
+                # The last part as the compound's key cut it, its ending stemmed off with the
+                # compound's („steuerungseb": Steuerung|s|Ebene).
+                whole = next((k for k in sorted(known) if k.startswith(rest) and len(k) >= MIN_PART
+                              and len(k) - len(rest) <= STEMMED_ENDING), None)
+                if whole is not None:
+                    found.append((stem, whole))
         return found
     options = [[(key,)] + [tuple(cut) for cut in cuts(key)] for key in keys]
     for choice in itertools.product(*options):
