@@ -193,6 +193,22 @@ def _in_german(dictionaries, tmp_path, entries: list[tuple[str, str]], glossary:
     return candidates_in(tmp_path, glossary, "de", text)
 
 
+def test_a_name_may_stand_as_its_adjective(dictionaries, tmp_path):
+    """„Vietnamesische Vaterlandsfront" renders "Vietnam Fatherland Front": the name the
+    dictionary writes as it is (Vietnam) stands as its adjective (vietnamesisch), as the
+    known rendering „Vaterländische Front Vietnams" has it as a genitive. A word that only
+    begins with the name and goes on far („Vietnamesischsprachige") is no adjective of it."""
+    found = _in_german(dictionaries, tmp_path, [("fatherland", "fatherland <n>\nVaterland\n"),
+                                                ("front", "front <n>\nFront\n"), ("Vietnam", "Vietnam <n>\nVietnam\n")],
+                       "vff,en,Vietnam Fatherland Front,preferred\nvff,de,Vaterländische Front Vietnams,preferred\n",
+                       "Die Vietnamesische Vaterlandsfront tagte gestern.\n"
+                       "Die Vietnamesischsprachige Vaterlandsfront tagte auch.\n")
+    assert found["Vietnamesische Vaterlandsfront"].concept.id == "vff"
+    assert found["Vietnamesische Vaterlandsfront"].score >= 0.5
+    assert "lexicon" in {e.signal for e in found["Vietnamesische Vaterlandsfront"].evidence}
+    assert not any(c.score >= 0.5 for form, c in found.items() if "sprachige" in form)
+
+
 def test_a_compound_whose_last_part_the_stemmer_cut_short(dictionaries, tmp_path):
     """„Steuerungsebene" is 'control' and 'plane' in one word (Steuerung|s|Ebene), whose key
     the stemmer leaves as „steuerungseb": the last part's ending cut with the compound's. One

@@ -42,6 +42,8 @@ BY_SOUND = {"ko", "ja"}
 SOUNDED = "written as it sounds"
 _SOUND = "\0"  # a slot's word written as it sounds: the English word after this mark
 _LIKE = "\1"   # a slot's word spelt alike in the text's language: the word after this mark
+_NAME = "\3"   # a name's key, which its adjective begins with (Vietnam: vietnamesisch, vietnamsk)
+NAME_ENDING = 7  # letters an adjective adds to a name at most
 _SPELT = "\2"  # a word no dictionary gives, spelt alike: as _LIKE, from its first four letters on
 SPELT_START = 4  # letters a word no dictionary gives must begin with as the term's word does
 
@@ -143,7 +145,7 @@ class DictionaryRenderings:
                     self._by_sound.setdefault(spelt, set()).add(concept_id)
             else:
                 self._by_key.setdefault(key, set()).add(concept_id)
-                if key[:1] not in (_LIKE, _SPELT) and len(key) >= MIN_PART:
+                if key[:1] not in (_LIKE, _SPELT, _NAME) and len(key) >= MIN_PART:
                     for cut in range(1, STEMMED_ENDING + 1):
                         if len(key) - cut >= MIN_STEMMED_PART:
                             self._stemmed_ends.setdefault(key[:-cut], set()).add(concept_id)
@@ -271,7 +273,11 @@ class DictionaryRenderings:
             if keys:
                 # Or the word spelt as the text's language spells it, which a small
                 # dictionary may lack („conteneurs" for 'container', which it gives as „bac").
-                slots.append(keys | {_LIKE + plain(surface.casefold())})
+                # A name the dictionary writes as it is may stand as its adjective
+                # („Vietnamesische Vaterlandsfront", „Vietnamské vlasti" for Vietnam's).
+                named = {_NAME + self.key(surface)} if surface[:1].isupper() and not surface.isupper() \
+                    and self.key(surface) in keys else set()
+                slots.append(keys | {_LIKE + plain(surface.casefold())} | named)
                 kept_words.append("")
             elif _kept_as_is(surface):
                 # An acronym translations keep as it is („serveur API" for 'API server').
@@ -337,6 +343,8 @@ def _fits(key: str, word: str) -> bool:
     itself: that is the word kept as it is)."""
     if word[:1] == _SOUND:
         return sounds_like(key, word[1:])
+    if word[:1] == _NAME:
+        return key.startswith(word[1:]) and 0 < len(key) - len(word) + 1 <= NAME_ENDING
     if word[:1] in (_LIKE, _SPELT):
         spelt, other = plain(key.casefold()), word[1:]
         return spelt != other and len(spelt) >= MIN_LIKE and cognate(spelt, other) \
