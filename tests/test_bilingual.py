@@ -193,20 +193,27 @@ def _in_german(dictionaries, tmp_path, entries: list[tuple[str, str]], glossary:
     return candidates_in(tmp_path, glossary, "de", text)
 
 
+FATHERLAND_FRONT = [("fatherland", "fatherland <n>\nVaterland\n"), ("front", "front <n>\nFront\n"),
+                    ("Vietnam", "Vietnam <n>\nVietnam\n")]
+VFF = "vff,en,Vietnam Fatherland Front,preferred\nvff,de,Vaterländische Front Vietnams,preferred\n"
+
+
+def _rendered_and_not(found: dict, form: str, concept_id: str, other: str) -> None:
+    """`form` is accepted for the concept by the dictionary's evidence; no form holding `other` is."""
+    assert found[form].concept.id == concept_id and found[form].score >= 0.5
+    assert "lexicon" in {e.signal for e in found[form].evidence}
+    assert not any(c.score >= 0.5 for text, c in found.items() if other in text)
+
+
 def test_a_name_may_stand_as_its_adjective(dictionaries, tmp_path):
     """„Vietnamesische Vaterlandsfront" renders "Vietnam Fatherland Front": the name the
     dictionary writes as it is (Vietnam) stands as its adjective (vietnamesisch), as the
     known rendering „Vaterländische Front Vietnams" has it as a genitive. A word that only
     begins with the name and goes on far („Vietnamesischsprachige") is no adjective of it."""
-    found = _in_german(dictionaries, tmp_path, [("fatherland", "fatherland <n>\nVaterland\n"),
-                                                ("front", "front <n>\nFront\n"), ("Vietnam", "Vietnam <n>\nVietnam\n")],
-                       "vff,en,Vietnam Fatherland Front,preferred\nvff,de,Vaterländische Front Vietnams,preferred\n",
+    found = _in_german(dictionaries, tmp_path, FATHERLAND_FRONT, VFF,
                        "Die Vietnamesische Vaterlandsfront tagte gestern.\n"
                        "Die Vietnamesischsprachige Vaterlandsfront tagte auch.\n")
-    assert found["Vietnamesische Vaterlandsfront"].concept.id == "vff"
-    assert found["Vietnamesische Vaterlandsfront"].score >= 0.5
-    assert "lexicon" in {e.signal for e in found["Vietnamesische Vaterlandsfront"].evidence}
-    assert not any(c.score >= 0.5 for form, c in found.items() if "sprachige" in form)
+    _rendered_and_not(found, "Vietnamesische Vaterlandsfront", "vff", "sprachige")
 
 
 def test_a_compound_whose_last_part_the_stemmer_cut_short(dictionaries, tmp_path):
@@ -218,9 +225,7 @@ def test_a_compound_whose_last_part_the_stemmer_cut_short(dictionaries, tmp_path
                                                 ("plane", "plane <n>\nEbene\n")],
                        "cp,en,Control Plane,preferred\ncp,de,Control Plane,preferred\n",
                        "Die Komponenten stellen die Steuerungsebene bereit.\nDas Steuerungsgerät blinkt.\n")
-    assert found["Steuerungsebene"].concept.id == "cp" and found["Steuerungsebene"].score >= 0.5
-    assert "lexicon" in {e.signal for e in found["Steuerungsebene"].evidence}
-    assert not any(c.score >= 0.5 for form, c in found.items() if "Steuerungsgerät" in form)
+    _rendered_and_not(found, "Steuerungsebene", "cp", "Steuerungsgerät")
 
 
 def test_a_compound_of_two_translations_in_a_language_that_writes_them_as_one_word(dictionaries, tmp_path):
@@ -228,14 +233,9 @@ def test_a_compound_of_two_translations_in_a_language_that_writes_them_as_one_wo
     „Vaterlandsfront Vietnams" translates "Vietnam Fatherland Front" where the glossary says
     „Vaterländische Front Vietnams". A word whose end is a translation but whose beginning is
     none („Einheitsfront") is no compound of the term's words."""
-    found = _in_german(dictionaries, tmp_path, [("fatherland", "fatherland <n>\nVaterland\n"),
-                                                ("front", "front <n>\nFront\n"), ("Vietnam", "Vietnam <n>\nVietnam\n")],
-                       "vff,en,Vietnam Fatherland Front,preferred\nvff,de,Vaterländische Front Vietnams,preferred\n",
+    found = _in_german(dictionaries, tmp_path, FATHERLAND_FRONT, VFF,
                        "Die Vaterlandsfront Vietnams tagte gestern.\nDie Einheitsfront Vietnams tagte auch.\n")
-    assert found["Vaterlandsfront Vietnams"].concept.id == "vff"
-    assert found["Vaterlandsfront Vietnams"].score >= 0.5
-    assert "lexicon" in {e.signal for e in found["Vaterlandsfront Vietnams"].evidence}
-    assert not any(c.score >= 0.5 for form, c in found.items() if "Einheitsfront" in form)
+    _rendered_and_not(found, "Vaterlandsfront Vietnams", "vff", "Einheitsfront")
 
 
 def test_the_known_rendering_in_another_order_is_no_stronger_for_the_dictionary(dictionaries, tmp_path):
