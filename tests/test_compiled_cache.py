@@ -115,6 +115,11 @@ def test_an_entry_whose_automaton_is_damaged_is_compiled_again(glossary_file, tm
     """The automata are kept as their own bytes, checked as they are read back."""
     import marshal
 
+    import mtcheck.automaton
+
+    if mtcheck.automaton.daachorse is None:
+        pytest.skip("only daachorse's automaton is kept as bytes")
+
     first = found(Matcher(load_glossaries([glossary_file])))
     for entry in (tmp_path / "cache" / "compiled").glob("*.marshal"):
         state = marshal.loads(entry.read_bytes())
@@ -124,3 +129,20 @@ def test_an_entry_whose_automaton_is_damaged_is_compiled_again(glossary_file, tm
     calls = compiles(monkeypatch)
     assert found(Matcher(load_glossaries([glossary_file]))) == first
     assert calls == ["de", "nb", "en"]
+
+
+def test_where_daachorse_is_missing_ahocorasick_rs_finds_the_same(glossary_file, tmp_path, monkeypatch):
+    """Linux on ARM has no daachorse wheel: there ahocorasick-rs's automaton is built at every
+    start (the cache keeps none of it), with the same hits; an entry written so is read back
+    where daachorse is installed, its automaton built from the patterns."""
+    import mtcheck.automaton
+
+    with_daachorse = found(Matcher(dataclasses.replace(load_glossaries([glossary_file], cache=False))))
+    monkeypatch.setattr(mtcheck.automaton, "daachorse", None)
+    assert found(Matcher(load_glossaries([glossary_file]))) == with_daachorse  # compiled and kept
+    assert found(Matcher(load_glossaries([glossary_file]))) == with_daachorse  # read back
+    monkeypatch.undo()
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    calls = compiles(monkeypatch)
+    assert found(Matcher(load_glossaries([glossary_file]))) == with_daachorse
+    assert calls == []  # the entries without automata read back, not compiled
