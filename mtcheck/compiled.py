@@ -31,7 +31,8 @@ FOLDER = "compiled"
 T = TypeVar("T")
 # The distributions whose data or code decide what a compiled matcher holds (daachorse: the
 # automaton is kept as its own bytes).
-LEXICONS = ("daachorse", "simplemma", "snowballstemmer", "PyStemmer", "HanTa", "morfeusz2", "icu4py", "german-nouns", "stop-words")
+LEXICONS = ("daachorse", "simplemma", "snowballstemmer", "PyStemmer", "HanTa", "morfeusz2", "icu4py", "german-nouns",
+            "stop-words")
 
 
 def cached(glossary: Glossary, what: str, restore: Callable[[dict], T], build: Callable[[], T]) -> T:

@@ -245,7 +245,8 @@ class _Codes:
         them up front cost a tenth of a second per language. The words of family `own`'s
         terms alone have no code here: they cannot start a hit to drop."""
         view = _Codes()
-        view.patterns, view._index, view._patterns, view.automaton = self.patterns, self._index, self._patterns, self.automaton
+        view.patterns, view._index, view._patterns = self.patterns, self._index, self._patterns
+        view.automaton = self.automaton
         view.values = seen = _Seen(self, keep)
         view.alone = _Projection(seen, _alone)
         view.visible = _Projection(seen, bool)

@@ -81,7 +81,8 @@ def test_a_record_pickled_without_its_defaults_reads_back_whole():
     every = Term("Konto", "de", Status.DEPRECATED, TermKind.ABBREVIATION, True, True, "a note", Origin("g.tbx", 7),
                  True, "noun", "neuter", "singular", "AT")
     plain = Term("account", "en")
-    concept = Concept("account", (every, plain), "note", Origin("g.tbx", 3), {"": "a definition"}, {"de": "n"}, "finance")
+    concept = Concept("account", (every, plain), "note", Origin("g.tbx", 3), {"": "a definition"}, {"de": "n"},
+                      "finance")
     assert concept.preferred("en") is plain  # a cached property, now in the instance
     back = pickle.loads(pickle.dumps(concept))
     assert back == concept and hash(back) == hash(concept)
