@@ -171,6 +171,7 @@ def _languages(run, files: list[str]) -> list[str | None]:
 
     err, verbose = run.err, run.verbose
     run.err, run.verbose = Console(file=io.StringIO()), False
+    run.remember_languages()  # for the workers, which would identify them again
     try:
         languages = []
         for path in files:

@@ -398,4 +398,7 @@ def test_a_file_s_language_is_identified_once_per_run(tmp_path, monkeypatch):
     path.write_text("Die geschickte Massenmobilisierung der Vaterländischen Front geht weiter.\n", encoding="utf-8")
     run = Run((), None, False, demo=True)
     assert run.open(str(path))[1] == run.open(str(path))[1] == "de"
-    assert len(identified) == 1
+    assert len(identified) == 2  # one process alone keeps nothing
+    run.remember_languages()  # as the run's process does to plan its workers
+    assert run.open(str(path))[1] == run.open(str(path))[1] == "de"
+    assert len(identified) == 3

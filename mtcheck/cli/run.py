@@ -93,9 +93,11 @@ class Run:
         self.glossary = load_glossaries(paths, source_lang, lang)
         self.errors: list[str] = []
         self._described: set[str] = set()
-        # (path, side) -> (language, probability) identified: a worker forked after the run's
-        # process read the files' languages (to plan) finds them here, not again.
-        self._identified: dict[tuple[str, str], tuple[str, float]] = {}
+        # (path, side) -> (language, probability) identified, kept where the run's process reads
+        # the files' languages to plan its workers (see remember_languages): a worker forked
+        # after it finds them here, not again. Kept for no other run: a run of a million files
+        # in one process would hold them all for nothing.
+        self._identified: dict[tuple[str, str], tuple[str, float]] | None = None
         self.selection = None  # include/exclude globs of the configuration (mtcheck.config.FileSelection)
         self.stdin_filename: str | None = None  # what `-` (standard input) is named in reports
         self.shown: dict[str, str] = {}  # the private copy of standard input -> the name reports give it
@@ -174,6 +176,11 @@ class Run:
             files.insert(paths.index(STDIN), STDIN)
         return files
 
+    def remember_languages(self) -> None:
+        """From now on keep the languages identified, for workers forked after this process."""
+        if self._identified is None:
+            self._identified = {}
+
     def open(self, path: str):
         """(path, lang, segments) of one file (not standard input); MtcheckError if it cannot
         be read."""
@@ -249,9 +256,11 @@ class Run:
         if declared or (self.lang and side == "text"):
             lang = canonical_lang(declared or self.lang)
         else:
-            identified = self._identified.get((path, side))
+            identified = self._identified.get((path, side)) if self._identified is not None else None
             if identified is None:
-                identified = self._identified[(path, side)] = detect_language(sample())
+                identified = detect_language(sample())
+                if self._identified is not None:
+                    self._identified[(path, side)] = identified
             lang, probability = identified
             self.say(f"{path}: detected {'source ' if side == 'source' else ''}language {lang} (p={probability:.2f})")
         if lang not in self._described:
