@@ -737,6 +737,21 @@ def test_a_name_with_words_inside_it_replaced(tmp_path):
     assert front.concept.id == "vff" and front.score >= 0.5 and "titled" in {e.signal for e in front.evidence}
 
 
+def test_a_name_whose_frame_words_the_stemmer_keys_otherwise(tmp_path):
+    """Hungarian's stemmer keys „Front" as fron and „Frontjának" (its possessive dative) as
+    front, and „Vietnámi" is „Vietnami" with an accent: „Vietnámi Hazai Frontjának" is still
+    the frame of „Vietnami Hazafias Front" with its middle word replaced. A last word of another
+    stem („Vietnami Hazai Bizottság", a committee) is another thing."""
+    glossary = ("vff,en,Vietnam Fatherland Front,preferred\nvff,hu,Vietnami Hazafias Front,preferred\n"
+                "vff,hu,Hazafias Front,admitted\n")
+    found = candidates_in(tmp_path, glossary, "hu", "A kongresszuson a Vietnámi Hazai Frontjának elnöke beszélt.\n"
+                          "Ma a Vietnámi Hazai Frontjának tagjai is ott voltak.\n"
+                          "A Vietnami Hazai Bizottság is ülésezett.\n")
+    front = found["Vietnámi Hazai Frontjának"]
+    assert front.concept.id == "vff" and front.score >= 0.5 and "titled" in {e.signal for e in front.evidence}
+    assert not any(c.score >= 0.5 for form, c in found.items() if "Bizottság" in form)
+
+
 def test_an_elided_article_is_no_part_of_a_rendering(tmp_path):
     """„l'action" where the source says "hook": the rendering proposed is „action", as a
     glossary writes a term, not the article elided before it."""
