@@ -38,7 +38,7 @@ from typing import Callable, Iterable, NamedTuple, TypeVar
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.lexical import SOUNDED, DictionaryRenderings
-from mtcheck.discovery.parts import ConceptParts, Rendering, Share, echoes, is_part, related
+from mtcheck.discovery.parts import ConceptParts, Rendering, Share, echoes, of_part, related
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
@@ -379,10 +379,7 @@ class Discoverer:
                     if not rendering.shared_core or (inside and rendering.base_concept not in inside):
                         continue
                     for position in rendering.core:
-                        # The core's word, or one of its stem (Hungarian's stemmer keys „Front"
-                        # fron, „Frontjának" front).
-                        if not (is_part(rendering.parts[position], word.key, compounding)
-                                or related(rendering.parts[position], word.key)):
+                        if not of_part(rendering.parts[position], word.key, compounding):
                             continue
                         first = index - rendering.positions[position]
                         stop = first + len(rendering.function_words)
@@ -893,8 +890,7 @@ def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compoundi
     stop = first + len(rendering.function_words)
     if first < 0 or stop > len(words) or stop - first < 2:
         return False
-    same = sum(is_part(part, words[first + i].key, compounding) or related(part, words[first + i].key)
-               for i, part in zip(rendering.positions, rendering.parts))
+    same = sum(of_part(part, words[first + i].key, compounding) for i, part in zip(rendering.positions, rendering.parts))
     return (len(rendering.parts) <= 2 * same < 2 * len(rendering.parts)
             and all(words[first + i].key == function if function else words[first + i].content
                     for i, function in enumerate(rendering.function_words))

@@ -312,6 +312,7 @@ def _split(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], more: int):
     """`keys` with `more` of them cut in two, each into two of the slots' translations (the
     first part without a linking s, es, n, en or e: Vaterland|s|front)."""
     known = frozenset().union(*slots)
+    ordered = sorted(known)  # the first that fits, whatever the sets' order
 
     def cuts(key: str) -> list[tuple[str, str]]:
         found = []
@@ -326,7 +327,7 @@ def _split(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], more: int):
             else:
                 # The last part as the compound's key cut it, its ending stemmed off with the
                 # compound's („steuerungseb": Steuerung|s|Ebene).
-                whole = next((k for k in sorted(known) if k.startswith(rest) and len(k) >= MIN_PART
+                whole = next((k for k in ordered if k.startswith(rest) and len(k) >= MIN_PART
                               and len(k) - len(rest) <= STEMMED_ENDING), None)
                 if whole is not None:
                     found.append((stem, whole))
@@ -344,7 +345,8 @@ def _fits(key: str, word: str) -> bool:
     if word[:1] == _SOUND:
         return sounds_like(key, word[1:])
     if word[:1] == _NAME:
-        return key.startswith(word[1:]) and 0 < len(key) - len(word) + 1 <= NAME_ENDING
+        name = word[1:]
+        return key.startswith(name) and 0 < len(key) - len(name) <= NAME_ENDING
     if word[:1] in (_LIKE, _SPELT):
         spelt, other = plain(key.casefold()), word[1:]
         return spelt != other and len(spelt) >= MIN_LIKE and cognate(spelt, other) \

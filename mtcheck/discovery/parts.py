@@ -277,7 +277,7 @@ class ConceptParts:
     def reordered(self, rendering: Rendering, keys: list[str]) -> bool:
         """Whether the words stand in another order than the rendering's parts."""
         compounding = self.analyser.analyzer.compounding
-        at = [next((i for i, key in enumerate(keys) if is_part(part, key, compounding) or related(part, key)), -1)
+        at = [next((i for i, key in enumerate(keys) if of_part(part, key, compounding)), -1)
               for part in rendering.parts]
         return any(b < a for a, b in zip(at, at[1:]) if a >= 0 and b >= 0)
 
@@ -327,7 +327,7 @@ class ConceptParts:
         compounding = self.analyser.analyzer.compounding
         for rendering in self.renderings.get(concept_id, ()):
             if len(rendering.parts) != len(keys) or not all(
-                    is_part(part, key, compounding) or related(part, key) for part, key in zip(rendering.parts, keys)):
+                    of_part(part, key, compounding) for part, key in zip(rendering.parts, keys)):
                 continue
             own = self._linked(rendering.term.text)
             if own is None or len(links) >= len(own[1]):
@@ -530,7 +530,7 @@ def _common_prefix(a: str, b: str) -> int:
 
 @functools.lru_cache(maxsize=262144)
 def _may_be_part(parts: tuple[str, ...], key: str, compounding: bool) -> bool:
-    return any(is_part(part, key, compounding) or related(part, key)
+    return any(of_part(part, key, compounding)
                or (len(key) >= MIN_PIECE and part.endswith(key)) or plain(part).startswith(plain(key)[:MIN_STEM])
                for part in parts)
 
@@ -552,7 +552,7 @@ def _covers(parts: tuple[str, ...], keys: list[str], compounding: bool) -> bool:
         for at, key in enumerate(keys):
             if at in used:
                 continue
-            if is_part(part, key, compounding) or related(part, key):
+            if of_part(part, key, compounding):
                 if match(part_index + 1, used | {at}):
                     return True
             if at + 1 < len(keys) and at + 1 not in used and related_compound(part, key, keys[at + 1]):
@@ -619,6 +619,12 @@ def _weighted(rendering: Rendering, covered: list[float], indices: Iterable[int]
 def is_part(part: str, key: str, compounding: bool) -> bool:
     """Whether the word `key` is the part, or a compound whose head is the part."""
     return key == part or (compounding and len(part) >= MIN_PIECE and key.endswith(part))
+
+
+def of_part(part: str, key: str, compounding: bool) -> bool:
+    """Whether the word `key` is the part, a compound whose head it is, or a word of its stem
+    (see related: masowa beside mas, „Frontjának" keyed front beside „Front" keyed fron)."""
+    return is_part(part, key, compounding) or related(part, key)
 
 
 def _cover(part: str, key: str, compounding: bool) -> float:
