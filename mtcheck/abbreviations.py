@@ -55,8 +55,12 @@ def _initialism(words: list[str]) -> str:
 class Abbreviations:
     """What one document has defined so far, by abbreviation: the concept and term it stands for."""
 
-    def __init__(self) -> None:
-        self.defined: dict[str, Match] = {}
+    def __init__(self, defined: dict[str, Match] | None = None, events: list | None = None) -> None:
+        """`defined`: what the document defined before (a part of a file: the parts before
+        it); `events`: a list that each definition is appended to, as (abbreviation,
+        whether an initialism, match)."""
+        self.defined: dict[str, Match] = dict(defined or {})
+        self.events = events
         self._pattern: re.Pattern | None = None
 
     def read(self, segment: Segment, matches: list[Match]) -> list[Match]:
@@ -73,7 +77,7 @@ class Abbreviations:
             words = TOKEN_RE.findall(match.text)
             initials = _initialism(words)
             if len(words) >= MIN_INITIALISM and initials not in self.defined:
-                self._define(initials, match)
+                self._define(initials, match, initialism=True)
                 since.setdefault(initials, match.end)
         if not self.defined:
             return []
@@ -93,9 +97,11 @@ class Abbreviations:
             self._define(before.group(1), match)
             yield before.group(1), before.start(1), before.end(1)
 
-    def _define(self, abbreviation: str, match: Match) -> None:
+    def _define(self, abbreviation: str, match: Match, initialism: bool = False) -> None:
         self.defined[abbreviation] = match
         self._pattern = None
+        if self.events is not None:
+            self.events.append((abbreviation, initialism, match))
 
     def _occurrences(self, segment: Segment) -> Iterable[Match]:
         if self._pattern is None:

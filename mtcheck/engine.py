@@ -214,11 +214,11 @@ class Checker:
         return [finding for batch in self.check_batches(path, segments, lang) for finding in batch]
 
     def check_batches(self, path: str, segments: Iterable[Segment], lang: str,
-                      hold: int = HELD_FINDINGS) -> Iterator[list[Finding]]:
+                      hold: int | None = None) -> Iterator[list[Finding]]:
         """The findings of one file, in batches, so that a file of any size is checked in
         bounded memory.
 
-        Up to `hold` findings are held and come out sorted by place. A file with more is
+        Up to `hold` (HELD_FINDINGS) findings are held and come out sorted by place. A file with more is
         streamed: the findings held so far, then those of each block of segments as it is
         read, then those the rules give at the end of the file (inconsistent renderings), each
         batch sorted.
@@ -227,6 +227,7 @@ class Checker:
         a TMX) is checked in that one, with its own rule state. A segment with a source text
         is also matched on its source side, for the bilingual rules.
         """
+        hold = HELD_FINDINGS if hold is None else hold
         rules_by_lang: dict[str, list[Rule]] = self._run_rules if self.scope == "run" else {}
         hooked_by_lang: dict[str, tuple[list[Rule], list[Rule]]] = {}  # rules with an on_match, an on_text
         held: list[Finding] = []

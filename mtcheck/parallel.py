@@ -46,10 +46,17 @@ def parallel_possible() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def in_parallel(files: list[str], jobs: int, stdin: str = "-") -> bool:
-    """Whether files are worth reading in worker processes: not with one job or one file,
-    standard input among them, or no fork."""
-    return jobs >= 2 and len(files) >= 2 and stdin not in files and parallel_possible()
+def in_parallel(files: list[str], jobs: int, stdin: str = "-", split: bool = False) -> bool:
+    """Whether files are worth reading in worker processes: not with one job, standard input
+    among them, or no fork, nor for one file unless it is to be `split` in parts and large
+    enough (see mtcheck.partition)."""
+    if jobs < 2 or stdin in files or not parallel_possible() or not files:
+        return False
+    if len(files) >= 2:
+        return True
+    from mtcheck.partition import parts_of
+
+    return split and parts_of(files[0], jobs) is not None
 
 
 # What a forked worker works with: set in the run's process just before the workers start.
@@ -74,44 +81,97 @@ def check_files(run, checker: Checker, files: list[str], jobs: int, sentences: b
     every finding of the file through (no baseline, no directive in the file): the run's
     process then writes them as they come instead of unpickling and rendering every finding,
     which was most of its work and kept a core from the workers."""
-    def work(run, checker: Checker, path: str) -> FileResult:
-        return check_file(run, checker, path, sentences, render, gate)
-    return in_workers(run, checker, files, jobs, work)
+    from mtcheck.partition import parts_of, splits as rules_split
+
+    def work(run, checker: Checker, item, exchange=None) -> FileResult:
+        if isinstance(item, str):
+            return check_file(run, checker, item, sentences, render, gate)
+        part, lang = item
+        passes = render is not None and gate is not None and gate.passes_all(part.path)
+        return check_part(run, checker, part, lang, exchange, render if passes else None, sentences)
+    parts = {index: found for index, path in enumerate(files)
+             for found in [parts_of(path, jobs) if rules_split(checker) else None] if found}
+    return in_workers(run, checker, files, jobs, work, parts)
 
 
-def in_workers(run, checker: Checker, files: list[str], jobs: int, work) -> Iterator:
-    """`work(run, checker, path)` of each file, in forked workers planned as check_files says,
-    the results in the files' order."""
+def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: dict | None = None) -> Iterator:
+    """`work(run, checker, path)` of each file, in forked workers planned as check_files
+    says, the results in the files' order. `parts`: files checked in parts (by their index:
+    their mtcheck.formats.parts.FilePart list), each part as
+    `work(run, checker, (part, the file's language), exchange)`, where `exchange(summary)`
+    hands the part's PartSummary to the run's process and returns its PartEntry (see
+    mtcheck.partition); their results are put together as the file's."""
     global _WORK
-    languages = _languages(run, files)
-    sizes = [_size(path) for path in files]
+    from mtcheck.partition import PartSummary, SplitFile
+
+    parts = parts or {}
+    file_languages = _languages(run, files)
+    # The items the workers take: each file, or each part of a file checked in parts.
+    items: list[tuple[int, object]] = [(index, part) for index in range(len(files))
+                                       for part in (parts.get(index) or [None])]
+    languages = [file_languages[index] for index, _ in items]
+    sizes = [part.size if part is not None else _size(files[index]) for index, part in items]
     concepts = len(checker.glossary)
     costs = {lang: (READ_BYTES_PER_CONCEPT if lang and checker.matcher.kept(lang) else COMPILE_BYTES_PER_CONCEPT)
              * concepts for lang in dict.fromkeys(languages)}
-    plan_ = plan(languages, sizes, min(jobs, len(files)), costs)
+    plan_ = plan(languages, sizes, min(jobs, len(items)), costs)
+    work_items = [files[index] if part is None else (part, file_languages[index]) for index, part in items]
     _WORK = (run, checker, work)
     context = multiprocessing.get_context("fork")
     results = context.SimpleQueue()
-    taken = context.Array("b", len(files))  # which files a worker has begun: each is checked once
-    workers = [context.Process(target=_worker, args=(number, plan_, languages, sizes, costs, files, results, taken),
-                               daemon=True) for number in range(len(plan_))]
+    taken = context.Array("b", len(items))  # which items a worker has begun: each is checked once
+    # A part is begun only after the part before it: a worker waiting for the parts before
+    # its own (see mtcheck.partition) waits only for work under way.
+    part_numbers = [part.number if part is not None else -1 for _, part in items]
+    inboxes = [context.SimpleQueue() for _ in plan_] if parts else []
+    workers = [context.Process(target=_worker, args=(number, plan_, languages, sizes, costs, work_items, results,
+                                                     taken, part_numbers, inboxes), daemon=True)
+               for number in range(len(plan_))]
+    split = {index: SplitFile(files[index], len(found)) for index, found in parts.items()}
+    first_item = {}
+    for number, (index, _) in enumerate(items):
+        first_item.setdefault(index, number)
     try:
         for worker in workers:
             worker.start()
         waiting: dict[int, object] = {}
-        for index in range(len(files)):
-            while index not in waiting:
+
+        def receive(number: int) -> object:
+            while number not in waiting:
                 got, result = results.get()
                 if isinstance(result, BaseException):
                     raise result
+                if isinstance(result, PartSummary):
+                    index = items[got][0]
+                    for part_number, worker, entry in split[index].summarized(result):
+                        inboxes[worker].put(entry)
+                    continue
                 waiting[got] = result
-            yield waiting.pop(index)
+            return waiting.pop(number)
+        for index in range(len(files)):
+            if index not in split:
+                yield receive(first_item[index])
+                continue
+            found = [receive(first_item[index] + number) for number in range(split[index].count)]
+            yield _joined(run, checker, split[index], file_languages[index], found, work)
     finally:
         _WORK = None
         for worker in workers:
             if worker.is_alive():
                 worker.terminate()
             worker.join()
+
+
+def _joined(run, checker: Checker, split, lang: str, results: list, work) -> FileResult:
+    """A file checked in parts, as its FileResult; checked whole here where a part failed."""
+    if split.failed or any(result.failed for result in results):
+        tally, err = checker.tally, run.err  # the run's, which check_file sets aside for its own
+        try:
+            return work(run, checker, split.path)
+        finally:
+            checker.tally, run.err = tally, err
+    batches, tally = split.result(checker, results)
+    return FileResult(split.path, lang, batches, tally, None, "".join(result.said for result in results))
 
 
 def plan(languages: list[str | None], sizes: list[int], jobs: int,
@@ -192,48 +252,89 @@ def _size(path: str) -> int:
 
 
 def _worker(number: int, plan_: list[list[int]], languages: list[str | None], sizes: list[int],
-            costs: dict[str | None, int], files: list[str], results, taken) -> None:
-    """The files the plan gives this worker, then, while others still have files not begun,
-    theirs: last first, of a language it has read first (its matcher is loaded), of another
-    only while what is left is worth compiling its matcher for. The plan counts bytes; a
-    language checks at its own speed (Turkish slower than German), and a worker done early
-    would otherwise wait for the others."""
+            costs: dict[str | None, int], items: list, results, taken, parts: list[int] | None = None,
+            inboxes: list | None = None) -> None:
+    """The items the plan gives this worker, then, while others still have items not begun,
+    theirs: last first, of a language it has read first (its matcher is loaded), a part of a
+    file, or of another language only while what is left is worth compiling its matcher for.
+    The plan counts bytes; a language checks at its own speed (Turkish slower than German), and
+    a worker done early would otherwise wait for the others. `parts`: each item's part number,
+    -1 for a whole file; a part is begun only after the part before it (see in_workers)."""
+    import time
+
     run, checker, work = _WORK
     read: set[str | None] = set()
+    parts = parts or [-1] * len(items)
+
+    def blocked(index: int) -> bool:
+        return parts[index] > 0 and not taken[index - 1]
 
     def take(index: int) -> bool:
         with taken.get_lock():
-            if taken[index]:
+            if taken[index] or blocked(index):
                 return False
             taken[index] = 1
             return True
+
+    def exchange_for(index: int):
+        def exchange(summary):
+            results.put((index, summary._replace(worker=number)))
+            return inboxes[number].get()
+        return exchange
+
+    own, position, deferred = plan_[number], 0, []  # deferred: own parts whose part before was not begun
+
+    def own_item() -> int | None:
+        nonlocal position
+        for index in deferred:
+            if take(index):
+                deferred.remove(index)
+                return index
+        deferred[:] = [index for index in deferred if not taken[index]]
+        while position < len(own):
+            index = own[position]
+            position += 1
+            if take(index):
+                return index
+            if not taken[index]:
+                deferred.append(index)
+        return None
 
     def stolen() -> int | None:
         others = [i for other, indexes in enumerate(plan_) if other != number for i in reversed(indexes)]
         while True:
             left = [i for i in others if not taken[i]]
-            index = next((i for i in left if languages[i] in read), None)
+            free = [i for i in left if not blocked(i)]
+            index = next((i for i in free if languages[i] in read or parts[i] >= 0), None)
             if index is None:
                 # Another language: its matcher costs as much as checking `costs` bytes,
                 # worth it only while the others have twice that left.
                 remaining = sum(sizes[i] for i in left)
-                index = next((i for i in left if remaining > 2 * costs.get(languages[i], 0)), None)
+                index = next((i for i in free if remaining > 2 * costs.get(languages[i], 0)), None)
             if index is None:
+                if deferred or any(parts[i] > 0 for i in left):
+                    # A part waits for the part before it to be begun, which is under way.
+                    time.sleep(0.002)
+                    own_index = own_item()
+                    if own_index is not None:
+                        return own_index
+                    continue
                 return None
             if take(index):
                 return index
-    queue = iter(plan_[number])
     while True:
-        index = next((i for i in queue if take(i)), None)
+        index = own_item()
         if index is None:
             index = stolen()
             if index is None:
                 return
         read.add(languages[index])
         try:
-            results.put((index, work(run, checker, files[index])))
+            item = items[index]
+            results.put((index, work(run, checker, item) if parts[index] < 0 else
+                         work(run, checker, item, exchange_for(index))))
         except BaseException as exc:  # noqa: BLE001 - the run's process raises it
-            results.put((index, RuntimeError(f"checking {files[index]} failed in a worker: {exc!r}")))
+            results.put((index, RuntimeError(f"checking {items[index]} failed in a worker: {exc!r}")))
             return
 
 
@@ -256,6 +357,57 @@ def check_file(run, checker: Checker, path: str, sentences: bool = True,
             for finding in batch:
                 finding.__dict__["sentence"] = None  # this process's copy, about to be sent
     return FileResult(path, lang, batches, checker.tally, error, said, state)
+
+
+def check_part(run, checker: Checker, part, lang: str, exchange, render=None, sentences: bool = True):
+    """One part of a file checked (see mtcheck.partition.check_part); a failed PartResult
+    where it cannot be read as cut or stops on an error (the file is then checked whole).
+    The first part says what opening the file says."""
+    from mtcheck.partition import PartSummary
+
+    work = begin_part(run, checker, part, lang)
+    entry = exchange(work.summary if work is not None else PartSummary(part.number, -1, {}, failed=True))
+    return finish_part(run, checker, work, part, entry, render, sentences)
+
+
+def begin_part(run, checker: Checker, part, lang: str):
+    """The part's mtcheck.partition.PartWork, or None where it cannot be read as cut or
+    stops on an error."""
+    from mtcheck.cli.run import _with_languages
+    from mtcheck.formats.parts import PartMisread
+    from mtcheck.formats.tmx import TmxFile
+    from mtcheck.partition import begin_part as begun
+
+    try:
+        document = TmxFile(part.path, source_lang=run.source_lang, target_lang=run.lang, part=part)
+        return begun(checker, part.path, lang, _with_languages(document.segments(), lang, None), part.number)
+    except (MtcheckError, PartMisread):
+        return None
+
+
+def finish_part(run, checker: Checker, work, part, entry, render=None, sentences: bool = True):
+    """The part's PartResult, from its PartWork (None: failed) and PartEntry."""
+    from mtcheck.partition import PartResult
+
+    said = _said_opening(run, part.path) if part.number == 0 else ""
+    if work is not None:
+        try:
+            return work.finish(entry, render, sentences)._replace(said=said)
+        except MtcheckError:
+            pass
+    return PartResult([], 0, Tally(), {}, said, failed=True)
+
+
+def _said_opening(run, path: str) -> str:
+    from rich.console import Console
+
+    said = io.StringIO()
+    run.err = Console(file=said, highlight=False, soft_wrap=True, width=10_000, no_color=True)
+    try:
+        run.open(path)
+    except MtcheckError:
+        pass
+    return said.getvalue()
 
 
 def splits(rules, files: list[str]) -> bool:

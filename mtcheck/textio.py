@@ -90,7 +90,7 @@ def _reason(exc: OSError) -> str:
 
 
 def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = _CHUNK,
-               errors: str = "strict", lone_cr: bool = True) -> Iterator[str]:
+               errors: str = "strict", lone_cr: bool = True, start: int = 0, first_line: int = 1) -> Iterator[str]:
     """The file's lines without line ends (LF, CRLF or a lone CR end a line; without
     `lone_cr`, as libxml2 numbers XML lines, a lone CR does not), decoded incrementally in
     bounded memory, read `chunk_size` bytes at a time (less for a caller that wants only the
@@ -98,6 +98,8 @@ def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = 
 
     Undecodable bytes stop with an InputError naming the file and the line; `errors`, a codecs
     error handler, lets a caller that only needs stable text have them replaced instead.
+    `start`: from this byte on (a line's first, in an encoding whose line ends are single
+    bytes), its line numbered `first_line`.
     """
     path = str(path)
     handle = open_regular(path)
@@ -105,9 +107,9 @@ def iter_lines(path: str | Path, encoding: str | None = None, chunk_size: int = 
         head = handle.read(SNIFF_BYTES)
         sniffed, skip = sniff_encoding(head)
         encoding = encoding or sniffed
-        handle.seek(skip if encoding == sniffed else 0)
+        handle.seek(start or (skip if encoding == sniffed else 0))
         decoder = codecs.getincrementaldecoder(encoding)(errors)
-        line_no, pending = 1, ""
+        line_no, pending = first_line, ""
         pieces: list[str] = []  # a line longer than a chunk, joined once when it ends
         while True:
             try:

@@ -140,6 +140,26 @@ def test_a_worker_done_early_takes_the_files_others_have_not_begun():
         parallel._WORK = None
 
 
+def test_a_worker_begins_a_part_of_a_file_only_after_the_part_before_it():
+    """A part's worker waits for the parts before it (mtcheck.partition): a worker whose plan
+    gives it the second part of a file takes the first, not begun, before it."""
+    import multiprocessing
+
+    from mtcheck import parallel
+
+    class Results(list):
+        put = list.append
+    parallel._WORK = (None, None, lambda run, checker, item, exchange=None: item)
+    try:
+        results = Results()
+        taken = multiprocessing.Array("b", 3)
+        parallel._worker(0, [[1, 2], [0]], ["de"] * 3, [100] * 3, {"de": 10}, ["p0", "p1", "p2"], results, taken,
+                         [0, 1, 2], [None])
+        assert results == [(0, "p0"), (1, "p1"), (2, "p2")]
+    finally:
+        parallel._WORK = None
+
+
 def test_an_input_error_comes_back_whole_from_a_worker():
     """A worker hands its errors back pickled: an error that could not be rebuilt would stop
     the pool (the run would hang)."""

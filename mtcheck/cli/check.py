@@ -126,8 +126,8 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
 
         results = None  # files checked elsewhere: on a cluster, in worker processes
         if scheduler:
-            results = _on_cluster(scheduler, glossaries, demo_glossary, lang, source_lang, rules, config, consistency,
-                                  foreign_langs, all_senses, no_variants, files, output_format == "html",
+            results = _on_cluster(scheduler, checker, glossaries, demo_glossary, lang, source_lang, rules, config,
+                                  consistency, foreign_langs, all_senses, no_variants, files, output_format == "html",
                                   output_format == "json" and baseline_path is None and write_baseline is None)
         elif _in_parallel(files, jobs, consistency, rules):
             from mtcheck.parallel import check_files
@@ -171,7 +171,10 @@ def _in_parallel(files: list[str], jobs: int, consistency: str, rules) -> bool:
     consistency across the run, only where the rules' states merge (see parallel.splits)."""
     from mtcheck.parallel import in_parallel
 
-    return in_parallel(files, jobs, STDIN) and (consistency != "run" or _splits(rules, files))
+    from mtcheck.partition import rules_split
+
+    return (in_parallel(files, jobs, STDIN, split=rules_split(rules, consistency))
+            and (consistency != "run" or _splits(rules, files)))
 
 
 def _splits(rules, files: list[str]) -> bool:
@@ -182,7 +185,7 @@ def _splits(rules, files: list[str]) -> bool:
     return splits(rules, files)
 
 
-def _on_cluster(scheduler: str, glossaries, demo: bool, lang, source_lang, rules, config, consistency: str,
+def _on_cluster(scheduler: str, checker, glossaries, demo: bool, lang, source_lang, rules, config, consistency: str,
                 foreign_langs, all_senses: bool, no_variants: bool, files: list[str], sentences: bool, render: bool):
     """The files' results from a Dask cluster, in their order (see mtcheck.cluster)."""
     import os
@@ -195,7 +198,7 @@ def _on_cluster(scheduler: str, glossaries, demo: bool, lang, source_lang, rules
                   not all_senses, not no_variants, sentences, render)
     client = connect(scheduler)
     try:
-        yield from check_on(client, setup, files)
+        yield from check_on(client, setup, files, checker)
     finally:
         client.close()
 

@@ -10,6 +10,7 @@ from lxml import etree
 from mtcheck.errors import InputError
 from mtcheck.formats import splice
 from mtcheck.formats.inline import InlineError, flatten, restore
+from mtcheck.formats.parts import FilePart, PartMisread, PartStream
 from mtcheck.formats.xml import XML_LANG, local, refuse_entities_in, xml_encoding
 from mtcheck.formats.xmldoc import XmlTranslationFile
 from mtcheck.language import canonical_lang
@@ -27,10 +28,14 @@ def _lang_of(tuv: etree._Element) -> str | None:
 class TmxFile:
     """A TMX file. Each unit gives one Segment per language other than the source language."""
 
-    def __init__(self, path: str | Path, source_lang: str | None = None, target_lang: str | None = None):
+    def __init__(self, path: str | Path, source_lang: str | None = None, target_lang: str | None = None,
+                 part: FilePart | None = None):
+        """`part`: only the units of this part of the file (see mtcheck.formats.parts), read
+        with the places and numbers they have in the whole file."""
         self.path = str(path)
         self.source_lang = source_lang
         self.target_lang = target_lang
+        self.part = part
         self._editable: XmlTranslationFile | None = None
 
     def segments(self) -> Iterator[Segment]:
@@ -41,13 +46,15 @@ class TmxFile:
         """Segments with the number of their <seg> element among all <seg> elements of the
         file (0-based, in document order), which splice_segs finds them by."""
         refuse_entities_in(self.path)
-        context = etree.iterparse(self.path, events=("start", "end"), resolve_entities=False, no_network=True,
+        part = self.part
+        source = PartStream(part) if part is not None else self.path
+        context = etree.iterparse(source, events=("start", "end"), resolve_entities=False, no_network=True,
                                   load_dtd=False, huge_tree=False, remove_comments=False)
         source_lang = self.source_lang
-        number, seg_count = 0, 0
+        number, seg_count = (part.units_before if part is not None else 0), 0
         seg_numbers: dict[etree._Element, int] = {}
         windows: dict[etree._Element, tuple[str, int, int, int] | None] = {}
-        seg_places = _SegPlaces(self.path)
+        seg_places = _SegPlaces(self.path, part.start if part is not None else 0, part.line if part is not None else 1)
         root_checked = False
         try:
             for event, element in context:
@@ -80,6 +87,12 @@ class TmxFile:
         except etree.XMLSyntaxError as exc:
             line = exc.position[0] if exc.position else None
             raise InputError(self.path, f"malformed XML: {' '.join(exc.msg.split())}", line) from None
+        finally:
+            if part is not None:
+                source.close()
+        if part is not None and number - part.units_before != part.units:
+            raise PartMisread(f"{self.path}: part {part.number + 1} holds {number - part.units_before} units, "
+                              f"not {part.units}")
 
     def _unit(self, unit: etree._Element, number: int, source_lang: str | None,
               windows: dict[etree._Element, tuple[str, int, int, int] | None] | None = None
@@ -167,11 +180,12 @@ class _SegPlaces:
     _START = re.compile(r"<(?:[\w.-]+:)?seg(?=[\s/>])")
     _END = re.compile(r"</(?:[\w.-]+:)?seg\s*>")
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, start: int = 0, first_line: int = 1):
         from mtcheck.textio import iter_lines
 
-        self._lines = iter_lines(path, errors="replace", lone_cr=False)  # numbered as libxml2 numbers them
-        self._first = 1            # the number of the first line held
+        # numbered as libxml2 numbers them; a part's from its first line (`start`, a byte offset)
+        self._lines = iter_lines(path, errors="replace", lone_cr=False, start=start, first_line=first_line)
+        self._first = first_line   # the number of the first line held
         self._held: list[str] = []
         self._line, self._seen = 0, 0  # the last seg's line, and where its start tag was found
 

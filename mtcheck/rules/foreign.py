@@ -41,7 +41,14 @@ class ForeignRendering(Rule):
         if self._pending is None and not any(map(_FOREIGN, matches)):
             self._previous = matches[-1] if matches else self._previous
             return ()  # nothing pending, nothing foreign: most segments
-        return super().on_matches(matches)
+        found = list(super().on_matches(matches))
+        if self._pending is not None:
+            # Its segment ends here (matches come a segment or a block of segments at a time),
+            # and only a match of the same segment glosses it: reported with its segment's
+            # findings, so that each segment's findings come together, whatever the blocks.
+            found.append(self._report(self._pending))
+            self._pending = None
+        return found
 
     def on_match(self, match: Match) -> Iterable[Finding]:
         previous, self._previous = self._previous, match

@@ -54,6 +54,7 @@ class InconsistentRendering(Rule):
         self._held: dict[tuple[str, str], list[Match]] = {}
         self._concepts: dict[str, Concept] = {}
         self._contexts = 0
+        self.context_limit = HELD_CONTEXTS  # a part of a file keeps every first place's (see mtcheck.partition)
 
     def on_match(self, match: Match) -> Iterable[Finding]:
         return self.on_matches([match])
@@ -79,7 +80,7 @@ class InconsistentRendering(Rule):
                 places = self._held.setdefault((concept_id, term.text), [])
                 location = match.location
                 context = None
-                if (not places or places[-1].location.path != location.path) and self._contexts < HELD_CONTEXTS:
+                if (not places or places[-1].location.path != location.path) and self._contexts < self.context_limit:
                     self._contexts += 1  # the sentence of a rendering's first place in a file
                     context = match.segment.sentence(match.start, match.end)
                 places.append(_Held(location, match.text, match.compound, context))
@@ -106,8 +107,10 @@ class InconsistentRendering(Rule):
         for key, places in held.items():
             mine = self._held.setdefault(key, [])
             for place in places:
-                if place.context is not None:  # the run keeps HELD_CONTEXTS sentences, the first ones
-                    if self._contexts < HELD_CONTEXTS:
+                if place.context is not None:
+                    # The run keeps HELD_CONTEXTS sentences, of each rendering's first place in
+                    # a file (a later part of the same file has its own first places).
+                    if self._contexts < HELD_CONTEXTS and (not mine or mine[-1].location.path != place.location.path):
                         self._contexts += 1
                     else:
                         place = place._replace(context=None)

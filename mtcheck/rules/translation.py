@@ -45,26 +45,35 @@ class InconsistentTranslation(Rule):
 
     def on_segment(self, segment: Segment, source: list[Match], target: list[Match],
                    rendered: set[str]) -> Iterable[Finding]:
-        if not segment.source or not segment.source.strip() or not segment.text.strip():
+        keys = keys_of(segment)
+        if keys is None:
             return []
-        source_key, target_key = _key(segment.source), _key(segment.text)
+        source_key, target_key = keys
+        by_source, by_target = here_records(segment, source_key, target_key)
+        first_source = self._remember(self._by_source, source_key, by_source)
+        first_target = self._remember(self._by_target, target_key, by_target)
+        return self.judged(segment, source_key, target_key, None if first_source is by_source else first_source,
+                           None if first_target is by_target else first_target)
+
+    def judged(self, segment: Segment, source_key: int, target_key: int, first_source: tuple | None,
+               first_target: tuple | None) -> list[Finding]:
+        """A segment against the first segment of its source (`first_source`) and of its
+        translation (`first_target`), None where it is the first or none is remembered."""
         findings = []
-        here = (target_key, segment.id, segment.line, segment.text[:SHOWN + 1])
-        first = self._remember(self._by_source, source_key, here)
-        if first is not here and first[0] != target_key:
+        if first_source is not None and first_source[0] != target_key:
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
-                f"the same source is translated differently in segment {_name(first)}: {_quoted(first[3])}",
-                text=segment.text, context=segment.whole(), other_segment=first[1], other_line=first[2],
-                other_translation=first[3][:SHOWN], kind="same-source"))
-        here = (source_key, segment.id, segment.line, segment.source[:SHOWN + 1])
-        first = self._remember(self._by_target, target_key, here)
-        if first is not here and first[0] != source_key:
+                f"the same source is translated differently in segment {_name(first_source)}: "
+                f"{_quoted(first_source[3])}",
+                text=segment.text, context=segment.whole(), other_segment=first_source[1],
+                other_line=first_source[2], other_translation=first_source[3][:SHOWN], kind="same-source"))
+        if first_target is not None and first_target[0] != source_key:
             findings.append(self.finding_at(
                 segment.locate(0, len(segment.text)),
-                f"the same translation stands for a different source in segment {_name(first)}: {_quoted(first[3])}",
-                text=segment.text, context=segment.whole(), other_segment=first[1], other_line=first[2],
-                other_source=first[3][:SHOWN], kind="same-target"))
+                f"the same translation stands for a different source in segment {_name(first_target)}: "
+                f"{_quoted(first_target[3])}",
+                text=segment.text, context=segment.whole(), other_segment=first_target[1],
+                other_line=first_target[2], other_source=first_target[3][:SHOWN], kind="same-target"))
         return findings
 
     @staticmethod
@@ -73,6 +82,19 @@ class InconsistentTranslation(Rule):
         if known is None and len(table) < REMEMBERED:
             table[key] = record
         return known or record
+
+
+def keys_of(segment: Segment) -> tuple[int, int] | None:
+    """The segment's source and target as compared, or None where it has not both."""
+    if not segment.source or not segment.source.strip() or not segment.text.strip():
+        return None
+    return _key(segment.source), _key(segment.text)
+
+
+def here_records(segment: Segment, source_key: int, target_key: int) -> tuple[tuple, tuple]:
+    """What is remembered of a segment as the first of its source, and of its translation."""
+    return ((target_key, segment.id, segment.line, segment.text[:SHOWN + 1]),
+            (source_key, segment.id, segment.line, segment.source[:SHOWN + 1]))
 
 
 def _quoted(text: str) -> str:

@@ -1,0 +1,153 @@
+"""A large translation memory cut into parts that parse on their own, so that several
+workers can check one file (see mtcheck.partition).
+
+A TMX part is a run of whole units that starts on a line whose first tag opens a <tu>. Read
+alone, it is the file's head (the XML declaration, <tmx>, <header> and <body>: what stands
+before the first unit), as many line ends as bring the part to its own first line, the part's
+bytes, and the file's tail (</body></tmx>): libxml2 numbers every element's line as in the
+whole file, and the units before the part are counted, so that a unit without a tuid is
+numbered as in the whole file. A cut that is not where this finds it (a "<tu" in a comment)
+shows when the part is read: its units are not the ones counted, or it is not well-formed; the
+file is then checked whole.
+"""
+from __future__ import annotations
+
+import codecs
+import mmap
+import os
+import re
+from typing import NamedTuple
+
+_UNIT = re.compile(rb"<(?:[\w.-]+:)?tu[\s/>]")
+_UNIT_LINE = re.compile(rb"\n[ \t]*<(?:[\w.-]+:)?tu[\s/>]")
+_BODY_END = re.compile(rb"</(?:[\w.-]+:)?body\s*>")
+_TAIL_BYTES = 1 << 16  # where </body> is looked for: the file's last bytes
+_PADDING_CHUNK = 1 << 20
+
+
+class PartMisread(Exception):
+    """A part did not read as its cut said: the file is to be read whole."""
+
+
+class FilePart(NamedTuple):
+    path: str
+    number: int       # 0-based, in file order
+    count: int        # parts of the file
+    start: int        # bytes [start, end) of the file
+    end: int
+    line: int         # the line `start` begins
+    units_before: int  # <tu> start tags before `start`
+    units: int        # <tu> start tags in the part: what reading it must find
+    head_end: int     # the head: bytes [0, head_end)
+    head_line: int    # the line the head ends on
+    tail_start: int   # the tail: bytes [tail_start, size)
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+def tmx_parts(path: str, part_bytes: int) -> list[FilePart] | None:
+    """The file in parts of about `part_bytes` each, or None where it cannot be cut (too
+    small, an encoding whose line ends are not single bytes, no unit starting a line, no
+    </body> at its end)."""
+    size = os.path.getsize(path)
+    if size < 2 * part_bytes:
+        return None
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        if not _single_byte_lines(data[:256]):
+            return None
+        first = _UNIT.search(data)
+        tail = _last(_BODY_END, data, max(0, size - _TAIL_BYTES))
+        if first is None or tail is None or tail < first.start():
+            return None
+        head_end, tail_start = first.start(), tail
+        cuts = [0]
+        for number in range(1, -(-size // part_bytes)):
+            found = _UNIT_LINE.search(data, max(number * part_bytes, cuts[-1] + 1), tail_start)
+            if found is None:
+                break
+            cut = found.start() + 1
+            if cut > cuts[-1] and cut > head_end:
+                cuts.append(cut)
+        if len(cuts) < 2:
+            return None
+        cuts.append(size)
+        head_line = 1 + data[:head_end].count(b"\n")
+        parts, line, units = [], 1, 0
+        for number, (start, end) in enumerate(zip(cuts, cuts[1:])):
+            chunk = data[start:end]
+            inside = chunk.count(b"<tu") - chunk.count(b"<tuv")
+            parts.append(FilePart(path, number, len(cuts) - 1, start, end, line, units, inside, head_end, head_line,
+                                  tail_start))
+            line += chunk.count(b"\n")
+            units += inside
+        return parts
+
+
+def _single_byte_lines(head: bytes) -> bool:
+    """Whether the file's encoding writes line ends and tags in single ASCII bytes."""
+    from mtcheck.formats.xml import xml_encoding
+
+    codec, _ = xml_encoding(head)
+    try:
+        return "\n<tu>".encode(codecs.lookup(codec).name) == b"\n<tu>"
+    except (LookupError, UnicodeError):
+        return False
+
+
+def _last(pattern: re.Pattern, data, start: int) -> int | None:
+    found = None
+    for found in pattern.finditer(data, start):
+        pass
+    return found.start() if found is not None else None
+
+
+class PartStream:
+    """A part's bytes as a document of their own (see the module's documentation), read as a
+    file is."""
+
+    def __init__(self, part: FilePart):
+        self.part = part
+        self._handle = open(part.path, "rb")
+        self._pieces = iter(self._planned())
+        self._piece = b""
+
+    def _planned(self):
+        part, handle = self.part, self._handle
+        if part.number > 0:
+            yield from _ranges(handle, 0, part.head_end)
+            padding = part.line - part.head_line
+            while padding > 0:
+                yield b"\n" * min(padding, _PADDING_CHUNK)
+                padding -= _PADDING_CHUNK
+        yield from _ranges(handle, part.start, part.end)
+        if part.number < part.count - 1:
+            yield from _ranges(handle, part.tail_start, None)
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._piece:
+            self._piece = next(self._pieces, None)
+            if self._piece is None:
+                self._piece = b""
+                return b""
+        if size < 0 or size >= len(self._piece):
+            piece, self._piece = self._piece, b""
+            return piece
+        piece, self._piece = self._piece[:size], self._piece[size:]
+        return piece
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+def _ranges(handle, start: int, end: int | None, chunk: int = 1 << 20):
+    handle.seek(start)
+    left = None if end is None else end - start
+    while left is None or left > 0:
+        data = handle.read(chunk if left is None else min(chunk, left))
+        if not data:
+            return
+        if left is not None:
+            left -= len(data)
+        yield data

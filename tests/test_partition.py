@@ -1,0 +1,239 @@
+"""A large translation memory checked in parts by several workers reports what the file
+checked whole reports (mtcheck.partition, mtcheck.formats.parts)."""
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from tests.conftest import run_cli
+
+FILLER_SOURCES = ("The commune reviewed the annual plan for {n} households.",
+                  "Local authorities discussed the water supply in ward {n}.",
+                  "The youth union supported the rice harvest with {n} participants.")
+FILLER_TARGETS = ("Die Gemeinde prüfte den Jahresplan für {n} Haushalte.",
+                  "Die Behörden besprachen die Wasserversorgung im Bezirk {n}.",
+                  "Der Jugendverband unterstützte die Reisernte mit {n} Teilnehmern.")
+# (source, target) pairs whose findings depend on what came before in the file.
+EARLY = [
+    ("The Vietnam Fatherland Front met.", "Die Vaterländische Front Vietnams (VFV) tagte."),
+    ("The Vietnam Fatherland Front grew.", "Die Vietnamesische Vaterländische Front wuchs."),
+    ("Skilful mass mobilisation matters.", "Die geschickte Massenmobilisierung zählt."),
+    ("Local budgets were approved.", "Die Haushalte wurden genehmigt."),
+    ("The plan was adopted.", "Der Plan wurde angenommen."),
+]
+LATER = [
+    ("The Vietnam Fatherland Front decided.", "Die VFV entschied."),       # defined in an earlier part
+    ("The Vietnam Fatherland Front voted.", "Die VVF stimmte ab."),        # the initialism of a term used
+    ("Skilful mass mobilisation helps.", "Die gekonnte Massenmobilisierung hilft."),  # GL002 across parts
+    ("Local budgets were approved.", "Die lokalen Haushalte wurden bewilligt."),      # GL005 same source
+    ("The budget was adopted.", "Der Plan wurde angenommen."),                       # GL005 same target
+    ("Skilful mass mobilisation grows.", "Die fachkundige Massenmobilisierung wächst."),  # GL001
+    ("Site clearance began.", "Die site clearance begann."),                          # GL003
+    ("Grassroots democracy works.", "Das funktioniert."),                            # GL004
+]
+
+
+def _memory(path, units: int = 400, seed: int = 7, crlf: bool = False, comment: str = "") -> str:
+    """A TMX of `units` units: the pairs above early and again and again later, between
+    fillers; every third unit has no tuid."""
+    rng = random.Random(seed)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<tmx version="1.4">',
+             '  <header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en"'
+             ' srclang="en" datatype="plaintext"/>', "  <body>"]
+    for number in range(units):
+        if number < len(EARLY):
+            source, target = EARLY[number]
+        elif number % 7 == 0:
+            source, target = LATER[(number // 7) % len(LATER)]
+        else:
+            which, n = rng.randrange(3), rng.randrange(10, 99_999)
+            source, target = FILLER_SOURCES[which].format(n=n), FILLER_TARGETS[which].format(n=n)
+        tuid = f' tuid="u{number}"' if number % 3 else ""
+        if number == units // 2 and comment:
+            lines.append(comment)
+        lines += [f"    <tu{tuid}>", f'      <tuv xml:lang="en"><seg>{source}</seg></tuv>',
+                  f'      <tuv xml:lang="de"><seg>{target}</seg></tuv>', "    </tu>"]
+    lines += ["  </body>", "</tmx>", ""]
+    path.write_bytes(("\r\n" if crlf else "\n").join(lines).encode("utf-8"))
+    return str(path)
+
+
+@pytest.fixture
+def small_parts(monkeypatch):
+    """Parts of a few kilobytes, so that a test's file is cut in several."""
+    from mtcheck import partition
+
+    monkeypatch.setattr(partition, "MIN_PART_BYTES", 2048)
+    monkeypatch.setattr(partition, "MAX_PART_BYTES", 6144)
+
+
+def _check(path, output, jobs, *args):
+    code, _, err = run_cli("check", path, "--demo-glossary", "--lang", "de", "-o", output, "--jobs", jobs, *args)
+    return code, output.read_bytes(), err
+
+
+def test_parts_read_the_segments_of_the_whole_file(tmp_path):
+    """Each part parses on its own to the whole file's segments there: texts, ids (a unit
+    without a tuid numbered as in the file), lines and columns, with LF or CRLF line ends."""
+    from mtcheck.formats.parts import tmx_parts
+    from mtcheck.formats.tmx import TmxFile
+
+    for crlf in (False, True):
+        path = _memory(tmp_path / f"m{crlf}.tmx", crlf=crlf)
+        parts = tmx_parts(path, 4096)
+        assert parts is not None and len(parts) >= 5
+        whole = [_plain(s) for s in TmxFile(path).segments()]
+        cut = [_plain(s) for part in parts for s in TmxFile(path, part=part).segments()]
+        assert cut == whole
+        assert {s[4] for s in whole if s[4]} >= {"1", "u1"}  # ids of both kinds
+
+
+def _plain(segment) -> tuple:
+    places = segment.places
+    return (segment.text, segment.line, segment.column, segment.source, segment.id,
+            None if places is None else segment.locate(0, len(segment.text)))
+
+
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_a_memory_in_parts_reports_what_it_reports_whole(tmp_path, small_parts, output_format):
+    """Abbreviations defined in one part and used in another, the first translation of a
+    source in another part, renderings counted across parts: the report of two workers, each
+    checking parts, is the one-process report, byte for byte."""
+    from mtcheck.partition import parts_of
+
+    path = _memory(tmp_path / "memory.tmx")
+    assert len(parts_of(path, 2)) >= 4
+    one = _check(path, tmp_path / "one", "1", "--format", output_format)
+    two = _check(path, tmp_path / "two", "2", "--format", output_format)
+    assert two == one
+    if output_format == "json":
+        assert {"GL001", "GL002", "GL003", "GL004", "GL005"} <= {f["rule"] for f in json.loads(one[1])["findings"]}
+
+
+def test_what_a_part_learns_from_the_parts_before_it_decides_its_findings(tmp_path, small_parts):
+    """The findings that depend on earlier parts are there: no missing term where an earlier
+    part defined the abbreviation the segment uses, GL005 naming the first translation from
+    another part, GL002 counting the renderings of every part."""
+    path = _memory(tmp_path / "memory.tmx")
+    findings = json.loads(_check(path, tmp_path / "two", "2", "--format", "json")[1])["findings"]
+    missing = [f for f in findings if f["rule"] == "GL004"]
+    assert missing and {f["text"] for f in missing} == {"Grassroots democracy"}  # not the VFV, VVF units
+    same_source = [f for f in findings if f["rule"] == "GL005" and f["data"]["kind"] == "same-source"]
+    assert len(same_source) > 5 and {f["data"]["other_segment"] for f in same_source} == {"4"}  # no tuid: 4th
+    across = [f for f in findings if f["rule"] == "GL002" and f["text"] == "gekonnte Massenmobilisierung"]
+    assert len(across) == 1 and across[0]["data"]["counts"] == {"geschickte Massenmobilisierung": 1,
+                                                                "gekonnte Massenmobilisierung": 7}
+
+
+def test_a_streamed_report_in_parts_is_the_whole_file_s(tmp_path, small_parts, monkeypatch):
+    """A file with more findings than a file holds back is streamed; its parts' findings, and
+    GL002's at the end, come in the same order."""
+    from mtcheck import engine
+
+    monkeypatch.setattr(engine, "HELD_FINDINGS", 40)
+    path = _memory(tmp_path / "memory.tmx")
+    for output_format in ("json", "text"):
+        one = _check(path, tmp_path / "one", "1", "--format", output_format)
+        two = _check(path, tmp_path / "two", "2", "--format", output_format)
+        assert two == one
+
+
+def test_the_first_segments_a_file_remembers_are_the_same_in_parts(tmp_path, small_parts, monkeypatch):
+    """GL005 remembers a file's first sources and translations up to a bound; in parts, the
+    run's process takes each part's first ones into the file's table in order, so that the
+    same ones are remembered and a later segment is compared only where one process compares it."""
+    from mtcheck.rules import translation
+
+    path = _memory(tmp_path / "memory.tmx")
+    for remembered in (3, 60):  # the first three sources (not the budgets' 4th), or all
+        monkeypatch.setattr(translation, "REMEMBERED", remembered)
+        one = _check(path, tmp_path / "one", "1", "--format", "json")
+        two = _check(path, tmp_path / "two", "2", "--format", "json")
+        assert two == one
+        assert any(f["rule"] == "GL005" for f in json.loads(one[1])["findings"]) == (remembered == 60)
+
+
+def test_a_cut_that_is_no_unit_s_start_has_the_file_checked_whole(tmp_path, small_parts):
+    """A comment whose line opens a <tu> is cut at: that part does not read as counted, and
+    the file is checked whole, with the same report."""
+    comment = "    <!--\n    <tu> a unit left out\n    -->"
+    path = _memory(tmp_path / "memory.tmx", comment=comment)
+    one = _check(path, tmp_path / "one", "1", "--format", "json")
+    two = _check(path, tmp_path / "two", "2", "--format", "json")
+    assert two == one and json.loads(one[1])["findings"]
+
+
+def test_a_malformed_part_reports_the_whole_file_s_error(tmp_path, small_parts):
+    path = _memory(tmp_path / "memory.tmx")
+    text = open(path, encoding="utf-8").read()
+    cut = text.index("<tu", len(text) * 3 // 4)
+    broken = tmp_path / "broken.tmx"
+    broken.write_text(text[:cut] + "<tu><tuv></tu>" + text[cut:], encoding="utf-8")
+    one = _check(str(broken), tmp_path / "one", "1", "--format", "json")
+    two = _check(str(broken), tmp_path / "two", "2", "--format", "json")
+    assert one[0] == 2 and "malformed XML" in one[2]
+    assert two == one
+
+
+def test_a_foreign_term_is_reported_with_its_own_segment(lint):
+    """GL003 reports a foreign term that nothing in its segment glosses with that segment's
+    findings, not when the next match comes (which may be in another block, or part)."""
+    from mtcheck.model import Segment
+    from mtcheck.rules import Document
+    from mtcheck.rules.foreign import ForeignRendering
+    from mtcheck.glossary import load_glossary
+    from mtcheck.glossary.shipped import shipped_glossary
+    from mtcheck.engine import Checker
+
+    checker = Checker(load_glossary(shipped_glossary()), [ForeignRendering])
+    segments = [Segment("Die Skilled Mass Mobilization wächst.", "a.txt", 1, lang="de"),
+                Segment("Die geschickte Massenmobilisierung hilft.", "a.txt", 2, lang="de")]
+    matcher = checker.matcher.for_language("de")
+    rule = ForeignRendering(Document("a.txt", "de", checker.glossary))
+    first, second = (matcher.matches(segment) for segment in segments)
+    assert [f.text for f in rule.on_matches(first)] == ["Skilled Mass Mobilization"]
+    assert list(rule.on_matches(second)) == [] and list(rule.on_end()) == []
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A local Dask cluster of two worker processes, as a real one is reached: by address."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=50) as local:
+        yield local.scheduler_address
+
+
+def test_a_dask_cluster_checks_a_memory_in_parts_as_one_process_does(tmp_path, small_parts, cluster):
+    """On a cluster each part is begun in one task and finished, once the parts before it are
+    known, in another on the worker holding it: the report is the one-process report."""
+    path = _memory(tmp_path / "memory.tmx")
+    for output_format in ("json", "text"):
+        one = _check(path, tmp_path / "one", "1", "--format", output_format)
+        remote = run_cli("check", path, "--demo-glossary", "--lang", "de", "-o", tmp_path / "remote",
+                         "--scheduler", cluster, "--format", output_format)
+        assert (remote[0], (tmp_path / "remote").read_bytes(), remote[2]) == one
+
+
+def test_a_part_whose_worker_is_gone_is_begun_again_where_it_is_finished(tmp_path):
+    """The task that finishes a part on a worker that did not begin it (that one gone) begins
+    it again there: the same result."""
+    from mtcheck import cluster as dask_runner
+    from mtcheck.formats.parts import tmx_parts
+    from mtcheck.partition import SplitFile
+    from mtcheck.rules import DEFAULT_RULES
+
+    path = _memory(tmp_path / "memory.tmx")
+    parts = tmx_parts(path, 6144)
+    setup = dask_runner.Setup((), True, "de", None, tuple(DEFAULT_RULES), (), "file", None, True, True)
+    split = SplitFile(path, len(parts))
+    entries = [entry for part in parts
+               for _, _, entry in split.summarized(dask_runner._begin_part_task("r", part, "de", setup))]
+    kept = [dask_runner._finish_part_task("r", part, "de", entry, setup) for part, entry in zip(parts, entries)]
+    again = [dask_runner._finish_part_task("gone", part, "de", entry, setup) for part, entry in zip(parts, entries)]
+    assert not dask_runner._BEGUN
+    assert [(r.count, [f.to_record() for f in r.findings]) for r in again] == \
+        [(r.count, [f.to_record() for f in r.findings]) for r in kept]
+    assert sum(r.count for r in kept) > 10
