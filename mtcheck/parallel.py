@@ -60,7 +60,7 @@ def in_parallel(files: list[str], jobs: int, stdin: str = "-", split: bool = Fal
 
 
 # What a forked worker works with: set in the run's process just before the workers start.
-_WORK: tuple[object, Checker, object] | None = None
+_WORK: tuple[object, Checker, object, tuple | None] | None = None
 # The cost of compiling a language's matcher, in bytes of text checked in the same time, per
 # concept of the glossary (10,000 concepts: about 13 MB, 1.3 s at 10 MB/s on one core).
 COMPILE_BYTES_PER_CONCEPT = 1300
@@ -81,26 +81,35 @@ def check_files(run, checker: Checker, files: list[str], jobs: int, sentences: b
     every finding of the file through (no baseline, no directive in the file): the run's
     process then writes them as they come instead of unpickling and rendering every finding,
     which was most of its work and kept a core from the workers."""
-    from mtcheck.partition import parts_of, splits as rules_split
+    from mtcheck.partition import PartSummary, parts_of, splits as rules_split
 
-    def work(run, checker: Checker, item, exchange=None) -> FileResult:
-        if isinstance(item, str):
-            return check_file(run, checker, item, sentences, render, gate)
+    def work(run, checker: Checker, path: str) -> FileResult:
+        return check_file(run, checker, path, sentences, render, gate)
+
+    def begin(run, checker: Checker, item) -> tuple[PartSummary, object]:
         part, lang = item
+        begun = begin_part(run, checker, part, lang)
+        return begun.summary if begun is not None else PartSummary(part.number, -1, {}, failed=True), begun
+
+    def finish(run, checker: Checker, item, begun, entry):
+        part, _ = item
         passes = render is not None and gate is not None and gate.passes_all(part.path)
-        return check_part(run, checker, part, lang, exchange, render if passes else None, sentences)
+        return finish_part(run, checker, begun, part, entry, render if passes else None, sentences)
     parts = {index: found for index, path in enumerate(files)
              for found in [parts_of(path, jobs) if rules_split(checker) else None] if found}
-    return in_workers(run, checker, files, jobs, work, parts)
+    return in_workers(run, checker, files, jobs, work, parts, (begin, finish))
 
 
-def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: dict | None = None) -> Iterator:
+def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: dict | None = None,
+               part_work: tuple | None = None) -> Iterator:
     """`work(run, checker, path)` of each file, in forked workers planned as check_files
     says, the results in the files' order. `parts`: files checked in parts (by their index:
-    their mtcheck.formats.parts.FilePart list), each part as
-    `work(run, checker, (part, the file's language), exchange)`, where `exchange(summary)`
-    hands the part's PartSummary to the run's process and returns its PartEntry (see
-    mtcheck.partition); their results are put together as the file's."""
+    their mtcheck.formats.parts.FilePart list); `part_work`: (begin, finish) for each part,
+    `begin(run, checker, (part, the file's language))` giving its PartSummary, sent to the
+    run's process, and what the worker keeps, and `finish(run, checker, item, kept, entry)`
+    its PartResult once the run's process sends its PartEntry (see mtcheck.partition); a
+    worker goes on with other items between the two. The parts' results are put together
+    as the file's."""
     global _WORK
     from mtcheck.partition import PartSummary, SplitFile
 
@@ -116,14 +125,14 @@ def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: 
              * concepts for lang in dict.fromkeys(languages)}
     plan_ = plan(languages, sizes, min(jobs, len(items)), costs)
     work_items = [files[index] if part is None else (part, file_languages[index]) for index, part in items]
-    _WORK = (run, checker, work)
+    _WORK = (run, checker, work, part_work)
     context = multiprocessing.get_context("fork")
     results = context.SimpleQueue()
     taken = context.Array("b", len(items))  # which items a worker has begun: each is checked once
-    # A part is begun only after the part before it: a worker waiting for the parts before
-    # its own (see mtcheck.partition) waits only for work under way.
     part_numbers = [part.number if part is not None else -1 for _, part in items]
-    inboxes = [context.SimpleQueue() for _ in plan_] if parts else []
+    # Entries go to a worker through a queue with a feeder thread: the run's process never
+    # waits on a worker busy with another part (which might be waiting to send it a result).
+    inboxes = [context.Queue() for _ in plan_] if parts else []
     workers = [context.Process(target=_worker, args=(number, plan_, languages, sizes, costs, work_items, results,
                                                      taken, part_numbers, inboxes), daemon=True)
                for number in range(len(plan_))]
@@ -144,7 +153,7 @@ def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: 
                 if isinstance(result, PartSummary):
                     index = items[got][0]
                     for part_number, worker, entry in split[index].summarized(result):
-                        inboxes[worker].put(entry)
+                        inboxes[worker].put((first_item[index] + part_number, entry))
                     continue
                 waiting[got] = result
             return waiting.pop(number)
@@ -160,6 +169,8 @@ def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: 
             if worker.is_alive():
                 worker.terminate()
             worker.join()
+        for inbox in inboxes:
+            inbox.cancel_join_thread()  # what a stopped worker did not read is not waited for
 
 
 def _joined(run, checker: Checker, split, lang: str, results: list, work) -> FileResult:
@@ -259,83 +270,60 @@ def _worker(number: int, plan_: list[list[int]], languages: list[str | None], si
     file, or of another language only while what is left is worth compiling its matcher for.
     The plan counts bytes; a language checks at its own speed (Turkish slower than German), and
     a worker done early would otherwise wait for the others. `parts`: each item's part number,
-    -1 for a whole file; a part is begun only after the part before it (see in_workers)."""
-    import time
-
-    run, checker, work = _WORK
+    -1 for a whole file. A part is begun, its summary sent, and finished when its entry comes
+    (see in_workers), between other items: a worker waits for the parts before its own only
+    when nothing is left to begin."""
+    run, checker, work, part_work = _WORK
     read: set[str | None] = set()
     parts = parts or [-1] * len(items)
-
-    def blocked(index: int) -> bool:
-        return parts[index] > 0 and not taken[index - 1]
+    held: dict[int, object] = {}  # parts begun, waiting for their entries: what each worker keeps
 
     def take(index: int) -> bool:
         with taken.get_lock():
-            if taken[index] or blocked(index):
+            if taken[index]:
                 return False
             taken[index] = 1
             return True
 
-    def exchange_for(index: int):
-        def exchange(summary):
-            results.put((index, summary._replace(worker=number)))
-            return inboxes[number].get()
-        return exchange
-
-    own, position, deferred = plan_[number], 0, []  # deferred: own parts whose part before was not begun
-
-    def own_item() -> int | None:
-        nonlocal position
-        for index in deferred:
-            if take(index):
-                deferred.remove(index)
-                return index
-        deferred[:] = [index for index in deferred if not taken[index]]
-        while position < len(own):
-            index = own[position]
-            position += 1
-            if take(index):
-                return index
-            if not taken[index]:
-                deferred.append(index)
-        return None
+    def finish_held(wait: bool) -> None:
+        while held and (wait or not inboxes[number].empty()):
+            index, entry = inboxes[number].get()
+            results.put((index, part_work[1](run, checker, items[index], held.pop(index), entry)))
 
     def stolen() -> int | None:
         others = [i for other, indexes in enumerate(plan_) if other != number for i in reversed(indexes)]
         while True:
             left = [i for i in others if not taken[i]]
-            free = [i for i in left if not blocked(i)]
-            index = next((i for i in free if languages[i] in read or parts[i] >= 0), None)
+            index = next((i for i in left if languages[i] in read or parts[i] >= 0), None)
             if index is None:
                 # Another language: its matcher costs as much as checking `costs` bytes,
                 # worth it only while the others have twice that left.
                 remaining = sum(sizes[i] for i in left)
-                index = next((i for i in free if remaining > 2 * costs.get(languages[i], 0)), None)
+                index = next((i for i in left if remaining > 2 * costs.get(languages[i], 0)), None)
             if index is None:
-                if deferred or any(parts[i] > 0 for i in left):
-                    # A part waits for the part before it to be begun, which is under way.
-                    time.sleep(0.002)
-                    own_index = own_item()
-                    if own_index is not None:
-                        return own_index
-                    continue
                 return None
             if take(index):
                 return index
-    while True:
-        index = own_item()
-        if index is None:
-            index = stolen()
+    queue = iter(plan_[number])
+    index = None
+    try:
+        while True:
+            finish_held(False)
+            index = next((i for i in queue if take(i)), None)
             if index is None:
-                return
-        read.add(languages[index])
-        try:
+                index = stolen()
+                if index is None:
+                    finish_held(True)
+                    return
+            read.add(languages[index])
             item = items[index]
-            results.put((index, work(run, checker, item) if parts[index] < 0 else
-                         work(run, checker, item, exchange_for(index))))
-        except BaseException as exc:  # noqa: BLE001 - the run's process raises it
-            results.put((index, RuntimeError(f"checking {items[index]} failed in a worker: {exc!r}")))
-            return
+            if parts[index] < 0:
+                results.put((index, work(run, checker, item)))
+            else:
+                summary, held[index] = part_work[0](run, checker, item)
+                results.put((index, summary._replace(worker=number)))
+    except BaseException as exc:  # noqa: BLE001 - the run's process raises it
+        results.put((index, RuntimeError(f"checking {items[index]} failed in a worker: {exc!r}")))
 
 
 def check_file(run, checker: Checker, path: str, sentences: bool = True,
@@ -357,17 +345,6 @@ def check_file(run, checker: Checker, path: str, sentences: bool = True,
             for finding in batch:
                 finding.__dict__["sentence"] = None  # this process's copy, about to be sent
     return FileResult(path, lang, batches, checker.tally, error, said, state)
-
-
-def check_part(run, checker: Checker, part, lang: str, exchange, render=None, sentences: bool = True):
-    """One part of a file checked (see mtcheck.partition.check_part); a failed PartResult
-    where it cannot be read as cut or stops on an error (the file is then checked whole).
-    The first part says what opening the file says."""
-    from mtcheck.partition import PartSummary
-
-    work = begin_part(run, checker, part, lang)
-    entry = exchange(work.summary if work is not None else PartSummary(part.number, -1, {}, failed=True))
-    return finish_part(run, checker, work, part, entry, render, sentences)
 
 
 def begin_part(run, checker: Checker, part, lang: str):

@@ -43,7 +43,7 @@ from mtcheck.rules.translation import InconsistentTranslation, here_records, key
 
 # The rules whose state within a file is handed from part to part (see the module's documentation).
 PART_RULES = frozenset({"GL001", "GL002", "GL003", "GL004", "GL005"})
-MIN_PART_BYTES = 8 << 20
+MIN_PART_BYTES = 4 << 20
 MAX_PART_BYTES = 64 << 20  # a worker holds a part's segments until the parts before it are known
 
 
@@ -72,7 +72,7 @@ def parts_of(path: str, jobs: int):
         size = os.path.getsize(path)
         if size < 2 * MIN_PART_BYTES:
             return None
-        return tmx_parts(path, max(MIN_PART_BYTES, min(MAX_PART_BYTES, size // (2 * jobs))))
+        return tmx_parts(path, max(MIN_PART_BYTES, min(MAX_PART_BYTES, size // (4 * jobs))))
     except (OSError, ValueError):
         return None  # read whole, where its error is reported
 
@@ -161,15 +161,6 @@ class _Language:
         self.events: list = []
         self.abbreviations = Abbreviations(events=self.events)
         self.reread: list[_Reread] = []
-
-
-def check_part(checker: Checker, path: str, lang: str, segments, number: int, exchange: Callable,
-               render: Callable[[list[Finding]], bytes] | None = None, sentences: bool = True) -> PartResult:
-    """A part's findings, sorted by place. `exchange(summary)` sends the part's PartSummary
-    and returns its PartEntry. With `render`, findings come as the report's bytes where there
-    are more than a file holds back (the file's report is then streamed)."""
-    work = begin_part(checker, path, lang, segments, number)
-    return work.finish(exchange(work.summary), render, sentences)
 
 
 def begin_part(checker: Checker, path: str, lang: str, segments, number: int) -> PartWork:

@@ -10,7 +10,8 @@ time with the glossary cache cold and warm.
 The corpus and glossary are bench_check's (the seed articles repeated as 1 MB documents in
 their languages; the shipped concepts plus synthetic ones with terms in de, nb, tr, en and vi),
 checked with `--format json`. --tmx UNITS also checks bench_tmx's translation memory of that
-many units locally and on the cluster and compares the reports. --dask needs mtcheck[cluster].
+many units with one process, with --jobs N and on a local cluster of N (N: the last of --dask,
+else 2), and compares the reports. --dask needs mtcheck[cluster].
 """
 from __future__ import annotations
 
@@ -139,17 +140,24 @@ def startup(workdir: Path, glossary: Path) -> None:
 
 
 def compare_tmx(workdir: Path, units: int, workers: int) -> None:
+    """One translation memory of `units` units (checked in parts where it is large enough):
+    with one process, with `--jobs workers`, and on a local Dask cluster of `workers`."""
     from bench_tmx import write_tmx
 
-    tmx = write_tmx(workdir / f"memory-{units}.tmx", units, False)
-    local, remote = workdir / "tmx-local.json", workdir / "tmx-dask.json"
+    tmx = workdir / f"memory-{units}.tmx"
+    if not tmx.exists():
+        write_tmx(tmx, units, False)
     shipped = ROOT / "glossaries" / "dan-van.tbx"
-    local_s = run(tmx, shipped, 1, local, ("--lang", "de"))
+    one, local, remote = (workdir / f"tmx-{name}.json" for name in ("one", "local", "dask"))
+    one_s = run(tmx, shipped, 1, one, ("--lang", "de"))
+    local_s = run(tmx, shipped, workers, local, ("--lang", "de"))
     with local_cluster(workers) as address:
         remote_s = run(tmx, shipped, 1, remote, ("--lang", "de", "--scheduler", address))
-    same = local.read_bytes() == remote.read_bytes()
-    print(f"\n{units:,}-unit TMX: local {local_s:.1f} s, Dask ({workers} workers) {remote_s:.1f} s; "
-          f"reports {'the same' if same else 'DIFFERENT'} ({local.stat().st_size / 1e6:.1f} MB)")
+    reports = [path.read_bytes() for path in (one, local, remote)]
+    same = "the same" if reports[1:] == reports[:1] * 2 else "DIFFERENT"
+    print(f"\n{units:,}-unit TMX ({tmx.stat().st_size / 1e6:.0f} MB): one process {one_s:.1f} s, "
+          f"--jobs {workers} {local_s:.1f} s ({one_s / local_s:.2f}x), Dask ({workers} workers) {remote_s:.1f} s "
+          f"({one_s / remote_s:.2f}x); reports {same} ({one.stat().st_size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -125,7 +125,7 @@ def test_a_worker_done_early_takes_the_files_others_have_not_begun():
     languages = ["de", "de", "de", "tr", "de", "tr"]
     taken = multiprocessing.Array("b", 6)
     taken[2] = 1  # the other worker has begun its first
-    parallel._WORK = (None, None, lambda run, checker, path: path)
+    parallel._WORK = (None, None, lambda run, checker, path: path, None)
     try:
         results = Results()
         parallel._worker(0, plan_, languages, [100] * 6, {"de": 10, "tr": 10}, list("abcdef"), results, taken)
@@ -140,22 +140,31 @@ def test_a_worker_done_early_takes_the_files_others_have_not_begun():
         parallel._WORK = None
 
 
-def test_a_worker_begins_a_part_of_a_file_only_after_the_part_before_it():
-    """A part's worker waits for the parts before it (mtcheck.partition): a worker whose plan
-    gives it the second part of a file takes the first, not begun, before it."""
+def test_a_worker_goes_on_with_other_files_while_a_part_waits_for_the_parts_before_it():
+    """A part begun is summarized to the run's process and finished when its entry comes
+    (mtcheck.partition); meanwhile the worker checks what else it has."""
     import multiprocessing
 
     from mtcheck import parallel
+    from mtcheck.partition import PartSummary
 
     class Results(list):
         put = list.append
-    parallel._WORK = (None, None, lambda run, checker, item, exchange=None: item)
+
+    class Inbox:  # the entry comes once the file after the part is checked
+        def empty(self):
+            return not any(index == 1 for index, _ in results)
+
+        def get(self):
+            return 0, "entry"
+    begin = lambda run, checker, item: (PartSummary(0, -1, {}), f"kept {item}")  # noqa: E731
+    finish = lambda run, checker, item, kept, entry: f"{kept} with {entry}"  # noqa: E731
+    parallel._WORK = (None, None, lambda run, checker, path: path, (begin, finish))
     try:
         results = Results()
-        taken = multiprocessing.Array("b", 3)
-        parallel._worker(0, [[1, 2], [0]], ["de"] * 3, [100] * 3, {"de": 10}, ["p0", "p1", "p2"], results, taken,
-                         [0, 1, 2], [None])
-        assert results == [(0, "p0"), (1, "p1"), (2, "p2")]
+        parallel._worker(0, [[0, 1], []], ["de"] * 2, [100] * 2, {"de": 10}, ["p0", "f1"], results,
+                         multiprocessing.Array("b", 2), [0, -1], [Inbox()])
+        assert results == [(0, PartSummary(0, 0, {})), (1, "f1"), (0, "kept p0 with entry")]
     finally:
         parallel._WORK = None
 

@@ -237,3 +237,17 @@ def test_a_part_whose_worker_is_gone_is_begun_again_where_it_is_finished(tmp_pat
     assert [(r.count, [f.to_record() for f in r.findings]) for r in again] == \
         [(r.count, [f.to_record() for f in r.findings]) for r in kept]
     assert sum(r.count for r in kept) > 10
+
+
+def test_a_foreign_term_s_finding_shows_its_own_segment_s_source(tmp_path):
+    """A foreign term that ends a segment is reported beside that segment's source, not the
+    source of the segment whose match came next."""
+    po = tmp_path / "ui.de.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "We praise skilful mass mobilisation"\nmsgstr "Wir loben die Skilled Mass Mobilization"\n\n'
+                  'msgid "The Vietnam Fatherland Front met"\nmsgstr "Die Vaterländische Front Vietnams tagte"\n',
+                  encoding="utf-8")
+    code, out, _ = run_cli("check", po, "--demo-glossary", "--format", "json", "--select", "GL003", "--jobs", "1")
+    foreign = json.loads(out)["findings"]
+    assert [(f["text"], f["source"]) for f in foreign] == [
+        ("Skilled Mass Mobilization", "We praise skilful mass mobilisation")]
