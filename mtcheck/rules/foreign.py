@@ -20,7 +20,8 @@ class ForeignRendering(Rule):
     Untranslated leaks ("Skilled Mass Mobilization" in a German text) and the source
     language's own term left in the target are reported with the text language's preferred
     term. A foreign term in brackets right after the text's own rendering of the same concept
-    is a gloss and is not reported.
+    is a gloss and is not reported; a foreign term is judged within its segment (only the
+    segment can gloss it) and reported with that segment's findings.
 
     Bad (de):  die Bewegung „Skilled Mass Mobilization“
     Good (de): die Bewegung „Geschickte Massenmobilisierung“
