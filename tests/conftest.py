@@ -125,3 +125,12 @@ def tiny_model(tmp_path_factory):
     folder, _, _ = save_random_marian(tmp_path_factory.mktemp("tiny-marian"), lines, dimensions,
                                       vocab_size=1000, model_type="unigram")
     return folder
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A local Dask cluster of two worker processes, as a real one is reached: by address."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=50) as local:
+        yield local.scheduler_address

@@ -198,15 +198,6 @@ def test_a_language_s_files_go_to_one_worker_unless_they_are_more_than_its_share
     assert sorted(sorted({langs[i] for i in w}) for w in warm) == [["de", "nb"], ["de", "tr"]]
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    """A local Dask cluster of two worker processes, as a real one is reached: by address."""
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=50) as local:
-        yield local.scheduler_address
-
-
 def test_a_dask_cluster_reports_what_one_process_reports(folder, cluster):
     for output_format in ("json", "text"):
         local = _check(folder, "--format", output_format, "--jobs", "1")

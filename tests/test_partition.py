@@ -197,15 +197,6 @@ def test_a_foreign_term_is_reported_with_its_own_segment(lint):
     assert list(rule.on_matches(second)) == [] and list(rule.on_end()) == []
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    """A local Dask cluster of two worker processes, as a real one is reached: by address."""
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=50) as local:
-        yield local.scheduler_address
-
-
 def test_a_dask_cluster_checks_a_memory_in_parts_as_one_process_does(tmp_path, small_parts, cluster):
     """On a cluster each part is begun in one task and finished, once the parts before it are
     known, in another on the worker holding it: the report is the one-process report."""
