@@ -57,9 +57,12 @@ def check_on(client, setup: Setup, files: list[str], checker=None) -> Iterator[F
     run_id = uuid.uuid4().hex  # names the parts this run leaves on the workers between their two tasks
     for index, path in enumerate(files):
         if index in parts:
-            lang = client.submit(_language_task, path, setup, pure=False, key=f"mtcheck-{run_id}-{index}-lang")
+            lang = client.submit(_language_task, path, setup, pure=False, key=f"mtcheck-{run_id}-{index}-lang",
+                                 priority=1)
+            # Begun in the parts' order: each part's entry waits for the parts before it.
             futures.append((lang, [client.submit(_begin_part_task, run_id, part, lang, setup, pure=False,
-                                                 key=f"mtcheck-{run_id}-{index}-{part.number}")
+                                                 key=f"mtcheck-{run_id}-{index}-{part.number}",
+                                                 priority=-part.number)
                                    for part in parts[index]]))
         else:
             futures.append(client.submit(_check_task, path, setup, pure=False, key=f"mtcheck-{run_id}-{index}"))
@@ -96,15 +99,36 @@ def _parted(client, setup: Setup, checker, run_id: str, path: str, parts: list, 
     for future in begun:
         for number, _, entry in split.summarized(future.result()):
             holder = list(client.who_has([begun[number]]).get(begun[number].key, ()))
-            finished.append(client.submit(_finish_part_task, run_id, parts[number], lang, entry, setup, pure=False,
-                                          key=f"{begun[number].key}-finish", workers=holder or None,
-                                          allow_other_workers=True))
-    results = [future.result() for future in finished]
+            finished.append((holder, (_finish_part_task, run_id, parts[number], lang, entry, setup),
+                             f"{begun[number].key}-finish"))
+            finished[-1] += (_finishing(client, *finished[-1]),)
+    results = [_finished(client, *task) for task in finished]
     if split.failed or any(result.failed for result in results):
         return client.submit(_check_task, path, setup, pure=False, key=f"mtcheck-{run_id}-{path}-whole").result()
     language = lang.result()
     batches, tally = split.result(checker if checker is not None else _built(setup)[1], results)
     return FileResult(path, language, batches, tally, None, "".join(result.said for result in results))
+
+
+def _finishing(client, holder: list[str], task: tuple, key: str):
+    """A part's second task, on the worker holding the part (`holder`), before the parts not
+    yet begun (a worker would otherwise begin every part it has and hold them all); anywhere
+    where no worker holds it."""
+    return client.submit(*task, pure=False, key=key, workers=holder or None, allow_other_workers=not holder,
+                         priority=2)
+
+
+def _finished(client, holder: list[str], task: tuple, key: str, future):
+    """The second task's result; where the worker holding the part has left the cluster
+    before running it, the task again anywhere (the part is begun again there)."""
+    while True:
+        try:
+            return future.result(timeout=2)
+        except TimeoutError:
+            pass
+        if holder and not set(holder) & set(client.scheduler_info().get("workers", {})):
+            client.cancel([future])
+            holder, future = [], _finishing(client, [], task, key + "-again")
 
 
 # Per worker process: the run and checker of each setup met, built once.

@@ -242,3 +242,36 @@ def test_a_foreign_term_s_finding_shows_its_own_segment_s_source(tmp_path):
     foreign = json.loads(out)["findings"]
     assert [(f["text"], f["source"]) for f in foreign] == [
         ("Skilled Mass Mobilization", "We praise skilful mass mobilisation")]
+
+
+def test_a_part_s_second_task_moves_when_the_worker_holding_the_part_leaves():
+    """The second task of a part is pinned to the worker holding the part; where that worker
+    leaves the cluster first, the task is given to any worker (which begins the part again)."""
+    pytest.importorskip("distributed")
+    from mtcheck import cluster as dask_runner
+
+    class Future:
+        def __init__(self, result):
+            self.value = result
+
+        def result(self, timeout=None):
+            if self.value is None:
+                raise TimeoutError
+            return self.value
+
+    class Client:
+        submitted: list = []
+
+        def submit(self, *task, workers=None, allow_other_workers=False, **_):
+            self.submitted.append((workers, allow_other_workers))
+            return Future(None if workers else "finished elsewhere")
+
+        def scheduler_info(self):
+            return {"workers": {"tcp://other:1": {}}}  # the holder has left
+
+        def cancel(self, futures):
+            pass
+    client = Client()
+    first = dask_runner._finishing(client, ["tcp://gone:1"], ("task",), "key")
+    assert dask_runner._finished(client, ["tcp://gone:1"], ("task",), "key", first) == "finished elsewhere"
+    assert client.submitted == [(["tcp://gone:1"], False), (None, True)]
