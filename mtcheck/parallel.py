@@ -54,9 +54,9 @@ def in_parallel(files: list[str], jobs: int, stdin: str = "-", split: bool = Fal
         return False
     if len(files) >= 2:
         return True
-    from mtcheck.partition import parts_of
+    from mtcheck.partition import may_cut
 
-    return split and parts_of(files[0], jobs) is not None
+    return split and may_cut(files[0], jobs)
 
 
 # What a forked worker works with: set in the run's process just before the workers start.

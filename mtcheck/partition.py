@@ -59,22 +59,32 @@ def rules_split(rules, scope: str) -> bool:
 
 
 def parts_of(path: str, jobs: int):
-    """The parts a translation memory is checked in by `jobs` workers, or None: at least two
-    per worker where it is large enough, each of MIN_PART_BYTES to MAX_PART_BYTES."""
+    """The parts a translation memory is checked in by `jobs` workers, or None: four per
+    worker where it is large enough, each of MIN_PART_BYTES to MAX_PART_BYTES."""
     import os
 
-    from mtcheck.formats import bilingual_kind
     from mtcheck.formats.parts import tmx_parts
 
-    if jobs < 2 or bilingual_kind(path) != "tmx":
+    if not may_cut(path, jobs):
         return None
     try:
         size = os.path.getsize(path)
-        if size < 2 * MIN_PART_BYTES:
-            return None
         return tmx_parts(path, max(MIN_PART_BYTES, min(MAX_PART_BYTES, size // (4 * jobs))))
     except (OSError, ValueError):
         return None  # read whole, where its error is reported
+
+
+def may_cut(path: str, jobs: int) -> bool:
+    """Whether the file is a translation memory large enough to be cut for `jobs` workers
+    (without reading it: parts_of finds where)."""
+    import os
+
+    from mtcheck.formats import bilingual_kind
+
+    try:
+        return jobs >= 2 and bilingual_kind(path) == "tmx" and os.path.getsize(path) >= 2 * MIN_PART_BYTES
+    except OSError:
+        return False
 
 
 class PartSummary(NamedTuple):
