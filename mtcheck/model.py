@@ -7,7 +7,7 @@ import dataclasses
 import enum
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -615,3 +615,15 @@ class Rendered(NamedTuple):
     data: bytes
     count: int
     worst: Severity
+
+    @classmethod
+    def of(cls, findings: list[Finding], render) -> Rendered:
+        """The findings as `render` writes them."""
+        return cls(render(findings), len(findings), max(f.severity for f in findings))
+
+
+def without_sentences(findings: Iterable[Finding]) -> None:
+    """Drop the sentence each finding stands in, from this process's copies about to be sent
+    to another (only a report showing context reads it, and it doubles what a finding costs)."""
+    for finding in findings:
+        finding.__dict__["sentence"] = None

@@ -20,7 +20,7 @@ from typing import Callable, Iterator, NamedTuple
 
 from mtcheck.engine import Checker, Tally
 from mtcheck.errors import MtcheckError
-from mtcheck.model import Finding, Rendered
+from mtcheck.model import Finding, Rendered, without_sentences
 
 
 class FileResult(NamedTuple):
@@ -339,11 +339,10 @@ def check_file(run, checker: Checker, path: str, sentences: bool = True,
         path, segments, lang))
     state = checker.take_run_state(sentences) if checker.scope == "run" else None
     if render is not None and gate is not None and gate.passes_all(path):
-        batches = [Rendered(render(batch), len(batch), max(f.severity for f in batch)) for batch in batches if batch]
+        batches = [Rendered.of(batch, render) for batch in batches if batch]
     elif not sentences:
         for batch in batches:
-            for finding in batch:
-                finding.__dict__["sentence"] = None  # this process's copy, about to be sent
+            without_sentences(batch)
     return FileResult(path, lang, batches, checker.tally, error, said, state)
 
 
@@ -376,15 +375,8 @@ def finish_part(run, checker: Checker, work, part, entry, render=None, sentences
 
 
 def _said_opening(run, path: str) -> str:
-    from rich.console import Console
-
-    said = io.StringIO()
-    run.err = Console(file=said, highlight=False, soft_wrap=True, width=10_000, no_color=True)
-    try:
-        run.open(path)
-    except MtcheckError:
-        pass
-    return said.getvalue()
+    """What opening the file says on the standard error (the first part says it for the file)."""
+    return read_file(run, path, lambda path, lang, segments: ())[4]
 
 
 def splits(rules, files: list[str]) -> bool:

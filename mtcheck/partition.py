@@ -34,7 +34,7 @@ from typing import Callable, NamedTuple
 from mtcheck import engine
 from mtcheck.abbreviations import Abbreviations
 from mtcheck.engine import Checker, Tally, _overriding
-from mtcheck.model import Finding, Match, Rendered, Segment
+from mtcheck.model import Finding, Match, Rendered, Segment, without_sentences
 from mtcheck.rules import Document
 from mtcheck.rules.inconsistent import InconsistentRendering
 from mtcheck.rules.missing import MissingTerm
@@ -253,11 +253,9 @@ class PartWork:
         self.findings, self.languages = [], {}
         count = len(findings)
         if render is not None and count > engine.HELD_FINDINGS:
-            return PartResult(Rendered(render(findings), count, max(f.severity for f in findings)), count, tally,
-                              rendering, "")
+            return PartResult(Rendered.of(findings, render), count, tally, rendering, "")
         if not sentences:
-            for finding in findings:
-                finding.__dict__["sentence"] = None  # this process's copy, about to be sent
+            without_sentences(findings)
         return PartResult(findings, count, tally, rendering, "")
 
 
