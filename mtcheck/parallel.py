@@ -350,12 +350,12 @@ def begin_part(run, checker: Checker, part, lang: str):
     """The part's mtcheck.partition.PartWork, or None where it cannot be read as cut or
     stops on an error."""
     from mtcheck.cli.run import _with_languages
+    from mtcheck.formats import open_bilingual
     from mtcheck.formats.parts import PartMisread
-    from mtcheck.formats.tmx import TmxFile
     from mtcheck.partition import begin_part as begun
 
     try:
-        document = TmxFile(part.path, source_lang=run.source_lang, target_lang=run.lang, part=part)
+        document = open_bilingual(part.path, source_lang=run.source_lang, target_lang=run.lang, part=part)
         return begun(checker, part.path, lang, _with_languages(document.segments(), lang, None), part.number)
     except (MtcheckError, PartMisread):
         return None
@@ -365,7 +365,7 @@ def finish_part(run, checker: Checker, work, part, entry, render=None, sentences
     """The part's PartResult, from its PartWork (None: failed) and PartEntry."""
     from mtcheck.partition import PartResult
 
-    said = _said_opening(run, part.path) if part.number == 0 else ""
+    said = _said_opening(run, part) if part.number == 0 else ""
     if work is not None:
         try:
             return work.finish(entry, render, sentences)._replace(said=said)
@@ -374,9 +374,10 @@ def finish_part(run, checker: Checker, work, part, entry, render=None, sentences
     return PartResult([], 0, Tally(), {}, said, failed=True)
 
 
-def _said_opening(run, path: str) -> str:
-    """What opening the file says on the standard error (the first part says it for the file)."""
-    return read_file(run, path, lambda path, lang, segments: ())[4]
+def _said_opening(run, part) -> str:
+    """What opening the file says on the standard error (its first part says it for the file;
+    opened as that part where it holds the segments a file's language is told from)."""
+    return read_file(run, part.path, lambda path, lang, segments: (), part)[4]
 
 
 def splits(rules, files: list[str]) -> bool:
@@ -394,17 +395,18 @@ def splits(rules, files: list[str]) -> bool:
     return True
 
 
-def read_file(run, path: str, read) -> tuple[str, str | None, list, MtcheckError | None, str]:
+def read_file(run, path: str, read, part=None) -> tuple[str, str | None, list, MtcheckError | None, str]:
     """(path, language, what `read(path, lang, segments)` yields, the error that stopped it,
     what was said on the standard error): a file opened and read as the run would, in a
-    worker (None for the language: the file could not be opened)."""
+    worker (None for the language: the file could not be opened). `part`: the file's first
+    part, opened as Run.open opens it."""
     from rich.console import Console
 
     said = io.StringIO()
     run.err = Console(file=said, highlight=False, soft_wrap=True, width=10_000, no_color=True)
     got: list = []
     try:
-        path, lang, segments = run.open(path)
+        path, lang, segments = run.open(path, part)
     except MtcheckError as exc:
         return path, None, got, _sendable(exc), said.getvalue()
     try:

@@ -1,4 +1,4 @@
-"""One large translation memory checked in parts by several workers, and reported as the file
+"""One large translation memory (TMX) or PO file checked in parts by several workers, and reported as the file
 checked whole, byte for byte (see mtcheck.formats.parts for where a file is cut).
 
 A part is checked as check_batches checks a file; what a file carries from one segment to the
@@ -43,6 +43,7 @@ from mtcheck.rules.translation import InconsistentTranslation, here_records, key
 
 # The rules whose state within a file is handed from part to part (see the module's documentation).
 PART_RULES = frozenset({"GL001", "GL002", "GL003", "GL004", "GL005"})
+CUT_KINDS = ("tmx", "po")  # the kinds of file mtcheck.formats.parts can cut
 MIN_PART_BYTES = 4 << 20
 MAX_PART_BYTES = 64 << 20  # a worker holds a part's segments until the parts before it are known
 
@@ -63,26 +64,27 @@ def parts_of(path: str, jobs: int):
     worker where it is large enough, each of MIN_PART_BYTES to MAX_PART_BYTES."""
     import os
 
-    from mtcheck.formats.parts import tmx_parts
+    from mtcheck.formats import bilingual_kind
+    from mtcheck.formats.parts import file_parts
 
     if not may_cut(path, jobs):
         return None
     try:
         size = os.path.getsize(path)
-        return tmx_parts(path, max(MIN_PART_BYTES, min(MAX_PART_BYTES, size // (4 * jobs))))
+        return file_parts(path, bilingual_kind(path), max(MIN_PART_BYTES, min(MAX_PART_BYTES, size // (4 * jobs))))
     except (OSError, ValueError):
         return None  # read whole, where its error is reported
 
 
 def may_cut(path: str, jobs: int) -> bool:
-    """Whether the file is a translation memory large enough to be cut for `jobs` workers
-    (without reading it: parts_of finds where)."""
+    """Whether the file is a translation memory or PO file large enough to be cut for `jobs`
+    workers (without reading it: parts_of finds where)."""
     import os
 
     from mtcheck.formats import bilingual_kind
 
     try:
-        return jobs >= 2 and bilingual_kind(path) == "tmx" and os.path.getsize(path) >= 2 * MIN_PART_BYTES
+        return jobs >= 2 and bilingual_kind(path) in CUT_KINDS and os.path.getsize(path) >= 2 * MIN_PART_BYTES
     except OSError:
         return False
 

@@ -5,13 +5,14 @@ worker processes (`--scheduler`), whether every run reports the same bytes, and 
 time with the glossary cache cold and warm.
 
     python scripts/bench_scale.py [--megabytes 100] [--concepts 10000] [--jobs 1,2] [--dask 1,2]
-                                  [--tmx UNITS] [--repeat 1] [--workdir DIR]
+                                  [--tmx UNITS] [--po UNITS] [--repeat 1] [--workdir DIR]
 
 The corpus and glossary are bench_check's (the seed articles repeated as 1 MB documents in
 their languages; the shipped concepts plus synthetic ones with terms in de, nb, tr, en and vi),
 checked with `--format json`. --tmx UNITS also checks bench_tmx's translation memory of that
 many units with one process, with --jobs N and on a local cluster of N (N: the last of --dask,
-else 2), and compares the reports. --dask needs mtcheck[cluster].
+else 2), and compares the reports; --po UNITS the same units as a PO file (each with its own
+msgctxt, inline tags left out). --dask needs mtcheck[cluster].
 """
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ def main() -> None:
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts")
     parser.add_argument("--dask", default="", help="comma-separated worker counts of a local Dask cluster")
     parser.add_argument("--tmx", type=int, default=0, help="also compare local and Dask on a TMX of this many units")
+    parser.add_argument("--po", type=int, default=0, help="also compare local and Dask on a PO file of this many units")
     parser.add_argument("--repeat", type=int, default=1, help="runs per job count (the fastest is shown)")
     parser.add_argument("--workdir", help="where the corpus and glossary are built (default: a temporary folder)")
     args = parser.parse_args()
@@ -83,7 +85,9 @@ def main() -> None:
         print(f"| {label} | {seconds:.1f} | {size / seconds:.1f} | {base_seconds / seconds:.2f}x | {same} |", flush=True)
     startup(workdir, glossary)
     if args.tmx:
-        compare_tmx(workdir, args.tmx, clusters[-1] if clusters else 2)
+        compare_memory(workdir, args.tmx, clusters[-1] if clusters else 2, "tmx")
+    if args.po:
+        compare_memory(workdir, args.po, clusters[-1] if clusters else 2, "po")
 
 
 def local_cluster(workers: int):
@@ -139,25 +143,49 @@ def startup(workdir: Path, glossary: Path) -> None:
           f"(imports before, mtcheck's and German's analyser: {warm_ready[0]:.2f} s)")
 
 
-def compare_tmx(workdir: Path, units: int, workers: int) -> None:
-    """One translation memory of `units` units (checked in parts where it is large enough):
-    with one process, with `--jobs workers`, and on a local Dask cluster of `workers`."""
+def compare_memory(workdir: Path, units: int, workers: int, kind: str) -> None:
+    """One translation memory (TMX) or PO file of `units` units (checked in parts where it is
+    large enough): with one process, with `--jobs workers`, and on a local Dask cluster of
+    `workers`."""
     from bench_tmx import write_tmx
 
-    tmx = workdir / f"memory-{units}.tmx"
-    if not tmx.exists():
-        write_tmx(tmx, units, False)
+    memory = workdir / f"memory-{units}.{kind}"
+    if not memory.exists():
+        (write_tmx if kind == "tmx" else write_po)(memory, units, False)
     shipped = ROOT / "glossaries" / "dan-van.tbx"
-    one, local, remote = (workdir / f"tmx-{name}.json" for name in ("one", "local", "dask"))
-    one_s = run(tmx, shipped, 1, one, ("--lang", "de"))
-    local_s = run(tmx, shipped, workers, local, ("--lang", "de"))
+    one, local, remote = (workdir / f"{kind}-{name}.json" for name in ("one", "local", "dask"))
+    one_s = run(memory, shipped, 1, one, ("--lang", "de"))
+    local_s = run(memory, shipped, workers, local, ("--lang", "de"))
     with local_cluster(workers) as address:
-        remote_s = run(tmx, shipped, 1, remote, ("--lang", "de", "--scheduler", address))
+        remote_s = run(memory, shipped, 1, remote, ("--lang", "de", "--scheduler", address))
     reports = [path.read_bytes() for path in (one, local, remote)]
     same = "the same" if reports[1:] == reports[:1] * 2 else "DIFFERENT"
-    print(f"\n{units:,}-unit TMX ({tmx.stat().st_size / 1e6:.0f} MB): one process {one_s:.1f} s, "
+    print(f"\n{units:,}-unit {kind.upper()} ({memory.stat().st_size / 1e6:.0f} MB): one process {one_s:.1f} s, "
           f"--jobs {workers} {local_s:.1f} s ({one_s / local_s:.2f}x), Dask ({workers} workers) {remote_s:.1f} s "
           f"({one_s / remote_s:.2f}x); reports {same} ({one.stat().st_size / 1e6:.1f} MB)")
+
+
+def write_po(path: Path, units: int, turkish: bool, seed: int = 1) -> Path:
+    """bench_tmx's units as a PO file (German), each with its own msgctxt (a source may come
+    again with another translation), inline tags left out; written as it is made."""
+    import html
+    import re
+
+    from bench_tmx import UnitMaker
+
+    inline = re.compile(r"<(bpt|ept|ph)\b[^>]*>.*?</\1>")
+
+    def quoted(content: str) -> str:
+        text = html.unescape(inline.sub("", content))
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    maker = UnitMaker(seed, turkish)
+    with open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
+        out.write('msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n')
+        for number in range(1, units + 1):
+            source, target, _ = maker.unit()
+            out.write(f'#: memory:{number}\nmsgctxt "u{number}"\nmsgid {quoted(source)}\nmsgstr {quoted(target)}\n\n')
+    return path
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from mtcheck.errors import MtcheckError
 from tests.conftest import run_cli
 
 FILLER_SOURCES = ("The commune reviewed the annual plan for {n} households.",
@@ -275,3 +276,106 @@ def test_a_part_s_second_task_moves_when_the_worker_holding_the_part_leaves():
     first = dask_runner._finishing(client, ["tcp://gone:1"], ("task",), "key")
     assert dask_runner._finished(client, ["tcp://gone:1"], ("task",), "key", first) == "finished elsewhere"
     assert client.submitted == [(["tcp://gone:1"], False), (None, True)]
+
+
+def _catalog(path, entries: int = 400, seed: int = 7, crlf: bool = False, header: bool = True,
+             broken: range = range(0)) -> str:
+    """A PO file of the pairs above early and again later, between fillers, with what PO files
+    hold besides: translator comments and references (and an empty line inside one entry's
+    comments), contexts (a source said twice), strings over several lines, plural forms, an
+    untranslated entry, obsolete entries. `broken`: these entries with an empty line between
+    their msgctxt and msgid, and none after them."""
+    rng = random.Random(seed)
+    lines = ['# German translation.', '', '#, fuzzy'] if header else []
+    if header:
+        lines += ['msgid ""', 'msgstr ""', '"Project-Id-Version: t 1\\n"', '"Language: de\\n"',
+                  '"Content-Type: text/plain; charset=UTF-8\\n"', '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"', '']
+    for number in range(entries):
+        if number < len(EARLY):
+            source, target = EARLY[number]
+        elif number % 7 == 0:
+            source, target = LATER[(number // 7) % len(LATER)]
+        else:
+            which, n = rng.randrange(3), rng.randrange(10, 99_999)
+            source, target = FILLER_SOURCES[which].format(n=n), FILLER_TARGETS[which].format(n=n)
+        lines += [f"# Translator note {number}", *([""] if number % 50 == 3 else []), f"#: src/file.c:{number}"]
+        if number % 11 == 5:
+            lines += [f'msgctxt "u{number}"', f'msgid "{source}"', f'msgid_plural "{source}s"',
+                      f'msgstr[0] "{target}"', f'msgstr[1] "{target}"', ""]
+            continue
+        lines.append(f'msgctxt "u{number}"')
+        if number in broken:
+            lines.append("")
+        if number % 5 == 2:
+            half = len(source) // 2
+            lines += ['msgid ""', f'"{source[:half]}"', f'"{source[half:]}"']
+        else:
+            lines.append(f'msgid "{source}"')
+        if number % 13 == 6:
+            lines.append('msgstr ""')
+        elif number % 5 == 2:
+            half = len(target) // 2
+            lines += ['msgstr ""', f'"{target[:half]}"', f'"{target[half:]}"']
+        else:
+            lines.append(f'msgstr "{target}"')
+        if number not in broken:
+            lines.append("")
+        if number % 97 == 50:
+            lines += [f'#~ msgid "Old {number}"', f'#~ msgstr "Alt {number}"', ""]
+    path.write_bytes(("\r\n" if crlf else "\n").join(lines).encode("utf-8"))
+    return str(path)
+
+
+def test_po_parts_read_the_segments_of_the_whole_file(tmp_path):
+    """Each part of a PO file, read after the file's header entry, gives the whole file's
+    segments there: texts, ids, sources, languages, lines and columns, places of strings over
+    several lines; with LF or CRLF line ends, with and without a header."""
+    from mtcheck.formats.parts import po_parts
+    from mtcheck.formats.po import PoFile
+
+    for crlf, header in ((False, True), (True, True), (False, False)):
+        path = _catalog(tmp_path / f"m{crlf}{header}.po", crlf=crlf, header=header)
+        parts = po_parts(path, 4096)
+        assert parts is not None and len(parts) >= 5
+        assert (parts[0].head_end > 0) == header
+        whole = [_plain(s) + (s.lang, s.source_lang) for s in PoFile(path).segments()]
+        cut = [_plain(s) + (s.lang, s.source_lang) for part in parts for s in PoFile(path, part=part).segments()]
+        assert cut == whole
+        assert {s[-2] for s in whole} == ({"de"} if header else {None})
+
+
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_a_po_file_in_parts_reports_what_it_reports_whole(tmp_path, small_parts, output_format):
+    """Abbreviations, the first translation of a source, renderings counted: across the parts
+    of a PO file as across a memory's, the two workers' report is the one-process report."""
+    from mtcheck.partition import parts_of
+
+    path = _catalog(tmp_path / "ui.de.po")
+    assert len(parts_of(path, 2)) >= 4
+    one = _check(path, tmp_path / "one", "1", "--format", output_format)
+    two = _check(path, tmp_path / "two", "2", "--format", output_format)
+    assert two == one
+    if output_format == "json":
+        findings = json.loads(one[1])["findings"]
+        assert {"GL001", "GL002", "GL003", "GL004", "GL005"} <= {f["rule"] for f in findings}
+        assert not [f for f in findings if f["rule"] == "GL004" and f["text"] != "Grassroots democracy"]
+
+
+def test_a_po_part_cut_inside_an_entry_has_the_file_checked_whole(tmp_path, small_parts):
+    """An empty line between a msgctxt and its msgid looks like a place to cut: a part cut
+    there does not read as counted, and the file is checked whole, with the same report."""
+    from mtcheck.formats.parts import PartMisread
+    from mtcheck.formats.po import PoFile
+    from mtcheck.partition import parts_of
+
+    path = _catalog(tmp_path / "ui.de.po", broken=range(100, 400))
+    misread = 0
+    for part in parts_of(path, 2):
+        try:
+            PoFile(path, part=part)
+        except (PartMisread, MtcheckError):
+            misread += 1
+    assert misread
+    one = _check(path, tmp_path / "one", "1", "--format", "json")
+    two = _check(path, tmp_path / "two", "2", "--format", "json")
+    assert two == one and json.loads(one[1])["findings"]

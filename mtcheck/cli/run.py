@@ -45,6 +45,7 @@ DEMO_VARIABLE = "MTCHECK_DEMO_GLOSSARY"
 
 
 STDIN = "-"  # the path that stands for standard input
+IDENTIFIED_FROM = 200  # a bilingual file's languages are identified from its first segments
 
 
 def _renamed(error: MtcheckError, copy: str, name: str) -> MtcheckError:
@@ -181,12 +182,13 @@ class Run:
         if self._identified is None:
             self._identified = {}
 
-    def open(self, path: str):
+    def open(self, path: str, part=None):
         """(path, lang, segments) of one file (not standard input); MtcheckError if it cannot
-        be read."""
+        be read. `part`: a bilingual file's first part (mtcheck.formats.parts), opened alone
+        where it holds the segments the file's language is told from."""
         from mtcheck.formats import bilingual_kind
 
-        return self._bilingual(path) if bilingual_kind(path) else self._plain(path)
+        return self._bilingual(path, part) if bilingual_kind(path) else self._plain(path)
 
     def _standard_input(self, bilingual_kind):
         """The text on standard input, read from a private copy named like `stdin_filename`
@@ -231,17 +233,23 @@ class Run:
         lang = self._language(path, lambda: plaintext.sample(path))
         return path, lang, plaintext.read_segments(path, lang)
 
-    def _bilingual(self, path: str):
+    def _bilingual(self, path: str, part=None):
         """A bilingual file; languages it does not name are identified from its first segments."""
         import itertools
 
         from mtcheck.formats import open_bilingual
 
-        document = open_bilingual(path, source_lang=self.source_lang, target_lang=self.lang)
+        document = open_bilingual(path, source_lang=self.source_lang, target_lang=self.lang, part=part)
+        segments = iter(document.segments())
+        head = list(itertools.islice(segments, IDENTIFIED_FROM)) if part is not None else None
+        if head is not None and len(head) < IDENTIFIED_FROM:
+            # The part holds fewer segments than the whole file's sample: the file is read.
+            document = open_bilingual(path, source_lang=self.source_lang, target_lang=self.lang)
+            segments, head = iter(document.segments()), None
         for warning in getattr(document, "warnings", ()):
             self.err.print(f"warning: {warning}", markup=False, highlight=False)
-        segments = iter(document.segments())
-        head = list(itertools.islice(segments, 200))
+        if head is None:
+            head = list(itertools.islice(segments, IDENTIFIED_FROM))
         declared = document.target_lang or next((s.lang for s in head if s.lang), None)
         lang = self._language(path, lambda: "\n".join(s.text for s in head), declared)
         source_lang = None

@@ -38,8 +38,9 @@ def bilingual_kind(path: str | Path) -> str | None:
 
 
 def open_bilingual(path: str | Path, source_lang: str | None = None,
-                   target_lang: str | None = None) -> TranslationFile:
-    """Open a bilingual file by its extension; languages given here override the file's."""
+                   target_lang: str | None = None, part=None) -> TranslationFile:
+    """Open a bilingual file by its extension; languages given here override the file's.
+    `part`: only this part of a file cut by mtcheck.formats.parts."""
     kind = bilingual_kind(path)
     if kind == "xliff":
         from mtcheck.formats.xliff import XliffFile as cls
@@ -51,4 +52,6 @@ def open_bilingual(path: str | Path, source_lang: str | None = None,
         from mtcheck.formats.csvdoc import CsvFile as cls
     else:
         raise ValueError(f"not a bilingual file: {path}")
+    if part is not None:
+        return cls(path, source_lang=source_lang, target_lang=target_lang, part=part)
     return cls(path, source_lang=source_lang, target_lang=target_lang)

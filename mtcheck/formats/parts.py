@@ -1,5 +1,5 @@
-"""A large translation memory cut into parts that parse on their own, so that several
-workers can check one file (see mtcheck.partition).
+"""A large translation memory or PO file cut into parts that parse on their own, so that
+several workers can check one file (see mtcheck.partition).
 
 A TMX part is a run of whole units that starts on a line whose first tag opens a <tu>. Read
 alone, it is the file's head (the XML declaration, <tmx>, <header> and <body>: what stands
@@ -9,6 +9,12 @@ whole file, and the units before the part are counted, so that a unit without a 
 numbered as in the whole file. A cut that is not where this finds it (a "<tu" in a comment)
 shows when the part is read: its units are not the ones counted, or it is not well-formed; the
 file is then checked whole.
+
+A PO part is a run of whole entries that starts on a line opening an entry (a comment or a
+keyword) after an empty line. Read alone, it is the file's header entry (what gives its charset
+and language, where the file begins with one), its lines numbered as the whole file's, and its
+bytes. Its entries are counted beforehand too: a cut inside an entry (an empty line between a
+msgid and its msgstr) does not parse, and the file is checked whole.
 """
 from __future__ import annotations
 
@@ -23,6 +29,10 @@ _UNIT_LINE = re.compile(rb"\n[ \t]*<(?:[\w.-]+:)?tu[\s/>]")
 _BODY_END = re.compile(rb"</(?:[\w.-]+:)?body\s*>")
 _TAIL_BYTES = 1 << 16  # where </body> is looked for: the file's last bytes
 _PADDING_CHUNK = 1 << 20
+# An entry's first line after an empty line, and a msgid (live or obsolete) starting a line.
+_PO_ENTRY = re.compile(rb"\n[ \t\r]*\n(?=#|msgctxt[ \t\"]|msgid[ \t\"])")
+_PO_MSGID = re.compile(rb"^(?:#~[ \t]*)?msgid[ \t\"]", re.MULTILINE)
+_PO_MSGSTR = re.compile(rb"^[ \t]*msgstr", re.MULTILINE)
 
 
 class PartMisread(Exception):
@@ -36,8 +46,8 @@ class FilePart(NamedTuple):
     start: int        # bytes [start, end) of the file
     end: int
     line: int         # the line `start` begins
-    units_before: int  # <tu> start tags before `start`
-    units: int        # <tu> start tags in the part: what reading it must find
+    units_before: int  # units (<tu>, PO entries) before `start`
+    units: int        # units in the part: what reading it must find
     head_end: int     # the head: bytes [0, head_end)
     head_line: int    # the line the head ends on
     tail_start: int   # the tail: bytes [tail_start, size)
@@ -45,6 +55,11 @@ class FilePart(NamedTuple):
     @property
     def size(self) -> int:
         return self.end - self.start
+
+
+def file_parts(path: str, kind: str, part_bytes: int) -> list[FilePart] | None:
+    """The parts of a file of this kind ('tmx', 'po'), or None (see tmx_parts, po_parts)."""
+    return {"tmx": tmx_parts, "po": po_parts}[kind](path, part_bytes) if kind in ("tmx", "po") else None
 
 
 def tmx_parts(path: str, part_bytes: int) -> list[FilePart] | None:
@@ -70,19 +85,52 @@ def tmx_parts(path: str, part_bytes: int) -> list[FilePart] | None:
             cut = found.start() + 1
             if cut > cuts[-1] and cut > head_end:
                 cuts.append(cut)
-        if len(cuts) < 2:
+        return _cut(path, data, cuts, head_end, tail_start, lambda chunk: chunk.count(b"<tu") - chunk.count(b"<tuv"))
+
+
+def po_parts(path: str, part_bytes: int) -> list[FilePart] | None:
+    """A PO file in parts of about `part_bytes` each, or None where it cannot be cut (too
+    small, a byte order mark or an encoding whose line ends are not single bytes, no entry
+    after an empty line). Each part after the first is read after the file's header entry."""
+    from mtcheck.formats.po import header_end, po_encoding
+
+    size = os.path.getsize(path)
+    if size < 2 * part_bytes:
+        return None
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        encoding, bom = po_encoding(data[:4096])
+        if bom or not _ascii_lines(encoding, "\nmsgid"):
             return None
-        cuts.append(size)
-        head_line = 1 + data[:head_end].count(b"\n")
-        parts, line, units = [], 1, 0
-        for number, (start, end) in enumerate(zip(cuts, cuts[1:])):
-            chunk = data[start:end]
-            inside = chunk.count(b"<tu") - chunk.count(b"<tuv")
-            parts.append(FilePart(path, number, len(cuts) - 1, start, end, line, units, inside, head_end, head_line,
-                                  tail_start))
-            line += chunk.count(b"\n")
-            units += inside
-        return parts
+        first = _PO_MSGSTR.search(data)
+        entry = _PO_ENTRY.search(data, first.end()) if first is not None else None
+        if entry is None:
+            return None
+        head_end = header_end(data[:entry.end()], encoding)
+        cuts = [0]
+        for number in range(1, -(-size // part_bytes)):
+            found = _PO_ENTRY.search(data, max(number * part_bytes, cuts[-1] + 1))
+            if found is None:
+                break
+            if found.end() > max(cuts[-1], head_end):
+                cuts.append(found.end())
+        return _cut(path, data, cuts, head_end, size, lambda chunk: len(_PO_MSGID.findall(chunk)))
+
+
+def _cut(path: str, data, cuts: list[int], head_end: int, tail_start: int, count_units) -> list[FilePart] | None:
+    """The parts between the cuts (their first is 0), with the units each holds."""
+    if len(cuts) < 2:
+        return None
+    cuts = cuts + [len(data)]
+    head_line = 1 + data[:head_end].count(b"\n")
+    parts, line, units = [], 1, 0
+    for number, (start, end) in enumerate(zip(cuts, cuts[1:])):
+        chunk = data[start:end]
+        inside = count_units(chunk)
+        parts.append(FilePart(path, number, len(cuts) - 1, start, end, line, units, inside, head_end, head_line,
+                              tail_start))
+        line += chunk.count(b"\n")
+        units += inside
+    return parts
 
 
 def _single_byte_lines(head: bytes) -> bool:
@@ -90,8 +138,12 @@ def _single_byte_lines(head: bytes) -> bool:
     from mtcheck.formats.xml import xml_encoding
 
     codec, _ = xml_encoding(head)
+    return _ascii_lines(codec, "\n<tu>")
+
+
+def _ascii_lines(codec: str, sample: str) -> bool:
     try:
-        return "\n<tu>".encode(codecs.lookup(codec).name) == b"\n<tu>"
+        return sample.encode(codecs.lookup(codec).name) == sample.encode("ascii")
     except (LookupError, UnicodeError):
         return False
 

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from mtcheck.errors import InputError
 from mtcheck.formats.langnames import language_code
+from mtcheck.formats.parts import FilePart, PartMisread
 from mtcheck.language import canonical_lang
 from mtcheck.formats.positions import Runs
 from mtcheck.model import PositionMap, Segment
@@ -93,10 +94,18 @@ class PoEntry:
 class PoFile:
     """A PO file: one Segment per translated msgstr (plural forms each their own)."""
 
-    def __init__(self, path: str | Path, source_lang: str | None = None, target_lang: str | None = None):
+    def __init__(self, path: str | Path, source_lang: str | None = None, target_lang: str | None = None,
+                 part: FilePart | None = None):
+        """`part`: only the entries of this part of the file (see mtcheck.formats.parts), read
+        after the file's header entry, at the file's lines; such a file is read, not edited."""
         self.path = str(path)
-        raw = read_bytes(self.path)
-        self.encoding, bom = _encoding(raw)
+        if part is None:
+            raw = read_bytes(self.path)
+            self.encoding, bom = _encoding(raw)
+        else:
+            raw, bom = _part_bytes(part), 0
+            with open(self.path, "rb") as handle:
+                self.encoding, _ = _encoding(handle.read(4096))
         try:
             text = raw[bom:].decode(self.encoding)
         except UnicodeDecodeError as exc:
@@ -106,7 +115,11 @@ class PoFile:
         self._bom = raw[:bom]
         self.lines, self._ends = _split_lines(text)
         self._newline = next((end for end in self._ends if end), "\n")
+        if part is not None and part.number > 0:
+            self.lines = _PartLines(self.lines, part)
         self.catalog = _Parser(self.path, self.lines).parse()
+        if part is not None:
+            _check_units(self.path, self.catalog, part)
         self.metadata = _metadata(self.catalog)
         # gettext's msgids are English unless the file says otherwise.
         self.source_lang = source_lang or self.metadata.get("X-Source-Language") or "en"
@@ -269,7 +282,8 @@ class _Parser:
         self.string: PoString | None = None  # the string continuation lines extend
 
     def parse(self) -> list[PoEntry]:
-        for number, line in enumerate(self.lines):
+        numbered = self.lines.numbered() if isinstance(self.lines, _PartLines) else enumerate(self.lines)
+        for number, line in numbered:
             self._line(number, line)
         self._close()
         return self.entries
@@ -446,6 +460,62 @@ def _metadata(entries: list[PoEntry]) -> dict[str, str]:
         if colon and key.strip():
             metadata[key.strip()] = value.strip()
     return metadata
+
+
+class _PartLines:
+    """A part's lines where the whole file has them: the header entry's first, the part's from
+    its own first line on, empty lines between (not held)."""
+
+    def __init__(self, lines: list[str], part: FilePart):
+        self.head = lines[:part.head_line - 1]  # the header ends where its next entry begins
+        self.first = part.line - 1
+        self.rest = lines[part.head_line - 1:]
+
+    def __len__(self) -> int:
+        return self.first + len(self.rest)
+
+    def __getitem__(self, number: int) -> str:
+        if number < len(self.head):
+            return self.head[number]
+        return self.rest[number - self.first] if number >= self.first else ""
+
+    def numbered(self) -> Iterator[tuple[int, str]]:
+        yield from enumerate(self.head)
+        yield from enumerate(self.rest, self.first)
+
+
+def _part_bytes(part: FilePart) -> bytes:
+    """The file's header entry (for a part after the first) and the part's bytes."""
+    with open(part.path, "rb") as handle:
+        head = handle.read(part.head_end) if part.number > 0 else b""
+        handle.seek(part.start)
+        return head + handle.read(part.end - part.start)
+
+
+def _check_units(path: str, catalog: list[PoEntry], part: FilePart) -> None:
+    """A part reads the entries its cut counted (see mtcheck.formats.parts), or none of it is used."""
+    first = part.line - 1
+    read = sum(1 for entry in catalog if "msgid" in entry.strings and entry.strings["msgid"].start >= first)
+    if read != part.units:
+        raise PartMisread(f"{path}: part {part.number + 1} holds {read} entries, not {part.units}")
+
+
+def header_end(head: bytes, encoding: str) -> int:
+    """Where the file's header entry ends, given its bytes up to the next entry: there, or 0
+    where the first entry is no header."""
+    try:
+        entries = _Parser("", _split_lines(head.decode(encoding))[0]).parse()
+    except (UnicodeDecodeError, InputError):
+        return 0
+    header = entries[0] if len(entries) == 1 else None
+    return len(head) if header is not None and not header.msgid and header.msgctxt is None \
+        and not header.obsolete else 0
+
+
+def po_encoding(raw: bytes) -> tuple[str, int]:
+    """The encoding a PO file's first bytes declare (UTF-8 where none), and its byte order
+    mark's length."""
+    return _encoding(raw)
 
 
 def _encoding(raw: bytes) -> tuple[str, int]:
