@@ -114,7 +114,7 @@ def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: 
     from mtcheck.partition import PartSummary, SplitFile
 
     parts = parts or {}
-    file_languages = _languages(run, files)
+    file_languages = _languages(run, files, {index: found[0] for index, found in parts.items()})
     # The items the workers take: each file, or each part of a file checked in parts.
     items: list[tuple[int, object]] = [(index, part) for index in range(len(files))
                                        for part in (parts.get(index) or [None])]
@@ -236,8 +236,9 @@ def _assigned(groups: dict, counts: dict, sizes: list[int], cost, jobs: int) -> 
     return max(load), assigned
 
 
-def _languages(run, files: list[str]) -> list[str | None]:
-    """Each file's language as the run reads it, said nothing of (the workers say it)."""
+def _languages(run, files: list[str], first_parts: dict | None = None) -> list[str | None]:
+    """Each file's language as the run reads it, said nothing of (the workers say it); a file
+    checked in parts opened as its first part (`first_parts`, by index), not read whole."""
     from rich.console import Console
 
     err, verbose = run.err, run.verbose
@@ -245,9 +246,9 @@ def _languages(run, files: list[str]) -> list[str | None]:
     run.remember_languages()  # for the workers, which would identify them again
     try:
         languages = []
-        for path in files:
+        for index, path in enumerate(files):
             try:
-                languages.append(run.open(path)[1])
+                languages.append(run.open(path, (first_parts or {}).get(index))[1])
             except MtcheckError:
                 languages.append(None)
         return languages
@@ -348,13 +349,21 @@ def check_file(run, checker: Checker, path: str, sentences: bool = True,
 
 def begin_part(run, checker: Checker, part, lang: str):
     """The part's mtcheck.partition.PartWork, or None where it cannot be read as cut or
-    stops on an error."""
+    stops on an error. The first part is opened as the run opens a file (Run.open), and keeps
+    what that says on the standard error for the file (`said`)."""
     from mtcheck.cli.run import _with_languages
     from mtcheck.formats import open_bilingual
     from mtcheck.formats.parts import PartMisread
     from mtcheck.partition import begin_part as begun
 
     try:
+        if part.number == 0:
+            _, _, got, error, said = read_file(
+                run, part.path, lambda path, lang, segments: [begun(checker, path, lang, segments, 0)], part)
+            if error is not None:
+                return None
+            got[0].said = said
+            return got[0]
         document = open_bilingual(part.path, source_lang=run.source_lang, target_lang=run.lang, part=part)
         return begun(checker, part.path, lang, _with_languages(document.segments(), lang, None), part.number)
     except (MtcheckError, PartMisread):
@@ -365,19 +374,12 @@ def finish_part(run, checker: Checker, work, part, entry, render=None, sentences
     """The part's PartResult, from its PartWork (None: failed) and PartEntry."""
     from mtcheck.partition import PartResult
 
-    said = _said_opening(run, part) if part.number == 0 else ""
     if work is not None:
         try:
-            return work.finish(entry, render, sentences)._replace(said=said)
+            return work.finish(entry, render, sentences)._replace(said=work.said)
         except MtcheckError:
             pass
-    return PartResult([], 0, Tally(), {}, said, failed=True)
-
-
-def _said_opening(run, part) -> str:
-    """What opening the file says on the standard error (its first part says it for the file;
-    opened as that part where it holds the segments a file's language is told from)."""
-    return read_file(run, part.path, lambda path, lang, segments: (), part)[4]
+    return PartResult([], 0, Tally(), {}, "", failed=True)
 
 
 def splits(rules, files: list[str]) -> bool:

@@ -224,6 +224,7 @@ class PartWork:
     def __init__(self, checker: Checker, number: int, tally: Tally, languages: dict[str, _Language],
                  findings: list[Finding]):
         self.checker, self.tally, self.languages, self.findings = checker, tally, languages, findings
+        self.said = ""  # what opening the file said on the standard error (its first part says it)
         self.summary = PartSummary(number, -1, {lang: (
             list(state.translation._by_source.items()) if state.translation else [],
             list(state.translation._by_target.items()) if state.translation else [],

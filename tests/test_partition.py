@@ -379,3 +379,16 @@ def test_a_po_part_cut_inside_an_entry_has_the_file_checked_whole(tmp_path, smal
     one = _check(path, tmp_path / "one", "1", "--format", "json")
     two = _check(path, tmp_path / "two", "2", "--format", "json")
     assert two == one and json.loads(one[1])["findings"]
+
+
+def test_a_po_file_in_parts_is_told_its_language_as_when_whole(tmp_path, small_parts):
+    """A PO file naming no language is identified from its first segments, as the whole file
+    would be, though its first part holds fewer of them: the same report."""
+    from mtcheck.partition import parts_of
+
+    path = _catalog(tmp_path / "catalog.po", header=False)
+    assert len(parts_of(path, 2)) >= 4
+    one, two = (run_cli("check", path, "--demo-glossary", "--format", "json", "--jobs", jobs) for jobs in "12")
+    assert two == one
+    findings = json.loads(one[1])["findings"]
+    assert findings and {f["lang"] for f in findings} == {"de"}

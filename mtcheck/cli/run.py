@@ -240,21 +240,19 @@ class Run:
         from mtcheck.formats import open_bilingual
 
         document = open_bilingual(path, source_lang=self.source_lang, target_lang=self.lang, part=part)
-        segments = iter(document.segments())
-        head = list(itertools.islice(segments, IDENTIFIED_FROM)) if part is not None else None
-        if head is not None and len(head) < IDENTIFIED_FROM:
-            # The part holds fewer segments than the whole file's sample: the file is read.
-            document = open_bilingual(path, source_lang=self.source_lang, target_lang=self.lang)
-            segments, head = iter(document.segments()), None
         for warning in getattr(document, "warnings", ()):
             self.err.print(f"warning: {warning}", markup=False, highlight=False)
-        if head is None:
-            head = list(itertools.islice(segments, IDENTIFIED_FROM))
-        declared = document.target_lang or next((s.lang for s in head if s.lang), None)
-        lang = self._language(path, lambda: "\n".join(s.text for s in head), declared)
+        segments = iter(document.segments())
+        head = sample = list(itertools.islice(segments, IDENTIFIED_FROM))
+        if part is not None and len(head) < IDENTIFIED_FROM:
+            # A part holding fewer segments than the file's sample: the sample is the file's.
+            whole = open_bilingual(path, source_lang=self.source_lang, target_lang=self.lang)
+            sample = list(itertools.islice(whole.segments(), IDENTIFIED_FROM))
+        declared = document.target_lang or next((s.lang for s in sample if s.lang), None)
+        lang = self._language(path, lambda: "\n".join(s.text for s in sample), declared)
         source_lang = None
-        if any(s.source and not s.source_lang for s in head):
-            source_lang = self._language(path, lambda: "\n".join(s.source or "" for s in head), None, "source")
+        if any(s.source and not s.source_lang for s in sample):
+            source_lang = self._language(path, lambda: "\n".join(s.source or "" for s in sample), None, "source")
         return path, lang, _with_languages(itertools.chain(head, segments), lang, source_lang)
 
     def _language(self, path: str, sample, declared: str | None = None, side: str = "text") -> str:
