@@ -767,3 +767,24 @@ def test_an_elided_article_is_no_part_of_a_rendering(tmp_path):
     (candidate,) = json.loads(out)["candidates"]
     assert candidate["concept"] == "hook" and candidate["text"] == "action"
     assert sorted(o["text"] for o in candidate["occurrences"]) == ["action", "action"]
+
+
+def test_a_run_that_renders_another_word_of_the_source_is_not_the_term_s_rendering(tmp_path):
+    """"Stage Hunk For Commit" → „Indexer la section": the target leaves 'commit' out and
+    „Indexer" renders 'Stage', which it stands beside wherever the source says 'Stage', with
+    or without 'commit' (competitive linking). Where the source has no such other word,
+    the run found again is still the rendering („validation")."""
+    glossary = ("commit,en,commit,preferred\ncommit,fr,commit,preferred\n"
+                "section,en,hunk,preferred\nsection,fr,section,preferred\n")
+    pairs = [
+        ("Stage Hunk For Commit", "Indexer la section"),
+        ("Stage Lines For Commit", "Indexer les lignes"),
+        ("Stage Line For Commit", "Indexer la ligne"),
+        ("Stage Changed Files", "Indexer les fichiers modifiés"),
+        ("Stage Selected Files", "Indexer les fichiers choisis"),
+        ("Commit", "Validation"),
+        ("Amend the last commit", "Corriger la dernière validation"),
+        ("Show the commit", "Montrer le commit"),
+    ]
+    findings = gl006_in_po(tmp_path, glossary, "fr", pairs)
+    assert {(f["concept"], f["text"]) for f in findings} == {("commit", "Validation"), ("commit", "validation")}

@@ -150,6 +150,7 @@ class Discoverer:
         self.mt_lang = canonical_lang(mt_lang) if mt_lang else None
         self._concepts = {c.id: c for c in glossary}
         self._languages: dict[str, _Language] = {}
+        self._source_analysers: dict[str, TextAnalyser] = {}
         self._spans = 0
         # What the MT signal made of each candidate: (written in, keys) -> translation.
         self.translations: dict[tuple[str, tuple[str, ...]], str] = {}
@@ -174,7 +175,8 @@ class Discoverer:
         state.counts.update(surfaces)
         if segment.source:
             word = state.analyser.word
-            state.gaps.read({key for key, content in map(word, surfaces) if content})
+            state.gaps.read({key for key, content in map(word, surfaces) if content},
+                            self._source_keys(segment.source, segment.source_lang))
         missing, in_source, said = self._missing(segment, lang, matches)
         # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
         if not matches and not missing and not any(mark in masked for mark in QUOTE_MARKS) \
@@ -307,6 +309,15 @@ class Discoverer:
             missing.append(match)
         return missing, in_source, [(start, end) for start, end, concept in places if concept in seen]
 
+    def _source_keys(self, text: str, lang: str | None) -> set[str]:
+        """The keys of the content words of a bilingual segment's source (or of a term in it)."""
+        lang = canonical_lang(lang or "")
+        analyser = self._source_analysers.get(lang)
+        if analyser is None:
+            analyser = self._source_analysers[lang] = TextAnalyser(analyzer_for(lang))
+        keys = (analyser.word(word) for word, _, _ in analyser.words_of(mask_protected(text)))
+        return {key for key, content in keys if content}
+
     def _add_gaps(self, state: _Language, segment: Segment, analysed: Analysed, matches: list[Match],
                   missing: list[Match], said: list[tuple[int, int]]) -> None:
         starts = [w.start for w in analysed.words]
@@ -328,7 +339,9 @@ class Discoverer:
             source_words = max(1, len(match.text.split()), len(preferred.text.split()) if preferred else 0)
             # The target's free words are one short run: that is the rendering (a UI label).
             sole = len(whole) == 1 and len(whole[0][2]) <= source_words + 1 and len(missing) == 1
-            gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole)
+            others = tuple(sorted(self._source_keys(segment.source, segment.source_lang)
+                                  - self._source_keys(match.text, segment.source_lang)))
+            gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others)
             state.gaps.add(gap, (segment, analysed))
 
     def _align(self, lang: str, state: _Language) -> None:
@@ -559,14 +572,14 @@ class Discoverer:
             slots = state.slots
             # The slots' word counts are made from `counts` when scoring (count_words): not sent.
             found[lang] = (state.spans, state.counts, (slots.known, slots.quoting), state.endings,
-                           (state.gaps.gaps, state.gaps.segments), state.translations_seen)
+                           state.gaps, state.translations_seen)
         return found
 
     def merge(self, read: dict) -> None:
         """Take in what another Discoverer read (its `state`), as if read here after what
         this one read: documents read in several processes, merged in their order, score as
         one process reading them all would."""
-        for lang, (spans, counts, (known, quoting), endings, (gaps, segments), translations) in read.items():
+        for lang, (spans, counts, (known, quoting), endings, gaps, translations) in read.items():
             state = self._language(lang)
             for key, places in spans.items():
                 room = max(0, MAX_SPANS - self._spans)
@@ -583,8 +596,7 @@ class Discoverer:
                 state.slots.quoting[concept_id] = (quoted_before + quoted, places_before + places)
             for concept_id, letters in endings.items():
                 state.endings.setdefault(concept_id, Counter()).update(letters)
-            state.gaps.gaps.extend(gaps)
-            state.gaps.segments.update(segments)
+            state.gaps.merge(gaps)
             state.translations_seen.update(translations)
 
     # -- scoring ----------------------------------------------------------------------------

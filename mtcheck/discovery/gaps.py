@@ -12,6 +12,12 @@ only where the source has the term is), as translation lexicons are extracted fr
 text. Where a concept has one gap, or a gap a single run of few words, that run (a UI label:
 "Discount" → "Zniżka"). Everything is counted within the file(s) read: nothing outside them is
 needed.
+
+A run chosen for a concept may render another word of the same sources instead ("Stage Hunk
+For Commit" → „Indexer la section": 'Indexer' is 'Stage', the 'commit' left out): where one
+of the gap's other source words is more associated with the run, over all the bilingual
+segments read, than the concept's gaps are, the run renders that word, not the concept
+(competitive linking, as Melamed's word aligner decides between two source words).
 """
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ from typing import Callable
 
 MAX_WORDS = 3      # content words a rendering found in a gap may have
 MAX_RUNS = 40      # candidate spans kept per gap: a long segment has many
+MAX_PAIRS = 200_000  # bilingual segments whose words are kept to weigh a run's other source words
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,7 @@ class Gap:
     source_words: int
     spans: tuple[tuple[int, int, tuple[str, ...]], ...]  # (first, stop, content keys) in the target's words
     sole: bool                     # the target's uncovered words are one short run
+    others: tuple[str, ...] = ()   # the source's other content words (keys), which a run may render instead
 
 
 MIN_DICE = 0.3    # below this a span found in several gaps is there by chance
@@ -39,14 +47,43 @@ MIN_DICE = 0.3    # below this a span found in several gaps is there by chance
 class Gaps:
     gaps: list[tuple[Gap, object]] = field(default_factory=list)   # (gap, what the caller needs to place it)
     segments: Counter = field(default_factory=Counter)   # content word key -> bilingual segments holding it
+    # (source keys, target keys) of the first MAX_PAIRS bilingual segments; their source keys counted
+    pairs: list[tuple[frozenset, frozenset]] = field(default_factory=list)
+    sources: Counter = field(default_factory=Counter)
 
     def add(self, gap: Gap, place: object) -> None:
         if gap.spans:
             self.gaps.append((gap, place))
 
-    def read(self, keys: set[str]) -> None:
-        """A bilingual segment's content word keys, gaps or not."""
+    def read(self, keys: set[str], source_keys: set[str] = frozenset()) -> None:
+        """A bilingual segment's content word keys, gaps or not, and its source's."""
         self.segments.update(keys)
+        if len(self.pairs) < MAX_PAIRS:
+            self.pairs.append((frozenset(source_keys), frozenset(keys)))
+            self.sources.update(source_keys)
+
+    def merge(self, other: "Gaps") -> None:
+        """What another reader read of later files, as if read here after them."""
+        self.gaps.extend(other.gaps)
+        self.segments.update(other.segments)
+        room = MAX_PAIRS - len(self.pairs)
+        for source_keys, keys in other.pairs[:max(room, 0)]:
+            self.pairs.append((source_keys, keys))
+            self.sources.update(source_keys)
+
+    def _rival(self, others: tuple[str, ...], keys: tuple[str, ...], association: float, cache: dict) -> bool:
+        """Whether one of a gap's other source words is more associated with the run (Dice over
+        the bilingual segments kept) than its concept is, seen with it twice at least (once
+        says nothing)."""
+        holding = cache.get(keys)
+        if holding is None:
+            holding = cache[keys] = [source_keys for source_keys, target in self.pairs
+                                     if all(key in target for key in keys)]
+        for other in others:
+            both = sum(1 for source_keys in holding if other in source_keys)
+            if both >= 2 and 2 * both / (self.sources[other] + len(holding)) > association:
+                return True
+        return False
 
     def aligned(self, translates: Callable[[str, object, tuple], bool] | None = None) \
             -> list[tuple[Gap, object, tuple[int, int, tuple[str, ...]], float, int, int]]:
@@ -57,6 +94,7 @@ class Gaps:
         for gap, place in self.gaps:
             by_concept.setdefault(gap.concept, []).append((gap, place))
         chosen = []
+        rivals: dict = {}
         for concept in sorted(by_concept):
             gaps = by_concept[concept]
             support = Counter(keys for gap, _ in gaps for keys in {span[2] for span in gap.spans})
@@ -74,6 +112,8 @@ class Gaps:
                 best = max(gap.spans, key=rank)
                 n = support[best[2]]
                 association = dice(best[2])
+                if gap.others and self._rival(gap.others, best[2], association, rivals):
+                    continue  # it renders another word of the source
                 if n >= 2 and association >= MIN_DICE:
                     # Found again where the source has the term again, and seldom elsewhere.
                     strength = 1.0 if gap.sole else association
