@@ -788,3 +788,14 @@ def test_a_run_that_renders_another_word_of_the_source_is_not_the_term_s_renderi
     ]
     findings = gl006_in_po(tmp_path, glossary, "fr", pairs)
     assert {(f["concept"], f["text"]) for f in findings} == {("commit", "Validation"), ("commit", "validation")}
+
+
+def test_the_term_in_a_form_the_analyser_does_not_know_is_no_other_rendering(tmp_path):
+    """Bulgarian writes the article at a noun's end and no lemmatizer here knows every form:
+    „пакетирани обекти", „пакетираните обекти" are the term „пакетиран обект" in other
+    forms (each word changed at its end only), not a variant of it; „обекти пакетирани" (the
+    same words in another order) is still a candidate."""
+    glossary = "packed-object,en,packed object,preferred\npacked-object,bg,пакетиран обект,preferred\n"
+    found = candidates_in(tmp_path, glossary, "bg", "Има 5 пакетирани обекти в хранилището.\n"
+                          "Пакетираните обекти са компресирани.\nСъздадени са обекти пакетирани наново.\n")
+    assert {form for form, c in found.items() if c.concept.id == "packed-object"} == {"обекти пакетирани"}

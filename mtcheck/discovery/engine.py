@@ -702,6 +702,8 @@ class Discoverer:
         span_lang, keys = spans[0].span_lang, spans[0].keys
         if span_lang == lang and _kept_term_inflected(concept, lang, spans[0].occurrence.text):
             return []  # a term kept from English, inflected as English does („Container Runtimes")
+        if span_lang == lang and parts.term_form(concept.id, spans[0].occurrence.text):
+            return []  # the concept's own term in a form the analyser did not tell
         evidence: list[Evidence] = []
         tied = False
         aligned = max((s.aligned for s in spans if s.aligned and s.aligned[0] == concept.id),

@@ -281,6 +281,19 @@ class ConceptParts:
               for part in rendering.parts]
         return any(b < a for a, b in zip(at, at[1:]) if a >= 0 and b >= 0)
 
+    def term_form(self, concept_id: str, text: str) -> bool:
+        """Whether the text is one of the concept's terms in this language with each content
+        word changed at its end only and the same function words (see inflected): a form of
+        the term the language's analyser did not tell, not another rendering."""
+        words = [(surface, *self.analyser.word(surface)) for surface, _, _ in self.analyser.words_of(text)]
+        shape = tuple("" if content else key for _, key, content in words)
+        content = [surface for surface, _, is_content in words if is_content]
+        return any(rendering.function_words == shape and inflected(self._content_words(rendering.term.text), content)
+                   for rendering in self.renderings.get(concept_id, ()))
+
+    def _content_words(self, text: str) -> list[str]:
+        return [word for word, _, _ in self.analyser.words_of(text) if self.analyser.word(word)[1]]
+
     def term_words(self, text: str) -> list[tuple[str, bool]]:
         return [self.analyser.word(word) for word, _, _ in self.analyser.words_of(text)]
 
@@ -463,6 +476,25 @@ def related(part: str, key: str) -> bool:
     # the other lost (mobilizacj, mobilizak); a short one differing there is another word
     # (profil, profit).
     return long.startswith(short) or (len(short) >= 8 and _common_prefix(short, long) == len(short) - 1)
+
+
+INFLECTION = 2    # letters at a word's end that a form of it may change
+
+
+def inflected(term_words: list[str], words: list[str]) -> bool:
+    """Whether the words are the term's words one for one, in order, each changed at its end
+    only (at most INFLECTION letters of each, after more than MIN_STEM in common): the term in
+    a form the language's analyser did not tell („отдалеченото хранилище", „отдалечени
+    хранилища" for „отдалечено хранилище"), not another rendering of it („movilización
+    masiva" for „movilización de masas", „Frontu Ojczyźnianego" for „Front Ojczyzny")."""
+    if len(term_words) != len(words):
+        return False
+    for term_word, word in zip(term_words, words):
+        a, b = plain(term_word.casefold()), plain(word.casefold())
+        common = _common_prefix(a, b)
+        if common <= MIN_STEM or max(len(a), len(b)) - common > INFLECTION:
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=65536)
