@@ -799,3 +799,19 @@ def test_the_term_in_a_form_the_analyser_does_not_know_is_no_other_rendering(tmp
     found = candidates_in(tmp_path, glossary, "bg", "Има 5 пакетирани обекти в хранилището.\n"
                           "Пакетираните обекти са компресирани.\nСъздадени са обекти пакетирани наново.\n")
     assert {form for form, c in found.items() if c.concept.id == "packed-object"} == {"обекти пакетирани"}
+
+
+def test_a_clause_is_no_rendering_of_a_name(tmp_path):
+    """„la movilización masiva es hábil" says that mass mobilisation is skilful: the copula
+    joins the words, which the movement's name does not have between its own; the subject is
+    a variant of mass mobilisation, not the movement."""
+    glossary = ("dan-van-kheo,en,Skilled Mass Mobilisation,preferred\n"
+                "dan-van-kheo,es,Movilización de Masas Hábil,preferred\n"
+                "mass-mobilisation,en,mass mobilisation,preferred\n"
+                "mass-mobilisation,es,movilización de masas,preferred\n")
+    found = candidates_in(tmp_path, glossary, "es",
+                          "Si la movilización masiva es deficiente, todo fracasará.\n"
+                          "Si la movilización masiva es hábil, todo saldrá bien.\n"
+                          "La movilización de masas avanza en la provincia.\n")
+    flagged = {(form, c.concept.id) for form, c in found.items() if c.score >= 0.5}
+    assert flagged == {("movilización masiva", "mass-mobilisation")}

@@ -736,8 +736,11 @@ class Discoverer:
                                      f"'{kept.text}', which the glossary keeps as it is"))
             tied = True
         elif (variant := parts.variant_of(concept.id, list(keys))) is not None and not any(s.known for s in spans) \
+                and not parts.extra_links(variant, spans[0].occurrence.text) \
                 and ((reordered := parts.reordered(variant, list(keys)))
                      or not parts.contains_rendering(concept.id, list(keys))):
+            # (Not across a word the rendering does not link its words with: „movilización
+            # masiva es hábil" says the mobilisation is skilful.)
             # The same words in another order are less sure than other forms of them in the
             # same order („Massenmobilisierung geschickt" is an adverb's place).
             signal = "reordered" if reordered else "variant"
@@ -785,6 +788,8 @@ class Discoverer:
                     if share.modifier:
                         evidence.extend(e for e in _share_evidence(share, 1.0) if e.signal == "modifier")
                     evidence.extend(_titled(spans))
+                elif linked:
+                    pass  # another thing joined to it („masowa mobilizacja jest umiejętna": a clause)
                 elif explained and not any(s.occurrence.quoted for s in spans) \
                         and any(concept.id not in parts.dependents.get(other, ()) for s in spans
                                 for other in s.inner - {concept.id}):
