@@ -149,7 +149,9 @@ def main() -> None:
     parser.add_argument("roots", nargs="+")
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--show", type=int, default=0, help="list this many false alarms and misses per data set")
+    parser.add_argument("--by-language", action="store_true", help="also the totals of each language's data sets")
     args = parser.parse_args()
+    languages: dict[str, list[int]] = {}
     print("| data set | texts | wrong renderings | together: precision | recall | each file alone: precision | "
           "recall |")
     print("|---|---:|---:|---:|---:|---:|---:|")
@@ -164,6 +166,10 @@ def main() -> None:
         for mode, r in (("together", together), ("alone", alone)):
             for i, key in enumerate(("gold", "found", "right", "covered")):
                 totals[mode][i] += r[key]
+        language = languages.setdefault(dataset.lang.split("-")[0], [0] * 8)
+        for i, key in enumerate(("gold", "found", "right", "covered")):
+            language[i] += together[key]
+            language[4 + i] += alone[key]
         print(f"| {dataset.label} | {len(dataset.texts)} | {together['gold']} | "
               f"{ratio(together['right'], together['found'])} | {ratio(together['covered'], together['gold'])} | "
               f"{ratio(alone['right'], alone['found'])} | {ratio(alone['covered'], alone['gold'])} |", flush=True)
@@ -173,6 +179,12 @@ def main() -> None:
                       f"({place.candidate.score:.2f}: {', '.join(e.signal for e in place.candidate.evidence)})")
             for gold in together["missed"][:args.show]:
                 print(f"    missed: {gold['file']}: '{gold['text']}' ({gold['concept']}, {gold.get('kind')})")
+    if args.by_language:
+        print("\n| language | wrong renderings | together: precision | recall | each file alone: precision | recall |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for lang, (gold, found, right, covered, _, found1, right1, covered1) in sorted(languages.items()):
+            print(f"| {lang} | {gold} | {ratio(right, found)} | {ratio(covered, gold)} | {ratio(right1, found1)} | "
+                  f"{ratio(covered1, gold)} |")
     for mode, (gold, found, right, covered) in totals.items():
         print(f"all, {mode}: precision {ratio(right, found)} % of {found}, recall {ratio(covered, gold)} % of {gold}")
 

@@ -53,16 +53,27 @@ def examples(dataset) -> tuple[list[list[float]], list[int], list[int]]:
     return xs, ys, ws
 
 
-def fit(xs, ys, ws, l2: float) -> tuple[np.ndarray, float]:
-    """Weighted logistic regression, L2 on the weights (not the intercept), Newton's method."""
+def prior_weights(anchored: bool) -> np.ndarray:
+    """Where the L2 penalty pulls the weights: nowhere (zeros), or, `anchored`, to the signals'
+    own noisy-or (the `combined` feature's weight 1), so that what is learned corrects it."""
+    prior = np.zeros(len(feature_names()))
+    if anchored:
+        prior[feature_names().index("combined")] = 1.0
+    return prior
+
+
+def fit(xs, ys, ws, l2: float, prior: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """Weighted logistic regression, L2 on the weights' distance from `prior` (not on the
+    intercept), Newton's method."""
     x = np.hstack([np.ones((len(xs), 1)), np.asarray(xs, dtype=float)])
     y, w = np.asarray(ys, dtype=float), np.asarray(ws, dtype=float)
-    beta = np.zeros(x.shape[1])
+    centre = np.concatenate([[0.0], prior if prior is not None else np.zeros(x.shape[1] - 1)])
+    beta = centre.copy()
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 1e-6
     for _ in range(100):
         p = 1 / (1 + np.exp(-x @ beta))
-        gradient = x.T @ (w * (p - y)) + penalty * beta
+        gradient = x.T @ (w * (p - y)) + penalty * (beta - centre)
         hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty)
         step = np.linalg.solve(hessian, gradient)
         beta -= step
@@ -113,8 +124,18 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--precision", type=float, default=0.9,
                         help="the training places' precision the default threshold is set at (the most recall there)")
+    parser.add_argument("--anchored", action="store_true",
+                        help="pull the weights to the signals' own noisy-or (see prior_weights), not to zero")
+    parser.add_argument("--no-calibration", action="store_true", help="keep the fitted intercept")
     parser.add_argument("--out", help="write the weights learned from all languages to this JSON file")
     args = parser.parse_args()
+    prior = prior_weights(args.anchored)
+
+    def learned(xs, ys, ws) -> tuple[np.ndarray, float]:
+        coefficients, intercept = fit(xs, ys, ws, args.l2, prior)
+        if not args.no_calibration:
+            intercept = calibrated(xs, ys, ws, coefficients, intercept, args.precision)
+        return coefficients, intercept
     sets = datasets(args.roots)
     by_lang = defaultdict(list)
     data = {}
@@ -129,8 +150,7 @@ def main() -> None:
     for lang in sorted(by_lang):
         train = [d for d in sets if d.lang != lang]
         xs, ys, ws = (sum((data[d.label][i] for d in train), []) for i in range(3))
-        coefficients, intercept = fit(xs, ys, ws, args.l2)
-        scorer = scorer_of(coefficients, calibrated(xs, ys, ws, coefficients, intercept, args.precision))
+        scorer = scorer_of(*learned(xs, ys, ws))
         totals = {"together": [0, 0, 0, 0], "alone": [0, 0, 0, 0]}
         for dataset in by_lang[lang]:
             result = evaluate(dataset, scorer)
@@ -144,13 +164,13 @@ def main() -> None:
         print(f"| {lang} | {', '.join(d.label for d in by_lang[lang])} | {t[0]} | {ratio(t[2], t[1])} | "
               f"{ratio(t[3], t[0])} | {ratio(a[2], a[1])} | {ratio(a[3], a[0])} |", flush=True)
     xs, ys, ws = (sum((data[d.label][i] for d in sets), []) for i in range(3))
-    coefficients, intercept = fit(xs, ys, ws, args.l2)
-    intercept = calibrated(xs, ys, ws, coefficients, intercept, args.precision)
+    coefficients, intercept = learned(xs, ys, ws)
     weights = {name: round(float(c), 4) for name, c in zip(feature_names(), coefficients)}
     print("weights from all languages:", json.dumps(weights), "intercept", round(intercept, 4))
     if args.out:
         document = {"model": "logistic regression over the features of mtcheck.discovery.scoring",
                     "weights": weights, "intercept": round(intercept, 4), "l2": args.l2,
+                    "anchored": args.anchored, "calibrated": None if args.no_calibration else args.precision,
                     "trained_on": {label: {"candidates": len(d[0]), "positive": sum(d[1])} for label, d in data.items()},
                     "leave_one_language_out": results}
         out = Path(args.out)

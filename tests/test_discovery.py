@@ -815,3 +815,33 @@ def test_a_clause_is_no_rendering_of_a_name(tmp_path):
                           "La movilización de masas avanza en la provincia.\n")
     flagged = {(form, c.concept.id) for form, c in found.items() if c.score >= 0.5}
     assert flagged == {("movilización masiva", "mass-mobilisation")}
+
+
+def test_learned_weights_anchored_at_the_signals_own_combination_score_as_they_do(reduced):
+    """A Scorer whose only weight is the `combined` feature (the signals' noisy-or as log-odds,
+    where scripts/train_discovery.py --anchored starts) scores each candidate as the signals do;
+    a weight against one signal lowers the candidates with its evidence (below the least
+    score a candidate is kept at: gone) and no other."""
+    from mtcheck.discovery.scoring import Scorer
+    from mtcheck.langid import detect_language
+
+    def scored(scorer):
+        discoverer = Discoverer(load_glossary(reduced), scorer=scorer)
+        for path in sorted(SEEDS.glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            lang = detect_language(text)[0]
+            for number, line in enumerate(text.splitlines(), 1):
+                discoverer.add(Segment(line, path.name, number, lang=lang))
+        return {(c.form, c.concept.id): (c.score, tuple((e.signal, e.weight) for e in c.evidence))
+                for c in discoverer.candidates()}
+
+    fixed = scored(None)
+    anchored = scored(Scorer({"combined": 1.0}, 0.0))
+    assert len(fixed) > 20 and fixed.keys() == anchored.keys()
+    assert all(abs(anchored[key][0] - score) <= 0.002 for key, (score, _) in fixed.items() if 0.002 < score < 0.998)
+    # (What is accepted is learned from in a second round: the candidates may differ there.)
+    against_titles = scored(Scorer({"combined": 1.0, "titled": -5.0}, 0.0))
+    titled = {key for key, (_, evidence) in anchored.items() if "titled" in dict(evidence)}
+    assert titled and all(key not in against_titles or against_titles[key][0] < anchored[key][0] for key in titled)
+    assert all(against_titles[key][0] == anchored[key][0] for key in (against_titles.keys() & anchored.keys()) - titled
+               if against_titles[key][1] == anchored[key][1])

@@ -32,18 +32,24 @@ SIGNALS = {
     "initials": 0.6,       # a term's initials where the glossary does not list them
     "lexicon": 0.6,        # a bilingual dictionary's translation of the concept's term in another language
 }
-# What the span itself looks like.
-SHAPE = ("repeated", "words")
+# What the span itself looks like; and the signals' own noisy-or as log-odds (`combined`), so
+# that learned weights correct the signals' weights rather than replace them.
+SHAPE = ("repeated", "words", "combined")
+_CLIP = 0.999
 
 
 def features(evidence: Sequence, occurrences: int, words: int) -> list[float]:
-    """The feature vector: each signal's strength, then the shape."""
+    """The feature vector: each signal's strength, then the shape and the combined score."""
     strength = dict.fromkeys(SIGNALS, 0.0)
+    left = 1.0
     for item in evidence:
         full = SIGNALS.get(item.signal)
         if full:
             strength[item.signal] = max(strength[item.signal], min(1.0, item.weight / full))
-    return [strength[s] for s in SIGNALS] + [float(occurrences > 1), min(words, 5) / 5]
+        left *= 1.0 - item.weight
+    combined = min(_CLIP, max(1.0 - _CLIP, 1.0 - left))
+    return [strength[s] for s in SIGNALS] + [float(occurrences > 1), min(words, 5) / 5,
+                                             math.log(combined / (1.0 - combined))]
 
 
 def feature_names() -> list[str]:
