@@ -109,7 +109,9 @@ def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: 
     run's process, and what the worker keeps, and `finish(run, checker, item, kept, entry)`
     its PartResult once the run's process sends its PartEntry (see mtcheck.partition); a
     worker goes on with other items between the two. The parts' results are put together
-    as the file's."""
+    as the file's. Without `part_work`, parts need nothing of each other: each is an item of
+    its own, `work(run, checker, (part, the file's language))`, and a file in parts gives the
+    list of its parts' results, in order, for the caller to put together."""
     global _WORK
     from mtcheck.partition import PartSummary, SplitFile
 
@@ -132,7 +134,7 @@ def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: 
     part_numbers = [part.number if part is not None else -1 for _, part in items]
     # Entries go to a worker through a queue with a feeder thread: the run's process never
     # waits on a worker busy with another part (which might be waiting to send it a result).
-    inboxes = [context.Queue() for _ in plan_] if parts else []
+    inboxes = [context.Queue() for _ in plan_] if parts and part_work else []
     workers = [context.Process(target=_worker, args=(number, plan_, languages, sizes, costs, work_items, results,
                                                      taken, part_numbers, inboxes), daemon=True)
                for number in range(len(plan_))]
@@ -162,7 +164,7 @@ def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: 
                 yield receive(first_item[index])
                 continue
             found = [receive(first_item[index] + number) for number in range(split[index].count)]
-            yield _joined(run, checker, split[index], file_languages[index], found, work)
+            yield _joined(run, checker, split[index], file_languages[index], found, work) if part_work else found
     finally:
         _WORK = None
         for worker in workers:
@@ -318,7 +320,7 @@ def _worker(number: int, plan_: list[list[int]], languages: list[str | None], si
                     return
             read.add(languages[index])
             item = items[index]
-            if parts[index] < 0:
+            if parts[index] < 0 or part_work is None:
                 results.put((index, work(run, checker, item)))
             else:
                 summary, held[index] = part_work[0](run, checker, item)
@@ -347,27 +349,41 @@ def check_file(run, checker: Checker, path: str, sentences: bool = True,
     return FileResult(path, lang, batches, checker.tally, error, said, state)
 
 
-def begin_part(run, checker: Checker, part, lang: str):
-    """The part's mtcheck.partition.PartWork, or None where it cannot be read as cut or
-    stops on an error. The first part is opened as the run opens a file (Run.open), and keeps
-    what that says on the standard error for the file (`said`)."""
+def read_part(run, part, lang: str, read) -> tuple[str, str | None, list, MtcheckError | None, str]:
+    """One part of a file, as read_file reads a file: the first part opened as the run opens a
+    file (what that says kept), the others at their place in it; a part that does not read as
+    cut is an error (its file is then read whole)."""
     from mtcheck.cli.run import _with_languages
     from mtcheck.formats import open_bilingual
     from mtcheck.formats.parts import PartMisread
+
+    if part.number == 0:
+        try:
+            return read_file(run, part.path, read, part)
+        except PartMisread as exc:
+            return part.path, lang, [], MtcheckError(str(exc)), ""
+    got: list = []
+    try:
+        document = open_bilingual(part.path, source_lang=run.source_lang, target_lang=run.lang, part=part)
+        got.extend(read(part.path, lang, _with_languages(document.segments(), lang, None)))
+    except PartMisread as exc:
+        return part.path, lang, got, MtcheckError(str(exc)), ""
+    except MtcheckError as exc:
+        return part.path, lang, got, _sendable(exc), ""
+    return part.path, lang, got, None, ""
+
+
+def begin_part(run, checker: Checker, part, lang: str):
+    """The part's mtcheck.partition.PartWork, or None where it cannot be read as cut or
+    stops on an error. The first part keeps what opening the file said (`said`)."""
     from mtcheck.partition import begin_part as begun
 
-    try:
-        if part.number == 0:
-            _, _, got, error, said = read_file(
-                run, part.path, lambda path, lang, segments: [begun(checker, path, lang, segments, 0)], part)
-            if error is not None:
-                return None
-            got[0].said = said
-            return got[0]
-        document = open_bilingual(part.path, source_lang=run.source_lang, target_lang=run.lang, part=part)
-        return begun(checker, part.path, lang, _with_languages(document.segments(), lang, None), part.number)
-    except (MtcheckError, PartMisread):
+    _, _, got, error, said = read_part(run, part, lang, lambda path, lang, segments: [
+        begun(checker, path, lang, segments, part.number)])
+    if error is not None or not got:
         return None
+    got[0].said = said
+    return got[0]
 
 
 def finish_part(run, checker: Checker, work, part, entry, render=None, sentences: bool = True):

@@ -392,3 +392,34 @@ def test_a_po_file_in_parts_is_told_its_language_as_when_whole(tmp_path, small_p
     assert two == one
     findings = json.loads(one[1])["findings"]
     assert findings and {f["lang"] for f in findings} == {"de"}
+
+
+@pytest.mark.parametrize("kind", ["tmx", "po"])
+def test_discover_reads_a_large_file_in_parts_as_one_process_does(tmp_path, small_parts, monkeypatch, kind):
+    """discover reads a memory or PO file in parts, each in a worker, what they read merged in
+    order: the same candidates, JSON and text, as one process; a part that does not read as
+    cut has the file read whole, with the same output."""
+    import importlib
+
+    from mtcheck.partition import parts_of
+
+    discover_command = importlib.import_module("mtcheck.cli.discover")
+    read = discover_command._read_one
+    log = tmp_path / "read.log"
+
+    def logged(run, discoverer, item):  # the workers are forked: they log to a file
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"part {item[0].number}\n" if isinstance(item, tuple) else "file\n")
+        return read(run, discoverer, item)
+    monkeypatch.setattr(discover_command, "_read_one", logged)
+    path = _memory(tmp_path / "memory.tmx") if kind == "tmx" else _catalog(tmp_path / "ui.de.po")
+    broken = _catalog(tmp_path / "broken.de.po", broken=range(100, 400))
+    for target in (path, broken):
+        assert len(parts_of(target, 2)) >= 4
+        for output_format in ("json", "text"):
+            one, two = (run_cli("discover", target, "--demo-glossary", "--lang", "de", "--all", "--format",
+                                output_format, "--jobs", jobs) for jobs in "12")
+            assert two == one
+            assert "funktioniert" in one[1]
+    logged_parts = log.read_text(encoding="utf-8").split("\n")
+    assert "part 3" in logged_parts and "file" in logged_parts  # the broken file read whole too

@@ -57,7 +57,7 @@ def discover(paths, glossaries, demo_glossary, lang, source_lang, threshold, sho
     discoverer = Discoverer(run.glossary, threshold=threshold, backtranslate=backtranslate, mt_lang=mt_lang,
                             new_terms=True)
     files = run.files(paths)
-    elsewhere = in_parallel(files, jobs or available_cores(), STDIN)
+    elsewhere = in_parallel(files, jobs or available_cores(), STDIN, split=True)
     if elsewhere:
         _read_in_workers(run, discoverer, files, jobs or available_cores())
     for _path, doc_lang, segments in () if elsewhere else run.documents(paths, files):
@@ -98,27 +98,39 @@ def discover(paths, glossaries, demo_glossary, lang, source_lang, threshold, sho
 
 
 def _read_in_workers(run: Run, discoverer, files: list[str], jobs: int) -> None:
-    """Each file read by a Discoverer of its own in a worker; what each read is merged into
-    `discoverer` in the files' order (Discoverer.merge), which then scores as if it had read
-    them all."""
+    """Each file read by a Discoverer of its own in a worker, a large translation memory or PO
+    file in parts (see mtcheck.partition: what discovery reads of a segment needs nothing of
+    the segments before it); what each read is merged into `discoverer` in the files' and
+    parts' order (Discoverer.merge), which then scores as if it had read them all. A file
+    whose part does not read as cut is read whole here."""
     from mtcheck.parallel import in_workers
+    from mtcheck.partition import parts_of
 
+    parts = {index: found for index, path in enumerate(files) for found in [parts_of(path, jobs)] if found}
     said: set[str] = set()
     with run.progress(len(files)) as advance:
-        for _path, _lang, read, error, messages in in_workers(run, discoverer, files, jobs, _read_one):
-            run.retell(messages, said)
-            if read:
-                discoverer.merge(read)
-            if error is not None:
-                run.fail(error)
+        for index, result in enumerate(in_workers(run, discoverer, files, jobs, _read_one, parts)):
+            results = result if index in parts else [result]  # a file in parts: its parts' results
+            if index in parts and any(part[3] is not None for part in result):
+                err = run.err  # read_file's capture replaces the run's console for the file
+                try:
+                    results = [_read_one(run, discoverer, files[index])]
+                finally:
+                    run.err = err
+            for _path, _lang, read, error, messages in results:
+                run.retell(messages, said)
+                if read:
+                    discoverer.merge(read)
+                if error is not None:
+                    run.fail(error)
             advance()
 
 
-def _read_one(run: Run, discoverer, path: str):
-    """What a worker does with one file: read it into a Discoverer of its own, and hand back
-    what that read (see Discoverer.state)."""
+def _read_one(run: Run, discoverer, item):
+    """What a worker does with one file, or one part of a file ((part, language)): read it into
+    a Discoverer of its own, and hand back what that read (see Discoverer.state)."""
     from mtcheck.discovery import Discoverer
-    from mtcheck.parallel import read_file
+    from mtcheck.parallel import read_file, read_part
 
     fresh = Discoverer(discoverer.glossary, matcher=discoverer.matcher, new_terms=discoverer.new_terms)
 
@@ -126,7 +138,10 @@ def _read_one(run: Run, discoverer, path: str):
         for segment in segments:
             fresh.add(segment, lang)
         yield from ()
-    path, lang, _, error, said = read_file(run, path, read)
+    if isinstance(item, tuple):
+        path, lang, _, error, said = read_part(run, *item, read)
+    else:
+        path, lang, _, error, said = read_file(run, item, read)
     return path, lang, fresh.state(), error, said
 
 
