@@ -115,26 +115,37 @@ class Checker:
         for match, _ in self.concordance(segments, lang, nested=False):
             yield match
 
-    def concordance(self, segments: Iterable[Segment], lang: str,
-                    nested: bool = True) -> Iterable[tuple[Match, Match | None]]:
+    def concordance(self, segments: Iterable[Segment], lang: str, nested: bool = True,
+                    abbreviations: dict[str, Abbreviations] | None = None,
+                    kept: list | None = None) -> Iterable[tuple[Match, Match | None]]:
         """(match, the match it stands inside or None) of every match in the segments' targets,
         in order (what `scan` lists); `nested`: also the terms of other concepts inside the
         matches ("account" in "account hierarchy": see LanguageMatcher.nested), as the rules
-        never see them."""
-        abbreviations: dict[str, Abbreviations] = {}  # by language: what the document has defined
+        never see them. `abbreviations`: by language, what the document has defined (before
+        these segments, and learned from them); `kept`: a list each segment's matches are
+        appended to, to be listed again with other abbreviations (see concordance_again)."""
+        abbreviations = {} if abbreviations is None else abbreviations
         for segment_lang, block, matches in self._matched_blocks(segments, lang):
             language = self.matcher.for_language(segment_lang)
-            defined = abbreviations.setdefault(segment_lang, Abbreviations())
             for segment, segment_matches in zip(block, matches):
                 inner = language.nested(segment, segment_matches) if nested else []
                 if inner and self.source_support and segment.source and segment.source_lang:
                     inner = self._supported(inner, self.matcher.for_language(segment.source_lang), segment, language)
-                if self.matcher.variants:  # abbreviations the document defined, terms with a word inserted
-                    shortened = defined.read(segment, segment_matches)
-                    segment_matches = _with_gapped(segment_matches, segment, language.gapped(segment.text))
-                    if shortened:
-                        segment_matches = sorted(segment_matches + shortened, key=lambda m: (m.start, -m.end))
-                yield from _with_outer(segment_matches, inner)
+                # Terms with a word inserted (and below, abbreviations the document defined).
+                gapped = language.gapped(segment.text) if self.matcher.variants else None
+                if kept is not None:
+                    kept.append((segment_lang, segment, segment_matches, inner, gapped))
+                yield from _listed(abbreviations.setdefault(segment_lang, Abbreviations()), segment,
+                                   segment_matches, inner, gapped)
+
+    @staticmethod
+    def concordance_again(segments: Iterable[Segment], kept: list,
+                          abbreviations: dict[str, Abbreviations]) -> Iterable[tuple[Match, Match | None]]:
+        """What concordance listed of the kept segments (`segments`: the same ones, each taken
+        as it is listed), with `abbreviations` defined before them."""
+        for (segment_lang, segment, segment_matches, inner, gapped), _ in zip(kept, segments):
+            yield from _listed(abbreviations.setdefault(segment_lang, Abbreviations()), segment,
+                               segment_matches, inner, gapped)
 
     def _matched_blocks(self, segments: Iterable[Segment],
                         lang: str) -> Iterator[tuple[str, list[Segment], list[list[Match]]]]:
@@ -419,6 +430,18 @@ def _decided(matches: list[Match], other_side: set[str], read_there: list[frozen
             match = match._replace(concept=concept, term=term, alternatives=tuple(others))
         decided.append(match)
     return decided
+
+
+def _listed(defined: Abbreviations, segment: Segment, matches: list[Match], inner: list[Match],
+            gapped: list | None) -> Iterator[tuple[Match, Match | None]]:
+    """A segment's concordance: its matches, with the abbreviations the document defined and
+    the terms with a word inserted where variants are read (`gapped` not None)."""
+    if gapped is not None:
+        shortened = defined.read(segment, matches)
+        matches = _with_gapped(matches, segment, gapped)
+        if shortened:
+            matches = sorted(matches + shortened, key=lambda m: (m.start, -m.end))
+    return _with_outer(matches, inner)
 
 
 def _with_gapped(matches: list[Match], segment: Segment, gapped: list) -> list[Match]:

@@ -101,7 +101,7 @@ def check_files(run, checker: Checker, files: list[str], jobs: int, sentences: b
 
 
 def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: dict | None = None,
-               part_work: tuple | None = None) -> Iterator:
+               part_work: tuple | None = None, joined=None) -> Iterator:
     """`work(run, checker, path)` of each file, in forked workers planned as check_files
     says, the results in the files' order. `parts`: files checked in parts (by their index:
     their mtcheck.formats.parts.FilePart list); `part_work`: (begin, finish) for each part,
@@ -109,7 +109,8 @@ def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: 
     run's process, and what the worker keeps, and `finish(run, checker, item, kept, entry)`
     its PartResult once the run's process sends its PartEntry (see mtcheck.partition); a
     worker goes on with other items between the two. The parts' results are put together
-    as the file's. Without `part_work`, parts need nothing of each other: each is an item of
+    as the file's: by `joined(run, checker, split file, language, results, work)` (check's
+    by default). Without `part_work`, parts need nothing of each other: each is an item of
     its own, `work(run, checker, (part, the file's language))`, and a file in parts gives the
     list of its parts' results, in order, for the caller to put together."""
     global _WORK
@@ -164,7 +165,8 @@ def in_workers(run, checker: Checker, files: list[str], jobs: int, work, parts: 
                 yield receive(first_item[index])
                 continue
             found = [receive(first_item[index] + number) for number in range(split[index].count)]
-            yield _joined(run, checker, split[index], file_languages[index], found, work) if part_work else found
+            yield (joined or _joined)(run, checker, split[index], file_languages[index], found, work) \
+                if part_work else found
     finally:
         _WORK = None
         for worker in workers:

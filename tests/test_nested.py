@@ -41,3 +41,20 @@ def test_the_rules_judge_the_longest_match(tmp_path):
     assert (code, report["findings"]) == (0, []), err  # "Ast" inside the preferred term is no deprecated rendering
     assert ("Ast", "branch", {"concept": "tracking", "text": "Ast der Verfolgung"}) in _scan(
         tmp_path, "a.txt", "Der Ast der Verfolgung.\n", "--lang", "de")
+
+
+def test_each_source_is_listed_before_its_own_target_s_matches(tmp_path):
+    """A bilingual file: each unit's source matches, then its target's, unit after unit, also
+    where a target has two matches (the second once listed every later source before it)."""
+    po = ('msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+          'msgid "The account hierarchy"\nmsgstr "Die Kontenhierarchie und das Konto"\n\n'
+          'msgid "The branch"\nmsgstr "Der Zweig"\n\n'
+          'msgid "Another account"\nmsgstr "Ein anderes Konto"\n')
+    (tmp_path / "g.csv").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "ui.de.po").write_text(po, encoding="utf-8")
+    code, report, err = run_cli_json("scan", tmp_path / "ui.de.po", "-g", tmp_path / "g.csv", "--isolated")
+    assert code == 0, err
+    listed = [(m["side"], m["text"]) for m in report["matches"]]
+    assert listed == [("source", "account hierarchy"), ("source", "account"), ("target", "Kontenhierarchie"),
+                      ("target", "Konten"), ("target", "Konto"), ("source", "branch"), ("target", "Zweig"),
+                      ("source", "account"), ("target", "Konto")]

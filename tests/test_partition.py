@@ -423,3 +423,43 @@ def test_discover_reads_a_large_file_in_parts_as_one_process_does(tmp_path, smal
             assert "funktioniert" in one[1]
     logged_parts = log.read_text(encoding="utf-8").split("\n")
     assert "part 3" in logged_parts and "file" in logged_parts  # the broken file read whole too
+
+
+@pytest.mark.parametrize("kind", ["tmx", "po"])
+def test_scan_lists_a_large_file_in_parts_as_one_process_does(tmp_path, small_parts, monkeypatch, kind):
+    """scan lists a memory or PO file in parts, each in a worker: an abbreviation defined in
+    an early part („Vaterländische Front Vietnams (VFV)") is listed where a later part uses it,
+    as one process lists it, in JSON and text; a part that does not read as cut has the file
+    listed whole, the same."""
+    import importlib
+
+    from mtcheck.partition import parts_of
+
+    scan_command = importlib.import_module("mtcheck.cli.scan")
+    log = tmp_path / "parts.log"  # the parts begun, logged by the forked workers
+    made = scan_command._part_work
+
+    def logged(codec):
+        begin, finish = made(codec)
+
+        def logged_begin(run, checker, item):
+            with open(log, "a", encoding="utf-8") as handle:
+                handle.write(f"part {item[0].number}\\n")
+            return begin(run, checker, item)
+        return logged_begin, finish
+    monkeypatch.setattr(scan_command, "_part_work", logged)
+    path = _memory(tmp_path / "memory.tmx") if kind == "tmx" else _catalog(tmp_path / "ui.de.po")
+    broken = _catalog(tmp_path / "broken.de.po", broken=range(100, 400))
+    for target in (path, broken):
+        assert len(parts_of(target, 2)) >= 4
+        for output_format in ("json", "text"):
+            one, two = (run_cli("scan", target, "--demo-glossary", "--lang", "de", "--format", output_format,
+                                "--jobs", jobs) for jobs in "12")
+            assert two == one
+            assert "VFV" in one[1]
+    assert "part 3" in log.read_text(encoding="utf-8").split("\\n")
+    if kind == "tmx":  # the abbreviation used in later parts is listed as the concept
+        listed = json.loads(run_cli("scan", path, "--demo-glossary", "--lang", "de", "--format", "json",
+                                    "--jobs", "2")[1])
+        uses = [m for m in listed["matches"] if m["text"] == "VFV"]
+        assert len([m for m in uses if m["line"] > 300]) >= 3  # in parts after the first
