@@ -845,3 +845,16 @@ def test_learned_weights_anchored_at_the_signals_own_combination_score_as_they_d
     assert titled and all(key not in against_titles or against_titles[key][0] < anchored[key][0] for key in titled)
     assert all(against_titles[key][0] == anchored[key][0] for key in (against_titles.keys() & anchored.keys()) - titled
                if against_titles[key][1] == anchored[key][1])
+
+
+def test_the_language_s_own_term_written_as_one_word(tmp_path):
+    """Where the German glossary writes API-Server, „Apiserver" is the term spelt otherwise: a
+    candidate; a glossary that lists „Apiserver" too has it as a term."""
+    glossary = "api,en,API server,preferred\napi,de,API-Server,preferred\n"
+    text = "Der Apiserver prüft jede Anfrage.\nDer API-Server läuft auf dem Knoten.\nDer Apiserver antwortet.\n"
+    found = candidates_in(tmp_path, glossary, "de", text)
+    assert found["Apiserver"].concept.id == "api" and found["Apiserver"].score >= 0.5
+    assert [e.detail for e in found["Apiserver"].evidence if e.signal == "closed"] == \
+        ["the de term 'API-Server' written as one word"]
+    listed = candidates_in(tmp_path, glossary + "api,de,Apiserver,admitted\n", "de", text)
+    assert "Apiserver" not in listed

@@ -111,18 +111,20 @@ class ConceptParts:
         return parts
 
     def _spellings(self, concept: Concept, terms: list[Term]) -> None:
-        """Other spellings of the concept's terms that the glossary does not list: a term of
-        another language written as one word („Apiserver" for 'API server'), any term's
-        initials ('VFF' for 'Vietnam Fatherland Front', 'GPMB' for 'giải phóng mặt bằng')."""
-        here = {x.lang for x in terms}
+        """Other spellings of the concept's terms that the glossary does not list: a term, of
+        this language or another, written as one word („Apiserver" for API-Server or 'API
+        server'), any term's initials ('VFF' for 'Vietnam Fatherland Front', 'GPMB' for 'giải
+        phóng mặt bằng')."""
         own = {x.text for x in terms}
-        own_closed = {closed_form(x) for x in own}
+        spelt = {x.casefold() for x in own}
         shortened = set()
-        for t in concept.terms:
+        for t in list(terms) + [t for t in concept.terms if t not in terms]:  # the language's own first
             if not t.status.accepted:
                 continue
             closed = closed_form(t.text)
-            if t.lang not in here and closed and closed not in own_closed:
+            # Any term, of this language too, written as one word where the glossary writes
+            # it in two or with a hyphen („Apiserver" for API-Server), unless it lists that too.
+            if closed and closed not in spelt and (concept.id, t) not in self.closed.get(closed, ()):
                 self.closed.setdefault(closed, []).append((concept.id, t))
             short = initials(t.text)
             if short and short not in own and short not in shortened:  # once per concept
