@@ -245,6 +245,8 @@ def _languages(run, files: list[str], first_parts: dict | None = None) -> list[s
     checked in parts opened as its first part (`first_parts`, by index), not read whole."""
     from rich.console import Console
 
+    from mtcheck.formats.parts import PartMisread
+
     err, verbose = run.err, run.verbose
     run.err, run.verbose = Console(file=io.StringIO()), False
     run.remember_languages()  # for the workers, which would identify them again
@@ -252,7 +254,10 @@ def _languages(run, files: list[str], first_parts: dict | None = None) -> list[s
         languages = []
         for index, path in enumerate(files):
             try:
-                languages.append(run.open(path, (first_parts or {}).get(index))[1])
+                try:
+                    languages.append(run.open(path, (first_parts or {}).get(index))[1])
+                except PartMisread:  # the file is checked whole (see _joined): its language so too
+                    languages.append(run.open(path)[1])
             except MtcheckError:
                 languages.append(None)
         return languages

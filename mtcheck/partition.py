@@ -1,4 +1,4 @@
-"""One large translation memory (TMX) or PO file checked in parts by several workers, and reported as the file
+"""One large translation memory (TMX), XLIFF or PO file checked in parts by several workers, and reported as the file
 checked whole, byte for byte (see mtcheck.formats.parts for where a file is cut).
 
 A part is checked as check_batches checks a file; what a file carries from one segment to the
@@ -43,7 +43,7 @@ from mtcheck.rules.translation import InconsistentTranslation, here_records, key
 
 # The rules whose state within a file is handed from part to part (see the module's documentation).
 PART_RULES = frozenset({"GL001", "GL002", "GL003", "GL004", "GL005"})
-CUT_KINDS = ("tmx", "po")  # the kinds of file mtcheck.formats.parts can cut
+CUT_KINDS = ("tmx", "po", "xliff")  # the kinds of file mtcheck.formats.parts can cut
 MIN_PART_BYTES = 4 << 20
 MAX_PART_BYTES = 64 << 20  # a worker holds a part's segments until the parts before it are known
 
@@ -77,8 +77,8 @@ def parts_of(path: str, jobs: int):
 
 
 def may_cut(path: str, jobs: int) -> bool:
-    """Whether the file is a translation memory or PO file large enough to be cut for `jobs`
-    workers (without reading it: parts_of finds where)."""
+    """Whether the file is a translation memory, XLIFF or PO file large enough to be cut for
+    `jobs` workers (without reading it: parts_of finds where)."""
     import os
 
     from mtcheck.formats import bilingual_kind

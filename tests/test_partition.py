@@ -394,7 +394,7 @@ def test_a_po_file_in_parts_is_told_its_language_as_when_whole(tmp_path, small_p
     assert findings and {f["lang"] for f in findings} == {"de"}
 
 
-@pytest.mark.parametrize("kind", ["tmx", "po"])
+@pytest.mark.parametrize("kind", ["tmx", "po", "xliff"])
 def test_discover_reads_a_large_file_in_parts_as_one_process_does(tmp_path, small_parts, monkeypatch, kind):
     """discover reads a memory or PO file in parts, each in a worker, what they read merged in
     order: the same candidates, JSON and text, as one process; a part that does not read as
@@ -412,7 +412,7 @@ def test_discover_reads_a_large_file_in_parts_as_one_process_does(tmp_path, smal
             handle.write(f"part {item[0].number}\n" if isinstance(item, tuple) else "file\n")
         return read(run, discoverer, item)
     monkeypatch.setattr(discover_command, "_read_one", logged)
-    path = _memory(tmp_path / "memory.tmx") if kind == "tmx" else _catalog(tmp_path / "ui.de.po")
+    path = {"tmx": _memory, "po": _catalog, "xliff": _xliff}[kind](tmp_path / f"ui.de.{kind}")
     broken = _catalog(tmp_path / "broken.de.po", broken=range(100, 400))
     for target in (path, broken):
         assert len(parts_of(target, 2)) >= 4
@@ -425,7 +425,7 @@ def test_discover_reads_a_large_file_in_parts_as_one_process_does(tmp_path, smal
     assert "part 3" in logged_parts and "file" in logged_parts  # the broken file read whole too
 
 
-@pytest.mark.parametrize("kind", ["tmx", "po"])
+@pytest.mark.parametrize("kind", ["tmx", "po", "xliff"])
 def test_scan_lists_a_large_file_in_parts_as_one_process_does(tmp_path, small_parts, monkeypatch, kind):
     """scan lists a memory or PO file in parts, each in a worker: an abbreviation defined in
     an early part („Vaterländische Front Vietnams (VFV)") is listed where a later part uses it,
@@ -448,7 +448,7 @@ def test_scan_lists_a_large_file_in_parts_as_one_process_does(tmp_path, small_pa
             return begin(run, checker, item)
         return logged_begin, finish
     monkeypatch.setattr(scan_command, "_part_work", logged)
-    path = _memory(tmp_path / "memory.tmx") if kind == "tmx" else _catalog(tmp_path / "ui.de.po")
+    path = {"tmx": _memory, "po": _catalog, "xliff": _xliff}[kind](tmp_path / f"ui.de.{kind}")
     broken = _catalog(tmp_path / "broken.de.po", broken=range(100, 400))
     for target in (path, broken):
         assert len(parts_of(target, 2)) >= 4
@@ -458,8 +458,108 @@ def test_scan_lists_a_large_file_in_parts_as_one_process_does(tmp_path, small_pa
             assert two == one
             assert "VFV" in one[1]
     assert "part 3" in log.read_text(encoding="utf-8").split("\\n")
-    if kind == "tmx":  # the abbreviation used in later parts is listed as the concept
+    if kind != "po":  # the abbreviation used in later parts is listed as the concept
         listed = json.loads(run_cli("scan", path, "--demo-glossary", "--lang", "de", "--format", "json",
                                     "--jobs", "2")[1])
         uses = [m for m in listed["matches"] if m["text"] == "VFV"]
         assert len([m for m in uses if m["line"] > 300]) >= 3  # in parts after the first
+
+
+def _xliff(path, units: int = 400, version: str = "1.2", seed: int = 7, group: bool = False) -> str:
+    """An XLIFF file of the pairs above early and again later, between fillers; in 1.2 every
+    third unit without an id (numbered in its file), an inline tag in some."""
+    rng = random.Random(seed)
+    if version == "1.2":
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+                 '  <file original="ui.txt" source-language="en" target-language="de" datatype="plaintext">',
+                 "    <header/>", "    <body>"] + (["    <group id='g'>"] if group else [])
+    else:
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="de">',
+                 '  <file id="f1">']
+    for number in range(units):
+        if number < len(EARLY):
+            source, target = EARLY[number]
+        elif number % 7 == 0:
+            source, target = LATER[(number // 7) % len(LATER)]
+        else:
+            which, n = rng.randrange(3), rng.randrange(10, 99_999)
+            source, target = FILLER_SOURCES[which].format(n=n), FILLER_TARGETS[which].format(n=n)
+        if number % 5 == 4:
+            target = target.replace(" ", ' <x id="1"/>', 1)
+        if version == "1.2":
+            unit_id = f' id="u{number}"' if number % 3 else ""
+            lines += [f"      <trans-unit{unit_id}>", f"        <source>{source}</source>",
+                      f"        <target>{target}</target>", "      </trans-unit>"]
+        else:
+            lines += [f'    <unit id="u{number}">', "      <segment>", f"        <source>{source}</source>",
+                      f"        <target>{target.replace('<x id=', '<ph id=')}</target>", "      </segment>",
+                      "    </unit>"]
+    if version == "1.2":
+        lines += (["    </group>"] if group else []) + ["    </body>", "  </file>", "</xliff>", ""]
+    else:
+        lines += ["  </file>", "</xliff>", ""]
+    path.write_bytes("\n".join(lines).encode("utf-8"))
+    return str(path)
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_xliff_parts_read_the_segments_of_the_whole_file(tmp_path, version):
+    """Each part of an XLIFF file, read within the file's head and tail, gives the whole
+    file's segments there: texts, ids (a 1.2 unit without an id numbered in its file), sources,
+    lines, columns and places around inline tags. A file with a <group> is not cut."""
+    from mtcheck.formats.parts import xliff_parts
+    from mtcheck.formats.xliff import XliffFile
+
+    path = _xliff(tmp_path / f"ui{version}.xlf", version=version)
+    parts = xliff_parts(path, 4096)
+    assert parts is not None and len(parts) >= 5
+    whole = [_plain(s) for s in XliffFile(path).segments()]
+    cut = [_plain(s) for part in parts for s in XliffFile(path, part=part).segments()]
+    assert cut == whole and len(whole) == 400
+    if version == "1.2":
+        assert {s[4] for s in whole} >= {"ui.txt#1", "u1"}
+    assert xliff_parts(_xliff(tmp_path / "grouped.xlf", group=True), 4096) is None
+
+
+def _misread(path: str, part) -> bool:
+    from mtcheck.formats.parts import PartMisread
+    from mtcheck.formats.xliff import XliffFile
+
+    try:
+        XliffFile(path, part=part)
+    except (PartMisread, MtcheckError):
+        return True
+    return False
+
+
+def test_an_xliff_part_that_does_not_read_as_cut_has_the_file_checked_whole(tmp_path, small_parts):
+    """A comment whose line opens a <trans-unit> is cut at: that part holds other units than
+    counted, and the file is checked whole, with the same report."""
+    from mtcheck.partition import parts_of
+
+    units = open(_xliff(tmp_path / "ui.xlf"), encoding="utf-8").read().split("      <trans-unit")
+    comment = "      <!--\n      <trans-unit> left out\n      -->\n"
+    broken = tmp_path / "broken.xlf"
+    broken.write_text("".join(unit + (comment if number % 10 == 5 else "") + "      <trans-unit"
+                              for number, unit in enumerate(units[:-1])) + units[-1], encoding="utf-8")
+    assert any(_misread(str(broken), part) for part in parts_of(str(broken), 2))
+    one = _check(str(broken), tmp_path / "one", "1", "--format", "json")
+    two = _check(str(broken), tmp_path / "two", "2", "--format", "json")
+    assert two == one and json.loads(one[1])["findings"]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_an_xliff_file_in_parts_reports_what_it_reports_whole(tmp_path, small_parts, version):
+    from mtcheck.partition import parts_of
+
+    path = _xliff(tmp_path / "ui.xlf", version=version)
+    assert len(parts_of(path, 2)) >= 4
+    for output_format in ("json", "text"):
+        one = _check(path, tmp_path / "one", "1", "--format", output_format)
+        two = _check(path, tmp_path / "two", "2", "--format", output_format)
+        assert two == one
+    findings = json.loads(one[1] if output_format == "json" else _check(path, tmp_path / "j", "1", "--format",
+                                                                       "json")[1])["findings"]
+    assert {"GL001", "GL002", "GL003", "GL004", "GL005"} <= {f["rule"] for f in findings}

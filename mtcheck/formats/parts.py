@@ -10,6 +10,11 @@ numbered as in the whole file. A cut that is not where this finds it (a "<tu" in
 shows when the part is read: its units are not the ones counted, or it is not well-formed; the
 file is then checked whole.
 
+An XLIFF part is a run of whole units (<trans-unit>, or <unit> in XLIFF 2), read as a TMX part
+is: the file's head (declaration, <xliff>, <file>, <header>, <body>), line ends, its units, the
+file's tail. Only a file of one <file> and no <group> is cut: a part must stand in the same
+elements as the units before it, and those would have to be carried into it.
+
 A PO part is a run of whole entries that starts on a line opening an entry (a comment or a
 keyword) after an empty line. Read alone, it is the file's header entry (what gives its charset
 and language, where the file begins with one), its lines numbered as the whole file's, and its
@@ -29,6 +34,11 @@ _UNIT_LINE = re.compile(rb"\n[ \t]*<(?:[\w.-]+:)?tu[\s/>]")
 _BODY_END = re.compile(rb"</(?:[\w.-]+:)?body\s*>")
 _TAIL_BYTES = 1 << 16  # where </body> is looked for: the file's last bytes
 _PADDING_CHUNK = 1 << 20
+_XLIFF_UNIT = re.compile(rb"<(?:[\w.-]+:)?(?:trans-unit|unit)[\s/>]")
+_XLIFF_UNIT_LINE = re.compile(rb"\n[ \t]*<(?:[\w.-]+:)?(?:trans-unit|unit)[\s/>]")
+_XLIFF_FILE = re.compile(rb"<(?:[\w.-]+:)?file[\s/>]")
+_XLIFF_GROUP = re.compile(rb"<(?:[\w.-]+:)?group[\s/>]")
+_XLIFF_ENDS = (re.compile(rb"</(?:[\w.-]+:)?body\s*>"), re.compile(rb"</(?:[\w.-]+:)?file\s*>"))  # 1.2, 2.0
 # An entry's first line after an empty line, and a msgid (live or obsolete) starting a line.
 _PO_ENTRY = re.compile(rb"\n[ \t\r]*\n(?=#|msgctxt[ \t\"]|msgid[ \t\"])")
 _PO_MSGID = re.compile(rb"^(?:#~[ \t]*)?msgid[ \t\"]", re.MULTILINE)
@@ -59,7 +69,8 @@ class FilePart(NamedTuple):
 
 def file_parts(path: str, kind: str, part_bytes: int) -> list[FilePart] | None:
     """The parts of a file of this kind ('tmx', 'po'), or None (see tmx_parts, po_parts)."""
-    return {"tmx": tmx_parts, "po": po_parts}[kind](path, part_bytes) if kind in ("tmx", "po") else None
+    cutters = {"tmx": tmx_parts, "po": po_parts, "xliff": xliff_parts}
+    return cutters[kind](path, part_bytes) if kind in cutters else None
 
 
 def tmx_parts(path: str, part_bytes: int) -> list[FilePart] | None:
@@ -86,6 +97,32 @@ def tmx_parts(path: str, part_bytes: int) -> list[FilePart] | None:
             if cut > cuts[-1] and cut > head_end:
                 cuts.append(cut)
         return _cut(path, data, cuts, head_end, tail_start, lambda chunk: chunk.count(b"<tu") - chunk.count(b"<tuv"))
+
+
+def xliff_parts(path: str, part_bytes: int) -> list[FilePart] | None:
+    """An XLIFF file of one <file> and no <group> in parts of about `part_bytes` each (at lines
+    that open a unit), or None where it cannot be cut."""
+    size = os.path.getsize(path)
+    if size < 2 * part_bytes:
+        return None
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        if not _single_byte_lines(data[:256]):
+            return None
+        first = _XLIFF_UNIT.search(data)
+        tail = next((found for found in (_last(end, data, max(0, size - _TAIL_BYTES)) for end in _XLIFF_ENDS)
+                     if found is not None), None)
+        if first is None or tail is None or tail < first.start() or _XLIFF_GROUP.search(data) \
+                or len(_XLIFF_FILE.findall(data, 0, first.start())) != 1 or _XLIFF_FILE.search(data, first.start()):
+            return None
+        head_end, tail_start = first.start(), tail
+        cuts = [0]
+        for number in range(1, -(-size // part_bytes)):
+            found = _XLIFF_UNIT_LINE.search(data, max(number * part_bytes, cuts[-1] + 1), tail_start)
+            if found is None:
+                break
+            if found.start() + 1 > max(cuts[-1], head_end):
+                cuts.append(found.start() + 1)
+        return _cut(path, data, cuts, head_end, tail_start, lambda chunk: len(_XLIFF_UNIT.findall(chunk)))
 
 
 def po_parts(path: str, part_bytes: int) -> list[FilePart] | None:

@@ -9,6 +9,7 @@ from lxml import etree
 
 from mtcheck.errors import InputError
 from mtcheck.formats.inline import flatten
+from mtcheck.formats.parts import PartMisread
 from mtcheck.formats.xml import XML_LANG, local
 from mtcheck.formats.xmldoc import XmlTranslationFile
 from mtcheck.language import canonical_lang
@@ -20,15 +21,21 @@ SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mxliff", ".mqxliff")
 class XliffFile(XmlTranslationFile):
     """An XLIFF file; `segments()` yields one Segment per translated unit (or 2.0 segment)."""
 
-    def __init__(self, path: str | Path, source_lang: str | None = None, target_lang: str | None = None):
-        super().__init__(path)
+    def __init__(self, path: str | Path, source_lang: str | None = None, target_lang: str | None = None,
+                 part=None):
+        """`part`: only the units of this part of the file (see mtcheck.formats.parts), read
+        with the file's head and tail around them, at the file's lines."""
+        super().__init__(path, part)
         if local(self.root.tag) != "xliff":
             raise InputError(self.path, f"not an XLIFF file: root element is <{local(self.root.tag)}>",
                              self.root.sourceline)
         self.version = "2" if (self.root.get("version") or "").startswith("2") else "1"
         self.source_lang = source_lang
         self.target_lang = target_lang
+        self._units = 0  # read so far
         self._segments = list(self._read())
+        if part is not None and self._units != part.units:
+            raise PartMisread(f"{self.path}: part {part.number + 1} holds {self._units} units, not {part.units}")
 
     def segments(self) -> Iterator[Segment]:
         return iter(self._segments)
@@ -43,7 +50,9 @@ class XliffFile(XmlTranslationFile):
         for file_element in _children_named(self.root, "file"):
             source_lang = self.source_lang or file_element.get("source-language")
             target_lang = self.target_lang or file_element.get("target-language")
-            for number, unit in enumerate(_descendants_named(file_element, "trans-unit"), 1):
+            before = self.part.units_before if self.part is not None else 0
+            for number, unit in enumerate(_descendants_named(file_element, "trans-unit"), before + 1):
+                self._units += 1
                 if unit.get("translate") == "no":
                     continue
                 unit_id = unit.get("id") or f"{file_element.get('original', '')}#{number}"
@@ -55,6 +64,7 @@ class XliffFile(XmlTranslationFile):
         target_lang = self.target_lang or self.root.get("trgLang")
         for file_element in _children_named(self.root, "file"):
             for unit in _descendants_named(file_element, "unit"):
+                self._units += 1
                 if unit.get("translate") == "no":
                     continue
                 segments = [s for s in unit if local(s.tag) == "segment"]

@@ -13,6 +13,7 @@ from lxml import etree
 from mtcheck.errors import InputError
 from mtcheck.formats import splice
 from mtcheck.formats.inline import InlineError, fill, flatten, formatting_inside, respelled, tags_inside
+from mtcheck.formats.parts import PartStream
 from mtcheck.formats.xml import parse_xml_bytes, xml_encoding
 from mtcheck.formats.xmlplaces import places, start_tag_at
 from mtcheck.model import PositionMap
@@ -22,9 +23,18 @@ from mtcheck.textio import atomic_output, read_bytes
 class XmlTranslationFile:
     """Common ground of XLIFF and TMX: the parsed tree, its targets by segment id, saving."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, part=None):
+        """`part`: only that part of the file (see mtcheck.formats.parts), parsed with the file's
+        head and tail around it and its lines numbered as the file's; such a file is read, not
+        edited."""
         self.path = str(path)
-        self.raw = read_bytes(self.path)
+        self.part = part
+        if part is None:
+            self.raw = read_bytes(self.path)
+            self._region, self._first_line = self.raw, 1  # the bytes positions are read in
+        else:
+            self.raw = _read_all(PartStream(part))
+            self._region, self._first_line = _region_of(part), part.line
         self.tree = parse_xml_bytes(self.raw, self.path)
         self.root = self.tree.getroot()
         self._targets: dict[str, tuple[etree._Element, etree._Element | None]] = {}  # target, source
@@ -67,24 +77,27 @@ class XmlTranslationFile:
         qualified = f"{element.prefix}:{etree.QName(element).localname}" if element.prefix else \
             etree.QName(element).localname
         found = None
-        if 0 < line <= len(self._line_starts):
+        base = self._first_line - 1  # lines before the bytes read for positions (a part's)
+        if base < line <= base + len(self._line_starts):
             # The start tag ends on the element's line; it starts there too unless it is long.
-            for first in range(line, max(0, line - 8), -1):
-                line_text = self._doc[self._line_starts[first - 1]:self._line_starts[first] - 1
-                                      if first < len(self._line_starts) else len(self._doc)]
+            for first in range(line, max(base, line - 8), -1):
+                index = first - base
+                line_text = self._doc[self._line_starts[index - 1]:self._line_starts[index] - 1
+                                      if index < len(self._line_starts) else len(self._doc)]
                 ordinal = self._ordinal(element, qualified) if first == line else 0
                 at = start_tag_at(line_text, qualified, ordinal)
                 if at is not None:
-                    found = places(flat, self._doc, self._line_starts[first - 1] + at, first, at + 1)
+                    found = places(flat, self._doc, self._line_starts[index - 1] + at, first, at + 1)
                     break
         return found if found is not None else (line, self.column(element), None)
 
     def _read_doc(self) -> None:
         codec, bom = xml_encoding(self.raw[:256])
+        bom = bom if self._region is self.raw else 0
         try:
-            self._doc = self.raw[bom:].decode(codec)
+            self._doc = self._region[bom:].decode(codec)
         except (LookupError, UnicodeDecodeError):
-            self._doc = self.raw[bom:].decode(self.tree.docinfo.encoding or "utf-8", "replace")
+            self._doc = self._region[bom:].decode(self.tree.docinfo.encoding or "utf-8", "replace")
         self._line_starts = [0] + [found.end() for found in re.finditer("\n", self._doc)]
 
     def _ordinal(self, element: etree._Element, qualified: str) -> int:
@@ -102,8 +115,8 @@ class XmlTranslationFile:
     def column(self, element: etree._Element) -> int:
         """1-based column where the element's text starts, when its start tag is on its line."""
         if self._lines is None:
-            self._lines = self.raw.decode(self.tree.docinfo.encoding or "utf-8", "replace").splitlines()
-        line = element.sourceline or 0
+            self._lines = self._region.decode(self.tree.docinfo.encoding or "utf-8", "replace").splitlines()
+        line = (element.sourceline or 0) - (self._first_line - 1)
         if not 0 < line <= len(self._lines):
             return 1
         text = self._lines[line - 1]
@@ -114,6 +127,7 @@ class XmlTranslationFile:
         return end + 2 if end >= 0 else 1
 
     # -- editing --------------------------------------------------------------------------------
+
     def target_text(self, segment_id: str) -> str:
         return flatten(self._target(segment_id)[0])[0]
 
@@ -215,3 +229,21 @@ class XmlTranslationFile:
             raise InputError(self.path, "cannot write the edited element back faithfully; the file is left as it is",
                              element.sourceline)
         return text
+
+
+def _region_of(part) -> bytes:
+    """A part's bytes and the file's tail after them: where its elements' positions are read."""
+    with open(part.path, "rb") as handle:
+        handle.seek(part.start)
+        region = handle.read(part.end - part.start)
+        if part.number < part.count - 1:
+            handle.seek(part.tail_start)
+            region += handle.read()
+    return region
+
+
+def _read_all(stream: PartStream) -> bytes:
+    try:
+        return b"".join(iter(lambda: stream.read(1 << 20), b""))
+    finally:
+        stream.close()
