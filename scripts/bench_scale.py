@@ -5,14 +5,14 @@ worker processes (`--scheduler`), whether every run reports the same bytes, and 
 time with the glossary cache cold and warm.
 
     python scripts/bench_scale.py [--megabytes 100] [--concepts 10000] [--jobs 1,2] [--dask 1,2]
-                                  [--tmx UNITS] [--po UNITS] [--repeat 1] [--workdir DIR]
+                                  [--tmx UNITS] [--po UNITS] [--xliff UNITS] [--repeat 1] [--workdir DIR]
 
 The corpus and glossary are bench_check's (the seed articles repeated as 1 MB documents in
 their languages; the shipped concepts plus synthetic ones with terms in de, nb, tr, en and vi),
 checked with `--format json`. --tmx UNITS also checks bench_tmx's translation memory of that
 many units with one process, with --jobs N and on a local cluster of N (N: the last of --dask,
 else 2), and compares the reports; --po UNITS the same units as a PO file (each with its own
-msgctxt, inline tags left out). --dask needs mtcheck[cluster].
+msgctxt, inline tags left out), --xliff UNITS as an XLIFF 1.2 file. --dask needs mtcheck[cluster].
 """
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ def main() -> None:
     parser.add_argument("--dask", default="", help="comma-separated worker counts of a local Dask cluster")
     parser.add_argument("--tmx", type=int, default=0, help="also compare local and Dask on a TMX of this many units")
     parser.add_argument("--po", type=int, default=0, help="also compare local and Dask on a PO file of this many units")
+    parser.add_argument("--xliff", type=int, default=0, help="also compare local and Dask on an XLIFF of this many units")
     parser.add_argument("--repeat", type=int, default=1, help="runs per job count (the fastest is shown)")
     parser.add_argument("--workdir", help="where the corpus and glossary are built (default: a temporary folder)")
     args = parser.parse_args()
@@ -88,6 +89,8 @@ def main() -> None:
         compare_memory(workdir, args.tmx, clusters[-1] if clusters else 2, "tmx")
     if args.po:
         compare_memory(workdir, args.po, clusters[-1] if clusters else 2, "po")
+    if args.xliff:
+        compare_memory(workdir, args.xliff, clusters[-1] if clusters else 2, "xlf")
 
 
 def local_cluster(workers: int):
@@ -151,7 +154,7 @@ def compare_memory(workdir: Path, units: int, workers: int, kind: str) -> None:
 
     memory = workdir / f"memory-{units}.{kind}"
     if not memory.exists():
-        (write_tmx if kind == "tmx" else write_po)(memory, units, False)
+        {"tmx": write_tmx, "po": write_po, "xlf": write_xliff}[kind](memory, units, False)
     shipped = ROOT / "glossaries" / "dan-van.tbx"
     one, local, remote = (workdir / f"{kind}-{name}.json" for name in ("one", "local", "dask"))
     one_s = run(memory, shipped, 1, one, ("--lang", "de"))
@@ -163,6 +166,26 @@ def compare_memory(workdir: Path, units: int, workers: int, kind: str) -> None:
     print(f"\n{units:,}-unit {kind.upper()} ({memory.stat().st_size / 1e6:.0f} MB): one process {one_s:.1f} s, "
           f"--jobs {workers} {local_s:.1f} s ({one_s / local_s:.2f}x), Dask ({workers} workers) {remote_s:.1f} s "
           f"({one_s / remote_s:.2f}x); reports {same} ({one.stat().st_size / 1e6:.1f} MB)")
+
+
+def write_xliff(path: Path, units: int, turkish: bool, seed: int = 1) -> Path:
+    """bench_tmx's units as an XLIFF 1.2 file (English to German), inline tags as <x/>."""
+    import re
+
+    from bench_tmx import UnitMaker
+
+    inline = re.compile(r"<(bpt|ept|ph)\b[^>]*>.*?</\1>")
+    maker = UnitMaker(seed, turkish)
+    with open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                  'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  <file original="memory" '
+                  'source-language="en" target-language="de" datatype="plaintext">\n    <body>\n')
+        for number in range(1, units + 1):
+            source, target, _ = maker.unit()
+            out.write(f'      <trans-unit id="u{number}">\n        <source>{inline.sub("<x/>", source)}</source>\n'
+                      f'        <target>{inline.sub("<x/>", target)}</target>\n      </trans-unit>\n')
+        out.write("    </body>\n  </file>\n</xliff>\n")
+    return path
 
 
 def write_po(path: Path, units: int, turkish: bool, seed: int = 1) -> Path:

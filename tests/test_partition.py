@@ -198,10 +198,11 @@ def test_a_foreign_term_is_reported_with_its_own_segment(lint):
     assert list(rule.on_matches(second)) == [] and list(rule.on_end()) == []
 
 
-def test_a_dask_cluster_checks_a_memory_in_parts_as_one_process_does(tmp_path, small_parts, cluster):
+@pytest.mark.parametrize("kind", ["tmx", "po", "xliff"])
+def test_a_dask_cluster_checks_a_memory_in_parts_as_one_process_does(tmp_path, small_parts, cluster, kind):
     """On a cluster each part is begun in one task and finished, once the parts before it are
     known, in another on the worker holding it: the report is the one-process report."""
-    path = _memory(tmp_path / "memory.tmx")
+    path = {"tmx": _memory, "po": _catalog, "xliff": _xliff}[kind](tmp_path / f"ui.de.{kind}")
     for output_format in ("json", "text"):
         one = _check(path, tmp_path / "one", "1", "--format", output_format)
         remote = run_cli("check", path, "--demo-glossary", "--lang", "de", "-o", tmp_path / "remote",
