@@ -468,18 +468,29 @@ def test_scan_lists_a_large_file_in_parts_as_one_process_does(tmp_path, small_pa
 
 def _xliff(path, units: int = 400, version: str = "1.2", seed: int = 7, group: bool = False) -> str:
     """An XLIFF file of the pairs above early and again later, between fillers; in 1.2 every
-    third unit without an id (numbered in its file), an inline tag in some."""
+    third unit without an id (numbered in its file), an inline tag in some. `group`: the units
+    in groups of 30 (some empty), in two <file> elements (1.2: the second file translated into
+    Swiss German, its header with a note and a comment holding a unit's tag)."""
     rng = random.Random(seed)
     if version == "1.2":
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
                  '  <file original="ui.txt" source-language="en" target-language="de" datatype="plaintext">',
-                 "    <header/>", "    <body>"] + (["    <group id='g'>"] if group else [])
+                 "    <header/>", "    <body>"]
     else:
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="de">',
                  '  <file id="f1">']
     for number in range(units):
+        if group and number % 30 == 0:
+            if number:
+                lines.append("    </group>")
+            if number == 30 * (units // 60):  # about half way
+                lines += ["    </body>", "  </file>",
+                          '  <file original="two.txt" source-language="en" target-language="de-CH" datatype="plaintext">',
+                          "    <header><note>second</note><!-- <trans-unit> in a comment --></header>", "    <body>"] \
+                    if version == "1.2" else ["  </file>", '  <file id="f2">']
+            lines += [f'    <group id="g{number}">', '    <group id="empty"/>']
         if number < len(EARLY):
             source, target = EARLY[number]
         elif number % 7 == 0:
@@ -497,8 +508,9 @@ def _xliff(path, units: int = 400, version: str = "1.2", seed: int = 7, group: b
             lines += [f'    <unit id="u{number}">', "      <segment>", f"        <source>{source}</source>",
                       f"        <target>{target.replace('<x id=', '<ph id=')}</target>", "      </segment>",
                       "    </unit>"]
+    lines += ["    </group>"] if group else []
     if version == "1.2":
-        lines += (["    </group>"] if group else []) + ["    </body>", "  </file>", "</xliff>", ""]
+        lines += ["    </body>", "  </file>", "</xliff>", ""]
     else:
         lines += ["  </file>", "</xliff>", ""]
     path.write_bytes("\n".join(lines).encode("utf-8"))
@@ -521,7 +533,14 @@ def test_xliff_parts_read_the_segments_of_the_whole_file(tmp_path, version):
     assert cut == whole and len(whole) == 400
     if version == "1.2":
         assert {s[4] for s in whole} >= {"ui.txt#1", "u1"}
-    assert xliff_parts(_xliff(tmp_path / "grouped.xlf", group=True), 4096) is None
+    grouped = _xliff(tmp_path / f"grouped{version}.xlf", version=version, group=True)
+    parts = xliff_parts(grouped, 4096)
+    assert parts is not None and len(parts) >= 5 and any(part.closing for part in parts)
+    whole = [_plain(s) + (s.lang,) for s in XliffFile(grouped).segments()]
+    cut = [_plain(s) + (s.lang,) for part in parts for s in XliffFile(grouped, part=part).segments()]
+    assert cut == whole and len(whole) == 400
+    if version == "1.2":
+        assert {"ui.txt#1", "two.txt#1"} <= {s[4] for s in whole}
 
 
 def _misread(path: str, part) -> bool:
@@ -551,11 +570,11 @@ def test_an_xliff_part_that_does_not_read_as_cut_has_the_file_checked_whole(tmp_
     assert two == one and json.loads(one[1])["findings"]
 
 
-@pytest.mark.parametrize("version", ["1.2", "2.0"])
-def test_an_xliff_file_in_parts_reports_what_it_reports_whole(tmp_path, small_parts, version):
+@pytest.mark.parametrize("version,group", [("1.2", False), ("2.0", False), ("1.2", True), ("2.0", True)])
+def test_an_xliff_file_in_parts_reports_what_it_reports_whole(tmp_path, small_parts, version, group):
     from mtcheck.partition import parts_of
 
-    path = _xliff(tmp_path / "ui.xlf", version=version)
+    path = _xliff(tmp_path / "ui.xlf", version=version, group=group)
     assert len(parts_of(path, 2)) >= 4
     for output_format in ("json", "text"):
         one = _check(path, tmp_path / "one", "1", "--format", output_format)

@@ -10,10 +10,11 @@ numbered as in the whole file. A cut that is not where this finds it (a "<tu" in
 shows when the part is read: its units are not the ones counted, or it is not well-formed; the
 file is then checked whole.
 
-An XLIFF part is a run of whole units (<trans-unit>, or <unit> in XLIFF 2), read as a TMX part
-is: the file's head (declaration, <xliff>, <file>, <header>, <body>), line ends, its units, the
-file's tail. Only a file of one <file> and no <group> is cut: a part must stand in the same
-elements as the units before it, and those would have to be carried into it.
+An XLIFF part is a run of whole units (<trans-unit>, or <unit> in XLIFF 2) that starts on a
+line opening one. Read alone, it is the file's prolog, the start tags of the elements open
+where it starts (<xliff>, <file>, <body>, <group>: its languages, its file's name), line ends
+up to its first line, its bytes, and the end tags of what is open where it ends; a unit
+without an id is numbered among its <file>'s as in the whole file.
 
 A PO part is a run of whole entries that starts on a line opening an entry (a comment or a
 keyword) after an empty line. Read alone, it is the file's header entry (what gives its charset
@@ -36,9 +37,13 @@ _TAIL_BYTES = 1 << 16  # where </body> is looked for: the file's last bytes
 _PADDING_CHUNK = 1 << 20
 _XLIFF_UNIT = re.compile(rb"<(?:[\w.-]+:)?(?:trans-unit|unit)[\s/>]")
 _XLIFF_UNIT_LINE = re.compile(rb"\n[ \t]*<(?:[\w.-]+:)?(?:trans-unit|unit)[\s/>]")
-_XLIFF_FILE = re.compile(rb"<(?:[\w.-]+:)?file[\s/>]")
-_XLIFF_GROUP = re.compile(rb"<(?:[\w.-]+:)?group[\s/>]")
-_XLIFF_ENDS = (re.compile(rb"</(?:[\w.-]+:)?body\s*>"), re.compile(rb"</(?:[\w.-]+:)?file\s*>"))  # 1.2, 2.0
+_XLIFF_ROOT = re.compile(rb"<(?:[\w.-]+:)?xliff[\s/>]")
+# What a part must know of the elements around it: comments and CDATA passed over, the start
+# and end tags of the elements that hold units, and the units.
+_XLIFF_STRUCTURE = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>"
+    rb"|<(/?)((?:[\w.-]+:)?(?:xliff|file|body|group|trans-unit|unit))(?=[\s/>])[^>]*?(/?)>", re.DOTALL)
+_CONTAINERS = (b"xliff", b"file", b"body", b"group")
 # An entry's first line after an empty line, and a msgid (live or obsolete) starting a line.
 _PO_ENTRY = re.compile(rb"\n[ \t\r]*\n(?=#|msgctxt[ \t\"]|msgid[ \t\"])")
 _PO_MSGID = re.compile(rb"^(?:#~[ \t]*)?msgid[ \t\"]", re.MULTILINE)
@@ -61,6 +66,8 @@ class FilePart(NamedTuple):
     head_end: int     # the head: bytes [0, head_end)
     head_line: int    # the line the head ends on
     tail_start: int   # the tail: bytes [tail_start, size)
+    opened: tuple = ()    # XLIFF: the start tags (byte ranges) open at `start`, after the head
+    closing: bytes = b""  # XLIFF: the end tags of what is open at `end`, after the tail
 
     @property
     def size(self) -> int:
@@ -100,29 +107,71 @@ def tmx_parts(path: str, part_bytes: int) -> list[FilePart] | None:
 
 
 def xliff_parts(path: str, part_bytes: int) -> list[FilePart] | None:
-    """An XLIFF file of one <file> and no <group> in parts of about `part_bytes` each (at lines
-    that open a unit), or None where it cannot be cut."""
+    """An XLIFF file (1.2 or 2.0) in parts of about `part_bytes` each, at lines that open a
+    unit, or None where it cannot be cut."""
     size = os.path.getsize(path)
     if size < 2 * part_bytes:
         return None
     with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
         if not _single_byte_lines(data[:256]):
             return None
-        first = _XLIFF_UNIT.search(data)
-        tail = next((found for found in (_last(end, data, max(0, size - _TAIL_BYTES)) for end in _XLIFF_ENDS)
-                     if found is not None), None)
-        if first is None or tail is None or tail < first.start() or _XLIFF_GROUP.search(data) \
-                or len(_XLIFF_FILE.findall(data, 0, first.start())) != 1 or _XLIFF_FILE.search(data, first.start()):
+        root, first = _XLIFF_ROOT.search(data), _XLIFF_UNIT.search(data)
+        if root is None or first is None:
             return None
-        head_end, tail_start = first.start(), tail
         cuts = [0]
         for number in range(1, -(-size // part_bytes)):
-            found = _XLIFF_UNIT_LINE.search(data, max(number * part_bytes, cuts[-1] + 1), tail_start)
+            found = _XLIFF_UNIT_LINE.search(data, max(number * part_bytes, cuts[-1] + 1))
             if found is None:
                 break
-            if found.start() + 1 > max(cuts[-1], head_end):
+            if found.start() + 1 > max(cuts[-1], first.start()):
                 cuts.append(found.start() + 1)
-        return _cut(path, data, cuts, head_end, tail_start, lambda chunk: len(_XLIFF_UNIT.findall(chunk)))
+        if len(cuts) < 2:
+            return None
+        cuts.append(size)
+        contexts = _xliff_contexts(data, cuts)
+        prolog_end = root.start()
+        prolog_lines = data[:prolog_end].count(b"\n")
+        parts, line = [], 1
+        for number, (start, end) in enumerate(zip(cuts, cuts[1:])):
+            opened, units_before, _ = contexts[number]
+            _, _, units_to_end = contexts[number + 1]
+            closing = b"".join(b"</" + name + b">" for _, _, name in reversed(contexts[number + 1][0])) \
+                if number + 1 < len(cuts) - 1 else b""
+            head_line = 1 + prolog_lines + sum(data[a:b].count(b"\n") for a, b, _ in opened)
+            parts.append(FilePart(path, number, len(cuts) - 1, start, end, line, units_before,
+                                  units_to_end - contexts[number][2], prolog_end, head_line, size,
+                                  tuple((a, b) for a, b, _ in opened), closing))
+            line += data[start:end].count(b"\n")
+        return parts
+
+
+def _xliff_contexts(data, cuts: list[int]) -> list[tuple[list, int, int]]:
+    """At each cut (sorted; the last the file's size): the start tags open there (start, end,
+    name), outermost first; the units before it within the <file> open there; the units
+    before it in the file."""
+    contexts, stack, in_file, units = [], [], 0, 0
+    found = _XLIFF_STRUCTURE.finditer(data)
+    tag = next(found, None)
+    for cut in cuts:
+        while tag is not None and tag.start() < cut:
+            closing, name, empty = tag.group(1), tag.group(2), tag.group(3)
+            if name is not None:
+                local = name.rsplit(b":", 1)[-1]
+                if local in (b"trans-unit", b"unit"):
+                    if not closing:
+                        units += 1
+                        in_file += 1
+                elif closing:
+                    if stack and stack[-1][2] == name:
+                        stack.pop()
+                elif not empty:
+                    stack.append((tag.start(), tag.end(), name))
+                    if local == b"file":
+                        in_file = 0
+            tag = next(found, None)
+        contexts.append((list(stack), in_file if any(n.rsplit(b":", 1)[-1] == b"file" for _, _, n in stack) else 0,
+                         units))
+    return contexts
 
 
 def po_parts(path: str, part_bytes: int) -> list[FilePart] | None:
@@ -206,6 +255,8 @@ class PartStream:
         part, handle = self.part, self._handle
         if part.number > 0:
             yield from _ranges(handle, 0, part.head_end)
+            for start, end in part.opened:
+                yield from _ranges(handle, start, end)
             padding = part.line - part.head_line
             while padding > 0:
                 yield b"\n" * min(padding, _PADDING_CHUNK)
@@ -213,6 +264,8 @@ class PartStream:
         yield from _ranges(handle, part.start, part.end)
         if part.number < part.count - 1:
             yield from _ranges(handle, part.tail_start, None)
+            if part.closing:
+                yield part.closing
 
     def read(self, size: int = -1) -> bytes:
         while not self._piece:

@@ -47,10 +47,11 @@ class XliffFile(XmlTranslationFile):
             yield from self._read_v1()
 
     def _read_v1(self) -> Iterator[Segment]:
-        for file_element in _children_named(self.root, "file"):
+        for index, file_element in enumerate(_children_named(self.root, "file")):
             source_lang = self.source_lang or file_element.get("source-language")
             target_lang = self.target_lang or file_element.get("target-language")
-            before = self.part.units_before if self.part is not None else 0
+            # A part's first <file> may have begun before it: its units before the part count.
+            before = self.part.units_before if self.part is not None and index == 0 else 0
             for number, unit in enumerate(_descendants_named(file_element, "trans-unit"), before + 1):
                 self._units += 1
                 if unit.get("translate") == "no":
