@@ -127,6 +127,9 @@ class Checker:
         abbreviations = {} if abbreviations is None else abbreviations
         for segment_lang, block, matches in self._matched_blocks(segments, lang):
             language = self.matcher.for_language(segment_lang)
+            defined = abbreviations.get(segment_lang)
+            if defined is None:
+                defined = abbreviations.setdefault(segment_lang, Abbreviations())
             for segment, segment_matches in zip(block, matches):
                 inner = language.nested(segment, segment_matches) if nested else []
                 if inner and self.source_support and segment.source and segment.source_lang:
@@ -135,8 +138,7 @@ class Checker:
                 gapped = language.gapped(segment.text) if self.matcher.variants else None
                 if kept is not None:
                     kept.append((segment_lang, segment, segment_matches, inner, gapped))
-                yield from _listed(abbreviations.setdefault(segment_lang, Abbreviations()), segment,
-                                   segment_matches, inner, gapped)
+                yield from _listed(defined, segment, segment_matches, inner, gapped)
 
     @staticmethod
     def concordance_again(segments: Iterable[Segment], kept: list,
@@ -144,8 +146,10 @@ class Checker:
         """What concordance listed of the kept segments (`segments`: the same ones, each taken
         as it is listed), with `abbreviations` defined before them."""
         for (segment_lang, segment, segment_matches, inner, gapped), _ in zip(kept, segments):
-            yield from _listed(abbreviations.setdefault(segment_lang, Abbreviations()), segment,
-                               segment_matches, inner, gapped)
+            defined = abbreviations.get(segment_lang)
+            if defined is None:
+                defined = abbreviations[segment_lang] = Abbreviations()
+            yield from _listed(defined, segment, segment_matches, inner, gapped)
 
     def _matched_blocks(self, segments: Iterable[Segment],
                         lang: str) -> Iterator[tuple[str, list[Segment], list[list[Match]]]]:

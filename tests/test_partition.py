@@ -36,13 +36,10 @@ LATER = [
 ]
 
 
-def _memory(path, units: int = 400, seed: int = 7, crlf: bool = False, comment: str = "") -> str:
-    """A TMX of `units` units: the pairs above early and again and again later, between
-    fillers; every third unit has no tuid."""
+def _pairs(units: int, seed: int):
+    """(number, source, target) of each unit: the pairs above early and again and again later,
+    between fillers."""
     rng = random.Random(seed)
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<tmx version="1.4">',
-             '  <header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en"'
-             ' srclang="en" datatype="plaintext"/>', "  <body>"]
     for number in range(units):
         if number < len(EARLY):
             source, target = EARLY[number]
@@ -51,6 +48,16 @@ def _memory(path, units: int = 400, seed: int = 7, crlf: bool = False, comment: 
         else:
             which, n = rng.randrange(3), rng.randrange(10, 99_999)
             source, target = FILLER_SOURCES[which].format(n=n), FILLER_TARGETS[which].format(n=n)
+        yield number, source, target
+
+
+def _memory(path, units: int = 400, seed: int = 7, crlf: bool = False, comment: str = "") -> str:
+    """A TMX of `units` units: the pairs above early and again and again later, between
+    fillers; every third unit has no tuid."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<tmx version="1.4">',
+             '  <header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en"'
+             ' srclang="en" datatype="plaintext"/>', "  <body>"]
+    for number, source, target in _pairs(units, seed):
         tuid = f' tuid="u{number}"' if number % 3 else ""
         if number == units // 2 and comment:
             lines.append(comment)
@@ -286,19 +293,11 @@ def _catalog(path, entries: int = 400, seed: int = 7, crlf: bool = False, header
     comments), contexts (a source said twice), strings over several lines, plural forms, an
     untranslated entry, obsolete entries. `broken`: these entries with an empty line between
     their msgctxt and msgid, and none after them."""
-    rng = random.Random(seed)
     lines = ['# German translation.', '', '#, fuzzy'] if header else []
     if header:
         lines += ['msgid ""', 'msgstr ""', '"Project-Id-Version: t 1\\n"', '"Language: de\\n"',
                   '"Content-Type: text/plain; charset=UTF-8\\n"', '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"', '']
-    for number in range(entries):
-        if number < len(EARLY):
-            source, target = EARLY[number]
-        elif number % 7 == 0:
-            source, target = LATER[(number // 7) % len(LATER)]
-        else:
-            which, n = rng.randrange(3), rng.randrange(10, 99_999)
-            source, target = FILLER_SOURCES[which].format(n=n), FILLER_TARGETS[which].format(n=n)
+    for number, source, target in _pairs(entries, seed):
         lines += [f"# Translator note {number}", *([""] if number % 50 == 3 else []), f"#: src/file.c:{number}"]
         if number % 11 == 5:
             lines += [f'msgctxt "u{number}"', f'msgid "{source}"', f'msgid_plural "{source}s"',
@@ -471,7 +470,6 @@ def _xliff(path, units: int = 400, version: str = "1.2", seed: int = 7, group: b
     third unit without an id (numbered in its file), an inline tag in some. `group`: the units
     in groups of 30 (some empty), in two <file> elements (1.2: the second file translated into
     Swiss German, its header with a note and a comment holding a unit's tag)."""
-    rng = random.Random(seed)
     if version == "1.2":
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
@@ -481,7 +479,7 @@ def _xliff(path, units: int = 400, version: str = "1.2", seed: int = 7, group: b
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="de">',
                  '  <file id="f1">']
-    for number in range(units):
+    for number, source, target in _pairs(units, seed):
         if group and number % 30 == 0:
             if number:
                 lines.append("    </group>")
@@ -491,13 +489,6 @@ def _xliff(path, units: int = 400, version: str = "1.2", seed: int = 7, group: b
                           "    <header><note>second</note><!-- <trans-unit> in a comment --></header>", "    <body>"] \
                     if version == "1.2" else ["  </file>", '  <file id="f2">']
             lines += [f'    <group id="g{number}">', '    <group id="empty"/>']
-        if number < len(EARLY):
-            source, target = EARLY[number]
-        elif number % 7 == 0:
-            source, target = LATER[(number // 7) % len(LATER)]
-        else:
-            which, n = rng.randrange(3), rng.randrange(10, 99_999)
-            source, target = FILLER_SOURCES[which].format(n=n), FILLER_TARGETS[which].format(n=n)
         if number % 5 == 4:
             target = target.replace(" ", ' <x id="1"/>', 1)
         if version == "1.2":

@@ -25,6 +25,7 @@ msgid and its msgstr) does not parse, and the file is checked whole.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import mmap
 import os
 import re
@@ -84,47 +85,30 @@ def tmx_parts(path: str, part_bytes: int) -> list[FilePart] | None:
     """The file in parts of about `part_bytes` each, or None where it cannot be cut (too
     small, an encoding whose line ends are not single bytes, no unit starting a line, no
     </body> at its end)."""
-    size = os.path.getsize(path)
-    if size < 2 * part_bytes:
-        return None
-    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        if not _single_byte_lines(data[:256]):
+    with _mapped(path, part_bytes) as data:
+        if data is None or not _single_byte_lines(data[:256]):
             return None
+        size = len(data)
         first = _UNIT.search(data)
         tail = _last(_BODY_END, data, max(0, size - _TAIL_BYTES))
         if first is None or tail is None or tail < first.start():
             return None
         head_end, tail_start = first.start(), tail
-        cuts = [0]
-        for number in range(1, -(-size // part_bytes)):
-            found = _UNIT_LINE.search(data, max(number * part_bytes, cuts[-1] + 1), tail_start)
-            if found is None:
-                break
-            cut = found.start() + 1
-            if cut > cuts[-1] and cut > head_end:
-                cuts.append(cut)
+        cuts = _cuts(data, _UNIT_LINE, part_bytes, head_end, tail_start)
         return _cut(path, data, cuts, head_end, tail_start, lambda chunk: chunk.count(b"<tu") - chunk.count(b"<tuv"))
 
 
 def xliff_parts(path: str, part_bytes: int) -> list[FilePart] | None:
     """An XLIFF file (1.2 or 2.0) in parts of about `part_bytes` each, at lines that open a
     unit, or None where it cannot be cut."""
-    size = os.path.getsize(path)
-    if size < 2 * part_bytes:
-        return None
-    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        if not _single_byte_lines(data[:256]):
+    with _mapped(path, part_bytes) as data:
+        if data is None or not _single_byte_lines(data[:256]):
             return None
+        size = len(data)
         root, first = _XLIFF_ROOT.search(data), _XLIFF_UNIT.search(data)
         if root is None or first is None:
             return None
-        cuts = [0]
-        for number in range(1, -(-size // part_bytes)):
-            found = _XLIFF_UNIT_LINE.search(data, max(number * part_bytes, cuts[-1] + 1))
-            if found is None:
-                break
-            if found.start() + 1 > max(cuts[-1], first.start()):
-                cuts.append(found.start() + 1)
+        cuts = _cuts(data, _XLIFF_UNIT_LINE, part_bytes, first.start(), size)
         if len(cuts) < 2:
             return None
         cuts.append(size)
@@ -180,10 +164,10 @@ def po_parts(path: str, part_bytes: int) -> list[FilePart] | None:
     after an empty line). Each part after the first is read after the file's header entry."""
     from mtcheck.formats.po import header_end, po_encoding
 
-    size = os.path.getsize(path)
-    if size < 2 * part_bytes:
-        return None
-    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+    with _mapped(path, part_bytes) as data:
+        if data is None:
+            return None
+        size = len(data)
         encoding, bom = po_encoding(data[:4096])
         if bom or not _ascii_lines(encoding, "\nmsgid"):
             return None
@@ -192,14 +176,33 @@ def po_parts(path: str, part_bytes: int) -> list[FilePart] | None:
         if entry is None:
             return None
         head_end = header_end(data[:entry.end()], encoding)
-        cuts = [0]
-        for number in range(1, -(-size // part_bytes)):
-            found = _PO_ENTRY.search(data, max(number * part_bytes, cuts[-1] + 1))
-            if found is None:
-                break
-            if found.end() > max(cuts[-1], head_end):
-                cuts.append(found.end())
+        cuts = _cuts(data, _PO_ENTRY, part_bytes, head_end, size, at_end=True)
         return _cut(path, data, cuts, head_end, size, lambda chunk: len(_PO_MSGID.findall(chunk)))
+
+
+@contextlib.contextmanager
+def _mapped(path: str, part_bytes: int):
+    """The file's bytes, mapped, where it is large enough for two parts at least; else None."""
+    if os.path.getsize(path) < 2 * part_bytes:
+        yield None
+        return
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        yield data
+
+
+def _cuts(data, pattern: re.Pattern, part_bytes: int, after: int, before: int, at_end: bool = False) -> list[int]:
+    """0, and about every `part_bytes` the next place `pattern` finds between `after` and
+    `before`: its match's end (`at_end`) or the line its match opens (the match begins with
+    the line end before it)."""
+    cuts = [0]
+    for number in range(1, -(-len(data) // part_bytes)):
+        found = pattern.search(data, max(number * part_bytes, cuts[-1] + 1), before)
+        if found is None:
+            break
+        cut = found.end() if at_end else found.start() + 1
+        if cut > max(cuts[-1], after):
+            cuts.append(cut)
+    return cuts
 
 
 def _cut(path: str, data, cuts: list[int], head_end: int, tail_start: int, count_units) -> list[FilePart] | None:
