@@ -858,3 +858,17 @@ def test_the_language_s_own_term_written_as_one_word(tmp_path):
         ["the de term 'API-Server' written as one word"]
     listed = candidates_in(tmp_path, glossary + "api,de,Apiserver,admitted\n", "de", text)
     assert "Apiserver" not in listed
+
+
+def test_a_verb_of_the_term_s_other_aspect_renders_the_term(tmp_path):
+    """Bulgarian „преустановите" is the glossary's „преустановявам" in the other aspect: where
+    the target has it, the concept is rendered, and the target's other words („завършите",
+    'finish') are no rendering of 'abort'."""
+    findings = gl006_in_po(tmp_path, "abort,en,abort,preferred\nabort,bg,преустановявам,preferred\n", "bg", [
+        ("You must finish, or abort the merge.", "Трябва да завършите или да преустановите сливането."),
+        ("Cannot abort while amending. You must finish amending.",
+         "Поправянето не може да се преустанови. Трябва да завършите поправката."),
+        ("Abort the merge", "Преустановяване на сливането"),
+        ("Finish the work", "Завършете работата"),
+    ])
+    assert findings == []

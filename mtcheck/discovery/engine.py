@@ -303,8 +303,8 @@ class Discoverer:
                     or not (self.new_terms or concept.terms_in(lang)):
                 continue
             words = plain_words(segment.text) if words is None else words
-            if resembles_a_term(concept, lang, words, compounding):
-                continue  # a form of the concept's own term the matcher did not take, as GL004 judges
+            if resembles_a_term(concept, lang, words, compounding) or _stem_shared(concept, lang, words):
+                continue  # a form of the concept's own term the matcher did not take
             seen.add(concept.id)
             missing.append(match)
         return missing, in_source, [(start, end) for start, end, concept in places if concept in seen]
@@ -942,6 +942,34 @@ def _frame_kept(rendering: Rendering, keys: tuple[str, ...]) -> bool:
         and related(keys[0], rendering.parts[0]) and related(keys[-1], rendering.parts[-1]) \
         and keys != tuple(rendering.parts) \
         and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+STEM_SHARED = 0.7  # of the shorter word: a word sharing this much of its start with a term's word is its form
+
+
+def _stem_shared(concept: Concept, lang: str, words) -> bool:
+    """Whether the text has, for each word of one of the concept's terms, a word sharing most of
+    its start with it (seven tenths of the shorter, six letters at least): a form GL004's
+    stricter test does not take, as a verb of the other aspect is (Bulgarian „преустанови"
+    beside „преустановявам")."""
+    for term in concept.terms:
+        if term.lang != lang or not term.status.accepted:
+            continue
+        term_words = [w for w in plain_words(term.text).words if len(w) >= 6]
+        if term_words and len(term_words) == len(plain_words(term.text).words) and all(
+                any(_common_start(w, other) >= max(6, STEM_SHARED * min(len(w), len(other))) for other in words.words)
+                for w in term_words):
+            return True
+    return False
+
+
+def _common_start(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _titled(spans: list[_Span]) -> list[Evidence]:
