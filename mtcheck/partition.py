@@ -228,7 +228,7 @@ class PartWork:
         self.summary = PartSummary(number, -1, {lang: (
             list(state.translation._by_source.items()) if state.translation else [],
             list(state.translation._by_target.items()) if state.translation else [],
-            [(abbreviation, initialism, _reduced(match)) for abbreviation, initialism, match in state.events])
+            [(abbreviation, initialism, reduced(match)) for abbreviation, initialism, match in state.events])
             for lang, state in languages.items()})
 
     def finish(self, entry: PartEntry, render: Callable[[list[Finding]], bytes] | None = None,
@@ -281,7 +281,7 @@ def _reread(checker: Checker, lang: str, state: _Language, defined_before: dict,
     return found
 
 
-def _reduced(match: Match) -> Match:
+def reduced(match: Match) -> Match:
     """A defining match as another process needs it: its concept, term and words."""
     text = match.text
     return match._replace(segment=Segment(text, match.segment.path, match.segment.line), start=0, end=len(text))

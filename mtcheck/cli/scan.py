@@ -139,13 +139,13 @@ def _part_work(codec):
     again with them, where there are any (from the kept matches: nothing is searched again)."""
     from mtcheck.model import Segment
     from mtcheck.parallel import read_part
-    from mtcheck.partition import PartSummary, _reduced
+    from mtcheck.partition import PartSummary, reduced
 
     def _sent(match) -> tuple:
         """A defining match as the other processes read it back (see _received): its words, and
         its concept and term by number (MatchCodec), so that it names this glossary's own."""
-        reduced = _reduced(match)
-        return reduced.segment.text, reduced.segment.path, reduced.segment.line, codec.encoded(reduced, 0)
+        short = reduced(match)
+        return short.segment.text, short.segment.path, short.segment.line, codec.encoded(short, 0)
 
     def _received(sent: tuple):
         text, path, line, code = sent

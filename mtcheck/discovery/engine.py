@@ -38,7 +38,7 @@ from typing import Callable, Iterable, NamedTuple, TypeVar
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.lexical import SOUNDED, DictionaryRenderings
-from mtcheck.discovery.parts import ConceptParts, Rendering, Share, echoes, of_part, related
+from mtcheck.discovery.parts import ConceptParts, Rendering, Share, common_prefix, echoes, of_part, related
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
@@ -957,19 +957,11 @@ def _stem_shared(concept: Concept, lang: str, words) -> bool:
             continue
         term_words = [w for w in plain_words(term.text).words if len(w) >= 6]
         if term_words and len(term_words) == len(plain_words(term.text).words) and all(
-                any(_common_start(w, other) >= max(6, STEM_SHARED * min(len(w), len(other))) for other in words.words)
+                any(common_prefix(w, other) >= max(6, STEM_SHARED * min(len(w), len(other))) for other in words.words)
                 for w in term_words):
             return True
     return False
 
-
-def _common_start(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def _titled(spans: list[_Span]) -> list[Evidence]:

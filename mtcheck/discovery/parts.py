@@ -477,7 +477,7 @@ def related(part: str, key: str) -> bool:
     # The stem whole, or in a long stem but its last letter, where the stemmer kept a letter
     # the other lost (mobilizacj, mobilizak); a short one differing there is another word
     # (profil, profit).
-    return long.startswith(short) or (len(short) >= 8 and _common_prefix(short, long) == len(short) - 1)
+    return long.startswith(short) or (len(short) >= 8 and common_prefix(short, long) == len(short) - 1)
 
 
 INFLECTION = 2    # letters at a word's end that a form of it may change
@@ -493,7 +493,7 @@ def inflected(term_words: list[str], words: list[str]) -> bool:
         return False
     for term_word, word in zip(term_words, words):
         a, b = plain(term_word.casefold()), plain(word.casefold())
-        common = _common_prefix(a, b)
+        common = common_prefix(a, b)
         if common <= MIN_STEM or max(len(a), len(b)) - common > INFLECTION:
             return False
     return True
@@ -553,7 +553,8 @@ def plain(key: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", key.translate(_LIGATURES)) if not unicodedata.combining(c))
 
 
-def _common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str) -> int:
+    """How many letters two words share from their start."""
     n = 0
     for x, y in zip(a, b):
         if x != y:
