@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -168,13 +169,13 @@ def compare_memory(workdir: Path, units: int, workers: int, kind: str) -> None:
           f"({one_s / remote_s:.2f}x); reports {same} ({one.stat().st_size / 1e6:.1f} MB)")
 
 
+INLINE = re.compile(r"<(bpt|ept|ph)\b[^>]*>.*?</\1>")  # bench_tmx's inline tags, with their content
+
+
 def write_xliff(path: Path, units: int, turkish: bool, seed: int = 1) -> Path:
     """bench_tmx's units as an XLIFF 1.2 file (English to German), inline tags as <x/>."""
-    import re
-
     from bench_tmx import UnitMaker
 
-    inline = re.compile(r"<(bpt|ept|ph)\b[^>]*>.*?</\1>")
     maker = UnitMaker(seed, turkish)
     with open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
@@ -182,8 +183,8 @@ def write_xliff(path: Path, units: int, turkish: bool, seed: int = 1) -> Path:
                   'source-language="en" target-language="de" datatype="plaintext">\n    <body>\n')
         for number in range(1, units + 1):
             source, target, _ = maker.unit()
-            out.write(f'      <trans-unit id="u{number}">\n        <source>{inline.sub("<x/>", source)}</source>\n'
-                      f'        <target>{inline.sub("<x/>", target)}</target>\n      </trans-unit>\n')
+            out.write(f'      <trans-unit id="u{number}">\n        <source>{INLINE.sub("<x/>", source)}</source>\n'
+                      f'        <target>{INLINE.sub("<x/>", target)}</target>\n      </trans-unit>\n')
         out.write("    </body>\n  </file>\n</xliff>\n")
     return path
 
@@ -192,14 +193,11 @@ def write_po(path: Path, units: int, turkish: bool, seed: int = 1) -> Path:
     """bench_tmx's units as a PO file (German), each with its own msgctxt (a source may come
     again with another translation), inline tags left out; written as it is made."""
     import html
-    import re
 
     from bench_tmx import UnitMaker
 
-    inline = re.compile(r"<(bpt|ept|ph)\b[^>]*>.*?</\1>")
-
     def quoted(content: str) -> str:
-        text = html.unescape(inline.sub("", content))
+        text = html.unescape(INLINE.sub("", content))
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
     maker = UnitMaker(seed, turkish)

@@ -306,24 +306,20 @@ def _catalog(path, entries: int = 400, seed: int = 7, crlf: bool = False, header
         lines.append(f'msgctxt "u{number}"')
         if number in broken:
             lines.append("")
-        if number % 5 == 2:
-            half = len(source) // 2
-            lines += ['msgid ""', f'"{source[:half]}"', f'"{source[half:]}"']
-        else:
-            lines.append(f'msgid "{source}"')
-        if number % 13 == 6:
-            lines.append('msgstr ""')
-        elif number % 5 == 2:
-            half = len(target) // 2
-            lines += ['msgstr ""', f'"{target[:half]}"', f'"{target[half:]}"']
-        else:
-            lines.append(f'msgstr "{target}"')
+        lines += _po_string("msgid", source, split=number % 5 == 2)
+        lines += ['msgstr ""'] if number % 13 == 6 else _po_string("msgstr", target, split=number % 5 == 2)
         if number not in broken:
             lines.append("")
         if number % 97 == 50:
             lines += [f'#~ msgid "Old {number}"', f'#~ msgstr "Alt {number}"', ""]
     path.write_bytes(("\r\n" if crlf else "\n").join(lines).encode("utf-8"))
     return str(path)
+
+
+def _po_string(keyword: str, text: str, split: bool) -> list[str]:
+    """A PO string on one line, or `split` over two after an empty one."""
+    half = len(text) // 2
+    return [f'{keyword} ""', f'"{text[:half]}"', f'"{text[half:]}"'] if split else [f'{keyword} "{text}"']
 
 
 def test_po_parts_read_the_segments_of_the_whole_file(tmp_path):

@@ -173,10 +173,10 @@ class Discoverer:
         masked = mask_protected(segment.text)
         surfaces = [word for word, _, _ in state.analyser.words_of(masked)]
         state.counts.update(surfaces)
+        source_keys = self._source_keys(segment.source, segment.source_lang) if segment.source else set()
         if segment.source:
             word = state.analyser.word
-            state.gaps.read({key for key, content in map(word, surfaces) if content},
-                            self._source_keys(segment.source, segment.source_lang))
+            state.gaps.read({key for key, content in map(word, surfaces) if content}, source_keys)
         missing, in_source, said = self._missing(segment, lang, matches)
         # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
         if not matches and not missing and not any(mark in masked for mark in QUOTE_MARKS) \
@@ -190,7 +190,7 @@ class Discoverer:
             # the missing concept's rendering (科目, another concept's term, for "account").
             self._add_gaps(state, segment, analysed, [m for m in matches if m.concept.id in in_source
                                                       or any(c.id in in_source for c, _ in m.alternatives)], missing,
-                           said)
+                           said, source_keys)
         starts = [w.start for w in analysed.words]
         names = [(f, s) for f, s in analysed.quotes if s - f <= MAX_NAME_WORDS]
         covered: list[tuple[int, int, Match]] = []
@@ -319,7 +319,7 @@ class Discoverer:
         return {key for key, content in keys if content}
 
     def _add_gaps(self, state: _Language, segment: Segment, analysed: Analysed, matches: list[Match],
-                  missing: list[Match], said: list[tuple[int, int]]) -> None:
+                  missing: list[Match], said: list[tuple[int, int]], source_keys: set[str]) -> None:
         starts = [w.start for w in analysed.words]
         covered = [(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)) for m in matches]
         # A target word that is one of the source's other words again renders that word (not
@@ -339,8 +339,7 @@ class Discoverer:
             source_words = max(1, len(match.text.split()), len(preferred.text.split()) if preferred else 0)
             # The target's free words are one short run: that is the rendering (a UI label).
             sole = len(whole) == 1 and len(whole[0][2]) <= source_words + 1 and len(missing) == 1
-            others = tuple(sorted(self._source_keys(segment.source, segment.source_lang)
-                                  - self._source_keys(match.text, segment.source_lang)))
+            others = tuple(sorted(source_keys - self._source_keys(match.text, segment.source_lang)))
             gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others)
             state.gaps.add(gap, (segment, analysed))
 
@@ -955,8 +954,9 @@ def _stem_shared(concept: Concept, lang: str, words) -> bool:
     for term in concept.terms:
         if term.lang != lang or not term.status.accepted:
             continue
-        term_words = [w for w in plain_words(term.text).words if len(w) >= 6]
-        if term_words and len(term_words) == len(plain_words(term.text).words) and all(
+        spelt = plain_words(term.text).words
+        term_words = [w for w in spelt if len(w) >= 6]
+        if term_words and len(term_words) == len(spelt) and all(
                 any(common_prefix(w, other) >= max(6, STEM_SHARED * min(len(w), len(other))) for other in words.words)
                 for w in term_words):
             return True

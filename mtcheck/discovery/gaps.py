@@ -74,11 +74,20 @@ class Gaps:
     def _rival(self, others: tuple[str, ...], keys: tuple[str, ...], association: float, cache: dict) -> bool:
         """Whether one of a gap's other source words is more associated with the run (Dice over
         the bilingual segments kept) than its concept is, seen with it twice at least (once
-        says nothing)."""
+        says nothing). `cache`: the segments holding each run, and (under None) the kept
+        segments by target word."""
         holding = cache.get(keys)
         if holding is None:
-            holding = cache[keys] = [source_keys for source_keys, target in self.pairs
-                                     if all(key in target for key in keys)]
+            # The kept segments holding every word of the run, from the rarest word's.
+            index = cache.get(None)
+            if index is None:
+                index = cache[None] = {}
+                for number, (_, target) in enumerate(self.pairs):
+                    for key in target:
+                        index.setdefault(key, []).append(number)
+            postings = sorted((index.get(key, []) for key in keys), key=len)
+            holding = cache[keys] = [self.pairs[n][0] for n in postings[0]
+                                     if all(key in self.pairs[n][1] for key in keys)]
         for other in others:
             both = sum(1 for source_keys in holding if other in source_keys)
             if both >= 2 and 2 * both / (self.sources[other] + len(holding)) > association:
