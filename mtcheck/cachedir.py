@@ -9,6 +9,8 @@ user's cache folder (platformdirs). Losing the cache costs time, never results.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
 from pathlib import Path
@@ -108,3 +110,18 @@ def code_fingerprint(sources: list[Path], *also: str) -> str:
     for item in also:
         digest.update(b"\0" + item.encode())
     return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """The cyclic garbage collector held off while a cached glossary or matcher is read back:
+    that makes hundreds of thousands of containers, none of them garbage, which the collector
+    would otherwise walk again and again as they are made (a third of the reading time)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -33,6 +33,7 @@ class Setup:
     variants: bool
     sentences: bool = True  # findings sent back with their sentence: only a report showing context needs it
     render: bool = False    # JSON records written in the worker where the file holds no directive (no baseline)
+    verbose: bool = False   # the workers say what they load and identify, as the run's process would
 
 
 def connect(address: str):
@@ -196,6 +197,7 @@ def _build(setup: Setup):
     from mtcheck.gate import make_gate
 
     run = Run(setup.glossaries, setup.lang, False, setup.source_lang, demo=setup.demo or not setup.glossaries)
+    run.verbose = setup.verbose  # from the first file on: the run's process said what glossary it loaded
     checker = Checker(run.glossary, setup.rules, dict(setup.severities), scope=setup.scope,
                       foreign_langs=list(setup.foreign_langs) if setup.foreign_langs is not None else None,
                       source_lang=setup.source_lang, source_support=setup.source_support, variants=setup.variants)

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from mtcheck.cachedir import store, subfolder, touch
+from mtcheck.cachedir import collector_paused, store, subfolder, touch
 from mtcheck.model import Glossary
 
 KEEP = 16   # entries kept: a few glossaries in a few languages, bounded on disk
@@ -63,7 +63,8 @@ def _load(entry: Path) -> dict | None:
         return None
     try:
         # Read where the file lies (mapped), not copied into one more bytes object first.
-        with open(entry, "rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        with open(entry, "rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as mapped, \
+                collector_paused():
             state = marshal.loads(mapped)
     except (OSError, EOFError, ValueError, TypeError):
         return None  # damaged or foreign: compiled again and replaced

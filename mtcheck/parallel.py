@@ -243,14 +243,10 @@ def _assigned(groups: dict, counts: dict, sizes: list[int], cost, jobs: int) -> 
 def _languages(run, files: list[str], first_parts: dict | None = None) -> list[str | None]:
     """Each file's language as the run reads it, said nothing of (the workers say it); a file
     checked in parts opened as its first part (`first_parts`, by index), not read whole."""
-    from rich.console import Console
-
     from mtcheck.formats.parts import PartMisread
 
-    err, verbose = run.err, run.verbose
-    run.err, run.verbose = Console(file=io.StringIO()), False
     run.remember_languages()  # for the workers, which would identify them again
-    try:
+    with run.unheard():
         languages = []
         for index, path in enumerate(files):
             try:
@@ -261,8 +257,6 @@ def _languages(run, files: list[str], first_parts: dict | None = None) -> list[s
             except MtcheckError:
                 languages.append(None)
         return languages
-    finally:
-        run.err, run.verbose = err, verbose
 
 
 def _size(path: str) -> int:
@@ -429,6 +423,7 @@ def read_file(run, path: str, read, part=None) -> tuple[str, str | None, list, M
 
     said = io.StringIO()
     run.err = Console(file=said, highlight=False, soft_wrap=True, width=10_000, no_color=True)
+    run.describe_afresh()
     got: list = []
     try:
         path, lang, segments = run.open(path, part)

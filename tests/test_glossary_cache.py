@@ -90,3 +90,23 @@ def test_a_record_pickled_without_its_defaults_reads_back_whole():
         assert dataclasses.astuple(read) == dataclasses.astuple(original)
     assert "_preferred" not in vars(back) and back.preferred("en") == plain
     assert set(vars(pickle.loads(pickle.dumps(plain)))) == {"text", "lang"}
+
+
+def test_a_warm_load_leaves_the_garbage_collector_as_it_found_it(tmp_path, cache):
+    import gc
+
+    path = tmp_path / "g.csv"
+    path.write_text(CSV, encoding="utf-8")
+    load_glossaries([path])
+    assert gc.isenabled()
+    load_glossaries([path])  # read back from the cache, the collector held off meanwhile
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_glossaries([path])
+        assert not gc.isenabled()  # a caller's own choice kept
+    finally:
+        gc.enable()
+    cache.joinpath(next(cache.iterdir()).name).write_bytes(b"not a pickle")
+    assert [t.text for c in load_glossaries([path]) for t in c.terms][1] == "Vaterländische Front"
+    assert gc.isenabled()  # a damaged entry does not leave it off either

@@ -205,6 +205,20 @@ def test_a_dask_cluster_reports_what_one_process_reports(folder, cluster):
         assert remote == local
 
 
+def test_verbose_says_with_two_jobs_and_on_a_cluster_what_one_job_says(folder, cluster):
+    """Each language described once, after the first file of it, whichever worker met it
+    first (the run's process reads the files' languages before the workers start, quietly)."""
+    one = _check(folder, "--format", "json", "--jobs", "1", "--verbose")
+    said = one[2].decode().splitlines()
+    described = [line.split(":")[0] for line in said if re.match(r"[a-z]{2,3}: ", line)]
+    assert sorted(described) == ["de", "nb", "tr"]
+    assert _check(folder, "--format", "json", "--jobs", "2", "--verbose") == one
+    assert _check(folder, "--format", "json", "--scheduler", cluster, "--verbose") == one
+    scanned = [subprocess.run([sys.executable, "-m", "mtcheck", "scan", str(folder), "--demo-glossary", "--verbose",
+                               "--jobs", jobs], capture_output=True, timeout=600) for jobs in ("1", "2")]
+    assert scanned[0].stderr.count(b"\nde: ") == 1 and scanned[1].stderr == scanned[0].stderr
+
+
 def test_the_python_api_runs_on_a_cluster(folder, cluster):
 
     from distributed import Client

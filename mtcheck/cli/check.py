@@ -128,7 +128,8 @@ def check(paths, glossaries, demo_glossary, lang, source_lang, foreign_langs, al
         if scheduler:
             results = _on_cluster(scheduler, checker, glossaries, demo_glossary, lang, source_lang, rules, config,
                                   consistency, foreign_langs, all_senses, no_variants, files, output_format == "html",
-                                  output_format == "json" and baseline_path is None and write_baseline is None)
+                                  output_format == "json" and baseline_path is None and write_baseline is None,
+                                  run.verbose)
         elif _in_parallel(files, jobs, consistency, rules):
             from mtcheck.parallel import check_files
 
@@ -186,7 +187,8 @@ def _splits(rules, files: list[str]) -> bool:
 
 
 def _on_cluster(scheduler: str, checker, glossaries, demo: bool, lang, source_lang, rules, config, consistency: str,
-                foreign_langs, all_senses: bool, no_variants: bool, files: list[str], sentences: bool, render: bool):
+                foreign_langs, all_senses: bool, no_variants: bool, files: list[str], sentences: bool, render: bool,
+                verbose: bool):
     """The files' results from a Dask cluster, in their order (see mtcheck.cluster)."""
     import os
 
@@ -195,7 +197,7 @@ def _on_cluster(scheduler: str, checker, glossaries, demo: bool, lang, source_la
     setup = Setup(tuple(os.path.abspath(g) for g in glossaries), demo, lang, source_lang, tuple(rules),
                   tuple(sorted(config.severities.items())), consistency,
                   None if language_list(foreign_langs) is None else tuple(language_list(foreign_langs)),
-                  not all_senses, not no_variants, sentences, render)
+                  not all_senses, not no_variants, sentences, render, verbose)
     client = connect(scheduler)
     try:
         yield from check_on(client, setup, files, checker)

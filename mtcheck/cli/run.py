@@ -120,6 +120,27 @@ class Run:
         if self.verbose:
             self.err.print(message, highlight=False, markup=False)
 
+    def describe_afresh(self) -> None:
+        """Describe each language again where it is next met: a worker says of each file all
+        that one process would say of it there, and the run's process drops the repeats (see
+        retell), whichever worker met a language first."""
+        self._described.clear()
+
+    @contextlib.contextmanager
+    def unheard(self) -> Iterator[None]:
+        """Nothing said meanwhile, and nothing counted as said: a language described here is
+        described again where it is first met aloud (by the workers forked after)."""
+        import io
+
+        from rich.console import Console
+
+        err, verbose, described = self.err, self.verbose, set(self._described)
+        self.err, self.verbose = Console(file=io.StringIO()), False
+        try:
+            yield
+        finally:
+            self.err, self.verbose, self._described = err, verbose, described
+
     def tell(self, message: str) -> None:
         """What a user must hear of the run (on stderr), unless --quiet."""
         if not self.quiet:
@@ -269,7 +290,7 @@ class Run:
                     self._identified[(path, side)] = identified
             lang, probability = identified
             self.say(f"{path}: detected {'source ' if side == 'source' else ''}language {lang} (p={probability:.2f})")
-        if lang not in self._described:
+        if self.verbose and lang not in self._described:
             self._described.add(lang)
             self.say(analyzer_for(lang).describe())
         return lang

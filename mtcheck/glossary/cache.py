@@ -16,7 +16,7 @@ import os
 import pickle
 from pathlib import Path
 
-from mtcheck.cachedir import code_fingerprint, store, subfolder, touch
+from mtcheck.cachedir import code_fingerprint, collector_paused, store, subfolder, touch
 from mtcheck.model import Glossary
 
 KEEP = 8  # entries kept: a few glossaries in turn, bounded on disk
@@ -33,7 +33,7 @@ def cached_load(paths: list[str | Path], source_lang: str | None, target_lang: s
     entry = folder / f"{key}.pickle" if folder else None
     if entry is not None and entry.is_file():
         try:
-            with open(entry, "rb") as stream:
+            with open(entry, "rb") as stream, collector_paused():
                 glossary = pickle.load(stream)
             if isinstance(glossary, Glossary):
                 touch(entry)
