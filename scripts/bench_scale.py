@@ -20,6 +20,7 @@ import argparse
 import hashlib
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -64,27 +65,36 @@ def main() -> None:
     size = sum(f.stat().st_size for f in corpus.iterdir()) / 1e6
     print(f"{size:.0f} MB in {len(list(corpus.iterdir()))} files, {args.concepts:,} concepts, "
           f"{os.cpu_count()} CPUs ({len(os.sched_getaffinity(0))} available)")
-    print("| run | seconds | MB/s | speed-up | report |")
-    print("|---:|---:|---:|---:|---|")
-    base_seconds, base_digest = None, None
+    print("| run | seconds | MB/s | speed-up | median of paired speed-ups | report |")
+    print("|---:|---:|---:|---:|---:|---|")
+    base_seconds, base_digest, base_times = None, None, None
     # One run first, untimed, so that every timed run finds the glossary loaded and compiled
     # in the cache folder, as every run after a user's first does.
     run(corpus, glossary, 1, workdir / "warm-up.json")
     rows = [(f"--jobs {j}", int(j), ()) for j in args.jobs.split(",") if j]
     clusters = [int(n) for n in args.dask.split(",") if n] if args.dask else []
+    # The --jobs rows in turns (1, 2, 1, 2, ...): on a machine whose speed drifts, each turn's
+    # runs meet the same spell, and the median of the turns' ratios says what the pairs say.
+    local = {label: [] for label, _, _ in rows}
+    for _ in range(args.repeat):
+        for label, jobs, _ in rows:
+            local[label].append(run(corpus, glossary, jobs, _report(workdir, label)))
     for label, jobs, extra in rows + [(f"Dask, {n} workers", n, ("dask",)) for n in clusters]:
-        output = workdir / f"report-{label.replace(' ', '').replace(',', '')}.json"
+        output = _report(workdir, label)
         if extra:
             with local_cluster(jobs) as address:
                 run(corpus, glossary, 1, output, ("--scheduler", address))  # workers build the setup once
-                seconds = min(run(corpus, glossary, 1, output, ("--scheduler", address)) for _ in range(args.repeat))
+                times = [run(corpus, glossary, 1, output, ("--scheduler", address)) for _ in range(args.repeat)]
         else:
-            seconds = min(run(corpus, glossary, jobs, output) for _ in range(args.repeat))
+            times = local[label]
+        seconds = min(times)
         digest = hashlib.sha256(output.read_bytes()).hexdigest()
         if base_seconds is None:
-            base_seconds, base_digest = seconds, digest
+            base_seconds, base_digest, base_times = seconds, digest, times
         same = "same as the first" if digest == base_digest else "DIFFERENT"
-        print(f"| {label} | {seconds:.1f} | {size / seconds:.1f} | {base_seconds / seconds:.2f}x | {same} |", flush=True)
+        paired = f"{statistics.median(b / t for b, t in zip(base_times, times)):.2f}x" if not extra else "-"
+        print(f"| {label} | {seconds:.1f} | {size / seconds:.1f} | {base_seconds / seconds:.2f}x | {paired} | {same} |",
+              flush=True)
     startup(workdir, glossary)
     if args.tmx:
         compare_memory(workdir, args.tmx, clusters[-1] if clusters else 2, "tmx")
@@ -92,6 +102,10 @@ def main() -> None:
         compare_memory(workdir, args.po, clusters[-1] if clusters else 2, "po")
     if args.xliff:
         compare_memory(workdir, args.xliff, clusters[-1] if clusters else 2, "xlf")
+
+
+def _report(workdir: Path, label: str) -> Path:
+    return workdir / f"report-{label.replace(' ', '').replace(',', '')}.json"
 
 
 def local_cluster(workers: int):
@@ -137,13 +151,15 @@ def startup(workdir: Path, glossary: Path) -> None:
     cache = Path(tempfile.mkdtemp(prefix="mtcheck-cache-"))
     env = {**os.environ, "MTCHECK_CACHE_DIR": str(cache)}
     times = []
-    for _ in range(4):
+    for _ in range(8):
         result = subprocess.run([sys.executable, "-c", READY, str(glossary)], capture_output=True, text=True,
                                 env=env, check=True)
         times.append([float(x) for x in result.stdout.split()])
-    cold_ready, warm_ready = times[0], min(times[1:], key=lambda t: t[1] + t[2])
+    cold_ready, warm = times[0], sorted(times[1:], key=lambda t: t[1] + t[2])
+    warm_ready = warm[0]
     print(f"glossary ready (loaded, compiled for German), in a fresh process: cold {cold_ready[1]:.2f} + "
           f"{cold_ready[2]:.2f} s, warm {warm_ready[1]:.2f} + {warm_ready[2]:.2f} = {warm_ready[1] + warm_ready[2]:.2f} s "
+          f"at best, {statistics.median(t[1] + t[2] for t in warm):.2f} s the median of {len(warm)} "
           f"(imports before, mtcheck's and German's analyser: {warm_ready[0]:.2f} s)")
 
 
