@@ -817,6 +817,21 @@ def test_a_clause_is_no_rendering_of_a_name(tmp_path):
     assert flagged == {("movilización masiva", "mass-mobilisation")}
 
 
+def test_the_term_s_words_with_another_link_word_are_another_construction(tmp_path):
+    """„mobilização em massa" has the words of „mobilização de massas" in its order, with
+    another preposition in the place of the term's: another construction (en masse), a
+    variant, though nothing but the link changed; a determiner beside the term's own link word
+    („mobilização destas massas", „mobilização de estas massas") is the sentence's grammar."""
+    glossary = ("mass-mobilisation,en,mass mobilisation,preferred\n"
+                "mass-mobilisation,pt,mobilização de massas,preferred\n")
+    found = candidates_in(tmp_path, glossary, "pt",
+                          "O Exército reforça a mobilização em massa nas aldeias.\n"
+                          "A mobilização de estas massas continua.\n"
+                          "A mobilização de massas avança na província.\n")
+    flagged = {(form, c.concept.id) for form, c in found.items() if c.score >= 0.5}
+    assert flagged == {("mobilização em massa", "mass-mobilisation")}
+
+
 def test_learned_weights_anchored_at_the_signals_own_combination_score_as_they_do(reduced):
     """A Scorer whose only weight is the `combined` feature (the signals' noisy-or as log-odds,
     where scripts/train_discovery.py --anchored starts) scores each candidate as the signals do;

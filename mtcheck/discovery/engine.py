@@ -737,7 +737,8 @@ class Discoverer:
         elif (variant := parts.variant_of(concept.id, list(keys))) is not None and not any(s.known for s in spans) \
                 and not parts.extra_links(variant, spans[0].occurrence.text) \
                 and ((reordered := parts.reordered(variant, list(keys)))
-                     or not parts.contains_rendering(concept.id, list(keys))):
+                     or not parts.contains_rendering(concept.id, list(keys))
+                     or parts.relinked(variant, spans[0].occurrence.text)):
             # (Not across a word the rendering does not link its words with: „movilización
             # masiva es hábil" says the mobilisation is skilful.)
             # The same words in another order are less sure than other forms of them in the

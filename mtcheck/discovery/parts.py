@@ -354,11 +354,53 @@ class ConceptParts:
 
     def extra_links(self, rendering: Rendering, text: str) -> set[str]:
         """The link words (not articles) between the text's content words that the rendering
-        has not between its own."""
+        has not between its own. Where the text has the rendering's content words in its
+        order, a link word in the place of one of the rendering's is its grammar
+        („mobilização em massa" for „mobilização de massas"), one between two words the
+        rendering joins directly is extra („movilización masiva es hábil")."""
         span, own = self._linked(text), self._linked(rendering.term.text)
         if span is None:
             return set()
-        return set(Counter(span[1]) - Counter(own[1] if own else ())) - articles(self.analyser.analyzer.lang)
+        lang_articles = articles(self.analyser.analyzer.lang)
+        placed = self._placed_links(rendering, text)
+        if placed is not None:
+            return {word for links, own_links in placed if not set(own_links) - lang_articles
+                    for word in links} - lang_articles
+        return set(Counter(span[1]) - Counter(own[1] if own else ())) - lang_articles
+
+    def relinked(self, rendering: Rendering, text: str) -> bool:
+        """Whether the text is the rendering's content words in its order with other link
+        words in the place of its own, none of them kept („mobilização em massa" for
+        „mobilização de massas"): another construction, not the term in another form. A
+        determiner beside the rendering's own link word is the sentence's grammar
+        („destinataire de cette facture")."""
+        placed = self._placed_links(rendering, text)
+        lang_articles = articles(self.analyser.analyzer.lang)
+        return placed is not None and any(set(links) - lang_articles and set(own_links) - lang_articles
+                                          and not set(links) & set(own_links)
+                                          for links, own_links in placed)
+
+    def _placed_links(self, rendering: Rendering, text: str) -> list[tuple[list[str], list[str]]] | None:
+        """Where the text has the rendering's content words one for one in its order: the
+        link words between each two of them, the text's and the rendering's; else None."""
+        between, own_between = self._between(text), self._between(rendering.term.text)
+        if between is None or own_between is None or not len(between) == len(own_between) == len(rendering.parts) - 1:
+            return None
+        keys = [key for key, content in (self.analyser.word(w) for w, _, _ in self.analyser.words_of(text)) if content]
+        compounding = self.analyser.analyzer.compounding
+        if not all(of_part(part, key, compounding) for part, key in zip(rendering.parts, keys)):
+            return None
+        return list(zip(between, own_between))
+
+    def _between(self, text: str) -> list[list[str]] | None:
+        """The function words between each two content words of a text (see _linked)."""
+        words = [(surface, *self.analyser.word(surface)) for surface, _, _ in self.analyser.words_of(text)]
+        content = [i for i, (_, _, is_content) in enumerate(words) if is_content]
+        if len(content) < 2:
+            return None
+        contracted = ARTICLE_FORMS.get(self.analyser.analyzer.lang, {})
+        return [[contracted.get(words[i][0].casefold(), words[i][0].casefold()) for i in range(a + 1, b)]
+                for a, b in zip(content, content[1:])]
 
     def _linked(self, text: str) -> tuple[list[str], list[str]] | None:
         """The content word keys of a text of at least two, and the function words between the
