@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from mtcheck.language import TOKEN_RE
 from mtcheck.model import Match, Segment
@@ -52,6 +52,24 @@ def _initialism(words: list[str]) -> str:
     return "".join(word[0] for word in words).upper()
 
 
+def bracketed(text: str, match: Match) -> Iterator[tuple[str, int, int]]:
+    """The abbreviations a text defines for a match, in brackets beside it ("Vaterländische
+    Front (VF)", "VF (Vaterländische Front)"): (abbreviation, start, end)."""
+    after = _AFTER.match(text, match.end)
+    if after and _abbreviation(after.group(1), match.text):
+        yield after.group(1), after.start(1), after.end(1)
+    before = _BEFORE.search(text, max(0, match.start - _LOOK_BACK), match.start)
+    if before and _CLOSING.match(text, match.end) and _abbreviation(before.group(1), match.text):
+        yield before.group(1), before.start(1), before.end(1)
+
+
+def initialism(match: Match) -> str | None:
+    """The initialism a match's use makes count from there on (a term of three words or more),
+    or None."""
+    words = TOKEN_RE.findall(match.text)
+    return _initialism(words) if len(words) >= MIN_INITIALISM else None
+
+
 class Abbreviations:
     """What one document has defined so far, by abbreviation: the concept and term it stands for."""
 
@@ -71,12 +89,12 @@ class Abbreviations:
         for match in sorted(matches, key=lambda m: m.start):
             if match.foreign:
                 continue
-            for abbreviation, start, end in self._defined_by(segment, match):
+            for abbreviation, start, end in bracketed(segment.text, match):
+                self._define(abbreviation, match)
                 taken.append((start, end))  # the definition's own brackets
                 since.setdefault(abbreviation, end)
-            words = TOKEN_RE.findall(match.text)
-            initials = _initialism(words)
-            if len(words) >= MIN_INITIALISM and initials not in self.defined:
+            initials = initialism(match)
+            if initials is not None and initials not in self.defined:
                 self._define(initials, match, initialism=True)
                 since.setdefault(initials, match.end)
         if not self.defined:
@@ -85,17 +103,6 @@ class Abbreviations:
         starts = [start for start, _ in taken]
         return [found for found in self._occurrences(segment)
                 if found.start >= since.get(found.text, 0) and not _overlaps(taken, starts, found.start, found.end)]
-
-    def _defined_by(self, segment: Segment, match: Match) -> Iterable[tuple[str, int, int]]:
-        text = segment.text
-        after = _AFTER.match(text, match.end)
-        if after and _abbreviation(after.group(1), match.text):
-            self._define(after.group(1), match)
-            yield after.group(1), after.start(1), after.end(1)
-        before = _BEFORE.search(text, max(0, match.start - _LOOK_BACK), match.start)
-        if before and _CLOSING.match(text, match.end) and _abbreviation(before.group(1), match.text):
-            self._define(before.group(1), match)
-            yield before.group(1), before.start(1), before.end(1)
 
     def _define(self, abbreviation: str, match: Match, initialism: bool = False) -> None:
         self.defined[abbreviation] = match

@@ -832,6 +832,46 @@ def test_the_term_s_words_with_another_link_word_are_another_construction(tmp_pa
     assert flagged == {("mobilização em massa", "mass-mobilisation")}
 
 
+FRONT = ("front,en,Vietnam Fatherland Front,preferred\n"
+         "front,de,Vaterländische Front Vietnams,preferred\n")
+
+
+def test_an_abbreviation_the_document_defined_is_the_concept_from_there_on(tmp_path):
+    """„VFV" after „Vaterländische Front Vietnams (VFV)" is the Front, as GL004 reads it (and
+    so its initialism after the term was used): no rendering the glossary does not know. Before
+    the definition, or in another document, or unexplained, the initials are still a candidate.
+    Read in two parts merged in order, as `discover --jobs` reads a large file, the same."""
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text("concept,lang,term,status\n" + FRONT, encoding="utf-8")
+    glossary = load_glossary(glossary_path)
+    lines = ["Die VFV tagte zuerst allein.", "Die Vaterländische Front Vietnams (VFV) tagte in Hanoi.",
+             "Die VFV beschloss neue Aufgaben.", "Der Vorsitzende der VFV sprach lange."]
+
+    def initials(parts: list[list[tuple[str, int, str]]]) -> list[tuple[str, int]]:
+        merged = Discoverer(glossary)
+        for part in parts:
+            discoverer = Discoverer(glossary)
+            for path, number, line in part:
+                discoverer.add(Segment(line, path, number, lang="de"))
+            merged.merge(discoverer.state())
+        return sorted((o.location.path, o.location.line) for c in merged.accepted() if c.form == "VFV"
+                      for o in c.occurrences)
+
+    numbered = [("a.txt", number, line) for number, line in enumerate(lines, 1)]
+    other = [("b.txt", number, line) for number, line in enumerate(lines[2:], 1)]
+    assert initials([numbered + other]) == [("a.txt", 1), ("b.txt", 1), ("b.txt", 2)]
+    assert initials([numbered[:2], numbered[2:] + other]) == initials([numbered + other])
+    used = ["Die Vaterländische Front Vietnams tagte in Hanoi.", "Die VFV beschloss neue Aufgaben."]
+    assert initials([[("c.txt", number, line) for number, line in enumerate(used, 1)]]) == []
+
+    glossary_csv = tmp_path / "front.csv"
+    glossary_csv.write_text("concept,lang,term,status\n" + FRONT, encoding="utf-8")
+    document = tmp_path / "a.de.txt"
+    document.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run_cli("check", document, "-g", glossary_csv, "--select", "GL006", "--format", "json")
+    assert [f["line"] for f in json.loads(out)["findings"] if f["rule"] == "GL006"] == [1]
+
+
 def test_learned_weights_anchored_at_the_signals_own_combination_score_as_they_do(reduced):
     """A Scorer whose only weight is the `combined` feature (the signals' noisy-or as log-odds,
     where scripts/train_discovery.py --anchored starts) scores each candidate as the signals do;

@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, NamedTuple, TypeVar
 
+from mtcheck.abbreviations import bracketed, initialism
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.lexical import SOUNDED, DictionaryRenderings
@@ -210,6 +211,8 @@ class Discoverer:
                                                                                    context, in_quotes),
                                             (match.concept, match.term), 1.0))
         native = [(first, stop, m) for first, stop, m in covered if not m.foreign]
+        for _, _, match in native:
+            _note_abbreviations(state, segment, match)
 
         def inner(first: int, stop: int) -> frozenset[str]:
             return frozenset(m.concept.id for f, s, m in native if first <= f and s <= stop)
@@ -571,14 +574,14 @@ class Discoverer:
             slots = state.slots
             # The slots' word counts are made from `counts` when scoring (count_words): not sent.
             found[lang] = (state.spans, state.counts, (slots.known, slots.quoting), state.endings,
-                           state.gaps, state.translations_seen)
+                           state.gaps, state.translations_seen, state.abbreviated)
         return found
 
     def merge(self, read: dict) -> None:
         """Take in what another Discoverer read (its `state`), as if read here after what
         this one read: documents read in several processes, merged in their order, score as
         one process reading them all would."""
-        for lang, (spans, counts, (known, quoting), endings, gaps, translations) in read.items():
+        for lang, (spans, counts, (known, quoting), endings, gaps, translations, abbreviated) in read.items():
             state = self._language(lang)
             for key, places in spans.items():
                 room = max(0, MAX_SPANS - self._spans)
@@ -597,6 +600,9 @@ class Discoverer:
                 state.endings.setdefault(concept_id, Counter()).update(letters)
             state.gaps.merge(gaps)
             state.translations_seen.update(translations)
+            for place, defined in abbreviated.items():  # read after this one's: this one's come first
+                if len(state.abbreviated) < MAX_ABBREVIATIONS:
+                    state.abbreviated.setdefault(place, defined)
 
     # -- scoring ----------------------------------------------------------------------------
     def candidates(self) -> list[Candidate]:
@@ -661,11 +667,15 @@ class Discoverer:
         concepts |= {concept for (concept, lang_), words in learned.items()
                      if lang_ == span_lang and any(k in words for k in keys)}
         best, best_rank = None, (0.0, 0)
+        every = spans
         for concept_id in sorted(concepts):  # in one order: of equal ranks the first is kept
             concept = self._concepts[concept_id]
             if not concept.terms_in(lang) and not known and not (
                     self.new_terms and any(s.aligned and s.aligned[0] == concept_id for s in spans)):
                 continue  # nothing to render it as in this text's language (see new_terms)
+            spans = _not_abbreviated(state, every, concept_id)
+            if not spans:
+                continue
             evidence = self._evidence(lang, state, spans, concept, parts, known, learned, translations,
                                       (own or {}).get(concept_id, []))
             if not evidence:
@@ -1058,6 +1068,40 @@ def _defined(analysed: Analysed, index: int, covered: list[tuple[int, int, Match
     return any(f < index and text[analysed.words[s - 1].end:opening].strip() == "" for f, s, _ in covered)
 
 
+MAX_ABBREVIATIONS = 100_000  # abbreviations remembered per language and run: memory stays bounded
+
+
+def _note_abbreviations(state: _Language, segment: Segment, match: Match) -> None:
+    """What a matched term defines in its document from here on, as GL004 reads it: an
+    abbreviation in brackets beside it, and its initialism (a term of three words or more).
+    The first place each is defined in a document is kept."""
+    if len(state.abbreviated) >= MAX_ABBREVIATIONS:
+        return
+    location = match.location
+    defined = [abbreviation for abbreviation, _, _ in bracketed(segment.text, match)]
+    initials = initialism(match)
+    if initials is not None:
+        defined.append(initials)
+    for abbreviation in defined:
+        state.abbreviated.setdefault((location.path, abbreviation),
+                                     (match.concept.id, location.end_line, location.end_column))
+
+
+def _not_abbreviated(state: _Language, spans: list[_Span], concept_id: str) -> list[_Span]:
+    """The spans that are no abbreviation their document defined for the concept before them:
+    „VFV" after „Vaterländische Front Vietnams (VFV)" is the concept (GL004 reads it so), not
+    a rendering the glossary does not know."""
+    if not state.abbreviated:
+        return spans
+    kept = []
+    for span in spans:
+        location = span.occurrence.location
+        defined = state.abbreviated.get((location.path, span.occurrence.text))
+        if defined is None or defined[0] != concept_id or (location.line, location.column) < defined[1:]:
+            kept.append(span)
+    return kept
+
+
 def _cuts_a_term(native: list[tuple[int, int, Match]], first: int, stop: int) -> bool:
     """Whether the words first..stop take part of a known term and leave the rest of it out."""
     return any(f < stop and first < s and not (first <= f and s <= stop) for f, s, _ in native)
@@ -1171,6 +1215,8 @@ class _Language:
     gaps: Gaps = field(default_factory=Gaps)                    # bilingual segments missing a concept's terms
     aligned_done: bool = False
     spelling: dict[str, str] = field(default_factory=dict)     # a content word's key -> its spelling (count_words)
+    # (document, abbreviation) -> (concept id, line, column) where the document first defines it
+    abbreviated: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)
     _triggers: WordCache = field(init=False, repr=False)
 
     def __post_init__(self):
