@@ -667,25 +667,24 @@ class Discoverer:
         concepts |= {concept for (concept, lang_), words in learned.items()
                      if lang_ == span_lang and any(k in words for k in keys)}
         best, best_rank = None, (0.0, 0)
-        every = spans
         for concept_id in sorted(concepts):  # in one order: of equal ranks the first is kept
             concept = self._concepts[concept_id]
             if not concept.terms_in(lang) and not known and not (
                     self.new_terms and any(s.aligned and s.aligned[0] == concept_id for s in spans)):
                 continue  # nothing to render it as in this text's language (see new_terms)
-            spans = _not_abbreviated(state, every, concept_id)
-            if not spans:
+            placed = _not_abbreviated(state, spans, concept_id)
+            if not placed:
                 continue
-            evidence = self._evidence(lang, state, spans, concept, parts, known, learned, translations,
+            evidence = self._evidence(lang, state, placed, concept, parts, known, learned, translations,
                                       (own or {}).get(concept_id, []))
             if not evidence:
                 continue
-            score = self._combined(evidence, spans)
+            score = self._combined(evidence, placed)
             # Of equal scores, the concept whose renderings have the span's number of words.
-            rank = (score, -parts.shape_distance(concept_id, len(spans[0].occurrence.text.split())))
+            rank = (score, -parts.shape_distance(concept_id, len(placed[0].occurrence.text.split())))
             if best is None or rank > best_rank:
                 best_rank = rank
-                best = Candidate(concept, lang, span_lang, keys, [s.occurrence for s in spans], evidence, score,
+                best = Candidate(concept, lang, span_lang, keys, [s.occurrence for s in placed], evidence, score,
                                  known[1] if known and known[0].id == concept_id else None)
         return best
 

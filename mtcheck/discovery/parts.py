@@ -355,9 +355,9 @@ class ConceptParts:
     def extra_links(self, rendering: Rendering, text: str) -> set[str]:
         """The link words (not articles) between the text's content words that the rendering
         has not between its own. Where the text has the rendering's content words in its
-        order, a link word in the place of one of the rendering's is its grammar
-        („mobilização em massa" for „mobilização de massas"), one between two words the
-        rendering joins directly is extra („movilización masiva es hábil")."""
+        order, a link word in the place of one of the rendering's is none („mobilização em
+        massa" for „mobilização de massas": see relinked), one between two words the rendering
+        joins directly is („movilización masiva es hábil", a clause)."""
         span, own = self._linked(text), self._linked(rendering.term.text)
         if span is None:
             return set()
@@ -383,36 +383,31 @@ class ConceptParts:
     def _placed_links(self, rendering: Rendering, text: str) -> list[tuple[list[str], list[str]]] | None:
         """Where the text has the rendering's content words one for one in its order: the
         link words between each two of them, the text's and the rendering's; else None."""
-        between, own_between = self._between(text), self._between(rendering.term.text)
-        if between is None or own_between is None or not len(between) == len(own_between) == len(rendering.parts) - 1:
+        span, own = self._between(text), self._between(rendering.term.text)
+        if span is None or own is None or not len(span[1]) == len(own[1]) == len(rendering.parts) - 1:
             return None
-        keys = [key for key, content in (self.analyser.word(w) for w, _, _ in self.analyser.words_of(text)) if content]
         compounding = self.analyser.analyzer.compounding
-        if not all(of_part(part, key, compounding) for part, key in zip(rendering.parts, keys)):
+        if not all(of_part(part, key, compounding) for part, key in zip(rendering.parts, span[0])):
             return None
-        return list(zip(between, own_between))
+        return list(zip(span[1], own[1]))
 
-    def _between(self, text: str) -> list[list[str]] | None:
-        """The function words between each two content words of a text (see _linked)."""
+    def _between(self, text: str) -> tuple[list[str], list[list[str]]] | None:
+        """The content word keys of a text of at least two, and the function words between
+        each two of them (casefolded, articles as their preposition)."""
         words = [(surface, *self.analyser.word(surface)) for surface, _, _ in self.analyser.words_of(text)]
         content = [i for i, (_, _, is_content) in enumerate(words) if is_content]
         if len(content) < 2:
             return None
         contracted = ARTICLE_FORMS.get(self.analyser.analyzer.lang, {})
-        return [[contracted.get(words[i][0].casefold(), words[i][0].casefold()) for i in range(a + 1, b)]
-                for a, b in zip(content, content[1:])]
+        return [words[i][1] for i in content], [
+            [contracted.get(words[i][0].casefold(), words[i][0].casefold()) for i in range(a + 1, b)]
+            for a, b in zip(content, content[1:])]
 
     def _linked(self, text: str) -> tuple[list[str], list[str]] | None:
         """The content word keys of a text of at least two, and the function words between the
         first and the last (casefolded, articles as their preposition)."""
-        words = [(surface, *self.analyser.word(surface)) for surface, _, _ in self.analyser.words_of(text)]
-        content = [i for i, (_, _, is_content) in enumerate(words) if is_content]
-        if len(content) < 2:
-            return None
-        contracted = ARTICLE_FORMS.get(self.analyser.analyzer.lang, {})
-        links = [contracted.get(surface.casefold(), surface.casefold())
-                 for surface, _, is_content in words[content[0]:content[-1]] if not is_content]
-        return [words[i][1] for i in content], links
+        between = self._between(text)
+        return None if between is None else (between[0], [word for links in between[1] for word in links])
 
     def share(self, rendering: Rendering, keys: list[str]) -> Share | None:
         compounding = self.analyser.analyzer.compounding
