@@ -459,6 +459,11 @@ def candidates_in(tmp_path, glossary: str, lang: str, text: str) -> dict:
     return discovered(load_glossary(glossary_path), lang, text, everything=True)
 
 
+def flagged_in(tmp_path, glossary: str, lang: str, text: str) -> set[tuple[str, str]]:
+    """(form, concept) of each candidate at or above the default threshold."""
+    return {(form, c.concept.id) for form, c in candidates_in(tmp_path, glossary, lang, text).items() if c.score >= 0.5}
+
+
 def gl006_in_po(tmp_path, glossary: str, lang: str, pairs: list[tuple[str, str]]) -> list[dict]:
     """GL006's findings in a PO file of these (source, target) pairs, with this glossary (CSV)."""
     glossary_path = tmp_path / "g.csv"
@@ -809,27 +814,25 @@ def test_a_clause_is_no_rendering_of_a_name(tmp_path):
                 "dan-van-kheo,es,Movilización de Masas Hábil,preferred\n"
                 "mass-mobilisation,en,mass mobilisation,preferred\n"
                 "mass-mobilisation,es,movilización de masas,preferred\n")
-    found = candidates_in(tmp_path, glossary, "es",
-                          "Si la movilización masiva es deficiente, todo fracasará.\n"
-                          "Si la movilización masiva es hábil, todo saldrá bien.\n"
-                          "La movilización de masas avanza en la provincia.\n")
-    flagged = {(form, c.concept.id) for form, c in found.items() if c.score >= 0.5}
-    assert flagged == {("movilización masiva", "mass-mobilisation")}
+    assert flagged_in(tmp_path, glossary, "es",
+                      "Si la movilización masiva es deficiente, todo fracasará.\n"
+                      "Si la movilización masiva es hábil, todo saldrá bien.\n"
+                      "La movilización de masas avanza en la provincia.\n") == {("movilización masiva",
+                                                                                   "mass-mobilisation")}
 
 
 def test_the_term_s_words_with_another_link_word_are_another_construction(tmp_path):
     """„mobilização em massa" has the words of „mobilização de massas" in its order, with
     another preposition in the place of the term's: another construction (en masse), a
     variant, though nothing but the link changed; a determiner beside the term's own link word
-    („mobilização destas massas", „mobilização de estas massas") is the sentence's grammar."""
+    („mobilização de estas massas") is the sentence's grammar."""
     glossary = ("mass-mobilisation,en,mass mobilisation,preferred\n"
                 "mass-mobilisation,pt,mobilização de massas,preferred\n")
-    found = candidates_in(tmp_path, glossary, "pt",
-                          "O Exército reforça a mobilização em massa nas aldeias.\n"
-                          "A mobilização de estas massas continua.\n"
-                          "A mobilização de massas avança na província.\n")
-    flagged = {(form, c.concept.id) for form, c in found.items() if c.score >= 0.5}
-    assert flagged == {("mobilização em massa", "mass-mobilisation")}
+    assert flagged_in(tmp_path, glossary, "pt",
+                      "O Exército reforça a mobilização em massa nas aldeias.\n"
+                      "A mobilização de estas massas continua.\n"
+                      "A mobilização de massas avança na província.\n") == {("mobilização em massa",
+                                                                               "mass-mobilisation")}
 
 
 FRONT = ("front,en,Vietnam Fatherland Front,preferred\n"
