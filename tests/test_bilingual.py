@@ -346,6 +346,29 @@ def test_cc_cedict_read_both_ways(dictionaries):
     assert chinese.parts_of_speech("部署") == {"v"} and chinese.parts_of_speech("容器") == frozenset()
 
 
+def test_chinese_words_icu_cuts_up_are_joined_by_the_dictionary(dictionaries, tmp_path):
+    """ICU's dictionary lacks 复位 ('reset') and 服务器 ('server') and cuts them up; with
+    CC-CEDICT installed they are words again, and a git-gui translation that says 复位 where
+    its glossary says 重置 is found; pieces the dictionary does not join stay as ICU cut them."""
+    pytest.importorskip("icu4py")
+    from mtcheck.discovery.text import TextAnalyser
+    from mtcheck.language import analyzer_for
+    from mtcheck.language.segmenter import cut_ideographs
+
+    def words(text: str) -> list[str]:
+        return [word for word, _, _ in TextAnalyser(analyzer_for("zh")).words_of(text)]
+    assert words("复位当前的改动") == cut_ideographs("复位当前的改动")  # no dictionary: ICU's words
+    (dictionaries / "cedict_ts.u8").write_text(
+        CEDICT + "復位 复位 [fu4 wei4] /to reset/\n改動 改动 [gai3 dong4] /to alter/\n"
+        "服務器 服务器 [fu2 wu4 qi4] /server/\n", encoding="utf-8")
+    assert words("复位当前的改动将导致") == ["复位", "当前", "的", "改动", "将", "导致"]
+    assert words("API 服务器的网络连接") == ["API", "服务器", "的", "网络", "连接"]
+    glossary = "reset,en,Reset,preferred\nreset,zh,重置,preferred\n"
+    pairs = [("Reset", "复位"), ("Reset '%s'?", "复位 '%s'?"), ("Resetting '%s' will lose commits", "复位 '%s' 将丢失提交"),
+             ("Reset changes?", "是否复位当前改动?")]
+    assert {(f["text"], f["concept"]) for f in gl006_in_po(tmp_path, glossary, "zh", pairs)} == {("复位", "reset")}
+
+
 def test_chinese_translations_of_kept_terms(dictionaries, tmp_path):
     """容器 translates a kept Container; 部署 is also the verb 'to deploy', which a text without
     inflection cannot tell from the noun Deployment; 运行容器 (to run containers) is no

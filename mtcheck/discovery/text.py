@@ -81,6 +81,9 @@ class TextAnalyser:
         self.analyzer = analyzer
         self.function_words = function_words(analyzer.lang)
         self._keys: WordCache = WordCache(self._analyse_word)   # surface -> (key, content)
+        # Whether a string is a headword of a dictionary of the language (Chinese: see words_of);
+        # () where none is installed.
+        self._headwords: WordCache | tuple | None = None
 
     def word(self, surface: str) -> tuple[str, bool]:
         """(key, content) of a surface word, computed once per distinct word."""
@@ -103,6 +106,14 @@ class TextAnalyser:
             words.append(Word(surface, start, end, key, content))
         return Analysed(text, words, _quoted(masked, words))
 
+    def _is_headword(self, text: str) -> bool:
+        if self._headwords is None:
+            from mtcheck.language.bilingual import lexicon
+
+            found = lexicon(self.analyzer.lang, "en")
+            self._headwords = WordCache(lambda word: bool(found.translations(word))) if found else ()
+        return self._headwords != () and self._headwords[text]
+
     def words_of(self, text: str) -> list[tuple[str, int, int]]:
         """The words of `text` with their spans: the matcher's, with a run of Chinese or Japanese
         characters cut into a dictionary's words where ICU is installed."""
@@ -124,6 +135,8 @@ class TextAnalyser:
                 continue
             start = found[index][1]
             pieces = cut_ideographs(text[start:found[stop - 1][2]])
+            if pieces is not None and self.analyzer.lang == "zh":
+                pieces = _characters_joined(pieces, self._is_headword)
             if pieces is None:
                 grouped.extend(found[index:stop])
             else:
@@ -145,6 +158,29 @@ def _eojeol(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         else:
             grouped.append((word, start, end))
     return grouped
+
+
+LONGEST_JOINED = 4  # characters of a word put together again from ICU's single characters
+
+
+def _characters_joined(pieces: list[str], is_word) -> list[str]:
+    """ICU's dictionary lacks many Chinese words and cuts them up, leaving single characters (复位,
+    'reset', into 复 and 位; 服务器, 'server', into 服务 and 器; 组件 after 控制面 into 面, 组,
+    件): pieces with a single character among them that a bilingual dictionary has as one
+    headword (CC-CEDICT) are one word again, the longest from the left; nothing without one."""
+    joined: list[str] = []
+    index = 0
+    while index < len(pieces):
+        size, length, best = 1, len(pieces[index]), 1
+        while index + size < len(pieces) and length + len(pieces[index + size]) <= LONGEST_JOINED:
+            length += len(pieces[index + size])
+            size += 1
+            together = pieces[index:index + size]
+            if any(len(piece) == 1 for piece in together) and is_word("".join(together)):
+                best = size
+        joined.append("".join(pieces[index:index + best]))
+        index += best
+    return joined
 
 
 def _quoted(text: str, words: list[Word]) -> list[tuple[int, int]]:
