@@ -835,6 +835,18 @@ def test_the_term_s_words_with_another_link_word_are_another_construction(tmp_pa
                                                                                "mass-mobilisation")}
 
 
+def test_a_german_verb_made_a_noun_is_no_name(tmp_path):
+    """„vor dem Löschen einer Buchung": every German noun has a capital, and „Löschen" is the
+    verb as the dictionary has it, made a noun, not an adjective opening a name as
+    „Getrennte" (with its ending) does in „eine Getrennte Buchung"."""
+    glossary = ("transaction,en,transaction,preferred\ntransaction,de,Buchung,preferred\n"
+                "split,en,split transaction,preferred\nsplit,de,Geteilte Buchung,preferred\n")
+    assert flagged_in(tmp_path, glossary, "de",
+                      "Diese Rückfrage kommt vor dem Löschen einer Buchung.\n"
+                      "Die Geteilte Buchung wurde gespeichert.\n"
+                      "Hier steht eine Getrennte Buchung im Konto.\n") == {("Getrennte Buchung", "split")}
+
+
 FRONT = ("front,en,Vietnam Fatherland Front,preferred\n"
          "front,de,Vaterländische Front Vietnams,preferred\n")
 

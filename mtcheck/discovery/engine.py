@@ -1003,11 +1003,12 @@ def _named(analysed: Analysed, first: int, stop: int, lang: str, quoted: bool = 
             return False
     if family(lang) in CAPITALISED_NOUNS:
         # Every noun has a capital: only a word that is no noun (the noun lexicon, where
-        # installed) and that the dictionary knows in small letters (an adjective: „Effektive
-        # Massenmobilisierung") says name.
+        # installed) and that the dictionary knows in small letters, in another form (an
+        # adjective with its ending: „Effektive Massenmobilisierung") says name; a verb as it
+        # stands in the dictionary is a verb made a noun („vor dem Löschen einer Buchung").
         noun = german_noun_form(words[0].text) if family(lang) == "de" else None
         lemma = dictionary_lemma(words[0].text.lower(), lang)
-        return noun is False and bool(lemma) and lemma[:1].islower()
+        return noun is False and bool(lemma) and lemma[:1].islower() and lemma != words[0].text.lower()
     return True
 
 
