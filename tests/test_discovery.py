@@ -17,7 +17,7 @@ import pytest
 from mtcheck.discovery import Discoverer
 from mtcheck.glossary import load_glossary, write_glossary
 from mtcheck.glossary.shipped import shipped_glossary
-from mtcheck.model import Glossary, Segment, Status
+from mtcheck.model import Concept, Glossary, Segment, Status, Term
 from tests.conftest import SEEDS, run_cli
 
 CONCEPT = "dan-van-kheo"
@@ -845,6 +845,20 @@ def test_a_german_verb_made_a_noun_is_no_name(tmp_path):
                       "Diese Rückfrage kommt vor dem Löschen einer Buchung.\n"
                       "Die Geteilte Buchung wurde gespeichert.\n"
                       "Hier steht eine Getrennte Buchung im Konto.\n") == {("Getrennte Buchung", "split")}
+
+
+def test_a_string_left_untranslated_is_not_read_as_the_text_s_language():
+    """An English string left as it is in a Polish file: „data format" there is English, not
+    the Polish „format daty" (date format) in another order; translated, the words are read."""
+    glossary = Glossary([Concept("date-format", (Term("date format", "en", Status.PREFERRED),
+                                                 Term("format daty", "pl", Status.PREFERRED)))])
+    discoverer = Discoverer(glossary)
+    left = "This setting specifies the data format when importing files."
+    discoverer.add(Segment(left, "ui.po", 1, lang="pl", source=left, source_lang="en"))
+    discoverer.add(Segment("Ustawienie określa data format przy imporcie.", "ui.po", 2, lang="pl",
+                           source="The setting specifies the data format on import.", source_lang="en"))
+    assert sorted((o.location.line, c.form) for c in discoverer.candidates() for o in c.occurrences) == \
+        [(2, "data format")]
 
 
 FRONT = ("front,en,Vietnam Fatherland Front,preferred\n"

@@ -186,6 +186,11 @@ class Discoverer:
         analysed = state.analyser.analyse(segment.text, masked)
         if not analysed.words:
             return
+        # A target that is its source as it stands (a string left untranslated) is not written in
+        # the text's language: its words render a term only as the source's words left as they
+        # are (a gap, below) or as another language's terms (GL003's), never read as the text's
+        # language's words („data format", English, is no Polish „format daty" reordered).
+        verbatim = segment.source is not None and segment.text.strip() == segment.source.strip()
         if missing:
             # A target term whose concept the source lacks explains no source word: it may be
             # the missing concept's rendering (科目, another concept's term, for "account").
@@ -213,6 +218,8 @@ class Discoverer:
         native = [(first, stop, m) for first, stop, m in covered if not m.foreign]
         for _, _, match in native:
             _note_abbreviations(state, segment, match)
+        if verbatim:
+            return
 
         def inner(first: int, stop: int) -> frozenset[str]:
             return frozenset(m.concept.id for f, s, m in native if first <= f and s <= stop)
