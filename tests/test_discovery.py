@@ -835,6 +835,21 @@ def test_the_term_s_words_with_another_link_word_are_another_construction(tmp_pa
                                                                                "mass-mobilisation")}
 
 
+def test_a_name_in_title_case_ends_before_a_word_in_small_letters(tmp_path):
+    """„El Departamento de Movilización de Masas recibe el Orden": the words in title case are a
+    name, the verb after them is none of it, so „Movilización de Masas recibe" is no name
+    built on mass mobilisation with another modifier; „Movilización de Masas Eficaz" is."""
+    glossary = ("dan-van-kheo,en,Skilled Mass Mobilisation,preferred\n"
+                "dan-van-kheo,es,Movilización de Masas Hábil,preferred\n"
+                "mass-mobilisation,en,mass mobilisation,preferred\n"
+                "mass-mobilisation,es,movilización de masas,preferred\n")
+    assert flagged_in(tmp_path, glossary, "es",
+                      "El Departamento de Movilización de Masas recibe el Orden Ho Chi Minh.\n"
+                      "La movilización de masas avanza en la provincia.\n"
+                      "El movimiento de la Movilización de Masas Eficaz sigue.\n") == {
+        ("Movilización de Masas Eficaz", "dan-van-kheo")}
+
+
 def test_a_german_verb_made_a_noun_is_no_name(tmp_path):
     """„vor dem Löschen einer Buchung": every German noun has a capital, and „Löschen" is the
     verb as the dictionary has it, made a noun, not an adjective opening a name as

@@ -1008,6 +1008,12 @@ def _named(analysed: Analysed, first: int, stop: int, lang: str, quoted: bool = 
         before = analysed.text[:words[0].start].rstrip()
         if first == 0 or not before or before[-1] in _SENTENCE_START:
             return False
+    content = [w for w in words if w.content]
+    if family(lang) not in CAPITALISED_NOUNS and len(content) > 2 \
+            and any(w.text[:1].isupper() for w in content[1:-1]) and not content[-1].text[:1].isupper():
+        # Written in title case up to a word in small letters: the name ends before it
+        # („El Departamento de Movilización de Masas recibe el Orden").
+        return False
     if family(lang) in CAPITALISED_NOUNS:
         # Every noun has a capital: only a word that is no noun (the noun lexicon, where
         # installed) and that the dictionary knows in small letters, in another form (an
