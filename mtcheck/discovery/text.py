@@ -82,8 +82,8 @@ class TextAnalyser:
         self.function_words = function_words(analyzer.lang)
         self._keys: WordCache = WordCache(self._analyse_word)   # surface -> (key, content)
         # Whether a string is a headword of a dictionary of the language (Chinese: see words_of);
-        # () where none is installed.
-        self._headwords: WordCache | tuple | None = None
+        # False where none is installed, None until first asked.
+        self._headwords: WordCache | bool | None = None
 
     def word(self, surface: str) -> tuple[str, bool]:
         """(key, content) of a surface word, computed once per distinct word."""
@@ -111,8 +111,8 @@ class TextAnalyser:
             from mtcheck.language.bilingual import lexicon
 
             found = lexicon(self.analyzer.lang, "en")
-            self._headwords = WordCache(lambda word: bool(found.translations(word))) if found else ()
-        return self._headwords != () and self._headwords[text]
+            self._headwords = WordCache(lambda word: bool(found.translations(word))) if found else False
+        return self._headwords is not False and self._headwords[text]
 
     def words_of(self, text: str) -> list[tuple[str, int, int]]:
         """The words of `text` with their spans: the matcher's, with a run of Chinese or Japanese
