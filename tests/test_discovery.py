@@ -806,15 +806,18 @@ def test_the_term_in_a_form_the_analyser_does_not_know_is_no_other_rendering(tmp
     assert {form for form, c in found.items() if c.concept.id == "packed-object"} == {"обекти пакетирани"}
 
 
+# The movement's name built on mass mobilisation, in Spanish.
+SPANISH_MOVEMENT = ("dan-van-kheo,en,Skilled Mass Mobilisation,preferred\n"
+                    "dan-van-kheo,es,Movilización de Masas Hábil,preferred\n"
+                    "mass-mobilisation,en,mass mobilisation,preferred\n"
+                    "mass-mobilisation,es,movilización de masas,preferred\n")
+
+
 def test_a_clause_is_no_rendering_of_a_name(tmp_path):
     """„la movilización masiva es hábil" says that mass mobilisation is skilful: the copula
     joins the words, which the movement's name does not have between its own; the subject is
     a variant of mass mobilisation, not the movement."""
-    glossary = ("dan-van-kheo,en,Skilled Mass Mobilisation,preferred\n"
-                "dan-van-kheo,es,Movilización de Masas Hábil,preferred\n"
-                "mass-mobilisation,en,mass mobilisation,preferred\n"
-                "mass-mobilisation,es,movilización de masas,preferred\n")
-    assert flagged_in(tmp_path, glossary, "es",
+    assert flagged_in(tmp_path, SPANISH_MOVEMENT, "es",
                       "Si la movilización masiva es deficiente, todo fracasará.\n"
                       "Si la movilización masiva es hábil, todo saldrá bien.\n"
                       "La movilización de masas avanza en la provincia.\n") == {("movilización masiva",
@@ -839,11 +842,7 @@ def test_a_name_in_title_case_ends_before_a_word_in_small_letters(tmp_path):
     """„El Departamento de Movilización de Masas recibe el Orden": the words in title case are a
     name, the verb after them is none of it, so „Movilización de Masas recibe" is no name
     built on mass mobilisation with another modifier; „Movilización de Masas Eficaz" is."""
-    glossary = ("dan-van-kheo,en,Skilled Mass Mobilisation,preferred\n"
-                "dan-van-kheo,es,Movilización de Masas Hábil,preferred\n"
-                "mass-mobilisation,en,mass mobilisation,preferred\n"
-                "mass-mobilisation,es,movilización de masas,preferred\n")
-    assert flagged_in(tmp_path, glossary, "es",
+    assert flagged_in(tmp_path, SPANISH_MOVEMENT, "es",
                       "El Departamento de Movilización de Masas recibe el Orden Ho Chi Minh.\n"
                       "La movilización de masas avanza en la provincia.\n"
                       "El movimiento de la Movilización de Masas Eficaz sigue.\n") == {
