@@ -250,6 +250,20 @@ def test_the_known_rendering_in_another_order_is_no_stronger_for_the_dictionary(
     assert [e.signal for e in reordered.evidence] == ["reordered"] and reordered.score < 0.5
 
 
+def test_where_modifiers_come_first_the_rendering_reordered_is_no_stronger_for_the_dictionary(dictionaries,
+                                                                                             tmp_path):
+    """Hungarian, which does not join its compounds as the analyser reads them, puts every
+    modifier first as German does: „ha a tömeges mozgósítás ügyes" is a clause, and that the
+    dictionary gives its words for "skillful mass mobilisation" adds nothing."""
+    write_dictionary(dictionaries, "freedict-eng-hun", [("skillful", "skillful <adj>\nügyes\n"),
+                                                        ("mass", "mass <adj>\ntömeges\n"),
+                                                        ("mobilisation", "mobilisation <n>\nmozgósítás\n")])
+    found = candidates_in(tmp_path, "dvk,en,skillful mass mobilisation,preferred\ndvk,hu,Ügyes tömegmozgósítás,"
+                          "preferred\n", "hu", "Ha a tömeges mozgósítás ügyes, minden sikeres lesz.\n")
+    reordered = found["tömeges mozgósítás ügyes"]
+    assert [e.signal for e in reordered.evidence] == ["reordered"] and reordered.score < 0.5
+
+
 def _the_one_rendering(found: dict, form: str, concept_id: str) -> None:
     """`form` is accepted for the concept by the dictionary's evidence, and nothing else is."""
     assert found[form].concept.id == concept_id and found[form].score >= 0.5

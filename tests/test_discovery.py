@@ -849,6 +849,19 @@ def test_a_name_in_title_case_ends_before_a_word_in_small_letters(tmp_path):
         ("Movilización de Masas Eficaz", "dan-van-kheo")}
 
 
+def test_a_predicate_after_its_noun_is_no_name_where_modifiers_come_first(tmp_path):
+    """Hungarian puts every modifier before its noun: „ha a tömeges mozgósítás ügyes" (if mass
+    mobilisation is skilful) has the words of „Ügyes tömegmozgósítás" (its compound written as
+    two words) in another order, a clause; its subject is a variant of mass mobilisation."""
+    glossary = ("dan-van-kheo,en,Skillful Mass Mobilisation,preferred\n"
+                "dan-van-kheo,hu,Ügyes tömegmozgósítás,preferred\n"
+                "mass-mobilisation,en,mass mobilisation,preferred\n"
+                "mass-mobilisation,hu,tömegmozgósítás,preferred\n")
+    assert flagged_in(tmp_path, glossary, "hu",
+                      "Ha a tömeges mozgósítás ügyes, minden sikeres lesz.\n"
+                      "A tömegmozgósítás fontos feladat.\n") == {("tömeges mozgósítás", "mass-mobilisation")}
+
+
 def test_a_german_verb_made_a_noun_is_no_name(tmp_path):
     """„vor dem Löschen einer Buchung": every German noun has a capital, and „Löschen" is the
     verb as the dictionary has it, made a noun, not an adjective opening a name as

@@ -58,6 +58,7 @@ MIN_FOREIGN = 0.6   # the language identifier's probability for a span in anothe
 T = TypeVar("T")
 _SPELT = {"closed": "written as one word", "initials": "as its initials"}  # how a term is spelt otherwise
 MAX_SPANS = 500_000  # candidate places remembered per run: memory stays bounded
+MODIFIERS_FIRST = {"hu", "fi", "et", "tr", "en"}  # languages whose noun phrases put every modifier first
 
 
 @dataclass(frozen=True)
@@ -845,13 +846,15 @@ class Discoverer:
             evidence.append(Evidence("mt", WEIGHTS["mt"], f"machine-translated into {self.mt_lang}: '{translated}'"))
             tied = True
         # In a language that joins a phrase's modifiers into its head (German, Dutch, the
-        # Nordic languages) a phrase's order is fixed: the known rendering's words in another
-        # order are a clause („wenn die Massenmobilisierung geschickt ist", a predicate), and
-        # that the dictionary translates them as the term says nothing the order does not.
-        # Elsewhere an adjective may follow its noun („Frontové pracovní výbory").
+        # Nordic languages), or puts them before it always (Hungarian, Finnish, Estonian,
+        # Turkish, English), a phrase's order is fixed: the known rendering's words in another
+        # order are a clause („wenn die Massenmobilisierung geschickt ist", „ha a tömeges
+        # mozgósítás ügyes": predicates), and that the dictionary translates them as the term
+        # says nothing the order does not. Elsewhere an adjective may follow its noun
+        # („Frontové pracovní výbory").
+        fixed_order = state.analyser.analyzer.compounding or family(lang) in MODIFIERS_FIRST
         lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text, aligned is not None) \
-            if span_lang == lang and not (state.analyser.analyzer.compounding
-                                          and any(e.signal == "reordered" for e in evidence)) else None
+            if span_lang == lang and not (fixed_order and any(e.signal == "reordered" for e in evidence)) else None
         if lexical is not None:
             # One word is weaker than a phrase, and once weaker than a word that recurs (in
             # any form: 'nœud', 'nœuds').

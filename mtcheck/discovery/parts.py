@@ -277,10 +277,17 @@ class ConceptParts:
         return None
 
     def reordered(self, rendering: Rendering, keys: list[str]) -> bool:
-        """Whether the words stand in another order than the rendering's parts."""
+        """Whether the words stand in another order than the rendering's parts (a compound part
+        written as two words stands where its first word does: „tömeges mozgósítás ügyes" has
+        „Ügyes tömegmozgósítás" in another order)."""
         compounding = self.analyser.analyzer.compounding
-        at = [next((i for i, key in enumerate(keys) if of_part(part, key, compounding)), -1)
-              for part in rendering.parts]
+
+        def position(part: str) -> int:
+            found = next((i for i, key in enumerate(keys) if of_part(part, key, compounding)), -1)
+            if found < 0:
+                found = next((i for i in range(len(keys) - 1) if related_compound(part, keys[i], keys[i + 1])), -1)
+            return found
+        at = [position(part) for part in rendering.parts]
         return any(b < a for a, b in zip(at, at[1:]) if a >= 0 and b >= 0)
 
     def term_form(self, concept_id: str, text: str) -> bool:
