@@ -390,14 +390,30 @@ def test_a_po_file_in_parts_is_told_its_language_as_when_whole(tmp_path, small_p
     assert findings and {f["lang"] for f in findings} == {"de"}
 
 
+def _same_with_two_jobs(tmp_path, kind: str, command: tuple[str, ...], expected: str):
+    """A large memory, PO or XLIFF file (`kind`), and a PO file one of whose parts does not
+    read as cut, each cut in four parts at least: the command's output (JSON and text) with
+    `--jobs 2` is one process's, which holds `expected`. The first file's path."""
+    from mtcheck.partition import parts_of
+
+    path = {"tmx": _memory, "po": _catalog, "xliff": _xliff}[kind](tmp_path / f"ui.de.{kind}")
+    broken = _catalog(tmp_path / "broken.de.po", broken=range(100, 400))
+    for target in (path, broken):
+        assert len(parts_of(target, 2)) >= 4
+        for output_format in ("json", "text"):
+            one, two = (run_cli(command[0], target, "--demo-glossary", "--lang", "de", *command[1:], "--format",
+                                output_format, "--jobs", jobs) for jobs in "12")
+            assert two == one
+            assert expected in one[1]
+    return path
+
+
 @pytest.mark.parametrize("kind", ["tmx", "po", "xliff"])
 def test_discover_reads_a_large_file_in_parts_as_one_process_does(tmp_path, small_parts, monkeypatch, kind):
     """discover reads a memory or PO file in parts, each in a worker, what they read merged in
     order: the same candidates, JSON and text, as one process; a part that does not read as
     cut has the file read whole, with the same output."""
     import importlib
-
-    from mtcheck.partition import parts_of
 
     discover_command = importlib.import_module("mtcheck.cli.discover")
     read = discover_command._read_one
@@ -408,15 +424,7 @@ def test_discover_reads_a_large_file_in_parts_as_one_process_does(tmp_path, smal
             handle.write(f"part {item[0].number}\n" if isinstance(item, tuple) else "file\n")
         return read(run, discoverer, item)
     monkeypatch.setattr(discover_command, "_read_one", logged)
-    path = {"tmx": _memory, "po": _catalog, "xliff": _xliff}[kind](tmp_path / f"ui.de.{kind}")
-    broken = _catalog(tmp_path / "broken.de.po", broken=range(100, 400))
-    for target in (path, broken):
-        assert len(parts_of(target, 2)) >= 4
-        for output_format in ("json", "text"):
-            one, two = (run_cli("discover", target, "--demo-glossary", "--lang", "de", "--all", "--format",
-                                output_format, "--jobs", jobs) for jobs in "12")
-            assert two == one
-            assert "funktioniert" in one[1]
+    _same_with_two_jobs(tmp_path, kind, ("discover", "--all"), "funktioniert")
     logged_parts = log.read_text(encoding="utf-8").split("\n")
     assert "part 3" in logged_parts and "file" in logged_parts  # the broken file read whole too
 
@@ -429,8 +437,6 @@ def test_scan_lists_a_large_file_in_parts_as_one_process_does(tmp_path, small_pa
     listed whole, the same."""
     import importlib
 
-    from mtcheck.partition import parts_of
-
     scan_command = importlib.import_module("mtcheck.cli.scan")
     log = tmp_path / "parts.log"  # the parts begun, logged by the forked workers
     made = scan_command._part_work
@@ -440,20 +446,12 @@ def test_scan_lists_a_large_file_in_parts_as_one_process_does(tmp_path, small_pa
 
         def logged_begin(run, checker, item):
             with open(log, "a", encoding="utf-8") as handle:
-                handle.write(f"part {item[0].number}\\n")
+                handle.write(f"part {item[0].number}\n")
             return begin(run, checker, item)
         return logged_begin, finish
     monkeypatch.setattr(scan_command, "_part_work", logged)
-    path = {"tmx": _memory, "po": _catalog, "xliff": _xliff}[kind](tmp_path / f"ui.de.{kind}")
-    broken = _catalog(tmp_path / "broken.de.po", broken=range(100, 400))
-    for target in (path, broken):
-        assert len(parts_of(target, 2)) >= 4
-        for output_format in ("json", "text"):
-            one, two = (run_cli("scan", target, "--demo-glossary", "--lang", "de", "--format", output_format,
-                                "--jobs", jobs) for jobs in "12")
-            assert two == one
-            assert "VFV" in one[1]
-    assert "part 3" in log.read_text(encoding="utf-8").split("\\n")
+    path = _same_with_two_jobs(tmp_path, kind, ("scan",), "VFV")
+    assert "part 3" in log.read_text(encoding="utf-8").split("\n")
     if kind != "po":  # the abbreviation used in later parts is listed as the concept
         listed = json.loads(run_cli("scan", path, "--demo-glossary", "--lang", "de", "--format", "json",
                                     "--jobs", "2")[1])

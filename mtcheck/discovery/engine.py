@@ -40,7 +40,7 @@ from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.lexical import SOUNDED, DictionaryRenderings
 from mtcheck.discovery.parts import ConceptParts, Rendering, Share, common_prefix, echoes, of_part, related
-from mtcheck.discovery.scoring import SIGNALS, Scorer, features
+from mtcheck.discovery.scoring import SIGNALS, Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected, words_of
@@ -700,10 +700,7 @@ class Discoverer:
         """The learned model's score where the Discoverer has one, else the signals' weights
         combined as a noisy-or: one strong signal or several weak ones make a candidate."""
         if self.scorer is None:
-            score = 1.0
-            for item in evidence:
-                score *= 1.0 - item.weight
-            return round(1.0 - score, 3)
+            return round(noisy_or(evidence), 3)
         return self.scorer.score(self.features(evidence, spans))
 
     @staticmethod

@@ -38,16 +38,22 @@ SHAPE = ("repeated", "words", "combined")
 _CLIP = 0.999
 
 
+def noisy_or(evidence: Sequence) -> float:
+    """The signals' weights combined: one strong signal or several weak ones make a candidate."""
+    left = 1.0
+    for item in evidence:
+        left *= 1.0 - item.weight
+    return 1.0 - left
+
+
 def features(evidence: Sequence, occurrences: int, words: int) -> list[float]:
     """The feature vector: each signal's strength, then the shape and the combined score."""
     strength = dict.fromkeys(SIGNALS, 0.0)
-    left = 1.0
     for item in evidence:
         full = SIGNALS.get(item.signal)
         if full:
             strength[item.signal] = max(strength[item.signal], min(1.0, item.weight / full))
-        left *= 1.0 - item.weight
-    combined = min(_CLIP, max(1.0 - _CLIP, 1.0 - left))
+    combined = min(_CLIP, max(1.0 - _CLIP, noisy_or(evidence)))
     return [strength[s] for s in SIGNALS] + [float(occurrences > 1), min(words, 5) / 5,
                                              math.log(combined / (1.0 - combined))]
 
