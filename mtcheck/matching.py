@@ -259,17 +259,18 @@ class _Codes:
         return view
 
 
-def _key_entry(known: bool, code: str, base: str, inflected: bool) -> str:
+def _key_entry(known: bool, code: str, base: str, inflected: bool, loan: bool = False) -> str:
     """A term word under its key (see LanguageMatcher._by_key): whether the dictionary knows
-    it and as an inflected form, in one character, then its code, then its base."""
-    return chr(48 + 2 * known + inflected) + code + base
+    it, as an inflected form, and whether it is a word of another language the glossary keeps
+    as it is, in one character, then its code, then its base."""
+    return chr(48 + 4 * loan + 2 * known + inflected) + code + base
 
 
-def _key_entries(recorded: str | None) -> Iterable[tuple[bool, str, str, bool]]:
+def _key_entries(recorded: str | None) -> Iterable[tuple[bool, str, str, bool, bool]]:
     if not recorded:
         return ()
-    return [(flags >= "2", code, base, flags in "13") for flags, code, base in
-            ((entry[0], entry[1], entry[2:]) for entry in recorded.split(_KEY_ENTRY_SEPARATOR))]
+    return [(bool(flags & 2), code, base, bool(flags & 1), bool(flags & 4)) for flags, code, base in
+            ((ord(entry[0]) - 48, entry[1], entry[2:]) for entry in recorded.split(_KEY_ENTRY_SEPARATOR))]
 
 
 _KEY_ENTRY_SEPARATOR = "\x00"  # in no word
@@ -665,7 +666,8 @@ class LanguageMatcher:
         articles = self._articles
         bases = {word: articles.get(base, base) for word, base in zip(distinct, map(analyzer.base, distinct))}
         keys = dict(zip(distinct, analyzer.match_keys([bases[w] for w in distinct])))
-        codes = {w: self._term_word_code(w, bases[w], keys[w]) for w in distinct}
+        loans = {w for item in native if _kept_as_in_another_language(item) for w in item.words}
+        codes = {w: self._term_word_code(w, bases[w], keys[w], w in loans) for w in distinct}
         self._native_forms = {item.neutral for item in native}
         for item in native:
             words, term = item.words, item.term
@@ -861,9 +863,10 @@ class LanguageMatcher:
         view.foreign = self._every_foreign.seen_from(family(self.lang), self._is_foreign(langs))
         return view
 
-    def _term_word_code(self, word: str, base: str, key: str) -> str:
+    def _term_word_code(self, word: str, base: str, key: str, loan: bool = False) -> str:
         """The code of a word of this language's terms, one per key; recorded under its form,
-        its lemma and its key, the ways a text's word can reach it (see _native_code)."""
+        its lemma and its key, the ways a text's word can reach it (see _native_code). `loan`:
+        the word is of a term the glossary keeps as another language writes it."""
         lemmas = self.analyzer.lemmas(word)
         code = self.native.codes.get(key)
         if code is None:
@@ -889,7 +892,10 @@ class LanguageMatcher:
         plain_key = None if lemmas else self.analyzer.folded_key(base)
         if plain_key is not None:  # for unknown words (see _native_code)
             self._by_plain_key.setdefault(plain_key, code)
-        entry = _key_entry(bool(lemmas), code, base, bool(lemmas) and lemmas[0] != base)
+        # A loanword the dictionary does not know takes endings (Services, Serviceu), but a
+        # word of the language's own of the same stem is its translation: Portuguese
+        # „serviço" is not the "Service" a glossary keeps in English.
+        entry = _key_entry(bool(lemmas), code, base, bool(lemmas) and lemmas[0] != base, loan and not lemmas)
         recorded = self._by_key.get(key)
         if recorded is None:
             self._by_key[key] = entry
@@ -932,7 +938,9 @@ class LanguageMatcher:
                 if self._participles and any(_shared_start(aligned, term_base) >= min(4, len(term_base))
                                              for aligned in without_infix(folded, analyzer.lang)):
                     return code
-        for known, code, term_base, term_inflected in _key_entries(self._by_key.get(key)):
+        for known, code, term_base, term_inflected, loan in _key_entries(self._by_key.get(key)):
+            if loan and lemmas:
+                continue
             if not (known and lemmas) or _declined(folded, folded not in lemmas, term_base, term_inflected):
                 return code
         if self._variant_forms:  # a word of a term's variant (Banksicherheiten): before compound parts
@@ -1317,6 +1325,13 @@ class LanguageMatcher:
                             not entry.term.status.accepted, entry.order), entry))
         ranked.sort(key=lambda item: item[0])
         return [entry for _, entry in ranked]
+
+
+def _kept_as_in_another_language(item: _Prepared) -> bool:
+    """Whether the glossary writes the term as the concept's term in another language is
+    written: a word kept untranslated ("Service" in a Portuguese software glossary)."""
+    text = item.term.text.casefold()
+    return any(t.lang != item.term.lang and t.text.casefold() == text for t in item.concept.terms)
 
 
 def _readings(entry: _Entry) -> tuple[tuple[Concept, Term], ...]:

@@ -145,6 +145,21 @@ def test_a_dictionary_translation_of_a_kept_term_is_a_rendering(dictionaries, tm
     assert lexical.detail == "a translation of the en term 'Node', which the glossary keeps as it is (freedict-eng-fra)"
 
 
+def test_a_translation_of_a_kept_loanword_is_found_once_per_place(dictionaries, tmp_path):
+    """„serviço" where a Portuguese glossary keeps "Service": the matcher does not take it for
+    the loanword (they stem alike), the dictionary and the spelling both say it translates the
+    term, and each place is one occurrence of the candidate, however many signals found it."""
+    write_dictionary(dictionaries, "freedict-eng-por", [("service", "service /sɜːvɪs/\nserviço\n")])
+    second = "Cada serviço tem um nome e dois serviços têm portas."
+    found = candidates_in(tmp_path, "service,en,Service,preferred\nservice,pt,Service,preferred\n", "pt",
+                          f"O serviço expõe os pods.\n{second}\n")
+    service = found["serviço"]
+    assert service.concept.id == "service" and service.score >= 0.5
+    assert {e.signal for e in service.evidence} >= {"lexicon", "cognate"}
+    places = [(o.location.line, o.location.column) for o in service.occurrences]
+    assert sorted(places) == [(1, 3), (2, second.index("serviço ") + 1), (2, second.index("serviços") + 1)]
+
+
 def test_a_term_the_glossary_renders_names_the_sense(dictionaries, tmp_path):
     """Where the glossary's own term is one of the dictionary's translations ('tâche' for
     "job"), the others are the word's other senses, not renderings of the concept."""

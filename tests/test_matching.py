@@ -99,6 +99,17 @@ def test_exact_term_ignores_inflection():
     assert [m.text for m in loose.matches(Segment(text, "t", 1, lang="de"))] == ["Fronten", "Front"]
 
 
+def test_a_word_kept_from_another_language_is_not_its_translation_of_the_same_stem():
+    """A Portuguese glossary keeps "Service" as English writes it: the loanword with an ending
+    is the term, the language's own „serviço" (stemmed alike) is its translation, not a form
+    of it. Where the glossary's own word is Portuguese, its forms are matched as ever."""
+    kept = Matcher(Glossary((Concept("service", (Term("Service", "en"), Term("Service", "pt"))),)))
+    text = "O serviço expõe os Services; outro Service, dois serviços."
+    assert [m.text for m in kept.matches(Segment(text, "t", 1, lang="pt")) if not m.foreign] == ["Services", "Service"]
+    native = Matcher(Glossary((Concept("service", (Term("Service", "en"), Term("serviço", "pt"))),)))
+    assert {"serviço", "serviços"} <= {m.text for m in native.matches(Segment(text, "t", 1, lang="pt"))}
+
+
 def test_language_without_stemmer_matches_exactly():
     matcher = Matcher(_glossary(Term("dân vận", "vi")))
     segment = Segment("Dân vận, dân vậns", "t", 1, lang="vi")

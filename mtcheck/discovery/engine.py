@@ -237,6 +237,7 @@ class Discoverer:
             self._remember(state, _Span(span_lang, keys, self._occurrence(segment, analysed, first, stop, context, True),
                                         None, probability, inner(first, stop),
                                         named=_named(analysed, first, stop, lang, quoted=True)))
+        made = set(quoted)  # each stretch of words remembered once
         for index, word in enumerate(analysed.words):
             if not word.content or any(f <= index < s_ for f, s_, _ in covered) or (index, index + 1) in quoted:
                 continue
@@ -244,14 +245,15 @@ class Discoverer:
             # initials, unless they stand in brackets after a term, defining them.
             spelt = {signal for _, _, signal in state.parts.spellings(word.text)}
             if spelt and not (spelt == {"initials"} and _defined(analysed, index, covered)):
+                made.add((index, index + 1))
                 self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
             # A translation of a term the glossary keeps as it is in another language.
             # A proper name (capitalised inside a sentence) translates nothing.
             elif state.parts.cognates(word.text) \
                     and not (word.text[:1].isupper() and _named(analysed, index, index + 1, lang)):
+                made.add((index, index + 1))
                 self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
         variants = list(self._variant_spans(state, analysed, native))
-        made = set(quoted)
         # In a bilingual segment only what the source says and the target's terms miss.
         eligible = {m.concept.id for m in missing} if segment.source else None
         for first, stop in self._dictionary_spans(state, analysed, covered, eligible):

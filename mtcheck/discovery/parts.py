@@ -298,7 +298,17 @@ class ConceptParts:
         shape = tuple("" if content else key for _, key, content in words)
         content = [surface for surface, _, is_content in words if is_content]
         return any(rendering.function_words == shape and inflected(self._content_words(rendering.term.text), content)
+                   and not self._native_for_kept(concept_id, rendering.term, content)
                    for rendering in self.renderings.get(concept_id, ()))
+
+    def _native_for_kept(self, concept_id: str, term: Term, words: list[str]) -> bool:
+        """Whether the words hold a word of the language's own dictionary where the glossary
+        keeps the term as another language writes it: Portuguese „serviço" is a translation
+        of "Service", not the loanword inflected (English endings: see the engine)."""
+        if (concept_id, term.text) not in self._kept_from:
+            return False
+        known = known_word(self.analyser.analyzer.lang)
+        return known is not None and any(known(w) and w.casefold() != term.text.casefold() for w in words)
 
     def _content_words(self, text: str) -> list[str]:
         return [word for word, _, _ in self.analyser.words_of(text) if self.analyser.word(word)[1]]
