@@ -231,6 +231,27 @@ def test_a_name_may_stand_as_its_adjective(dictionaries, tmp_path):
     _rendered_and_not(found, "Vietnamesische Vaterlandsfront", "vff", "sprachige")
 
 
+def test_a_name_cut_short_of_its_head_is_a_rendering_where_it_recurs(dictionaries, tmp_path):
+    """„Vietnamské vlasti" ('of the Vietnamese fatherland') translates every word of "Vietnam
+    Fatherland Front" but its head: where a text names the concept so again and again, it is a
+    rendering; once, the words may mean the fatherland itself. A name shortened to its head
+    („Vietnamská fronta", 'Fatherland' left out) is a short form, not this."""
+    write_dictionary(dictionaries, "freedict-eng-ces", [("fatherland", "fatherland <n>\nvlast\n"),
+                                                       ("front", "front <n>\nfronta\n"),
+                                                       ("Vietnam", "Vietnam <n>\nVietnam\n")])
+    glossary = "vff,en,Vietnam Fatherland Front,preferred\nvff,cs,Vietnamská vlastenecká fronta,preferred\n"
+    recurring = candidates_in(tmp_path, glossary, "cs",
+                              "Předseda výboru Vietnamské vlasti promluvil.\n"
+                              "Sjezd Vietnamské vlasti se konal v Hanoji.\n"
+                              "Vietnamská fronta zasedala dvakrát a Vietnamská fronta jednala.\n")
+    cut = recurring["Vietnamské vlasti"]
+    assert cut.concept.id == "vff" and cut.score >= 0.5
+    assert any(e.signal == "lexicon" and "without its 'Front'" in e.detail for e in cut.evidence)
+    assert all(c.score < 0.5 for form, c in recurring.items() if "fronta" in form)
+    once = candidates_in(tmp_path, glossary, "cs", "Bránili socialistické Vietnamské vlasti.\n")
+    assert all(c.score < 0.5 for c in once.values())
+
+
 def test_a_compound_whose_last_part_the_stemmer_cut_short(dictionaries, tmp_path):
     """„Steuerungsebene" is 'control' and 'plane' in one word (Steuerung|s|Ebene), whose key
     the stemmer leaves as „steuerungseb": the last part's ending cut with the compound's. One

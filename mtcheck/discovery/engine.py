@@ -38,7 +38,7 @@ from typing import Callable, Iterable, NamedTuple, TypeVar
 from mtcheck.abbreviations import bracketed, initialism
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
-from mtcheck.discovery.lexical import SOUNDED, DictionaryRenderings
+from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED, DictionaryRenderings
 from mtcheck.discovery.parts import ConceptParts, Rendering, Share, common_prefix, echoes, of_part, related
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
@@ -58,7 +58,9 @@ MIN_FOREIGN = 0.6   # the language identifier's probability for a span in anothe
 T = TypeVar("T")
 _SPELT = {"closed": "written as one word", "initials": "as its initials"}  # how a term is spelt otherwise
 MAX_SPANS = 500_000  # candidate places remembered per run: memory stays bounded
-MODIFIERS_FIRST = {"hu", "fi", "et", "tr", "en"}  # languages whose noun phrases put every modifier first
+# Of the dictionary's weight, for a translation of one word (or of a term's words but its head),
+# once and where it recurs.
+PARTIAL, PARTIAL_RECURRING = 0.55, 0.9
 
 
 @dataclass(frozen=True)
@@ -440,7 +442,7 @@ class Discoverer:
                 if any(f < stop and first < s and not (first <= f and s <= stop and (f, s) != (first, stop))
                        for f, s, _ in covered):
                     break  # the matcher's term, or a phrase cutting into one
-                concepts = lexical.concepts_rendered(analysed.text[word.start:words[stop - 1].end])
+                concepts = lexical.concepts_rendered(analysed.text[word.start:words[stop - 1].end], left_out=True)
                 if eligible is not None:
                     concepts &= eligible
                 if concepts:
@@ -672,7 +674,7 @@ class Discoverer:
         if known:
             concepts.add(known[0].id)
         if span_lang == lang:
-            concepts |= state.lexical.concepts_rendered(spans[0].occurrence.text)
+            concepts |= state.lexical.concepts_rendered(spans[0].occurrence.text, left_out=True)
             concepts |= {c for c, _, _ in parts.spellings(spans[0].occurrence.text)}
         concepts |= {concept for (concept, lang_), words in learned.items()
                      if lang_ == span_lang and any(k in words for k in keys)}
@@ -721,6 +723,8 @@ class Discoverer:
             return []  # the concept's own term in a form the analyser did not tell
         evidence: list[Evidence] = []
         tied = False
+        # The term's words but its head, translated: a name cut short (see DictionaryRenderings).
+        shortened = state.lexical.shortened(concept.id, spans[0].occurrence.text) if span_lang == lang else None
         aligned = max((s.aligned for s in spans if s.aligned and s.aligned[0] == concept.id),
                       key=lambda a: (a[1], a[2]), default=None)
         if aligned:
@@ -782,7 +786,7 @@ class Discoverer:
                 # Where the source has the term and the target none of its renderings, part of a
                 # rendering is a rendering too („科目" where the glossary says „会计科目");
                 # elsewhere it is the rendering, shortened.
-                if not aligned:
+                if not aligned and shortened is None:
                     return []  # nothing new beside what it shares
                 share = None
             if share is not None:
@@ -852,15 +856,27 @@ class Discoverer:
         # says nothing the order does not. Elsewhere an adjective may follow its noun
         # („Frontové pracovní výbory").
         fixed_order = state.analyser.analyzer.compounding or family(lang) in MODIFIERS_FIRST
+        by_dictionary = span_lang == lang and not (fixed_order and any(e.signal == "reordered" for e in evidence))
         lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text, aligned is not None) \
-            if span_lang == lang and not (fixed_order and any(e.signal == "reordered" for e in evidence)) else None
+            if by_dictionary else None
+        if shortened is not None and by_dictionary and lexical is None:
+            # As one word translated, weaker than the whole term: the other words may name
+            # something else („socjalistycznej Ojczyzny Wietnamu", Vietnam's socialist
+            # fatherland), unless the texts name the concept so again and again.
+            translated, left_out = shortened
+            factor = PARTIAL_RECURRING if len(spans) > 1 else PARTIAL
+            evidence.append(Evidence("lexicon", round(WEIGHTS["lexicon"] * factor, 3),
+                                     f"a translation of the {translated.term.lang} term '{translated.term.text}' "
+                                     f"without its '{left_out}' ({', '.join(translated.dictionaries)})"))
+            tied = True
         if lexical is not None:
             # One word is weaker than a phrase, and once weaker than a word that recurs (in
             # any form: 'nœud', 'nœuds').
             recurs = len(spans) > 1 or state.translations_seen[state.lexical.keys_of(spans[0].occurrence.text)] > 1
             # A compound of two translations („Steuerungsebene": control, plane) is a phrase.
             phrase = len(keys) > 1 or len(lexical.slots) > 1
-            weight = WEIGHTS["lexicon"] if phrase else round(WEIGHTS["lexicon"] * (0.9 if recurs else 0.55), 3)
+            weight = WEIGHTS["lexicon"] if phrase else \
+                round(WEIGHTS["lexicon"] * (PARTIAL_RECURRING if recurs else PARTIAL), 3)
             kept = ", which the glossary keeps as it is" if lexical.kept and len(keys) == 1 else ""
             how = "its words written as they sound" if lexical.dictionaries == (SOUNDED,) \
                 else ", ".join(lexical.dictionaries)

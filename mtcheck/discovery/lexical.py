@@ -27,6 +27,8 @@ from mtcheck.model import Concept, Term
 
 MAX_WORDS = 4  # content words of a term composed word by word: more makes too many orders
 MAX_SENSES = 2  # translations of a one-word term beyond which its senses are too many to trust
+MIN_LEFT_OUT = 3  # words of a term at least, for a rendering of all of them but its head
+MODIFIERS_FIRST = {"hu", "fi", "et", "tr", "en"}  # languages whose noun phrases put every modifier first
 MIN_PART = 4    # letters of a compound's part at least
 MIN_STEMMED_PART = 2  # of its last part, as a compound's key leaves it (-eb of Steuerungsebene)
 STEMMED_ENDING = 3    # letters the key may have cut off that last part
@@ -62,6 +64,8 @@ class Translated:
     # Each slot's word as the term writes it where a translation may keep it ("" elsewhere):
     # a phrase of those words alone is the term left as it is, no translation (GL003's).
     kept_words: tuple[str, ...] = ()
+    slot_words: tuple[str, ...] = ()  # each slot's word as the term writes it
+    head: int = -1  # the slot of the term's head noun, where its language tells (see _head)
 
     def renders(self, keys: tuple[str, ...], compounding: bool = False) -> bool:
         """Whether content words (keys) are a translation of the term: one the dictionary
@@ -80,11 +84,19 @@ class Translated:
             return False
         if len(keys) == 1:
             return keys[0] in self.slots[0]
-        fits = [[key in slot or any(_fits(key, word) for word in slot) for slot in self.slots] for key in keys]
-        kept = self.kept_words
-        return any(all(fits[i][j] for i, j in enumerate(order))
-                   and not (kept and all(keys[i] == kept[j] for i, j in enumerate(order)))
-                   for order in itertools.permutations(range(len(keys))))
+        return _one_for_one(keys, self.slots, self.kept_words)
+
+    def left_out(self, keys: tuple[str, ...]) -> str | None:
+        """The head of the term (of three words or more) where the keys translate each of its
+        other words and leave it out: „Vietnamské vlasti" ('of the Vietnamese fatherland') for
+        "Vietnam Fatherland Front" names no front. None where the keys are no such rendering.
+        A term shortened to its head („the Front") is a short form, not this."""
+        count, head = len(self.slots), self.head
+        if head < 0 or not MIN_LEFT_OUT <= count <= MAX_WORDS or len(keys) != count - 1:
+            return None
+        slots = self.slots[:head] + self.slots[head + 1:]
+        kept = self.kept_words[:head] + self.kept_words[head + 1:]
+        return self.slot_words[head] if _one_for_one(keys, slots, kept) else None
 
 
 @dataclass
@@ -229,7 +241,9 @@ class DictionaryRenderings:
         return next((t for t in self.translated[concept_id]
                      if (in_gap or not t.in_gap_only) and t.renders(keys, self.compounding)), None)
 
-    def concepts_rendered(self, text: str) -> set[str]:
+    def concepts_rendered(self, text: str, left_out: bool = False) -> set[str]:
+        """The concepts whose terms the text renders by the dictionary; with `left_out`, also
+        those of which it renders all but one word (see Translated.left_out)."""
         if not self._by_key and not self._by_sound:
             return set()
         keys = self.keys_of(text)
@@ -237,7 +251,17 @@ class DictionaryRenderings:
                                *(self._by_sound.get(k, ()) for key in keys for k in heard_keys(key)),
                                *(self._in_compound(key) for key in keys))
         return {c for c in concepts
-                if any(not t.in_gap_only and t.renders(keys, self.compounding) for t in self.translated[c])}
+                if any(not t.in_gap_only and (t.renders(keys, self.compounding)
+                                              or left_out and t.left_out(keys) is not None)
+                       for t in self.translated[c])}
+
+    def shortened(self, concept_id: str, text: str) -> tuple[Translated, str] | None:
+        """The concept's term that this text renders all but one word of, and that word."""
+        keys = self.keys_of(text)
+        for translated in self.translated.get(concept_id, ()):
+            if not translated.in_gap_only and (word := translated.left_out(keys)) is not None:
+                return translated, word
+        return None
 
     def _translate(self, concept_id: str, term: Term, words: Lexicon, back: Lexicon,
                    own_keys: set[tuple[str, ...]], own_plain: set[str]) -> Translated | None:
@@ -267,8 +291,12 @@ class DictionaryRenderings:
             return Translated(concept_id, term, slots if slots[0] else (), phrases, term.text.casefold() in own_plain,
                               words.names, not sure)
         phrases = frozenset(self.translation_keys(t) for t in words.translations(term.text)) - own_keys - {()}
-        slots, as_is, kept_words = [], 0, []
+        slots, as_is, kept_words, slot_words = [], 0, [], []
+        head_word = _head(source, surfaces)
+        head = -1
         for surface in surfaces:
+            if head_word is not None and surface is head_word:
+                head = len(slots)  # its slot, if it gets one
             keys = frozenset(k[0] for k in map(self.translation_keys, _translations(surface, None)) if len(k) == 1)
             if keys:
                 # Or the word spelt as the text's language spells it, which a small
@@ -279,10 +307,12 @@ class DictionaryRenderings:
                     and self.key(surface) in keys else set()
                 slots.append(keys | {_LIKE + plain(surface.casefold())} | named)
                 kept_words.append("")
+                slot_words.append(surface)
             elif _kept_as_is(surface):
                 # An acronym translations keep as it is („serveur API" for 'API server').
                 slots.append(frozenset({self.key(surface)}))
                 kept_words.append(self.key(surface))
+                slot_words.append(surface)
                 as_is += 1
             elif _content(source, surface):
                 # A word the dictionary does not know, which a translator keeps as it is when
@@ -291,12 +321,14 @@ class DictionaryRenderings:
                 # („serveur" for 'server', where the dictionary has no 'server'; not „serre").
                 slots.append(frozenset({self.key(surface), _SPELT + plain(surface.casefold())}))
                 kept_words.append(self.key(surface))
+                slot_words.append(surface)
         if len(slots) > MAX_WORDS or len(slots) < 2 or as_is == len(slots):
             slots = []  # nothing translated is the term itself, left untranslated: GL003's
         if not slots and not phrases:
             return None
         return Translated(concept_id, term, tuple(slots), phrases, term.text.casefold() in own_plain, words.names,
-                          kept_words=tuple(kept_words) if slots else ())
+                          kept_words=tuple(kept_words) if slots else (), slot_words=tuple(slot_words) if slots else (),
+                          head=head if slots and head < len(slots) and slot_words[head] is head_word else -1)
 
 
 def _word_translations(words, surface: str, lang: str, pos: str | None) -> tuple[str, ...]:
@@ -338,6 +370,15 @@ def _split(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], more: int):
             yield tuple(part for parts in choice for part in parts)
 
 
+def _one_for_one(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], kept: tuple[str, ...]) -> bool:
+    """Whether each key is a translation of one slot's word, in any order, not every one the
+    word kept as it is (that is the term left untranslated)."""
+    fits = [[key in slot or any(_fits(key, word) for word in slot) for slot in slots] for key in keys]
+    return any(all(fits[i][j] for i, j in enumerate(order))
+               and not (kept and all(keys[i] == kept[j] for i, j in enumerate(order)))
+               for order in itertools.permutations(range(len(keys))))
+
+
 def _fits(key: str, word: str) -> bool:
     """Whether a text's word (its key) is a slot's word: of one stem, written as it sounds, or
     spelt alike (the same first two letters, two thirds of the letters alike, not the word
@@ -358,6 +399,25 @@ def _kept_as_is(surface: str) -> bool:
     """An acronym or a code (API, HTTP2): written the same in every language."""
     return len(surface) >= 2 and (surface.isupper() or any(c.isdigit() for c in surface)) \
         and any(c.isalpha() for c in surface)
+
+
+def _head(lang: str, surfaces: list[str]) -> str | None:
+    """A term's head noun, in a language whose noun phrases put every modifier first: its last
+    word before a link word ("Commission" of "Central Commission for Mass Mobilisation"), else
+    its last. A link word is a function word, in small letters where the term capitalises its
+    words (the stop-word lists hold nouns too: English 'front'). None elsewhere (the head may
+    come first or last)."""
+    if lang not in MODIFIERS_FIRST:
+        return None
+    titled = any(s[:1].isupper() for s in surfaces)
+    head = None
+    for surface in surfaces:
+        if not _content(lang, surface) and not (titled and surface[:1].isupper()):
+            if head is not None:
+                break
+            continue
+        head = surface
+    return head
 
 
 def _content(lang: str, surface: str) -> bool:
