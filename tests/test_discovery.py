@@ -983,3 +983,28 @@ def test_a_verb_of_the_term_s_other_aspect_renders_the_term(tmp_path):
         ("Finish the work", "Завършете работата"),
     ])
     assert findings == []
+
+
+def test_the_same_words_as_a_name_and_in_running_text_are_scored_apart(tmp_path):
+    """« Mobilisation auprès des masses », quoted with capitals, names the movement; „la
+    mobilisation auprès des masses joue un rôle" in small letters is the work, not the movement:
+    the places written as a name are one candidate, those in running text another, and the
+    movement's evidence of a name (its quotes, its title case) is not lent to the others."""
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text("concept,lang,term,status\n"
+                             "movement,en,Skilled Mass Mobilisation,preferred\n"
+                             "movement,fr,Mobilisation habile des masses,preferred\n"
+                             "mass,en,mass mobilisation,preferred\nmass,fr,mobilisation des masses,preferred\n",
+                             encoding="utf-8")
+    discoverer = Discoverer(load_glossary(glossary_path))
+    lines = ["Le mouvement « Mobilisation auprès des masses » progresse.",
+             "Le mouvement « Mobilisation auprès des masses » s'étend.",
+             "La province a lancé le mouvement « Mobilisation habile des masses ».",
+             "Il a dit que la mobilisation auprès des masses joue un rôle.",
+             "Selon lui, la mobilisation auprès des masses doit progresser.",
+             "Enfin, la mobilisation auprès des masses reste une tâche."]
+    for number, line in enumerate(lines, 1):
+        discoverer.add(Segment(line, "t.txt", number, lang="fr"))
+    accepted = [c for c in discoverer.accepted() if "auprès" in c.form]
+    assert [c.concept.id for c in accepted] == ["movement"]
+    assert sorted(o.location.line for o in accepted[0].occurrences) == [1, 2]

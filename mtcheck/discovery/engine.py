@@ -624,11 +624,12 @@ class Discoverer:
         for lang, state in self._languages.items():
             state.count_words()
             self._align(lang, state)
-            first = [self._score(lang, state, spans, {}) for spans in state.spans.values()]
+            groups = [group for spans in state.spans.values() for group in _as_named_and_not(spans)]
+            first = [self._score(lang, state, spans, {}) for spans in groups]
             translations = self._translations(lang, [c for c in first if c])
             if translations:  # the MT signal rescores the first round
                 self.translations.update(translations)
-                first = [self._score(lang, state, spans, {}, translations) for spans in state.spans.values()]
+                first = [self._score(lang, state, spans, {}, translations) for spans in groups]
             accepted = [c for c in first if c and c.score >= self.threshold]
             # Second round: what the accepted candidates teach about the concept, learned on a
             # copy of the slots so that the texts' own stay as read and a next call scores alike.
@@ -646,7 +647,7 @@ class Discoverer:
                     words = learned.setdefault((candidate.concept.id, candidate.span_lang), {})
                     for key in novel:
                         words.setdefault(key, set()).add(candidate.keys)
-            for spans in second.spans.values():
+            for spans in groups:
                 candidate = self._score(lang, second, spans, learned, translations,
                                         own.get((spans[0].span_lang, spans[0].keys), {}))
                 if candidate:
@@ -919,6 +920,17 @@ class Discoverer:
     def _renders(self, text: str, concept: Concept) -> bool:
         segment = Segment(text, "<mt>", 1, lang=self.mt_lang)
         return any(m.concept.id == concept.id for m in self.matcher.for_language(self.mt_lang).matches(segment))
+
+
+def _as_named_and_not(spans: list[_Span]) -> list[list[_Span]]:
+    """A span's places written as a name (capitalised inside a sentence, or quoted) apart from
+    those in running text, where it has both: the same words may name one concept and say
+    another („la « Mobilisation auprès des masses »", the movement; „la mobilisation auprès
+    des masses joue un rôle", the work)."""
+    named = [s for s in spans if s.named or s.occurrence.quoted]
+    if not named or len(named) == len(spans):
+        return [spans]
+    return [named, [s for s in spans if not (s.named or s.occurrence.quoted)]]
 
 
 def _share_evidence(share: Share, factor: float) -> list[Evidence]:
