@@ -923,14 +923,16 @@ class Discoverer:
 
 
 def _as_named_and_not(spans: list[_Span]) -> list[list[_Span]]:
-    """A span's places written as a name (capitalised inside a sentence, or quoted) apart from
-    those in running text, where it has both: the same words may name one concept and say
-    another („la « Mobilisation auprès des masses »", the movement; „la mobilisation auprès
-    des masses joue un rôle", the work)."""
+    """A span's places written as a name (quoted, or capitalised inside a sentence) apart from
+    the others, where some of those are in small letters: the same words may name one concept
+    and say another („la « Mobilisation auprès des masses »", the movement; „la mobilisation
+    auprès des masses joue un rôle", the work). A capital that opens a sentence or a string
+    tells nothing („Zniżka", „zniżki")."""
     named = [s for s in spans if s.named or s.occurrence.quoted]
-    if not named or len(named) == len(spans):
+    others = [s for s in spans if not (s.named or s.occurrence.quoted)]
+    if not named or not any(s.occurrence.text[:1].islower() for s in others):
         return [spans]
-    return [named, [s for s in spans if not (s.named or s.occurrence.quoted)]]
+    return [named, others]
 
 
 def _share_evidence(share: Share, factor: float) -> list[Evidence]:
