@@ -252,6 +252,25 @@ def test_a_name_cut_short_of_its_head_is_a_rendering_where_it_recurs(dictionarie
     assert all(c.score < 0.5 for c in once.values())
 
 
+def test_part_of_a_known_rendering_that_translates_the_whole_term_is_a_rendering(dictionaries, tmp_path):
+    """„execução do contêiner" is part of the known rendering „agente de execução de contêiner"
+    and, without a dictionary, its short form; but the dictionary says it translates all of
+    "Container Runtime" ('runtime': execução), so it renders the concept otherwise („o tempo
+    de execução do contêiner")."""
+    glossary = ("runtime,en,Container Runtime,preferred\n"
+                "runtime,pt,agente de execução de contêiner,preferred\n")
+    text = ("O tempo de execução do contêiner inicia os pods.\n"
+            "Cada nó tem um tempo de execução de contêiner.\n"
+            "O agente de execução de contêiner é configurável.\n")
+    assert not any(c.score >= 0.5 for c in candidates_in(tmp_path, glossary, "pt", text).values())
+    write_dictionary(dictionaries, "freedict-eng-por", [("runtime", "runtime <n>\nexecução\n"),
+                                                       ("container", "container <n>\nrecipiente\n")])
+    found = [c for c in candidates_in(tmp_path, glossary, "pt", text).values() if c.score >= 0.5]
+    assert [(c.concept.id, sorted(o.text for o in c.occurrences)) for c in found] == [
+        ("runtime", ["execução de contêiner", "execução do contêiner"])]
+    assert "lexicon" in {e.signal for e in found[0].evidence}
+
+
 def test_a_compound_whose_last_part_the_stemmer_cut_short(dictionaries, tmp_path):
     """„Steuerungsebene" is 'control' and 'plane' in one word (Steuerung|s|Ebene), whose key
     the stemmer leaves as „steuerungseb": the last part's ending cut with the compound's. One
