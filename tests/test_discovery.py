@@ -1008,3 +1008,18 @@ def test_the_same_words_as_a_name_and_in_running_text_are_scored_apart(tmp_path)
     accepted = [c for c in discoverer.accepted() if "auprès" in c.form]
     assert [c.concept.id for c in accepted] == ["movement"]
     assert sorted(o.location.line for o in accepted[0].occurrences) == [1, 2]
+
+
+def test_where_every_noun_is_capitalised_words_in_small_letters_render_no_noun(tmp_path):
+    """In German UI strings that leave the source's 'commit' unsaid, „hinzufügen" (to add)
+    stands where the noun would: no rendering of a concept whose German terms are nouns. A noun
+    that stands there („Eintragung") still is."""
+    glossary = ("commit,en,commit,preferred\ncommit,de,Commit,preferred\ncommit,de,Version,admitted\n"
+                "stage,en,stage,preferred\nstage,de,Bereitstellung,preferred\n")
+    findings = gl006_in_po(tmp_path, glossary, "de", [
+        ("Stage For Commit", "Zur Bereitstellung hinzufügen"),
+        ("Stage this for commit", "Dies zur Bereitstellung hinzufügen"),
+        ("Amend the last commit", "Die letzte Eintragung nachbessern"),
+        ("Undo the last commit", "Die letzte Eintragung rückgängig machen")])
+    flagged = {f["message"].split("'")[1] for f in findings}
+    assert "Eintragung" in flagged and "hinzufügen" not in flagged

@@ -197,7 +197,7 @@ class Discoverer:
         if missing:
             # A target term whose concept the source lacks explains no source word: it may be
             # the missing concept's rendering (科目, another concept's term, for "account").
-            self._add_gaps(state, segment, analysed, [m for m in matches if m.concept.id in in_source
+            self._add_gaps(state, lang, segment, analysed, [m for m in matches if m.concept.id in in_source
                                                       or any(c.id in in_source for c, _ in m.alternatives)], missing,
                            said, source_keys)
         starts = [w.start for w in analysed.words]
@@ -333,7 +333,7 @@ class Discoverer:
         keys = (analyser.word(word) for word, _, _ in analyser.words_of(mask_protected(text)))
         return {key for key, content in keys if content}
 
-    def _add_gaps(self, state: _Language, segment: Segment, analysed: Analysed, matches: list[Match],
+    def _add_gaps(self, state: _Language, lang: str, segment: Segment, analysed: Analysed, matches: list[Match],
                   missing: list[Match], said: list[tuple[int, int]], source_keys: set[str]) -> None:
         starts = [w.start for w in analysed.words]
         covered = [(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)) for m in matches]
@@ -343,11 +343,12 @@ class Discoverer:
                   if not any(first < end and start < stop for first, stop in said)]
         covered += [(index, index + 1) for index, word in enumerate(analysed.words)
                     if word.content and any(echoes(word.text, other) for other in others)]
-        spans = gap_runs(analysed.words, covered, analysed.joined)
-        if not spans:
-            return
-        whole = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+        found = gap_runs(analysed.words, covered, analysed.joined)
         for match in missing:
+            spans = [s for s in found if not _no_noun_for_a_noun(match.concept, lang, analysed.words[s[0]:s[1]])]
+            if not spans:
+                continue
+            whole = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
             # As many words as the source says it with, or as its preferred term has where the
             # source says it shorter ('remote' for „remote repository": „dépôt distant").
             preferred = match.concept.preferred(match.term.lang)
@@ -1021,6 +1022,17 @@ def _titled(spans: list[_Span]) -> list[Evidence]:
     """The evidence of a place written like a name, if one is."""
     titled = next((s.occurrence.text for s in spans if s.named), None)
     return [Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'")] if titled else []
+
+
+def _no_noun_for_a_noun(concept: Concept, lang: str, words) -> bool:
+    """Where every noun is capitalised (German), whether the words, all in small letters, hold
+    no noun while each of the concept's terms there is one: „hinzufügen" (to add), „letzte"
+    (last) render no noun "Commit" that a segment left unsaid."""
+    if family(lang) not in CAPITALISED_NOUNS:
+        return False
+    terms = concept.terms_in(lang)
+    return bool(terms) and all(t.text[:1].isupper() for t in terms) \
+        and not any(w.text[:1].isupper() for w in words if w.content)
 
 
 def _always_capitalised(counts: Counter, surfaces: list[str], lang: str) -> bool:
