@@ -726,11 +726,8 @@ class Discoverer:
         evidence: list[Evidence] = []
         tied = False
         # The term's words but its head, translated: a name cut short (see DictionaryRenderings).
-        shortened = state.lexical.shortened(concept.id, spans[0].occurrence.text) if span_lang == lang else None
-        # A translation of every word of the concept's term in another language: a rendering
-        # of its own, even where it is part of a known rendering („execução de contêiner" of
-        # „agente de execução de contêiner", in „tempo de execução de contêiner": runtime).
-        whole = span_lang == lang and state.lexical.rendering(concept.id, spans[0].occurrence.text) is not None
+        shortened = state.lexical.shortened(concept.id, spans[0].occurrence.text) \
+            if span_lang == lang and state.lexical else None
         aligned = max((s.aligned for s in spans if s.aligned and s.aligned[0] == concept.id),
                       key=lambda a: (a[1], a[2]), default=None)
         if aligned:
@@ -791,8 +788,12 @@ class Discoverer:
             if share is not None and not share.novel:
                 # Where the source has the term and the target none of its renderings, part of a
                 # rendering is a rendering too („科目" where the glossary says „会计科目");
-                # elsewhere it is the rendering, shortened.
-                if not aligned and shortened is None and not whole:
+                # elsewhere it is the rendering, shortened, unless the dictionary reads it as
+                # the term's words but the head, or as every word of the term: „execução de
+                # contêiner", part of „agente de execução de contêiner", translates "Container
+                # Runtime" ('runtime': execução; the pages write „tempo de execução").
+                if not aligned and shortened is None and not (
+                        span_lang == lang and state.lexical.rendering(concept.id, spans[0].occurrence.text)):
                     return []  # nothing new beside what it shares
                 share = None
             if share is not None:

@@ -243,7 +243,7 @@ class DictionaryRenderings:
 
     def concepts_rendered(self, text: str, left_out: bool = False) -> set[str]:
         """The concepts whose terms the text renders by the dictionary; with `left_out`, also
-        those of which it renders all but one word (see Translated.left_out)."""
+        those of which it renders every word but the head (see Translated.left_out)."""
         if not self._by_key and not self._by_sound:
             return set()
         keys = self.keys_of(text)
@@ -256,7 +256,7 @@ class DictionaryRenderings:
                        for t in self.translated[c])}
 
     def shortened(self, concept_id: str, text: str) -> tuple[Translated, str] | None:
-        """The concept's term that this text renders all but one word of, and that word."""
+        """The concept's term that this text renders every word of but its head, and the head."""
         keys = self.keys_of(text)
         for translated in self.translated.get(concept_id, ()):
             if not translated.in_gap_only and (word := translated.left_out(keys)) is not None:
@@ -292,11 +292,7 @@ class DictionaryRenderings:
                               words.names, not sure)
         phrases = frozenset(self.translation_keys(t) for t in words.translations(term.text)) - own_keys - {()}
         slots, as_is, kept_words, slot_words = [], 0, [], []
-        head_word = _head(source, surfaces)
-        head = -1
         for surface in surfaces:
-            if head_word is not None and surface is head_word:
-                head = len(slots)  # its slot, if it gets one
             keys = frozenset(k[0] for k in map(self.translation_keys, _translations(surface, None)) if len(k) == 1)
             if keys:
                 # Or the word spelt as the text's language spells it, which a small
@@ -328,7 +324,7 @@ class DictionaryRenderings:
             return None
         return Translated(concept_id, term, tuple(slots), phrases, term.text.casefold() in own_plain, words.names,
                           kept_words=tuple(kept_words) if slots else (), slot_words=tuple(slot_words) if slots else (),
-                          head=head if slots and head < len(slots) and slot_words[head] is head_word else -1)
+                          head=_head(source, surfaces, slot_words) if slots else -1)
 
 
 def _word_translations(words, surface: str, lang: str, pos: str | None) -> tuple[str, ...]:
@@ -401,23 +397,27 @@ def _kept_as_is(surface: str) -> bool:
         and any(c.isalpha() for c in surface)
 
 
-def _head(lang: str, surfaces: list[str]) -> str | None:
-    """A term's head noun, in a language whose noun phrases put every modifier first: its last
-    word before a link word ("Commission" of "Central Commission for Mass Mobilisation"), else
-    its last. A link word is a function word, in small letters where the term capitalises its
-    words (the stop-word lists hold nouns too: English 'front'). None elsewhere (the head may
-    come first or last)."""
+def _head(lang: str, surfaces: list[str], slot_words: list[str]) -> int:
+    """The slot of a term's head noun, in a language whose noun phrases put every modifier
+    first: its last word before a link word ("Commission" of "Central Commission for Mass
+    Mobilisation"), else its last. A link word is a function word, in small letters where the
+    term capitalises its words (the stop-word lists hold nouns too: English 'front'). -1
+    elsewhere (the head may come first or last), or where the head has no slot."""
     if lang not in MODIFIERS_FIRST:
-        return None
+        return -1
     titled = any(s[:1].isupper() for s in surfaces)
-    head = None
-    for surface in surfaces:
+    head = -1
+    for at, surface in enumerate(surfaces):
         if not _content(lang, surface) and not (titled and surface[:1].isupper()):
-            if head is not None:
+            if head >= 0:
                 break
             continue
-        head = surface
-    return head
+        head = at
+    if head < 0:
+        return -1
+    # The slots are the surfaces' words in order, some left out: the head's among them.
+    slot = sum(1 for word in surfaces[:head] if word in slot_words)
+    return slot if slot < len(slot_words) and slot_words[slot] == surfaces[head] else -1
 
 
 def _content(lang: str, surface: str) -> bool:
