@@ -1023,3 +1023,17 @@ def test_where_every_noun_is_capitalised_words_in_small_letters_render_no_noun(t
         ("Undo the last commit", "Die letzte Eintragung rückgängig machen")])
     flagged = {f["message"].split("'")[1] for f in findings}
     assert "Eintragung" in flagged and "hinzufügen" not in flagged
+
+
+def test_a_hangul_term_misspelt_is_a_rendering(tmp_path):
+    """컨틀로러 is 컨트롤러 (controller) with its letters cut into other syllables, 매트릭 is 메트릭
+    (metric) with another vowel: the terms misspelt, found with their particles (는, 을). A
+    word one letter off a term of two syllables (노트, a note, beside 노드) is another word, and
+    the term with a particle is the term."""
+    glossary = ("controller,en,controller,preferred\ncontroller,ko,컨트롤러,preferred\n"
+                "metric,en,metric,preferred\nmetric,ko,메트릭,preferred\n"
+                "node,en,node,preferred\nnode,ko,노드,preferred\n")
+    found = flagged_in(tmp_path, glossary, "ko", "노드 컨틀로러는 연결할 수 없는 노드를 찾는다.\n"
+                                                 "컨테이너 매트릭을 수집한다. 노트를 남긴다.\n"
+                                                 "컨트롤러는 메트릭을 읽는다.\n")
+    assert found == {("컨틀로러는", "controller"), ("매트릭을", "metric")}

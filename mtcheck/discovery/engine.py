@@ -56,7 +56,8 @@ DEFAULT_THRESHOLD = 0.5
 WEIGHTS = SIGNALS  # each signal's weight at full strength, as its evidence shows it
 MIN_FOREIGN = 0.6   # the language identifier's probability for a span in another language
 T = TypeVar("T")
-_SPELT = {"closed": "written as one word", "initials": "as its initials"}  # how a term is spelt otherwise
+# How a term is spelt otherwise.
+_SPELT = {"closed": "written as one word", "initials": "as its initials", "misspelt": "misspelt"}
 MAX_SPANS = 500_000  # candidate places remembered per run: memory stays bounded
 # Of the dictionary's weight, for a translation of one word (or of a term's words but its head),
 # once and where it recurs.

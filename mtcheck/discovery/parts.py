@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import TextAnalyser
+from mtcheck.language.loanwords import MIN_MISSPELT, heard, misspelt, written_by_sound
 from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, known_word
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
@@ -65,6 +66,8 @@ class ConceptParts:
     _kept_from: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # -> the languages it is kept from
     closed: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term written as one word -> it
     initials: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term's initials -> it
+    # A Hangul term's consonants -> it, for the term misspelt (see loanwords.misspelt).
+    hangul: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)
     _with: dict[str, tuple] = field(default_factory=dict)           # word key -> renderings_with
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
@@ -130,6 +133,10 @@ class ConceptParts:
             if short and short not in own and short not in shortened:  # once per concept
                 shortened.add(short)
                 self.initials.setdefault(short, []).append((concept.id, t))
+        for t in terms:
+            if t.status.accepted and len(t.text) >= MIN_MISSPELT and written_by_sound(t.text) and " " not in t.text:
+                for consonants in heard(t.text)[:1]:
+                    self.hangul.setdefault(consonants, []).append((concept.id, t))
 
     def _keep(self, concept: Concept, terms: list[Term]) -> None:
         """The concept's one-word terms in this language that the glossary keeps as they are in
@@ -148,10 +155,14 @@ class ConceptParts:
 
     def spellings(self, surface: str) -> list[tuple[str, Term, str]]:
         """Terms of the glossary this word spells otherwise: (concept id, term, signal), the
-        signal 'closed' (written as one word) or 'initials'."""
+        signal 'closed' (written as one word), 'initials' or 'misspelt' (a Hangul term one
+        letter off: 매트릭 for 메트릭)."""
         found = [(c, t, "closed") for c, t in self.closed.get(surface.casefold(), ())]
         if surface.isupper():
             found += [(c, t, "initials") for c, t in self.initials.get(surface, ())]
+        if self.hangul and written_by_sound(surface):
+            found += [(c, t, "misspelt") for consonants in heard(surface) for c, t in self.hangul.get(consonants, ())
+                      if misspelt(surface, t.text)]
         return found
 
     def cognates(self, surface: str) -> list[tuple[str, Term]]:

@@ -31,6 +31,7 @@ SIGNALS = {
     "closed": 0.6,         # a term of the concept in another language written as one word
     "initials": 0.6,       # a term's initials where the glossary does not list them
     "lexicon": 0.6,        # a bilingual dictionary's translation of the concept's term in another language
+    "misspelt": 0.6,       # a Hangul term one letter off (a vowel, a consonant in the next syllable)
 }
 # What the span itself looks like; and the signals' own noisy-or as log-odds (`combined`), so
 # that learned weights correct the signals' weights rather than replace them.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 
 # Consonant classes both sides map to.
 P, T, K, S, J, L, M, N, H = "PTKSJLMNH"
@@ -130,6 +131,50 @@ def heard_keys(word: str) -> tuple[str, ...]:
     """The keys `spellings` would give for the words this one may write (a final ㅅ: s or t)."""
     return tuple(dict.fromkeys("".join(sounds) for form in heard(word)
                                for sounds in itertools.product(*(S + T if c == "s" else c for c in form))))
+
+
+MIN_MISSPELT = 3  # syllables of a term at least, for a word one letter off to be it misspelt
+
+
+def misspelt(word: str, term: str) -> bool:
+    """Whether a Hangul word (a particle after it or not) is the Hangul term of three
+    syllables or more misspelt: its letters (jamo) the term's with one letter changed, or
+    the same letters cut into other syllables (컨틀로러 for 컨트롤러, 메터데이터 for
+    메타데이터, 매트릭 for 메트릭). A word one letter off a shorter term is another word."""
+    if len(term) < MIN_MISSPELT or not all(_hangul(c) for c in term):
+        return False
+    wanted = _jamo(term)
+    for form in [word] + [word[:-len(p)] for p in _PARTICLES if word.endswith(p) and len(word) > len(p)]:
+        if form != term and all(_hangul(c) for c in form) and _one_off(_jamo(form), wanted):
+            return True
+    return False
+
+
+def _jamo(word: str) -> tuple[str, ...]:
+    """A Hangul word's letters: its syllables decomposed canonically (Unicode, chapter 3.12),
+    each letter by its name, so that a consonant closing a syllable is the one opening the
+    next (틀로 and 트롤 have the same letters)."""
+    return tuple(_letter(c) for c in unicodedata.normalize("NFD", word))
+
+
+@functools.lru_cache(maxsize=None)
+def _letter(jamo: str) -> str:
+    return unicodedata.name(jamo, jamo).rsplit(" ", 1)[-1]
+
+
+def _one_off(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same letters, or one letter changed, added or left out, or two side by side
+    swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 \
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _same(heard_form: str, wanted: tuple[str, ...]) -> bool:
