@@ -32,7 +32,7 @@ LATER = [
     ("The budget was adopted.", "Der Plan wurde angenommen."),                       # GL005 same target
     ("Skilful mass mobilisation grows.", "Die fachkundige Massenmobilisierung wächst."),  # GL001
     ("Site clearance began.", "Die site clearance begann."),                          # GL003
-    ("Grassroots democracy works.", "Das funktioniert."),                            # GL004
+    ("Grassroots democracy works.", "Die Volksherrschaft funktioniert."),            # GL004
 ]
 
 
@@ -424,7 +424,7 @@ def test_discover_reads_a_large_file_in_parts_as_one_process_does(tmp_path, smal
             handle.write(f"part {item[0].number}\n" if isinstance(item, tuple) else "file\n")
         return read(run, discoverer, item)
     monkeypatch.setattr(discover_command, "_read_one", logged)
-    _same_with_two_jobs(tmp_path, kind, ("discover", "--all"), "funktioniert")
+    _same_with_two_jobs(tmp_path, kind, ("discover", "--all"), "Volksherrschaft")
     logged_parts = log.read_text(encoding="utf-8").split("\n")
     assert "part 3" in logged_parts and "file" in logged_parts  # the broken file read whole too
 
