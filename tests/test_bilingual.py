@@ -271,6 +271,19 @@ def test_part_of_a_known_rendering_that_translates_the_whole_term_is_a_rendering
     assert "lexicon" in {e.signal for e in found[0].evidence}
 
 
+def test_a_compound_the_matcher_reads_as_its_first_part_may_translate_another_term(dictionaries, tmp_path):
+    """„Containerlaufzeit" begins with the term Container, and the matcher reads it so (a
+    compound with the term as its first part); the dictionary reads it whole as "Container
+    Runtime" ('runtime': Laufzeit), which the glossary keeps in English: a rendering of that."""
+    found = _in_german(dictionaries, tmp_path, [("runtime", "runtime <n>\nLaufzeit\n"),
+                                                ("container", "container <n>\nBehälter, Container\n")],
+                       "container,en,Container,preferred\ncontainer,de,Container,preferred\n"
+                       "runtime,en,Container Runtime,preferred\nruntime,de,Container Runtime,preferred\n",
+                       "Die Containerlaufzeit startet jeden Container.\n")
+    assert found["Containerlaufzeit"].concept.id == "runtime" and found["Containerlaufzeit"].score >= 0.5
+    assert "lexicon" in {e.signal for e in found["Containerlaufzeit"].evidence}
+
+
 def test_a_compound_whose_last_part_the_stemmer_cut_short(dictionaries, tmp_path):
     """„Steuerungsebene" is 'control' and 'plane' in one word (Steuerung|s|Ebene), whose key
     the stemmer leaves as „steuerungseb": the last part's ending cut with the compound's. One

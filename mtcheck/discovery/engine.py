@@ -441,10 +441,14 @@ class Discoverer:
                 translated = translated or known[stop - 1]
                 if not translated:
                     continue  # no word yet that the dictionaries give for a term
+                # A word the matcher read as a term and more (Container|laufzeit: the compound's
+                # first part) may still translate another concept whole.
+                parts_of = {m.concept.id for f, s, m in covered if m.compound and (f, s) == (first, stop)}
                 if any(f < stop and first < s and not (first <= f and s <= stop and (f, s) != (first, stop))
-                       for f, s, _ in covered):
+                       and not (m.compound and (f, s) == (first, stop)) for f, s, m in covered):
                     break  # the matcher's term, or a phrase cutting into one
-                concepts = lexical.concepts_rendered(analysed.text[word.start:words[stop - 1].end], left_out=True)
+                concepts = lexical.concepts_rendered(analysed.text[word.start:words[stop - 1].end],
+                                                     left_out=True) - parts_of
                 if eligible is not None:
                     concepts &= eligible
                 if concepts:
