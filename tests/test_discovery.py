@@ -1037,3 +1037,14 @@ def test_a_hangul_term_misspelt_is_a_rendering(tmp_path):
                                                  "컨테이너 매트릭을 수집한다. 노트를 남긴다.\n"
                                                  "컨트롤러는 메트릭을 읽는다.\n")
     assert found == {("컨틀로러는", "controller"), ("매트릭을", "metric")}
+
+
+def test_a_term_written_as_one_word_with_an_ending_and_not_a_name_in_code(tmp_path):
+    """„Apiservers" is 'API server' written as one word with the genitive's ending; the API's
+    kind ServiceAccounts, a capital inside it, is a name in code, not 'service account'
+    written as one word."""
+    glossary = ("apiserver,en,API server,preferred\napiserver,de,API-Server,preferred\n"
+                "account,en,service account,preferred\naccount,de,Dienstkonto,preferred\n")
+    found = flagged_in(tmp_path, glossary, "de", "Der Zustand des Apiservers ist gut.\n"
+                                                 "Die Ressource ServiceAccounts listet jedes Dienstkonto.\n")
+    assert found == {("Apiservers", "apiserver")}

@@ -157,7 +157,12 @@ class ConceptParts:
         """Terms of the glossary this word spells otherwise: (concept id, term, signal), the
         signal 'closed' (written as one word), 'initials' or 'misspelt' (a Hangul term one
         letter off: 매트릭 for 메트릭)."""
-        found = [(c, t, "closed") for c, t in self.closed.get(surface.casefold(), ())]
+        folded = surface.casefold()
+        # With an ending of its own (Apiservers, the genitive); not a name in code, a capital
+        # inside it (ServiceAccounts, the API's kind).
+        found = [] if _camel_case(surface) else [
+            (c, t, "closed") for cut in range(CLOSED_ENDING + 1)
+            for c, t in self.closed.get(folded[:len(folded) - cut] if cut else folded, ())]
         if surface.isupper():
             found += [(c, t, "initials") for c, t in self.initials.get(surface, ())]
         if self.hangul and written_by_sound(surface):
@@ -516,6 +521,14 @@ def initials(text: str) -> str | None:
     if len(words) < MIN_INITIALS:
         return None
     return "".join(w[0] for w in words).upper()
+
+
+CLOSED_ENDING = 2  # letters an ending adds to a term written as one word at most
+
+
+def _camel_case(word: str) -> bool:
+    """A capital after the first letter of a word not all in capitals: a name in code."""
+    return not word.isupper() and any(c.isupper() for c in word[1:])
 
 
 def closed_form(text: str) -> str | None:
