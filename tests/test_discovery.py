@@ -1048,3 +1048,16 @@ def test_a_term_written_as_one_word_with_an_ending_and_not_a_name_in_code(tmp_pa
     found = flagged_in(tmp_path, glossary, "de", "Der Zustand des Apiservers ist gut.\n"
                                                  "Die Ressource ServiceAccounts listet jedes Dienstkonto.\n")
     assert found == {("Apiservers", "apiserver")}
+
+
+def test_words_of_one_stem_the_dictionary_tells_apart_are_no_variant(tmp_path):
+    """„branches suivantes" (the following branches) has the keys of „branche de suivi" (a
+    tracking branch) without its 'de', but the dictionary knows „suivantes" (suivant) and
+    „suivi" as two words: no variant, as the matcher matches neither for the other. The
+    rendering's own words without the 'de' still are one."""
+    glossary = "tracking,en,tracking branch,preferred\ntracking,fr,branche de suivi,preferred\n"
+    found = [c for c in candidates_in(tmp_path, glossary, "fr", "Les branches suivantes seront supprimées.\n"
+                                                                 "Choisissez la branche de suivi.\n"
+                                                                 "Chaque branche suivi est à jour.\n").values()
+             if c.score >= 0.5]
+    assert [(c.concept.id, [o.location.line for o in c.occurrences]) for c in found] == [("tracking", [3])]

@@ -39,7 +39,8 @@ from mtcheck.abbreviations import bracketed, initialism
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED, DictionaryRenderings
-from mtcheck.discovery.parts import ConceptParts, Rendering, Share, common_prefix, echoes, of_part, related
+from mtcheck.discovery.parts import (ConceptParts, Rendering, Share, common_prefix, echoes, of_part, related,
+                                     same_words)
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
@@ -630,7 +631,8 @@ class Discoverer:
         for lang, state in self._languages.items():
             state.count_words()
             self._align(lang, state)
-            groups = [group for spans in state.spans.values() for group in _as_named_and_not(spans)]
+            groups = [group for spans in state.spans.values() for words in self._as_same_words(lang, spans)
+                      for group in _as_named_and_not(words)]
             first = [self._score(lang, state, spans, {}) for spans in groups]
             translations = self._translations(lang, [c for c in first if c])
             if translations:  # the MT signal rescores the first round
@@ -764,6 +766,7 @@ class Discoverer:
             tied = True
         elif (variant := parts.variant_of(concept.id, list(keys))) is not None and not any(s.known for s in spans) \
                 and not parts.extra_links(variant, spans[0].occurrence.text) \
+                and not parts.other_words(variant, spans[0].occurrence.text) \
                 and ((reordered := parts.reordered(variant, list(keys)))
                      or not parts.contains_rendering(concept.id, list(keys))
                      or parts.relinked(variant, spans[0].occurrence.text)):
@@ -782,8 +785,8 @@ class Discoverer:
                 # rendering („fournisseurs cloud" for „fournisseur de cloud").
                 unlinked = None if any(s.known for s in spans) else \
                     parts.without_link(concept.id, spans[0].occurrence.text)
-                if unlinked is None:
-                    return []  # a known rendering (or a variant of it) in a longer phrase
+                if unlinked is None or parts.other_words(unlinked[0], spans[0].occurrence.text):
+                    return []  # a known rendering (or a variant of it) in a longer phrase, or other words
                 evidence.append(Evidence("variant", WEIGHTS["variant"], f"the words of the known rendering "
                                          f"'{unlinked[0].term.text}' without its '{unlinked[1]}'"))
                 tied = True
@@ -916,6 +919,10 @@ class Discoverer:
             evidence.append(Evidence("quoted", round(weight, 3), detail))
         return evidence
 
+    def _as_same_words(self, lang: str, spans: list[_Span]) -> list[list[_Span]]:
+        """See _same_words_groups; a span in another language than the text's as it is."""
+        return _same_words_groups(spans, self._parts(lang).lemmas) if spans[0].span_lang == lang else [spans]
+
     # -- the MT signal -------------------------------------------------------------------------
     def _translations(self, lang: str, candidates: list[Candidate]) -> dict[tuple[str, tuple[str, ...]], str]:
         if not self.backtranslate or not self.mt_lang:
@@ -931,6 +938,24 @@ class Discoverer:
     def _renders(self, text: str, concept: Concept) -> bool:
         segment = Segment(text, "<mt>", 1, lang=self.mt_lang)
         return any(m.concept.id == concept.id for m in self.matcher.for_language(self.mt_lang).matches(segment))
+
+
+def _same_words_groups(spans: list[_Span], lemmas_of: Callable[[str], tuple[str, ...]]) -> list[list[_Span]]:
+    """A span's places grouped by what the dictionary makes of their words: one key, two words
+    („branche suivi", „branches suivantes": suivi and suivant, both keyed suiv) are two
+    candidates. In the order of their first places."""
+    if len({s.occurrence.text for s in spans}) < 2:
+        return [spans]
+    groups: list[tuple[tuple[str, ...], list[_Span]]] = []
+    for span in spans:
+        lemmas = lemmas_of(span.occurrence.text)
+        for first, members in groups:
+            if same_words(first, lemmas):
+                members.append(span)
+                break
+        else:
+            groups.append((lemmas, [span]))
+    return [members for _, members in groups]
 
 
 def _as_named_and_not(spans: list[_Span]) -> list[list[_Span]]:

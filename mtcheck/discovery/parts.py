@@ -20,6 +20,7 @@ from typing import Iterable, NamedTuple
 from mtcheck.discovery.text import TextAnalyser
 from mtcheck.language.loanwords import MIN_MISSPELT, heard, misspelt, written_by_sound
 from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, known_word
+from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
@@ -317,6 +318,34 @@ class ConceptParts:
                    and not self._native_for_kept(concept_id, rendering.term, content)
                    for rendering in self.renderings.get(concept_id, ()))
 
+    def other_words(self, rendering: Rendering, text: str) -> bool:
+        """Whether a word of the text has the key of a word of the rendering while the
+        language's dictionary knows both as words of their own, neither lemma beginning with
+        the other: one stem, two words (French „suivantes", following, and „suivi",
+        tracking, both keyed suiv)."""
+        lang = self.analyser.analyzer.lang
+        if lang not in simplemma_languages():
+            return False
+        own = {key: word for word, key, content in self._words(rendering.term.text) if content}
+        for word, key, content in self._words(text):
+            other = own.get(key) if content else None
+            if other is None or other.casefold() == word.casefold():
+                continue
+            a, b = _lemma(word, lang), _lemma(other, lang)
+            if a and b and a != b and not a.startswith(b) and not b.startswith(a):
+                return True
+        return False
+
+    def lemmas(self, text: str) -> tuple[str, ...]:
+        """The dictionary's lemma of each content word of the text ("" where it does not know
+        the word, or has no dictionary of the language)."""
+        lang = self.analyser.analyzer.lang
+        known = lang in simplemma_languages()
+        return tuple(_lemma(word, lang) if known else "" for word, _, content in self._words(text) if content)
+
+    def _words(self, text: str) -> list[tuple[str, str, bool]]:
+        return [(surface, *self.analyser.word(surface)) for surface, _, _ in self.analyser.words_of(text)]
+
     def _native_for_kept(self, concept_id: str, term: Term, words: list[str]) -> bool:
         """Whether the words hold a word of the language's own dictionary where the glossary
         keeps the term as another language writes it: Portuguese „serviço" is a translation
@@ -524,6 +553,21 @@ def initials(text: str) -> str | None:
 
 
 CLOSED_ENDING = 2  # letters an ending adds to a term written as one word at most
+
+
+def same_words(lemmas: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """Whether two places of one key are the same words to the dictionary: each word's lemma
+    the other's, or one of them unknown, or one lemma beginning with the other (see
+    ConceptParts.other_words)."""
+    return len(lemmas) == len(others) and all(
+        not a or not b or a.startswith(b) or b.startswith(a) for a, b in zip(lemmas, others))
+
+
+def _lemma(word: str, lang: str) -> str:
+    """The dictionary's lemma of a word (as written, or in small letters), case folded; ""
+    where it does not know the word."""
+    lemma = dictionary_lemma(word, lang) or dictionary_lemma(word.lower(), lang)
+    return lemma.casefold() if lemma else ""
 
 
 def _camel_case(word: str) -> bool:
