@@ -284,6 +284,22 @@ def test_a_compound_the_matcher_reads_as_its_first_part_may_translate_another_te
     assert "lexicon" in {e.signal for e in found["Containerlaufzeit"].evidence}
 
 
+def test_a_word_the_dictionary_gives_for_another_source_word_renders_that_word(dictionaries, tmp_path):
+    """"Unstage Lines From Commit" → „Zeilen aus der Bereitstellung herausnehmen" leaves 'Commit'
+    unsaid; „Zeilen" is what the dictionary gives for 'Lines', so it renders that word, not
+    the commit. A word that renders no other source word („Eintragung") still renders it."""
+    write_dictionary(dictionaries, "freedict-eng-deu", [("line", "line <n>\nZeile, Linie\n")])
+    glossary = ("commit,en,commit,preferred\ncommit,de,Commit,preferred\ncommit,de,Version,admitted\n"
+                "stage,en,stage,preferred\nstage,de,Bereitstellung,preferred\n")
+    findings = gl006_in_po(tmp_path, glossary, "de", [
+        ("Unstage Lines From Commit", "Zeilen aus der Bereitstellung herausnehmen"),
+        ("Stage Line For Commit", "Zeile zur Bereitstellung hinzufügen"),
+        ("Amend the last commit", "Die letzte Eintragung nachbessern"),
+        ("Undo the last commit", "Die letzte Eintragung rückgängig machen")])
+    flagged = {f["message"].split("'")[1] for f in findings}
+    assert "Eintragung" in flagged and not flagged & {"Zeile", "Zeilen"}
+
+
 def test_a_compound_whose_last_part_the_stemmer_cut_short(dictionaries, tmp_path):
     """„Steuerungsebene" is 'control' and 'plane' in one word (Steuerung|s|Ebene), whose key
     the stemmer leaves as „steuerungseb": the last part's ending cut with the compound's. One

@@ -38,7 +38,7 @@ from typing import Callable, Iterable, NamedTuple, TypeVar
 from mtcheck.abbreviations import bracketed, initialism
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
-from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED, DictionaryRenderings
+from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED, DictionaryRenderings, word_translations
 from mtcheck.discovery.parts import (ConceptParts, Rendering, Share, common_prefix, echoes, of_part, related,
                                      same_words)
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features, noisy_or
@@ -345,6 +345,12 @@ class Discoverer:
                   if not any(first < end and start < stop for first, stop in said)]
         covered += [(index, index + 1) for index, word in enumerate(analysed.words)
                     if word.content and any(echoes(word.text, other) for other in others)]
+        # So is a word the dictionary gives for one of them, and no other word of the source
+        # („Zeilen" for 'Lines' in "Unstage Lines From Commit", a string that leaves 'Commit'
+        # unsaid).
+        translated = _translations_of(state, segment.source_lang, lang, others)
+        covered += [(index, index + 1) for index, word in enumerate(analysed.words)
+                    if word.content and state.lexical.key(word.text) in translated]
         found = gap_runs(analysed.words, covered, analysed.joined)
         for match in missing:
             spans = [s for s in found if not _no_noun_for_a_noun(match.concept, lang, analysed.words[s[0]:s[1]])]
@@ -938,6 +944,22 @@ class Discoverer:
     def _renders(self, text: str, concept: Concept) -> bool:
         segment = Segment(text, "<mt>", 1, lang=self.mt_lang)
         return any(m.concept.id == concept.id for m in self.matcher.for_language(self.mt_lang).matches(segment))
+
+
+def _translations_of(state: _Language, source_lang: str | None, lang: str, words: list[str]) -> set[str]:
+    """The keys of the one-word translations a bilingual dictionary gives for these source
+    words (none without one)."""
+    if not source_lang or state.lexical.analyser is None:
+        return set()
+    from mtcheck.language.bilingual import lexicon
+
+    source = canonical_lang(source_lang)
+    words_lexicon = lexicon(source, lang)
+    if not words_lexicon:
+        return set()
+    lexical = state.lexical
+    return {keys[0] for word in words for translation in word_translations(words_lexicon, word, source)
+            if len(keys := lexical.translation_keys(translation)) == 1}
 
 
 def _same_words_groups(spans: list[_Span], lemmas_of: Callable[[str], tuple[str, ...]]) -> list[list[_Span]]:

@@ -327,6 +327,11 @@ class DictionaryRenderings:
                           head=_head(source, surfaces, slot_words) if slots else -1)
 
 
+def word_translations(words, surface: str, lang: str, pos: str | None = None) -> tuple[str, ...]:
+    """What the dictionary gives for a word as written, then for its lemma (Lines: line)."""
+    return _word_translations(words, surface, lang, pos)
+
+
 def _word_translations(words, surface: str, lang: str, pos: str | None) -> tuple[str, ...]:
     found = list(words.translations(surface, pos))
     lemma = (dictionary_lemma(surface, lang) or dictionary_lemma(surface.lower(), lang)) \
