@@ -10,7 +10,7 @@ import pytest
 from mtcheck.language import bilingual
 from mtcheck.language.bilingual import lexicon, parse_dictd, untagged
 from tests.conftest import run_cli
-from tests.test_discovery import candidates_in, gl006_in_po
+from tests.test_discovery import candidates_in, flagged_for_commit, gl006_in_po
 
 _BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -289,14 +289,9 @@ def test_a_word_the_dictionary_gives_for_another_source_word_renders_that_word(d
     unsaid; „Zeilen" is what the dictionary gives for 'Lines', so it renders that word, not
     the commit. A word that renders no other source word („Eintragung") still renders it."""
     write_dictionary(dictionaries, "freedict-eng-deu", [("line", "line <n>\nZeile, Linie\n")])
-    glossary = ("commit,en,commit,preferred\ncommit,de,Commit,preferred\ncommit,de,Version,admitted\n"
-                "stage,en,stage,preferred\nstage,de,Bereitstellung,preferred\n")
-    findings = gl006_in_po(tmp_path, glossary, "de", [
+    flagged = flagged_for_commit(tmp_path, [
         ("Unstage Lines From Commit", "Zeilen aus der Bereitstellung herausnehmen"),
-        ("Stage Line For Commit", "Zeile zur Bereitstellung hinzufügen"),
-        ("Amend the last commit", "Die letzte Eintragung nachbessern"),
-        ("Undo the last commit", "Die letzte Eintragung rückgängig machen")])
-    flagged = {f["message"].split("'")[1] for f in findings}
+        ("Stage Line For Commit", "Zeile zur Bereitstellung hinzufügen")])
     assert "Eintragung" in flagged and not flagged & {"Zeile", "Zeilen"}
 
 
