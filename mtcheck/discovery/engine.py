@@ -969,8 +969,12 @@ def _same_words_groups(spans: list[_Span], lemmas_of: Callable[[str], tuple[str,
     if len({s.occurrence.text for s in spans}) < 2:
         return [spans]
     groups: list[tuple[tuple[str, ...], list[_Span]]] = []
+    read: dict[str, tuple[str, ...]] = {}  # each distinct text once: a key may have thousands of places
     for span in spans:
-        lemmas = lemmas_of(span.occurrence.text)
+        text = span.occurrence.text
+        lemmas = read.get(text)
+        if lemmas is None:
+            lemmas = read[text] = lemmas_of(text)
         for first, members in groups:
             if same_words(first, lemmas):
                 members.append(span)
