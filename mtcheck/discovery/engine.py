@@ -157,6 +157,8 @@ class Discoverer:
         self._concepts = {c.id: c for c in glossary}
         self._languages: dict[str, _Language] = {}
         self._source_analysers: dict[str, TextAnalyser] = {}
+        # (source, target language) -> a source word -> its translations' keys (None: no dictionary)
+        self._source_words: dict[tuple[str, str], WordCache | None] = {}
         self._spans = 0
         # What the MT signal made of each candidate: (written in, keys) -> translation.
         self.translations: dict[tuple[str, tuple[str, ...]], str] = {}
@@ -348,7 +350,7 @@ class Discoverer:
         # So is a word the dictionary gives for one of them, and no other word of the source
         # („Zeilen" for 'Lines' in "Unstage Lines From Commit", a string that leaves 'Commit'
         # unsaid).
-        translated = _translations_of(state, segment.source_lang, lang, others)
+        translated = self._source_translations(state, segment.source_lang, lang, others)
         covered += [(index, index + 1) for index, word in enumerate(analysed.words)
                     if word.content and state.lexical.key(word.text) in translated]
         found = gap_runs(analysed.words, covered, analysed.joined)
@@ -366,6 +368,24 @@ class Discoverer:
             others = tuple(sorted(source_keys - self._source_keys(match.text, segment.source_lang)))
             gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others)
             state.gaps.add(gap, (segment, analysed))
+
+    def _source_translations(self, state: _Language, source_lang: str | None, lang: str,
+                             words: list[str]) -> set[str]:
+        """The keys of the one-word translations a bilingual dictionary gives for these source
+        words (none without one): the dictionary opened once per pair of languages, each word
+        looked up once."""
+        if not source_lang:
+            return set()
+        source = canonical_lang(source_lang)
+        translated = self._source_words.get((source, lang), False)
+        if translated is False:
+            from mtcheck.language.bilingual import lexicon
+
+            words_lexicon, keys_of = lexicon(source, lang), state.lexical.translation_keys
+            translated = self._source_words[(source, lang)] = WordCache(lambda word: frozenset(
+                keys[0] for translation in word_translations(words_lexicon, word, source)
+                if len(keys := keys_of(translation)) == 1)) if words_lexicon else None
+        return set().union(*(translated[word] for word in words)) if translated is not None else set()
 
     def _align(self, lang: str, state: _Language) -> None:
         """The gaps' chosen spans, remembered as candidates of their concept (once per run)."""
@@ -944,22 +964,6 @@ class Discoverer:
     def _renders(self, text: str, concept: Concept) -> bool:
         segment = Segment(text, "<mt>", 1, lang=self.mt_lang)
         return any(m.concept.id == concept.id for m in self.matcher.for_language(self.mt_lang).matches(segment))
-
-
-def _translations_of(state: _Language, source_lang: str | None, lang: str, words: list[str]) -> set[str]:
-    """The keys of the one-word translations a bilingual dictionary gives for these source
-    words (none without one)."""
-    if not source_lang or state.lexical.analyser is None:
-        return set()
-    from mtcheck.language.bilingual import lexicon
-
-    source = canonical_lang(source_lang)
-    words_lexicon = lexicon(source, lang)
-    if not words_lexicon:
-        return set()
-    lexical = state.lexical
-    return {keys[0] for word in words for translation in word_translations(words_lexicon, word, source)
-            if len(keys := lexical.translation_keys(translation)) == 1}
 
 
 def _same_words_groups(spans: list[_Span], lemmas_of: Callable[[str], tuple[str, ...]]) -> list[list[_Span]]:

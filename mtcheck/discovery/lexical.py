@@ -270,7 +270,7 @@ class DictionaryRenderings:
         def _translations(surface: str, pos: str | None) -> list[str]:
             # A word the dictionary also gives as a verb names the action as often as the
             # thing, in a language that does not inflect them apart (部署: to deploy, deployment).
-            return [t for t in _word_translations(words, surface, source, pos) if "v" not in back.parts_of_speech(t)]
+            return [t for t in word_translations(words, surface, source, pos) if "v" not in back.parts_of_speech(t)]
         surfaces = [w for w, _, _ in words_of(term.text)]
         if len(surfaces) == 1:
             # One word: its translations are its senses. A one-word term is a noun unless the
@@ -291,8 +291,8 @@ class DictionaryRenderings:
             return Translated(concept_id, term, slots if slots[0] else (), phrases, term.text.casefold() in own_plain,
                               words.names, not sure)
         phrases = frozenset(self.translation_keys(t) for t in words.translations(term.text)) - own_keys - {()}
-        slots, as_is, kept_words, slot_words = [], 0, [], []
-        for surface in surfaces:
+        slots, as_is, kept_words, slot_at = [], 0, [], []  # slot_at: each slot's word's place in the term
+        for at, surface in enumerate(surfaces):
             keys = frozenset(k[0] for k in map(self.translation_keys, _translations(surface, None)) if len(k) == 1)
             if keys:
                 # Or the word spelt as the text's language spells it, which a small
@@ -303,12 +303,12 @@ class DictionaryRenderings:
                     and self.key(surface) in keys else set()
                 slots.append(keys | {_LIKE + plain(surface.casefold())} | named)
                 kept_words.append("")
-                slot_words.append(surface)
+                slot_at.append(at)
             elif _kept_as_is(surface):
                 # An acronym translations keep as it is („serveur API" for 'API server').
                 slots.append(frozenset({self.key(surface)}))
                 kept_words.append(self.key(surface))
-                slot_words.append(surface)
+                slot_at.append(at)
                 as_is += 1
             elif _content(source, surface):
                 # A word the dictionary does not know, which a translator keeps as it is when
@@ -317,22 +317,19 @@ class DictionaryRenderings:
                 # („serveur" for 'server', where the dictionary has no 'server'; not „serre").
                 slots.append(frozenset({self.key(surface), _SPELT + plain(surface.casefold())}))
                 kept_words.append(self.key(surface))
-                slot_words.append(surface)
+                slot_at.append(at)
         if len(slots) > MAX_WORDS or len(slots) < 2 or as_is == len(slots):
             slots = []  # nothing translated is the term itself, left untranslated: GL003's
         if not slots and not phrases:
             return None
         return Translated(concept_id, term, tuple(slots), phrases, term.text.casefold() in own_plain, words.names,
-                          kept_words=tuple(kept_words) if slots else (), slot_words=tuple(slot_words) if slots else (),
-                          head=_head(source, surfaces, slot_words) if slots else -1)
+                          kept_words=tuple(kept_words) if slots else (),
+                          slot_words=tuple(surfaces[at] for at in slot_at) if slots else (),
+                          head=slot_at.index(head) if slots and (head := _head(source, surfaces)) in slot_at else -1)
 
 
 def word_translations(words, surface: str, lang: str, pos: str | None = None) -> tuple[str, ...]:
     """What the dictionary gives for a word as written, then for its lemma (Lines: line)."""
-    return _word_translations(words, surface, lang, pos)
-
-
-def _word_translations(words, surface: str, lang: str, pos: str | None) -> tuple[str, ...]:
     found = list(words.translations(surface, pos))
     lemma = (dictionary_lemma(surface, lang) or dictionary_lemma(surface.lower(), lang)) \
         if lang in simplemma_languages() else None
@@ -402,12 +399,12 @@ def _kept_as_is(surface: str) -> bool:
         and any(c.isalpha() for c in surface)
 
 
-def _head(lang: str, surfaces: list[str], slot_words: list[str]) -> int:
-    """The slot of a term's head noun, in a language whose noun phrases put every modifier
-    first: its last word before a link word ("Commission" of "Central Commission for Mass
-    Mobilisation"), else its last. A link word is a function word, in small letters where the
-    term capitalises its words (the stop-word lists hold nouns too: English 'front'). -1
-    elsewhere (the head may come first or last), or where the head has no slot."""
+def _head(lang: str, surfaces: list[str]) -> int:
+    """Where a term's head noun stands among its words, in a language whose noun phrases put
+    every modifier first: its last word before a link word ("Commission" of "Central
+    Commission for Mass Mobilisation"), else its last. A link word is a function word, in
+    small letters where the term capitalises its words (the stop-word lists hold nouns too:
+    English 'front'). -1 elsewhere (the head may come first or last)."""
     if lang not in MODIFIERS_FIRST:
         return -1
     titled = any(s[:1].isupper() for s in surfaces)
@@ -418,11 +415,7 @@ def _head(lang: str, surfaces: list[str], slot_words: list[str]) -> int:
                 break
             continue
         head = at
-    if head < 0:
-        return -1
-    # The slots are the surfaces' words in order, some left out: the head's among them.
-    slot = sum(1 for word in surfaces[:head] if word in slot_words)
-    return slot if slot < len(slot_words) and slot_words[slot] == surfaces[head] else -1
+    return head
 
 
 def _content(lang: str, surface: str) -> bool:

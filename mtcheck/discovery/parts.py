@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import TextAnalyser
-from mtcheck.language.loanwords import MIN_MISSPELT, heard, misspelt, written_by_sound
 from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, known_word
 from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
+from mtcheck.language.loanwords import heard, misspellable, misspelt, written_by_sound
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
@@ -135,7 +135,7 @@ class ConceptParts:
                 shortened.add(short)
                 self.initials.setdefault(short, []).append((concept.id, t))
         for t in terms:
-            if t.status.accepted and len(t.text) >= MIN_MISSPELT and written_by_sound(t.text) and " " not in t.text:
+            if t.status.accepted and misspellable(t.text):
                 for consonants in heard(t.text)[:1]:
                     self.hangul.setdefault(consonants, []).append((concept.id, t))
 
@@ -311,7 +311,7 @@ class ConceptParts:
         """Whether the text is one of the concept's terms in this language with each content
         word changed at its end only and the same function words (see inflected): a form of
         the term the language's analyser did not tell, not another rendering."""
-        words = [(surface, *self.analyser.word(surface)) for surface, _, _ in self.analyser.words_of(text)]
+        words = self._words(text)
         shape = tuple("" if content else key for _, key, content in words)
         content = [surface for surface, _, is_content in words if is_content]
         return any(rendering.function_words == shape and inflected(self._content_words(rendering.term.text), content)
@@ -331,8 +331,7 @@ class ConceptParts:
             other = own.get(key) if content else None
             if other is None or other.casefold() == word.casefold():
                 continue
-            a, b = _lemma(word, lang), _lemma(other, lang)
-            if a and b and a != b and not a.startswith(b) and not b.startswith(a):
+            if not _one_lemma(_lemma(word, lang), _lemma(other, lang)):
                 return True
         return False
 
@@ -559,14 +558,18 @@ def same_words(lemmas: tuple[str, ...], others: tuple[str, ...]) -> bool:
     """Whether two places of one key are the same words to the dictionary: each word's lemma
     the other's, or one of them unknown, or one lemma beginning with the other (see
     ConceptParts.other_words)."""
-    return len(lemmas) == len(others) and all(
-        not a or not b or a.startswith(b) or b.startswith(a) for a, b in zip(lemmas, others))
+    return len(lemmas) == len(others) and all(map(_one_lemma, lemmas, others))
+
+
+def _one_lemma(a: str, b: str) -> bool:
+    """Two words' lemmas are one word's: either unknown (""), or one beginning with the other."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
 
 
 def _lemma(word: str, lang: str) -> str:
-    """The dictionary's lemma of a word (as written, or in small letters), case folded; ""
-    where it does not know the word."""
-    lemma = dictionary_lemma(word, lang) or dictionary_lemma(word.lower(), lang)
+    """The dictionary's lemma of a word (in either case), case folded; "" where it does not
+    know the word."""
+    lemma = dictionary_lemma(word, lang)
     return lemma.casefold() if lemma else ""
 
 

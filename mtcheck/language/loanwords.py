@@ -141,13 +141,18 @@ def misspelt(word: str, term: str) -> bool:
     syllables or more misspelt: its letters (jamo) the term's with one letter changed, or
     the same letters cut into other syllables (컨틀로러 for 컨트롤러, 메터데이터 for
     메타데이터, 매트릭 for 메트릭). A word one letter off a shorter term is another word."""
-    if len(term) < MIN_MISSPELT or not all(_hangul(c) for c in term):
+    if not misspellable(term):
         return False
     wanted = _jamo(term)
     for form in [word] + [word[:-len(p)] for p in _PARTICLES if word.endswith(p) and len(word) > len(p)]:
         if form != term and all(_hangul(c) for c in form) and _one_off(_jamo(form), wanted):
             return True
     return False
+
+
+def misspellable(term: str) -> bool:
+    """Whether a term is one word of Hangul, of three syllables or more (see misspelt)."""
+    return len(term) >= MIN_MISSPELT and all(_hangul(c) for c in term)
 
 
 def _jamo(word: str) -> tuple[str, ...]:
