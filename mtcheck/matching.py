@@ -633,6 +633,7 @@ class LanguageMatcher:
         self._by_form: dict[str, str] = {}
         self._by_lemma: dict[str, list[tuple[str, str, str]]] = {}  # code, folded word, key
         self._lemma_codes: dict[str, str] = {}  # one code for the term words of one lemma
+        self._code_lemmas: dict[str, set[str]] = {}  # a code -> the lemmas of the term words given it
         # key -> (known, code, term base, inflected) of each term word, written as one string
         # (see _key_entry): read back from the cache in a third of the time of tuples.
         self._by_key: dict[str, str] = {}
@@ -868,8 +869,19 @@ class LanguageMatcher:
         its lemma and its key, the ways a text's word can reach it (see _native_code). `loan`:
         the word is of a term the glossary keeps as another language writes it."""
         lemmas = self.analyzer.lemmas(word)
+        # Every lemma the dictionary may give the word (Przychody: przychody, przychód).
+        readings = {without_accents(lemma.casefold()) for lemma in self.analyzer.lemmas(word, any_case=True,
+                                                                                        every=True)}
         code = self.native.codes.get(key)
-        if code is None:
+        if code is not None and readings and base not in function_words(self.lang) \
+                and not any(_one_lemma(lemma, other) for lemma in readings
+                            for other in self._code_lemmas.get(code, readings)):
+            # Content words of one key the dictionary tells apart are two words, a code each:
+            # the noun „Bereitstellung" and the verb „bereitstellen", whose participle
+            # „bereitgestellt" is the verb's alone (see _native_code). (Not the forms of an
+            # article, one word to the matcher: da, do, de.)
+            code = (self._lemma_codes.get(lemmas[0]) if lemmas else None) or self.native.new_code()
+        elif code is None:
             # Term words of one lemma the stemmer keys apart (podział, podziału) are one word:
             # one code, so that a text's form of that lemma (podziałami) matches every term.
             code = self._lemma_codes.get(lemmas[0]) if lemmas else None
@@ -879,6 +891,8 @@ class LanguageMatcher:
                 self.native.codes[key] = code
         if lemmas:
             self._lemma_codes.setdefault(lemmas[0], code)
+        if readings:
+            self._code_lemmas.setdefault(code, set()).update(readings)
         self._by_form.setdefault(base, code)
         if lemmas:
             self._by_lemma.setdefault(lemmas[0], []).append((code, base, key))
@@ -1555,3 +1569,9 @@ class Matcher:
         if not lang:
             raise ValueError("a segment needs a language to be matched")
         return self.for_language(lang).matches(segment)
+
+
+def _one_lemma(lemma: str, other: str) -> bool:
+    """Whether two lemmas the dictionary gives (case folded, accents aside) are of one word:
+    the same, or one beginning with the other (as discovery's parts.same_words takes them)."""
+    return lemma.startswith(other) or other.startswith(lemma)

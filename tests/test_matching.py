@@ -110,6 +110,18 @@ def test_a_word_kept_from_another_language_is_not_its_translation_of_the_same_st
     assert {"serviço", "serviços"} <= {m.text for m in native.matches(Segment(text, "t", 1, lang="pt"))}
 
 
+def test_words_of_one_stem_the_dictionary_tells_apart_are_two_words():
+    """The German stemmer keys the noun „Bereitstellung" and the verb „bereitstellen" alike;
+    the dictionary tells them apart, so the participle „bereitgestellt" is the verb's only,
+    and each term's own forms stay its own."""
+    matcher = Matcher(Glossary((Concept("stage-noun", (Term("stage", "en"), Term("Bereitstellung", "de"))),
+                                Concept("stage-verb", (Term("stage", "en"), Term("bereitstellen", "de"))))))
+    text = "Bereitgestellt zum Committen. Die Bereitstellungen und das Bereitstellen."
+    found = [(m.text, m.concept.id) for m in matcher.matches(Segment(text, "t", 1, lang="de"))]
+    assert found == [("Bereitgestellt", "stage-verb"), ("Bereitstellungen", "stage-noun"),
+                     ("Bereitstellen", "stage-verb")]
+
+
 def test_language_without_stemmer_matches_exactly():
     matcher = Matcher(_glossary(Term("dân vận", "vi")))
     segment = Segment("Dân vận, dân vậns", "t", 1, lang="vi")
