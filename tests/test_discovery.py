@@ -464,10 +464,12 @@ def flagged_in(tmp_path, glossary: str, lang: str, text: str) -> set[tuple[str, 
     return {(form, c.concept.id) for form, c in candidates_in(tmp_path, glossary, lang, text).items() if c.score >= 0.5}
 
 
-def gl006_in_po(tmp_path, glossary: str, lang: str, pairs: list[tuple[str, str]]) -> list[dict]:
-    """GL006's findings in a PO file of these (source, target) pairs, with this glossary (CSV)."""
+def gl006_in_po(tmp_path, glossary: str, lang: str, pairs: list[tuple[str, str]],
+                columns: str = "concept,lang,term,status") -> list[dict]:
+    """GL006's findings in a PO file of these (source, target) pairs, with this glossary (CSV
+    of these columns)."""
     glossary_path = tmp_path / "g.csv"
-    glossary_path.write_text("concept,lang,term,status\n" + glossary, encoding="utf-8")
+    glossary_path.write_text(columns + "\n" + glossary, encoding="utf-8")
     po = tmp_path / f"ui.{lang}.po"
     entries = "".join(f'\nmsgid "{source}"\nmsgstr "{target}"\n' for source, target in pairs)
     po.write_text(f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
@@ -1066,3 +1068,23 @@ def test_words_of_one_stem_the_dictionary_tells_apart_are_no_variant(tmp_path):
                                                                  "Chaque branche suivi est à jour.\n").values()
              if c.score >= 0.5]
     assert [(c.concept.id, [o.location.line for o in c.occurrences]) for c in found] == [("tracking", [3])]
+
+
+def test_the_same_source_word_in_another_part_of_speech_renders_the_concept(tmp_path):
+    """The glossary has "stage" the noun (Index) and the verb (bereitstellen); where the
+    source's verb ('Staged for commit') comes out as the noun („im Index"), the target
+    renders the concept in other grammar: no other rendering of the verb, however often.
+    Where the target has neither, its word for it is one."""
+    glossary = ("stage-noun,en,stage,preferred,noun\nstage-noun,de,Index,preferred,noun\n"
+                "stage-verb,en,stage,preferred,verb\nstage-verb,de,bereitstellen,preferred,verb\n"
+                "commit,en,commit,preferred,noun\ncommit,de,Eintragung,preferred,noun\n")
+    columns = "concept,lang,term,status,part_of_speech"
+    transposed = [("Staged for commit", "Im Index zur Eintragung"),
+                  ("Portions staged for commit", "Teilweise im Index zur Eintragung"),
+                  ("Staged for commit, missing", "Im Index zur Eintragung, fehlt")]
+    assert gl006_in_po(tmp_path, glossary, "de", transposed, columns) == []
+    other = [("Staged for commit", "Vorgemerkt zur Eintragung"),
+             ("Portions staged for commit", "Teilweise vorgemerkt zur Eintragung"),
+             ("Staged for commit, missing", "Vorgemerkt zur Eintragung, fehlt")]
+    assert {(f["concept"], f["text"].casefold()) for f in gl006_in_po(tmp_path, glossary, "de", other, columns)} \
+        == {("stage-verb", "vorgemerkt")}

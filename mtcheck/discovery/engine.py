@@ -159,6 +159,7 @@ class Discoverer:
         self._source_analysers: dict[str, TextAnalyser] = {}
         # (source, target language) -> a source word -> its translations' keys (None: no dictionary)
         self._source_words: dict[tuple[str, str], WordCache | None] = {}
+        self._namesakes: dict[str, dict[str, set[str]]] = {}  # a language -> a term, folded -> its concepts
         self._spans = 0
         # What the MT signal made of each candidate: (written in, keys) -> translation.
         self.translations: dict[tuple[str, tuple[str, ...]], str] = {}
@@ -321,12 +322,29 @@ class Discoverer:
             if concept.id in rendered or concept.id in seen or any(c.id in rendered for c, _ in match.alternatives) \
                     or not (self.new_terms or concept.terms_in(lang)):
                 continue
+            if self._namesakes_of(match.term, source_lang) & rendered:
+                # The target renders the concept of the same source word in another part of
+                # speech ("stage" the verb and the noun; „в индекса", in the index, for
+                # 'staged'; „ao submeter", to commit, for "Commit failed"): a translator's
+                # choice of grammar, not another rendering.
+                continue
             words = plain_words(segment.text) if words is None else words
             if resembles_a_term(concept, lang, words, compounding) or _stem_shared(concept, lang, words):
                 continue  # a form of the concept's own term the matcher did not take
             seen.add(concept.id)
             missing.append(match)
         return missing, in_source, [(start, end) for start, end, concept in places if concept in seen]
+
+    def _namesakes_of(self, term: Term, lang: str) -> set[str]:
+        """The other concepts with a term of this text in this language (the glossary's
+        "commit [noun]" and "commit [verb]")."""
+        by_text = self._namesakes.get(lang)
+        if by_text is None:
+            by_text = self._namesakes[lang] = {}
+            for concept in self.glossary:
+                for other in concept.terms_in(lang):
+                    by_text.setdefault(other.text.casefold(), set()).add(concept.id)
+        return by_text.get(term.text.casefold(), set())
 
     def _source_keys(self, text: str, lang: str | None) -> set[str]:
         """The keys of the content words of a bilingual segment's source (or of a term in it)."""
