@@ -25,7 +25,8 @@ from mtcheck import automaton as automata
 from mtcheck.language import (
     ARTICLE_FORMS, GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for,
     canonical_lang, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
-    masking_triggers, neutral_fold, nfc_with_offsets, split_words, tagger_for, tokens, without_accents, without_infix,
+    masking_triggers, neutral_fold, nfc_with_offsets, present_participle_verbs, split_words, tagger_for, tokens,
+    without_accents, without_infix,
 )
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
@@ -957,6 +958,14 @@ class LanguageMatcher:
                 continue
             if not (known and lemmas) or _declined(folded, folded not in lemmas, term_base, term_inflected):
                 return code
+        if self._participles:
+            # A verb term's present participle or gerundive (zusammenzuführende: zusammenführen;
+            # bearbeitende, which the dictionary gives as bearbeitend), unless the dictionary
+            # knows the word as another's (Dividende).
+            for verb in present_participle_verbs(folded, analyzer.lang):
+                code = self._by_form.get(verb)
+                if code is not None and (not lemmas or any(lemma.casefold() in (verb, verb + "d") for lemma in lemmas)):
+                    return code
         if self._variant_forms:  # a word of a term's variant (Banksicherheiten): before compound parts
             code = self._variant_forms.get(folded) or self._variant_keys.get(key)
             if code is not None:

@@ -122,6 +122,19 @@ def test_words_of_one_stem_the_dictionary_tells_apart_are_two_words():
                      ("Bereitstellen", "stage-verb")]
 
 
+def test_a_german_verb_term_is_found_as_its_present_participle_and_gerundive():
+    """„die zu bearbeitende Datei", „anfordernde Stellen", „Zusammenzuführende Version" (the
+    gerundive of a separable verb, its zu inside): forms of the verb terms; „Legende" is no
+    form of the term „legen"."""
+    glossary = Glossary((Concept("merge", (Term("merge", "en"), Term("zusammenführen", "de"))),
+                         Concept("edit", (Term("edit", "en"), Term("bearbeiten", "de"))),
+                         Concept("request", (Term("request", "en"), Term("anfordern", "de"))),
+                         Concept("lay", (Term("lay", "en"), Term("legen", "de")))))
+    text = "Die zu bearbeitende Datei, anfordernde Stellen, die Zusammenzuführende Version, die Legende."
+    found = [(m.text, m.concept.id) for m in Matcher(glossary).matches(Segment(text, "t", 1, lang="de"))]
+    assert found == [("bearbeitende", "edit"), ("anfordernde", "request"), ("Zusammenzuführende", "merge")]
+
+
 def test_language_without_stemmer_matches_exactly():
     matcher = Matcher(_glossary(Term("dân vận", "vi")))
     segment = Segment("Dân vận, dân vậns", "t", 1, lang="vi")

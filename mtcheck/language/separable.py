@@ -75,3 +75,27 @@ def without_infix(word: str, lang: str) -> list[str]:
             found.append(word[:at] + word[at + len(infix):])
             at = word.find(infix, at + 1)
     return found
+
+
+# A present participle is its infinitive with -d and an adjective's ending (anfordernd,
+# zusammenführende; Dutch aanvragend, aanvragende), the gerundive the same with the
+# infinitive's zu inside a separable verb (zusammenzuführende): longest ending first.
+_PRESENT = {"de": ("dem", "den", "der", "des", "de", "d"), "nl": ("de", "d")}
+_INFINITIVE_ENDS = {"de": ("en", "ern", "eln"), "nl": ("en",)}
+MIN_PRESENT_VERB = 6  # letters of the infinitive: shorter ones end too many other words (Legende)
+
+
+def present_participle_verbs(word: str, lang: str) -> list[str]:
+    """The infinitives a German or Dutch word is the present participle or gerundive of, as
+    its form says (zusammenzuführende → zusammenführen, anfordernd → anfordern); [] for a word
+    without such an ending. Whether it is one is the dictionary's to say (see the matcher)."""
+    endings = _PRESENT.get(lang)
+    if not endings:
+        return []
+    found = []
+    for form in (word.casefold(), *without_infix(word, lang)):
+        ending = next((e for e in endings if form.endswith(e)), None)
+        verb = form[:-len(ending)] if ending else ""
+        if len(verb) >= MIN_PRESENT_VERB and verb.endswith(_INFINITIVE_ENDS[lang]) and verb not in found:
+            found.append(verb)
+    return found
