@@ -49,6 +49,15 @@ def resembles_a_term(concept, lang: str, text: TextWords, compounding: bool = Fa
                for term in concept.terms)
 
 
+def resembling(term: str, text: TextWords, compounding: bool = False) -> list[tuple[str, list[str]]]:
+    """Each word of `term` as written and the text's words (plain, see plain_words) that look
+    like it, as `resembles` takes them."""
+    written = [w for w, _, _ in tokens(term)]
+    words = _term_words(term)
+    return [(surface, [other for other in text.words if other == word or _like(word, other, compounding)])
+            for surface, word in zip(written, words)] if len(words) == len(written) else []
+
+
 def plain_words(text: str) -> TextWords:
     """The words of a text, casefolded, without accents, and a word after an elided article or
     before a suffix after an apostrophe (l'importation) too."""

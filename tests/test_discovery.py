@@ -1088,3 +1088,28 @@ def test_the_same_source_word_in_another_part_of_speech_renders_the_concept(tmp_
              ("Staged for commit, missing", "Vorgemerkt zur Eintragung, fehlt")]
     assert {(f["concept"], f["text"].casefold()) for f in gl006_in_po(tmp_path, glossary, "de", other, columns)} \
         == {("stage-verb", "vorgemerkt")}
+
+
+def test_a_word_the_dictionary_knows_as_another_is_no_form_of_the_term(tmp_path):
+    """„Datenbank" begins like the glossary's „Datei" (database), but the dictionary knows it
+    as another word: where the source says 'database' and the target only „Datenbank", the
+    term is missing and „Datenbank" is its rendering. „Dateiname" would be the term's."""
+    findings = gl006_in_po(tmp_path, "db,en,database,preferred\ndb,de,Datei,preferred\n", "de", [
+        ("The database is locked.", "Die Datenbank ist gesperrt."),
+        ("Open the database again.", "Die Datenbank erneut öffnen."),
+        ("Name of the database", "Dateiname"),
+    ])
+    assert [(f["concept"], f["text"], f["line"]) for f in findings] == [("db", "Datenbank", 7), ("db", "Datenbank", 10)]
+
+
+def test_a_rendering_the_target_repeats_as_often_as_the_source_says_the_term(tmp_path):
+    """One string says 'reset' three times and 'changes' four: of the target's words said
+    again, „Wiederherstellen" comes as often as the term, „Änderungen" as often as the other
+    word, so the first renders 'reset' (no other string is needed to tell)."""
+    glossary = "reset,en,reset,preferred\nreset,de,zurücksetzen,preferred\n"
+    source = ("Reset changes? Resetting the changes loses all other changes. "
+              "Continue resetting the changes?")
+    target = ("Änderungen wiederherstellen? Das Wiederherstellen der Änderungen verwirft alle anderen "
+              "Änderungen. Mit dem Wiederherstellen der Änderungen fortfahren?")
+    found = {(f["concept"], f["text"].casefold()) for f in gl006_in_po(tmp_path, glossary, "de", [(source, target)])}
+    assert found == {("reset", "wiederherstellen")}

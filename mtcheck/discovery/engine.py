@@ -40,17 +40,17 @@ from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED, DictionaryRenderings, word_translations
 from mtcheck.discovery.parts import (ConceptParts, Rendering, Share, common_prefix, echoes, of_part, related,
-                                     same_words)
+                                     same_words, told_apart)
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected, words_of
 from mtcheck.language.bilingual import installed
-from mtcheck.language.dictionary import dictionary_lemma
+from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher, WordCache
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
-from mtcheck.resemblance import plain_words, resembles_a_term
+from mtcheck.resemblance import plain_words, resembles_a_term, resembling
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -296,7 +296,7 @@ class Discoverer:
                     state.endings.setdefault(match.concept.id, Counter())[word.text[-1:].casefold()] += 1
 
     def _missing(self, segment: Segment, lang: str, matches: list[Match]) \
-            -> tuple[list[Match], set[str], list[tuple[int, int]]]:
+            -> tuple[list[Match], set[str], list[tuple[int, int, str]]]:
         """A bilingual segment's source terms whose concept the target renders with none of its
         terms (once per concept), where the glossary has the concept in the target's language
         (or, with new_terms, has it at all); the concepts the source has; and where the source
@@ -329,11 +329,11 @@ class Discoverer:
                 # choice of grammar, not another rendering.
                 continue
             words = plain_words(segment.text) if words is None else words
-            if resembles_a_term(concept, lang, words, compounding) or _stem_shared(concept, lang, words):
+            if _resembled(concept, lang, segment.text, words, compounding) or _stem_shared(concept, lang, words):
                 continue  # a form of the concept's own term the matcher did not take
             seen.add(concept.id)
             missing.append(match)
-        return missing, in_source, [(start, end) for start, end, concept in places if concept in seen]
+        return missing, in_source, [(start, end, concept) for start, end, concept in places if concept in seen]
 
     def _namesakes_of(self, term: Term, lang: str) -> set[str]:
         """The other concepts with a term of this text in this language (the glossary's
@@ -356,13 +356,13 @@ class Discoverer:
         return {key for key, content in keys if content}
 
     def _add_gaps(self, state: _Language, lang: str, segment: Segment, analysed: Analysed, matches: list[Match],
-                  missing: list[Match], said: list[tuple[int, int]], source_keys: set[str]) -> None:
+                  missing: list[Match], said: list[tuple[int, int, str]], source_keys: set[str]) -> None:
         starts = [w.start for w in analysed.words]
         covered = [(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)) for m in matches]
         # A target word that is one of the source's other words again renders that word (not
         # the missing term said a second time: „cada registro … cada registro" for "register").
         others = [word for word, start, end in words_of(segment.source)
-                  if not any(first < end and start < stop for first, stop in said)]
+                  if not any(first < end and start < stop for first, stop, _ in said)]
         covered += [(index, index + 1) for index, word in enumerate(analysed.words)
                     if word.content and any(echoes(word.text, other) for other in others)]
         # So is a word the dictionary gives for one of them, and no other word of the source
@@ -384,7 +384,8 @@ class Discoverer:
             # The target's free words are one short run: that is the rendering (a UI label).
             sole = len(whole) == 1 and len(whole[0][2]) <= source_words + 1 and len(missing) == 1
             others = tuple(sorted(source_keys - self._source_keys(match.text, segment.source_lang)))
-            gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others)
+            times = sum(1 for _, _, concept in said if concept == match.concept.id)
+            gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others, times)
             state.gaps.add(gap, (segment, analysed))
 
     def _source_translations(self, state: _Language, source_lang: str | None, lang: str,
@@ -416,8 +417,13 @@ class Discoverer:
             text = analysed.text[words[span[0]].start:words[span[1] - 1].end]
             return state.lexical.rendering(concept_id, text) is not None  # a sense sure without the gap
 
+        def lemmas(place, span) -> tuple[str, ...]:
+            _, analysed = place
+            words = analysed.words
+            return state.parts.lemmas(analysed.text[words[span[0]].start:words[span[1] - 1].end])
+
         for gap, (segment, analysed), (first, stop, keys), strength, support, total in state.gaps.aligned(
-                translates if state.lexical else None):
+                translates if state.lexical else None, lemmas):
             context = analysed.window(first, stop)
             occurrence = self._occurrence(segment, analysed, first, stop, context, False)
             aligned = (gap.concept, strength, support, total, gap.source_text)
@@ -1079,6 +1085,28 @@ def _frame_kept(rendering: Rendering, keys: tuple[str, ...]) -> bool:
 STEM_SHARED = 0.7  # of the shorter word: a word sharing this much of its start with a term's word is its form
 
 
+def _resembled(concept: Concept, lang: str, text: str, words, compounding: bool) -> bool:
+    """Whether the text has words like one of the concept's terms (resembles_a_term), not
+    counting a word the dictionary knows as another than the term's it begins like
+    („Datenbank" is no form of „Datei")."""
+    if not resembles_a_term(concept, lang, words, compounding):
+        return False
+    if lang not in simplemma_languages():
+        return True
+    surfaces: dict[str, str] = {}
+    for word, _, _ in words_of(text):
+        for plain_word in plain_words(word).words:
+            surfaces.setdefault(plain_word, word)
+    for term in concept.terms_in(lang):
+        if not term.status.accepted:
+            continue
+        pairs = resembling(term.text, words, compounding)
+        if pairs and all(any(not told_apart(term_word, surfaces.get(other, other), lang) for other in others)
+                         for term_word, others in pairs):
+            return True
+    return False
+
+
 def _stem_shared(concept: Concept, lang: str, words) -> bool:
     """Whether the text has, for each word of one of the concept's terms, a word sharing most of
     its start with it (seven tenths of the shorter, six letters at least): a form GL004's
@@ -1191,7 +1219,7 @@ def _kept_words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _lemma_in(word: str, lang: str) -> str:
-    from mtcheck.language.dictionary import lemmatize, simplemma_languages
+    from mtcheck.language.dictionary import lemmatize
 
     folded = word.casefold()
     return lemmatize(folded, lang).casefold() if lang in simplemma_languages() else folded

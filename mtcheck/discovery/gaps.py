@@ -25,6 +25,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
+from mtcheck.discovery.parts import same_words
+
 MAX_WORDS = 3      # content words a rendering found in a gap may have
 MAX_RUNS = 40      # candidate spans kept per gap: a long segment has many
 MAX_PAIRS = 200_000  # bilingual segments whose words are kept to weigh a run's other source words
@@ -38,6 +40,7 @@ class Gap:
     spans: tuple[tuple[int, int, tuple[str, ...]], ...]  # (first, stop, content keys) in the target's words
     sole: bool                     # the target's uncovered words are one short run
     others: tuple[str, ...] = ()   # the source's other content words (keys), which a run may render instead
+    said: int = 1                  # times the source says the concept
 
 
 MIN_DICE = 0.3    # below this a span found in several gaps is there by chance
@@ -94,11 +97,15 @@ class Gaps:
                 return True
         return False
 
-    def aligned(self, translates: Callable[[str, object, tuple], bool] | None = None) \
+    def aligned(self, translates: Callable[[str, object, tuple], bool] | None = None,
+                lemmas: Callable[[object, tuple], tuple[str, ...]] | None = None) \
             -> list[tuple[Gap, object, tuple[int, int, tuple[str, ...]], float, int, int]]:
         """For each gap its chosen span: (gap, place, span, strength, support, gaps of the
         concept). `translates(concept, place, span)`: whether a bilingual dictionary gives the
-        span for the source term, which chooses among a gap's runs where nothing else does."""
+        span for the source term, which chooses among a gap's runs where nothing else does;
+        `lemmas(place, span)`: the dictionary's lemma of each of its words ("" unknown), so
+        that a run of one key is not another word (rapprochées, rapprochement)."""
+        lemmas = lemmas or (lambda place, span: ())
         by_concept: dict[str, list[tuple[Gap, object]]] = {}
         for gap, place in self.gaps:
             by_concept.setdefault(gap.concept, []).append((gap, place))
@@ -112,7 +119,8 @@ class Gaps:
                 # Segments holding the span: at most those holding its rarest word.
                 holding = max(support[keys], min(self.segments[key] for key in keys))
                 return 2 * support[keys] / (len(gaps) + holding)
-            confirmed: dict[tuple[str, ...], float] = {}   # keys chosen where found again -> strength
+            # keys chosen where found again -> (strength, the chosen words' lemmas)
+            confirmed: dict[tuple[str, ...], tuple[float, tuple[str, ...]]] = {}
             start = len(chosen)
             for gap, place in gaps:
                 def rank(span):
@@ -130,6 +138,12 @@ class Gaps:
                     # The only words the target has for it, seen once: weaker.
                     best = max(gap.spans, key=lambda span: (len(span[2]), -span[0]))
                     strength = 0.5
+                elif (again := _said_again(gap, place, lemmas)) is not None:
+                    # One gap, said again in it: the run the target repeats as often. (No
+                    # rival here: a source word said once does not explain a run said four
+                    # times, whatever two segments share.)
+                    best, strength = again
+                    _confirm(confirmed, best[2], strength, lemmas(place, best))
                 else:
                     # One gap and several runs: the one run the dictionary gives for the
                     # source term, if one („Nœuds" of „Nœuds et capsules" for 'nodes').
@@ -139,7 +153,7 @@ class Gaps:
                     best, strength = next(iter(given.values())), 0.5
                 chosen.append((gap, place, best, strength, n, len(gaps)))
                 if n >= 2 and association >= MIN_DICE:
-                    confirmed[best[2]] = max(confirmed.get(best[2], 0.0), strength)
+                    _confirm(confirmed, best[2], strength, lemmas(place, best))
             # A rendering found again is the rendering at each of its places in the concept's
             # gaps: the same words again in one segment („cada registro nuevo … cada registro
             # nuevo"), or in a gap whose best run was another (a longer segment).
@@ -148,10 +162,42 @@ class Gaps:
                 for span in gap.spans:
                     if span[2] in confirmed and (id(gap), span[0]) not in taken \
                             and not any(o[0] <= span[0] and span[1] <= o[1] and o != span
-                                        and (id(gap), o[0]) in taken for o in gap.spans):
+                                        and (id(gap), o[0]) in taken for o in gap.spans) \
+                            and same_words(confirmed[span[2]][1], lemmas(place, span)):
                         taken.add((id(gap), span[0]))
-                        chosen.append((gap, place, span, confirmed[span[2]], support[span[2]], len(gaps)))
+                        chosen.append((gap, place, span, confirmed[span[2]][0], support[span[2]], len(gaps)))
         return chosen
+
+
+def _confirm(confirmed: dict, keys: tuple[str, ...], strength: float, lemmas: tuple[str, ...]) -> None:
+    if keys not in confirmed or confirmed[keys][0] < strength:
+        confirmed[keys] = (strength, lemmas)
+
+
+def _said_again(gap: Gap, place: object, lemmas: Callable[[object, tuple], tuple[str, ...]]) \
+        -> tuple[tuple[int, int, tuple[str, ...]], float] | None:
+    """Where the source says the concept more than once in one segment, the run the target
+    repeats about as often, twice at least (the same words, not only the same keys), and its
+    association: the Dice coefficient of the two counts, as across segments (2·min / sum:
+    "database" three times, „Datenbank" four, 0.86; "reset" three times, 复位 three, 1.0,
+    before 改动, 'changes', four). None where no run repeats, or two are as close."""
+    if gap.said < 2:
+        return None
+    groups: list[tuple[tuple[int, int, tuple[str, ...]], tuple[str, ...], int]] = []  # first span, its lemmas, count
+    for span in gap.spans:
+        read = lemmas(place, span)
+        at = next((i for i, (first, first_lemmas, _) in enumerate(groups)
+                   if first[2] == span[2] and same_words(first_lemmas, read)), None)
+        if at is None:
+            groups.append((span, read, 1))
+        else:
+            groups[at] = (groups[at][0], groups[at][1], groups[at][2] + 1)
+    ranked = sorted(((2 * min(times, gap.said) / (times + gap.said), span) for span, _, times in groups if times >= 2),
+                    key=lambda item: -item[0])
+    if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        return None
+    association, best = ranked[0]
+    return best, association
 
 
 def runs(words, covered: list[tuple[int, int]], joined) -> list[tuple[int, int, tuple[str, ...]]]:
