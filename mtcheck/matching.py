@@ -596,7 +596,7 @@ class LanguageMatcher:
     # runs as built-in types (see state, mtcheck.compiled).
     _SAVED = ("_compound_heads", "_compound_tails", "_tail_openings", "_by_form", "_by_lemma", "_lemma_codes",
               "_by_key", "_by_plain_key", "_variant_forms", "_variant_keys", "_gapped_first", "_gapped_lengths",
-              "_native_forms", "_head_lengths", "_compound_term_forms", "_classed_terms")
+              "_native_forms", "_head_lengths", "_compound_term_forms", "_classed_terms", "_key_codes")
 
     def state(self) -> dict:
         """The compiled matcher in built-in types only (marshal writes and reads them fast):
@@ -635,6 +635,7 @@ class LanguageMatcher:
         self._by_lemma: dict[str, list[tuple[str, str, str]]] = {}  # code, folded word, key
         self._lemma_codes: dict[str, str] = {}  # one code for the term words of one lemma
         self._code_lemmas: dict[str, set[str]] = {}  # a code -> the lemmas of the term words given it
+        self._key_codes: dict[str, list[str]] = {}    # a key of words told apart -> their codes
         # key -> (known, code, term base, inflected) of each term word, written as one string
         # (see _key_entry): read back from the cache in a third of the time of tuples.
         self._by_key: dict[str, str] = {}
@@ -669,7 +670,11 @@ class LanguageMatcher:
         bases = {word: articles.get(base, base) for word, base in zip(distinct, map(analyzer.base, distinct))}
         keys = dict(zip(distinct, analyzer.match_keys([bases[w] for w in distinct])))
         loans = {w for item in native if _kept_as_in_another_language(item) for w in item.words}
-        codes = {w: self._term_word_code(w, bases[w], keys[w], w in loans) for w in distinct}
+        # The words the dictionary knows first: where it tells words of one key apart, a word
+        # it does not know then goes with the one it is most like (see _term_word_code).
+        every = {w: analyzer.lemmas(w, any_case=True, every=True) for w in distinct}
+        ordered = sorted(distinct, key=lambda w: not every[w])
+        codes = {w: self._term_word_code(w, bases[w], keys[w], w in loans, every[w]) for w in ordered}
         self._native_forms = {item.neutral for item in native}
         for item in native:
             words, term = item.words, item.term
@@ -865,23 +870,35 @@ class LanguageMatcher:
         view.foreign = self._every_foreign.seen_from(family(self.lang), self._is_foreign(langs))
         return view
 
-    def _term_word_code(self, word: str, base: str, key: str, loan: bool = False) -> str:
-        """The code of a word of this language's terms, one per key; recorded under its form,
-        its lemma and its key, the ways a text's word can reach it (see _native_code). `loan`:
-        the word is of a term the glossary keeps as another language writes it."""
+    def _term_word_code(self, word: str, base: str, key: str, loan: bool = False,
+                        every: tuple[str, ...] = ()) -> str:
+        """The code of a word of this language's terms, one per key (unless the dictionary
+        tells words of a key apart); recorded under its form, its lemma and its key, the ways a
+        text's word can reach it (see _native_code). `loan`: the word is of a term the glossary
+        keeps as another language writes it; `every`: every lemma the dictionary may give it."""
         lemmas = self.analyzer.lemmas(word)
-        # Every lemma the dictionary may give the word (Przychody: przychody, przychód).
-        readings = {without_accents(lemma.casefold()) for lemma in self.analyzer.lemmas(word, any_case=True,
-                                                                                        every=True)}
+        # Every lemma the dictionary may give the word, and the word as written (Przychody:
+        # przychody, przychód; gestielt, which it gives as stielen): none where it does not know
+        # the word, which then goes with its key.
+        readings = {without_accents(lemma.casefold()) for lemma in every}
+        if readings:
+            readings.add(without_accents(base.casefold()))
         code = self.native.codes.get(key)
         if code is not None and readings and base not in function_words(self.lang) \
-                and not any(_one_lemma(lemma, other) for lemma in readings
-                            for other in self._code_lemmas.get(code, readings)):
+                and not self._one_word(code, readings):
             # Content words of one key the dictionary tells apart are two words, a code each:
             # the noun „Bereitstellung" and the verb „bereitstellen", whose participle
             # „bereitgestellt" is the verb's alone (see _native_code). (Not the forms of an
-            # article, one word to the matcher: da, do, de.)
-            code = (self._lemma_codes.get(lemmas[0]) if lemmas else None) or self.native.new_code()
+            # article, one word to the matcher: da, do, de.) The key's other code of this
+            # word, if one (bildgebende, a form of bildgebend, not of Bildgebung).
+            code = next((other for other in self._key_codes.get(key, ()) if self._one_word(other, readings)),
+                        None) or (self._lemma_codes.get(lemmas[0]) if lemmas else None) or self.native.new_code()
+            if code not in self._key_codes.setdefault(key, [self.native.codes[key]]):
+                self._key_codes[key].append(code)
+        elif code is not None and not readings and key in self._key_codes:
+            # A word the dictionary does not know, of a key it tells words apart under: the code
+            # of the term word sharing most of its start (bildgebende: bildgebend).
+            code = max(_key_entries(self._by_key.get(key)), key=lambda entry: _shared_start(base, entry[2]))[1]
         elif code is None:
             # Term words of one lemma the stemmer keys apart (podział, podziału) are one word:
             # one code, so that a text's form of that lemma (podziałami) matches every term.
@@ -918,6 +935,10 @@ class LanguageMatcher:
             self._by_key[key] = recorded + _KEY_ENTRY_SEPARATOR + entry
         return code
 
+    def _one_word(self, code: str, readings: set[str]) -> bool:
+        """Whether a term word of these readings (see _term_word_code) is a word the code has."""
+        return any(_one_lemma(reading, other) for reading in readings for other in self._code_lemmas.get(code, readings))
+
     def _native_code(self, word: str) -> str:
         """The code of a text's word: that of a term's word of the same form; else of the
         same lemma; else of the same key, unless the dictionary knows both words (then their
@@ -953,11 +974,22 @@ class LanguageMatcher:
                 if self._participles and any(_shared_start(aligned, term_base) >= min(4, len(term_base))
                                              for aligned in without_infix(folded, analyzer.lang)):
                     return code
+        # Of the term words of the key that may be this word, the first; where the dictionary
+        # tells words of the key apart, the one sharing most of its start (bildgebender:
+        # bildgebende, not Bildgebung).
+        split = key in self._key_codes
+        best, shared = None, -1
         for known, code, term_base, term_inflected, loan in _key_entries(self._by_key.get(key)):
             if loan and lemmas:
                 continue
             if not (known and lemmas) or _declined(folded, folded not in lemmas, term_base, term_inflected):
-                return code
+                if not split:
+                    return code
+                start = _shared_start(folded, term_base)
+                if start > shared:
+                    best, shared = code, start
+        if best is not None:
+            return best
         if self._participles:
             # A verb term's present participle or gerundive (zusammenzuführende: zusammenführen;
             # bearbeitende, which the dictionary gives as bearbeitend), unless the dictionary

@@ -122,6 +122,22 @@ def test_words_of_one_stem_the_dictionary_tells_apart_are_two_words():
                      ("Bereitstellen", "stage-verb")]
 
 
+def test_words_of_one_stem_stay_one_word_where_the_dictionary_reads_them_as_one():
+    """The dictionary gives „gestielt" as a form of stielen and „gestielte" as one of
+    gestielt: one word still, as written; a form it does not know („bildgebender") goes with
+    the term word sharing most of its start („bildgebende", not the noun „Bildgebung", which
+    the dictionary tells apart from „bildgebend")."""
+    glossary = Glossary((Concept("pedicled", (Term("pedicled", "en"), Term("gestielt", "de"))),
+                         Concept("flap", (Term("pedicled flap", "en"), Term("gestielte Lappen", "de"))),
+                         Concept("imaging", (Term("imaging", "en"), Term("Bildgebung", "de"))),
+                         Concept("method", (Term("imaging method", "en"), Term("bildgebende Verfahren", "de"))),
+                         Concept("imaging-adj", (Term("imaging", "en"), Term("bildgebend", "de")))))
+    text = "Die gestielten Lappen, ein gestielter Thrombus, bildgebender Verfahren und die Bildgebung."
+    found = [(m.text, m.concept.id) for m in Matcher(glossary).matches(Segment(text, "t", 1, lang="de"))]
+    assert found == [("gestielten Lappen", "flap"), ("gestielter", "pedicled"), ("bildgebender Verfahren", "method"),
+                     ("Bildgebung", "imaging")]
+
+
 def test_a_german_verb_term_is_found_as_its_present_participle_and_gerundive():
     """„die zu bearbeitende Datei", „anfordernde Stellen", „Zusammenzuführende Version" (the
     gerundive of a separable verb, its zu inside): forms of the verb terms; „Legende" is no
