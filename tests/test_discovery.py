@@ -1113,3 +1113,26 @@ def test_a_rendering_the_target_repeats_as_often_as_the_source_says_the_term(tmp
               "Änderungen. Mit dem Wiederherstellen der Änderungen fortfahren?")
     found = {(f["concept"], f["text"].casefold()) for f in gl006_in_po(tmp_path, glossary, "de", [(source, target)])}
     assert found == {("reset", "wiederherstellen")}
+
+
+def test_a_word_sharing_two_thirds_of_the_terms_start_is_its_form(tmp_path):
+    """Bulgarian „доставили", „доставите" (fetched, to fetch: the perfective's forms) share six
+    of nine letters with the glossary's verbal noun „доставяне": forms of the term, no gap
+    to fill, however often the string says it."""
+    glossary = "fetch,en,fetch,preferred\nfetch,bg,доставяне,preferred\n"
+    pairs = [("You have not fetched the commits. Try fetching them first.",
+              "Не сте доставили подаванията. Пробвайте първо да ги доставите.")]
+    assert gl006_in_po(tmp_path, glossary, "bg", pairs) == []
+
+
+def test_a_target_term_of_the_source_words_other_part_of_speech_is_no_free_word(tmp_path):
+    """"Merge Commit Message" reads 'Merge' as the verb; the target's „Zusammenführungs-" is
+    the noun's term, a rendering of the same source word, so it is no word left free for the
+    commit message's gap to take („Zusammenführungs-Beschreibung" for 'commit message')."""
+    glossary = ("merge-noun,en,merge,preferred,noun\nmerge-noun,de,Zusammenführung,preferred,noun\n"
+                "merge-verb,en,merge,preferred,verb\nmerge-verb,de,zusammenführen,preferred,verb\n"
+                "commit-message,en,commit message,preferred,\ncommit-message,de,Commit-Beschreibung,preferred,\n"
+                "message,en,message,preferred,\nmessage,de,Beschreibung,preferred,\n")
+    pairs = [("Merge Commit Message:", "Zusammenführungs-Beschreibung:"),
+             ("Merge the branches", "Die Zweige zusammenführen")]
+    assert gl006_in_po(tmp_path, glossary, "de", pairs, "concept,lang,term,status,part_of_speech") == []

@@ -310,7 +310,10 @@ class Discoverer:
         compounding = analyzer_for(lang).compounding
         words = None
         for match in self.matcher.for_language(source_lang).matches(source):
-            in_source |= {match.concept.id} | {c.id for c, _ in match.alternatives}
+            # (And the concepts of the same source word in another part of speech: a target term
+            # of one renders the other, see below.)
+            in_source |= {match.concept.id} | {c.id for c, _ in match.alternatives} \
+                | self._namesakes_of(match.term, source_lang)
             if not match.concept.terms_in(lang):
                 # Of a word two concepts share ('remote': the adjective, the remote repository)
                 # the one the target's language has a term for, where only one has.
@@ -1082,7 +1085,7 @@ def _frame_kept(rendering: Rendering, keys: tuple[str, ...]) -> bool:
         and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
-STEM_SHARED = 0.7  # of the shorter word: a word sharing this much of its start with a term's word is its form
+STEM_SHARED = 0.65  # of the shorter word: a word sharing this much of its start with a term's word is its form
 
 
 def _resembled(concept: Concept, lang: str, text: str, words, compounding: bool) -> bool:
