@@ -15,6 +15,7 @@ import functools
 import unicodedata
 
 from mtcheck.language import neutral_fold, tokens, without_accents
+from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
 
 SHORT = 5        # a word of fewer letters resembles only itself with an ending of up to SHORT_ENDING
 SHORT_ENDING = 2
@@ -42,11 +43,40 @@ def resembles(term: str, text: TextWords, compounding: bool = False) -> bool:
     return bool(words) and all(_found(word, text, compounding) for word in words)
 
 
-def resembles_a_term(concept, lang: str, text: TextWords, compounding: bool = False) -> bool:
+def resembles_a_term(concept, lang: str, text: TextWords, compounding: bool = False, written: str | None = None) \
+        -> bool:
     """Whether the text has words like one of the concept's accepted terms in `lang`: a form
-    the matcher cannot tell ("fermé" for "fermer"), so the concept counts as rendered."""
-    return any(term.lang == lang and term.status.accepted and resembles(term.text, text, compounding)
-               for term in concept.terms)
+    the matcher cannot tell ("fermé" for "fermer"), so the concept counts as rendered. With
+    `written`, the text as written: not a word the dictionary knows as another word than the
+    term's, which it only begins like („Datenbank" is no form of „Datei")."""
+    terms = [term for term in concept.terms if term.lang == lang and term.status.accepted]
+    if not any(resembles(term.text, text, compounding) for term in terms):
+        return False
+    if written is None or lang not in simplemma_languages():
+        return True
+    surfaces: dict[str, str] = {}
+    for word, _, _ in tokens(written):
+        for part in _plain(word).split("'"):
+            surfaces.setdefault(part, word)
+    for term in terms:
+        pairs = resembling(term.text, text, compounding)
+        if pairs and all(any(not told_apart(term_word, surfaces.get(other, other), lang) for other in others)
+                         for term_word, others in pairs):
+            return True
+    return False
+
+
+def told_apart(word: str, other: str, lang: str) -> bool:
+    """Whether the dictionary knows two words as two: both known, and neither lemma begins or
+    ends the other (a form, or a compound on the word: Dateiname, Buchungsdatum)."""
+    lemma, other_lemma = _lemma(word, lang), _lemma(other, lang)
+    return bool(lemma and other_lemma) and not (lemma.startswith(other_lemma) or other_lemma.startswith(lemma)
+                                                or lemma.endswith(other_lemma) or other_lemma.endswith(lemma))
+
+
+def _lemma(word: str, lang: str) -> str:
+    lemma = dictionary_lemma(word, lang)
+    return lemma.casefold() if lemma else ""
 
 
 def resembling(term: str, text: TextWords, compounding: bool = False) -> list[tuple[str, list[str]]]:

@@ -40,7 +40,7 @@ from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED, DictionaryRenderings, word_translations
 from mtcheck.discovery.parts import (ConceptParts, Rendering, Share, common_prefix, echoes, of_part, related,
-                                     same_words, told_apart)
+                                     same_words)
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
@@ -50,7 +50,7 @@ from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher, WordCache
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
-from mtcheck.resemblance import plain_words, resembles_a_term, resembling
+from mtcheck.resemblance import plain_words, resembles_a_term
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -332,7 +332,7 @@ class Discoverer:
                 # choice of grammar, not another rendering.
                 continue
             words = plain_words(segment.text) if words is None else words
-            if _resembled(concept, lang, segment.text, words, compounding) or _stem_shared(concept, lang, words):
+            if resembles_a_term(concept, lang, words, compounding, segment.text) or _stem_shared(concept, lang, words):
                 continue  # a form of the concept's own term the matcher did not take
             seen.add(concept.id)
             missing.append(match)
@@ -1086,28 +1086,6 @@ def _frame_kept(rendering: Rendering, keys: tuple[str, ...]) -> bool:
 
 
 STEM_SHARED = 0.65  # of the shorter word: a word sharing this much of its start with a term's word is its form
-
-
-def _resembled(concept: Concept, lang: str, text: str, words, compounding: bool) -> bool:
-    """Whether the text has words like one of the concept's terms (resembles_a_term), not
-    counting a word the dictionary knows as another than the term's it begins like
-    („Datenbank" is no form of „Datei")."""
-    if not resembles_a_term(concept, lang, words, compounding):
-        return False
-    if lang not in simplemma_languages():
-        return True
-    surfaces: dict[str, str] = {}
-    for word, _, _ in words_of(text):
-        for plain_word in plain_words(word).words:
-            surfaces.setdefault(plain_word, word)
-    for term in concept.terms_in(lang):
-        if not term.status.accepted:
-            continue
-        pairs = resembling(term.text, words, compounding)
-        if pairs and all(any(not told_apart(term_word, surfaces.get(other, other), lang) for other in others)
-                         for term_word, others in pairs):
-            return True
-    return False
 
 
 def _stem_shared(concept: Concept, lang: str, words) -> bool:

@@ -566,15 +566,6 @@ def _one_lemma(a: str, b: str) -> bool:
     return not a or not b or a.startswith(b) or b.startswith(a)
 
 
-def told_apart(word: str, other: str, lang: str) -> bool:
-    """Whether the dictionary knows two words as two: both known, and neither lemma begins or
-    ends the other (a form, a compound on the word: Dateiname, Buchungsdatum). „Datenbank" is
-    not „Datei", which it begins like."""
-    lemma, other_lemma = _lemma(word, lang), _lemma(other, lang)
-    return bool(lemma and other_lemma) and not _one_lemma(lemma, other_lemma) \
-        and not lemma.endswith(other_lemma) and not other_lemma.endswith(lemma)
-
-
 def _lemma(word: str, lang: str) -> str:
     """The dictionary's lemma of a word (in either case), case folded; "" where it does not
     know the word."""
