@@ -634,7 +634,8 @@ class LanguageMatcher:
         self._by_form: dict[str, str] = {}
         self._by_lemma: dict[str, list[tuple[str, str, str]]] = {}  # code, folded word, key
         self._lemma_codes: dict[str, str] = {}  # one code for the term words of one lemma
-        self._code_lemmas: dict[str, set[str]] = {}  # a code -> the lemmas of the term words given it
+        self._code_words: dict[str, list[tuple[str, str]]] = {}  # a code -> the term words given it (word, base)
+        self._word_readings: dict[str, frozenset[str]] = {}  # see _readings
         self._key_codes: dict[str, list[str]] = {}    # a key of words told apart -> their codes
         # key -> (known, code, term base, inflected) of each term word, written as one string
         # (see _key_entry): read back from the cache in a third of the time of tuples.
@@ -672,9 +673,10 @@ class LanguageMatcher:
         loans = {w for item in native if _kept_as_in_another_language(item) for w in item.words}
         # The words the dictionary knows first: where it tells words of one key apart, a word
         # it does not know then goes with the one it is most like (see _term_word_code).
-        every = {w: analyzer.lemmas(w, any_case=True, every=True) for w in distinct}
-        ordered = sorted(distinct, key=lambda w: not every[w])
-        codes = {w: self._term_word_code(w, bases[w], keys[w], w in loans, every[w]) for w in ordered}
+        lemmas = {w: analyzer.lemmas(w) for w in distinct}
+        ordered = sorted(distinct, key=lambda w: not lemmas[w])
+        codes = {w: self._term_word_code(w, bases[w], keys[w], w in loans, lemmas[w]) for w in ordered}
+        self._code_words, self._word_readings = {}, {}  # needed while coding the term words only
         self._native_forms = {item.neutral for item in native}
         for item in native:
             words, term = item.words, item.term
@@ -871,21 +873,15 @@ class LanguageMatcher:
         return view
 
     def _term_word_code(self, word: str, base: str, key: str, loan: bool = False,
-                        every: tuple[str, ...] = ()) -> str:
+                        lemmas: tuple[str, ...] | None = None) -> str:
         """The code of a word of this language's terms, one per key (unless the dictionary
         tells words of a key apart); recorded under its form, its lemma and its key, the ways a
         text's word can reach it (see _native_code). `loan`: the word is of a term the glossary
-        keeps as another language writes it; `every`: every lemma the dictionary may give it."""
-        lemmas = self.analyzer.lemmas(word)
-        # Every lemma the dictionary may give the word, and the word as written (Przychody:
-        # przychody, przychód; gestielt, which it gives as stielen): none where it does not know
-        # the word, which then goes with its key.
-        readings = {without_accents(lemma.casefold()) for lemma in every}
-        if readings:
-            readings.add(without_accents(base.casefold()))
+        keeps as another language writes it; `lemmas`: the dictionary's, where known."""
+        lemmas = self.analyzer.lemmas(word) if lemmas is None else lemmas
         code = self.native.codes.get(key)
-        if code is not None and readings and base not in function_words(self.lang) \
-                and not self._one_word(code, readings):
+        readings = self._readings(word, base) if code is not None else frozenset()
+        if readings and base not in function_words(self.lang) and not self._one_word(code, readings):
             # Content words of one key the dictionary tells apart are two words, a code each:
             # the noun „Bereitstellung" and the verb „bereitstellen", whose participle
             # „bereitgestellt" is the verb's alone (see _native_code). (Not the forms of an
@@ -909,8 +905,7 @@ class LanguageMatcher:
                 self.native.codes[key] = code
         if lemmas:
             self._lemma_codes.setdefault(lemmas[0], code)
-        if readings:
-            self._code_lemmas.setdefault(code, set()).update(readings)
+        self._code_words.setdefault(code, []).append((word, base))
         self._by_form.setdefault(base, code)
         if lemmas:
             self._by_lemma.setdefault(lemmas[0], []).append((code, base, key))
@@ -935,9 +930,23 @@ class LanguageMatcher:
             self._by_key[key] = recorded + _KEY_ENTRY_SEPARATOR + entry
         return code
 
-    def _one_word(self, code: str, readings: set[str]) -> bool:
-        """Whether a term word of these readings (see _term_word_code) is a word the code has."""
-        return any(_one_lemma(reading, other) for reading in readings for other in self._code_lemmas.get(code, readings))
+    def _readings(self, word: str, base: str) -> frozenset[str]:
+        """Every lemma the dictionary may give a term word, and the word as written (Przychody:
+        przychody, przychód; gestielt, which it gives as stielen), accents aside; none where it
+        does not know the word. Read only where two term words share a key."""
+        found = self._word_readings.get(word)
+        if found is None:
+            every = self.analyzer.lemmas(word, any_case=True, every=True)
+            found = self._word_readings[word] = frozenset(
+                {without_accents(lemma.casefold()) for lemma in every} | {without_accents(base.casefold())}) \
+                if every else frozenset()
+        return found
+
+    def _one_word(self, code: str, readings: frozenset[str]) -> bool:
+        """Whether a term word of these readings is a word the code has (one whose readings
+        share a lemma with them, or, where the dictionary knows none of its words, any)."""
+        others = frozenset().union(*(self._readings(word, base) for word, base in self._code_words.get(code, ())))
+        return not others or any(_one_lemma(reading, other) for reading in readings for other in others)
 
     def _native_code(self, word: str) -> str:
         """The code of a text's word: that of a term's word of the same form; else of the
