@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -175,7 +176,7 @@ def test_a_cut_that_is_no_unit_s_start_has_the_file_checked_whole(tmp_path, smal
 
 def test_a_malformed_part_reports_the_whole_file_s_error(tmp_path, small_parts):
     path = _memory(tmp_path / "memory.tmx")
-    text = open(path, encoding="utf-8").read()
+    text = Path(path).read_text(encoding="utf-8")
     cut = text.index("<tu", len(text) * 3 // 4)
     broken = tmp_path / "broken.tmx"
     broken.write_text(text[:cut] + "<tu><tuv></tu>" + text[cut:], encoding="utf-8")
@@ -544,7 +545,7 @@ def test_an_xliff_part_that_does_not_read_as_cut_has_the_file_checked_whole(tmp_
     counted, and the file is checked whole, with the same report."""
     from mtcheck.partition import parts_of
 
-    units = open(_xliff(tmp_path / "ui.xlf"), encoding="utf-8").read().split("      <trans-unit")
+    units = Path(_xliff(tmp_path / "ui.xlf")).read_text(encoding="utf-8").split("      <trans-unit")
     comment = "      <!--\n      <trans-unit> left out\n      -->\n"
     broken = tmp_path / "broken.xlf"
     broken.write_text("".join(unit + (comment if number % 10 == 5 else "") + "      <trans-unit"
@@ -568,3 +569,22 @@ def test_an_xliff_file_in_parts_reports_what_it_reports_whole(tmp_path, small_pa
     findings = json.loads(one[1] if output_format == "json" else _check(path, tmp_path / "j", "1", "--format",
                                                                        "json")[1])["findings"]
     assert {"GL001", "GL002", "GL003", "GL004", "GL005"} <= {f["rule"] for f in findings}
+
+
+def test_a_memory_read_in_part_and_stopped_leaves_no_file_open(tmp_path):
+    """A TMX's reader closed after its first segments (the sample a part's language is told
+    from) closes the file itself: none is left to the garbage collector to close (which warns)."""
+    import gc
+    import warnings
+
+    from mtcheck.formats import open_bilingual
+
+    path = _memory(tmp_path / "memory.tmx")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        segments = open_bilingual(path, source_lang="en", target_lang="de").segments()
+        assert next(segments).text
+        segments.close()
+        del segments
+        gc.collect()
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []

@@ -267,8 +267,11 @@ class Run:
         head = sample = list(itertools.islice(segments, IDENTIFIED_FROM))
         if part is not None and len(head) < IDENTIFIED_FROM:
             # A part holding fewer segments than the file's sample: the sample is the file's.
-            whole = open_bilingual(path, source_lang=self.source_lang, target_lang=self.lang)
-            sample = list(itertools.islice(whole.segments(), IDENTIFIED_FROM))
+            whole = open_bilingual(path, source_lang=self.source_lang, target_lang=self.lang).segments()
+            try:
+                sample = list(itertools.islice(whole, IDENTIFIED_FROM))
+            finally:
+                getattr(whole, "close", lambda: None)()  # the reader's file, left half read
         declared = document.target_lang or next((s.lang for s in sample if s.lang), None)
         lang = self._language(path, lambda: "\n".join(s.text for s in sample), declared)
         source_lang = None

@@ -39,15 +39,22 @@ class TmxFile:
         self._editable: XmlTranslationFile | None = None
 
     def segments(self) -> Iterator[Segment]:
-        """Units as they are parsed; each one is dropped from memory once read."""
-        return (segment for segment, _ in self.numbered_segments())
+        """Units as they are parsed; each one is dropped from memory once read. Closed before
+        its end (a sample read), it closes the file."""
+        numbered = self.numbered_segments()
+        try:
+            for segment, _ in numbered:
+                yield segment
+        finally:
+            numbered.close()
 
     def numbered_segments(self) -> Iterator[tuple[Segment, int]]:
         """Segments with the number of their <seg> element among all <seg> elements of the
         file (0-based, in document order), which splice_segs finds them by."""
         refuse_entities_in(self.path)
         part = self.part
-        source = PartStream(part) if part is not None else self.path
+        # The file opened here, not by the parser, so that a reader stopped early closes it.
+        source = PartStream(part) if part is not None else open_regular(self.path)
         context = etree.iterparse(source, events=("start", "end"), resolve_entities=False, no_network=True,
                                   load_dtd=False, huge_tree=False, remove_comments=False)
         source_lang = self.source_lang
@@ -88,8 +95,7 @@ class TmxFile:
             line = exc.position[0] if exc.position else None
             raise InputError(self.path, f"malformed XML: {' '.join(exc.msg.split())}", line) from None
         finally:
-            if part is not None:
-                source.close()
+            source.close()
         if part is not None and number - part.units_before != part.units:
             raise PartMisread(f"{self.path}: part {part.number + 1} holds {number - part.units_before} units, "
                               f"not {part.units}")
