@@ -28,6 +28,7 @@ from mtcheck.language import (
     masking_triggers, neutral_fold, nfc_with_offsets, present_participle_verbs, split_words, tagger_for, tokens,
     without_accents, without_infix,
 )
+from mtcheck.language.dictionary import one_lemma
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
@@ -946,7 +947,7 @@ class LanguageMatcher:
         """Whether a term word of these readings is a word the code has (one whose readings
         share a lemma with them, or, where the dictionary knows none of its words, any)."""
         others = frozenset().union(*(self._readings(word, base) for word, base in self._code_words.get(code, ())))
-        return not others or any(_one_lemma(reading, other) for reading in readings for other in others)
+        return not others or any(one_lemma(reading, other) for reading in readings for other in others)
 
     def _native_code(self, word: str) -> str:
         """The code of a text's word: that of a term's word of the same form; else of the
@@ -1619,9 +1620,3 @@ class Matcher:
         if not lang:
             raise ValueError("a segment needs a language to be matched")
         return self.for_language(lang).matches(segment)
-
-
-def _one_lemma(lemma: str, other: str) -> bool:
-    """Whether two lemmas the dictionary gives (case folded, accents aside) are of one word:
-    the same, or one beginning with the other (as discovery's parts.same_words takes them)."""
-    return lemma.startswith(other) or other.startswith(lemma)

@@ -15,7 +15,7 @@ import functools
 import unicodedata
 
 from mtcheck.language import neutral_fold, tokens, without_accents
-from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
+from mtcheck.language.dictionary import folded_lemma, one_lemma, simplemma_languages
 
 SHORT = 5        # a word of fewer letters resembles only itself with an ending of up to SHORT_ENDING
 SHORT_ENDING = 2
@@ -69,14 +69,9 @@ def resembles_a_term(concept, lang: str, text: TextWords, compounding: bool = Fa
 def told_apart(word: str, other: str, lang: str) -> bool:
     """Whether the dictionary knows two words as two: both known, and neither lemma begins or
     ends the other (a form, or a compound on the word: Dateiname, Buchungsdatum)."""
-    lemma, other_lemma = _lemma(word, lang), _lemma(other, lang)
-    return bool(lemma and other_lemma) and not (lemma.startswith(other_lemma) or other_lemma.startswith(lemma)
-                                                or lemma.endswith(other_lemma) or other_lemma.endswith(lemma))
-
-
-def _lemma(word: str, lang: str) -> str:
-    lemma = dictionary_lemma(word, lang)
-    return lemma.casefold() if lemma else ""
+    lemma, other_lemma = folded_lemma(word, lang), folded_lemma(other, lang)
+    return bool(lemma and other_lemma) and not (one_lemma(lemma, other_lemma) or lemma.endswith(other_lemma)
+                                                or other_lemma.endswith(lemma))
 
 
 def resembling(term: str, text: TextWords, compounding: bool = False) -> list[tuple[str, list[str]]]:

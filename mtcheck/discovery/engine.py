@@ -322,14 +322,13 @@ class Discoverer:
                     match = match._replace(concept=targets[0][0], term=targets[0][1], alternatives=())
             concept = match.concept
             places.append((match.start, match.end, concept.id))
-            if concept.id in rendered or concept.id in seen or any(c.id in rendered for c, _ in match.alternatives) \
-                    or not (self.new_terms or concept.terms_in(lang)):
-                continue
-            if self._namesakes_of(match.term, source_lang) & rendered:
-                # The target renders the concept of the same source word in another part of
-                # speech ("stage" the verb and the noun; „в индекса", in the index, for
-                # 'staged'; „ao submeter", to commit, for "Commit failed"): a translator's
-                # choice of grammar, not another rendering.
+            # Rendered: the concept, another the source word may be, or the concept of the same
+            # source word in another part of speech ("stage" the verb and the noun; „в
+            # индекса", in the index, for 'staged'; „ao submeter", to commit, for "Commit
+            # failed"): a translator's choice of grammar, not another rendering.
+            if concept.id in seen or not (self.new_terms or concept.terms_in(lang)) \
+                    or rendered & ({concept.id} | {c.id for c, _ in match.alternatives}
+                                   | self._namesakes_of(match.term, source_lang)):
                 continue
             words = plain_words(segment.text) if words is None else words
             if resembles_a_term(concept, lang, words, compounding, segment.text) or _stem_shared(concept, lang, words):
@@ -414,16 +413,17 @@ class Discoverer:
         if state.aligned_done:
             return
         state.aligned_done = True
-        def translates(concept_id: str, place, span) -> bool:
+
+        def text_of(place, span) -> str:
             _, analysed = place
             words = analysed.words
-            text = analysed.text[words[span[0]].start:words[span[1] - 1].end]
-            return state.lexical.rendering(concept_id, text) is not None  # a sense sure without the gap
+            return analysed.text[words[span[0]].start:words[span[1] - 1].end]
+
+        def translates(concept_id: str, place, span) -> bool:
+            return state.lexical.rendering(concept_id, text_of(place, span)) is not None  # a sense sure without the gap
 
         def lemmas(place, span) -> tuple[str, ...]:
-            _, analysed = place
-            words = analysed.words
-            return state.parts.lemmas(analysed.text[words[span[0]].start:words[span[1] - 1].end])
+            return state.parts.lemmas(text_of(place, span))
 
         for gap, (segment, analysed), (first, stop, keys), strength, support, total in state.gaps.aligned(
                 translates if state.lexical else None, lemmas):

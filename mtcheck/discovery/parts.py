@@ -19,7 +19,7 @@ from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import TextAnalyser
 from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, known_word
-from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
+from mtcheck.language.dictionary import folded_lemma, one_lemma, simplemma_languages
 from mtcheck.language.loanwords import heard, misspellable, misspelt, written_by_sound
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
@@ -331,7 +331,7 @@ class ConceptParts:
             other = own.get(key) if content else None
             if other is None or other.casefold() == word.casefold():
                 continue
-            if not _one_lemma(_lemma(word, lang), _lemma(other, lang)):
+            if not _one_lemma(folded_lemma(word, lang), folded_lemma(other, lang)):
                 return True
         return False
 
@@ -340,7 +340,7 @@ class ConceptParts:
         the word, or has no dictionary of the language)."""
         lang = self.analyser.analyzer.lang
         known = lang in simplemma_languages()
-        return tuple(_lemma(word, lang) if known else "" for word, _, content in self._words(text) if content)
+        return tuple(folded_lemma(word, lang) if known else "" for word, _, content in self._words(text) if content)
 
     def _words(self, text: str) -> list[tuple[str, str, bool]]:
         return [(surface, *self.analyser.word(surface)) for surface, _, _ in self.analyser.words_of(text)]
@@ -563,14 +563,7 @@ def same_words(lemmas: tuple[str, ...], others: tuple[str, ...]) -> bool:
 
 def _one_lemma(a: str, b: str) -> bool:
     """Two words' lemmas are one word's: either unknown (""), or one beginning with the other."""
-    return not a or not b or a.startswith(b) or b.startswith(a)
-
-
-def _lemma(word: str, lang: str) -> str:
-    """The dictionary's lemma of a word (in either case), case folded; "" where it does not
-    know the word."""
-    lemma = dictionary_lemma(word, lang)
-    return lemma.casefold() if lemma else ""
+    return not a or not b or one_lemma(a, b)
 
 
 def _camel_case(word: str) -> bool:

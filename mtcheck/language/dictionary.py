@@ -24,6 +24,19 @@ def dictionary_lemma(word: str, lang: str) -> str | None:
     return _dictionary_lookup().get_lemma(word, lang)
 
 
+def folded_lemma(word: str, lang: str) -> str:
+    """The dictionary's lemma of a word (see dictionary_lemma), case folded; "" where it does
+    not know the word."""
+    lemma = dictionary_lemma(word, lang)
+    return lemma.casefold() if lemma else ""
+
+
+def one_lemma(lemma: str, other: str) -> bool:
+    """Whether two lemmas the dictionary gives are of one word: the same, or one beginning with
+    the other (the dictionary's lemma of a form may be longer or shorter than its word's)."""
+    return lemma.startswith(other) or other.startswith(lemma)
+
+
 @functools.cache
 def _dictionary_lookup():
     from simplemma.strategies import DictionaryLookupStrategy
