@@ -12,7 +12,10 @@ language; kinds `variant` and `foreign-other` are GL006's, `foreign-known` (a te
 language left untranslated) is GL003's and neither counted nor held against it.
 
 A found place is right when it overlaps a gold span of the same concept; recall counts the
-gold spans of GL006's kinds that a found place of their concept overlaps.
+gold spans of GL006's kinds that a found place of their concept overlaps. Where only some lines
+of a text were annotated (a whole PO file read as a translator checks it, a sample of its
+entries judged), `judged_lines.json` ({"texts/NAME.txt": [line, ...]}, 1-based) names them:
+places on other lines are read but neither right nor wrong.
 """
 from __future__ import annotations
 
@@ -49,6 +52,15 @@ class Dataset:
     glossary: object
     texts: list[Text]
     gold: list[dict]
+    judged: dict[str, set[int]] | None = None  # file -> annotated lines, where not all are
+
+    def counts(self, place: "Place", texts: list[Text]) -> bool:
+        """Whether a found place stands on an annotated line."""
+        if self.judged is None or place.file not in self.judged:
+            return True
+        text = next(t for t in texts if t.name == place.file)
+        line = max(i for i, start in enumerate(text.line_starts) if start <= place.start) + 1
+        return line in self.judged[place.file]
 
     @property
     def label(self) -> str:
@@ -85,8 +97,11 @@ def datasets(roots: list[str]) -> list[Dataset]:
             gold_file = folder / "gold.jsonl"
             gold = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()] \
                 if gold_file.exists() else []
+            judged_file = folder / "judged_lines.json"
+            judged = {name: set(lines) for name, lines in json.loads(judged_file.read_text(encoding="utf-8")).items()} \
+                if judged_file.exists() else None
             found.append(Dataset(folder, canonical_lang(folder.name.replace("_", "-")),
-                                 load_glossary(folder / "glossary.csv"), texts, gold))
+                                 load_glossary(folder / "glossary.csv"), texts, gold, judged))
     return found
 
 
@@ -131,7 +146,8 @@ def score(dataset: Dataset, texts: list[Text], threshold: float, **options) -> d
     names = {t.name for t in texts}
     gold = [g for g in dataset.gold if g["file"] in names]
     counted = [g for g in gold if g.get("kind", "variant") in COUNTED]
-    found = [p for c in candidates if c.score >= threshold and not c.untranslated for p in places_of(c, texts)]
+    found = [p for c in candidates if c.score >= threshold and not c.untranslated for p in places_of(c, texts)
+             if dataset.counts(p, texts)]
     verdicts = [(p, judge(p, gold)) for p in found]
     right = [p for p, v in verdicts if v == "right"]
     wrong = [p for p, v in verdicts if v == "wrong"]

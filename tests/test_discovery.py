@@ -1136,3 +1136,21 @@ def test_a_target_term_of_the_source_words_other_part_of_speech_is_no_free_word(
     pairs = [("Merge Commit Message:", "Zusammenführungs-Beschreibung:"),
              ("Merge the branches", "Die Zweige zusammenführen")]
     assert gl006_in_po(tmp_path, glossary, "de", pairs, "concept,lang,term,status,part_of_speech") == []
+
+
+def test_a_word_made_from_the_term_renders_it_in_another_part_of_speech(tmp_path):
+    """The glossary has the verb „cloner" for 'clone'; where the source uses the word as a noun
+    ("Clone failed") and the target makes a noun of the term („Échec du clonage"), the term
+    is there in another part of speech: no other rendering, however often. A word not made
+    from it („duplication") is one."""
+    glossary = "clone,en,clone,preferred,verb\nclone,fr,cloner,preferred,verb\n"
+    columns = "concept,lang,term,status,part_of_speech"
+    made_from = [("Clone failed.", "Échec du clonage."),
+                 ("Cloning from %s", "Clonage depuis %s"),
+                 ("Clone in progress", "Clonage en cours")]
+    assert gl006_in_po(tmp_path, glossary, "fr", made_from, columns) == []
+    other = [("Clone failed.", "Échec de la duplication."),
+             ("Cloning from %s", "Duplication depuis %s"),
+             ("Clone in progress", "Duplication en cours")]
+    assert {(f["concept"], f["text"].casefold()) for f in gl006_in_po(tmp_path, glossary, "fr", other, columns)} \
+        == {("clone", "duplication")}
