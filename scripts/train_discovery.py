@@ -45,7 +45,10 @@ def examples(dataset) -> tuple[list[list[float]], list[int], list[int]]:
     for candidate in candidates:
         if candidate.untranslated or not candidate.evidence:
             continue
-        places = places_of(candidate, dataset.texts)
+        # Only places on annotated lines say anything (see eval_discovery's judged_lines.json).
+        places = [p for p in places_of(candidate, dataset.texts) if dataset.counts(p, dataset.texts)]
+        if not places:
+            continue
         right = sum(any(overlaps(p, g) and g["concept"] == p.concept for g in gold) for p in places)
         xs.append(Discoverer.features(candidate.evidence, candidate.occurrences))
         ys.append(int(2 * right >= len(places)))
