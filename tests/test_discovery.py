@@ -1154,3 +1154,30 @@ def test_a_word_made_from_the_term_renders_it_in_another_part_of_speech(tmp_path
              ("Clone in progress", "Duplication en cours")]
     assert {(f["concept"], f["text"].casefold()) for f in gl006_in_po(tmp_path, glossary, "fr", other, columns)} \
         == {("clone", "duplication")}
+
+
+def test_the_evaluation_scores_only_the_annotated_lines_where_a_file_names_them(tmp_path):
+    """scripts/eval_discovery.py on a whole file of which only some lines were annotated: a
+    place found on another line is neither right nor wrong, one on an annotated line is
+    judged."""
+    sys.path.insert(0, str(SEEDS.parent / "scripts"))
+    import eval_discovery
+
+    folder = tmp_path / "ui" / "de"
+    (folder / "texts").mkdir(parents=True)
+    (folder / "glossary.csv").write_text("concept,lang,term,status\ndiscount,en,discount,preferred\n"
+                                         "discount,de,Nachlass,preferred\n", encoding="utf-8")
+    pairs = [("Discount", "Rabatt"), ("Edit the discount", "Rabatt bearbeiten"), ("Discount rules", "Rabattregeln"),
+             ("Discount total", "Rabatt gesamt")]
+    (folder / "texts" / "ui.txt").write_text("\n".join(t for _, t in pairs), encoding="utf-8")
+    (folder / "texts" / "ui.src").write_text("\n".join(s for s, _ in pairs), encoding="utf-8")
+    (folder / "gold.jsonl").write_text(json.dumps({"file": "texts/ui.txt", "start": 0, "end": 6, "text": "Rabatt",
+                                                   "concept": "discount", "kind": "variant"}) + "\n", encoding="utf-8")
+    dataset = eval_discovery.datasets([str(folder)])[0]
+    every_line = eval_discovery.score(dataset, dataset.texts, 0.5)
+    assert every_line["right"] == 1 and every_line["found"] > 1  # the other lines' places are wrong
+
+    (folder / "judged_lines.json").write_text(json.dumps({"texts/ui.txt": [1]}), encoding="utf-8")
+    dataset = eval_discovery.datasets([str(folder)])[0]
+    judged = eval_discovery.score(dataset, dataset.texts, 0.5)
+    assert (judged["found"], judged["right"], judged["covered"], judged["gold"]) == (1, 1, 1, 1)
