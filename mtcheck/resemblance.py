@@ -1,12 +1,13 @@
 """Whether a text holds a word that may be a form of a term's word the matcher cannot tell:
-a participle (fermé for fermer), a derivation (l'importation, rapprochement), a case the
-lemmatizer does not know (zapisu, pliki), a compound (Unterkonten, Buchungsdatum).
+a participle (fermé for fermer), a derivation (l'importation, rapprochement, clonage), a case
+the lemmatizer does not know (zapisu, pliki, rami), a compound (Unterkonten, Buchungsdatum).
 
 Used only to hold back a missing-term finding, never to report a match: there, a false
 "missing" is an alarm a translator must read and dismiss, and a real one that looks like the
 term is still in front of the reader. The test: the text's word starts like the term's word,
 apart from an ending of up to three letters and a quarter of the word (two letters added to a
-word of four letters or fewer), accents aside (fermé, fermer), or, in a language that writes compounds as one word, has it as a part.
+word of four letters or fewer, or its last vowel changed: Italian rami for ramo), accents aside
+(fermé, fermer), or, in a language that writes compounds as one word, has it as a part.
 Sharing only a first part (Buchungssätze, Buchungsteil) is another compound, not a form of it.
 """
 from __future__ import annotations
@@ -14,13 +15,15 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from mtcheck.language import neutral_fold, tokens, without_accents
+from mtcheck.language import analyzer_for, neutral_fold, tokens, without_accents
 from mtcheck.language.dictionary import folded_lemma, one_lemma, simplemma_languages
 
 SHORT = 5        # a word of fewer letters resembles only itself with an ending of up to SHORT_ENDING
 SHORT_ENDING = 2
 ENDING = 3       # letters at the end of a longer word that a form may change, a quarter at most
 SHORTEST_STEM = 4
+MIN_MADE_FROM = 4  # letters of a one-word term's stem that a word made from it begins with
+VOWELS = frozenset("aeiou")  # (accents aside: see _plain)
 PART_AFTER = 3   # a compound's later part starts after a first part of this many letters at least
 
 
@@ -62,6 +65,23 @@ def resembles_a_term(concept, lang: str, text: TextWords, compounding: bool = Fa
         pairs = resembling(term.text, text, compounding)
         if pairs and all(any(not told_apart(term_word, surfaces.get(other, other), lang) for other in others)
                          for term_word, others in pairs):
+            return True
+    return False
+
+
+def made_from_a_term(concept, lang: str, text: TextWords) -> bool:
+    """Whether the text has a word made from a one-word accepted term of the concept: the
+    term's stemmer stem, MIN_MADE_FROM letters at least, and a suffix — the term in another
+    part of speech („clonage", „Clonazione" for the verbs cloner, clonare where the source
+    says "Clone failed"; „Recupero" for recuperare, „annulation" for annuler). The endings a
+    derivation adds are the stemmer's to strip."""
+    analyzer = None
+    for term in concept.terms:
+        if term.lang != lang or not term.status.accepted or " " in term.text.strip():
+            continue
+        analyzer = analyzer or analyzer_for(lang)
+        stem = _plain(analyzer.key(term.text))
+        if len(stem) >= MIN_MADE_FROM and stem in text.starts:
             return True
     return False
 
@@ -113,6 +133,8 @@ def _like(word: str, other: str, compounding: bool) -> bool:
     if len(word) < SHORT:
         if other.startswith(word) and len(other) - len(word) <= SHORT_ENDING:
             return True  # plik, pliki
+        if len(other) == len(word) >= 3 and other[:-1] == word[:-1] and other[-1] in VOWELS and word[-1] in VOWELS:
+            return True  # its last vowel changed: ramo, rami; casa, case
         return compounding and len(other) - len(word) >= PART_AFTER and (
             other.startswith(word) or other.endswith(word))  # Sollkonto, Kontenart
     stem = _stem(word)

@@ -21,6 +21,10 @@ GLOSSARY = (
     "folder,de,Ordner,preferred\n"
     "split,en,split,preferred\n"
     "split,de,Buchungsteil,preferred\n"
+    "branch,en,branch,preferred\n"
+    "branch,it,ramo,preferred\n"
+    "fetch,en,fetch,preferred\n"
+    "fetch,it,recuperare,preferred\n"
 )
 
 
@@ -40,6 +44,8 @@ def _missing(tmp_path, lang, source, target):
     ("de", "Show the account tree", "Den Unterkontenbaum anzeigen"),    # inside a compound, inflected
     ("fr", "Importing the files", "L'importation des fichiers"),       # a derivation after an elision
     ("pl", "All files", "Wszystkie pliki"),                             # a case form
+    ("it", "Source Branches", "Rami di origine"),                       # a plural the dictionary gives to rame
+    ("it", "Fetching the %s", "Recupero %s"),                           # a noun made from the verb
 ])
 def test_a_form_the_matcher_cannot_tell_is_no_missing_term(tmp_path, lang, source, target):
     assert _missing(tmp_path, lang, source, target) == []
@@ -47,6 +53,9 @@ def test_a_form_the_matcher_cannot_tell_is_no_missing_term(tmp_path, lang, sourc
 
 def test_an_omission_is_still_reported(tmp_path):
     assert _missing(tmp_path, "de", "Save the file to a folder.", "Speichern Sie die Datei.") == ["folder"]
+    # Another word of the stem's first letters: „recupero" is made from „recuperare", „recinto"
+    # (a fence) from nothing of it.
+    assert _missing(tmp_path, "it", "Fetching the branches", "Il recinto dei rami") == ["fetch"]
 
 
 def test_a_shared_first_part_is_no_rendering(tmp_path):
@@ -62,6 +71,10 @@ def test_a_shared_first_part_is_no_rendering(tmp_path):
     ("within", "without a doubt", False, False),  # more than an ending changed
     ("cell", "an excellent result", False, False),
     ("plik", "pliki", False, True),
+    ("ramo", "rami remoti", False, True),         # its last vowel changed
+    ("ramo", "un rame", False, True),
+    ("ramo", "il ramno", False, False),           # a letter more, not a vowel changed
+    ("con", "col", False, False),                 # a consonant changed
     ("with", "without", False, False),
     ("会计科目", "会计科目表", False, False),        # characters that are words: the matcher's
 ])

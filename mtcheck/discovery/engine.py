@@ -44,13 +44,13 @@ from mtcheck.discovery.parts import (ConceptParts, Rendering, Share, common_pref
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
-from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected, neutral_fold, without_accents, words_of
+from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected, words_of
 from mtcheck.language.bilingual import installed
 from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher, WordCache
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
-from mtcheck.resemblance import plain_words, resembles_a_term
+from mtcheck.resemblance import made_from_a_term, plain_words, resembles_a_term
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -332,7 +332,7 @@ class Discoverer:
                 continue
             words = plain_words(segment.text) if words is None else words
             if resembles_a_term(concept, lang, words, compounding, segment.text) or _stem_shared(concept, lang, words) \
-                    or _derived(concept, lang, words):
+                    or made_from_a_term(concept, lang, words):
                 continue  # a form of the concept's own term the matcher did not take
             seen.add(concept.id)
             missing.append(match)
@@ -1102,24 +1102,6 @@ def _stem_shared(concept: Concept, lang: str, words) -> bool:
         if term_words and len(term_words) == len(spelt) and all(
                 any(common_prefix(w, other) >= max(6, STEM_SHARED * min(len(w), len(other))) for other in words.words)
                 for w in term_words):
-            return True
-    return False
-
-
-MIN_DERIVED_STEM = 4  # letters of a one-word term's stem that a word made from it begins with
-
-
-def _derived(concept: Concept, lang: str, words) -> bool:
-    """Whether the text has a word made from a one-word term of the concept: its stem and a
-    suffix, the term in another part of speech („clonage", „Clonazione" for the verb cloner,
-    clonare where the source says "Clone failed"; „annulation" for annuler). The stemmer's
-    stem, four letters at least: the endings a derivation adds are the stemmer's to strip."""
-    analyzer = analyzer_for(lang)
-    for term in concept.terms:
-        if term.lang != lang or not term.status.accepted or " " in term.text.strip():
-            continue
-        stem = without_accents(neutral_fold(analyzer.key(analyzer.base(term.text))))
-        if len(stem) >= MIN_DERIVED_STEM and stem in words.starts:
             return True
     return False
 

@@ -5,7 +5,7 @@ from typing import Iterable
 
 from mtcheck.language import rendered_apart
 from mtcheck.model import Finding, Match, Segment, Severity
-from mtcheck.resemblance import plain_words, resembles_a_term
+from mtcheck.resemblance import made_from_a_term, plain_words, resembles_a_term
 from mtcheck.rules.base import Rule
 
 
@@ -20,8 +20,9 @@ class MissingTerm(Rule):
     those rules; a concept the glossary does not have in the target language is not expected.
     A German or Dutch separable verb counts where a main clause splits it ("anmelden":
     "Melden Sie sich bitte an"). A target word that looks like a form of one of the concept's
-    accepted terms (fermé for fermer, l'importation for importer, Unterkonten for Konto: see
-    mtcheck.resemblance) is taken as its rendering: a false alarm costs more than a miss.
+    accepted terms (fermé for fermer, l'importation for importer, Unterkonten for Konto, rami
+    for ramo, Recupero for recuperare: see mtcheck.resemblance) is taken as its rendering: a
+    false alarm costs more than a miss.
 
     Bad (en→de):  "Skilful mass mobilisation matters." → "Das ist wichtig."
     Good (en→de): "Skilful mass mobilisation matters." → "Geschickte Massenmobilisierung ist wichtig."
@@ -53,8 +54,9 @@ class MissingTerm(Rule):
                 continue  # a separable verb split in a main clause: "Melden Sie sich … an"
             if text_words is None:
                 text_words = plain_words(segment.text)
-            if resembles_a_term(match.concept, lang, text_words, compounding):
-                continue  # a form the matcher cannot tell: "fermé" for "fermer"
+            if resembles_a_term(match.concept, lang, text_words, compounding) \
+                    or made_from_a_term(match.concept, lang, text_words):
+                continue  # a form the matcher cannot tell: "fermé" for "fermer", „Recupero" for „recuperare"
             label = self.label(match)
             named = f"'{match.text}'" if label.casefold() == match.text.casefold() else f"'{match.text}' ({label})"
             findings.append(self.finding_at(
