@@ -25,8 +25,8 @@ from mtcheck import automaton as automata
 from mtcheck.language import (
     ARTICLE_FORMS, GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for,
     canonical_lang, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
-    masking_triggers, neutral_fold, nfc_with_offsets, present_participle_verbs, split_words, tagger_for, tokens,
-    without_accents, without_infix,
+    masking_triggers, neutral_fold, nfc_with_offsets, past_participle_verbs, present_participle_verbs, split_words,
+    tagger_for, tokens, without_accents, without_infix,
 )
 from mtcheck.language.dictionary import one_lemma
 from mtcheck.leaks import distinctive, families, ordinary
@@ -1007,6 +1007,12 @@ class LanguageMatcher:
             for verb in present_participle_verbs(folded, analyzer.lang):
                 code = self._by_form.get(verb)
                 if code is not None and (not lemmas or any(lemma.casefold() in (verb, verb + "d") for lemma in lemmas)):
+                    return code
+            # A verb term's past participle that the dictionary does not know, or knows as an
+            # adjective of its own (gespeicherte: gespeicherte; gebuchte), not as another word.
+            for verb in past_participle_verbs(folded, analyzer.lang):
+                code = self._by_form.get(verb)
+                if code is not None and all(without_infix(lemma.casefold(), analyzer.lang) for lemma in lemmas):
                     return code
         if self._variant_forms:  # a word of a term's variant (Banksicherheiten): before compound parts
             code = self._variant_forms.get(folded) or self._variant_keys.get(key)

@@ -9,7 +9,8 @@ from mtcheck.matching import Matcher
 from mtcheck.model import Concept, Glossary, Segment, Status, Term
 
 TERMS = {
-    "de": ["Öffnen", "bereitstellen", "abbrechen", "anfordern", "einstellen", "Einstellungen", "hoch"],
+    "de": ["Öffnen", "bereitstellen", "abbrechen", "anfordern", "einstellen", "Einstellungen", "hoch", "speichern",
+           "buchen", "nachbessern", "schichten"],
     "nl": ["openen", "opslaan", "aanvragen"],
 }
 
@@ -31,6 +32,12 @@ def matcher():
     ("de", "Die Frage wurde gestellt.", []),  # stellen is not bereitstellen
     # a short irregular word: two letters shared with its lemma are enough where they are half of it
     ("de", "Eine hohe Dosis, ein hoher Wert.", [("hohe", "de-hoch"), ("hoher", "de-hoch")]),
+    # A participle the dictionary knows as an adjective of its own, or not at all, as its form
+    # says: ge-, the stem, -t and the adjective's ending.
+    ("de", "Gespeicherte Berichte, die gebuchten Beträge.", [("Gespeicherte", "de-speichern"),
+                                                             ("gebuchten", "de-buchen")]),
+    ("de", "Nachgebesserte Beschreibung", [("Nachgebesserte", "de-nachbessern")]),
+    ("de", "Eine Geschichte aus dem Gebirge.", []),  # ge- and -te, no participle of schichten
     ("nl", "Het bestand is geopend.", [("geopend", "nl-openen")]),
     ("nl", "De wijzigingen zijn opgeslagen.", [("opgeslagen", "nl-opslaan")]),
     ("nl", "Er is niets aangevraagd.", [("aangevraagd", "nl-aanvragen")]),

@@ -99,3 +99,32 @@ def present_participle_verbs(word: str, lang: str) -> list[str]:
         if len(verb) >= MIN_PRESENT_VERB and verb.endswith(_INFINITIVE_ENDS[lang]) and verb not in found:
             found.append(verb)
     return found
+
+
+# A past participle is its verb's stem between ge- and -t (weak: gespeichert, gebucht; Dutch
+# gewerkt) or -en (strong, where the stem keeps its vowel: geladen, gelesen), with an
+# adjective's ending after it where it qualifies a noun (gespeicherte Berichte, gebuchten
+# Beträge): longest ending first.
+_PAST = {"de": ("tem", "ten", "ter", "tes", "te", "t", "enem", "enen", "ener", "enes", "ene", "en"),
+         "nl": ("de", "te", "d", "t", "ene", "en")}
+MIN_PAST_STEM = 3  # letters of the stem left: a shorter one is as often another word's (gut, Gen)
+
+
+def past_participle_verbs(word: str, lang: str) -> list[str]:
+    """The infinitives a German or Dutch word is the past participle of, as its form says
+    (gespeicherte → speichern, gebuchten → buchen, geladen → laden; with -n and -en both
+    tried, one of them no verb); [] for a word without the participle's ge-. Whether it is
+    one is the dictionary's to say (see the matcher): a strong verb's changed vowel
+    (abgeglichen, abgleichen) is its."""
+    endings = _PAST.get(lang)
+    if not endings:
+        return []
+    found = []
+    for form in without_infix(word, lang):
+        for ending in endings:
+            if form.endswith(ending) and len(form) - len(ending) >= MIN_PAST_STEM:
+                stem = form[:-len(ending)]
+                for verb in (stem + "en", stem + "n"):
+                    if verb not in found:
+                        found.append(verb)
+    return found
