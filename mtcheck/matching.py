@@ -1392,10 +1392,19 @@ class LanguageMatcher:
             # Between forms of one lemma, the term that shares more of the text's word: Spanish
             # "conciliados" is the state "conciliado" more than the verb "conciliar".
             shared = 0 if same_form else sum(map(_shared_start, forms, entry.folded))
-            ranked.append(((not same_form, bool(entry.compound), -shared, tuple(surface) != entry.words,
+            # Between terms the text's words share as much with, the one whose words are their
+            # lemmas: "checks" is the term "check", not "Checking" (an account type).
+            lemma_of = same_form or len(entries) == 1 or all(
+                term_word == form or term_word in self._folded_lemmas(word)
+                for term_word, form, word in zip(entry.folded, forms, surface))
+            ranked.append(((not same_form, bool(entry.compound), -shared, not lemma_of, tuple(surface) != entry.words,
                             not entry.term.status.accepted, entry.order), entry))
         ranked.sort(key=lambda item: item[0])
         return [entry for _, entry in ranked]
+
+    def _folded_lemmas(self, word: str) -> tuple[str, ...]:
+        """The dictionary's lemmas of a text's word, folded as term words are."""
+        return tuple(self.analyzer.base(lemma) for lemma in self.analyzer.lemmas(word, any_case=True, every=True))
 
 
 def _kept_as_in_another_language(item: _Prepared) -> bool:

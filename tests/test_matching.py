@@ -370,3 +370,16 @@ def test_urls_written_in_capitals_are_masked_too():
 
     assert found("WWW.MASSENMOBILISIERUNG.DE und Www.Massenmobilisierung.de") == []
     assert found("www.massenmobilisierung.de, die Massenmobilisierung") == ["Massenmobilisierung"]
+
+
+def test_between_terms_a_word_fits_alike_the_one_the_dictionary_gives_as_its_lemma():
+    """„checks" shares as much with the account type "Checking" as with "check" (the cheque):
+    the dictionary's lemma of the word says which term it is; "Checking" stays the account's."""
+    glossary = Glossary((Concept("checking-account", (Term("Checking", "en", Status.PREFERRED),)),
+                         Concept("cheque", (Term("check", "en", Status.PREFERRED),))))
+    english = Matcher(glossary).for_language("en")
+
+    def concepts(text):
+        return [(m.text, m.concept.id) for m in english.matches(Segment(text, "t", 1, lang="en"))]
+    assert concepts("Print checks from several accounts") == [("checks", "cheque")]
+    assert concepts("Open a Checking account") == [("Checking", "checking-account")]
