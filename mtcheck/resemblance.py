@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from mtcheck.language import analyzer_for, neutral_fold, tokens, without_accents
+from mtcheck.language import analyzer_for, neutral_fold, tokens, without_accents, without_infix
 from mtcheck.language.dictionary import folded_lemma, one_lemma, simplemma_languages
 
 SHORT = 5        # a word of fewer letters resembles only itself with an ending of up to SHORT_ENDING
@@ -74,14 +74,22 @@ def made_from_a_term(concept, lang: str, text: TextWords) -> bool:
     term's stemmer stem, MIN_MADE_FROM letters at least, and a suffix — the term in another
     part of speech („clonage", „Clonazione" for the verbs cloner, clonare where the source
     says "Clone failed"; „Recupero" for recuperare, „annulation" for annuler). The endings a
-    derivation adds are the stemmer's to strip."""
+    derivation adds are the stemmer's to strip. In German and Dutch also a participle without
+    its ge- („voreingestellte" beside „Voreinstellung": voreinstellen)."""
     analyzer = None
+    unfixed = None  # the text's words without a participle's ge-, where the language has one
     for term in concept.terms:
         if term.lang != lang or not term.status.accepted or " " in term.text.strip():
             continue
         analyzer = analyzer or analyzer_for(lang)
         stem = _plain(analyzer.key(term.text))
-        if len(stem) >= MIN_MADE_FROM and stem in text.starts:
+        if len(stem) < MIN_MADE_FROM:
+            continue
+        if stem in text.starts:
+            return True
+        if unfixed is None:
+            unfixed = [form for word in text.words for form in without_infix(word, lang)]
+        if any(form.startswith(stem) for form in unfixed):
             return True
     return False
 

@@ -25,6 +25,8 @@ GLOSSARY = (
     "branch,it,ramo,preferred\n"
     "fetch,en,fetch,preferred\n"
     "fetch,it,recuperare,preferred\n"
+    "default,en,default,preferred\n"
+    "default,de,Voreinstellung,preferred\n"
 )
 
 
@@ -46,6 +48,7 @@ def _missing(tmp_path, lang, source, target):
     ("pl", "All files", "Wszystkie pliki"),                             # a case form
     ("it", "Source Branches", "Rami di origine"),                       # a plural the dictionary gives to rame
     ("it", "Fetching the %s", "Recupero %s"),                           # a noun made from the verb
+    ("de", "The default font", "Die voreingestellte Schriftart"),       # the noun's verb, as a participle
 ])
 def test_a_form_the_matcher_cannot_tell_is_no_missing_term(tmp_path, lang, source, target):
     assert _missing(tmp_path, lang, source, target) == []
