@@ -1,5 +1,6 @@
 """Whether a text holds a word that may be a form of a term's word the matcher cannot tell:
-a participle (fermé for fermer), a derivation (l'importation, rapprochement, clonage), a case
+a participle (fermé for fermer, ouvert for ouvrir), a derivation (l'importation, rapprochement,
+clonage), a case
 the lemmatizer does not know (zapisu, pliki, rami), a compound (Unterkonten, Buchungsdatum).
 
 Used only to hold back a missing-term finding, never to report a match: there, a false
@@ -15,7 +16,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from mtcheck.language import analyzer_for, neutral_fold, tokens, without_accents, without_infix
+from mtcheck.language import analyzer_for, irregular_participles, neutral_fold, tokens, without_accents, without_infix
 from mtcheck.language.dictionary import folded_lemma, one_lemma, simplemma_languages
 
 SHORT = 5        # a word of fewer letters resembles only itself with an ending of up to SHORT_ENDING
@@ -54,7 +55,9 @@ def resembles_a_term(concept, lang: str, text: TextWords, compounding: bool = Fa
     term's, which it only begins like („Datenbank" is no form of „Datei")."""
     terms = [term for term in concept.terms if term.lang == lang and term.status.accepted]
     if not any(resembles(term.text, text, compounding) for term in terms):
-        return False
+        # A verb's participle its class makes irregularly (ouvert for ouvrir): its own word.
+        return any(_plain(form) in text.words for term in terms if " " not in term.text.strip()
+                   for form in irregular_participles(term.text.strip(), lang))
     if written is None or lang not in simplemma_languages():
         return True
     surfaces: dict[str, str] = {}

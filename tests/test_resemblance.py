@@ -27,6 +27,8 @@ GLOSSARY = (
     "fetch,it,recuperare,preferred\n"
     "default,en,default,preferred\n"
     "default,de,Voreinstellung,preferred\n"
+    "open,en,open,preferred\n"
+    "open,fr,ouvrir,preferred\n"
 )
 
 
@@ -49,6 +51,8 @@ def _missing(tmp_path, lang, source, target):
     ("it", "Source Branches", "Rami di origine"),                       # a plural the dictionary gives to rame
     ("it", "Fetching the %s", "Recupero %s"),                           # a noun made from the verb
     ("de", "The default font", "Die voreingestellte Schriftart"),       # the noun's verb, as a participle
+    ("fr", "The file was opened", "Le fichier a été ouvert"),           # a participle its class makes irregular
+    ("fr", "Show only open lots", "Afficher seulement les lots ouverts"),
 ])
 def test_a_form_the_matcher_cannot_tell_is_no_missing_term(tmp_path, lang, source, target):
     assert _missing(tmp_path, lang, source, target) == []
@@ -59,6 +63,7 @@ def test_an_omission_is_still_reported(tmp_path):
     # Another word of the stem's first letters: „recupero" is made from „recuperare", „recinto"
     # (a fence) from nothing of it.
     assert _missing(tmp_path, "it", "Fetching the branches", "Il recinto dei rami") == ["fetch"]
+    assert _missing(tmp_path, "fr", "Open the file", "Le fichier est couvert") == ["open"]  # couvrir's
 
 
 def test_a_shared_first_part_is_no_rendering(tmp_path):

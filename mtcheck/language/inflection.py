@@ -28,3 +28,27 @@ ARTICLE_FORMS = {
     "de": {"des": "der", "dem": "der", "den": "der", "die": "der", "das": "der"},
     "nl": {"het": "de"},
 }
+
+
+# French verbs whose past participle is not their stem and -é/-i/-u (the conjugation classes of
+# the third group): the infinitive's ending and the participle's, for every verb built the
+# same way (ouvrir, couvrir: ouvert, couvert; écrire, décrire: écrit; produire, traduire:
+# produit; mettre, soumettre: mis; prendre, comprendre: pris; joindre, peindre: joint, peint).
+# The participle takes the adjective's -e, -s, -es.
+IRREGULAR_PARTICIPLES = {
+    "fr": (("vrir", "vert"), ("frir", "fert"), ("crire", "crit"), ("uire", "uit"), ("mettre", "mis"),
+           ("prendre", "pris"), ("indre", "int"), ("faire", "fait"), ("dire", "dit"), ("soudre", "solu"),
+           ("clure", "clus"), ("suivre", "suivi"), ("cevoir", "çu"), ("venir", "venu"), ("tenir", "tenu"),
+           ("quérir", "quis")),
+}
+
+
+def irregular_participles(verb: str, lang: str) -> tuple[str, ...]:
+    """The past participle of an infinitive whose class makes it irregularly, with the
+    adjective's endings (ouvrir: ouvert, ouverte, ouverts, ouvertes); () for another word."""
+    verb = verb.casefold()
+    for infinitive, participle in IRREGULAR_PARTICIPLES.get(lang, ()):
+        if verb.endswith(infinitive):
+            stem = verb[:-len(infinitive)] + participle
+            return (stem, stem + "e", stem + "s" if not stem.endswith("s") else stem, stem + "es")
+    return ()
