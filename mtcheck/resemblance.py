@@ -1,7 +1,7 @@
 """Whether a text holds a word that may be a form of a term's word the matcher cannot tell:
 a participle (fermé for fermer, ouvert for ouvrir), a derivation (l'importation, rapprochement,
-clonage), a case
-the lemmatizer does not know (zapisu, pliki, rami), a compound (Unterkonten, Buchungsdatum).
+clonage), a case the lemmatizer does not know (zapisu, pliki, rami), a compound (Unterkonten,
+Buchungsdatum).
 
 Used only to hold back a missing-term finding, never to report a match: there, a false
 "missing" is an alarm a translator must read and dismiss, and a real one that looks like the
