@@ -241,6 +241,28 @@ def test_validate_checks_language_tags_as_bcp_47(tmp_path):
     ]
 
 
+def test_validate_points_out_a_term_word_the_dictionary_has_only_with_a_slip_mended(tmp_path):
+    """A typo in a term keeps it from matching the text that spells it right: Polish „zakmnij"
+    (zamknij, two letters swapped), French „Personalisé" (Personnalisé, an n missing). A word
+    the dictionary has, a rejected term and a word kept as another language writes it are
+    left alone."""
+    path = tmp_path / "g.csv"
+    path.write_text("concept,lang,term,status\n"
+                    "close,en,close,preferred\nclose,pl,zakmnij,preferred\n"
+                    "custom,en,custom,preferred\ncustom,fr,Personalisé,preferred\n"
+                    "open,pl,otwórz,preferred\nopen,fr,ouvrir,preferred\nopen,fr,ouvirr,deprecated\n"
+                    "reflog,en,reflog,preferred\nreflog,de,reflog,preferred\n", encoding="utf-8")
+    code, out, err = run_cli("glossary", "validate", path)
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        f"{path}:3: term 'zakmnij' (pl) in concept 'close': 'zakmnij' is not in the dictionary, 'zamknij' is: "
+        "a misspelling?",
+        f"{path}:5: term 'Personalisé' (fr) in concept 'custom': 'Personalisé' is not in the dictionary, "
+        "'Personnalisé' is: a misspelling?",
+        "2 problems in 1 glossary: 2 possible misspellings",
+    ]
+
+
 # -- statuses and types in every documented spelling -----------------------------------------
 @pytest.mark.parametrize("written, status", [
     ("preferredTerm-admn-sts", Status.PREFERRED), ("Preferred Term-admn-sts", Status.PREFERRED),

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from mtcheck.glossary.langtags import tag_problem
-from mtcheck.language import ARTICLE_FORMS, analyzer_for, canonical_lang, tokens
+from mtcheck.language import ARTICLE_FORMS, analyzer_for, canonical_lang, known_word, tokens
 from mtcheck.model import Concept, Glossary, Origin, Status, Term
 
 
@@ -22,7 +22,8 @@ class Problem:
 def validate(glossary: Glossary) -> list[Problem]:
     """Duplicate concept ids, empty terms, contradictory statuses, terms that match the same
     text (folded, elided, in NFC) in one concept or several, a language with only rejected
-    terms, language codes that are no BCP 47 tag."""
+    terms, language codes that are no BCP 47 tag, words the language's dictionary has only
+    with a slip mended."""
     problems = _bad_tags(glossary)
     seen_ids: dict[str, Concept] = {}
     owners: dict[tuple[str, str], tuple[Concept, Term]] = {}
@@ -42,8 +43,45 @@ def validate(glossary: Glossary) -> list[Problem]:
                                         f"term {term.text!r} ({term.lang}{same}) is in concepts {owner[0].id!r} "
                                         f"and {concept.id!r}: the text or its source must tell them apart"))
     problems.extend(_merged_tags(glossary))
+    problems.extend(_misspelt(glossary))
     problems.sort(key=lambda p: (p.origin.path if p.origin else "", (p.origin.line or 0) if p.origin else 0))
     return problems
+
+
+def _misspelt(glossary: Glossary) -> list[Problem]:
+    """Accepted terms with a word the language's dictionary lacks where it has the word with two
+    letters side by side swapped or one letter doubled (Polish „zakmnij": zamknij; French
+    „Personalisé": Personnalisé): a typo there keeps the term from matching the text's
+    spelling, so every text that renders the concept rightly is reported as missing it."""
+    problems = []
+    for concept in glossary:
+        for term in concept.terms:
+            known = known_word(canonical_lang(term.lang)) if term.status.accepted else None
+            if known is None:
+                continue
+            # A word the concept's terms in other languages have is kept as they write it
+            # ("reflog" in a German glossary): no slip.
+            kept = {w.casefold() for other in concept.terms if other.lang != term.lang for w, _, _ in tokens(other.text)}
+            for word, _, _ in tokens(term.text):
+                if len(word) < MIN_MISSPELT or not word.isalpha() or known(word) or word.casefold() in kept:
+                    continue
+                spelt = next((other for other in _one_slip(word) if known(other)), None)
+                if spelt is not None:
+                    problems.append(Problem(term.origin or concept.origin,
+                                            f"term {term.text!r} ({term.lang}) in concept {concept.id!r}: "
+                                            f"{word!r} is not in the dictionary, {spelt!r} is: a misspelling?"))
+                    break
+    return problems
+
+
+MIN_MISSPELT = 5  # letters: a shorter unknown word is an abbreviation or a code as often as a typo
+
+
+def _one_slip(word: str) -> list[str]:
+    """The word with two neighbouring letters swapped, or one letter written twice."""
+    swapped = [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]]
+    doubled = [word[:i + 1] + word[i] + word[i + 1:] for i in range(len(word)) if word[i].isalpha()]
+    return list(dict.fromkeys(swapped + doubled))
 
 
 def _bad_tags(glossary: Glossary) -> list[Problem]:
@@ -148,7 +186,7 @@ _KINDS = (("is in concepts", "shared by concepts"), ("match the same text", "col
           ("is both", "contradictory statuses"), ("preferred terms in", "several preferred"),
           ("but no accepted one", "no accepted term"), ("empty term", "empty terms"),
           ("duplicate concept id", "duplicate ids"), ("no BCP 47", "language tags"),
-          ("matched as one language", "merged language tags"))
+          ("matched as one language", "merged language tags"), ("a misspelling?", "possible misspellings"))
 
 
 def _kind(message: str) -> str:
