@@ -29,6 +29,8 @@ GLOSSARY = (
     "default,de,Voreinstellung,preferred\n"
     "open,en,open,preferred\n"
     "open,fr,ouvrir,preferred\n"
+    "merge,en,merge,preferred\n"
+    "merge,it,fondere,preferred\n"
 )
 
 
@@ -53,6 +55,7 @@ def _missing(tmp_path, lang, source, target):
     ("de", "The default font", "Die voreingestellte Schriftart"),       # the noun's verb, as a participle
     ("fr", "The file was opened", "Le fichier a été ouvert"),           # a participle its class makes irregular
     ("fr", "Show only open lots", "Afficher seulement les lots ouverts"),
+    ("it", "Branches merged", "Rami fusi"),                              # fondere: fuso, fusi
 ])
 def test_a_form_the_matcher_cannot_tell_is_no_missing_term(tmp_path, lang, source, target):
     assert _missing(tmp_path, lang, source, target) == []

@@ -30,25 +30,35 @@ ARTICLE_FORMS = {
 }
 
 
-# French verbs whose past participle is not their stem and -é/-i/-u (the conjugation classes of
-# the third group): the infinitive's ending and the participle's, for every verb built the
-# same way (ouvrir, couvrir: ouvert, couvert; écrire, décrire: écrit; produire, traduire:
+# Verbs whose past participle is not their stem and the regular ending (French -é/-i/-u: the
+# conjugation classes of the third group): the infinitive's ending and the participle's, for
+# every verb built the same way (ouvrir, couvrir: ouvert, couvert; écrire, décrire: écrit; produire, traduire:
 # produit; mettre, soumettre: mis; prendre, comprendre: pris; joindre, peindre: joint, peint).
-# The participle takes the adjective's -e, -s, -es.
+# The participle takes the adjective's endings (French -e, -s, -es; Italian -o, -a, -i, -e).
 IRREGULAR_PARTICIPLES = {
     "fr": (("vrir", "vert"), ("frir", "fert"), ("crire", "crit"), ("uire", "uit"), ("mettre", "mis"),
            ("prendre", "pris"), ("indre", "int"), ("faire", "fait"), ("dire", "dit"), ("soudre", "solu"),
            ("clure", "clus"), ("suivre", "suivi"), ("cevoir", "çu"), ("venir", "venu"), ("tenir", "tenu"),
            ("quérir", "quis")),
+    # Italian: aprire, coprire: aperto, coperto; fondere, confondere: fuso, confuso; prendere,
+    # rendere: preso, reso; chiudere, includere: chiuso, incluso; decidere, dividere: deciso,
+    # diviso; scrivere: scritto; leggere, proteggere: letto, protetto; scegliere, togliere:
+    # scelto, tolto; mettere: messo; porre: posto; produrre, tradurre: prodotto; fare: fatto.
+    "it": (("rire", "erto"), ("fondere", "fuso"), ("ndere", "so"), ("udere", "uso"), ("idere", "iso"),
+           ("scrivere", "scritto"), ("ggere", "tto"), ("gliere", "lto"), ("mettere", "messo"), ("porre", "posto"),
+           ("durre", "dotto"), ("fare", "fatto")),
 }
 
 
 def irregular_participles(verb: str, lang: str) -> tuple[str, ...]:
     """The past participle of an infinitive whose class makes it irregularly, with the
-    adjective's endings (ouvrir: ouvert, ouverte, ouverts, ouvertes); () for another word."""
+    adjective's endings (ouvrir: ouvert, ouverte, ouverts, ouvertes; aprire: aperto, aperta,
+    aperti, aperte); () for another word."""
     verb = verb.casefold()
     for infinitive, participle in IRREGULAR_PARTICIPLES.get(lang, ()):
         if verb.endswith(infinitive):
             stem = verb[:-len(infinitive)] + participle
+            if lang == "it":  # -o, -a, -i, -e
+                return (stem, stem[:-1] + "a", stem[:-1] + "i", stem[:-1] + "e")
             return (stem, stem + "e", stem + "s" if not stem.endswith("s") else stem, stem + "es")
     return ()
