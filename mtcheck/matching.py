@@ -1375,6 +1375,7 @@ class LanguageMatcher:
         """The entries a surface form can stand for, options honoured, the closest form first."""
         fold = neutral_fold if entries[0].foreign else self.analyzer.base
         forms = tuple(fold(w) for w in surface)
+        lemmas: list[tuple[str, ...]] = []  # of the surface's words, read once where entries tie
         ranked = []
         for entry in entries:
             same_form = forms == entry.folded
@@ -1394,9 +1395,11 @@ class LanguageMatcher:
             shared = 0 if same_form else sum(map(_shared_start, forms, entry.folded))
             # Between terms the text's words share as much with, the one whose words are their
             # lemmas: "checks" is the term "check", not "Checking" (an account type).
+            if not (same_form or len(entries) == 1 or lemmas):
+                lemmas = [self._folded_lemmas(word) for word in surface]
             lemma_of = same_form or len(entries) == 1 or all(
-                term_word == form or term_word in self._folded_lemmas(word)
-                for term_word, form, word in zip(entry.folded, forms, surface))
+                term_word == form or term_word in word_lemmas
+                for term_word, form, word_lemmas in zip(entry.folded, forms, lemmas))
             ranked.append(((not same_form, bool(entry.compound), -shared, not lemma_of, tuple(surface) != entry.words,
                             not entry.term.status.accepted, entry.order), entry))
         ranked.sort(key=lambda item: item[0])

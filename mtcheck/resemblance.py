@@ -50,14 +50,14 @@ def resembles(term: str, text: TextWords, compounding: bool = False) -> bool:
 def resembles_a_term(concept, lang: str, text: TextWords, compounding: bool = False, written: str | None = None) \
         -> bool:
     """Whether the text has words like one of the concept's accepted terms in `lang`: a form
-    the matcher cannot tell ("fermé" for "fermer"), so the concept counts as rendered. With
-    `written`, the text as written: not a word the dictionary knows as another word than the
+    the matcher cannot tell ("fermé" for "fermer"), a participle its verb's class makes
+    irregular („ouvert" for „ouvrir"), or a word made from a one-word term (see
+    _made_from_a_term), so the concept counts as rendered. With `written`, the text as
+    written: a word like the term is not one the dictionary knows as another word than the
     term's, which it only begins like („Datenbank" is no form of „Datei")."""
     terms = [term for term in concept.terms if term.lang == lang and term.status.accepted]
     if not any(resembles(term.text, text, compounding) for term in terms):
-        # A verb's participle its class makes irregularly (ouvert for ouvrir): its own word.
-        return any(_plain(form) in text.words for term in terms if " " not in term.text.strip()
-                   for form in irregular_participles(term.text.strip(), lang))
+        return _irregular_participle(terms, lang, text) or _made_from_a_term(terms, lang, text)
     if written is None or lang not in simplemma_languages():
         return True
     surfaces: dict[str, str] = {}
@@ -69,20 +69,27 @@ def resembles_a_term(concept, lang: str, text: TextWords, compounding: bool = Fa
         if pairs and all(any(not told_apart(term_word, surfaces.get(other, other), lang) for other in others)
                          for term_word, others in pairs):
             return True
-    return False
+    return _made_from_a_term(terms, lang, text)
 
 
-def made_from_a_term(concept, lang: str, text: TextWords) -> bool:
-    """Whether the text has a word made from a one-word accepted term of the concept: the
-    term's stemmer stem, MIN_MADE_FROM letters at least, and a suffix — the term in another
-    part of speech („clonage", „Clonazione" for the verbs cloner, clonare where the source
-    says "Clone failed"; „Recupero" for recuperare, „annulation" for annuler). The endings a
-    derivation adds are the stemmer's to strip. In German and Dutch also a participle without
-    its ge- („voreingestellte" beside „Voreinstellung": voreinstellen)."""
+def _irregular_participle(terms, lang: str, text: TextWords) -> bool:
+    """Whether the text has the participle a one-word term's class makes irregularly (ouvert
+    for ouvrir): its own word, which no ending test reaches."""
+    return any(_plain(form) in text.words for term in terms if " " not in term.text.strip()
+               for form in irregular_participles(term.text.strip(), lang))
+
+
+def _made_from_a_term(terms, lang: str, text: TextWords) -> bool:
+    """Whether the text has a word made from one of these one-word terms: the term's stemmer
+    stem, MIN_MADE_FROM letters at least, and a suffix — the term in another part of speech
+    („clonage", „Clonazione" for the verbs cloner, clonare where the source says "Clone
+    failed"; „Recupero" for recuperare, „annulation" for annuler). The endings a derivation
+    adds are the stemmer's to strip. In German and Dutch also a participle without its ge-
+    („voreingestellte" beside „Voreinstellung": voreinstellen)."""
     analyzer = None
     unfixed = None  # the text's words without a participle's ge-, where the language has one
-    for term in concept.terms:
-        if term.lang != lang or not term.status.accepted or " " in term.text.strip():
+    for term in terms:
+        if " " in term.text.strip():
             continue
         analyzer = analyzer or analyzer_for(lang)
         stem = _plain(analyzer.key(term.text))

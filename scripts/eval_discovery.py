@@ -20,6 +20,7 @@ places on other lines are read but neither right nor wrong.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import sys
 from dataclasses import dataclass, field
@@ -59,8 +60,7 @@ class Dataset:
         if self.judged is None or place.file not in self.judged:
             return True
         text = next(t for t in texts if t.name == place.file)
-        line = max(i for i, start in enumerate(text.line_starts) if start <= place.start) + 1
-        return line in self.judged[place.file]
+        return bisect.bisect_right(text.line_starts, place.start) in self.judged[place.file]
 
     @property
     def label(self) -> str:

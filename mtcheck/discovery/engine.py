@@ -50,7 +50,7 @@ from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher, WordCache
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
-from mtcheck.resemblance import made_from_a_term, plain_words, resembles_a_term
+from mtcheck.resemblance import plain_words, resembles_a_term
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -331,8 +331,7 @@ class Discoverer:
                                    | self._namesakes_of(match.term, source_lang)):
                 continue
             words = plain_words(segment.text) if words is None else words
-            if resembles_a_term(concept, lang, words, compounding, segment.text) or _stem_shared(concept, lang, words) \
-                    or made_from_a_term(concept, lang, words):
+            if resembles_a_term(concept, lang, words, compounding, segment.text) or _stem_shared(concept, lang, words):
                 continue  # a form of the concept's own term the matcher did not take
             seen.add(concept.id)
             missing.append(match)

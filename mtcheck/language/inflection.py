@@ -32,8 +32,9 @@ ARTICLE_FORMS = {
 
 # Verbs whose past participle is not their stem and the regular ending (French -é/-i/-u: the
 # conjugation classes of the third group): the infinitive's ending and the participle's, for
-# every verb built the same way (ouvrir, couvrir: ouvert, couvert; écrire, décrire: écrit; produire, traduire:
-# produit; mettre, soumettre: mis; prendre, comprendre: pris; joindre, peindre: joint, peint).
+# every verb built the same way (ouvrir, couvrir: ouvert, couvert; écrire, décrire: écrit;
+# produire, traduire: produit; mettre, soumettre: mis; prendre, comprendre: pris; joindre,
+# peindre: joint, peint).
 # The participle takes the adjective's endings (French -e, -s, -es; Italian -o, -a, -i, -e).
 IRREGULAR_PARTICIPLES = {
     "fr": (("vrir", "vert"), ("frir", "fert"), ("crire", "crit"), ("uire", "uit"), ("mettre", "mis"),

@@ -5,7 +5,7 @@ from typing import Iterable
 
 from mtcheck.language import rendered_apart
 from mtcheck.model import Finding, Match, Segment, Severity
-from mtcheck.resemblance import made_from_a_term, plain_words, resembles_a_term
+from mtcheck.resemblance import plain_words, resembles_a_term
 from mtcheck.rules.base import Rule
 
 
@@ -54,8 +54,7 @@ class MissingTerm(Rule):
                 continue  # a separable verb split in a main clause: "Melden Sie sich … an"
             if text_words is None:
                 text_words = plain_words(segment.text)
-            if resembles_a_term(match.concept, lang, text_words, compounding) \
-                    or made_from_a_term(match.concept, lang, text_words):
+            if resembles_a_term(match.concept, lang, text_words, compounding):
                 continue  # a form the matcher cannot tell: "fermé" for "fermer", „Recupero" for „recuperare"
             label = self.label(match)
             named = f"'{match.text}'" if label.casefold() == match.text.casefold() else f"'{match.text}' ({label})"
