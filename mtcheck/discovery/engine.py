@@ -274,6 +274,10 @@ class Discoverer:
                 continue
             made.add((first, stop))
             self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), ())
+        for first, stop in self._formed_spans(state, analysed, native):
+            if (first, stop) not in made:
+                made.add((first, stop))
+                self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), ())
         anchors = [(f, s_, m.concept.id) for f, s_, m in native] + variants
         for first, stop, modifiers in self._built_on(state, analysed, native, anchors, lang):
             if (first, stop) in made or any(f <= first and stop <= s_ for f, s_ in quoted):
@@ -553,6 +557,24 @@ class Discoverer:
                         continue
                     if parts.covers(rendering, keys):
                         yield first, stop, concept_id
+
+    def _formed_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
+        """A known rendering with its head replaced by a word formed as it is, its other words
+        its own (see ConceptParts.head_replaced): „pembersihan lahan" for „pembebasan lahan"."""
+        words, parts = analysed.words, state.parts
+        for index, word in enumerate(words):
+            if not word.content:
+                continue
+            for concept_id, rendering, head in parts.head_replaced(word.text, word.key):
+                first = index - rendering.positions[head]
+                stop = first + len(rendering.function_words)
+                if first < 0 or stop > len(words) or not analysed.joined(first, stop) \
+                        or _cuts_a_term(native, first, stop) \
+                        or any(f < stop and first < s and m.concept.id == concept_id for f, s, m in native):
+                    continue
+                text = analysed.text[words[first].start:words[stop - 1].end]
+                if parts.with_head_replaced(concept_id, text) is not None:
+                    yield first, stop
 
     def _built_on(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]],
                   anchors: list[tuple[int, int, str]], lang: str):
@@ -892,6 +914,18 @@ class Discoverer:
                         # „Vietnami Hazafias Front"), written like a name as the term is.
                         evidence.extend(_titled(spans))
                 tied = tied or bool(share.core or share.modifier)
+        formed = parts.with_head_replaced(concept.id, spans[0].occurrence.text) if span_lang == lang else None
+        if formed is not None:
+            rendering, head, word = formed
+            evidence.append(Evidence("formed", WEIGHTS["formed"],
+                                     f"the known rendering '{rendering.term.text}' with '{word}' for its head "
+                                     f"'{head}', a word formed as it is"))
+            if not any(e.signal in ("modifier", "structure") for e in evidence):
+                # What it keeps of the rendering is its modifier (a compound's first part:
+                # „Gelände" of „Geländebereinigung" for „Geländeräumung").
+                evidence.append(Evidence("modifier", WEIGHTS["modifier"],
+                                         f"shares a modifier of the known rendering '{rendering.term.text}'"))
+            tied = True
         # The candidate's own places are never its evidence: an untranslated term's were read as
         # the concept's renderings, an accepted candidate's were learned as such.
         if known and known[0].id == concept.id:

@@ -16,7 +16,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from mtcheck.discovery.parts import cognate, plain, related
+from mtcheck.discovery.parts import MODIFIERS_FIRST, cognate, plain, related
 from mtcheck.discovery.text import TextAnalyser
 from mtcheck.language import analyzer_for, canonical_lang, words_of
 from mtcheck.language.bilingual import Lexicon, lexicon
@@ -28,7 +28,6 @@ from mtcheck.model import Concept, Term
 MAX_WORDS = 4  # content words of a term composed word by word: more makes too many orders
 MAX_SENSES = 2  # translations of a one-word term beyond which its senses are too many to trust
 MIN_LEFT_OUT = 3  # words of a term at least, for a rendering of all of them but its head
-MODIFIERS_FIRST = {"hu", "fi", "et", "tr", "en"}  # languages whose noun phrases put every modifier first
 MIN_PART = 4    # letters of a compound's part at least
 MIN_STEMMED_PART = 2  # of its last part, as a compound's key leaves it (-eb of Steuerungsebene)
 STEMMED_ENDING = 3    # letters the key may have cut off that last part

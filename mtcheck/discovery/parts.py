@@ -17,14 +17,15 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
-from mtcheck.discovery.text import TextAnalyser
-from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, known_word
-from mtcheck.language.dictionary import folded_lemma, one_lemma, simplemma_languages
+from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
+from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, family, known_word
+from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, simplemma_languages
 from mtcheck.language.loanwords import heard, misspellable, misspelt, written_by_sound
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
 MIN_PIECE = 4   # letters a shared piece needs to count
+MODIFIERS_FIRST = {"hu", "fi", "et", "tr", "en"}  # languages whose noun phrases put every modifier first
 MIN_COVER = 0.5  # the share of a part's letters a span must cover to share it
 
 
@@ -72,6 +73,8 @@ class ConceptParts:
     _with: dict[str, tuple] = field(default_factory=dict)           # word key -> renderings_with
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
+    # A head's suffix's last letters -> (concept id, rendering, the head's part index, its affixes)
+    _heads: dict[str, list[tuple[str, Rendering, int, tuple[str, str]]]] | None = field(default=None, repr=False)
 
     def __post_init__(self):
         self._sharing = WordCache(self._concepts_of)
@@ -334,6 +337,82 @@ class ConceptParts:
             if not _one_lemma(folded_lemma(word, lang), folded_lemma(other, lang)):
                 return True
         return False
+
+    def head_replaced(self, surface: str, key: str) -> list[tuple[str, Rendering, int]]:
+        """The renderings whose head this word may replace: a word formed as the head is, with the
+        same affixes around another stem (see affixes): Indonesian „pembersihan" („pem-bersih-an")
+        for the head of „pembebasan lahan" („pem-bebas-an"), German „Geländebereinigung" for
+        „Geländeräumung" (the compound's first part kept, its head another noun in -ung). A
+        translator who names the same process with another action noun keeps the term's shape;
+        its modifiers, which tell one concept from another, stay (the caller checks them).
+        (Concept id, rendering, the head's part index) each."""
+        found = affixes(surface, key)
+        if found is None:
+            return []
+        if self._heads is None:
+            self._heads = {}
+            compounding = self.analyser.analyzer.compounding
+            head_last = compounding or family(self.analyser.analyzer.lang) in MODIFIERS_FIRST
+            for concept_id in sorted(self.renderings):
+                for rendering in self.renderings[concept_id]:
+                    if len(rendering.parts) < 2 and not compounding:
+                        continue
+                    if rendering.term.part_of_speech not in ("", "noun", "properNoun"):
+                        continue  # another verb is another action („ripristinare rami" beside „creare rami")
+                    index = len(rendering.parts) - 1 if head_last else 0
+                    head = self._words(rendering.term.text)[rendering.positions[index]][0]
+                    around = affixes(head, rendering.parts[index])
+                    if around is not None:
+                        self._heads.setdefault(around[1][-2:], []).append((concept_id, rendering, index, around))
+        compounding = self.analyser.analyzer.compounding
+        replaced = []
+        for concept_id, rendering, index, around in self._heads.get(found[1][-2:], ()):
+            if not alike(around, found):
+                continue
+            part = rendering.parts[index]
+            if related(part, key) or is_part(part, key, compounding) or part in key:
+                continue  # the head itself, inflected or glued to the word before it: no other word
+            if len(rendering.parts) == 1:
+                # A compound: its first part kept, the rest another stem („Gelände|bereinig").
+                kept = common_prefix(part, key)
+                if kept < MIN_PIECE or min(len(part), len(key)) - kept < MIN_STEM \
+                        or not self._compound_start(rendering.term.text[:kept]):
+                    continue
+            replaced.append((concept_id, rendering, index))
+        return replaced
+
+    def _compound_start(self, piece: str) -> bool:
+        """Whether a compound's first letters are a part of its own: a word the dictionary
+        knows, and where nouns are written capitalised a noun („Gelände", not the prefix
+        „Über" of „Überweisung", whose head „Übersetzung" does not replace)."""
+        analyzer = self.analyser.analyzer
+        if not analyzer.is_compound_start(piece.casefold()):
+            return False
+        if family(analyzer.lang) in CAPITALISED_NOUNS:
+            lemma = dictionary_lemma(piece[:1].upper() + piece[1:].casefold(), analyzer.lang)
+            return bool(lemma) and lemma[:1].isupper()
+        return True
+
+    def with_head_replaced(self, concept_id: str, text: str) -> tuple[Rendering, str, str] | None:
+        """The concept's rendering that the text is with its head replaced by a word formed as
+        it is (see head_replaced), every other word the rendering's own in its place: (the
+        rendering, its head, the text's word); None where it is not one."""
+        words = self._words(text)
+        shape = tuple("" if content else key for _, key, content in words)
+        compounding = self.analyser.analyzer.compounding
+        for surface, key, content in words:
+            if not content:
+                continue
+            for found_concept, rendering, index in self.head_replaced(surface, key):
+                if found_concept != concept_id or rendering.function_words != shape:
+                    continue
+                at = rendering.positions[index]
+                if words[at][1] != key:
+                    continue
+                if all(of_part(part, words[position][1], compounding)
+                       for i, (part, position) in enumerate(zip(rendering.parts, rendering.positions)) if i != index):
+                    return rendering, self._words(rendering.term.text)[at][0], surface
+        return None
 
     def lemmas(self, text: str) -> tuple[str, ...]:
         """The dictionary's lemma of each content word of the text ("" where it does not know
@@ -663,6 +742,30 @@ def _distance(a: str, b: str) -> int:
 
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
+
+
+MIN_AFFIX = 3  # letters of a derivation's affixes together: fewer are an inflection's ending
+
+
+def affixes(surface: str, key: str) -> tuple[str, str] | None:
+    """What a word has around its stem as the language's stemmer cut it off: Indonesian
+    „pembebasan" is pem-bebas-an, German „Räumung" raum-ung (both Snowball's). None where the
+    stem does not stand in the word as written, or the affixes are too short to be a
+    derivation's."""
+    word = plain(surface.casefold())
+    at = word.find(key) if key else -1
+    if at < 0:
+        return None
+    around = (word[:at], word[at + len(key):])
+    return around if len(around[0]) + len(around[1]) >= MIN_AFFIX and around[1] else None
+
+
+def alike(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether two words' affixes (see affixes) are one derivation's: the same prefix, and the
+    same suffix or one a longer cut of the other (German „Räumung" raum-ung, „Bereinigung"
+    berein-igung: Snowball cuts -igung whole)."""
+    (prefix, suffix), (other_prefix, other_suffix) = one, other
+    return prefix == other_prefix and (suffix.endswith(other_suffix) or other_suffix.endswith(suffix))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,0 +1,70 @@
+"""Discovery: a known rendering whose head a word formed as it is replaces (another action noun
+for the same process, the term's modifiers kept), and what is no such word."""
+from __future__ import annotations
+
+from mtcheck.discovery.parts import affixes, alike
+from mtcheck.glossary import load_glossary
+from tests.test_discovery import candidates_in, discovered, flagged_in
+
+INDONESIAN = ("site-clearance,en,site clearance,preferred\n"
+              "site-clearance,id,pembebasan lahan,preferred\n")
+GERMAN = ("site-clearance,en,site clearance,preferred\n"
+          "site-clearance,de,Geländeräumung,preferred\n"
+          "transfer,en,transfer,preferred\n"
+          "transfer,de,Überweisung,preferred\n")
+
+
+def test_the_stemmer_tells_a_words_affixes():
+    assert affixes("pembebasan", "bebas") == ("pem", "an")
+    assert affixes("Räumung", "raum") == ("", "ung")
+    assert affixes("lahan", "lahan") is None        # no affix: the word is its stem
+    assert affixes("Massen", "mass") is None        # two letters: an inflection's ending
+    assert alike(("", "ung"), ("", "igung")) and alike(("pem", "an"), ("pem", "an"))
+    assert not alike(("pem", "an"), ("ke", "an")) and not alike(("", "ung"), ("", "heit"))
+
+
+def test_another_action_noun_formed_as_the_head_is_is_a_rendering(tmp_path):
+    """„pembersihan lahan" (clearing of land, pem-bersih-an) and „pembukaan lahan" (opening of
+    land, pem-buka-an) for „pembebasan lahan" (freeing of land, pem-bebas-an): the modifier
+    kept, the head another noun of the same derivation."""
+    text = ("Proyek jalan tol terhambat oleh pembersihan lahan yang lambat di tiga desa.\n"
+            "Pemerintah daerah mempercepat pembukaan lahan untuk kawasan industri baru.\n")
+    found = candidates_in(tmp_path, INDONESIAN, "id", text)
+    for form in ("pembersihan lahan", "pembukaan lahan"):
+        assert found[form].concept.id == "site-clearance" and found[form].score >= 0.5
+        assert "formed" in {e.signal for e in found[form].evidence}
+
+
+def test_another_modifier_or_a_word_not_so_formed_is_no_such_rendering(tmp_path):
+    """„pembangunan jalan" (road building) keeps no word of the term; „hektar lahan" (hectares
+    of land) has no word formed as the head; „pembebasan" alone is the term's head, no phrase."""
+    text = ("Dana itu dipakai untuk pembangunan jalan dan sepuluh hektar lahan pertanian.\n"
+            "Warga menuntut pembebasan tahanan politik.\n")
+    assert not {concept for _, concept in flagged_in(tmp_path, INDONESIAN, "id", text)}
+
+
+def test_a_compounds_head_replaced_and_a_prefix_that_is_no_part(tmp_path):
+    """„Geländebereinigung" keeps the first part „Gelände" of „Geländeräumung" and has another
+    noun in -ung for its head; „Übersetzung" shares only the prefix „Über" with „Überweisung"
+    (a translation is no transfer)."""
+    text = ("Die Geländebereinigung für die neue Straße dauerte drei Monate.\n"
+            "Die Übersetzung des Vertrags lag erst im Mai vor.\n")
+    flagged = flagged_in(tmp_path, GERMAN, "de", text)
+    assert ("Geländebereinigung", "site-clearance") in flagged
+    assert not any(form == "Übersetzung" for form, _ in flagged)
+
+
+def test_a_verb_term_whose_verb_another_replaces_is_another_action(tmp_path):
+    """The glossary's verb „creare rami" (create branches): „ripristinare rami" restores them,
+    another action, though both verbs end in -are; the same term without its part of speech
+    is read as a noun's phrase, and the verb formed alike is a candidate."""
+    text = "Non è possibile ripristinare rami cancellati da più di un mese.\n"
+
+    def formed(part_of_speech: str) -> bool:
+        glossary_path = tmp_path / "g.csv"
+        glossary_path.write_text("concept,lang,term,status,part_of_speech\n"
+                                 f"branch-verb,en,create branches,preferred,{part_of_speech}\n"
+                                 f"branch-verb,it,creare rami,preferred,{part_of_speech}\n", encoding="utf-8")
+        found = discovered(load_glossary(glossary_path), "it", text, everything=True)
+        return any("formed" in {e.signal for e in c.evidence} for c in found.values())
+    assert formed("") and not formed("verb")
