@@ -3,7 +3,8 @@
 Candidates come from quoted stretches (names are quoted); words that share a core or a
 modifier of a concept's known renderings (intelligente Massenmobilisierung, with the core of
 „geschickte Massenmobilisierung"); a known rendering's words in another form, grammar or
-order (movilización masiva for „movilización de masas"); another concept's term with another
+order (movilización masiva for „movilización de masas"), or with its head replaced by a word
+formed as it is („pembersihan lahan" for „pembebasan lahan"); another concept's term with another
 word where the glossary builds this concept's term on it; translations of a term the glossary
 keeps as in another language (nodo for Node); in a bilingual segment whose target lacks the
 source term's concept, the target's words that stand there (see gaps); and known terms of
