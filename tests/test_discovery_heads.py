@@ -21,6 +21,7 @@ def test_the_stemmer_tells_a_words_affixes():
     assert affixes("Massen", "mass") is None        # two letters: an inflection's ending
     assert alike(("", "ung"), ("", "igung")) and alike(("pem", "an"), ("pem", "an"))
     assert not alike(("pem", "an"), ("ke", "an")) and not alike(("", "ung"), ("", "heit"))
+    assert not alike(("pem", "an"), ("pem", "n"))   # one letter: found by no head's last two
 
 
 def test_another_action_noun_formed_as_the_head_is_is_a_rendering(tmp_path):

@@ -763,9 +763,11 @@ def affixes(surface: str, key: str) -> tuple[str, str] | None:
 def alike(one: tuple[str, str], other: tuple[str, str]) -> bool:
     """Whether two words' affixes (see affixes) are one derivation's: the same prefix, and the
     same suffix or one a longer cut of the other (German „Räumung" raum-ung, „Bereinigung"
-    berein-igung: Snowball cuts -igung whole)."""
+    berein-igung: Snowball cuts -igung whole), two letters at least (its last two are what the
+    heads are found by)."""
     (prefix, suffix), (other_prefix, other_suffix) = one, other
-    return prefix == other_prefix and (suffix.endswith(other_suffix) or other_suffix.endswith(suffix))
+    shorter, longer = sorted((suffix, other_suffix), key=len)
+    return prefix == other_prefix and (shorter == longer or len(shorter) >= 2 and longer.endswith(shorter))
 
 
 @functools.lru_cache(maxsize=65536)
