@@ -134,3 +134,13 @@ def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                                   silence_logs=50) as local:
         yield local.scheduler_address
+
+
+@pytest.fixture
+def dictionaries(tmp_path, monkeypatch):
+    """A folder of dictionaries named by MTCHECK_DICTIONARIES, and a cache of its own."""
+    folder = tmp_path / "dictd"
+    folder.mkdir()
+    monkeypatch.setenv("MTCHECK_DICTIONARIES", str(folder))
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    return folder

@@ -53,16 +53,6 @@ FRA_ENG = [
 ]
 
 
-@pytest.fixture
-def dictionaries(tmp_path, monkeypatch):
-    """A folder of dictionaries named by MTCHECK_DICTIONARIES, and a cache of its own."""
-    folder = tmp_path / "dictd"
-    folder.mkdir()
-    monkeypatch.setenv("MTCHECK_DICTIONARIES", str(folder))
-    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    return folder
-
-
 def test_entries_read_as_freedict_writes_them():
     """The first line is the headword; the first line of text and the numbered senses hold the
     translations; examples, notes, cross-references, grammar marks and stress marks are not

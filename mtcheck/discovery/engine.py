@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, NamedTuple, TypeVar
@@ -128,6 +129,8 @@ class _Span(NamedTuple):
     modifiers: tuple[str, ...] = ()       # an unquoted span's words where its rendering has modifiers
     named: bool = False                   # written like a name: capitalised inside a sentence
     aligned: tuple | None = None          # (concept id, strength, support, gaps, source term): see gaps
+    # (the concepts of a term of another language in brackets after it, that term)
+    glossed: tuple[frozenset[str], Term] | None = None
 
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
@@ -232,6 +235,11 @@ class Discoverer:
 
         def inner(first: int, stop: int) -> frozenset[str]:
             return frozenset(m.concept.id for f, s, m in native if first <= f and s <= stop)
+        for first, stop, match in covered:
+            if match.foreign and match.concept.terms_in(lang) and match not in glossed:
+                found = self._glossed_by(analysed, first, stop, match, native)
+                if found is not None:
+                    self._remember_glossed(lang, state, segment, analysed, *found, inner(*found), match)
         quoted = set()
         for first, stop in analysed.quotes:
             if stop - first > MAX_NAME_WORDS or not any(w.content for w in analysed.words[first:stop]):
@@ -559,6 +567,43 @@ class Discoverer:
                     if parts.covers(rendering, keys):
                         yield first, stop, concept_id
 
+    def _glossed_by(self, analysed: Analysed, first: int, stop: int, match: Match,
+                    native: list[tuple[int, int, Match]]) -> tuple[int, int] | None:
+        """The words a term of another language glosses, standing alone in brackets right after
+        them („缓存(Index)", „Charger (checkout)"): as many content words before the bracket as
+        the term has there, in one phrase. None where the brackets hold more, or the words are the
+        concept's own term (glossed, as GL003 allows)."""
+        words, text = analysed.words, analysed.text
+        if first == 0 or not _OPENS_GLOSS.fullmatch(text, words[first - 1].end, words[first].start):
+            return None
+        after = text[words[stop - 1].end:words[stop].start] if stop < len(words) else text[words[stop - 1].end:]
+        if not _CLOSES_GLOSS.match(after):
+            return None
+        wanted = min(3, stop - first)
+        start, content = first, 0
+        while start > 0 and content < wanted and (start == first or analysed.joined(start - 1, first)):
+            start -= 1
+            content += words[start].content
+        if content == 0 or not words[start].content:
+            return None
+        if any(f < first and start < s and m.concept.id == match.concept.id for f, s, m in native):
+            return None
+        return start, first
+
+    def _remember_glossed(self, lang: str, state: _Language, segment: Segment, analysed: Analysed, first: int,
+                          stop: int, inner: frozenset[str], match: Match) -> None:
+        keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
+        occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
+        # The term's concept, or another the same term names (checkout the noun and the verb).
+        glossed = (frozenset({match.concept.id} | {c.id for c, _ in match.alternatives}), match.term)
+        same = state.spans.get((lang, keys), [])
+        at = next((i for i, s in enumerate(same) if s.occurrence.location == occurrence.location), None)
+        if at is not None:
+            same[at] = same[at]._replace(glossed=glossed)
+            return
+        self._remember(state, _Span(lang, keys, occurrence, None, 0.0, inner, (),
+                                    _named(analysed, first, stop, lang), glossed=glossed))
+
     def _formed_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """A known rendering with its head replaced by a word formed as it is, its other words
         its own (see ConceptParts.head_replaced): „pembersihan lahan" for „pembebasan lahan"."""
@@ -753,7 +798,7 @@ class Discoverer:
         known = next((s.known for s in spans if s.known), None)
         parts = self._parts(span_lang)
         concepts = parts.concepts_sharing(keys) | {c for c, _ in parts.cognates(spans[0].occurrence.text)} \
-            | {s.aligned[0] for s in spans if s.aligned}
+            | {s.aligned[0] for s in spans if s.aligned} | {c for s in spans if s.glossed for c in s.glossed[0]}
         for span in spans:
             concepts |= state.slots.concepts_near(span.occurrence.slot_words)
         if known:
@@ -777,8 +822,10 @@ class Discoverer:
             if not evidence:
                 continue
             score = self._combined(evidence, placed)
-            # Of equal scores, the concept whose renderings have the span's number of words.
-            rank = (score, -parts.shape_distance(concept_id, len(placed[0].occurrence.text.split())))
+            # Of equal scores, the concept whose renderings have the span's number of words, then
+            # the one whose renderings end as it does.
+            text = placed[0].occurrence.text
+            rank = (score, -parts.shape_distance(concept_id, len(text.split())), parts.ends_alike(concept_id, text))
             if best is None or rank > best_rank:
                 best_rank = rank
                 best = Candidate(concept, lang, span_lang, keys, [s.occurrence for s in placed], evidence, score,
@@ -813,6 +860,11 @@ class Discoverer:
             if span_lang == lang and state.lexical else None
         aligned = max((s.aligned for s in spans if s.aligned and s.aligned[0] == concept.id),
                       key=lambda a: (a[1], a[2]), default=None)
+        glossed = next((s.glossed[1] for s in spans if s.glossed and concept.id in s.glossed[0]), None)
+        if glossed is not None:
+            evidence.append(Evidence("glossed", WEIGHTS["glossed"], f"the {glossed.lang} term '{glossed.text}' "
+                                     f"glosses it in brackets"))
+            tied = True
         if aligned:
             _, strength, support, total, source_text = aligned
             where = "the only words the target has for it" if support < 2 else \
@@ -876,7 +928,7 @@ class Discoverer:
                 # the term's words but the head, or as every word of the term: „execução de
                 # contêiner", part of „agente de execução de contêiner", translates "Container
                 # Runtime" ('runtime': execução; the pages write „tempo de execução").
-                if not aligned and shortened is None and not (
+                if not aligned and not glossed and shortened is None and not (
                         span_lang == lang and state.lexical.rendering(concept.id, spans[0].occurrence.text)):
                     return []  # nothing new beside what it shares
                 share = None
@@ -1336,6 +1388,10 @@ def _inside_another(spans: set[tuple[int, int, int, int]]) -> set[tuple[int, int
             furthest = end
     return inside
 
+
+# A bracket opening right before a gloss, and closing right after it (quotes and spaces aside).
+_OPENS_GLOSS = re.compile(r"""[\s"'„“”«»‚‘’]*[(\[（][\s"'„“”«»‚‘’]*""")
+_CLOSES_GLOSS = re.compile(r"""[\s"'„“”«»‚‘’]*[)\]）]""")
 
 _MADE: dict[tuple, tuple[Glossary, object]] = {}  # (what, id of a glossary, language, ...) -> (it, what was made)
 

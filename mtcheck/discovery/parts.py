@@ -274,6 +274,14 @@ class ConceptParts:
         """How many words the concept's closest rendering has more or fewer than `words`."""
         return min((abs(len(r.function_words) - words) for r in self.renderings.get(concept_id, ())), default=words)
 
+    def ends_alike(self, concept_id: str, text: str) -> bool:
+        """Whether the text's last word ends as the last word of one of the concept's renderings
+        does (two letters): of two concepts one source word names, the verb's term and the
+        noun's, the one whose grammar the span has („Charger" as „emprunter", not „emprunt")."""
+        ending = text.split()[-1].casefold()[-2:] if text.split() else ""
+        return len(ending) == 2 and any(r.term.text.split()[-1].casefold().endswith(ending)
+                                        for r in self.renderings.get(concept_id, ()))
+
     def may_be_part(self, rendering: Rendering, key: str) -> bool:
         """Whether the word may stand for one of the rendering's parts, whole or as one of two
         words a compound part is written apart in."""

@@ -33,6 +33,7 @@ SIGNALS = {
     "lexicon": 0.6,        # a bilingual dictionary's translation of the concept's term in another language
     "misspelt": 0.6,       # a Hangul term one letter off (a vowel, a consonant in the next syllable)
     "formed": 0.3,         # a known rendering with its head replaced by a word formed as it is
+    "glossed": 0.7,        # a term of the concept in another language glosses it in brackets
 }
 # What the span itself looks like; and the signals' own noisy-or as log-odds (`combined`), so
 # that learned weights correct the signals' weights rather than replace them.

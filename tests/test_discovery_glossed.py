@@ -1,0 +1,46 @@
+"""Discovery: words a term of another language glosses in brackets right after them render its
+concept („缓存(Index)"), and of two concepts that term names, the one whose grammar they have."""
+from __future__ import annotations
+
+from mtcheck.glossary import load_glossary
+from tests.test_discovery import candidates_in, discovered
+
+# ICU's dictionary cuts 缓存 (cache) into two characters; CC-CEDICT's headword joins them again.
+CEDICT = "# CC-CEDICT\n緩存 缓存 [huan3 cun2] /cache (computing)/\n"
+
+CHINESE = ("index,en,index,preferred\n"
+           "index,zh,暂存区,preferred\n"
+           "repository,en,repository,preferred\n"
+           "repository,zh,仓库,preferred\n")
+FRENCH = ("checkout-noun,en,checkout,preferred,noun\n"
+          "checkout-noun,fr,emprunt,preferred,noun\n"
+          "checkout-verb,en,checkout,preferred,verb\n"
+          "checkout-verb,fr,emprunter,preferred,verb\n")
+
+
+def test_a_term_of_another_language_in_brackets_glosses_the_words_before_it(dictionaries, tmp_path):
+    (dictionaries / "cedict_ts.u8").write_text(CEDICT, encoding="utf-8")
+    text = "更新 Git 缓存(Index)失败, 重新扫描将自动开始。\n"
+    found = candidates_in(tmp_path, CHINESE, "zh", text)
+    assert found["缓存"].concept.id == "index" and found["缓存"].score >= 0.5
+    assert "glossed" in {e.signal for e in found["缓存"].evidence}
+
+
+def test_no_gloss_where_the_brackets_hold_more_or_gloss_the_concepts_own_term(dictionaries, tmp_path):
+    """„暂存区(Index)" is the glossary's term glossed (as GL003 allows it); „(the index of
+    the repository)" explains, it names no one term; „(_H)" is a menu's mnemonic."""
+    (dictionaries / "cedict_ts.u8").write_text(CEDICT, encoding="utf-8")
+    text = ("更新暂存区(Index)失败。\n"
+            "缓存(the index of the repository)已过期。\n"
+            "新建科目层次(_H)...\n")
+    found = candidates_in(tmp_path, CHINESE, "zh", text)
+    assert not any("glossed" in {e.signal for e in c.evidence} for c in found.values())
+
+
+def test_of_two_concepts_the_glossing_term_names_the_one_whose_grammar_the_words_have(tmp_path):
+    """„Charger (checkout)": 'checkout' is the noun's term and the verb's; „Charger" ends as
+    the verb's term „emprunter" does, not as the noun's „emprunt"."""
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("concept,lang,term,status,part_of_speech\n" + FRENCH, encoding="utf-8")
+    found = discovered(load_glossary(glossary), "fr", "Charger (checkout)...\n", everything=True)
+    assert found["Charger"].concept.id == "checkout-verb" and found["Charger"].score >= 0.5
