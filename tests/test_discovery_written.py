@@ -63,3 +63,17 @@ def test_a_one_word_term_written_apart(tmp_path):
     english = "checkout,en,checkout,preferred\n"
     found = candidates_in(tmp_path, english, "en", "Check out the branch before you merge it.\n")
     assert not any("apart" in {e.signal for e in c.evidence} for c in found.values())
+
+
+def test_the_term_rightly_spelt_where_the_glossary_misspells_it(tmp_path):
+    """The glossary's „Personalisé" lacks an n: „personnalisée" is its term, rightly spelt and
+    inflected (glossary validate reports the slip), while „sur mesure" is another rendering."""
+    from tests.test_discovery import gl006_in_po
+    findings = gl006_in_po(tmp_path, "custom,en,custom,preferred\ncustom,fr,Personalisé,preferred\n", "fr", [
+        ("Custom", "Personnalisée"),
+        ("Custom", "Personnalisé"),
+        ("Custom", "Sur mesure"),
+        ("Custom", "Sur mesure"),
+    ])
+    found = {f["text"] for f in findings}
+    assert found and not any("ersonnalis" in text for text in found)

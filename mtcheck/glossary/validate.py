@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from mtcheck.glossary.langtags import tag_problem
 from mtcheck.language import ARTICLE_FORMS, analyzer_for, canonical_lang, known_word, tokens
+from mtcheck.language.dictionary import respelt
 from mtcheck.model import Concept, Glossary, Origin, Status, Term
 
 
@@ -56,32 +57,22 @@ def _misspelt(glossary: Glossary) -> list[Problem]:
     problems = []
     for concept in glossary:
         for term in concept.terms:
-            known = known_word(canonical_lang(term.lang)) if term.status.accepted else None
-            if known is None:
+            lang = canonical_lang(term.lang)
+            if not term.status.accepted or known_word(lang) is None:
                 continue
             # A word the concept's terms in other languages have is kept as they write it
             # ("reflog" in a German glossary): no slip.
             kept = {w.casefold() for other in concept.terms if other.lang != term.lang for w, _, _ in tokens(other.text)}
             for word, _, _ in tokens(term.text):
-                if len(word) < MIN_MISSPELT or not word.isalpha() or known(word) or word.casefold() in kept:
+                if word.casefold() in kept:
                     continue
-                spelt = next((other for other in _one_slip(word) if known(other)), None)
+                spelt = respelt(word, lang)
                 if spelt is not None:
                     problems.append(Problem(term.origin or concept.origin,
                                             f"term {term.text!r} ({term.lang}) in concept {concept.id!r}: "
                                             f"{word!r} is not in the dictionary, {spelt!r} is: a misspelling?"))
                     break
     return problems
-
-
-MIN_MISSPELT = 5  # letters: a shorter unknown word is an abbreviation or a code as often as a typo
-
-
-def _one_slip(word: str) -> list[str]:
-    """The word with two neighbouring letters swapped, or one letter written twice."""
-    swapped = [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]]
-    doubled = [word[:i + 1] + word[i] + word[i + 1:] for i in range(len(word)) if word[i].isalpha()]
-    return list(dict.fromkeys(swapped + doubled))
 
 
 def _bad_tags(glossary: Glossary) -> list[Problem]:

@@ -113,6 +113,27 @@ def function_words(lang: str) -> frozenset[str]:
         return frozenset()
 
 
+MIN_RESPELT = 5  # letters: a shorter unknown word is an abbreviation or a code as often as a typo
+
+
+def respelt(word: str, lang: str) -> str | None:
+    """The word the language's dictionary has where this one, five letters or more and unknown
+    to it, has one slip: two letters side by side swapped or one letter doubled (Polish
+    „zakmnij": zamknij; French „Personalisé": Personnalisé). None where the dictionary knows the
+    word, has no such neighbour, or there is no dictionary of the language."""
+    known = known_word(lang)
+    if known is None or len(word) < MIN_RESPELT or not word.isalpha() or known(word):
+        return None
+    return next((other for other in _one_slip(word) if known(other)), None)
+
+
+def _one_slip(word: str) -> list[str]:
+    """The word with two neighbouring letters swapped, or one letter written twice."""
+    swapped = [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]]
+    doubled = [word[:i + 1] + word[i] + word[i + 1:] for i in range(len(word)) if word[i].isalpha()]
+    return list(dict.fromkeys(swapped + doubled))
+
+
 @functools.lru_cache(maxsize=None)
 def known_word(lang: str):
     """word -> whether simplemma's dictionary of `lang` has it (any inflected form, either
