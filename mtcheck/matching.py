@@ -28,7 +28,7 @@ from mtcheck.language import (
     masking_triggers, neutral_fold, nfc_with_offsets, past_participle_verbs, present_participle_verbs, split_words,
     tagger_for, tokens, without_accents, without_infix,
 )
-from mtcheck.language.dictionary import one_lemma, respelt
+from mtcheck.language.dictionary import one_lemma
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
@@ -720,7 +720,6 @@ class LanguageMatcher:
             variants.extend((item, words, "phrase") for words in self._phrased(item))
             variants.extend((item, words, "compound") for words in self._compounded(item))
             variants.extend((item, words, "derivation") for words in derived_modifiers(item.words, self.lang))
-            variants.extend((item, words, "respelt") for words in self._respelt(item))
         bases = {word: self.analyzer.base(word) for _, words, _ in variants for word in words}
         fresh = [base for base in dict.fromkeys(bases.values()) if base not in self._by_form]
         keys = dict(zip(fresh, self.analyzer.match_keys(fresh)))
@@ -751,16 +750,6 @@ class LanguageMatcher:
             return []
         word = words[0]
         return [(word[:cut], word[cut:]) for cut in range(2, len(word) - MIN_OPENED_PART + 1) if known(word[cut:])]
-
-    def _respelt(self, item: _Prepared) -> list[tuple[str, ...]]:
-        """A term with a word the glossary misspells also as the language's dictionary spells
-        it (one letter doubled or two swapped: Polish „zakmnij", zamknij; see
-        dictionary.respelt), so that a text writing it rightly renders the term; glossary
-        validate reports the slip."""
-        if not self.analyzer.dictionary:
-            return []
-        right = tuple(respelt(word, self.lang) or word for word in item.words)
-        return [right] if right != item.words and tuple(w.casefold() for w in right) not in self._native_forms else []
 
     def _add_gapped(self, native: list[_Prepared], codes: dict[str, str]) -> None:
         """Terms of several words by their words' codes, for finding them with a word inserted

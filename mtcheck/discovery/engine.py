@@ -868,6 +868,8 @@ class Discoverer:
             return []  # a term kept from English, inflected as English does („Container Runtimes")
         if span_lang == lang and parts.term_form(concept.id, spans[0].occurrence.text):
             return []  # the concept's own term in a form the analyser did not tell
+        if span_lang == lang and parts.respelt_term(concept.id, spans[0].occurrence.text):
+            return []  # the term rightly spelt where the glossary misspells it
         evidence: list[Evidence] = []
         tied = False
         # The term's words but its head, translated: a name cut short (see DictionaryRenderings).

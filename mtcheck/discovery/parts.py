@@ -19,7 +19,7 @@ from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
 from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, family, known_word
-from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, simplemma_languages
+from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, respelt, simplemma_languages
 from mtcheck.language.loanwords import heard, misspellable, misspelt, written_by_sound
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
@@ -330,6 +330,30 @@ class ConceptParts:
             return found
         at = [position(part) for part in rendering.parts]
         return any(b < a for a, b in zip(at, at[1:]) if a >= 0 and b >= 0)
+
+    def respelt_term(self, concept_id: str, text: str) -> bool:
+        """Whether the text is one of the concept's terms in this language, rightly spelt where
+        the glossary misspells a word of it (see dictionary.respelt): „personnalisée" for
+        GnuCash's „Personalisé" is the term, not another rendering (glossary validate reports
+        the slip)."""
+        lang = self.analyser.analyzer.lang
+        content = [key for _, key, is_content in self._words(text) if is_content]
+        for rendering in self.renderings.get(concept_id, ()):
+            own = [(word, key) for word, key, is_content in self._words(rendering.term.text) if is_content]
+            if len(own) != len(content):
+                continue
+            slips = 0
+            for (word, key), found in zip(own, content):
+                if key == found:
+                    continue
+                right = respelt(word, lang)
+                if right is None or self.analyser.word(right)[0] != found:
+                    break
+                slips += 1
+            else:
+                if slips:
+                    return True
+        return False
 
     def term_form(self, concept_id: str, text: str) -> bool:
         """Whether the text is one of the concept's terms in this language with each content
