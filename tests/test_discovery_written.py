@@ -1,6 +1,7 @@
 """Discovery: how a text writes a rendering beside the term — words a term of another language
 glosses in brackets right after them render its concept („缓存(Index)"; of two concepts that
-term names, the one whose grammar they have), and a one-word term written apart."""
+term names, the one whose grammar they have) — and the term rightly spelt where the glossary
+misspells it."""
 from __future__ import annotations
 
 from mtcheck.glossary import load_glossary
@@ -45,24 +46,6 @@ def test_of_two_concepts_the_glossing_term_names_the_one_whose_grammar_the_words
     glossary.write_text("concept,lang,term,status,part_of_speech\n" + FRENCH, encoding="utf-8")
     found = discovered(load_glossary(glossary), "fr", "Charger (checkout)...\n", everything=True)
     assert found["Charger"].concept.id == "checkout-verb" and found["Charger"].score >= 0.5
-
-
-def test_a_one_word_term_written_apart(tmp_path):
-    """서비스 어카운트 for the glossary's 서비스어카운트 (서비스 alone is Service's term), a
-    particle after it; not two words whose second is the first's ending („Deployments y"), nor
-    a verb and its particle ("check out" beside the noun "checkout")."""
-    glossary = ("service,en,Service,preferred\nservice,ko,서비스,preferred\n"
-                "service-account,en,ServiceAccount,preferred\nservice-account,ko,서비스어카운트,preferred\n")
-    found = candidates_in(tmp_path, glossary, "ko", "API 서버에 연결하려는 파드는 서비스 어카운트를 활용한다.\n")
-    apart = found["서비스 어카운트를"]
-    assert apart.concept.id == "service-account" and apart.score >= 0.5
-    assert "apart" in {e.signal for e in apart.evidence}
-    spanish = "deployment,en,Deployment,preferred\ndeployment,es,Deployment,preferred\n"
-    found = candidates_in(tmp_path, spanish, "es", "Los Deployments y los Pods se crean juntos.\n")
-    assert not any("apart" in {e.signal for e in c.evidence} for c in found.values())
-    english = "checkout,en,checkout,preferred\n"
-    found = candidates_in(tmp_path, english, "en", "Check out the branch before you merge it.\n")
-    assert not any("apart" in {e.signal for e in c.evidence} for c in found.values())
 
 
 def test_the_term_rightly_spelt_where_the_glossary_misspells_it(tmp_path):

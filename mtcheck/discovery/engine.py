@@ -60,8 +60,7 @@ WEIGHTS = SIGNALS  # each signal's weight at full strength, as its evidence show
 MIN_FOREIGN = 0.6   # the language identifier's probability for a span in another language
 T = TypeVar("T")
 # How a term is spelt otherwise.
-_SPELT = {"closed": "written as one word", "apart": "written apart", "initials": "as its initials",
-          "misspelt": "misspelt"}
+_SPELT = {"closed": "written as one word", "initials": "as its initials", "misspelt": "misspelt"}
 MAX_SPANS = 500_000  # candidate places remembered per run: memory stays bounded
 # Of the dictionary's weight, for a translation of one word (or of a term's words but its head),
 # once and where it recurs.
@@ -270,20 +269,6 @@ class Discoverer:
                     and not (word.text[:1].isupper() and _named(analysed, index, index + 1, lang)):
                 made.add((index, index + 1))
                 self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
-        for index, word in enumerate(analysed.words):
-            # This language's one-word term written as two words or three (서비스 어카운트, where
-            # 서비스 is another concept's term); content words each, not a verb and its particle
-            # ("check out" beside the noun "checkout").
-            if not word.content:
-                continue
-            for stop in range(index + 2, min(index + 3, len(analysed.words)) + 1):
-                if not analysed.joined(index, stop) or not analysed.words[stop - 1].content:
-                    break
-                text = segment.text[word.start:analysed.words[stop - 1].end]
-                if " " in text and (index, stop) not in made and not _cuts_a_term(native, index, stop) \
-                        and state.parts.spellings(text):
-                    made.add((index, stop))
-                    self._remember_unquoted(lang, state, segment, analysed, index, stop, inner(index, stop), ())
         variants = list(self._variant_spans(state, analysed, native))
         # In a bilingual segment only what the source says and the target's terms miss.
         eligible = {m.concept.id for m in missing} if segment.source else None

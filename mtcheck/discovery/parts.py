@@ -70,8 +70,6 @@ class ConceptParts:
     initials: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term's initials -> it
     # A Hangul term's consonants -> it, for the term misspelt (see loanwords.misspelt).
     hangul: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)
-    # A one-word term of this language -> it, for the term written apart (서비스 어카운트).
-    whole: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)
     _with: dict[str, tuple] = field(default_factory=dict)           # word key -> renderings_with
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
@@ -140,11 +138,6 @@ class ConceptParts:
                 shortened.add(short)
                 self.initials.setdefault(short, []).append((concept.id, t))
         for t in terms:
-            folded = t.text.casefold()
-            if t.status.accepted and len(folded) >= MIN_CLOSED and folded.isalnum() \
-                    and (concept.id, t) not in self.whole.get(folded, ()):
-                self.whole.setdefault(folded, []).append((concept.id, t))
-        for t in terms:
             if t.status.accepted and misspellable(t.text):
                 for consonants in heard(t.text)[:1]:
                     self.hangul.setdefault(consonants, []).append((concept.id, t))
@@ -167,14 +160,8 @@ class ConceptParts:
     def spellings(self, surface: str) -> list[tuple[str, Term, str]]:
         """Terms of the glossary this word spells otherwise: (concept id, term, signal), the
         signal 'closed' (written as one word), 'initials' or 'misspelt' (a Hangul term one
-        letter off: 매트릭 for 메트릭); or, for words written apart, 'apart': a one-word term of
-        this language (서비스 어카운트 for 서비스어카운트)."""
+        letter off: 매트릭 for 메트릭)."""
         folded = surface.casefold()
-        if len(pieces := folded.split()) > 1:
-            # The ending the last word's own, two letters of the term before it at least.
-            joined = "".join(pieces)
-            return [(c, t, "apart") for cut in range(min(CLOSED_ENDING, len(pieces[-1]) - 2) + 1)
-                    for c, t in self.whole.get(joined[:len(joined) - cut] if cut else joined, ())]
         # With an ending of its own (Apiservers, the genitive); not a name in code, a capital
         # inside it (ServiceAccounts, the API's kind).
         found = [] if _camel_case(surface) else [

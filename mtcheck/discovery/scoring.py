@@ -29,7 +29,6 @@ SIGNALS = {
     "learned": 0.35,       # shares a word with a candidate accepted for the concept
     "mt": 0.7,             # machine-translated, it comes out as a term of the concept
     "closed": 0.6,         # a term of the concept in another language written as one word
-    "apart": 0.6,          # a one-word term of the concept written as two words or three
     "initials": 0.6,       # a term's initials where the glossary does not list them
     "lexicon": 0.6,        # a bilingual dictionary's translation of the concept's term in another language
     "misspelt": 0.6,       # a Hangul term one letter off (a vowel, a consonant in the next syllable)
