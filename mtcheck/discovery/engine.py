@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, NamedTuple, TypeVar
@@ -46,7 +45,7 @@ from mtcheck.discovery.parts import (ConceptParts, Rendering, Share, common_pref
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
-from mtcheck.language import analyzer_for, canonical_lang, family, mask_protected, words_of
+from mtcheck.language import GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family, mask_protected, words_of
 from mtcheck.language.bilingual import installed
 from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
 from mtcheck.language.nouns import german_noun_form
@@ -443,14 +442,7 @@ class Discoverer:
             context = analysed.window(first, stop)
             occurrence = self._occurrence(segment, analysed, first, stop, context, False)
             aligned = (gap.concept, strength, support, total, gap.source_text)
-            # A place read already (a dictionary's translation, say) is one place, now aligned too.
-            same = state.spans.get((lang, keys), [])
-            at = next((i for i, s in enumerate(same) if s.occurrence.location == occurrence.location), None)
-            if at is not None:
-                if same[at].aligned is None:
-                    same[at] = same[at]._replace(aligned=aligned)
-                continue
-            self._remember(state, _Span(lang, keys, occurrence, None, 0.0, aligned=aligned))
+            self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, aligned=aligned), "aligned")
 
     def _part_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """Unquoted spans shaped like a known rendering around a word that is its core: the
@@ -571,13 +563,13 @@ class Discoverer:
                     native: list[tuple[int, int, Match]]) -> tuple[int, int] | None:
         """The words a term of another language glosses, standing alone in brackets right after
         them („缓存(Index)", „Charger (checkout)"): as many content words before the bracket as
-        the term has there, in one phrase. None where the brackets hold more, or the words are the
+        the term has words there (three at most), in one phrase. None where the brackets hold more, or the words are the
         concept's own term (glossed, as GL003 allows)."""
         words, text = analysed.words, analysed.text
-        if first == 0 or not _OPENS_GLOSS.fullmatch(text, words[first - 1].end, words[first].start):
+        if first == 0 or not GLOSS_OPENING.fullmatch(text, words[first - 1].end, words[first].start):
             return None
         after = text[words[stop - 1].end:words[stop].start] if stop < len(words) else text[words[stop - 1].end:]
-        if not _CLOSES_GLOSS.match(after):
+        if not GLOSS_CLOSING.match(after):
             return None
         wanted = min(3, stop - first)
         start, content = first, 0
@@ -596,13 +588,8 @@ class Discoverer:
         occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
         # The term's concept, or another the same term names (checkout the noun and the verb).
         glossed = (frozenset({match.concept.id} | {c.id for c, _ in match.alternatives}), match.term)
-        same = state.spans.get((lang, keys), [])
-        at = next((i for i, s in enumerate(same) if s.occurrence.location == occurrence.location), None)
-        if at is not None:
-            same[at] = same[at]._replace(glossed=glossed)
-            return
-        self._remember(state, _Span(lang, keys, occurrence, None, 0.0, inner, (),
-                                    _named(analysed, first, stop, lang), glossed=glossed))
+        self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, inner, (),
+                                           _named(analysed, first, stop, lang), glossed=glossed), "glossed")
 
     def _formed_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """A known rendering with its head replaced by a word formed as it is, its other words
@@ -698,6 +685,16 @@ class Discoverer:
         if family(best) == family(lang) or probability < MIN_FOREIGN:
             return lang, 0.0
         return best, probability
+
+    def _remember_marked(self, state: _Language, span: _Span, mark: str) -> None:
+        """A span with a mark (`aligned`, `glossed`): where its place was read already (a
+        dictionary's translation, say) it is one place, now marked too, if it was not yet."""
+        same = state.spans.get((span.span_lang, span.keys), [])
+        at = next((i for i, s in enumerate(same) if s.occurrence.location == span.occurrence.location), None)
+        if at is None:
+            self._remember(state, span)
+        elif getattr(same[at], mark) is None:
+            same[at] = same[at]._replace(**{mark: getattr(span, mark)})
 
     def _remember(self, state: _Language, span: _Span) -> None:
         if self._spans >= MAX_SPANS:
@@ -1390,10 +1387,6 @@ def _inside_another(spans: set[tuple[int, int, int, int]]) -> set[tuple[int, int
             furthest = end
     return inside
 
-
-# A bracket opening right before a gloss, and closing right after it (quotes and spaces aside).
-_OPENS_GLOSS = re.compile(r"""[\s"'„“”«»‚‘’]*[(\[（][\s"'„“”«»‚‘’]*""")
-_CLOSES_GLOSS = re.compile(r"""[\s"'„“”«»‚‘’]*[)\]）]""")
 
 _MADE: dict[tuple, tuple[Glossary, object]] = {}  # (what, id of a glossary, language, ...) -> (it, what was made)
 

@@ -33,14 +33,14 @@ from mtcheck.language.separable import (PARTICIPLE_LANGUAGES, past_participle_ve
                                         rendered_apart, without_infix)
 from mtcheck.language.tagger import TERM_CLASSES, Tagger, fits, tagger_for
 from mtcheck.language.words import (
-    CHARACTER_WORDS, CJK, GAP_RE, TOKEN_RE, TOKEN_SPLIT_RE, match_case, neutral_fold, nfc_with_offsets, split_words,
+    CHARACTER_WORDS, CJK, GAP_RE, GLOSS_CLOSING, GLOSS_OPENING, TOKEN_RE, TOKEN_SPLIT_RE, match_case, neutral_fold, nfc_with_offsets, split_words,
     tokens, unmarked, upper, without_accents, words_of,
 )
 
 __all__ = [
     "ARTICLE_FORMS", "Analyzer", "analyzer_for", "known_languages", "canonical_lang", "family", "MIN_COMPOUND_REST", "PHRASE_LINKS",
     "articles", "dictionary_factory", "function_words", "known_word", "lemmatizer", "PLACEHOLDER", "URL_RE", "mask_protected",
-    "mask_urls", "masking_triggers", "SEGMENTED_LANGUAGES", "CHARACTER_WORDS", "CJK", "GAP_RE", "TOKEN_RE", "TOKEN_SPLIT_RE",
+    "mask_urls", "masking_triggers", "SEGMENTED_LANGUAGES", "CHARACTER_WORDS", "CJK", "GAP_RE", "GLOSS_CLOSING", "GLOSS_OPENING", "TOKEN_RE", "TOKEN_SPLIT_RE",
     "match_case", "neutral_fold", "nfc_with_offsets", "split_words", "tokens", "unmarked", "upper", "without_accents",
     "words_of",
     "derived_modifiers", "PARTICIPLE_LANGUAGES", "irregular_participles", "past_participle_verbs", "present_participle_verbs", "rendered_apart", "without_infix", "TERM_CLASSES", "Tagger", "fits", "tagger_for",

@@ -47,6 +47,10 @@ TOKEN_RE = re.compile(rf"[{CJK}]|{_LETTER}+(?:[\u00ad'’_&]{_LETTER}+)*")
 TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 GAP_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
+# Between a rendering and a term of another language glossing it in brackets ("rydding av tomter
+# (GPMB)", „缓存(Index)"), and after the gloss: a bracket, quotes and spaces aside.
+GLOSS_OPENING = re.compile(r"""[\s"'„“”«»‚‘’]*[(\[（][\s"'„“”«»‚‘’]*""")
+GLOSS_CLOSING = re.compile(r"""[\s"'„“”«»‚‘’]*[)\]）]""")
 
 
 def split_words(text: str) -> list[str]:

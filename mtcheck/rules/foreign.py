@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 import operator
-import re
 from typing import Iterable
 
-from mtcheck.language import match_case
+from mtcheck.language import GLOSS_OPENING, match_case
 from mtcheck.model import Finding, Match, Severity, TermKind
 from mtcheck.rules.base import Rule
 
-# "rydding av tomter (GPMB)": the original name glossed in brackets after the rendering.
-_OPENS_GLOSS = re.compile(r"""[\s"'„“”«»‚‘’]*[(\[][\s"'„“”«»‚‘’]*\Z""")
 _FOREIGN = operator.attrgetter("foreign")
 
 
@@ -115,4 +112,4 @@ def glossed(first: Match, second: Match, own_first: bool) -> bool:
         return False
     if own.concept.id != foreign.concept.id:
         return False
-    return bool(_OPENS_GLOSS.match(first.segment.text[first.end:second.start]))
+    return bool(GLOSS_OPENING.fullmatch(first.segment.text, first.end, second.start))
