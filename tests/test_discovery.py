@@ -596,6 +596,34 @@ def test_another_modifier_makes_a_kind_of_the_concept_and_another_head_another_t
     assert department is None or department.score < 0.5
 
 
+INDONESIAN_GLOSSARY = """concept,lang,term,status
+massa,en,mass mobilisation,preferred
+massa,id,mobilisasi massa,preferred
+terampil,en,Skilful Mass Mobilisation,preferred
+terampil,id,Mobilisasi Massa yang Terampil,preferred
+"""
+
+
+def test_a_phrase_quoted_whole_is_written_like_a_name(tmp_path):
+    """Quotation marks around exactly the phrase mark a name where the language leaves it in
+    small letters: 96 model „mobilisasi massa efektif" names the movement, built on mass
+    mobilisation with another modifier; the same words unquoted, or inside a longer quotation,
+    are mass mobilisation with an ordinary adjective."""
+    glossary_path = tmp_path / "id.csv"
+    glossary_path.write_text(INDONESIAN_GLOSSARY, encoding="utf-8")
+    quoted = ('Provinsi telah membangun 96 model "mobilisasi massa efektif" di semua desa.\n'
+              'Gerakan "Mobilisasi Massa yang Terampil" terus berkembang.\n')
+    found = discovered(load_glossary(glossary_path), "id", quoted, everything=True)
+    named = found["mobilisasi massa efektif"]
+    assert named.concept.id == "terampil" and named.score >= 0.5
+    assert {"structure", "titled"} <= {e.signal for e in named.evidence}
+    unquoted = ('Provinsi telah membangun 96 model mobilisasi massa efektif di semua desa.\n'
+                'Gerakan "Mobilisasi Massa yang Terampil" terus berkembang.\n'
+                'Ia berkata: "kami membangun mobilisasi massa efektif di desa".\n')
+    plain = discovered(load_glossary(glossary_path), "id", unquoted, everything=True).get("mobilisasi massa efektif")
+    assert plain is None or "titled" not in {e.signal for e in plain.evidence} and plain.score < 0.5
+
+
 def test_a_rendering_without_the_word_that_links_its_words(tmp_path):
     """„fournisseurs cloud" has the words of „fournisseur de cloud" but not the preposition
     that links them: another rendering. „fournisseur du cloud" (de with its article) is the

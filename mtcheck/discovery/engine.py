@@ -1192,9 +1192,14 @@ def _stem_shared(concept: Concept, lang: str, words) -> bool:
 
 
 def _titled(spans: list[_Span]) -> list[Evidence]:
-    """The evidence of a place written like a name, if one is."""
+    """The evidence of a place written like a name, if one is: capitalised as names are, or
+    quoted whole in small letters, as a writer marks a name the language does not capitalise
+    (96 model „mobilisasi massa efektif")."""
     titled = next((s.occurrence.text for s in spans if s.named), None)
-    return [Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'")] if titled else []
+    if titled:
+        return [Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'")]
+    quoted = next((s.occurrence.text for s in spans if s.occurrence.quoted), None)
+    return [Evidence("titled", WEIGHTS["titled"], f"quoted whole, as a name: '{quoted}'")] if quoted else []
 
 
 def _no_noun_for_a_noun(concept: Concept, lang: str, words) -> bool:
