@@ -2,7 +2,7 @@
 for the same process, the term's modifiers kept), and what is no such word."""
 from __future__ import annotations
 
-from mtcheck.discovery.parts import affixes, alike
+from mtcheck.discovery.parts import affixes, alike, hangul_affixes
 from mtcheck.glossary import load_glossary
 from tests.test_discovery import candidates_in, discovered, flagged_in
 
@@ -69,3 +69,28 @@ def test_a_verb_term_whose_verb_another_replaces_is_another_action(tmp_path):
         found = discovered(load_glossary(glossary_path), "it", text, everything=True)
         return any("formed" in {e.signal for e in c.evidence} for c in found.values())
     assert formed("") and not formed("verb")
+
+
+KOREAN = ("cloud-provider,en,Cloud Provider,preferred\n"
+          "cloud-provider,ko,클라우드 공급자,preferred\n")
+
+
+def test_a_korean_nouns_last_syllable_is_its_suffix():
+    """Sino-Korean nouns end in a morpheme that says what kind of thing they are (자, 'one
+    who'), after a case particle is cut: the word as it stands, then without it."""
+    assert hangul_affixes("공급자") == (("", "자"),)
+    assert ("", "자") in hangul_affixes("제공자와") and ("", "와") in hangul_affixes("제공자와")
+    assert hangul_affixes("환경") == ()     # one syllable of stem: no derivation to tell
+
+
+def test_a_korean_head_formed_as_the_terms_is_a_rendering(tmp_path):
+    """„클라우드 제공자" and „클라우드 제공사업자" (providers) for „클라우드 공급자" (supplier):
+    the modifier kept, the head another noun in -자, a particle after it or not; „클라우드
+    환경" (the cloud environment) ends otherwise, and the term itself is no candidate."""
+    text = ("노드 컨트롤러는 클라우드 제공자와 통신한다.\n"
+            "이 정보는 클라우드 제공사업자에게 전달된다.\n"
+            "클라우드 공급자의 API를 호출하고 클라우드 환경에서 실행된다.\n")
+    flagged = flagged_in(tmp_path, KOREAN, "ko", text)
+    assert ("클라우드 제공자와", "cloud-provider") in flagged
+    assert ("클라우드 제공사업자에게", "cloud-provider") in flagged
+    assert not any("환경" in form or "공급자" in form for form, _ in flagged)

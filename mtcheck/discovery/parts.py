@@ -20,12 +20,12 @@ from typing import Iterable, NamedTuple
 from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
 from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, family, known_word
 from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, respelt, simplemma_languages
-from mtcheck.language.loanwords import heard, misspellable, misspelt, written_by_sound
+from mtcheck.language.loanwords import heard, misspellable, misspelt, without_particle, written_by_sound
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
 MIN_PIECE = 4   # letters a shared piece needs to count
-MODIFIERS_FIRST = {"hu", "fi", "et", "tr", "en"}  # languages whose noun phrases put every modifier first
+MODIFIERS_FIRST = {"hu", "fi", "et", "tr", "en", "ko", "ja"}  # languages whose noun phrases put every modifier first
 MIN_COVER = 0.5  # the share of a part's letters a span must cover to share it
 
 
@@ -378,8 +378,8 @@ class ConceptParts:
         translator who names the same process with another action noun keeps the term's shape;
         its modifiers, which tell one concept from another, stay (the caller checks them).
         (Concept id, rendering, the head's part index) each."""
-        found = affixes(surface, key)
-        if found is None:
+        found_all = affixes_of(surface, key)
+        if not found_all:
             return []
         if self._heads is None:
             self._heads = {}
@@ -393,13 +393,13 @@ class ConceptParts:
                         continue  # another verb is another action („ripristinare rami" beside „creare rami")
                     index = len(rendering.parts) - 1 if head_last else 0
                     head = self._words(rendering.term.text)[rendering.positions[index]][0]
-                    around = affixes(head, rendering.parts[index])
-                    if around is not None:
+                    for around in affixes_of(head, rendering.parts[index])[:1]:
                         self._heads.setdefault(around[1][-2:], []).append((concept_id, rendering, index, around))
         compounding = self.analyser.analyzer.compounding
         replaced = []
-        for concept_id, rendering, index, around in self._heads.get(found[1][-2:], ()):
-            if not alike(around, found):
+        heads = dict.fromkeys(item for found in found_all for item in self._heads.get(found[1][-2:], ()))
+        for concept_id, rendering, index, around in heads:
+            if not any(alike(around, found) for found in found_all):
                 continue
             part = rendering.parts[index]
             if related(part, key) or is_part(part, key, compounding) or part in key:
@@ -790,6 +790,25 @@ def affixes(surface: str, key: str) -> tuple[str, str] | None:
         return None
     around = (word[:at], word[at + len(key):])
     return around if len(around[0]) + len(around[1]) >= MIN_AFFIX and around[1] else None
+
+
+def affixes_of(surface: str, key: str) -> tuple[tuple[str, str], ...]:
+    """A word's affixes (see affixes); of a Korean noun, written without a stemmer's cut, the
+    last syllable of each reading of it (with its case particle or without: see
+    hangul_affixes)."""
+    if surface and all("\uac00" <= c <= "\ud7a3" for c in surface):
+        return hangul_affixes(surface)
+    found = affixes(surface, key)
+    return (found,) if found is not None else ()
+
+
+def hangul_affixes(word: str) -> tuple[tuple[str, str], ...]:
+    """A Korean noun of Sino-Korean morphemes, a syllable each, ends in one that says what
+    kind of thing it is (자 'one who': 공급자 'supplier', 제공자 'provider'; 기 'device'; 성
+    '-ness'), as a derivation's suffix does: its last syllable, after two syllables of stem at
+    least, the case particle it may end in cut first (제공자와). ('', syllable) for each way
+    of reading the word, as it stands first."""
+    return tuple(dict.fromkeys(("", form[-1]) for form in without_particle(word) if len(form) >= 3))
 
 
 def alike(one: tuple[str, str], other: tuple[str, str]) -> bool:

@@ -46,14 +46,19 @@ def written_by_sound(word: str) -> bool:
     return any(_hangul(c) or _katakana(c) for c in word)
 
 
+def without_particle(word: str) -> tuple[str, ...]:
+    """A Korean word as it stands and without each case particle it may end in (공급자의:
+    공급자의, 공급자): a noun and its particle are written as one word."""
+    return (word, *(word[:-len(p)] for p in _PARTICLES if word.endswith(p) and len(word) > len(p)))
+
+
 @functools.lru_cache(maxsize=65536)
 def heard(word: str) -> tuple[str, ...]:
     """A Hangul or katakana word's consonants as classes (several: the word with and without a
     Korean particle), () for a word in neither script."""
     if not word or not all(_hangul(c) or _katakana(c) or c == "ー" for c in word):
         return ()
-    forms = [word] + [word[:-len(p)] for p in _PARTICLES if word.endswith(p) and len(word) > len(p)]
-    return tuple(dict.fromkeys("".join(_collapse(_consonants(form))) for form in forms))
+    return tuple(dict.fromkeys("".join(_collapse(_consonants(form))) for form in without_particle(word)))
 
 
 def _consonants(word: str) -> str:
@@ -144,7 +149,7 @@ def misspelt(word: str, term: str) -> bool:
     if not misspellable(term):
         return False
     wanted = _jamo(term)
-    for form in [word] + [word[:-len(p)] for p in _PARTICLES if word.endswith(p) and len(word) > len(p)]:
+    for form in without_particle(word):
         if form != term and all(_hangul(c) for c in form) and _one_off(_jamo(form), wanted):
             return True
     return False
