@@ -408,6 +408,23 @@ def test_the_dictionary_chooses_among_a_gap_s_runs_where_nothing_else_does(dicti
     assert not any(c.score >= 0.5 for c in alone.values())
 
 
+def test_a_verb_terms_translations_are_verbs(dictionaries, tmp_path):
+    """A term the glossary gives as a verb is translated by verbs: where the source says
+    'reconcile' and the target „Réconcilier" (a word the dictionary gives for it, also a verb)
+    in place of the glossary's „rapprocher", the dictionary backs the gap's choice. Verbs are
+    left out only of a thing's translations (部署, to deploy and deployment)."""
+    glossary = ("reconcile,en,reconcile,preferred,verb\nreconcile,fr,rapprocher,preferred,verb\n"
+                "account,en,account,preferred,noun\naccount,fr,compte,preferred,noun\n")
+    write_dictionary(dictionaries, "freedict-eng-fra",
+                     [("reconcile", "reconcile <v>\n1. réconcilier\n2. concilier\n3. rapprocher\n")])
+    write_dictionary(dictionaries, "freedict-fra-eng", [("réconcilier", "réconcilier <v>\nreconcile\n")])
+    found = gl006_in_po(tmp_path, glossary, "fr", [("Reconcile the account now?", "Réconcilier le compte maintenant ?"),
+                                                  ("Open the account", "Ouvrir le compte")],
+                        columns="concept,lang,term,status,part_of_speech")
+    assert [(f["text"], f["concept"]) for f in found] == [("Réconcilier", "reconcile")]
+    assert "freedict-eng-fra" in found[0]["message"]
+
+
 CEDICT = """# CC-CEDICT
 部署 部署 [bu4 shu3] /to dispose/to deploy/deployment/
 容器 容器 [rong2 qi4] /receptacle/(computing) container/

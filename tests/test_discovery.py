@@ -500,6 +500,20 @@ def test_the_rendering_is_the_word_found_where_the_term_is_and_seldom_elsewhere(
     assert found == [("Rabatt", "discount"), ("Rabatt", "discount")]
 
 
+def test_a_label_that_is_the_term_alone_names_its_rendering_at_once(tmp_path):
+    """A source label that is the term and nothing else ("Reconcile…"), translated by one run
+    of words („Cuadrar…"): nothing else stands there for them to render, so once is enough.
+    The same run once beside other source words ("Reconcile the account now" → „Cuadrar la
+    cuenta ahora", "account" rendered by its term) is not: one of them may be what it says."""
+    glossary = ("reconcile,en,reconcile,preferred\nreconcile,es,conciliar,preferred\n"
+                "account,en,account,preferred\naccount,es,cuenta,preferred\n")
+    label = gl006_in_po(tmp_path, glossary, "es", [("Reconcile…", "Cuadrar…"), ("Open the account", "Abrir la cuenta")])
+    assert [(f["text"], f["concept"]) for f in label] == [("Cuadrar", "reconcile")]
+    longer = gl006_in_po(tmp_path, glossary, "es", [("Reconcile the account now", "Cuadrar la cuenta ahora"),
+                                                     ("Open the account", "Abrir la cuenta")])
+    assert longer == []
+
+
 def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_path):
     """Discovery reads Chinese in the words a dictionary cuts (新建, 科目), not characters. The
     target says 科目 where the source says 'account' and the glossary says 会计科目: 科目 is the

@@ -399,7 +399,8 @@ class Discoverer:
             sole = len(whole) == 1 and len(whole[0][2]) <= source_words + 1 and len(missing) == 1
             others = tuple(sorted(source_keys - self._source_keys(match.text, segment.source_lang)))
             times = sum(1 for _, _, concept in said if concept == match.concept.id)
-            gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others, times)
+            alone = all(match.start <= start and end <= match.end for _, start, end in words_of(segment.source))
+            gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others, times, alone)
             state.gaps.add(gap, (segment, analysed))
 
     def _source_translations(self, state: _Language, source_lang: str | None, lang: str,

@@ -41,9 +41,11 @@ class Gap:
     sole: bool                     # the target's uncovered words are one short run
     others: tuple[str, ...] = ()   # the source's other content words (keys), which a run may render instead
     said: int = 1                  # times the source says the concept
+    alone: bool = False            # the source says the term and no other word (a label: "POS")
 
 
 MIN_DICE = 0.3    # below this a span found in several gaps is there by chance
+LABEL_ONCE = 0.8  # a label's only words, seen once, where the source label is the term alone
 
 
 @dataclass
@@ -135,9 +137,11 @@ class Gaps:
                     # Found again where the source has the term again, and seldom elsewhere.
                     strength = 1.0 if gap.sole else association
                 elif gap.sole:
-                    # The only words the target has for it, seen once: weaker.
+                    # The only words the target has for it, seen once: weaker, unless the
+                    # source says nothing but the term (a label, "POS" → „Punto de Venta"):
+                    # then nothing else is there for the words to render.
                     best = max(gap.spans, key=lambda span: (len(span[2]), -span[0]))
-                    strength = 0.5
+                    strength = LABEL_ONCE if gap.alone else 0.5
                 elif (again := _said_again(gap, place, lemmas)) is not None:
                     # One gap, said again in it: the run the target repeats as often. (No
                     # rival here: a source word said once does not explain a run said four

@@ -268,8 +268,10 @@ class DictionaryRenderings:
 
         def _translations(surface: str, pos: str | None) -> list[str]:
             # A word the dictionary also gives as a verb names the action as often as the
-            # thing, in a language that does not inflect them apart (部署: to deploy, deployment).
-            return [t for t in word_translations(words, surface, source, pos) if "v" not in back.parts_of_speech(t)]
+            # thing, in a language that does not inflect them apart (部署: to deploy,
+            # deployment): not the translation of a thing. A verb's translations are verbs.
+            found = word_translations(words, surface, source, pos)
+            return list(found) if pos == "v" else [t for t in found if "v" not in back.parts_of_speech(t)]
         surfaces = [w for w, _, _ in words_of(term.text)]
         if len(surfaces) == 1:
             # One word: its translations are its senses. A one-word term is a noun unless the
