@@ -638,6 +638,35 @@ def test_a_phrase_quoted_whole_is_written_like_a_name(tmp_path):
     assert plain is None or "titled" not in {e.signal for e in plain.evidence} and plain.score < 0.5
 
 
+CZECH_GLOSSARY = """concept,lang,term,status
+mass,en,mass mobilisation,preferred
+mass,cs,masová mobilizace,preferred
+mass,cs,mobilizace mas,admitted
+skilful,en,Skilful Mass Mobilisation,preferred
+skilful,cs,Obratná masová mobilizace,preferred
+"""
+
+
+def test_the_renderings_core_in_a_phrase_quoted_whole_in_its_own_text(tmp_path):
+    """„mobilizace lidu" (mobilisation of the people), quoted whole in an article, shares the
+    core of the concept's renderings and is marked as a name: a rendering. In a bilingual
+    segment the quotes are the source's (a label it refers to), not a name the writer gave."""
+    glossary_path = tmp_path / "cs.csv"
+    glossary_path.write_text(CZECH_GLOSSARY, encoding="utf-8")
+    lines = ['Provincie rozvíjí program "mobilizace lidu" ve všech obcích.',
+             'Hnutí "Obratná masová mobilizace" pokračuje.', 'Masová mobilizace je důležitá.']
+    article = discovered(load_glossary(glossary_path), "cs", "\n".join(lines) + "\n", everything=True)
+    named = article["mobilizace lidu"]
+    assert named.concept.id == "mass" and named.score >= 0.5 and "titled" in {e.signal for e in named.evidence}
+    discoverer = Discoverer(load_glossary(glossary_path))
+    sources = ['The province runs the "people mobilisation" programme in every commune.',
+               'The "Skilful Mass Mobilisation" movement goes on.', 'Mass mobilisation matters.']
+    for number, (line, source) in enumerate(zip(lines, sources), 1):
+        discoverer.add(Segment(line, "ui.po", number, lang="cs", source=source, source_lang="en"))
+    labelled = {c.form: c for c in discoverer.candidates()}.get("mobilizace lidu")
+    assert labelled is None or "titled" not in {e.signal for e in labelled.evidence} and labelled.score < 0.5
+
+
 def test_a_rendering_without_the_word_that_links_its_words(tmp_path):
     """„fournisseurs cloud" has the words of „fournisseur de cloud" but not the preposition
     that links them: another rendering. „fournisseur du cloud" (de with its article) is the

@@ -130,6 +130,7 @@ class _Span(NamedTuple):
     aligned: tuple | None = None          # (concept id, strength, support, gaps, source term): see gaps
     # (the concepts of a term of another language in brackets after it, that term)
     glossed: tuple[frozenset[str], Term] | None = None
+    quoted_name: bool = False             # quoted whole in a text of its own: a name its writer marked
 
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
@@ -251,7 +252,8 @@ class Discoverer:
             keys = self._keys(lang, span_lang, analysed, first, stop)
             self._remember(state, _Span(span_lang, keys, self._occurrence(segment, analysed, first, stop, context, True),
                                         None, probability, inner(first, stop),
-                                        named=_named(analysed, first, stop, lang, quoted=True)))
+                                        named=_named(analysed, first, stop, lang, quoted=True),
+                                        quoted_name=not segment.source))
         made = set(quoted)  # each stretch of words remembered once
         for index, word in enumerate(analysed.words):
             if not word.content or any(f <= index < s_ for f, s_, _ in covered) or (index, index + 1) in quoted:
@@ -966,6 +968,12 @@ class Discoverer:
                         # A name with words inside it replaced („Vietnami Hazai Front" for
                         # „Vietnami Hazafias Front"), written like a name as the term is.
                         evidence.extend(_titled(spans))
+                    elif share.core and any(s.quoted_name and not s.named for s in spans):
+                        # The core of the concept's renderings in a phrase quoted whole in small
+                        # letters, as a writer marks a name („mobilizace lidu", 'mobilisation of
+                        # the people'); written with capitals, the name of something else as often
+                        # („Kitle Seferberliği Davası", the cause).
+                        evidence.extend(_quoted_as_name(spans))
                 tied = tied or bool(share.core or share.modifier)
         formed = parts.with_head_replaced(concept.id, spans[0].occurrence.text) if span_lang == lang else None
         if formed is not None:
@@ -1199,7 +1207,12 @@ def _titled(spans: list[_Span]) -> list[Evidence]:
     titled = next((s.occurrence.text for s in spans if s.named), None)
     if titled:
         return [Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'")]
-    quoted = next((s.occurrence.text for s in spans if s.occurrence.quoted), None)
+    return _quoted_as_name(spans)
+
+
+def _quoted_as_name(spans: list[_Span]) -> list[Evidence]:
+    """The evidence of a place quoted whole in a text of its own, if one is."""
+    quoted = next((s.occurrence.text for s in spans if s.quoted_name), None)
     return [Evidence("titled", WEIGHTS["titled"], f"quoted whole, as a name: '{quoted}'")] if quoted else []
 
 
