@@ -610,8 +610,7 @@ def test_another_modifier_makes_a_kind_of_the_concept_and_another_head_another_t
     assert department is None or department.score < 0.5
 
 
-INDONESIAN_GLOSSARY = """concept,lang,term,status
-massa,en,mass mobilisation,preferred
+INDONESIAN_GLOSSARY = """massa,en,mass mobilisation,preferred
 massa,id,mobilisasi massa,preferred
 terampil,en,Skilful Mass Mobilisation,preferred
 terampil,id,Mobilisasi Massa yang Terampil,preferred
@@ -623,23 +622,19 @@ def test_a_phrase_quoted_whole_is_written_like_a_name(tmp_path):
     small letters: 96 model „mobilisasi massa efektif" names the movement, built on mass
     mobilisation with another modifier; the same words unquoted, or inside a longer quotation,
     are mass mobilisation with an ordinary adjective."""
-    glossary_path = tmp_path / "id.csv"
-    glossary_path.write_text(INDONESIAN_GLOSSARY, encoding="utf-8")
     quoted = ('Provinsi telah membangun 96 model "mobilisasi massa efektif" di semua desa.\n'
               'Gerakan "Mobilisasi Massa yang Terampil" terus berkembang.\n')
-    found = discovered(load_glossary(glossary_path), "id", quoted, everything=True)
-    named = found["mobilisasi massa efektif"]
+    named = candidates_in(tmp_path, INDONESIAN_GLOSSARY, "id", quoted)["mobilisasi massa efektif"]
     assert named.concept.id == "terampil" and named.score >= 0.5
     assert {"structure", "titled"} <= {e.signal for e in named.evidence}
     unquoted = ('Provinsi telah membangun 96 model mobilisasi massa efektif di semua desa.\n'
                 'Gerakan "Mobilisasi Massa yang Terampil" terus berkembang.\n'
                 'Ia berkata: "kami membangun mobilisasi massa efektif di desa".\n')
-    plain = discovered(load_glossary(glossary_path), "id", unquoted, everything=True).get("mobilisasi massa efektif")
+    plain = candidates_in(tmp_path, INDONESIAN_GLOSSARY, "id", unquoted).get("mobilisasi massa efektif")
     assert plain is None or "titled" not in {e.signal for e in plain.evidence} and plain.score < 0.5
 
 
-CZECH_GLOSSARY = """concept,lang,term,status
-mass,en,mass mobilisation,preferred
+CZECH_GLOSSARY = """mass,en,mass mobilisation,preferred
 mass,cs,masová mobilizace,preferred
 mass,cs,mobilizace mas,admitted
 skilful,en,Skilful Mass Mobilisation,preferred
@@ -651,14 +646,11 @@ def test_the_renderings_core_in_a_phrase_quoted_whole_in_its_own_text(tmp_path):
     """„mobilizace lidu" (mobilisation of the people), quoted whole in an article, shares the
     core of the concept's renderings and is marked as a name: a rendering. In a bilingual
     segment the quotes are the source's (a label it refers to), not a name the writer gave."""
-    glossary_path = tmp_path / "cs.csv"
-    glossary_path.write_text(CZECH_GLOSSARY, encoding="utf-8")
     lines = ['Provincie rozvíjí program "mobilizace lidu" ve všech obcích.',
              'Hnutí "Obratná masová mobilizace" pokračuje.', 'Masová mobilizace je důležitá.']
-    article = discovered(load_glossary(glossary_path), "cs", "\n".join(lines) + "\n", everything=True)
-    named = article["mobilizace lidu"]
+    named = candidates_in(tmp_path, CZECH_GLOSSARY, "cs", "\n".join(lines) + "\n")["mobilizace lidu"]
     assert named.concept.id == "mass" and named.score >= 0.5 and "titled" in {e.signal for e in named.evidence}
-    discoverer = Discoverer(load_glossary(glossary_path))
+    discoverer = Discoverer(load_glossary(tmp_path / "g.csv"))
     sources = ['The province runs the "people mobilisation" programme in every commune.',
                'The "Skilful Mass Mobilisation" movement goes on.', 'Mass mobilisation matters.']
     for number, (line, source) in enumerate(zip(lines, sources), 1):
