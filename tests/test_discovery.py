@@ -659,6 +659,21 @@ def test_the_renderings_core_in_a_phrase_quoted_whole_in_its_own_text(tmp_path):
     assert labelled is None or "titled" not in {e.signal for e in labelled.evidence} and labelled.score < 0.5
 
 
+def test_a_quoted_labels_capital_is_no_name_in_a_bilingual_segment(tmp_path):
+    """A UI string quotes a label as its source does, and a label begins with a capital:
+    „Repositorios recientes" (Recent Repositories) is no name there, so not the remote
+    repository with another modifier, written like a name. In an article the same quoted
+    capital marks a name."""
+    glossary = ("repo,en,repository,preferred\nrepo,es,repositorio,preferred\n"
+                "remote-repo,en,remote repository,preferred\nremote-repo,es,repositorio remoto,preferred\n")
+    findings = gl006_in_po(tmp_path, glossary, "es", [('Open \\"Recent Repositories\\"', 'Abrir \\"Repositorios recientes\\"'),
+                                                  ("Push to the remote repository", "Enviar al repositorio remoto")])
+    assert findings == []
+    article = candidates_in(tmp_path, glossary, "es", 'Abrí la lista "Repositorios recientes" ayer.\n'
+                                                      "Envié todo al repositorio remoto.\n")
+    assert "titled" in {e.signal for e in article["Repositorios recientes"].evidence}
+
+
 def test_a_rendering_without_the_word_that_links_its_words(tmp_path):
     """„fournisseurs cloud" has the words of „fournisseur de cloud" but not the preposition
     that links them: another rendering. „fournisseur du cloud" (de with its article) is the

@@ -252,7 +252,7 @@ class Discoverer:
             keys = self._keys(lang, span_lang, analysed, first, stop)
             self._remember(state, _Span(span_lang, keys, self._occurrence(segment, analysed, first, stop, context, True),
                                         None, probability, inner(first, stop),
-                                        named=_named(analysed, first, stop, lang, quoted=True),
+                                        named=_named(analysed, first, stop, lang, quoted=not segment.source),
                                         quoted_name=not segment.source))
         made = set(quoted)  # each stretch of words remembered once
         for index, word in enumerate(analysed.words):
