@@ -674,6 +674,22 @@ def test_a_quoted_labels_capital_is_no_name_in_a_bilingual_segment(tmp_path):
     assert "titled" in {e.signal for e in article["Repositorios recientes"].evidence}
 
 
+def test_the_sources_own_words_kept_in_quotes_are_no_rendering(tmp_path):
+    """A UI string that keeps the source's quoted words as they stand ("commit-msg hook", a
+    hook's name) renders nothing in another language: they are the source's, not the orphan
+    commit left in English with another modifier. An article quoting English words has no
+    source to have kept them from."""
+    glossary = ("orphan,en,orphan commit,preferred\norphan,de,verwaister Commit,preferred\n"
+                "commit,en,commit,preferred\ncommit,de,Commit,preferred\nhook,en,hook,preferred\nhook,de,Hook,preferred\n")
+    pairs = [('Calling \\"commit-msg hook\\"...', 'Aufrufen des \\"commit-msg hook\\"...'),
+             ('Commit declined by the \\"commit-msg hook\\".', 'Commit vom \\"commit-msg hook\\" abgelehnt.'),
+             ("Create an orphan commit", "Einen verwaisten Commit erstellen")]
+    assert gl006_in_po(tmp_path, glossary, "de", pairs) == []
+    article = candidates_in(tmp_path, glossary, "de", 'Aufrufen des "commit-msg hook".\n'
+                                                      'Commit vom "commit-msg hook" abgelehnt.\n')
+    assert "foreign" in {e.signal for e in article["commit-msg hook"].evidence}
+
+
 def test_a_rendering_without_the_word_that_links_its_words(tmp_path):
     """„fournisseurs cloud" has the words of „fournisseur de cloud" but not the preposition
     that links them: another rendering. „fournisseur du cloud" (de with its article) is the

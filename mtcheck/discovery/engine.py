@@ -249,6 +249,9 @@ class Discoverer:
             quoted.add((first, stop))
             context = analysed.window(first, stop)
             span_lang, probability = self._span_language(lang, analysed, first, stop, covered)
+            if span_lang != lang and segment.source \
+                    and _stretch(analysed, first, stop).casefold() in segment.source.casefold():
+                continue  # the source's own words, kept as they stand (a hook's, a command's name)
             keys = self._keys(lang, span_lang, analysed, first, stop)
             self._remember(state, _Span(span_lang, keys, self._occurrence(segment, analysed, first, stop, context, True),
                                         None, probability, inner(first, stop),
@@ -1198,6 +1201,11 @@ def _stem_shared(concept: Concept, lang: str, words) -> bool:
                 for w in term_words):
             return True
     return False
+
+
+def _stretch(analysed: Analysed, first: int, stop: int) -> str:
+    """The text from the first word's start to the last one's end."""
+    return analysed.text[analysed.words[first].start:analysed.words[stop - 1].end]
 
 
 def _titled(spans: list[_Span]) -> list[Evidence]:
