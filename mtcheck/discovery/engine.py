@@ -277,8 +277,7 @@ class Discoverer:
         # In a bilingual segment only what the source says and the target's terms miss.
         eligible = {m.concept.id for m in missing} if segment.source else None
         for first, stop in self._dictionary_spans(state, analysed, covered, eligible):
-            state.translations_seen[state.lexical.keys_of(segment.text[analysed.words[first].start:
-                                                                         analysed.words[stop - 1].end])] += 1
+            state.translations_seen[state.lexical.keys_of(_stretch(analysed, first, stop))] += 1
             if (first, stop) not in made:
                 made.add((first, stop))
                 self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), ())
@@ -433,9 +432,7 @@ class Discoverer:
         state.aligned_done = True
 
         def text_of(place, span) -> str:
-            _, analysed = place
-            words = analysed.words
-            return analysed.text[words[span[0]].start:words[span[1] - 1].end]
+            return _stretch(place[1], span[0], span[1])
 
         def translates(concept_id: str, place, span) -> bool:
             return state.lexical.rendering(concept_id, text_of(place, span)) is not None  # a sense sure without the gap
@@ -611,8 +608,7 @@ class Discoverer:
                         or _cuts_a_term(native, first, stop) \
                         or any(f < stop and first < s and m.concept.id == concept_id for f, s, m in native):
                     continue
-                text = analysed.text[words[first].start:words[stop - 1].end]
-                if parts.with_head_replaced(concept_id, text) is not None:
+                if parts.with_head_replaced(concept_id, _stretch(analysed, first, stop)) is not None:
                     yield first, stop
 
     def _built_on(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]],
@@ -682,7 +678,7 @@ class Discoverer:
                 return other, 1.0
         if stop - first < 2:
             return lang, 0.0  # one word says too little
-        text = analysed.text[analysed.words[first].start:analysed.words[stop - 1].end]
+        text = _stretch(analysed, first, stop)
         # English too: untranslated English is the commonest leak in machine-translated text.
         ranked = _span_identifier(tuple(sorted({lang, "en", *self.glossary.languages})))(text)
         if not ranked:
