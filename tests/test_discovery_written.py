@@ -60,3 +60,17 @@ def test_the_term_rightly_spelt_where_the_glossary_misspells_it(tmp_path):
     ])
     found = {f["text"] for f in findings}
     assert found and not any("ersonnalis" in text for text in found)
+
+
+def test_a_form_of_the_rightly_spelt_term_renders_it(tmp_path):
+    """The glossary's Polish „zakmnij" has two letters swapped: „zamknięta", the participle of
+    „zamknij" the matcher reads as the term once it is rightly spelt, renders 'close' where the
+    source says "closed", and is no other rendering of it."""
+    from tests.test_discovery import gl006_in_po
+    findings = gl006_in_po(tmp_path, "close,en,close,preferred\nclose,pl,zakmnij,preferred\n"
+                                     "window,en,window,preferred\nwindow,pl,okno,preferred\n", "pl", [
+        ("(closed)", "(zamknięta)"),
+        ("Close the window", "Zamknij okno"),
+        ("Open the window", "Otwórz okno"),
+    ])
+    assert findings == []

@@ -47,7 +47,7 @@ from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
 from mtcheck.language import GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family, mask_protected, words_of
 from mtcheck.language.bilingual import installed
-from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
+from mtcheck.language.dictionary import dictionary_lemma, respelt, simplemma_languages
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher, WordCache
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
@@ -164,6 +164,7 @@ class Discoverer:
         # (source, target language) -> a source word -> its translations' keys (None: no dictionary)
         self._source_words: dict[tuple[str, str], WordCache | None] = {}
         self._namesakes: dict[str, dict[str, set[str]]] = {}  # a language -> a term, folded -> its concepts
+        self._respelt: dict[tuple[str, str], object] = {}  # (concept id, language) -> see _respelt_matcher
         self._spans = 0
         # What the MT signal made of each candidate: (written in, keys) -> translation.
         self.translations: dict[tuple[str, tuple[str, ...]], str] = {}
@@ -349,9 +350,36 @@ class Discoverer:
             words = plain_words(segment.text) if words is None else words
             if resembles_a_term(concept, lang, words, compounding, segment.text) or _stem_shared(concept, lang, words):
                 continue  # a form of the concept's own term the matcher did not take
+            respelt_terms = self._respelt_matcher(concept, lang)
+            if respelt_terms is not None and respelt_terms.matches(segment):
+                continue  # the term as the dictionary spells it, where the glossary has a slip
             seen.add(concept.id)
             missing.append(match)
         return missing, in_source, [(start, end, concept) for start, end, concept in places if concept in seen]
+
+    def _respelt_matcher(self, concept: Concept, lang: str):
+        """A matcher of the concept's terms in `lang` as the language's dictionary spells them,
+        where a word of one has a slip (see dictionary.respelt: GnuCash's Polish „zakmnij" for
+        „zamknij", whose participle „zamknięta" the matcher then reads); None where none has.
+        Made the first time the concept is missing from a target, so that a large glossary's
+        terms are not all looked up."""
+        key = (concept.id, lang)
+        if key not in self._respelt:
+            terms = []
+            for term in concept.terms_in(lang):
+                if not term.status.accepted:
+                    continue
+                text, at = term.text, 0
+                for word, start, end in words_of(term.text):
+                    right = respelt(word, lang)
+                    if right is not None:
+                        text = text[:start + at] + right + text[end + at:]
+                        at += len(right) - len(word)
+                if text != term.text:
+                    terms.append(replace(term, text=text))
+            self._respelt[key] = Matcher(Glossary((replace(concept, terms=tuple(terms)),))).for_language(lang) \
+                if terms else None
+        return self._respelt[key]
 
     def _namesakes_of(self, term: Term, lang: str) -> set[str]:
         """The other concepts with a term of this text in this language (the glossary's
