@@ -47,9 +47,9 @@ from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
 from mtcheck.language import GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family, mask_protected, words_of
 from mtcheck.language.bilingual import installed
-from mtcheck.language.dictionary import dictionary_lemma, respelt, simplemma_languages
+from mtcheck.language.dictionary import dictionary_lemma, respelt_text, simplemma_languages
 from mtcheck.language.nouns import german_noun_form
-from mtcheck.matching import Matcher, WordCache
+from mtcheck.matching import LanguageMatcher, Matcher, WordCache
 from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
 from mtcheck.resemblance import plain_words, resembles_a_term
 
@@ -164,7 +164,7 @@ class Discoverer:
         # (source, target language) -> a source word -> its translations' keys (None: no dictionary)
         self._source_words: dict[tuple[str, str], WordCache | None] = {}
         self._namesakes: dict[str, dict[str, set[str]]] = {}  # a language -> a term, folded -> its concepts
-        self._respelt: dict[tuple[str, str], object] = {}  # (concept id, language) -> see _respelt_matcher
+        self._respelt: dict[tuple[str, str], LanguageMatcher | None] = {}  # (concept id, language): _respelt_matcher
         self._spans = 0
         # What the MT signal made of each candidate: (written in, keys) -> translation.
         self.translations: dict[tuple[str, tuple[str, ...]], str] = {}
@@ -357,7 +357,7 @@ class Discoverer:
             missing.append(match)
         return missing, in_source, [(start, end, concept) for start, end, concept in places if concept in seen]
 
-    def _respelt_matcher(self, concept: Concept, lang: str):
+    def _respelt_matcher(self, concept: Concept, lang: str) -> LanguageMatcher | None:
         """A matcher of the concept's terms in `lang` as the language's dictionary spells them,
         where a word of one has a slip (see dictionary.respelt: GnuCash's Polish „zakmnij" for
         „zamknij", whose participle „zamknięta" the matcher then reads); None where none has.
@@ -365,19 +365,9 @@ class Discoverer:
         terms are not all looked up."""
         key = (concept.id, lang)
         if key not in self._respelt:
-            terms = []
-            for term in concept.terms_in(lang):
-                if not term.status.accepted:
-                    continue
-                text, at = term.text, 0
-                for word, start, end in words_of(term.text):
-                    right = respelt(word, lang)
-                    if right is not None:
-                        text = text[:start + at] + right + text[end + at:]
-                        at += len(right) - len(word)
-                if text != term.text:
-                    terms.append(replace(term, text=text))
-            self._respelt[key] = Matcher(Glossary((replace(concept, terms=tuple(terms)),))).for_language(lang) \
+            terms = tuple(replace(term, text=spelt) for term in concept.terms_in(lang)
+                          if term.status.accepted and (spelt := respelt_text(term.text, lang)) is not None)
+            self._respelt[key] = Matcher(Glossary((replace(concept, terms=terms),))).for_language(lang) \
                 if terms else None
         return self._respelt[key]
 

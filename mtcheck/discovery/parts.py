@@ -19,8 +19,8 @@ from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
 from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, family, known_word
-from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, respelt, simplemma_languages
-from mtcheck.language.loanwords import heard, misspellable, misspelt, without_particle, written_by_sound
+from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, respelt_text, simplemma_languages
+from mtcheck.language.loanwords import hangul, heard, misspellable, misspelt, without_particle, written_by_sound
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
@@ -325,22 +325,9 @@ class ConceptParts:
         the slip)."""
         lang = self.analyser.analyzer.lang
         content = [key for _, key, is_content in self._words(text) if is_content]
-        for rendering in self.renderings.get(concept_id, ()):
-            own = [(word, key) for word, key, is_content in self._words(rendering.term.text) if is_content]
-            if len(own) != len(content):
-                continue
-            slips = 0
-            for (word, key), found in zip(own, content):
-                if key == found:
-                    continue
-                right = respelt(word, lang)
-                if right is None or self.analyser.word(right)[0] != found:
-                    break
-                slips += 1
-            else:
-                if slips:
-                    return True
-        return False
+        return any((spelt := respelt_text(rendering.term.text, lang)) is not None
+                   and [key for _, key, is_content in self._words(spelt) if is_content] == content
+                   for rendering in self.renderings.get(concept_id, ()))
 
     def term_form(self, concept_id: str, text: str) -> bool:
         """Whether the text is one of the concept's terms in this language with each content
@@ -796,7 +783,7 @@ def affixes_of(surface: str, key: str) -> tuple[tuple[str, str], ...]:
     """A word's affixes (see affixes); of a Korean noun, written without a stemmer's cut, the
     last syllable of each reading of it (with its case particle or without: see
     hangul_affixes)."""
-    if surface and all("\uac00" <= c <= "\ud7a3" for c in surface):
+    if hangul(surface):
         return hangul_affixes(surface)
     found = affixes(surface, key)
     return (found,) if found is not None else ()

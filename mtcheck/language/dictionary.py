@@ -6,6 +6,8 @@ import functools
 import logging
 import unicodedata
 
+from mtcheck.language.words import words_of
+
 
 @functools.lru_cache(maxsize=None)
 def simplemma_languages() -> frozenset[str]:
@@ -125,6 +127,18 @@ def respelt(word: str, lang: str) -> str | None:
     if known is None or len(word) < MIN_RESPELT or not word.isalpha() or known(word):
         return None
     return next((other for other in _one_slip(word) if known(other)), None)
+
+
+def respelt_text(text: str, lang: str) -> str | None:
+    """A term with each of its words that has a slip as the dictionary spells it (see respelt):
+    „zamknij" for „zakmnij"; None where no word has one."""
+    spelt, shift = text, 0
+    for word, start, end in words_of(text):
+        right = respelt(word, lang)
+        if right is not None:
+            spelt = spelt[:start + shift] + right + spelt[end + shift:]
+            shift += len(right) - len(word)
+    return spelt if spelt != text else None
 
 
 def _one_slip(word: str) -> list[str]:

@@ -46,6 +46,11 @@ def written_by_sound(word: str) -> bool:
     return any(_hangul(c) or _katakana(c) for c in word)
 
 
+def hangul(word: str) -> bool:
+    """Whether a word is written in Hangul syllables, every letter of it."""
+    return bool(word) and all(map(_hangul, word))
+
+
 def without_particle(word: str) -> tuple[str, ...]:
     """A Korean word as it stands and without each case particle it may end in (공급자의:
     공급자의, 공급자): a noun and its particle are written as one word."""
