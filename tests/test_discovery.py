@@ -1081,6 +1081,17 @@ def test_a_verb_of_the_term_s_other_aspect_renders_the_term(tmp_path):
     assert findings == []
 
 
+def test_a_compound_sharing_only_the_terms_first_part_is_no_form_of_it(tmp_path):
+    """German „Zwischensalden" shares eight letters with the glossary's „Zwischensumme", but
+    only its first part: „Zwischen|salden" is a compound with another head, another word, so
+    the label "Subtotals" leaves the term out and „Zwischensalden" renders it. „Zwischensummen"
+    is the term's plural."""
+    glossary = "subtotal,en,subtotal,preferred\nsubtotal,de,Zwischensumme,preferred\n"
+    other_head = gl006_in_po(tmp_path, glossary, "de", [("Subtotals", "Zwischensalden"), ("Open", "Öffnen")])
+    assert [(f["text"], f["concept"]) for f in other_head] == [("Zwischensalden", "subtotal")]
+    assert gl006_in_po(tmp_path, glossary, "de", [("Subtotals", "Zwischensummen"), ("Open", "Öffnen")]) == []
+
+
 def test_the_same_words_as_a_name_and_in_running_text_are_scored_apart(tmp_path):
     """« Mobilisation auprès des masses », quoted with capitals, names the movement; „la
     mobilisation auprès des masses joue un rôle" in small letters is the work, not the movement:

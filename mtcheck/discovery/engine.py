@@ -39,13 +39,15 @@ from typing import Callable, Iterable, NamedTuple, TypeVar
 from mtcheck.abbreviations import bracketed, initialism
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
+from mtcheck.discovery.lists import Item, item_span, items_in_place, list_items, list_marks
 from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED, DictionaryRenderings, word_translations
 from mtcheck.discovery.parts import (ConceptParts, Rendering, Share, common_prefix, echoes, of_part, related,
                                      same_words)
 from mtcheck.discovery.scoring import SIGNALS, Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
-from mtcheck.language import GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family, mask_protected, words_of
+from mtcheck.language import (GLOSS_CLOSING, GLOSS_OPENING, MIN_COMPOUND_REST, analyzer_for, canonical_lang, family,
+                              mask_protected, words_of)
 from mtcheck.language.bilingual import installed
 from mtcheck.language.dictionary import dictionary_lemma, respelt_text, simplemma_languages
 from mtcheck.language.nouns import german_noun_form
@@ -191,7 +193,7 @@ class Discoverer:
         if segment.source:
             word = state.analyser.word
             state.gaps.read({key for key, content in map(word, surfaces) if content}, source_keys)
-        missing, in_source, said = self._missing(segment, lang, matches)
+        missing, in_source, said, spoken = self._missing(segment, lang, matches)
         # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
         if not matches and not missing and not any(mark in masked for mark in QUOTE_MARKS) \
                 and not any(state.trigger(word) for word in surfaces):
@@ -209,7 +211,7 @@ class Discoverer:
             # the missing concept's rendering (科目, another concept's term, for "account").
             self._add_gaps(state, lang, segment, analysed, [m for m in matches if m.concept.id in in_source
                                                       or any(c.id in in_source for c, _ in m.alternatives)], missing,
-                           said, source_keys)
+                           said, spoken, source_keys)
         starts = [w.start for w in analysed.words]
         names = [(f, s) for f, s in analysed.quotes if s - f <= MAX_NAME_WORDS]
         covered: list[tuple[int, int, Match]] = []
@@ -313,24 +315,25 @@ class Discoverer:
                     state.endings.setdefault(match.concept.id, Counter())[word.text[-1:].casefold()] += 1
 
     def _missing(self, segment: Segment, lang: str, matches: list[Match]) \
-            -> tuple[list[Match], set[str], list[tuple[int, int, str]]]:
+            -> tuple[list[Match], set[str], list[tuple[int, int, str]], list[tuple[int, int, frozenset[str]]]]:
         """A bilingual segment's source terms whose concept the target renders with none of its
         terms (once per concept), where the glossary has the concept in the target's language
-        (or, with new_terms, has it at all); the concepts the source has; and where the source
-        says the missing concepts (each time)."""
+        (or, with new_terms, has it at all); the concepts the source has; where the source
+        says the missing concepts (each time); and where it says each term, with the concepts
+        the term may be."""
         if not segment.source or not segment.source_lang:
-            return [], set(), []
+            return [], set(), [], []
         source_lang = canonical_lang(segment.source_lang)
         source = Segment(segment.source, segment.path, segment.line, lang=source_lang)
         rendered = {m.concept.id for m in matches} | {c.id for m in matches for c, _ in m.alternatives}
-        missing, seen, in_source, places = [], set(), set(), []
+        missing, seen, in_source, places, spoken = [], set(), set(), [], []
         compounding = analyzer_for(lang).compounding
         words = None
         for match in self.matcher.for_language(source_lang).matches(source):
             # (And the concepts of the same source word in another part of speech: a target term
             # of one renders the other, see below.)
-            in_source |= {match.concept.id} | {c.id for c, _ in match.alternatives} \
-                | self._namesakes_of(match.term, source_lang)
+            may_be = {match.concept.id} | {c.id for c, _ in match.alternatives} | self._namesakes_of(match.term, source_lang)
+            in_source |= may_be
             if not match.concept.terms_in(lang):
                 # Of a word two concepts share ('remote': the adjective, the remote repository)
                 # the one the target's language has a term for, where only one has.
@@ -339,6 +342,7 @@ class Discoverer:
                     match = match._replace(concept=targets[0][0], term=targets[0][1], alternatives=())
             concept = match.concept
             places.append((match.start, match.end, concept.id))
+            spoken.append((match.start, match.end, frozenset(may_be | {concept.id})))
             # Rendered: the concept, another the source word may be, or the concept of the same
             # source word in another part of speech ("stage" the verb and the noun; „в
             # индекса", in the index, for 'staged'; „ao submeter", to commit, for "Commit
@@ -355,7 +359,7 @@ class Discoverer:
                 continue  # the term as the dictionary spells it, where the glossary has a slip
             seen.add(concept.id)
             missing.append(match)
-        return missing, in_source, [(start, end, concept) for start, end, concept in places if concept in seen]
+        return missing, in_source, [(start, end, concept) for start, end, concept in places if concept in seen], spoken
 
     def _respelt_matcher(self, concept: Concept, lang: str) -> LanguageMatcher | None:
         """A matcher of the concept's terms in `lang` as the language's dictionary spells them,
@@ -392,7 +396,8 @@ class Discoverer:
         return {key for key, content in keys if content}
 
     def _add_gaps(self, state: _Language, lang: str, segment: Segment, analysed: Analysed, matches: list[Match],
-                  missing: list[Match], said: list[tuple[int, int, str]], source_keys: set[str]) -> None:
+                  missing: list[Match], said: list[tuple[int, int, str]],
+                  spoken: list[tuple[int, int, frozenset[str]]], source_keys: set[str]) -> None:
         starts = [w.start for w in analysed.words]
         covered = [(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)) for m in matches]
         # A target word that is one of the source's other words again renders that word (not
@@ -408,10 +413,13 @@ class Discoverer:
         covered += [(index, index + 1) for index, word in enumerate(analysed.words)
                     if word.content and state.lexical.key(word.text) in translated]
         found = gap_runs(analysed.words, covered, analysed.joined)
+        listed = self._listed(lang, segment, analysed, matches, spoken) if len(spoken) > 1 else {}
         for match in missing:
             spans = [s for s in found if not _no_noun_for_a_noun(match.concept, lang, analysed.words[s[0]:s[1]])]
             if not spans:
                 continue
+            item = listed.get(match.concept.id)
+            in_item = item_span(spans, item) if item else None
             whole = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
             # As many words as the source says it with, or as its preferred term has where the
             # source says it shorter ('remote' for „remote repository": „dépôt distant").
@@ -422,8 +430,28 @@ class Discoverer:
             others = tuple(sorted(source_keys - self._source_keys(match.text, segment.source_lang)))
             times = sum(1 for _, _, concept in said if concept == match.concept.id)
             alone = all(match.start <= start and end <= match.end for _, start, end in words_of(segment.source))
-            gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others, times, alone)
+            gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others, times, alone, in_item)
             state.gaps.add(gap, (segment, analysed))
+
+    def _listed(self, lang: str, segment: Segment, analysed: Analysed, matches: list[Match],
+                spoken: list[tuple[int, int, frozenset[str]]]) -> dict[str, Item]:
+        """The target's list item in the place of the source's item that says each concept,
+        where both say lists that line up (see lists.items_in_place)."""
+        source_lang = canonical_lang(segment.source_lang or "")
+        source_marks, marks = list_marks(source_lang), list_marks(lang)
+        if source_marks is None or marks is None:
+            return {}
+        analyser = self._source_analysers.get(source_lang)
+        if analyser is None:
+            analyser = self._source_analysers[source_lang] = TextAnalyser(analyzer_for(source_lang))
+        source_words = analyser.words_of(mask_protected(segment.source))
+        source_lists = list_items(segment.source, source_words, source_marks)
+        if not source_lists:
+            return {}
+        words = [(w.text, w.start, w.end) for w in analysed.words]
+        rendered = [(m.start, m.end, frozenset({m.concept.id} | {c.id for c, _ in m.alternatives})) for m in matches]
+        return items_in_place(source_lists, source_words, spoken, list_items(analysed.text, words, marks), words,
+                              rendered)
 
     def _source_translations(self, state: _Language, source_lang: str | None, lang: str,
                              words: list[str]) -> set[str]:
@@ -1204,15 +1232,35 @@ def _stem_shared(concept: Concept, lang: str, words) -> bool:
     """Whether the text has, for each word of one of the concept's terms, a word sharing most of
     its start with it (seven tenths of the shorter, six letters at least): a form GL004's
     stricter test does not take, as a verb of the other aspect is (Bulgarian „преустанови"
-    beside „преустановявам")."""
+    beside „преустановявам"). In a language that writes compounds as one word, not a compound
+    whose shared start is only its first part („Zwischen|salden" beside „Zwischen|summe",
+    „Buchungs|sätze" beside „Buchung"): its head is another word."""
+    analyzer = analyzer_for(lang)
+
+    def form_of(term_word: str, other: str) -> bool:
+        shared = common_prefix(term_word, other)
+        return shared >= max(6, STEM_SHARED * min(len(term_word), len(other))) \
+            and not (analyzer.compounding and _other_head(analyzer, term_word, other, shared))
+
     for term in concept.terms:
         if term.lang != lang or not term.status.accepted:
             continue
         spelt = plain_words(term.text).words
         term_words = [w for w in spelt if len(w) >= 6]
         if term_words and len(term_words) == len(spelt) and all(
-                any(common_prefix(w, other) >= max(6, STEM_SHARED * min(len(w), len(other))) for other in words.words)
-                for w in term_words):
+                any(form_of(w, other) for other in words.words) for w in term_words):
+            return True
+    return False
+
+
+def _other_head(analyzer, term_word: str, word: str, shared: int) -> bool:
+    """Whether `word` is a compound whose first part lies within the start it shares with
+    `term_word` and whose head is not the term word's rest (the head is what a compound
+    names)."""
+    for cut in range(MIN_COMPOUND_REST, shared + 1):
+        head, term_rest = word[cut:], term_word[cut:]
+        if analyzer.is_compound_start(word[:cut]) and analyzer.is_compound_rest(head) \
+                and common_prefix(head, term_rest) < max(MIN_COMPOUND_REST, STEM_SHARED * min(len(head), len(term_rest))):
             return True
     return False
 

@@ -13,6 +13,12 @@ text. Where a concept has one gap, or a gap a single run of few words, that run 
 "Discount" → "Zniżka"). Everything is counted within the file(s) read: nothing outside them is
 needed.
 
+Where the source says the term as an item of a list and the target has a list of as many
+items that lines up with it (another item's term rendered in its place, none out of place),
+the target's item in the term's place is the rendering, once being enough, as for a label
+("Total Equity, Trading, and Liabilities" → „Total Beneficio, Mercantil y Pasivos"; see
+lists).
+
 A run chosen for a concept may render another word of the same sources instead ("Stage Hunk
 For Commit" → „Indexer la section": 'Indexer' is 'Stage', the 'commit' left out): where one
 of the gap's other source words is more associated with the run, over all the bilingual
@@ -42,10 +48,14 @@ class Gap:
     others: tuple[str, ...] = ()   # the source's other content words (keys), which a run may render instead
     said: int = 1                  # times the source says the concept
     alone: bool = False            # the source says the term and no other word (a label: "POS")
+    # The run that is the target's item in the place of the source's item with the term, where
+    # both say a list ("Total Equity, Trading, and Liabilities": „所有者权益、交易、负债合计").
+    listed: tuple[int, int, tuple[str, ...]] | None = None
 
 
 MIN_DICE = 0.3    # below this a span found in several gaps is there by chance
 LABEL_ONCE = 0.8  # a label's only words, seen once, where the source label is the term alone
+LISTED = 0.8      # a list's item in the place of the source's item with the term
 
 
 @dataclass
@@ -131,6 +141,11 @@ class Gaps:
                 best = max(gap.spans, key=rank)
                 n = support[best[2]]
                 association = dice(best[2])
+                if gap.listed is not None and (n < 2 or association < MIN_DICE or best != gap.listed):
+                    # The lists' order says which words render it, as a label alone does: no
+                    # other source word competes for them (each item renders its own).
+                    chosen.append((gap, place, gap.listed, LISTED, support[gap.listed[2]], len(gaps)))
+                    continue
                 if gap.others and self._rival(gap.others, best[2], association, rivals):
                     continue  # it renders another word of the source
                 if n >= 2 and association >= MIN_DICE:
