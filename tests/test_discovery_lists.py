@@ -6,7 +6,8 @@ import pytest
 
 from mtcheck.discovery.lists import list_items, list_marks
 from mtcheck.language import words_of
-from tests.test_discovery import gl006_in_po
+from tests.test_bilingual import write_dictionary
+from tests.test_discovery import candidates_in, gl006_in_po
 
 pytest.importorskip("babel")
 
@@ -54,3 +55,24 @@ def test_lists_that_do_not_line_up_say_nothing(tmp_path):
     findings = gl006_in_po(tmp_path, GLOSSARY, "es", [
         ("Equity, Trading, Liabilities, and Income", "Beneficio, Pasivos, Mercantil y Ingresos")] + FILLER)
     assert findings == []
+
+
+KEPT_SERVICE = ("node,en,Node,preferred\nnode,de,Knoten,preferred\npod,en,Pod,preferred\npod,de,Pod,preferred\n"
+                "service,en,Service,preferred\nservice,de,Service,preferred\n")
+ENG_DEU = [("service", "service /sɜːvɪs/ <n>\n1. Dienst\n2. Bedienung\n3. Dienstleistung\n4. Gottesdienst\n")]
+
+
+def test_a_sense_named_among_the_glossarys_terms_renders_the_kept_term(dictionaries, tmp_path):
+    """„Dienst" is one of four senses the dictionary gives "Service", which the glossary keeps
+    as it is: on its own it renders nothing. Named in a list whose every other item is a term
+    („einem Knoten, einem Pod oder einem Dienst") it is a thing of their kind, the term's
+    sense; the node's „notwendigen Dienste" elsewhere, and a list of two („Knoten und
+    Dienste", clauses as often), are not."""
+    write_dictionary(dictionaries, "freedict-eng-deu", ENG_DEU)
+    text = ("Der Apiserver verbindet sich mit einem Knoten, einem Pod oder einem Dienst.\n"
+            "Jeder Knoten enthält die für Pods notwendigen Dienste.\n"
+            "Er überwacht Knoten und Dienste.\n")
+    found = {form: c for form, c in candidates_in(tmp_path, KEPT_SERVICE, "de", text).items() if c.score >= 0.5}
+    assert {form: c.concept.id for form, c in found.items()} == {"Dienst": "service"}
+    assert [o.location.line for o in found["Dienst"].occurrences] == [1]
+    assert "listed" in {e.signal for e in found["Dienst"].evidence}

@@ -133,6 +133,9 @@ class _Span(NamedTuple):
     # (the concepts of a term of another language in brackets after it, that term)
     glossed: tuple[frozenset[str], Term] | None = None
     quoted_name: bool = False             # quoted whole in a text of its own: a name its writer marked
+    # The concepts one of whose kept terms' many dictionary senses it is, where it is named in a
+    # list beside the glossary's terms („einen Node, einen Pod oder einen Dienst"): see _listed_spans.
+    listed: frozenset[str] | None = None
 
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
@@ -284,6 +287,13 @@ class Discoverer:
             if (first, stop) not in made:
                 made.add((first, stop))
                 self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), ())
+        if not segment.source:
+            for first, stop, concepts in self._listed_spans(state, analysed, covered):
+                occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
+                keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
+                self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, inner(first, stop),
+                                                   named=_named(analysed, first, stop, lang), listed=concepts),
+                                      "listed")
         for first, stop, _ in variants:
             if (first, stop) in made:
                 continue
@@ -562,6 +572,34 @@ class Discoverer:
                 if concepts:
                     yield first, stop
 
+    def _listed_spans(self, state: _Language, analysed: Analysed, covered: list[tuple[int, int, Match]]):
+        """The words of a list's item, next to its joints, that one of the many senses a
+        dictionary gives a kept term renders, where every other item of a list of three or
+        more holds a term of the glossary („einen Node, einen Pod oder einen Dienst"): named among the
+        glossary's terms, it is a thing of their kind, the term's sense („Dienst", not the
+        „notwendigen Dienste" a node runs). (first, stop, the concepts) each."""
+        lexical = state.lexical
+        marks = list_marks(state.analyser.analyzer.lang) if lexical else None
+        if marks is None:
+            return
+        words = analysed.words
+        for items in list_items(analysed.text, [(w.text, w.start, w.end) for w in words], marks):
+            if len(items) < 3:
+                continue  # "A and B" joins clauses as often („um nó existente ou marcá-lo")
+            holding = [any(first <= f and s <= stop for f, s, _ in covered) for first, stop in items]
+            for number, (first, stop) in enumerate(items):
+                if holding[number] or not all(h for other, h in enumerate(holding) if other != number):
+                    continue
+                content = [i for i in range(first, stop) if words[i].content]
+                if not content:
+                    continue
+                # The first item may begin, the last end with words outside the list.
+                at = content[-1] if number == 0 else content[0]
+                concepts = frozenset(c for c in lexical.concepts_in_senses(words[at].text)
+                                     if lexical.rendering(c, words[at].text, True) is not None)
+                if concepts:
+                    yield at, at + 1, concepts
+
     def _variant_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """Words that are a known rendering's parts in another form, order or grammar, with no
         other content word and nothing between them but function words (see
@@ -741,7 +779,7 @@ class Discoverer:
         at = next((i for i, s in enumerate(same) if s.occurrence.location == span.occurrence.location), None)
         if at is None:
             self._remember(state, span)
-        elif getattr(same[at], mark) is None:
+        elif not getattr(same[at], mark):
             same[at] = same[at]._replace(**{mark: getattr(span, mark)})
 
     def _remember(self, state: _Language, span: _Span) -> None:
@@ -798,7 +836,7 @@ class Discoverer:
             state.count_words()
             self._align(lang, state)
             groups = [group for spans in state.spans.values() for words in self._as_same_words(lang, spans)
-                      for group in _as_named_and_not(words)]
+                      for named in _as_named_and_not(words) for group in _as_listed_and_not(named)]
             first = [self._score(lang, state, spans, {}) for spans in groups]
             translations = self._translations(lang, [c for c in first if c])
             if translations:  # the MT signal rescores the first round
@@ -843,7 +881,8 @@ class Discoverer:
         known = next((s.known for s in spans if s.known), None)
         parts = self._parts(span_lang)
         concepts = parts.concepts_sharing(keys) | {c for c, _ in parts.cognates(spans[0].occurrence.text)} \
-            | {s.aligned[0] for s in spans if s.aligned} | {c for s in spans if s.glossed for c in s.glossed[0]}
+            | {s.aligned[0] for s in spans if s.aligned} | {c for s in spans if s.glossed for c in s.glossed[0]} \
+            | {c for s in spans if s.listed for c in s.listed}
         for span in spans:
             concepts |= state.slots.concepts_near(span.occurrence.slot_words)
         if known:
@@ -1065,7 +1104,8 @@ class Discoverer:
         # („Frontové pracovní výbory").
         fixed_order = state.analyser.analyzer.compounding or family(lang) in MODIFIERS_FIRST
         by_dictionary = span_lang == lang and not (fixed_order and any(e.signal == "reordered" for e in evidence))
-        lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text, aligned is not None) \
+        listed = any(s.listed and concept.id in s.listed for s in spans)
+        lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text, aligned is not None or listed) \
             if by_dictionary else None
         if shortened is not None and by_dictionary and lexical is None:
             # As one word translated, weaker than the whole term: the other words may name
@@ -1090,6 +1130,9 @@ class Discoverer:
                 else ", ".join(lexical.dictionaries)
             evidence.append(Evidence("lexicon", weight, f"a translation of the {lexical.term.lang} term "
                                      f"'{lexical.term.text}'{kept} ({how})"))
+            if listed and lexical.in_gap_only:
+                evidence.append(Evidence("listed", WEIGHTS["listed"], "named in a list beside the glossary's terms, "
+                                         "a thing of their kind: the term's sense of the word"))
             tied = True
         if not tied:
             return []
@@ -1166,6 +1209,15 @@ def _as_named_and_not(spans: list[_Span]) -> list[list[_Span]]:
     if not named or not any(s.occurrence.text[:1].islower() for s in others):
         return [spans]
     return [named, others]
+
+
+def _as_listed_and_not(spans: list[_Span]) -> list[list[_Span]]:
+    """A span's places named in a list beside the glossary's terms apart from the others: there
+    a word is the kept term's sense, elsewhere it may be its everyday one (see _listed_spans)."""
+    listed = [s for s in spans if s.listed]
+    if not listed or len(listed) == len(spans):
+        return [spans]
+    return [listed, [s for s in spans if not s.listed]]
 
 
 def _share_evidence(share: Share, factor: float) -> list[Evidence]:

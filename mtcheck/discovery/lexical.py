@@ -107,6 +107,8 @@ class DictionaryRenderings:
     _keys: WordCache = field(init=False, repr=False)
     translated: dict[str, list[Translated]] = field(default_factory=dict)  # concept id -> its terms
     _by_key: dict[str, set[str]] = field(default_factory=dict)             # a key -> concept ids
+    # a key -> the concepts of whose one-word terms it is one of many senses (in_gap_only)
+    _by_sense: dict[str, set[str]] = field(default_factory=dict)
     _by_sound: dict[str, set[str]] = field(default_factory=dict)           # consonants (loanwords) -> concept ids
     _compounds: dict[str, set[str]] = field(default_factory=dict, repr=False)  # a word -> concepts ending it
     # A translation's key with its last letters cut, as a compound's key may leave it: -> concepts.
@@ -148,7 +150,10 @@ class DictionaryRenderings:
             return
         self.translated.setdefault(concept_id, []).append(translated)
         if translated.in_gap_only:
-            return  # no place of its own: evidence for what a gap chose
+            # No place of its own: evidence for what a gap chose, or a list named it among terms.
+            for key in set().union(*translated.slots):
+                self._by_sense.setdefault(key, set()).add(concept_id)
+            return
         self.longest = max(self.longest, len(translated.slots), *map(len, translated.phrases))
         for key in set().union(*translated.slots, *translated.phrases):
             if key[:1] == _SOUND:
@@ -212,6 +217,11 @@ class DictionaryRenderings:
         if self._by_sound and written_by_sound(surface):
             found = found.union(*(self._by_sound.get(k, ()) for k in heard_keys(key)))
         return found
+
+    def concepts_in_senses(self, surface: str) -> set[str]:
+        """The concepts of whose one-word kept terms this word is one of the dictionary's many
+        senses (which a gap or a list must choose)."""
+        return self._by_sense.get(self.key(surface), set()) if self._by_sense else set()
 
     @property
     def compounding(self) -> bool:

@@ -34,6 +34,7 @@ SIGNALS = {
     "misspelt": 0.6,       # a Hangul term one letter off (a vowel, a consonant in the next syllable)
     "formed": 0.3,         # a known rendering with its head replaced by a word formed as it is
     "glossed": 0.7,        # a term of the concept in another language glosses it in brackets
+    "listed": 0.3,         # one of a kept term's many senses, named in a list beside the glossary's terms
 }
 # What the span itself looks like; and the signals' own noisy-or as log-odds (`combined`), so
 # that learned weights correct the signals' weights rather than replace them.
