@@ -39,7 +39,7 @@ from typing import Callable, Iterable, NamedTuple, TypeVar
 from mtcheck.abbreviations import bracketed, initialism
 from mtcheck.discovery.gaps import Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
-from mtcheck.discovery.lists import Item, item_span, items_in_place, list_items, list_marks
+from mtcheck.discovery.lists import Item, item_concepts, item_span, items_in_place, list_items, list_marks
 from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED, DictionaryRenderings, word_translations
 from mtcheck.discovery.parts import (ConceptParts, Rendering, Share, common_prefix, echoes, of_part, related,
                                      same_words)
@@ -573,20 +573,23 @@ class Discoverer:
                     yield first, stop
 
     def _listed_spans(self, state: _Language, analysed: Analysed, covered: list[tuple[int, int, Match]]):
-        """The words of a list's item, next to its joints, that one of the many senses a
-        dictionary gives a kept term renders, where every other item of a list of three or
-        more holds a term of the glossary („einen Node, einen Pod oder einen Dienst"): named among the
-        glossary's terms, it is a thing of their kind, the term's sense („Dienst", not the
-        „notwendigen Dienste" a node runs). (first, stop, the concepts) each."""
+        """The word of a list's item next to its joints that one of the many senses a dictionary
+        gives a kept term renders, where every other item of a list of three or more holds a
+        term of the glossary next to its joints (see lists.item_concepts): „einen Node, einen
+        Pod oder einen Dienst". Named among the glossary's terms, it is a thing of their kind,
+        the term's sense („Dienst", not the „notwendigen Dienste" a node runs). (first, stop,
+        the concepts) each."""
         lexical = state.lexical
         marks = list_marks(state.analyser.analyzer.lang) if lexical else None
         if marks is None:
             return
         words = analysed.words
-        for items in list_items(analysed.text, [(w.text, w.start, w.end) for w in words], marks):
+        tokens = [(w.text, w.start, w.end) for w in words]
+        terms = [(words[f].start, words[s - 1].end, frozenset({m.concept.id})) for f, s, m in covered]
+        for items in list_items(analysed.text, tokens, marks):
             if len(items) < 3:
                 continue  # "A and B" joins clauses as often („um nó existente ou marcá-lo")
-            holding = [any(first <= f and s <= stop for f, s, _ in covered) for first, stop in items]
+            holding = item_concepts(items, tokens, terms)
             for number, (first, stop) in enumerate(items):
                 if holding[number] or not all(h for other, h in enumerate(holding) if other != number):
                     continue

@@ -145,14 +145,14 @@ def items_in_place(source_lists: list[list[tuple[int, int]]], source_words: Sequ
     concept said in two items is in no one place."""
     found: dict[str, Item | None] = {}
     for source_items in source_lists:
-        says = _item_concepts(source_items, source_words, said)
+        says = item_concepts(source_items, source_words, said)
         if sum(1 for ids in says if ids) < 2:
             continue  # one term in a list: nothing holds the items in place
         fitting = []
         for items in target_lists:
             if len(items) != len(source_items):
                 continue
-            renders = _item_concepts(items, words, rendered)
+            renders = item_concepts(items, words, rendered)
             anchored = any(renders[k] & says[k] for k in range(len(items)))
             misplaced = any(concept_id not in says[k] and any(concept_id in ids for ids in says)
                             for k, ids in enumerate(renders) for concept_id in ids)
@@ -177,7 +177,7 @@ def item_span(spans: Sequence[tuple[int, int, tuple[str, ...]]], item: Item) \
     return max(inside, key=lambda s: (len(s[2]), -s[0]), default=None)
 
 
-def _item_concepts(items: list[tuple[int, int]], words: Sequence[Token], terms: Terms) -> list[frozenset[str]]:
+def item_concepts(items: Sequence[tuple[int, int]], words: Sequence[Token], terms: Terms) -> list[frozenset[str]]:
     """The concepts of the terms each item holds: in the first item the one that ends it, in
     the last the one that begins it, as the first may begin and the last end with words
     outside the list („a transaction with reconciled", "cleared splits": 'splits' is every
