@@ -482,3 +482,23 @@ def test_chinese_translations_of_kept_terms(dictionaries, tmp_path):
     assert {form: c.concept.id for form, c in found.items()} == {"容器": "container"}
     assert "lexicon" in {e.signal for e in found["容器"].evidence}
     assert "CC-CEDICT" in next(e.detail for e in found["容器"].evidence if e.signal == "lexicon")
+
+
+ENG_SPA_ORDER = [("order", "order /ˈɔːdə/ <n>\n1. orden\n2. pedido\n")]
+ORDER = "order,en,order,preferred\norder,es,pedido,preferred\ninvoice,en,invoice,preferred\ninvoice,es,factura,preferred\n"
+SORTED = [("Keep the normal order", "Mantener el orden normal"), ("Reverse the order", "Invertir el orden")]
+
+
+def test_a_translator_who_uses_the_term_for_the_word_tells_its_senses_apart(dictionaries, tmp_path):
+    """„orden" is the dictionary's other sense of 'order' (the glossary's „pedido" is one of its
+    translations). Where the file says „pedido" for 'order' as often as „orden" at least, its
+    translator tells the senses apart: „orden" is a sort order, no rendering of the glossary's.
+    Where the file never says „pedido", or says „orden" more often, „orden" is its rendering."""
+    write_dictionary(dictionaries, "freedict-eng-spa", ENG_SPA_ORDER)
+    both = gl006_in_po(tmp_path, ORDER, "es", SORTED + [("Close the order", "Cerrar el pedido"),
+                                                         ("Delete the order", "Borrar el pedido")])
+    assert both == []
+    never = gl006_in_po(tmp_path, ORDER, "es", SORTED + [("Open the invoice", "Abrir la factura")])
+    assert [(f["text"], f["concept"]) for f in never] == [("orden", "order")] * 2
+    seldom = gl006_in_po(tmp_path, ORDER, "es", SORTED + [("Close the order", "Cerrar el pedido")])
+    assert [(f["text"], f["concept"]) for f in seldom] == [("orden", "order")] * 2

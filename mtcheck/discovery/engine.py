@@ -197,6 +197,8 @@ class Discoverer:
             word = state.analyser.word
             state.gaps.read({key for key, content in map(word, surfaces) if content}, source_keys)
         missing, in_source, said, spoken = self._missing(segment, lang, matches)
+        if segment.source:
+            state.gaps.rendered.update(in_source & {m.concept.id for m in matches})
         # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
         if not matches and not missing and not any(mark in masked for mark in QUOTE_MARKS) \
                 and not any(state.trigger(word) for word in surfaces):
@@ -1120,6 +1122,15 @@ class Discoverer:
                                      f"a translation of the {translated.term.lang} term '{translated.term.text}' "
                                      f"without its '{left_out}' ({', '.join(translated.dictionaries)})"))
             tied = True
+        if aligned is not None and lexical is not None and lexical.in_gap_only \
+                and state.gaps.rendered[concept.id] >= max(1, aligned[2], len(spans)):
+            # The run is one of the source word's other senses by the dictionary (the glossary's
+            # term is one of its translations, or it has many), and the file renders the word
+            # with the term elsewhere as often at least: its translator tells the senses apart
+            # ('order' as a sort order, „orden", where the orders are „pedidos"). Said more
+            # often than the term, it is the translator's rendering („Datenbank" four times,
+            # „Datei" once, for 'database').
+            return []
         if lexical is not None:
             # One word is weaker than a phrase, and once weaker than a word that recurs (in
             # any form: 'nœud', 'nœuds').

@@ -65,6 +65,7 @@ class Gaps:
     # (source keys, target keys) of the first MAX_PAIRS bilingual segments; their source keys counted
     pairs: list[tuple[frozenset, frozenset]] = field(default_factory=list)
     sources: Counter = field(default_factory=Counter)
+    rendered: Counter = field(default_factory=Counter)   # concept -> bilingual segments saying it with a term on both sides
 
     def add(self, gap: Gap, place: object) -> None:
         if gap.spans:
@@ -81,6 +82,7 @@ class Gaps:
         """What another reader read of later files, as if read here after them."""
         self.gaps.extend(other.gaps)
         self.segments.update(other.segments)
+        self.rendered.update(other.rendered)
         room = MAX_PAIRS - len(self.pairs)
         for source_keys, keys in other.pairs[:max(room, 0)]:
             self.pairs.append((source_keys, keys))
