@@ -502,3 +502,20 @@ def test_a_translator_who_uses_the_term_for_the_word_tells_its_senses_apart(dict
     assert [(f["text"], f["concept"]) for f in never] == [("orden", "order")] * 2
     seldom = gl006_in_po(tmp_path, ORDER, "es", SORTED + [("Close the order", "Cerrar el pedido")])
     assert [(f["text"], f["concept"]) for f in seldom] == [("orden", "order")] * 2
+
+
+def test_a_terms_words_translate_as_the_glossary_translates_them(dictionaries, tmp_path):
+    """The dictionary gives 'container' only as a box („caja"); the glossary translates it
+    „contenedor" where it is a term of its own. So "Container Runtime", kept as it is, is
+    rendered word for word „runtime de los contenedores" (the unknown 'runtime' kept), and the
+    evidence says the glossary gave the word. A concept's own terms translate none of its
+    words: „Container Runtime" itself is no rendering of its own."""
+    write_dictionary(dictionaries, "freedict-eng-spa", [("container", "container /kənˈteɪnə/ <n>\ncaja\n")])
+    glossary = ("container,en,Container,preferred\ncontainer,es,contenedor,preferred\n"
+                "runtime,en,Container Runtime,preferred\nruntime,es,Container Runtime,preferred\n")
+    found = {form: c for form, c in candidates_in(
+        tmp_path, glossary, "es", "El runtime de los contenedores ejecuta los pods.\n"
+        "Cada Container Runtime ejecuta los contenedores.\n").items() if c.score >= 0.5}
+    assert {form: c.concept.id for form, c in found.items()} == {"runtime de los contenedores": "runtime"}
+    lexical = next(e for e in found["runtime de los contenedores"].evidence if e.signal == "lexicon")
+    assert "the glossary's own terms" in lexical.detail

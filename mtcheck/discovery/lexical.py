@@ -41,6 +41,7 @@ _POS = {"noun": "n", "properNoun": "n", "verb": "v", "adjective": "a", "adverb":
 # English words so written are a rendering too, where no dictionary is needed.
 BY_SOUND = {"ko", "ja"}
 SOUNDED = "written as it sounds"
+GLOSSARY = "the glossary's own terms"  # where a term's word is translated as the glossary translates it
 _SOUND = "\0"  # a slot's word written as it sounds: the English word after this mark
 _LIKE = "\1"   # a slot's word spelt alike in the text's language: the word after this mark
 _NAME = "\3"   # a name's key, which its adjective begins with (Vietnam: vietnamesisch, vietnamsk)
@@ -122,6 +123,8 @@ class DictionaryRenderings:
     def build(cls, concepts: Iterable[Concept], lang: str, analyser: TextAnalyser) -> DictionaryRenderings:
         made = cls(lang=canonical_lang(lang), analyser=analyser)
         lexicons: dict[str, tuple[Lexicon, Lexicon]] = {}  # a source language -> there and back
+        concepts = list(concepts)
+        termed = _glossary_words(concepts, made.lang)
         for concept in concepts:
             own = [t for t in concept.terms_in(made.lang) if t.status.accepted]
             if not own:
@@ -138,7 +141,8 @@ class DictionaryRenderings:
                 if own_keys is None:
                     own_keys = {made.keys_of(t.text) for t in own}
                     own_plain = {t.text.casefold() for t in own}
-                made._add(concept.id, made._translate(concept.id, term, *lexicons[source], own_keys, own_plain))
+                made._add(concept.id, made._translate(concept.id, term, *lexicons[source], own_keys, own_plain,
+                                                      termed.get(source, {})))
             if made.lang in BY_SOUND:
                 for term in concept.terms:
                     if canonical_lang(term.lang) == "en" and term.status.accepted:
@@ -273,8 +277,13 @@ class DictionaryRenderings:
         return None
 
     def _translate(self, concept_id: str, term: Term, words: Lexicon, back: Lexicon,
-                   own_keys: set[tuple[str, ...]], own_plain: set[str]) -> Translated | None:
+                   own_keys: set[tuple[str, ...]], own_plain: set[str],
+                   termed: dict[str, list[tuple[str, str]]] | None = None) -> Translated | None:
+        """The term as the dictionary renders it in this language. `termed`: the glossary's own
+        one-word terms of this language by the source word they translate (see
+        _glossary_words), which translate the words of a term of several."""
         source = words.source
+        glossary_used = False
 
         def _translations(surface: str, pos: str | None) -> list[str]:
             # A word the dictionary also gives as a verb names the action as often as the
@@ -305,6 +314,13 @@ class DictionaryRenderings:
         slots, as_is, kept_words, slot_at = [], 0, [], []  # slot_at: each slot's word's place in the term
         for at, surface in enumerate(surfaces):
             keys = frozenset(k[0] for k in map(self.translation_keys, _translations(surface, None)) if len(k) == 1)
+            # As the glossary translates the word where it is a term of its own ("Container",
+            # „contenedor", for the words of "Container Runtime"), which a general dictionary
+            # may lack; never by the concept's own terms.
+            glossed = frozenset(k[0] for text, other in (termed or {}).get(surface.casefold(), ())
+                                if other != concept_id and len(k := self.translation_keys(text)) == 1)
+            glossary_used = glossary_used or bool(glossed - keys)
+            keys |= glossed
             if keys:
                 # Or the word spelt as the text's language spells it, which a small
                 # dictionary may lack („conteneurs" for 'container', which it gives as „bac").
@@ -333,10 +349,28 @@ class DictionaryRenderings:
             slots = []  # nothing translated is the term itself, left untranslated: GL003's
         if not slots and not phrases:
             return None
-        return Translated(concept_id, term, tuple(slots), phrases, term.text.casefold() in own_plain, words.names,
+        names = words.names + (GLOSSARY,) if glossary_used else words.names
+        return Translated(concept_id, term, tuple(slots), phrases, term.text.casefold() in own_plain, names,
                           kept_words=tuple(kept_words) if slots else (),
                           slot_words=tuple(surfaces[at] for at in slot_at) if slots else (),
                           head=slot_at.index(head) if slots and (head := _head(source, surfaces)) in slot_at else -1)
+
+
+def _glossary_words(concepts: list[Concept], lang: str) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """The glossary as a dictionary of words: by source language, each one-word term (casefolded)
+    -> the concept's one-word terms in `lang`, with the concept's id."""
+    found: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for concept in concepts:
+        targets = [t.text for t in concept.terms_in(lang) if t.status.accepted and len(words_of(t.text)) == 1]
+        if not targets:
+            continue
+        for term in concept.terms:
+            source = canonical_lang(term.lang)
+            if source == lang or not term.status.accepted or len(words_of(term.text)) != 1:
+                continue
+            entry = found.setdefault(source, {}).setdefault(term.text.casefold(), [])
+            entry.extend((target, concept.id) for target in targets if (target, concept.id) not in entry)
+    return found
 
 
 def word_translations(words, surface: str, lang: str, pos: str | None = None) -> tuple[str, ...]:
