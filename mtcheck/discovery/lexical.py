@@ -124,7 +124,7 @@ class DictionaryRenderings:
         made = cls(lang=canonical_lang(lang), analyser=analyser)
         lexicons: dict[str, tuple[Lexicon, Lexicon]] = {}  # a source language -> there and back
         concepts = list(concepts)
-        termed = _glossary_words(concepts, made.lang)
+        termed = None  # the glossary's own words (see _glossary_words), read where a dictionary is
         for concept in concepts:
             own = [t for t in concept.terms_in(made.lang) if t.status.accepted]
             if not own:
@@ -141,6 +141,8 @@ class DictionaryRenderings:
                 if own_keys is None:
                     own_keys = {made.keys_of(t.text) for t in own}
                     own_plain = {t.text.casefold() for t in own}
+                if termed is None:
+                    termed = _glossary_words(concepts, made.lang)
                 made._add(concept.id, made._translate(concept.id, term, *lexicons[source], own_keys, own_plain,
                                                       termed.get(source, {})))
             if made.lang in BY_SOUND:
