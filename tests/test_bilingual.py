@@ -519,3 +519,36 @@ def test_a_terms_words_translate_as_the_glossary_translates_them(dictionaries, t
     assert {form: c.concept.id for form, c in found.items()} == {"runtime de los contenedores": "runtime"}
     lexical = next(e for e in found["runtime de los contenedores"].evidence if e.signal == "lexicon")
     assert "the glossary's own terms" in lexical.detail
+
+
+def test_the_senses_a_file_tells_apart_are_told_apart_when_read_in_parts(dictionaries, tmp_path):
+    """Read in two processes merged in order (`--jobs`), the file's „pedido" for 'order' in
+    one part still tells the other part's „orden" apart, as one process reading both does."""
+    from mtcheck.discovery import Discoverer
+    from mtcheck.glossary import load_glossary
+    from mtcheck.model import Segment
+
+    write_dictionary(dictionaries, "freedict-eng-spa", ENG_SPA_ORDER)
+    path = tmp_path / "g.csv"
+    path.write_text("concept,lang,term,status\n" + ORDER, encoding="utf-8")
+    glossary = load_glossary(path)
+    pairs = [("Close the order", "Cerrar el pedido"), ("Delete the order", "Borrar el pedido")] + SORTED
+
+    def segments(part):
+        return [Segment(target, "ui.po", number, lang="es", source=source, source_lang="en")
+                for number, (source, target) in part]
+    numbered = list(enumerate(pairs, 1))
+    one = Discoverer(glossary)
+    for segment in segments(numbered):
+        one.add(segment)
+    merged = Discoverer(glossary)
+    for part in (numbered[:2], numbered[2:]):
+        reader = Discoverer(glossary, matcher=merged.matcher)
+        for segment in segments(part):
+            reader.add(segment)
+        merged.merge(reader.state())
+    assert [c.form for c in one.accepted()] == [c.form for c in merged.accepted()] == []
+    alone = Discoverer(glossary)
+    for segment in segments(numbered[2:]):
+        alone.add(segment)
+    assert [c.form for c in alone.accepted()] == ["orden"]
