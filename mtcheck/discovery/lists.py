@@ -49,15 +49,11 @@ def list_marks(lang: str) -> ListMarks | None:
                 continue
             joint = between.split("{0}", 1)[1].split("{1}", 1)[0]
             words = joint.split()
+            # Marks between the items (",", "、"), and words ("and"; Japanese „、または": both).
             marks = "".join(w for w in words if not any(ch.isalnum() for ch in w))
             named = [w.strip(",、，") for w in words if any(ch.isalnum() for ch in w)]
-            if marks.strip():
-                separators.add(marks.strip())
-            for word in named:
-                if word:
-                    conjunctions.add(word.casefold())
-            if not words and joint:
-                separators.add(joint.strip())
+            separators.add(marks.strip())
+            conjunctions.update(word.casefold() for word in named if word)
     separators.discard("")
     if not separators and not conjunctions:
         return None
@@ -111,18 +107,19 @@ def list_items(text: str, words: Sequence[Token], marks: ListMarks) -> list[list
     for chain in chains:
         if len(chain) < 2 and not chain[0][2]:
             continue  # two items need a conjunction: one comma joins clauses as often
-        first_last = chain[0][0]
-        start = first_last
-        while start > 0 and _within_item(text, words, start - 1, first_last + 1):
+        opening_end = chain[0][0]  # the first item's last word: it reaches back from there
+        start = opening_end
+        while start > 0 and _within_item(text, words, start - 1, opening_end + 1):
             start -= 1
-        items = [(start, first_last + 1)]
+        items = [(start, opening_end + 1)]
         items += [(joint[1], following[0] + 1) for joint, following in zip(chain, chain[1:])]
-        last_first = chain[-1][1]
-        stop = last_first + 1
-        while stop < len(words) and _within_item(text, words, last_first, stop + 1):
+        closing_start = chain[-1][1]  # the last item's first word: it reaches on from there
+        stop = closing_start + 1
+        while stop < len(words) and _within_item(text, words, closing_start, stop + 1):
             stop += 1
-        items.append((last_first, stop))
-        if not any(joint[2] for joint in chain) and any(stop - first > MAX_BARE_ITEM_WORDS for first, stop in items[1:-1]):
+        items.append((closing_start, stop))
+        if not any(joint[2] for joint in chain) \
+                and any(end - begin > MAX_BARE_ITEM_WORDS for begin, end in items[1:-1]):
             continue  # clauses between commas: a list without its conjunction is one of names
         lists.append(items)
     return lists
