@@ -47,6 +47,7 @@ def test_the_item_in_the_place_of_the_sources_renders_its_term(tmp_path):
     findings = gl006_in_po(tmp_path, GLOSSARY, "es", [
         ("Total Equity, Trading, and Liabilities", "Total Beneficio, Mercantil y Pasivos")] + FILLER)
     assert sorted((f["text"], f["concept"]) for f in findings) == [("Beneficio", "equity"), ("Mercantil", "trading")]
+    assert all("the item of the target's list in the place of the source's" in f["message"] for f in findings)
 
 
 def test_lists_that_do_not_line_up_say_nothing(tmp_path):

@@ -129,7 +129,7 @@ class _Span(NamedTuple):
     inner: frozenset[str] = frozenset()   # concepts whose known terms stand inside the span
     modifiers: tuple[str, ...] = ()       # an unquoted span's words where its rendering has modifiers
     named: bool = False                   # written like a name: capitalised inside a sentence
-    aligned: tuple | None = None          # (concept id, strength, support, gaps, source term): see gaps
+    aligned: tuple | None = None          # (concept id, strength, support, gaps, source term, from a list): see gaps
     # (the concepts of a term of another language in brackets after it, that term)
     glossed: tuple[frozenset[str], Term] | None = None
     quoted_name: bool = False             # quoted whole in a text of its own: a name its writer marked
@@ -502,7 +502,8 @@ class Discoverer:
                 translates if state.lexical else None, lemmas):
             context = analysed.window(first, stop)
             occurrence = self._occurrence(segment, analysed, first, stop, context, False)
-            aligned = (gap.concept, strength, support, total, gap.source_text)
+            listed = gap.listed == (first, stop, keys)  # the list's item in the place of the source's
+            aligned = (gap.concept, strength, support, total, gap.source_text, listed)
             self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, aligned=aligned), "aligned")
 
     def _part_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
@@ -957,8 +958,9 @@ class Discoverer:
                                      f"glosses it in brackets"))
             tied = True
         if aligned:
-            _, strength, support, total, source_text = aligned
-            where = "the only words the target has for it" if support < 2 else \
+            _, strength, support, total, source_text, in_list = aligned
+            where = "the item of the target's list in the place of the source's" if in_list else \
+                "the only words the target has for it" if support < 2 else \
                 f"in {support} of the {total} segments whose target lacks the concept's terms"
             evidence.append(Evidence("aligned", round(WEIGHTS["aligned"] * strength, 3),
                                      f"the source has '{source_text}' and the target none of the concept's terms: "
