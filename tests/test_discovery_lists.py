@@ -76,4 +76,5 @@ def test_a_sense_named_among_the_glossarys_terms_renders_the_kept_term(dictionar
     found = {form: c for form, c in candidates_in(tmp_path, KEPT_SERVICE, "de", text).items() if c.score >= 0.5}
     assert {form: c.concept.id for form, c in found.items()} == {"Dienst": "service"}
     assert [o.location.line for o in found["Dienst"].occurrences] == [1]
-    assert "listed" in {e.signal for e in found["Dienst"].evidence}
+    listed = next(e for e in found["Dienst"].evidence if e.signal == "listed")
+    assert listed.detail.startswith("named in a list beside the terms 'Node', 'Pod'")

@@ -135,7 +135,7 @@ class _Span(NamedTuple):
     quoted_name: bool = False             # quoted whole in a text of its own: a name its writer marked
     # The concepts one of whose kept terms' many dictionary senses it is, where it is named in a
     # list beside the glossary's terms („einen Node, einen Pod oder einen Dienst"): see _listed_spans.
-    listed: frozenset[str] | None = None
+    listed: tuple[frozenset[str], tuple[str, ...]] | None = None  # (those concepts, the other items')
 
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
@@ -290,11 +290,11 @@ class Discoverer:
                 made.add((first, stop))
                 self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), ())
         if not segment.source:
-            for first, stop, concepts in self._listed_spans(state, analysed, covered):
+            for first, stop, listed in self._listed_spans(state, analysed, covered):
                 occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
                 keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
                 self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, inner(first, stop),
-                                                   named=_named(analysed, first, stop, lang), listed=concepts),
+                                                   named=_named(analysed, first, stop, lang), listed=listed),
                                       "listed")
         for first, stop, _ in variants:
             if (first, stop) in made:
@@ -581,7 +581,7 @@ class Discoverer:
         term of the glossary next to its joints (see lists.item_concepts): „einen Node, einen
         Pod oder einen Dienst". Named among the glossary's terms, it is a thing of their kind,
         the term's sense („Dienst", not the „notwendigen Dienste" a node runs). (first, stop,
-        the concepts) each."""
+        (the concepts, the other items' concepts)) each."""
         lexical = state.lexical
         marks = list_marks(state.analyser.analyzer.lang) if lexical else None
         if marks is None:
@@ -604,7 +604,8 @@ class Discoverer:
                 concepts = frozenset(c for c in lexical.concepts_in_senses(words[at].text)
                                      if lexical.rendering(c, words[at].text, True) is not None)
                 if concepts:
-                    yield at, at + 1, concepts
+                    beside = tuple(sorted(set().union(*(h for other, h in enumerate(holding) if other != number))))
+                    yield at, at + 1, (concepts, beside)
 
     def _variant_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """Words that are a known rendering's parts in another form, order or grammar, with no
@@ -888,7 +889,7 @@ class Discoverer:
         parts = self._parts(span_lang)
         concepts = parts.concepts_sharing(keys) | {c for c, _ in parts.cognates(spans[0].occurrence.text)} \
             | {s.aligned[0] for s in spans if s.aligned} | {c for s in spans if s.glossed for c in s.glossed[0]} \
-            | {c for s in spans if s.listed for c in s.listed}
+            | {c for s in spans if s.listed for c in s.listed[0]}
         for span in spans:
             concepts |= state.slots.concepts_near(span.occurrence.slot_words)
         if known:
@@ -1111,8 +1112,9 @@ class Discoverer:
         # („Frontové pracovní výbory").
         fixed_order = state.analyser.analyzer.compounding or family(lang) in MODIFIERS_FIRST
         by_dictionary = span_lang == lang and not (fixed_order and any(e.signal == "reordered" for e in evidence))
-        listed = any(s.listed and concept.id in s.listed for s in spans)
-        lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text, aligned is not None or listed) \
+        listed = next((s.listed[1] for s in spans if s.listed and concept.id in s.listed[0]), None)
+        lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text,
+                                          aligned is not None or listed is not None) \
             if by_dictionary else None
         if shortened is not None and by_dictionary and lexical is None:
             # As one word translated, weaker than the whole term: the other words may name
@@ -1146,8 +1148,9 @@ class Discoverer:
                 else ", ".join(lexical.dictionaries)
             evidence.append(Evidence("lexicon", weight, f"a translation of the {lexical.term.lang} term "
                                      f"'{lexical.term.text}'{kept} ({how})"))
-            if listed and lexical.in_gap_only:
-                evidence.append(Evidence("listed", WEIGHTS["listed"], "named in a list beside the glossary's terms, "
+            if listed is not None and lexical.in_gap_only:
+                beside = ", ".join(f"'{self.glossary.label(self._concepts[c])}'" for c in listed)
+                evidence.append(Evidence("listed", WEIGHTS["listed"], f"named in a list beside the terms {beside}, "
                                          "a thing of their kind: the term's sense of the word"))
             tied = True
         if not tied:
