@@ -583,7 +583,8 @@ class Discoverer:
         the term's sense („Dienst", not the „notwendigen Dienste" a node runs). (first, stop,
         (the concepts, the other items' concepts)) each."""
         lexical = state.lexical
-        marks = list_marks(state.analyser.analyzer.lang) if lexical else None
+        # Nothing to look for in a list where no term has many senses: no list read.
+        marks = list_marks(state.analyser.analyzer.lang) if lexical and lexical.has_senses else None
         if marks is None:
             return
         words = analysed.words
@@ -780,8 +781,8 @@ class Discoverer:
         return best, probability
 
     def _remember_marked(self, state: _Language, span: _Span, mark: str) -> None:
-        """A span with a mark (`aligned`, `glossed`): where its place was read already (a
-        dictionary's translation, say) it is one place, now marked too, if it was not yet."""
+        """A span with a mark (`aligned`, `glossed`, `listed`): where its place was read already
+        (a dictionary's translation, say) it is one place, now marked too, if it was not yet."""
         same = state.spans.get((span.span_lang, span.keys), [])
         at = next((i for i, s in enumerate(same) if s.occurrence.location == span.occurrence.location), None)
         if at is None:

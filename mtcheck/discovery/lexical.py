@@ -224,6 +224,11 @@ class DictionaryRenderings:
             found = found.union(*(self._by_sound.get(k, ()) for k in heard_keys(key)))
         return found
 
+    @property
+    def has_senses(self) -> bool:
+        """Whether some one-word term has a dictionary's many senses (see concepts_in_senses)."""
+        return bool(self._by_sense)
+
     def concepts_in_senses(self, surface: str) -> set[str]:
         """The concepts of whose one-word kept terms this word is one of the dictionary's many
         senses (which a gap or a list must choose)."""

@@ -155,14 +155,14 @@ def misspelt(word: str, term: str) -> bool:
         return False
     wanted = _jamo(term)
     for form in without_particle(word):
-        if form != term and all(_hangul(c) for c in form) and _one_off(_jamo(form), wanted):
+        if form != term and hangul(form) and _one_off(_jamo(form), wanted):
             return True
     return False
 
 
 def misspellable(term: str) -> bool:
     """Whether a term is one word of Hangul, of three syllables or more (see misspelt)."""
-    return len(term) >= MIN_MISSPELT and all(_hangul(c) for c in term)
+    return len(term) >= MIN_MISSPELT and hangul(term)
 
 
 def _jamo(word: str) -> tuple[str, ...]:
