@@ -514,6 +514,23 @@ def test_a_label_that_is_the_term_alone_names_its_rendering_at_once(tmp_path):
     assert longer == []
 
 
+def test_the_terms_words_in_another_order_where_the_source_says_the_term(tmp_path):
+    """"Edit Scheduled Transaction" → „Edytuj zaplanowaną transakcję": the glossary says
+    „Transakcja zaplanowana", and the target has its words in the other order. Alone that
+    order may be a clause's; where the source says the term, it is what the target has for
+    it. The same words where the source says only 'transaction' are not reported."""
+    glossary = ("scheduled,en,Scheduled Transaction,preferred\nscheduled,pl,Transakcja zaplanowana,preferred\n"
+                "transaction,en,transaction,preferred\ntransaction,pl,transakcja,preferred\n")
+    filler = [("Open the file", "Otwórz plik")]
+    said = gl006_in_po(tmp_path, glossary, "pl", [("Edit Scheduled Transaction", "Edytuj zaplanowaną transakcję")]
+                       + filler)
+    assert [(f["text"], f["concept"]) for f in said] == [("zaplanowaną transakcję", "scheduled")]
+    assert "the source has 'Scheduled Transaction'" in said[0]["message"]
+    unsaid = gl006_in_po(tmp_path, glossary, "pl", [("Edit the transaction", "Edytuj zaplanowaną transakcję")]
+                         + filler)
+    assert unsaid == []
+
+
 def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_path):
     """Discovery reads Chinese in the words a dictionary cuts (新建, 科目), not characters. The
     target says 科目 where the source says 'account' and the glossary says 会计科目: 科目 is the

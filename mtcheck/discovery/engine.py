@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from mtcheck.abbreviations import bracketed, initialism
-from mtcheck.discovery.gaps import Gap, Gaps
+from mtcheck.discovery.gaps import REWORDED, Gap, Gaps
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.lists import Item, item_concepts, item_span, items_in_place, list_items, list_marks
 from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED, DictionaryRenderings, word_translations
@@ -196,7 +196,7 @@ class Discoverer:
         if segment.source:
             word = state.analyser.word
             state.gaps.read({key for key, content in map(word, surfaces) if content}, source_keys)
-        missing, in_source, said, spoken = self._missing(segment, lang, matches)
+        missing, in_source, said, spoken, reworded = self._missing(segment, lang, matches)
         if segment.source:
             state.gaps.rendered.update(in_source & {m.concept.id for m in matches})
         # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
@@ -296,11 +296,20 @@ class Discoverer:
                 self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, inner(first, stop),
                                                    named=_named(analysed, first, stop, lang), listed=listed),
                                       "listed")
-        for first, stop, _ in variants:
-            if (first, stop) in made:
-                continue
-            made.add((first, stop))
-            self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), ())
+        for first, stop, concept_id in variants:
+            if (first, stop) not in made:
+                made.add((first, stop))
+                self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), ())
+            if concept_id in reworded:
+                # The source says the term here, and these are its words in another order or
+                # form: what the target has for it („zaplanowaną transakcję" for "Scheduled
+                # Transaction", whose term is „Transakcja zaplanowana"), as a gap's only words.
+                occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
+                keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
+                aligned = (concept_id, REWORDED, 1, 1, reworded[concept_id], False)
+                self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, inner(first, stop),
+                                                   named=_named(analysed, first, stop, lang), aligned=aligned),
+                                      "aligned")
         for first, stop in self._formed_spans(state, analysed, native):
             if (first, stop) not in made:
                 made.add((first, stop))
@@ -327,18 +336,20 @@ class Discoverer:
                     state.endings.setdefault(match.concept.id, Counter())[word.text[-1:].casefold()] += 1
 
     def _missing(self, segment: Segment, lang: str, matches: list[Match]) \
-            -> tuple[list[Match], set[str], list[tuple[int, int, str]], list[tuple[int, int, frozenset[str]]]]:
+            -> tuple[list[Match], set[str], list[tuple[int, int, str]], list[tuple[int, int, frozenset[str]]],
+                     dict[str, str]]:
         """A bilingual segment's source terms whose concept the target renders with none of its
         terms (once per concept), where the glossary has the concept in the target's language
         (or, with new_terms, has it at all); the concepts the source has; where the source
-        says the missing concepts (each time); and where it says each term, with the concepts
-        the term may be."""
+        says the missing concepts (each time); where it says each term, with the concepts
+        the term may be; and the concepts whose term the target has in a form the matcher did
+        not take (the term's words in another order, say), with the source's words for each."""
         if not segment.source or not segment.source_lang:
-            return [], set(), [], []
+            return [], set(), [], [], {}
         source_lang = canonical_lang(segment.source_lang)
         source = Segment(segment.source, segment.path, segment.line, lang=source_lang)
         rendered = {m.concept.id for m in matches} | {c.id for m in matches for c, _ in m.alternatives}
-        missing, seen, in_source, places, spoken = [], set(), set(), [], []
+        missing, seen, in_source, places, spoken, reworded = [], set(), set(), [], [], {}
         compounding = analyzer_for(lang).compounding
         words = None
         for match in self.matcher.for_language(source_lang).matches(source):
@@ -365,13 +376,15 @@ class Discoverer:
                 continue
             words = plain_words(segment.text) if words is None else words
             if resembles_a_term(concept, lang, words, compounding, segment.text) or _stem_shared(concept, lang, words):
+                reworded.setdefault(concept.id, match.text)
                 continue  # a form of the concept's own term the matcher did not take
             respelt_terms = self._respelt_matcher(concept, lang)
             if respelt_terms is not None and respelt_terms.matches(segment):
                 continue  # the term as the dictionary spells it, where the glossary has a slip
             seen.add(concept.id)
             missing.append(match)
-        return missing, in_source, [(start, end, concept) for start, end, concept in places if concept in seen], spoken
+        return missing, in_source, [(start, end, concept) for start, end, concept in places if concept in seen], \
+            spoken, reworded
 
     def _respelt_matcher(self, concept: Concept, lang: str) -> LanguageMatcher | None:
         """A matcher of the concept's terms in `lang` as the language's dictionary spells them,

@@ -56,6 +56,7 @@ class Gap:
 MIN_DICE = 0.3    # below this a span found in several gaps is there by chance
 LABEL_ONCE = 0.8  # a label's only words, seen once, where the source label is the term alone
 LISTED = 0.8      # a list's item in the place of the source's item with the term
+REWORDED = 0.5    # the term's words in another order or form, where the source says the term
 
 
 @dataclass
