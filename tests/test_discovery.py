@@ -526,9 +526,33 @@ def test_the_terms_words_in_another_order_where_the_source_says_the_term(tmp_pat
                        + filler)
     assert [(f["text"], f["concept"]) for f in said] == [("zaplanowaną transakcję", "scheduled")]
     assert "the source has 'Scheduled Transaction'" in said[0]["message"]
+    assert "(the term's words in another order or form)" in said[0]["message"]
     unsaid = gl006_in_po(tmp_path, glossary, "pl", [("Edit the transaction", "Edytuj zaplanowaną transakcję")]
                          + filler)
     assert unsaid == []
+
+
+def test_a_target_that_keeps_the_source_term_renders_it_with_that_word(tmp_path):
+    """The French glossary says „pré-commit" for 'index'; „Impossible de déverrouiller
+    l'index." keeps the source's word, which no other run renders more surely, so once is
+    enough. A word kept inside a name the target writes as the source does ("git-pull") is the
+    name, and a run that says one word of a longer term ('Balance' of "Trial Balance") is not
+    the term kept."""
+    glossary = ("index,en,index,preferred\nindex,fr,pré-commit,preferred\n"
+                "pull,en,pull,preferred\npull,fr,tirer,preferred\n"
+                "trial,en,Trial Balance,preferred\ntrial,fr,balance de vérification,preferred\n")
+    filler = [("Open the file", "Ouvrir le fichier")]
+    kept = gl006_in_po(tmp_path, glossary, "fr", [("Unable to unlock the index.",
+                                                   "Impossible de déverrouiller l'index.")] + filler)
+    assert [(f["text"], f["concept"]) for f in kept] == [("index", "index")]
+    assert "this stands there (the source's word kept)" in kept[0]["message"]
+    named = gl006_in_po(tmp_path, glossary, "fr", [("Failed to configure simplified git-pull for '%s'.",
+                                                    "Échec de la configuration simplifiée de git-pull pour '%s'.")]
+                        + filler)
+    assert named == []
+    partial = gl006_in_po(tmp_path, glossary, "fr", [("Show the Trial Balance now", "Afficher la balance maintenant")]
+                          + filler)
+    assert partial == []
 
 
 def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_path):

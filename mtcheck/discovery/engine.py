@@ -129,7 +129,7 @@ class _Span(NamedTuple):
     inner: frozenset[str] = frozenset()   # concepts whose known terms stand inside the span
     modifiers: tuple[str, ...] = ()       # an unquoted span's words where its rendering has modifiers
     named: bool = False                   # written like a name: capitalised inside a sentence
-    aligned: tuple | None = None          # (concept id, strength, support, gaps, source term, from a list): see gaps
+    aligned: tuple | None = None          # (concept id, strength, support, gaps, source term, how found): see gaps
     # (the concepts of a term of another language in brackets after it, that term)
     glossed: tuple[frozenset[str], Term] | None = None
     quoted_name: bool = False             # quoted whole in a text of its own: a name its writer marked
@@ -306,7 +306,7 @@ class Discoverer:
                 # Transaction", whose term is „Transakcja zaplanowana"), as a gap's only words.
                 occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
                 keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
-                aligned = (concept_id, REWORDED, 1, 1, reworded[concept_id], False)
+                aligned = (concept_id, REWORDED, 1, 1, reworded[concept_id], "the term's words in another order or form")
                 self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, inner(first, stop),
                                                    named=_named(analysed, first, stop, lang), aligned=aligned),
                                       "aligned")
@@ -375,6 +375,8 @@ class Discoverer:
                                    | self._namesakes_of(match.term, source_lang)):
                 continue
             words = plain_words(segment.text) if words is None else words
+            if _kept_whole(segment.source, match.start, match.end, segment.text):
+                continue  # inside a name the target keeps as the source writes it („git-pull")
             if resembles_a_term(concept, lang, words, compounding, segment.text) or _stem_shared(concept, lang, words):
                 reworded.setdefault(concept.id, match.text)
                 continue  # a form of the concept's own term the matcher did not take
@@ -455,7 +457,9 @@ class Discoverer:
             others = tuple(sorted(source_keys - self._source_keys(match.text, segment.source_lang)))
             times = sum(1 for _, _, concept in said if concept == match.concept.id)
             alone = all(match.start <= start and end <= match.end for _, start, end in words_of(segment.source))
-            gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others, times, alone, in_item)
+            echoed = tuple(s for s in spans if _echoes_term(analysed.words[s[0]:s[1]], match.text))
+            gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others, times, alone, in_item,
+                      echoed)
             state.gaps.add(gap, (segment, analysed))
 
     def _listed(self, lang: str, segment: Segment, analysed: Analysed, matches: list[Match],
@@ -515,8 +519,9 @@ class Discoverer:
                 translates if state.lexical else None, lemmas):
             context = analysed.window(first, stop)
             occurrence = self._occurrence(segment, analysed, first, stop, context, False)
-            listed = gap.listed == (first, stop, keys)  # the list's item in the place of the source's
-            aligned = (gap.concept, strength, support, total, gap.source_text, listed)
+            how = "the item of the target's list in the place of the source's" if gap.listed == (first, stop, keys) \
+                else "the source's word kept" if (first, stop, keys) in gap.echoed else None
+            aligned = (gap.concept, strength, support, total, gap.source_text, how)
             self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, aligned=aligned), "aligned")
 
     def _part_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
@@ -973,8 +978,8 @@ class Discoverer:
                                      f"glosses it in brackets"))
             tied = True
         if aligned:
-            _, strength, support, total, source_text, in_list = aligned
-            where = "the item of the target's list in the place of the source's" if in_list else \
+            _, strength, support, total, source_text, how = aligned
+            where = how if how else \
                 "the only words the target has for it" if support < 2 else \
                 f"in {support} of the {total} segments whose target lacks the concept's terms"
             evidence.append(Evidence("aligned", round(WEIGHTS["aligned"] * strength, 3),
@@ -1283,6 +1288,28 @@ def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compoundi
 
 
 _SENTENCE_START = frozenset(".!?:;…\"'«»„“”‘’([{-–—•*#|")
+
+
+def _echoes_term(words, term: str) -> bool:
+    """Whether a run's content words are the source term's words again, as written or
+    inflected, each word of the one a word of the other („l'index" for "index"; not „balance"
+    alone for "Trial Balance")."""
+    kept = [word.text[_elided(word):] for word in words if word.content]
+    term_words = [word for word, _, _ in words_of(term)]
+    return bool(kept) and all(any(echoes(word, term_word) for term_word in term_words) for word in kept) \
+        and all(any(echoes(word, term_word) for word in kept) for term_word in term_words)
+
+
+def _kept_whole(source: str, start: int, end: int, target: str) -> bool:
+    """Whether the source term at start:end is part of a longer token (joined by hyphens, dots,
+    slashes: a command's or a file's name, "git-pull") that the target has as it stands."""
+    first, stop = start, end
+    while first > 0 and not source[first - 1].isspace():
+        first -= 1
+    while stop < len(source) and not source[stop].isspace():
+        stop += 1
+    token = source[first:stop].strip(".,:;!?()[]{}'\"«»„“”‘’")
+    return len(token) > end - start and token.casefold() in target.casefold()
 
 
 def _elided(word) -> int:

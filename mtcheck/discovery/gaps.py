@@ -51,12 +51,16 @@ class Gap:
     # The run that is the target's item in the place of the source's item with the term, where
     # both say a list ("Total Equity, Trading, and Liabilities": „所有者权益、交易、负债合计").
     listed: tuple[int, int, tuple[str, ...]] | None = None
+    # The runs whose every word is a word of the source term again, as written or inflected
+    # ("index" → „l'index", "Reconcile" → „Réconcilier"): the source's word kept.
+    echoed: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
 
 
 MIN_DICE = 0.3    # below this a span found in several gaps is there by chance
 LABEL_ONCE = 0.8  # a label's only words, seen once, where the source label is the term alone
 LISTED = 0.8      # a list's item in the place of the source's item with the term
 REWORDED = 0.5    # the term's words in another order or form, where the source says the term
+ECHOED = 0.8      # the source term's word kept in the target
 
 
 @dataclass
@@ -149,9 +153,18 @@ class Gaps:
                     # other source word competes for them (each item renders its own).
                     chosen.append((gap, place, gap.listed, LISTED, support[gap.listed[2]], len(gaps)))
                     continue
-                if gap.others and self._rival(gap.others, best[2], association, rivals):
+                echoed = {span[2] for span in gap.echoed}
+                if len(echoed) == 1 and best[2] not in echoed:
+                    # The target keeps the source's word for it: no other run renders the term
+                    # more surely, once being enough, as for a label.
+                    best = gap.echoed[0]
+                    n, association = support[best[2]], dice(best[2])
+                again = n >= 2 and association >= MIN_DICE
+                if len(echoed) == 1 and best[2] in echoed:
+                    strength = max(ECHOED, 1.0 if again and gap.sole else association if again else 0.0)
+                elif gap.others and self._rival(gap.others, best[2], association, rivals):
                     continue  # it renders another word of the source
-                if n >= 2 and association >= MIN_DICE:
+                elif again:
                     # Found again where the source has the term again, and seldom elsewhere.
                     strength = 1.0 if gap.sole else association
                 elif gap.sole:
@@ -174,7 +187,7 @@ class Gaps:
                         continue  # nothing says which
                     best, strength = next(iter(given.values())), 0.5
                 chosen.append((gap, place, best, strength, n, len(gaps)))
-                if n >= 2 and association >= MIN_DICE:
+                if again:
                     _confirm(confirmed, best[2], strength, lemmas(place, best))
             # A rendering found again is the rendering at each of its places in the concept's
             # gaps: the same words again in one segment („cada registro nuevo … cada registro
