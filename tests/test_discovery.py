@@ -555,6 +555,37 @@ def test_a_target_that_keeps_the_source_term_renders_it_with_that_word(tmp_path)
     assert partial == []
 
 
+def test_one_han_character_is_a_word_and_its_rendering_may_be_one(tmp_path):
+    """Chinese writes many words with one character (源, source; 云, cloud): "Price Source" →
+    „价格源" and "Source" → „源" leave the glossary's 来源 out, and 源, the one word left in
+    each, is what stands there for it. Function words of one character (的, 和) stay function
+    words."""
+    pytest.importorskip("icu4py")
+    from mtcheck.discovery.text import TextAnalyser
+    from mtcheck.language import analyzer_for
+
+    analyser = TextAnalyser(analyzer_for("zh"))
+    assert analyser.word("源")[1] and analyser.word("云")[1]
+    assert not analyser.word("的")[1] and not analyser.word("和")[1]
+    findings = gl006_in_po(tmp_path, "source,en,source,preferred\nsource,zh-CN,来源,preferred\n"
+                           "price,en,price,preferred\nprice,zh-CN,价格,preferred\n", "zh_CN", [
+        ("Price Source", "价格源"), ("Source", "源"), ("Open the file", "打开文件")])
+    assert [(f["text"], f["concept"]) for f in findings] == [("源", "source")] * 2
+
+
+def test_a_rendering_holding_another_concepts_term_is_no_kind_of_it_where_the_source_terms_say_not(tmp_path):
+    """The Chinese glossary writes 'Cloud Provider' „云服务供应商", which holds 服务, its term
+    for 'Service'; but the English terms do not build one on the other, so „Konnectivity 服务"
+    (a service) is no cloud provider with another modifier."""
+    pytest.importorskip("icu4py")
+    glossary = ("service,en,Service,preferred\nservice,zh-CN,服务,preferred\n"
+                "provider,en,Cloud Provider,preferred\nprovider,zh-CN,云服务供应商,preferred\n")
+    text = ("集群使用云服务供应商的负载均衡器。\n"
+            "Konnectivity 服务是对此通信通道的替代品。\n"
+            "作为 SSH 隧道的替代方案，Konnectivity 服务提供 TCP 层的代理。\n")
+    assert not any(concept == "provider" for _, concept in flagged_in(tmp_path, glossary, "zh-CN", text))
+
+
 def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_path):
     """Discovery reads Chinese in the words a dictionary cuts (新建, 科目), not characters. The
     target says 科目 where the source says 'account' and the glossary says 会计科目: 科目 is the

@@ -865,24 +865,30 @@ _TAGGED = ("en", "de", "nl")
 def _a_kind_of(concept: Concept | None, base: Concept | None) -> bool:
     """Whether the glossary's terms, where a tagger reads them, make `concept` a kind of
     `base` (its words beyond the base's adjectives: skilful mass mobilisation) rather than
-    another thing named after it (Mass Mobilisation Commission); True where nothing says."""
+    another thing named after it (Mass Mobilisation Commission); True where nothing says. Where
+    both are named in such a language and no term of one holds a term of the other, it is no
+    kind of it: the rendering that holds the other's term is a translator's choice of words
+    („云服务供应商", cloud provider, holds 服务, service)."""
     if concept is None or base is None:
         return True
     from mtcheck.language.tagger import tagger_for
 
     for lang in _TAGGED:
+        terms, known_terms = concept.terms_in(lang), base.terms_in(lang)
+        if not terms or not known_terms:
+            continue
+        inside = [(term, known, at) for term in terms for known in known_terms
+                  if (at := term.text.casefold().find(known.text.casefold())) >= 0 and len(known.text) < len(term.text)]
+        if not inside:
+            return False
         tagger = tagger_for(lang)
         if tagger is None:
             continue
-        for term in concept.terms_in(lang):
-            for known in base.terms_in(lang):
-                inner = term.text.casefold().find(known.text.casefold())
-                if inner < 0 or len(known.text) >= len(term.text):
-                    continue
-                outside = [classes for start, end, classes in tagger.classes(term.text)
-                           if classes and (end <= inner or start >= inner + len(known.text))]
-                return bool(outside) and all(classes <= {"adjective", "verb"} and "adjective" in classes
-                                             for classes in outside)
+        term, known, inner = inside[0]
+        outside = [classes for start, end, classes in tagger.classes(term.text)
+                   if classes and (end <= inner or start >= inner + len(known.text))]
+        return bool(outside) and all(classes <= {"adjective", "verb"} and "adjective" in classes
+                                     for classes in outside)
     return True
 
 

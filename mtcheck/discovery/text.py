@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from typing import NamedTuple
 
 from mtcheck.language import Analyzer, function_words, mask_protected, words_of
@@ -91,7 +92,9 @@ class TextAnalyser:
 
     def _analyse_word(self, surface: str) -> tuple[str, bool]:
         folded = self.analyzer.base(surface)
-        content = (any(c.isalpha() for c in folded) and len(folded) > 1
+        # One Han character is a word of its own (云, cloud; 源, source), unless a function word
+        # (的, 和, 在): the language's list says which.
+        content = (any(c.isalpha() for c in folded) and (len(folded) > 1 or _han(folded))
                    and folded not in self.function_words)
         key = self.analyzer.keys([folded])[0]
         return key, content
@@ -197,3 +200,8 @@ def _quoted(text: str, words: list[Word]) -> list[tuple[int, int]]:
         if stop > first:
             spans.append((first, stop))
     return spans
+
+
+def _han(character: str) -> bool:
+    """Whether a character is a Han ideograph (CJK Unified Ideographs and their extensions)."""
+    return unicodedata.name(character, "").startswith("CJK UNIFIED IDEOGRAPH")
