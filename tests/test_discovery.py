@@ -586,6 +586,29 @@ def test_a_rendering_holding_another_concepts_term_is_no_kind_of_it_where_the_so
     assert not any(concept == "provider" for _, concept in flagged_in(tmp_path, glossary, "zh-CN", text))
 
 
+def test_a_compound_of_two_nouns_written_as_a_phrase_is_another_rendering(tmp_path):
+    """„Speicher in der Cloud" is the glossary's „Cloud-Speicher" written as a phrase, head
+    first: another rendering of cloud storage, though a link word stands between the words
+    the term joins directly. A predicate is not such a phrase: in „Mobilisierung ist
+    geschickt" the adjective says how the mobilisation is (German writes nouns with a capital,
+    adjectives without)."""
+    from mtcheck.discovery.engine import _concept_parts
+
+    glossary = ("storage,en,cloud storage,preferred\nstorage,de,Cloud-Speicher,preferred\n"
+                "skilful,en,skilful mobilisation,preferred\nskilful,de,Geschickte Mobilisierung,preferred\n")
+    found = candidates_in(tmp_path, glossary, "de", "Ihre Dateien werden im Cloud-Speicher gesichert.\n"
+                                                    "Dateien im Speicher in der Cloud synchronisieren.\n")
+    phrase = found["Speicher in der Cloud"]
+    assert phrase.concept.id == "storage" and phrase.score >= 0.5
+    assert any("the known rendering 'Cloud-Speicher' written as a phrase" in e.detail for e in phrase.evidence)
+    parts = _concept_parts(load_glossary(tmp_path / "g.csv"), "de")
+    skilful, = parts.renderings["skilful"]
+    storage, = parts.renderings["storage"]
+    assert parts.compound_phrased(storage, "Speicher für die Cloud")
+    assert not parts.compound_phrased(skilful, "Mobilisierung ist geschickt")
+    assert not parts.compound_phrased(storage, "Cloud mit dem Speicher")  # the head first, as a phrase has it
+
+
 def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_path):
     """Discovery reads Chinese in the words a dictionary cuts (新建, 科目), not characters. The
     target says 科目 where the source says 'account' and the glossary says 会计科目: 科目 is the

@@ -1006,18 +1006,26 @@ class Discoverer:
                                      f"'{kept.text}', which the glossary keeps as it is"))
             tied = True
         elif (variant := parts.variant_of(concept.id, list(keys))) is not None and not any(s.known for s in spans) \
-                and not parts.extra_links(variant, spans[0].occurrence.text) \
+                and ((phrased := parts.compound_phrased(variant, spans[0].occurrence.text))
+                     or not parts.extra_links(variant, spans[0].occurrence.text)) \
                 and not parts.other_words(variant, spans[0].occurrence.text) \
                 and ((reordered := parts.reordered(variant, list(keys)))
                      or not parts.contains_rendering(concept.id, list(keys))
                      or parts.relinked(variant, spans[0].occurrence.text)):
             # (Not across a word the rendering does not link its words with: „movilización
-            # masiva es hábil" says the mobilisation is skilful.)
+            # masiva es hábil" says the mobilisation is skilful; but a compound of two nouns
+            # written as a phrase, „Speicher in der Cloud" for „Cloud-Speicher", is another
+            # rendering of it.)
             # The same words in another order are less sure than other forms of them in the
             # same order („Massenmobilisierung geschickt" is an adverb's place).
-            signal = "reordered" if reordered else "variant"
-            evidence.append(Evidence(signal, WEIGHTS[signal], f"the words of the known rendering "
-                                     f"'{variant.term.text}' in another {'order' if reordered else 'form or grammar'}"))
+            if phrased:
+                evidence.append(Evidence("variant", WEIGHTS["variant"], f"the known rendering "
+                                         f"'{variant.term.text}' written as a phrase"))
+            else:
+                signal = "reordered" if reordered else "variant"
+                evidence.append(Evidence(signal, WEIGHTS[signal], f"the words of the known rendering "
+                                         f"'{variant.term.text}' in another "
+                                         f"{'order' if reordered else 'form or grammar'}"))
             tied = True
             evidence.extend(_titled(spans))
         else:

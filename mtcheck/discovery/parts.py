@@ -527,6 +527,25 @@ class ConceptParts:
                     for word in links} - lang_articles
         return set(Counter(span[1]) - Counter(own[1] if own else ())) - lang_articles
 
+    def compound_phrased(self, rendering: Rendering, text: str) -> bool:
+        """Whether the text is a rendering of two nouns joined without a link word (a compound:
+        „Cloud-Speicher") written as a phrase, head first and the other noun after link words
+        („Speicher in der Cloud"), in a language that capitalises every noun (the other word
+        a noun there, not a predicate: „die Mobilisierung ist geschickt" is a clause). The
+        genitive's phrase („Mobilisierung der Massen") the matcher takes for the term itself."""
+        if family(self.analyser.analyzer.lang) not in CAPITALISED_NOUNS or len(rendering.parts) != 2 \
+                or any(rendering.function_words) or len(rendering.function_words) != 2:
+            return False
+        words = self._words(text)
+        content = [i for i, (_, _, is_content) in enumerate(words) if is_content]
+        if len(content) != 2 or content[0] != 0 or content[1] == 1 or content[1] != len(words) - 1 \
+                or content[1] - content[0] - 1 > 3:
+            return False
+        compounding = self.analyser.analyzer.compounding
+        head, modifier = words[content[0]], words[content[1]]
+        return modifier[0][:1].isupper() and head[0][:1].isupper() \
+            and of_part(rendering.parts[1], head[1], compounding) and of_part(rendering.parts[0], modifier[1], compounding)
+
     def relinked(self, rendering: Rendering, text: str) -> bool:
         """Whether the text is the rendering's content words in its order with other link
         words in the place of its own, none of them kept („mobilização em massa" for
