@@ -609,6 +609,25 @@ def test_a_compound_of_two_nouns_written_as_a_phrase_is_another_rendering(tmp_pa
     assert not parts.compound_phrased(storage, "Cloud mit dem Speicher")  # the head first, as a phrase has it
 
 
+def test_a_term_built_with_the_glossarys_word_for_one_of_its_words_is_another_rendering(tmp_path):
+    """The Portuguese glossary says „gerenciador de controle de nuvem" for "Cloud Controller
+    Manager" and „controlador" for "Controller": „gerenciador de controlador de nuvem" is the
+    term built with the glossary's own word for its 'Controller', another rendering, though
+    the stemmer keys „controle" and „controlador" alike. Where the glossary's „controlador"
+    names nothing the term's words say, it is not."""
+    text = "O cluster não possui um gerenciador de controlador de nuvem.\nO cluster tem um nó.\n"
+    manager = ("manager,en,Cloud Controller Manager,preferred\nmanager,pt-br,gerenciador de controle de nuvem,preferred\n")
+    found = candidates_in(tmp_path, manager + "controller,en,Controller,preferred\n"
+                          "controller,pt-br,controlador,preferred\n", "pt-br", text)
+    built = found["gerenciador de controlador de nuvem"]
+    assert built.concept.id == "manager" and built.score >= 0.5
+    assert any("with 'controlador', the glossary's term for 'Controller', for 'controle'" in e.detail
+               for e in built.evidence)
+    other = candidates_in(tmp_path, manager + "regulator,en,Regulator,preferred\n"
+                          "regulator,pt-br,controlador,preferred\n", "pt-br", text)
+    assert not any(c.concept.id == "manager" and c.score >= 0.5 for c in other.values())
+
+
 def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_path):
     """Discovery reads Chinese in the words a dictionary cuts (新建, 科目), not characters. The
     target says 科目 where the source says 'account' and the glossary says 会计科目: 科目 is the

@@ -1008,8 +1008,10 @@ class Discoverer:
         elif (variant := parts.variant_of(concept.id, list(keys))) is not None and not any(s.known for s in spans) \
                 and ((phrased := parts.compound_phrased(variant, spans[0].occurrence.text))
                      or not parts.extra_links(variant, spans[0].occurrence.text)) \
-                and not parts.other_words(variant, spans[0].occurrence.text) \
-                and ((reordered := parts.reordered(variant, list(keys)))
+                and ((worded := parts.worded_by_glossary(concept, variant, spans[0].occurrence.text,
+                                                         self._concepts))
+                     or not parts.other_words(variant, spans[0].occurrence.text)) \
+                and ((reordered := parts.reordered(variant, list(keys))) or worded
                      or not parts.contains_rendering(concept.id, list(keys))
                      or parts.relinked(variant, spans[0].occurrence.text)):
             # (Not across a word the rendering does not link its words with: „movilización
@@ -1021,6 +1023,11 @@ class Discoverer:
             if phrased:
                 evidence.append(Evidence("variant", WEIGHTS["variant"], f"the known rendering "
                                          f"'{variant.term.text}' written as a phrase"))
+            elif worded:
+                own, other, named = worded
+                evidence.append(Evidence("variant", WEIGHTS["variant"], f"the known rendering "
+                                         f"'{variant.term.text}' with '{other}', the glossary's term for "
+                                         f"'{named.text}', for '{own}'"))
             else:
                 signal = "reordered" if reordered else "variant"
                 evidence.append(Evidence(signal, WEIGHTS[signal], f"the words of the known rendering "

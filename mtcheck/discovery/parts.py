@@ -75,6 +75,8 @@ class ConceptParts:
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
     # A head's suffix's last letters -> (concept id, rendering, the head's part index, its affixes)
     _heads: dict[str, list[tuple[str, Rendering, int, tuple[str, str]]]] | None = field(default=None, repr=False)
+    # A one-part rendering's part -> (concept id, rendering), made when first needed (worded_by_glossary)
+    _one_part: dict[str, list[tuple[str, Rendering]]] | None = field(default=None, repr=False)
 
     def __post_init__(self):
         self._sharing = WordCache(self._concepts_of)
@@ -527,6 +529,44 @@ class ConceptParts:
                     for word in links} - lang_articles
         return set(Counter(span[1]) - Counter(own[1] if own else ())) - lang_articles
 
+    def worded_by_glossary(self, concept: Concept, rendering: Rendering, text: str,
+                           concepts: dict[str, Concept]) -> tuple[str, str, Term] | None:
+        """Where the text is the rendering with some of its words replaced, each by another
+        concept's one-word term whose term in another language is a word of this concept's
+        term there („gerenciador de controlador de nuvem" for „gerenciador de controle de
+        nuvem": „controlador" is the glossary's 'Controller', a word of "Cloud Controller
+        Manager"), the first such word: (the rendering's word, the text's, that other term);
+        None where a word is replaced otherwise, or none is. The translator built the term
+        from the glossary's own words: another rendering of it, however alike their stems."""
+        lang = self.analyser.analyzer.lang
+        known = lang in simplemma_languages()
+
+        def lemma_of(word: str) -> str:
+            return folded_lemma(word, lang) if known else ""
+        own = [(word, key) for word, key, content in self._words(rendering.term.text) if content]
+        said = [(word, key) for word, key, content in self._words(text) if content]
+        if len(own) != len(said):
+            return None
+        found = None
+        for (word, key), (other, other_key) in zip(own, said):
+            if word.casefold() == other.casefold() or key == other_key and _one_lemma(lemma_of(word), lemma_of(other)):
+                continue
+            lemma = lemma_of(other) or other.casefold()
+            if self._one_part is None:
+                self._one_part = {}
+                for other_id, renderings in self.renderings.items():
+                    for candidate in renderings:
+                        if len(candidate.parts) == 1:
+                            self._one_part.setdefault(candidate.parts[0], []).append((other_id, candidate))
+            named = next((term for other_id, candidate in self._one_part.get(other_key, ()) if other_id != concept.id
+                          and (lemma_of(candidate.term.text) or candidate.term.text.casefold()) == lemma
+                          for term in concepts[other_id].terms if term.lang != candidate.term.lang
+                          and _word_of_term(term, concept)), None)
+            if named is None:
+                return None
+            found = found or (word, other, named)
+        return found
+
     def compound_phrased(self, rendering: Rendering, text: str) -> bool:
         """Whether the text is a rendering of two nouns joined without a link word (a compound:
         „Cloud-Speicher") written as a phrase, head first and the other noun after link words
@@ -879,6 +919,13 @@ def _covers(parts: tuple[str, ...], keys: list[str], compounding: bool) -> bool:
 
 
 _TAGGED = ("en", "de", "nl")
+
+
+def _word_of_term(term: Term, concept: Concept) -> bool:
+    """Whether the term is a word of one of the concept's terms in its language."""
+    folded = term.text.casefold()
+    return " " not in folded and any(folded in own.text.casefold().replace("-", " ").split()
+                                     for own in concept.terms_in(term.lang))
 
 
 def _a_kind_of(concept: Concept | None, base: Concept | None) -> bool:
