@@ -597,7 +597,8 @@ class LanguageMatcher:
     # runs as built-in types (see state, mtcheck.compiled).
     _SAVED = ("_compound_heads", "_compound_tails", "_tail_openings", "_by_form", "_by_lemma", "_lemma_codes",
               "_by_key", "_by_plain_key", "_variant_forms", "_variant_keys", "_gapped_first", "_gapped_lengths",
-              "_native_forms", "_head_lengths", "_compound_term_forms", "_classed_terms", "_key_codes")
+              "_native_forms", "_head_lengths", "_compound_term_forms", "_classed_terms", "_key_codes",
+              "_loan_forms")
 
     def state(self) -> dict:
         """The compiled matcher in built-in types only (marshal writes and reads them fast):
@@ -642,6 +643,7 @@ class LanguageMatcher:
         # (see _key_entry): read back from the cache in a third of the time of tuples.
         self._by_key: dict[str, str] = {}
         self._by_plain_key: dict[str, str] = {}  # of the words the dictionary does not know
+        self._loan_forms: dict[str, str] = {}  # the words of terms kept as another language writes them
         self._participles = self.lang in PARTICIPLE_LANGUAGES  # German, Dutch: ge- inside verb forms
         self._closing_up = self.analyzer.compounding or self.lang == "en"  # database for "data base"
         self._variant_forms: dict[str, str] = {}  # words of variants only (see _variant_code)
@@ -677,6 +679,8 @@ class LanguageMatcher:
         lemmas = {w: analyzer.lemmas(w) for w in distinct}
         ordered = sorted(distinct, key=lambda w: not lemmas[w])
         codes = {w: self._term_word_code(w, bases[w], keys[w], w in loans, lemmas[w]) for w in ordered}
+        for word in sorted(loans):
+            self._loan_forms.setdefault(bases[word], codes[word])
         self._code_words, self._word_readings = {}, {}  # needed while coding the term words only
         self._native_forms = {item.neutral for item in native}
         for item in native:
@@ -960,6 +964,14 @@ class LanguageMatcher:
         code = self._by_form.get(folded)
         if code is not None:
             return code
+        if self._loan_forms and folded.endswith("s"):
+            # A word the glossary keeps as English writes it takes English's plural there
+            # („Pods", „Nodes", „Services" for the kept Pod, Node, Service), which the stemmer
+            # leaves on a short stem and the dictionary may know as a word of its own.
+            code = self._loan_forms.get(folded[:-1]) or (self._loan_forms.get(folded[:-2])
+                                                         if folded.endswith("es") else None)
+            if code is not None:
+                return code
         lemmas = analyzer.lemmas(word, any_case=True, every=True)
         key = analyzer.match_keys([folded])[0]
         for lemma in lemmas:

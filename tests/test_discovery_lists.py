@@ -34,6 +34,9 @@ def test_list_marks_are_the_languages_own():
 
 def test_a_list_is_its_short_items_and_a_comma_alone_joins_no_two():
     assert items_of("Total Equity, Trading, and Liabilities", "en") == [["Total Equity", "Trading", "Liabilities"]]
+    # The conjunction joins the last two items: a comma after them begins something else.
+    assert items_of("Addons sind Pods und Dienste, die Clusterfunktionen implementieren.", "de") == [
+        ["Addons sind Pods", "Dienste"]]
     assert items_of("Total des capitaux, mouvements, dettes", "fr") == [["Total des capitaux", "mouvements", "dettes"]]
     # Two items need the conjunction; a clause between commas is no item.
     assert items_of("If you proceed, you may not be able to save any changes.", "en") == []
@@ -66,15 +69,18 @@ ENG_DEU = [("service", "service /sɜːvɪs/ <n>\n1. Dienst\n2. Bedienung\n3. Die
 def test_a_sense_named_among_the_glossarys_terms_renders_the_kept_term(dictionaries, tmp_path):
     """„Dienst" is one of four senses the dictionary gives "Service", which the glossary keeps
     as it is: on its own it renders nothing. Named in a list whose every other item is a term
-    („einem Knoten, einem Pod oder einem Dienst") it is a thing of their kind, the term's
-    sense; the node's „notwendigen Dienste" elsewhere, and a list of two („Knoten und
-    Dienste", clauses as often), are not."""
+    next to the list's joints („einem Knoten, einem Pod oder einem Dienst", „Pods und Dienste,
+    die …": the relative clause after the last item is no item) it is a thing of their kind,
+    the term's sense; the node's „notwendigen Dienste" elsewhere are not, nor are they where
+    „und" joins them to a clause („notwendigen Dienste und wird von den Master-Komponenten
+    verwaltet": a verb next to the joint, no term)."""
     write_dictionary(dictionaries, "freedict-eng-deu", ENG_DEU)
     text = ("Der Apiserver verbindet sich mit einem Knoten, einem Pod oder einem Dienst.\n"
             "Jeder Knoten enthält die für Pods notwendigen Dienste.\n"
-            "Er überwacht Knoten und Dienste.\n")
+            "Addons sind Pods und Dienste, die Clusterfunktionen implementieren.\n"
+            "Jeder Knoten enthält die notwendigen Dienste und wird von den Master-Komponenten verwaltet.\n")
     found = {form: c for form, c in candidates_in(tmp_path, KEPT_SERVICE, "de", text).items() if c.score >= 0.5}
     assert {form: c.concept.id for form, c in found.items()} == {"Dienst": "service"}
-    assert [o.location.line for o in found["Dienst"].occurrences] == [1]
+    assert [o.location.line for o in found["Dienst"].occurrences] == [1, 3]
     listed = next(e for e in found["Dienst"].evidence if e.signal == "listed")
     assert listed.detail.startswith("named in a list beside the terms 'Node', 'Pod'")

@@ -110,6 +110,18 @@ def test_a_word_kept_from_another_language_is_not_its_translation_of_the_same_st
     assert {"serviço", "serviços"} <= {m.text for m in native.matches(Segment(text, "t", 1, lang="pt"))}
 
 
+def test_a_word_kept_from_english_takes_the_english_plural():
+    """A German glossary keeps "Pod" and "Service" as English writes them: „Pods" (a stem the
+    stemmer leaves whole, under four letters) and „Services" (a word the dictionary knows as
+    its own) are their plurals, as English makes them. A word of the language's own is not
+    read so: „Dienste" is no form of Service."""
+    glossary = Glossary((Concept("pod", (Term("Pod", "en"), Term("Pod", "de"))),
+                         Concept("service", (Term("Service", "en"), Term("Service", "de")))))
+    text = "Addons sind Pods und Services; der Pod des Services, die Dienste."
+    found = [m.text for m in Matcher(glossary).matches(Segment(text, "t", 1, lang="de")) if not m.foreign]
+    assert found == ["Pods", "Services", "Pod", "Services"]
+
+
 def test_words_of_one_stem_the_dictionary_tells_apart_are_two_words():
     """The German stemmer keys the noun „Bereitstellung" and the verb „bereitstellen" alike;
     the dictionary tells them apart, so the participle „bereitgestellt" is the verb's only,

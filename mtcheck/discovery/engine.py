@@ -595,11 +595,12 @@ class Discoverer:
 
     def _listed_spans(self, state: _Language, analysed: Analysed, covered: list[tuple[int, int, Match]]):
         """The word of a list's item next to its joints that one of the many senses a dictionary
-        gives a kept term renders, where every other item of a list of three or more holds a
-        term of the glossary next to its joints (see lists.item_concepts): „einen Node, einen
-        Pod oder einen Dienst". Named among the glossary's terms, it is a thing of their kind,
-        the term's sense („Dienst", not the „notwendigen Dienste" a node runs). (first, stop,
-        (the concepts, the other items' concepts)) each."""
+        gives a kept term renders, where every other item holds a term of the glossary next to
+        its joints (see lists.item_concepts): „einen Node, einen Pod oder einen Dienst", „Pods
+        und Dienste". Named among the glossary's terms, it is a thing of their kind, the term's
+        sense („Dienst", not the „notwendigen Dienste" a node runs, nor those „und" joins to a
+        clause: „… Dienste und wird von den Master-Komponenten verwaltet"). (first, stop, (the
+        concepts, the other items' concepts)) each."""
         lexical = state.lexical
         # Nothing to look for in a list where no term has many senses: no list read.
         marks = list_marks(state.analyser.analyzer.lang) if lexical and lexical.has_senses else None
@@ -609,8 +610,8 @@ class Discoverer:
         tokens = [(w.text, w.start, w.end) for w in words]
         terms = [(words[f].start, words[s - 1].end, frozenset({m.concept.id})) for f, s, m in covered]
         for items in list_items(analysed.text, tokens, marks):
-            if len(items) < 3:
-                continue  # "A and B" joins clauses as often („um nó existente ou marcá-lo")
+            if len(items) < 2:
+                continue
             holding = item_concepts(items, tokens, terms)
             for number, (first, stop) in enumerate(items):
                 if holding[number] or not all(h for other, h in enumerate(holding) if other != number):

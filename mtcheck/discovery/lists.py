@@ -96,10 +96,12 @@ def list_items(text: str, words: Sequence[Token], marks: ListMarks) -> list[list
             index += 2
             continue
         index += 1
-    # Joints in one list: the words between them are one item.
+    # Joints in one list: the words between them are one item. The conjunction joins a list's
+    # last two items (the CLDR's end pattern): a separator after them begins something else
+    # („Pods und Dienste, die Clusterfunktionen implementieren": a relative clause).
     chains: list[list[tuple[int, int, bool]]] = []
     for joint in joints:
-        if chains and _within_item(text, words, chains[-1][-1][1], joint[0] + 1):
+        if chains and not chains[-1][-1][2] and _within_item(text, words, chains[-1][-1][1], joint[0] + 1):
             chains[-1].append(joint)
         else:
             chains.append([joint])
