@@ -628,6 +628,20 @@ def test_a_term_built_with_the_glossarys_word_for_one_of_its_words_is_another_re
     assert not any(c.concept.id == "manager" and c.score >= 0.5 for c in other.values())
 
 
+def test_a_term_written_with_a_slash_is_rendered_by_words_a_slash_joins(tmp_path):
+    """GnuCash's "Liability/Equity" is one term written with a slash; „Riesgo/Beneficio", the
+    target's only words for it, are one rendering, as the Spanish term „pasivo/patrimonio"
+    is one term. Where the source term has no slash ("Equity"), two words a slash joins are
+    two things, and nothing says which renders it."""
+    glossary = ("le,en,liabilities/equity,preferred\nle,es,pasivo/patrimonio,preferred\n"
+                "equity,en,equity,preferred\nequity,es,patrimonio,preferred\n")
+    filler = [("Open the file", "Abrir el archivo")]
+    slashed = gl006_in_po(tmp_path, glossary, "es", [("_Liability/Equity", "_Riesgo/Beneficio")] + filler)
+    assert [(f["text"], f["concept"]) for f in slashed] == [("Riesgo/Beneficio", "le")]
+    single = gl006_in_po(tmp_path, glossary, "es", [("Equity", "Riesgo/Beneficio")] + filler)
+    assert single == []
+
+
 def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_path):
     """Discovery reads Chinese in the words a dictionary cuts (新建, 科目), not characters. The
     target says 科目 where the source says 'account' and the glossary says 会计科目: 科目 is the

@@ -440,9 +440,13 @@ class Discoverer:
         covered += [(index, index + 1) for index, word in enumerate(analysed.words)
                     if word.content and state.lexical.key(word.text) in translated]
         found = gap_runs(analysed.words, covered, analysed.joined)
+        slashed = None  # runs that a slash may join, for a term written so ("Liability/Equity")
         listed = self._listed(lang, segment, analysed, matches, spoken) if len(spoken) > 1 else {}
         for match in missing:
-            spans = [s for s in found if not _no_noun_for_a_noun(match.concept, lang, analysed.words[s[0]:s[1]])]
+            if "/" in match.text and slashed is None:
+                slashed = gap_runs(analysed.words, covered, analysed.slashed)
+            spans = [s for s in (slashed if "/" in match.text else found)
+                     if not _no_noun_for_a_noun(match.concept, lang, analysed.words[s[0]:s[1]])]
             if not spans:
                 continue
             item = listed.get(match.concept.id)
