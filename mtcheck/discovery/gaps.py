@@ -161,7 +161,8 @@ class Gaps:
                     n, association = support[best[2]], dice(best[2])
                 again = n >= 2 and association >= MIN_DICE
                 if len(echoed) == 1 and best[2] in echoed:
-                    strength = max(ECHOED, 1.0 if again and gap.sole else association if again else 0.0)
+                    # Found again, as strong as anywhere, and never weaker than a word kept.
+                    strength = max(ECHOED, (1.0 if gap.sole else association) if again else 0.0)
                 elif gap.others and self._rival(gap.others, best[2], association, rivals):
                     continue  # it renders another word of the source
                 elif again:

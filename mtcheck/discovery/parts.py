@@ -552,13 +552,8 @@ class ConceptParts:
             if word.casefold() == other.casefold() or key == other_key and _one_lemma(lemma_of(word), lemma_of(other)):
                 continue
             lemma = lemma_of(other) or other.casefold()
-            if self._one_part is None:
-                self._one_part = {}
-                for other_id, renderings in self.renderings.items():
-                    for candidate in renderings:
-                        if len(candidate.parts) == 1:
-                            self._one_part.setdefault(candidate.parts[0], []).append((other_id, candidate))
-            named = next((term for other_id, candidate in self._one_part.get(other_key, ()) if other_id != concept.id
+            named = next((term for other_id, candidate in self._one_part_renderings().get(other_key, ())
+                          if other_id != concept.id
                           and (lemma_of(candidate.term.text) or candidate.term.text.casefold()) == lemma
                           for term in concepts[other_id].terms if term.lang != candidate.term.lang
                           and _word_of_term(term, concept)), None)
@@ -566,6 +561,16 @@ class ConceptParts:
                 return None
             found = found or (word, other, named)
         return found
+
+    def _one_part_renderings(self) -> dict[str, list[tuple[str, Rendering]]]:
+        """The renderings of one part by that part, made when first asked for."""
+        if self._one_part is None:
+            self._one_part = {}
+            for concept_id, renderings in self.renderings.items():
+                for rendering in renderings:
+                    if len(rendering.parts) == 1:
+                        self._one_part.setdefault(rendering.parts[0], []).append((concept_id, rendering))
+        return self._one_part
 
     def compound_phrased(self, rendering: Rendering, text: str) -> bool:
         """Whether the text is a rendering of two nouns joined without a link word (a compound:
