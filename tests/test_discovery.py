@@ -642,6 +642,19 @@ def test_a_term_written_with_a_slash_is_rendered_by_words_a_slash_joins(tmp_path
     assert single == []
 
 
+def test_a_variant_is_read_against_each_of_the_concepts_terms(tmp_path):
+    """„API del servidor" has the words of both Spanish terms of the API server: against „API
+    Server" it has a link word more (another thing joined to it), against „servidor de la
+    API" it is the same words in the other order, a variant. Each term is tried."""
+    glossary = ("api,en,API server,preferred\napi,es,API Server,preferred\n"
+                "api,es,servidor de la API,admitted\n")
+    found = candidates_in(tmp_path, glossary, "es", "La comunicación entre el API del servidor y el clúster.\n"
+                                                    "El servidor de la API valida las solicitudes.\n")
+    variant = found["API del servidor"]
+    assert variant.concept.id == "api"
+    assert any(e.signal == "reordered" and "'servidor de la API'" in e.detail for e in variant.evidence)
+
+
 def test_chinese_renderings_are_words_and_another_concepts_term_may_be_one(tmp_path):
     """Discovery reads Chinese in the words a dictionary cuts (新建, 科目), not characters. The
     target says 科目 where the source says 'account' and the glossary says 会计科目: 科目 is the

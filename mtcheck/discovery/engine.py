@@ -954,6 +954,28 @@ class Discoverer:
             return round(noisy_or(evidence), 3)
         return self.scorer.score(self.features(evidence, spans))
 
+    def _variant(self, parts: ConceptParts, concept: Concept, keys: list[str], text: str) \
+            -> tuple[Rendering, bool, tuple | None, bool] | None:
+        """The first of the concept's renderings whose words the text has, in another form,
+        order or grammar, for which it is another rendering: (that rendering, written as a
+        phrase, its words replaced by the glossary's, reordered); None where it is none. Not
+        across a word the rendering does not link its words with („movilización masiva es
+        hábil" says the mobilisation is skilful), unless a compound of two nouns is written as
+        a phrase („Speicher in der Cloud" for „Cloud-Speicher"); each of a concept's terms is
+        tried („API del servidor" is „servidor de la API" reordered, not „API Server" with a
+        link word more)."""
+        for variant in parts.variants_of(concept.id, keys):
+            phrased = parts.compound_phrased(variant, text)
+            if not phrased and parts.extra_links(variant, text):
+                continue
+            worded = parts.worded_by_glossary(concept, variant, text, self._concepts)
+            if not worded and parts.other_words(variant, text):
+                continue
+            reordered = parts.reordered(variant, keys)
+            if reordered or worded or not parts.contains_rendering(concept.id, keys) or parts.relinked(variant, text):
+                return variant, phrased, worded, reordered
+        return None
+
     @staticmethod
     def features(evidence: list[Evidence], spans: list) -> list[float]:
         """The scorer's features of a candidate's evidence and places (spans or occurrences)."""
@@ -1010,21 +1032,11 @@ class Discoverer:
             evidence.append(Evidence("cognate", weight, f"'{spans[0].occurrence.text}' looks like a translation of "
                                      f"'{kept.text}', which the glossary keeps as it is"))
             tied = True
-        elif (variant := parts.variant_of(concept.id, list(keys))) is not None and not any(s.known for s in spans) \
-                and ((phrased := parts.compound_phrased(variant, spans[0].occurrence.text))
-                     or not parts.extra_links(variant, spans[0].occurrence.text)) \
-                and ((worded := parts.worded_by_glossary(concept, variant, spans[0].occurrence.text,
-                                                         self._concepts))
-                     or not parts.other_words(variant, spans[0].occurrence.text)) \
-                and ((reordered := parts.reordered(variant, list(keys))) or worded
-                     or not parts.contains_rendering(concept.id, list(keys))
-                     or parts.relinked(variant, spans[0].occurrence.text)):
-            # (Not across a word the rendering does not link its words with: „movilización
-            # masiva es hábil" says the mobilisation is skilful; but a compound of two nouns
-            # written as a phrase, „Speicher in der Cloud" for „Cloud-Speicher", is another
-            # rendering of it.)
+        elif not any(s.known for s in spans) \
+                and (found := self._variant(parts, concept, list(keys), spans[0].occurrence.text)) is not None:
             # The same words in another order are less sure than other forms of them in the
             # same order („Massenmobilisierung geschickt" is an adverb's place).
+            variant, phrased, worded, reordered = found
             if phrased:
                 evidence.append(Evidence("variant", WEIGHTS["variant"], f"the known rendering "
                                          f"'{variant.term.text}' written as a phrase"))

@@ -298,13 +298,16 @@ class ConceptParts:
         order or grammar („movilización masiva" for „movilización de masas", „Movilización de
         Masas Hábil" for „movilización hábil de masas", „tömeges mozgósítás" for
         „tömegmozgósítás"), with no other word; None if there is none."""
+        return next(iter(self.variants_of(concept_id, keys)), None)
+
+    def variants_of(self, concept_id: str, keys: list[str]) -> list[Rendering]:
+        """Every rendering of the concept that variant_of may answer, in the glossary's order
+        („API del servidor" has the words of „API Server" and of „servidor de la API")."""
         if len(keys) < 2:
-            return None  # one word of the stem of a one-word term: a form or a derivation, not a rendering
+            return []  # one word of the stem of a one-word term: a form or a derivation, not a rendering
         compounding = self.analyser.analyzer.compounding
-        for rendering in self.renderings.get(concept_id, ()):
-            if _covers(rendering.parts, keys, compounding):
-                return rendering
-        return None
+        return [rendering for rendering in self.renderings.get(concept_id, ())
+                if _covers(rendering.parts, keys, compounding)]
 
     def reordered(self, rendering: Rendering, keys: list[str]) -> bool:
         """Whether the words stand in another order than the rendering's parts (a compound part
