@@ -291,11 +291,7 @@ class Discoverer:
                 self._remember_unquoted(lang, state, segment, analysed, first, stop, inner(first, stop), ())
         if not segment.source:
             for first, stop, listed in self._listed_spans(state, analysed, covered):
-                occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
-                keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
-                self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, inner(first, stop),
-                                                   named=_named(analysed, first, stop, lang), listed=listed),
-                                      "listed")
+                self._mark(lang, state, segment, analysed, first, stop, inner(first, stop), listed=listed)
         for first, stop, concept_id in variants:
             if (first, stop) not in made:
                 made.add((first, stop))
@@ -304,12 +300,8 @@ class Discoverer:
                 # The source says the term here, and these are its words in another order or
                 # form: what the target has for it („zaplanowaną transakcję" for "Scheduled
                 # Transaction", whose term is „Transakcja zaplanowana"), as a gap's only words.
-                occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
-                keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
-                aligned = (concept_id, REWORDED, 1, 1, reworded[concept_id], "the term's words in another order or form")
-                self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, inner(first, stop),
-                                                   named=_named(analysed, first, stop, lang), aligned=aligned),
-                                      "aligned")
+                self._mark(lang, state, segment, analysed, first, stop, inner(first, stop), aligned=(
+                    concept_id, REWORDED, 1, 1, reworded[concept_id], "the term's words in another order or form"))
         for first, stop in self._formed_spans(state, analysed, native):
             if (first, stop) not in made:
                 made.add((first, stop))
@@ -634,7 +626,7 @@ class Discoverer:
     def _variant_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """Words that are a known rendering's parts in another form, order or grammar, with no
         other content word and nothing between them but function words (see
-        ConceptParts.variant_of); a place the matcher read as the concept is not one."""
+        ConceptParts.variants_of); a place the matcher read as the concept is not one."""
         words, parts = analysed.words, state.parts
         linked: list[bool] | None = None  # whether each word and the next stand in one phrase
         for first, word in enumerate(words):
@@ -802,6 +794,15 @@ class Discoverer:
         if family(best) == family(lang) or probability < MIN_FOREIGN:
             return lang, 0.0
         return best, probability
+
+    def _mark(self, lang: str, state: _Language, segment: Segment, analysed: Analysed, first: int, stop: int,
+              inner: frozenset[str], **mark) -> None:
+        """The words[first:stop] of a segment read, with one mark (`aligned=…`, `listed=…`)."""
+        name, = mark  # the one mark's name
+        occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
+        keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
+        self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, inner,
+                                           named=_named(analysed, first, stop, lang), **mark), name)
 
     def _remember_marked(self, state: _Language, span: _Span, mark: str) -> None:
         """A span with a mark (`aligned`, `glossed`, `listed`): where its place was read already

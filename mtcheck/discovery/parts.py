@@ -251,7 +251,7 @@ class ConceptParts:
         return set(self._stems.get(plain(key)[:MIN_STEM], ()))
 
     def contains_variant(self, concept_id: str, keys: list[str]) -> bool:
-        """Whether the words hold one of the concept's renderings (as variant_of has it) and
+        """Whether the words hold one of the concept's renderings (as variants_of has it) and
         more: the rendering in a longer phrase, which is another thing or another concept."""
         return any(_covers(rendering.parts, list(chosen), self.analyser.analyzer.compounding)
                    for size in range(2, len(keys)) for chosen in _windows(keys, size)
@@ -290,19 +290,15 @@ class ConceptParts:
         return _may_be_part(rendering.parts, key, self.analyser.analyzer.compounding)
 
     def covers(self, rendering: Rendering, keys: list[str]) -> bool:
-        """Whether the keys are the rendering's parts, as variant_of has it."""
+        """Whether the keys are the rendering's parts, as variants_of has it."""
         return len(keys) >= 2 and _covers(rendering.parts, keys, self.analyser.analyzer.compounding)
 
-    def variant_of(self, concept_id: str, keys: list[str]) -> Rendering | None:
-        """The concept's rendering whose parts these word keys are, each once, in another form,
+    def variants_of(self, concept_id: str, keys: list[str]) -> list[Rendering]:
+        """The concept's renderings whose parts these word keys are, each once, in another form,
         order or grammar („movilización masiva" for „movilización de masas", „Movilización de
         Masas Hábil" for „movilización hábil de masas", „tömeges mozgósítás" for
-        „tömegmozgósítás"), with no other word; None if there is none."""
-        return next(iter(self.variants_of(concept_id, keys)), None)
-
-    def variants_of(self, concept_id: str, keys: list[str]) -> list[Rendering]:
-        """Every rendering of the concept that variant_of may answer, in the glossary's order
-        („API del servidor" has the words of „API Server" and of „servidor de la API")."""
+        „tömegmozgósítás"), with no other word, in the glossary's order („API del servidor"
+        has the words of „API Server" and of „servidor de la API")."""
         if len(keys) < 2:
             return []  # one word of the stem of a one-word term: a form or a derivation, not a rendering
         compounding = self.analyser.analyzer.compounding
@@ -586,8 +582,8 @@ class ConceptParts:
             return False
         words = self._words(text)
         content = [i for i, (_, _, is_content) in enumerate(words) if is_content]
-        if len(content) != 2 or content[0] != 0 or content[1] == 1 or content[1] != len(words) - 1 \
-                or content[1] - content[0] - 1 > 3:
+        # The two nouns at its ends, one to three link words between them.
+        if content != [0, len(words) - 1] or not 2 <= len(words) - 1 <= 4:
             return False
         compounding = self.analyser.analyzer.compounding
         head, modifier = words[content[0]], words[content[1]]

@@ -27,7 +27,7 @@ QUOTE_MARKS = frozenset("".join(opening + closing for opening, closing in _QUOTE
 _CLAUSE_END_RE = re.compile(r"[.!?;:…]\s|[.!?;:…]$|\n")
 # What may stand between the words of one name: spaces and hyphens, nothing else.
 _INSIDE_NAME_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]*")
-_SLASH_RE = re.compile(r"\s*/\s*")
+_INSIDE_SLASHED_RE = re.compile(_INSIDE_NAME_RE.pattern + r"|\s*/\s*")  # or a slash
 
 # Orthographies that capitalise every noun: there a capital says nothing of a name.
 CAPITALISED_NOUNS = frozenset({"de", "lb"})
@@ -57,14 +57,15 @@ class Analysed(NamedTuple):
     def joined(self, first: int, stop: int) -> bool:
         """Whether words[first:stop] stand together as one name: only spaces or hyphens
         between them."""
-        return all(_INSIDE_NAME_RE.fullmatch(self.text, self.words[i].end, self.words[i + 1].start)
-                   for i in range(first, stop - 1))
+        return self._between_all(first, stop, _INSIDE_NAME_RE)
 
     def slashed(self, first: int, stop: int) -> bool:
         """Whether words[first:stop] stand together as one name or as a pair of them a slash
         joins ("Riesgo/Beneficio"), as a term may be written ("liabilities/equity")."""
-        return all(_INSIDE_NAME_RE.fullmatch(self.text, self.words[i].end, self.words[i + 1].start)
-                   or _SLASH_RE.fullmatch(self.text, self.words[i].end, self.words[i + 1].start)
+        return self._between_all(first, stop, _INSIDE_SLASHED_RE)
+
+    def _between_all(self, first: int, stop: int, between: re.Pattern) -> bool:
+        return all(between.fullmatch(self.text, self.words[i].end, self.words[i + 1].start)
                    for i in range(first, stop - 1))
 
     def window(self, first: int, stop: int, before: int = 4, after: int = 3) -> list[str]:
