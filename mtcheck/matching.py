@@ -23,8 +23,8 @@ import numpy as np
 
 from mtcheck import automaton as automata
 from mtcheck.language import (
-    ARTICLE_FORMS, GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for,
-    canonical_lang, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
+    ARTICLE_FORMS, COMPLEMENT_LINKS, GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for,
+    canonical_lang, complement_renumbered, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
     masking_triggers, neutral_fold, nfc_with_offsets, past_participle_verbs, present_participle_verbs, split_words,
     tagger_for, tokens, without_accents, without_infix,
 )
@@ -58,6 +58,9 @@ SHORTEST_FIRST_PART = 5
 # Letters of a compound's first part where a term is looked for inside a match (see
 # _compound_parts): Konto|stand, Unter|konten.
 MIN_FIRST_PART = 4
+# A term with a complement link (see COMPLEMENT_LINKS) is checked word by word: its
+# complement keeps the term's number.
+_LINKS = frozenset(COMPLEMENT_LINKS.values())
 
 
 class _Entry(NamedTuple):
@@ -78,7 +81,8 @@ class _Entry(NamedTuple):
     def simple(self) -> bool:
         """No option to check: the automaton's match is the answer."""
         term = self.term
-        return not (term.exact or term.case_sensitive or (not term.case_insensitive and _capital_words(self.words)))
+        return not (term.exact or term.case_sensitive or (not term.case_insensitive and _capital_words(self.words))
+                    or (not self.foreign and _LINKS.intersection(self.folded[:-1])))
 
 
 class _Shared(NamedTuple):
@@ -1398,6 +1402,8 @@ class LanguageMatcher:
                     continue
             elif not entry.term.case_insensitive and not _capitals_kept(surface, entry.words):
                 continue
+            if not same_form and not entry.foreign and complement_renumbered(self.analyzer, entry.words, surface):
+                continue  # „movilización de masa" is not „movilización de masas"
             # The closest form first; between terms the text's words fit equally well, the
             # one written as found, then an accepted one: a preferred term that collides with
             # a deprecated one after folding ("compte utilisateur", "compte d'utilisateur") is

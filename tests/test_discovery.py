@@ -1075,6 +1075,23 @@ def test_the_term_s_words_with_another_link_word_are_another_construction(tmp_pa
                                                                                "mass-mobilisation")}
 
 
+def test_a_bare_complement_in_another_number_is_another_phrase(tmp_path):
+    """„movilización de masa" has the words of „movilización de masas" with its complement in
+    the singular: the complement's number is the term's own (no article says which masses), so
+    it is a variant; the term in the plural, or with an article before its complement, is the
+    term in the sentence's grammar, and is not taken for the singular's places either."""
+    glossary = ("mass-mobilisation,en,mass mobilisation,preferred\n"
+                "mass-mobilisation,es,movilización de masas,preferred\n")
+    found = candidates_in(tmp_path, glossary, "es",
+                          "La movilización de masa avanza en la provincia.\n"
+                          "Los ejemplos destacados en la movilización de las masas.\n"
+                          "Las movilizaciones de masas del distrito.\n"
+                          "La movilización de masas sigue siendo clave.\n")
+    flagged = {form: c for form, c in found.items() if c.score >= 0.5}
+    assert {(form, c.concept.id) for form, c in flagged.items()} == {("movilización de masa", "mass-mobilisation")}
+    assert [o.text for o in flagged["movilización de masa"].occurrences] == ["movilización de masa"]
+
+
 def test_a_name_in_title_case_ends_before_a_word_in_small_letters(tmp_path):
     """„El Departamento de Movilización de Masas recibe el Orden": the words in title case are a
     name, the verb after them is none of it, so „Movilización de Masas recibe" is no name

@@ -116,3 +116,20 @@ def test_a_term_is_found_with_any_form_of_its_article():
         "Sicherheit der Systeme", "Sicherheit dem Systeme"]
     assert found("La cuenta de usuario.", "es") == ["cuenta de usuario"]
     assert found("La hiérarchie par comptes.", "fr") == []  # another preposition is another phrase
+
+
+def test_a_bare_complement_keeps_the_terms_number():
+    """A Romance term's complement without an article („movilización de masas", „gestion de
+    conteneurs") is in the term's number: the head takes the sentence's number, the complement
+    does not. One with an article refers to the things at hand and takes their number (above:
+    „hiérarchie du compte", „hiérarchie de comptes")."""
+    matcher = Matcher(Glossary((Concept("mm", (Term("movilización de masas", "es", Status.PREFERRED),
+                                               Term("gestion de conteneurs", "fr", Status.PREFERRED),
+                                               Term("conta de serviço", "pt", Status.PREFERRED))),)))
+
+    def found(text, lang):
+        return [m.text for m in matcher.matches(Segment(text, "t", 1, 1), lang)]
+
+    assert found("Las movilizaciones de masas y la movilización de masa.", "es") == ["movilizaciones de masas"]
+    assert found("Les gestions de conteneurs, la gestion de conteneur.", "fr") == ["gestions de conteneurs"]
+    assert found("As contas de serviço e a conta de serviços.", "pt") == ["contas de serviço"]

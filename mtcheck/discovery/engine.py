@@ -47,7 +47,7 @@ from mtcheck.discovery.scoring import SIGNALS, Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
 from mtcheck.language import (GLOSS_CLOSING, GLOSS_OPENING, MIN_COMPOUND_REST, analyzer_for, canonical_lang, family,
-                              mask_protected, words_of)
+                              mask_protected, renumbered, words_of)
 from mtcheck.language.bilingual import installed
 from mtcheck.language.dictionary import dictionary_lemma, respelt_text, simplemma_languages
 from mtcheck.language.nouns import german_noun_form
@@ -973,7 +973,8 @@ class Discoverer:
             if not worded and parts.other_words(variant, text):
                 continue
             reordered = parts.reordered(variant, keys)
-            if reordered or worded or not parts.contains_rendering(concept.id, keys) or parts.relinked(variant, text):
+            if reordered or worded or not parts.contains_rendering(concept.id, keys) or parts.relinked(variant, text) \
+                    or parts.renumbered(variant, text):
                 return variant, phrased, worded, reordered
         return None
 
@@ -1228,7 +1229,10 @@ class Discoverer:
 
     def _as_same_words(self, lang: str, spans: list[_Span]) -> list[list[_Span]]:
         """See _same_words_groups; a span in another language than the text's as it is."""
-        return _same_words_groups(spans, self._parts(lang).lemmas) if spans[0].span_lang == lang else [spans]
+        if spans[0].span_lang != lang:
+            return [spans]
+        parts = self._parts(lang)
+        return _same_words_groups(spans, lambda text: (parts.lemmas(text), parts.complement_number(text)))
 
     # -- the MT signal -------------------------------------------------------------------------
     def _translations(self, lang: str, candidates: list[Candidate]) -> dict[tuple[str, tuple[str, ...]], str]:
@@ -1247,25 +1251,28 @@ class Discoverer:
         return any(m.concept.id == concept.id for m in self.matcher.for_language(self.mt_lang).matches(segment))
 
 
-def _same_words_groups(spans: list[_Span], lemmas_of: Callable[[str], tuple[str, ...]]) -> list[list[_Span]]:
-    """A span's places grouped by what the dictionary makes of their words: one key, two words
-    („branche suivi", „branches suivantes": suivi and suivant, both keyed suiv) are two
-    candidates. In the order of their first places."""
+def _same_words_groups(spans: list[_Span], read_of: Callable[[str], tuple[tuple[str, ...], tuple]]) \
+        -> list[list[_Span]]:
+    """A span's places grouped by what the dictionary makes of their words (`read_of`: their
+    lemmas, and their complement's number): one key, two words („branche suivi", „branches
+    suivantes": suivi and suivant, both keyed suiv) are two candidates, and so are one phrase
+    with its complement in two numbers („movilización de masa", „movilización de las masas").
+    In the order of their first places."""
     if len({s.occurrence.text for s in spans}) < 2:
         return [spans]
-    groups: list[tuple[tuple[str, ...], list[_Span]]] = []
-    read: dict[str, tuple[str, ...]] = {}  # each distinct text once: a key may have thousands of places
+    groups: list[tuple[tuple[tuple[str, ...], tuple], list[_Span]]] = []
+    read: dict[str, tuple[tuple[str, ...], tuple]] = {}  # each distinct text once: a key may have thousands of places
     for span in spans:
         text = span.occurrence.text
-        lemmas = read.get(text)
-        if lemmas is None:
-            lemmas = read[text] = lemmas_of(text)
+        words = read.get(text)
+        if words is None:
+            words = read[text] = read_of(text)
         for first, members in groups:
-            if same_words(first, lemmas):
+            if same_words(first[0], words[0]) and not renumbered(first[1], words[1]):
                 members.append(span)
                 break
         else:
-            groups.append((lemmas, [span]))
+            groups.append((words, [span]))
     return [members for _, members in groups]
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
-from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, family, known_word
+from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, complement_number, complement_renumbered, family, known_word
 from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, respelt_text, simplemma_languages
 from mtcheck.language.loanwords import hangul, heard, misspellable, misspelt, without_particle, written_by_sound
 from mtcheck.matching import WordCache
@@ -339,6 +339,7 @@ class ConceptParts:
         content = [surface for surface, _, is_content in words if is_content]
         return any(rendering.function_words == shape and inflected(self._content_words(rendering.term.text), content)
                    and not self._native_for_kept(concept_id, rendering.term, content)
+                   and not self.renumbered(rendering, text)
                    for rendering in self.renderings.get(concept_id, ()))
 
     def other_words(self, rendering: Rendering, text: str) -> bool:
@@ -601,6 +602,17 @@ class ConceptParts:
         return placed is not None and any(set(links) - lang_articles and set(own_links) - lang_articles
                                           and not set(links) & set(own_links)
                                           for links, own_links in placed)
+
+    def renumbered(self, rendering: Rendering, text: str) -> bool:
+        """Whether the text is the rendering's words one for one with its complement in another
+        number („movilización de masa" for „movilización de masas"): another phrase, not the
+        term in the plural (see complement_renumbered)."""
+        own = [word for word, _, _ in self._words(rendering.term.text)]
+        return complement_renumbered(self.analyser.analyzer, own, [word for word, _, _ in self._words(text)])
+
+    def complement_number(self, text: str) -> tuple[bool | None, ...]:
+        """See language.complement_number."""
+        return complement_number(self.analyser.analyzer, [word for word, _, _ in self._words(text)])
 
     def _placed_links(self, rendering: Rendering, text: str) -> list[tuple[list[str], list[str]]] | None:
         """Where the text has the rendering's content words one for one in its order: the

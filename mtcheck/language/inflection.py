@@ -3,6 +3,10 @@ languages are lemmatized before stemming, which change a stem's vowel, which mak
 with a prefix."""
 from __future__ import annotations
 
+from typing import Sequence
+
+from mtcheck.language.dictionary import articles
+
 # Languages whose Snowball stemmer does not conflate common inflections on its own
 # (Turkish: komite/komitesi, taban/tabanda, demokrasi/demokrasisi): lemmatize first.
 LEMMATIZE_FIRST = {"tr"}
@@ -49,6 +53,62 @@ IRREGULAR_PARTICIPLES = {
            ("scrivere", "scritto"), ("ggere", "tto"), ("gliere", "lto"), ("mettere", "messo"), ("porre", "posto"),
            ("durre", "dotto"), ("fare", "fatto")),
 }
+
+
+# The preposition a Romance language links a term's complement with (its article forms are
+# the same word inside a term, see ARTICLE_FORMS): the complement's number is the term's own,
+# not agreement's. „movilizaciones de masas" is the term „movilización de masas" in the
+# plural; „movilización de masa" is another phrase, as the glossaries that list „mobilisation
+# de masse" beside „mobilisation des masses" say.
+COMPLEMENT_LINKS = {"fr": "de", "es": "de", "pt": "de", "it": "di", "ca": "de"}
+
+
+def complement_number(analyzer, words: Sequence[str]) -> tuple[bool | None, ...]:
+    """Of the words after a phrase's first complement link (see COMPLEMENT_LINKS), articles
+    and links aside, whether each is inflected: the dictionary gives it a lemma other than
+    itself (a noun's plural); None where it does not know the word. () where the phrase has no
+    link, or the language none to look at."""
+    link = COMPLEMENT_LINKS.get(analyzer.lang)
+    if link is None:
+        return ()
+    forms = ARTICLE_FORMS.get(analyzer.lang, {})
+    bases = [forms.get(base, base) for base in map(analyzer.base, words)]
+    if link not in bases[:-1]:
+        return ()
+    skipped = articles(analyzer.lang) | {link}
+    numbers = []
+    for word, base in zip(words[bases.index(link) + 1:], bases[bases.index(link) + 1:]):
+        if base in skipped:
+            continue
+        lemmas = analyzer.lemmas(word, any_case=True)
+        numbers.append(None if not lemmas else analyzer.base(word).casefold() not in lemmas)
+    return tuple(numbers)
+
+
+def complement_renumbered(analyzer, term_words: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether `words`, a phrase of a term's words, put its complement in another number than
+    the term's („movilización de masa" for „movilización de masas"; not „movilización de las
+    masas", an article more), as far as the language's dictionary tells. Only a bare
+    complement's number is the term's: one with an article („hiérarchie du compte") refers to
+    the things at hand, and takes their number („hiérarchie de comptes")."""
+    if not bare_complement(analyzer, term_words):
+        return False
+    return renumbered(complement_number(analyzer, term_words), complement_number(analyzer, words))
+
+
+def bare_complement(analyzer, words: Sequence[str]) -> bool:
+    """Whether the phrase's first complement link is the bare preposition, no article after
+    it or fused with it („de masas", not „du compte", „des masses", „de la cuenta")."""
+    link = COMPLEMENT_LINKS.get(analyzer.lang)
+    bases = [analyzer.base(word) for word in words]
+    if link not in bases[:-1]:
+        return False
+    return bases[bases.index(link) + 1] not in articles(analyzer.lang)
+
+
+def renumbered(own: tuple[bool | None, ...], other: tuple[bool | None, ...]) -> bool:
+    """Whether two phrases' complement_number differ where the dictionary knows both words."""
+    return len(own) == len(other) and any(a is not None and b is not None and a != b for a, b in zip(own, other))
 
 
 def irregular_participles(verb: str, lang: str) -> tuple[str, ...]:
