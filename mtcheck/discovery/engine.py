@@ -33,115 +33,37 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, NamedTuple, TypeVar
+from dataclasses import replace
+from typing import Callable, Iterable, TypeVar
 
 from mtcheck.abbreviations import bracketed, initialism
-from mtcheck.discovery.gaps import REWORDED, Gap, Gaps
+from mtcheck.discovery.candidate import Candidate, Evidence, Occurrence
+from mtcheck.discovery.evidence import EvidenceReader
+from mtcheck.discovery.gaps import REWORDED, Gap
 from mtcheck.discovery.gaps import runs as gap_runs
+from mtcheck.discovery.grouping import listed_apart, longest_first, named_apart, same_words_groups
 from mtcheck.discovery.lists import Item, item_concepts, item_span, items_in_place, list_items, list_marks
-from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED, DictionaryRenderings, word_translations
-from mtcheck.discovery.parts import (ConceptParts, Rendering, Share, common_prefix, echoes, of_part, related,
-                                     same_words)
-from mtcheck.discovery.scoring import SIGNALS, Scorer, features, noisy_or
+from mtcheck.discovery.lexical import DictionaryRenderings, word_translations
+from mtcheck.discovery.parts import ConceptParts, Rendering, common_prefix, echoes, of_part
+from mtcheck.discovery.reading import LanguageState, Learned, Own, Span
+from mtcheck.discovery.scoring import Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser
 from mtcheck.language import (GLOSS_CLOSING, GLOSS_OPENING, MIN_COMPOUND_REST, analyzer_for, canonical_lang, family,
-                              mask_protected, renumbered, words_of)
+                              mask_protected, words_of)
 from mtcheck.language.bilingual import installed
-from mtcheck.language.dictionary import dictionary_lemma, respelt_text, simplemma_languages
+from mtcheck.language.dictionary import dictionary_lemma, respelt_text
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import LanguageMatcher, Matcher, WordCache
-from mtcheck.model import Concept, Excerpt, Glossary, Location, Match, Segment, Sentence, Term
+from mtcheck.model import Concept, Glossary, Match, Segment, Term
 from mtcheck.resemblance import plain_words, resembles_a_term
 
 DEFAULT_THRESHOLD = 0.5
 
-WEIGHTS = SIGNALS  # each signal's weight at full strength, as its evidence shows it
 MIN_FOREIGN = 0.6   # the language identifier's probability for a span in another language
 T = TypeVar("T")
-# How a term is spelt otherwise.
-_SPELT = {"closed": "written as one word", "initials": "as its initials", "misspelt": "misspelt"}
 MAX_SPANS = 500_000  # candidate places remembered per run: memory stays bounded
-# Of the dictionary's weight, for a translation of one word (or of a term's words but its head),
-# once and where it recurs.
-PARTIAL, PARTIAL_RECURRING = 0.55, 0.9
 
-
-@dataclass(frozen=True)
-class Evidence:
-    signal: str
-    weight: float
-    detail: str
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    location: Location
-    text: str
-    sentence: Sentence   # cut out when first shown: a run remembers up to MAX_SPANS places
-    slot_words: tuple[str, ...]
-    quoted: bool
-
-    @property
-    def context(self) -> Excerpt:
-        return self.sentence.excerpt
-
-
-@dataclass
-class Candidate:
-    """A span (all its inflected occurrences) that likely renders a concept."""
-
-    concept: Concept
-    lang: str              # the language of the text it stands in
-    span_lang: str         # the language it is written in (another one when left untranslated)
-    keys: tuple[str, ...]
-    occurrences: list[Occurrence]
-    evidence: list[Evidence] = field(default_factory=list)
-    score: float = 0.0
-    known_term: Term | None = None   # the other language's term it is, when untranslated
-
-    @property
-    def forms(self) -> Counter:
-        return Counter(o.text for o in self.occurrences)
-
-    @property
-    def form(self) -> str:
-        """The most frequent spelling, the shortest of equally frequent ones."""
-        counts = self.forms
-        return min(counts, key=lambda text: (-counts[text], len(text), text))
-
-    @property
-    def count(self) -> int:
-        return len(self.occurrences)
-
-    @property
-    def untranslated(self) -> bool:
-        return self.known_term is not None
-
-
-class _Span(NamedTuple):
-    span_lang: str
-    keys: tuple[str, ...]        # content word keys, in the span's language
-    occurrence: Occurrence
-    known: tuple[Concept, Term] | None
-    foreign_probability: float
-    inner: frozenset[str] = frozenset()   # concepts whose known terms stand inside the span
-    modifiers: tuple[str, ...] = ()       # an unquoted span's words where its rendering has modifiers
-    named: bool = False                   # written like a name: capitalised inside a sentence
-    aligned: tuple | None = None          # (concept id, strength, support, gaps, source term, how found): see gaps
-    # (the concepts of a term of another language in brackets after it, that term)
-    glossed: tuple[frozenset[str], Term] | None = None
-    quoted_name: bool = False             # quoted whole in a text of its own: a name its writer marked
-    # The concepts one of whose kept terms' many dictionary senses it is, where it is named in a
-    # list beside the glossary's terms („einen Node, einen Pod oder einen Dienst"): see _listed_spans.
-    listed: tuple[frozenset[str], tuple[str, ...]] | None = None  # (those concepts, the other items')
-
-
-# (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
-_Learned = dict[tuple[str, str], dict[str, set[tuple[str, ...]]]]
-# (written in, keys) of an accepted candidate -> concept id -> the places it added to the slots
-_Own = dict[tuple[str, tuple[str, ...]], dict[str, list[tuple[str, ...]]]]
 
 # Translates texts of one language into the MT signal's language; None where it cannot.
 Backtranslate = Callable[[list[str], str], "list[str] | None"]
@@ -164,7 +86,8 @@ class Discoverer:
         self.backtranslate = backtranslate
         self.mt_lang = canonical_lang(mt_lang) if mt_lang else None
         self._concepts = {c.id: c for c in glossary}
-        self._languages: dict[str, _Language] = {}
+        self._reader = EvidenceReader(glossary, self._concepts, self._parts, self._renders, self.mt_lang)
+        self._languages: dict[str, LanguageState] = {}
         self._source_analysers: dict[str, TextAnalyser] = {}
         # (source, target language) -> a source word -> its translations' keys (None: no dictionary)
         self._source_words: dict[tuple[str, str], WordCache | None] = {}
@@ -232,7 +155,7 @@ class Discoverer:
             state.slots.add_rendering(match.concept.id, context, in_quotes)
             if match.foreign and match.concept.terms_in(lang) and match not in glossed:
                 keys = self._parts(match.term.lang).term_parts(match.term.text)
-                self._remember(state, _Span(match.term.lang, keys, self._occurrence(segment, analysed, first, stop,
+                self._remember(state, Span(match.term.lang, keys, self._occurrence(segment, analysed, first, stop,
                                                                                    context, in_quotes),
                                             (match.concept, match.term), 1.0))
         native = [(first, stop, m) for first, stop, m in covered if not m.foreign]
@@ -261,7 +184,7 @@ class Discoverer:
                     and _stretch(analysed, first, stop).casefold() in segment.source.casefold():
                 continue  # the source's own words, kept as they stand (a hook's, a command's name)
             keys = self._keys(lang, span_lang, analysed, first, stop)
-            self._remember(state, _Span(span_lang, keys, self._occurrence(segment, analysed, first, stop, context, True),
+            self._remember(state, Span(span_lang, keys, self._occurrence(segment, analysed, first, stop, context, True),
                                         None, probability, inner(first, stop),
                                         named=_named(analysed, first, stop, lang, quoted=not segment.source),
                                         quoted_name=not segment.source))
@@ -317,7 +240,7 @@ class Discoverer:
                 continue
             context = analysed.window(first, stop)
             keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
-            self._remember(state, _Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
+            self._remember(state, Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
                                         None, 0.0, inner(first, stop), modifiers, _named(analysed, first, stop, lang)))
         for first, stop, match in native:
             # How the concept's modifiers are inflected in these texts ('geschickten', 'Bekwame').
@@ -414,7 +337,7 @@ class Discoverer:
         keys = (analyser.word(word) for word, _, _ in analyser.words_of(mask_protected(text)))
         return {key for key, content in keys if content}
 
-    def _add_gaps(self, state: _Language, lang: str, segment: Segment, analysed: Analysed, matches: list[Match],
+    def _add_gaps(self, state: LanguageState, lang: str, segment: Segment, analysed: Analysed, matches: list[Match],
                   missing: list[Match], said: list[tuple[int, int, str]],
                   spoken: list[tuple[int, int, frozenset[str]]], source_keys: set[str]) -> None:
         starts = [w.start for w in analysed.words]
@@ -478,7 +401,7 @@ class Discoverer:
         return items_in_place(source_lists, source_words, spoken, list_items(analysed.text, words, marks), words,
                               rendered)
 
-    def _source_translations(self, state: _Language, source_lang: str | None, lang: str,
+    def _source_translations(self, state: LanguageState, source_lang: str | None, lang: str,
                              words: list[str]) -> set[str]:
         """The keys of the one-word translations a bilingual dictionary gives for these source
         words (none without one): the dictionary opened once per pair of languages, each word
@@ -496,7 +419,7 @@ class Discoverer:
                 if len(keys := keys_of(translation)) == 1)) if words_lexicon else None
         return set().union(*(translated[word] for word in words)) if translated is not None else set()
 
-    def _align(self, lang: str, state: _Language) -> None:
+    def _align(self, lang: str, state: LanguageState) -> None:
         """The gaps' chosen spans, remembered as candidates of their concept (once per run)."""
         if state.aligned_done:
             return
@@ -518,9 +441,9 @@ class Discoverer:
             how = "the item of the target's list in the place of the source's" if gap.listed == (first, stop, keys) \
                 else "the source's word kept" if (first, stop, keys) in gap.echoed else None
             aligned = (gap.concept, strength, support, total, gap.source_text, how)
-            self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, aligned=aligned), "aligned")
+            self._remember_marked(state, Span(lang, keys, occurrence, None, 0.0, aligned=aligned), "aligned")
 
-    def _part_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
+    def _part_spans(self, state: LanguageState, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """Unquoted spans shaped like a known rendering around a word that is its core: the
         same number of words, content words where it has content words and its function words
         where it has them („intelligenten Massenmobilisierung" like „geschickte
@@ -553,7 +476,7 @@ class Discoverer:
                             yield first, stop, tuple(words[first + rendering.positions[i]].text
                                                      for i in rendering.modifiers)
 
-    def _dictionary_spans(self, state: _Language, analysed: Analysed, covered: list[tuple[int, int, Match]],
+    def _dictionary_spans(self, state: LanguageState, analysed: Analysed, covered: list[tuple[int, int, Match]],
                           eligible: set[str] | None):
         """Unquoted phrases whose content words translate, by a bilingual dictionary, a term of
         a concept in another language (see DictionaryRenderings); none that cuts into a term
@@ -589,7 +512,7 @@ class Discoverer:
                 if concepts:
                     yield first, stop
 
-    def _listed_spans(self, state: _Language, analysed: Analysed, covered: list[tuple[int, int, Match]]):
+    def _listed_spans(self, state: LanguageState, analysed: Analysed, covered: list[tuple[int, int, Match]]):
         """The word of a list's item next to its joints that one of the many senses a dictionary
         gives a kept term renders, where every other item holds a term of the glossary next to
         its joints (see lists.item_concepts): „einen Node, einen Pod oder einen Dienst", „Pods
@@ -623,7 +546,7 @@ class Discoverer:
                     beside = tuple(sorted(set().union(*(h for other, h in enumerate(holding) if other != number))))
                     yield at, at + 1, (concepts, beside)
 
-    def _variant_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
+    def _variant_spans(self, state: LanguageState, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """Words that are a known rendering's parts in another form, order or grammar, with no
         other content word and nothing between them but function words (see
         ConceptParts.variants_of); a place the matcher read as the concept is not one."""
@@ -692,16 +615,16 @@ class Discoverer:
             return None
         return start, first
 
-    def _remember_glossed(self, lang: str, state: _Language, segment: Segment, analysed: Analysed, first: int,
+    def _remember_glossed(self, lang: str, state: LanguageState, segment: Segment, analysed: Analysed, first: int,
                           stop: int, inner: frozenset[str], match: Match) -> None:
         keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
         occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
         # The term's concept, or another the same term names (checkout the noun and the verb).
         glossed = (frozenset({match.concept.id} | {c.id for c, _ in match.alternatives}), match.term)
-        self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, inner, (),
+        self._remember_marked(state, Span(lang, keys, occurrence, None, 0.0, inner, (),
                                            _named(analysed, first, stop, lang), glossed=glossed), "glossed")
 
-    def _formed_spans(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]]):
+    def _formed_spans(self, state: LanguageState, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """A known rendering with its head replaced by a word formed as it is, its other words
         its own (see ConceptParts.head_replaced): „pembersihan lahan" for „pembebasan lahan"."""
         words, parts = analysed.words, state.parts
@@ -718,7 +641,7 @@ class Discoverer:
                 if parts.with_head_replaced(concept_id, _stretch(analysed, first, stop)) is not None:
                     yield first, stop
 
-    def _built_on(self, state: _Language, analysed: Analysed, native: list[tuple[int, int, Match]],
+    def _built_on(self, state: LanguageState, analysed: Analysed, native: list[tuple[int, int, Match]],
                   anchors: list[tuple[int, int, str]], lang: str):
         """A concept's rendering (the matcher's, or a variant) with one more content word beside
         it, where the glossary builds other concepts' terms on it with a modifier: „skutecznej
@@ -737,20 +660,20 @@ class Discoverer:
                     continue  # another term beside it, not a modifier
                 yield start, end, (words[extra].text,)
 
-    def _remember_unquoted(self, lang: str, state: _Language, segment: Segment, analysed: Analysed, first: int,
+    def _remember_unquoted(self, lang: str, state: LanguageState, segment: Segment, analysed: Analysed, first: int,
                            stop: int, inner: frozenset[str], modifiers: tuple[str, ...]) -> None:
         context = analysed.window(first, stop)
         keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
         named = _named(analysed, first, stop, lang)
-        self._remember(state, _Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
+        self._remember(state, Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
                                     None, 0.0, inner, modifiers, named))
 
     # -- helpers for collecting ---------------------------------------------------------------
-    def _language(self, lang: str) -> _Language:
+    def _language(self, lang: str) -> LanguageState:
         state = self._languages.get(lang)
         if state is None:
             analyzer = analyzer_for(lang)
-            state = self._languages[lang] = _Language(self._parts(lang), Slots(analyzer.compounding),
+            state = self._languages[lang] = LanguageState(self._parts(lang), Slots(analyzer.compounding),
                                                       _dictionary_renderings(self.glossary, lang))
         return state
 
@@ -795,16 +718,16 @@ class Discoverer:
             return lang, 0.0
         return best, probability
 
-    def _mark(self, lang: str, state: _Language, segment: Segment, analysed: Analysed, first: int, stop: int,
+    def _mark(self, lang: str, state: LanguageState, segment: Segment, analysed: Analysed, first: int, stop: int,
               inner: frozenset[str], **mark) -> None:
         """The words[first:stop] of a segment read, with one mark (`aligned=…`, `listed=…`)."""
         name, = mark  # the one mark's name
         occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
         keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
-        self._remember_marked(state, _Span(lang, keys, occurrence, None, 0.0, inner,
+        self._remember_marked(state, Span(lang, keys, occurrence, None, 0.0, inner,
                                            named=_named(analysed, first, stop, lang), **mark), name)
 
-    def _remember_marked(self, state: _Language, span: _Span, mark: str) -> None:
+    def _remember_marked(self, state: LanguageState, span: Span, mark: str) -> None:
         """A span with a mark (`aligned`, `glossed`, `listed`): where its place was read already
         (a dictionary's translation, say) it is one place, now marked too, if it was not yet."""
         same = state.spans.get((span.span_lang, span.keys), [])
@@ -814,7 +737,7 @@ class Discoverer:
         elif not getattr(same[at], mark):
             same[at] = same[at]._replace(**{mark: getattr(span, mark)})
 
-    def _remember(self, state: _Language, span: _Span) -> None:
+    def _remember(self, state: LanguageState, span: Span) -> None:
         if self._spans >= MAX_SPANS:
             return
         self._spans += 1
@@ -868,7 +791,7 @@ class Discoverer:
             state.count_words()
             self._align(lang, state)
             groups = [group for spans in state.spans.values() for words in self._as_same_words(lang, spans)
-                      for named in _as_named_and_not(words) for group in _as_listed_and_not(named)]
+                      for named in named_apart(words) for group in listed_apart(named)]
             first = [self._score(lang, state, spans, {}) for spans in groups]
             translations = self._translations(lang, [c for c in first if c])
             if translations:  # the MT signal rescores the first round
@@ -878,8 +801,8 @@ class Discoverer:
             # Second round: what the accepted candidates teach about the concept, learned on a
             # copy of the slots so that the texts' own stay as read and a next call scores alike.
             second = replace(state, slots=state.slots.copy())
-            learned: _Learned = {}
-            own: _Own = {}
+            learned: Learned = {}
+            own: Own = {}
             for candidate in accepted:
                 places = own.setdefault((candidate.span_lang, candidate.keys), {}).setdefault(candidate.concept.id, [])
                 for occurrence in candidate.occurrences:
@@ -896,7 +819,7 @@ class Discoverer:
                                         own.get((spans[0].span_lang, spans[0].keys), {}))
                 if candidate:
                     found.append(candidate)
-        found = _longest_first(found, self.threshold)
+        found = longest_first(found, self.threshold)
         found.sort(key=lambda c: (self.glossary.label(c.concept).casefold(), c.concept.id, c.lang, -c.score, c.form,
                                   c.span_lang, c.keys))
         return found
@@ -906,7 +829,7 @@ class Discoverer:
         `candidates()` gave to score only once; without them it is called here."""
         return [c for c in (self.candidates() if candidates is None else candidates) if c.score >= self.threshold]
 
-    def _score(self, lang: str, state: _Language, spans: list[_Span], learned: _Learned,
+    def _score(self, lang: str, state: LanguageState, spans: list[Span], learned: Learned,
                translations: dict[tuple[str, tuple[str, ...]], str] | None = None,
                own: dict[str, list[tuple[str, ...]]] | None = None) -> Candidate | None:
         span_lang, keys = spans[0].span_lang, spans[0].keys
@@ -933,8 +856,8 @@ class Discoverer:
             placed = _not_abbreviated(state, spans, concept_id)
             if not placed:
                 continue
-            evidence = self._evidence(lang, state, placed, concept, parts, known, learned, translations,
-                                      (own or {}).get(concept_id, []))
+            evidence = self._reader.evidence(lang, state, placed, concept, parts, known, learned, translations,
+                                             (own or {}).get(concept_id, []))
             if not evidence:
                 continue
             score = self._combined(evidence, placed)
@@ -948,35 +871,12 @@ class Discoverer:
                                  known[1] if known and known[0].id == concept_id else None)
         return best
 
-    def _combined(self, evidence: list[Evidence], spans: list[_Span]) -> float:
+    def _combined(self, evidence: list[Evidence], spans: list[Span]) -> float:
         """The learned model's score where the Discoverer has one, else the signals' weights
         combined as a noisy-or: one strong signal or several weak ones make a candidate."""
         if self.scorer is None:
             return round(noisy_or(evidence), 3)
         return self.scorer.score(self.features(evidence, spans))
-
-    def _variant(self, parts: ConceptParts, concept: Concept, keys: list[str], text: str) \
-            -> tuple[Rendering, bool, tuple | None, bool] | None:
-        """The first of the concept's renderings whose words the text has, in another form,
-        order or grammar, for which it is another rendering: (that rendering, written as a
-        phrase, its words replaced by the glossary's, reordered); None where it is none. Not
-        across a word the rendering does not link its words with („movilización masiva es
-        hábil" says the mobilisation is skilful), unless a compound of two nouns is written as
-        a phrase („Speicher in der Cloud" for „Cloud-Speicher"); each of a concept's terms is
-        tried („API del servidor" is „servidor de la API" reordered, not „API Server" with a
-        link word more)."""
-        for variant in parts.variants_of(concept.id, keys):
-            phrased = parts.compound_phrased(variant, text)
-            if not phrased and parts.extra_links(variant, text):
-                continue
-            worded = parts.worded_by_glossary(concept, variant, text, self._concepts)
-            if not worded and parts.other_words(variant, text):
-                continue
-            reordered = parts.reordered(variant, keys)
-            if reordered or worded or not parts.contains_rendering(concept.id, keys) or parts.relinked(variant, text) \
-                    or parts.renumbered(variant, text):
-                return variant, phrased, worded, reordered
-        return None
 
     @staticmethod
     def features(evidence: list[Evidence], spans: list) -> list[float]:
@@ -984,255 +884,12 @@ class Discoverer:
         texts = [getattr(s, "occurrence", s).text for s in spans]
         return features(evidence, len(spans), max(len(t.split()) for t in texts))
 
-    def _evidence(self, lang: str, state: _Language, spans: list[_Span], concept: Concept, parts: ConceptParts,
-                  known: tuple[Concept, Term] | None, learned: _Learned,
-                  translations: dict | None, own: list[tuple[str, ...]]) -> list[Evidence]:
-        span_lang, keys = spans[0].span_lang, spans[0].keys
-        if span_lang == lang and _kept_term_inflected(concept, lang, spans[0].occurrence.text):
-            return []  # a term kept from English, inflected as English does („Container Runtimes")
-        if span_lang == lang and parts.term_form(concept.id, spans[0].occurrence.text):
-            return []  # the concept's own term in a form the analyser did not tell
-        if span_lang == lang and parts.respelt_term(concept.id, spans[0].occurrence.text):
-            return []  # the term rightly spelt where the glossary misspells it
-        evidence: list[Evidence] = []
-        tied = False
-        # The term's words but its head, translated: a name cut short (see DictionaryRenderings).
-        shortened = state.lexical.shortened(concept.id, spans[0].occurrence.text) \
-            if span_lang == lang and state.lexical else None
-        aligned = max((s.aligned for s in spans if s.aligned and s.aligned[0] == concept.id),
-                      key=lambda a: (a[1], a[2]), default=None)
-        glossed = next((s.glossed[1] for s in spans if s.glossed and concept.id in s.glossed[0]), None)
-        if glossed is not None:
-            evidence.append(Evidence("glossed", WEIGHTS["glossed"], f"the {glossed.lang} term '{glossed.text}' "
-                                     f"glosses it in brackets"))
-            tied = True
-        if aligned:
-            _, strength, support, total, source_text, how = aligned
-            where = how if how else \
-                "the only words the target has for it" if support < 2 else \
-                f"in {support} of the {total} segments whose target lacks the concept's terms"
-            evidence.append(Evidence("aligned", round(WEIGHTS["aligned"] * strength, 3),
-                                     f"the source has '{source_text}' and the target none of the concept's terms: "
-                                     f"this stands there ({where})"))
-            tied = True
-        spelt = next(((t, signal) for c, t, signal in parts.spellings(spans[0].occurrence.text) if c == concept.id),
-                     None) if span_lang == lang else None
-        if known and known[0].id == concept.id:
-            evidence.append(Evidence("untranslated", WEIGHTS["untranslated"],
-                                     f"the {known[1].lang} term '{known[1].text}' left untranslated"))
-            tied = True
-        elif spelt is not None:
-            # Not the known rendering shortened („Apiserver" beside kube-apiserver): a term
-            # spelt as one word, or its initials.
-            term, signal = spelt
-            evidence.append(Evidence(signal, WEIGHTS[signal], f"the {term.lang} term '{term.text}' {_SPELT[signal]}"))
-            tied = True
-        elif (kept := next((t for c, t in parts.cognates(spans[0].occurrence.text) if c == concept.id), None)) \
-                and not _always_capitalised(state.counts, [s.occurrence.text for s in spans], lang):
-            # Once is weak: a translation of a kept term recurs where the concept is discussed.
-            weight = WEIGHTS["cognate"] if len(spans) > 1 else round(WEIGHTS["cognate"] * 0.6, 3)
-            evidence.append(Evidence("cognate", weight, f"'{spans[0].occurrence.text}' looks like a translation of "
-                                     f"'{kept.text}', which the glossary keeps as it is"))
-            tied = True
-        elif not any(s.known for s in spans) \
-                and (found := self._variant(parts, concept, list(keys), spans[0].occurrence.text)) is not None:
-            # The same words in another order are less sure than other forms of them in the
-            # same order („Massenmobilisierung geschickt" is an adverb's place).
-            variant, phrased, worded, reordered = found
-            if phrased:
-                evidence.append(Evidence("variant", WEIGHTS["variant"], f"the known rendering "
-                                         f"'{variant.term.text}' written as a phrase"))
-            elif worded:
-                own, other, named = worded
-                evidence.append(Evidence("variant", WEIGHTS["variant"], f"the known rendering "
-                                         f"'{variant.term.text}' with '{other}', the glossary's term for "
-                                         f"'{named.text}', for '{own}'"))
-            else:
-                signal = "reordered" if reordered else "variant"
-                evidence.append(Evidence(signal, WEIGHTS[signal], f"the words of the known rendering "
-                                         f"'{variant.term.text}' in another "
-                                         f"{'order' if reordered else 'form or grammar'}"))
-            tied = True
-            evidence.extend(_titled(spans))
-        else:
-            if parts.contains_rendering(concept.id, list(keys)) or parts.contains_variant(concept.id, list(keys)):
-                # The rendering's words, with fewer of the words that link them, are another
-                # rendering („fournisseurs cloud" for „fournisseur de cloud").
-                unlinked = None if any(s.known for s in spans) else \
-                    parts.without_link(concept.id, spans[0].occurrence.text)
-                if unlinked is None or parts.other_words(unlinked[0], spans[0].occurrence.text):
-                    return []  # a known rendering (or a variant of it) in a longer phrase, or other words
-                evidence.append(Evidence("variant", WEIGHTS["variant"], f"the words of the known rendering "
-                                         f"'{unlinked[0].term.text}' without its '{unlinked[1]}'"))
-                tied = True
-                share = None
-            else:
-                share = parts.best_share(concept.id, list(keys))
-            if share is not None and not share.novel:
-                # Where the source has the term and the target none of its renderings, part of a
-                # rendering is a rendering too („科目" where the glossary says „会计科目");
-                # elsewhere it is the rendering, shortened, unless the dictionary reads it as
-                # the term's words but the head, or as every word of the term: „execução de
-                # contêiner", part of „agente de execução de contêiner", translates "Container
-                # Runtime" ('runtime': execução; the pages write „tempo de execução").
-                if not aligned and not glossed and shortened is None and not (
-                        span_lang == lang and state.lexical.rendering(concept.id, spans[0].occurrence.text)):
-                    return []  # nothing new beside what it shares
-                share = None
-            if share is not None:
-                # Words that are another concept's known term are that concept's first:
-                # sharing them says less ('Massenmobilisierung' is mass mobilisation).
-                explained = any(span.inner - {concept.id} for span in spans)
-                base = share.rendering.base
-                # A link word the known rendering has not joins another thing to it, not a
-                # modifier: a conjunction („Propaganda e Mobilização de Massas") or a preposition
-                # („Comité de mobilisation de masse", a committee).
-                linked = parts.extra_links(share.rendering, spans[0].occurrence.text)
-                if base is not None and share.core >= 0.8 and (share.placed or any(s.named for s in spans)) \
-                        and not linked:
-                    # The glossary's structure: another concept's term with another modifier
-                    # where the known rendering has its modifier.
-                    evidence.append(Evidence("structure", WEIGHTS["structure"],
-                                             f"'{base.text}' with another modifier, as the known rendering "
-                                             f"'{share.rendering.term.text}' is built on it"))
-                    if share.modifier:
-                        evidence.extend(e for e in _share_evidence(share, 1.0) if e.signal == "modifier")
-                    evidence.extend(_titled(spans))
-                elif linked:
-                    pass  # another thing joined to it („masowa mobilizacja jest umiejętna": a clause)
-                elif explained and not any(s.occurrence.quoted for s in spans) \
-                        and any(concept.id not in parts.dependents.get(other, ()) for s in spans
-                                for other in s.inner - {concept.id}):
-                    # Unquoted, another concept's known term and a word more: that concept with
-                    # a word beside it, unless the glossary builds this concept on it.
-                    return []
-                else:
-                    evidence.extend(_share_evidence(share, 2 / 3 if explained else 1.0))
-                    if any(s.named for s in spans) and any(_frame_kept(r, keys)
-                                                           for r in parts.renderings.get(concept.id, ())):
-                        # A name with words inside it replaced („Vietnami Hazai Front" for
-                        # „Vietnami Hazafias Front"), written like a name as the term is.
-                        evidence.extend(_titled(spans))
-                    elif share.core and any(s.quoted_name and not s.named for s in spans):
-                        # The core of the concept's renderings in a phrase quoted whole in small
-                        # letters, as a writer marks a name („mobilizace lidu", 'mobilisation of
-                        # the people'); written with capitals, the name of something else as often
-                        # („Kitle Seferberliği Davası", the cause).
-                        evidence.extend(_quoted_as_name(spans))
-                tied = tied or bool(share.core or share.modifier)
-        formed = parts.with_head_replaced(concept.id, spans[0].occurrence.text) if span_lang == lang else None
-        if formed is not None:
-            rendering, head, word = formed
-            evidence.append(Evidence("formed", WEIGHTS["formed"],
-                                     f"the known rendering '{rendering.term.text}' with '{word}' for its head "
-                                     f"'{head}', a word formed as it is"))
-            if not any(e.signal in ("modifier", "structure") for e in evidence):
-                # What it keeps of the rendering is its modifier (a compound's first part:
-                # „Gelände" of „Geländebereinigung" for „Geländeräumung").
-                evidence.append(Evidence("modifier", WEIGHTS["modifier"],
-                                         f"shares a modifier of the known rendering '{rendering.term.text}'"))
-            tied = True
-        # The candidate's own places are never its evidence: an untranslated term's were read as
-        # the concept's renderings, an accepted candidate's were learned as such.
-        if known and known[0].id == concept.id:
-            own = own + [s.occurrence.slot_words for s in spans if s.known]
-        slot = max((e for e in (state.slots.evidence(concept.id, s.occurrence.slot_words, own) for s in spans) if e),
-                   key=lambda e: (e.specificity, e.known, e.word), default=None)
-        if slot is not None:
-            word = state.spelling.get(slot.word, slot.word)
-            evidence.append(Evidence("slot", round(WEIGHTS["slot"] * slot.specificity, 3),
-                                     f"stands near '{word}' as known renderings do "
-                                     f"({slot.known} of its {slot.seen} occurrences)"))
-            tied = True
-        # Words of other accepted candidates, for a quoted name only: unquoted text is full of
-        # everyday words that a candidate may share.
-        words = learned.get((concept.id, span_lang), {})
-        overlap = {k for k in keys if words.get(k, set()) - {keys}}
-        if overlap and any(s.occurrence.quoted for s in spans):
-            evidence.append(Evidence("learned", WEIGHTS["learned"],
-                                     f"shares '{', '.join(sorted(overlap))}' with other candidates for the concept"))
-            tied = True
-        translated = (translations or {}).get((span_lang, keys))
-        if translated and self._renders(translated, concept):
-            evidence.append(Evidence("mt", WEIGHTS["mt"], f"machine-translated into {self.mt_lang}: '{translated}'"))
-            tied = True
-        # In a language that joins a phrase's modifiers into its head (German, Dutch, the
-        # Nordic languages), or puts them before it always (Hungarian, Finnish, Estonian,
-        # Turkish, English), a phrase's order is fixed: the known rendering's words in another
-        # order are a clause („wenn die Massenmobilisierung geschickt ist", „ha a tömeges
-        # mozgósítás ügyes": predicates), and that the dictionary translates them as the term
-        # says nothing the order does not. Elsewhere an adjective may follow its noun
-        # („Frontové pracovní výbory").
-        fixed_order = state.analyser.analyzer.compounding or family(lang) in MODIFIERS_FIRST
-        by_dictionary = span_lang == lang and not (fixed_order and any(e.signal == "reordered" for e in evidence))
-        listed = next((s.listed[1] for s in spans if s.listed and concept.id in s.listed[0]), None)
-        lexical = state.lexical.rendering(concept.id, spans[0].occurrence.text,
-                                          aligned is not None or listed is not None) \
-            if by_dictionary else None
-        if shortened is not None and by_dictionary and lexical is None:
-            # As one word translated, weaker than the whole term: the other words may name
-            # something else („socjalistycznej Ojczyzny Wietnamu", Vietnam's socialist
-            # fatherland), unless the texts name the concept so again and again.
-            translated, left_out = shortened
-            factor = PARTIAL_RECURRING if len(spans) > 1 else PARTIAL
-            evidence.append(Evidence("lexicon", round(WEIGHTS["lexicon"] * factor, 3),
-                                     f"a translation of the {translated.term.lang} term '{translated.term.text}' "
-                                     f"without its '{left_out}' ({', '.join(translated.dictionaries)})"))
-            tied = True
-        if aligned is not None and lexical is not None and lexical.in_gap_only \
-                and state.gaps.rendered[concept.id] >= max(1, aligned[2], len(spans)):
-            # The run is one of the source word's other senses by the dictionary (the glossary's
-            # term is one of its translations, or it has many), and the file renders the word
-            # with the term elsewhere as often at least: its translator tells the senses apart
-            # ('order' as a sort order, „orden", where the orders are „pedidos"). Said more
-            # often than the term, it is the translator's rendering („Datenbank" four times,
-            # „Datei" once, for 'database').
-            return []
-        if lexical is not None:
-            # One word is weaker than a phrase, and once weaker than a word that recurs (in
-            # any form: 'nœud', 'nœuds').
-            recurs = len(spans) > 1 or state.translations_seen[state.lexical.keys_of(spans[0].occurrence.text)] > 1
-            # A compound of two translations („Steuerungsebene": control, plane) is a phrase.
-            phrase = len(keys) > 1 or len(lexical.slots) > 1
-            weight = WEIGHTS["lexicon"] if phrase else \
-                round(WEIGHTS["lexicon"] * (PARTIAL_RECURRING if recurs else PARTIAL), 3)
-            kept = ", which the glossary keeps as it is" if lexical.kept and len(keys) == 1 else ""
-            how = "its words written as they sound" if lexical.dictionaries == (SOUNDED,) \
-                else ", ".join(lexical.dictionaries)
-            evidence.append(Evidence("lexicon", weight, f"a translation of the {lexical.term.lang} term "
-                                     f"'{lexical.term.text}'{kept} ({how})"))
-            if listed is not None and lexical.in_gap_only:
-                beside = ", ".join(f"'{self.glossary.label(self._concepts[c])}'" for c in listed)
-                evidence.append(Evidence("listed", WEIGHTS["listed"], f"named in a list beside the terms {beside}, "
-                                         "a thing of their kind: the term's sense of the word"))
-            tied = True
-        if not tied:
-            return []
-        probability = max(s.foreign_probability for s in spans)
-        if span_lang != lang and not known:
-            evidence.append(Evidence("foreign", round(WEIGHTS["foreign"] * probability, 3),
-                                     f"written in {span_lang} (p={probability:.2f}) inside a {lang} text"))
-        endings = state.endings.get(concept.id)
-        inflected = next((w for s in spans for w in s.modifiers if endings and endings[w[-1:].casefold()]), None)
-        if inflected:
-            evidence.append(Evidence("inflected", WEIGHTS["inflected"],
-                                     f"'{inflected}' stands where the known renderings have a modifier and ends "
-                                     f"like theirs do here ('-{inflected[-1:]}')"))
-        if any(s.occurrence.quoted for s in spans):
-            quoted, known_places = state.slots.quoting.get(concept.id, (0, 0))
-            ratio = quoted / known_places if known_places >= 2 else 0.0
-            weight = WEIGHTS["quoted"] + WEIGHTS["quoted_like_known"] * ratio
-            detail = (f"quoted, as {quoted} of the {known_places} known renderings in the texts are" if ratio
-                      else "quoted like a name")
-            evidence.append(Evidence("quoted", round(weight, 3), detail))
-        return evidence
-
-    def _as_same_words(self, lang: str, spans: list[_Span]) -> list[list[_Span]]:
-        """See _same_words_groups; a span in another language than the text's as it is."""
+    def _as_same_words(self, lang: str, spans: list[Span]) -> list[list[Span]]:
+        """See same_words_groups; a span in another language than the text's as it is."""
         if spans[0].span_lang != lang:
             return [spans]
         parts = self._parts(lang)
-        return _same_words_groups(spans, lambda text: (parts.lemmas(text), parts.complement_number(text)))
+        return same_words_groups(spans, lambda text: (parts.lemmas(text), parts.complement_number(text)))
 
     # -- the MT signal -------------------------------------------------------------------------
     def _translations(self, lang: str, candidates: list[Candidate]) -> dict[tuple[str, tuple[str, ...]], str]:
@@ -1249,67 +906,6 @@ class Discoverer:
     def _renders(self, text: str, concept: Concept) -> bool:
         segment = Segment(text, "<mt>", 1, lang=self.mt_lang)
         return any(m.concept.id == concept.id for m in self.matcher.for_language(self.mt_lang).matches(segment))
-
-
-def _same_words_groups(spans: list[_Span], read_of: Callable[[str], tuple[tuple[str, ...], tuple]]) \
-        -> list[list[_Span]]:
-    """A span's places grouped by what the dictionary makes of their words (`read_of`: their
-    lemmas, and their complement's number): one key, two words („branche suivi", „branches
-    suivantes": suivi and suivant, both keyed suiv) are two candidates, and so are one phrase
-    with its complement in two numbers („movilización de masa", „movilización de las masas").
-    In the order of their first places."""
-    if len({s.occurrence.text for s in spans}) < 2:
-        return [spans]
-    groups: list[tuple[tuple[tuple[str, ...], tuple], list[_Span]]] = []
-    read: dict[str, tuple[tuple[str, ...], tuple]] = {}  # each distinct text once: a key may have thousands of places
-    for span in spans:
-        text = span.occurrence.text
-        words = read.get(text)
-        if words is None:
-            words = read[text] = read_of(text)
-        for first, members in groups:
-            if same_words(first[0], words[0]) and not renumbered(first[1], words[1]):
-                members.append(span)
-                break
-        else:
-            groups.append((words, [span]))
-    return [members for _, members in groups]
-
-
-def _as_named_and_not(spans: list[_Span]) -> list[list[_Span]]:
-    """A span's places written as a name (quoted, or capitalised inside a sentence) apart from
-    the others, where some of those are in small letters: the same words may name one concept
-    and say another („la « Mobilisation auprès des masses »", the movement; „la mobilisation
-    auprès des masses joue un rôle", the work). A capital that opens a sentence or a string
-    tells nothing („Zniżka", „zniżki")."""
-    named = [s for s in spans if s.named or s.occurrence.quoted]
-    others = [s for s in spans if not (s.named or s.occurrence.quoted)]
-    if not named or not any(s.occurrence.text[:1].islower() for s in others):
-        return [spans]
-    return [named, others]
-
-
-def _as_listed_and_not(spans: list[_Span]) -> list[list[_Span]]:
-    """A span's places named in a list beside the glossary's terms apart from the others: there
-    a word is the kept term's sense, elsewhere it may be its everyday one (see _listed_spans)."""
-    listed = [s for s in spans if s.listed]
-    if not listed or len(listed) == len(spans):
-        return [spans]
-    return [listed, [s for s in spans if not s.listed]]
-
-
-def _share_evidence(share: Share, factor: float) -> list[Evidence]:
-    term = share.rendering.term.text
-    evidence = []
-    if share.core:
-        # A core that several renderings share is trusted more than a lone term's longest word.
-        weight = factor * (WEIGHTS["core"] if share.rendering.shared_core else WEIGHTS["modifier"] * 0.75)
-        evidence.append(Evidence("core", round(weight * share.core, 3),
-                                 f"shares the core of the known rendering '{term}'"))
-    if share.modifier:
-        evidence.append(Evidence("modifier", round(factor * WEIGHTS["modifier"] * share.modifier, 3),
-                                 f"shares a modifier of the known rendering '{term}'"))
-    return evidence
 
 
 def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compounding: bool) -> bool:
@@ -1365,18 +961,6 @@ def _elided(word) -> int:
     return 0
 
 
-def _frame_kept(rendering: Rendering, keys: tuple[str, ...]) -> bool:
-    """Whether the words are the rendering's, a name of three words or more written with
-    capitals, but words inside it, in their places: the name's frame kept („Vietnami … Front",
-    „Front … Vietnam"), not its last or first word („Kitle Seferberliği Davası", the cause, is
-    no commission)."""
-    words = rendering.term.text.split()
-    return 3 <= len(keys) == len(rendering.parts) == len(words) \
-        and related(keys[0], rendering.parts[0]) and related(keys[-1], rendering.parts[-1]) \
-        and keys != tuple(rendering.parts) \
-        and all(w[:1].isupper() for w in words if len(w) > 3)
-
-
 STEM_SHARED = 0.65  # of the shorter word: a word sharing this much of its start with a term's word is its form
 
 
@@ -1422,22 +1006,6 @@ def _stretch(analysed: Analysed, first: int, stop: int) -> str:
     return analysed.text[analysed.words[first].start:analysed.words[stop - 1].end]
 
 
-def _titled(spans: list[_Span]) -> list[Evidence]:
-    """The evidence of a place written like a name, if one is: capitalised as names are, or
-    quoted whole in small letters, as a writer marks a name the language does not capitalise
-    (96 model „mobilisasi massa efektif")."""
-    titled = next((s.occurrence.text for s in spans if s.named), None)
-    if titled:
-        return [Evidence("titled", WEIGHTS["titled"], f"written like a name: '{titled}'")]
-    return _quoted_as_name(spans)
-
-
-def _quoted_as_name(spans: list[_Span]) -> list[Evidence]:
-    """The evidence of a place quoted whole in a text of its own, if one is."""
-    quoted = next((s.occurrence.text for s in spans if s.quoted_name), None)
-    return [Evidence("titled", WEIGHTS["titled"], f"quoted whole, as a name: '{quoted}'")] if quoted else []
-
-
 def _no_noun_for_a_noun(concept: Concept, lang: str, words) -> bool:
     """Where every noun is capitalised (German), whether the words, all in small letters, hold
     no noun while each of the concept's terms there is one: „hinzufügen" (to add), „letzte"
@@ -1447,16 +1015,6 @@ def _no_noun_for_a_noun(concept: Concept, lang: str, words) -> bool:
     terms = concept.terms_in(lang)
     return bool(terms) and all(t.text[:1].isupper() for t in terms) \
         and not any(w.text[:1].isupper() for w in words if w.content)
-
-
-def _always_capitalised(counts: Counter, surfaces: list[str], lang: str) -> bool:
-    """Whether the texts write the word capitalised each of its several times and never in
-    small letters: a name (Kubernetes), however much it looks like a kept term (Kubelet)."""
-    if family(lang) in CAPITALISED_NOUNS:
-        return False
-    forms = set(surfaces)
-    return len(surfaces) >= 2 and all(f[:1].isupper() for f in forms) \
-        and not any(counts[f.lower()] or counts[f[:1].lower() + f[1:]] for f in forms)
 
 
 def _named(analysed: Analysed, first: int, stop: int, lang: str, quoted: bool = False) -> bool:
@@ -1501,37 +1059,6 @@ def _beside(words: list, first: int, stop: int):
             break
 
 
-def _kept_term_inflected(concept: Concept, lang: str, text: str) -> bool:
-    """Whether the text is one of the concept's terms in this language that the glossary keeps
-    as it is in another language, inflected as that language inflects it (the English plural
-    „Container Runtimes", the possessive „control plane's" in a Spanish text): the term itself,
-    which the text's own stemmer does not see."""
-    words = _kept_words(text)
-    for term in concept.terms_in(lang):
-        own = _kept_words(term.text)
-        if len(own) != len(words):
-            continue
-        for other in concept.terms:
-            other_lang = canonical_lang(other.lang)
-            if other_lang != lang and other.text.casefold() == term.text.casefold() \
-                    and all(_lemma_in(a, other_lang) == _lemma_in(b, other_lang) for a, b in zip(words, own)):
-                return True
-    return False
-
-
-def _kept_words(text: str) -> list[str]:
-    words = text.replace("-", " ").replace("\u2019", "'").split()
-    return [w[:-2] if w.endswith("'s") else w for w in words]
-
-
-@functools.lru_cache(maxsize=65536)
-def _lemma_in(word: str, lang: str) -> str:
-    from mtcheck.language.dictionary import lemmatize
-
-    folded = word.casefold()
-    return lemmatize(folded, lang).casefold() if lang in simplemma_languages() else folded
-
-
 def _defined(analysed: Analysed, index: int, covered: list[tuple[int, int, Match]]) -> bool:
     """Whether the word stands in brackets right after a term the matcher found: „Mặt trận Tổ
     quốc Việt Nam (MTTQVN)" defines an abbreviation, as GL003 allows a gloss."""
@@ -1546,7 +1073,7 @@ def _defined(analysed: Analysed, index: int, covered: list[tuple[int, int, Match
 MAX_ABBREVIATIONS = 100_000  # abbreviations remembered per language and run: memory stays bounded
 
 
-def _note_abbreviations(state: _Language, segment: Segment, match: Match) -> None:
+def _note_abbreviations(state: LanguageState, segment: Segment, match: Match) -> None:
     """What a matched term defines in its document from here on, as GL004 reads it: an
     abbreviation in brackets beside it, and its initialism (a term of three words or more).
     The first place each is defined in a document is kept."""
@@ -1562,7 +1089,7 @@ def _note_abbreviations(state: _Language, segment: Segment, match: Match) -> Non
                                      (match.concept.id, location.end_line, location.end_column))
 
 
-def _not_abbreviated(state: _Language, spans: list[_Span], concept_id: str) -> list[_Span]:
+def _not_abbreviated(state: LanguageState, spans: list[Span], concept_id: str) -> list[Span]:
     """The spans that are no abbreviation their document defined for the concept before them:
     „VFV" after „Vaterländische Front Vietnams (VFV)" is the concept (GL004 reads it so), not
     a rendering the glossary does not know."""
@@ -1589,44 +1116,6 @@ def _glossed_foreign(matches: list[Match]) -> list[Match]:
 
     return [m for i, m in enumerate(matches) if m.foreign and (
         (i > 0 and glossed(matches[i - 1], m, True)) or (i + 1 < len(matches) and glossed(m, matches[i + 1], False)))]
-
-
-def _longest_first(candidates: list[Candidate], threshold: float) -> list[Candidate]:
-    """Accepted candidates without the places that lie inside a longer accepted candidate's
-    („Mass Mobilization" inside „Smart Mass Mobilization"); candidates left with no place go."""
-    places: dict[tuple[str, str | None, int], set[tuple[int, int, int, int]]] = {}
-    for candidate in candidates:
-        if candidate.score >= threshold:
-            for o in candidate.occurrences:
-                loc = o.location
-                places.setdefault((loc.path, loc.segment, loc.line), set()).add(
-                    (loc.line, loc.column, loc.end_line, loc.end_column))
-    covered = {key: _inside_another(spans) for key, spans in places.items()}
-
-    kept = []
-    for candidate in candidates:
-        occurrences = [o for o in candidate.occurrences
-                       if (o.location.line, o.location.column, o.location.end_line, o.location.end_column)
-                       not in covered.get((o.location.path, o.location.segment, o.location.line), ())]
-        if occurrences:
-            candidate.occurrences = occurrences
-            kept.append(candidate)
-    return kept
-
-
-def _inside_another(spans: set[tuple[int, int, int, int]]) -> set[tuple[int, int, int, int]]:
-    """The spans (line, column, end line, end column) that another of them contains: sorted by
-    start and, at one start, longest first, a span lies inside another exactly when an earlier
-    one reaches as far as it does (linear after the sort; a line can hold thousands)."""
-    inside: set[tuple[int, int, int, int]] = set()
-    furthest: tuple[int, int] | None = None
-    for span in sorted(spans, key=lambda s: (s[0], s[1], -s[2], -s[3])):
-        end = (span[2], span[3])
-        if furthest is not None and end <= furthest:
-            inside.add(span)
-        else:
-            furthest = end
-    return inside
 
 
 _MADE: dict[tuple, tuple[Glossary, object]] = {}  # (what, id of a glossary, language, ...) -> (it, what was made)
@@ -1676,53 +1165,3 @@ def _span_identifier(languages: tuple[str, ...]):
 
     return rank
 
-
-@dataclass
-class _Language:
-    parts: ConceptParts
-    slots: Slots
-    lexical: DictionaryRenderings = field(default_factory=DictionaryRenderings)
-    translations_seen: Counter = field(default_factory=Counter)  # a dictionary rendering's keys -> places
-    variant_pairs: dict = field(default_factory=dict)  # (word key, next content word key) -> renderings
-    spans: dict[tuple[str, tuple[str, ...]], list[_Span]] = field(default_factory=dict)
-    endings: dict[str, Counter] = field(default_factory=dict)   # concept id -> last letters of its modifiers
-    counts: Counter = field(default_factory=Counter)            # surface word -> occurrences in the texts
-    gaps: Gaps = field(default_factory=Gaps)                    # bilingual segments missing a concept's terms
-    aligned_done: bool = False
-    spelling: dict[str, str] = field(default_factory=dict)     # a content word's key -> its spelling (count_words)
-    # (document, abbreviation) -> (concept id, line, column) where the document first defines it
-    abbreviated: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)
-    _triggers: WordCache = field(init=False, repr=False)
-
-    def __post_init__(self):
-        self._triggers = WordCache(self._triggering)
-
-    def trigger(self, surface: str) -> bool:
-        """Whether a word may be the core of a rendering, a dictionary's translation of a
-        term or a term written as one word, so that its segment needs a look."""
-        return self._triggers[surface]
-
-    def _triggering(self, surface: str) -> bool:
-        key, content = self.analyser.word(surface)
-        return content and bool(self.parts.concepts_sharing([key]) or self.lexical.concepts_with(surface)
-                                or bool(self.parts.spellings(surface)))
-
-    @property
-    def analyser(self) -> TextAnalyser:
-        return self.parts.analyser
-
-    def count_words(self) -> None:
-        """The slots' word counts, by key, from the surface counts gathered while reading; and
-        each key's spelling for messages: its most frequent in these texts (the shortest, then
-        the first alphabetically, of equally frequent ones) — what the texts read say, whatever
-        else the process read before or in which order its files came."""
-        self.slots.seen.clear()
-        spelt: dict[str, tuple[int, int, str]] = {}
-        for surface, n in self.counts.items():
-            key, content = self.analyser.word(surface)
-            if content:
-                self.slots.add_words(key, n)
-                rank = (-n, len(surface), surface)
-                if key not in spelt or rank < spelt[key]:
-                    spelt[key] = rank
-        self.spelling = {key: rank[2] for key, rank in spelt.items()}

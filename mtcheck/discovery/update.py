@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable
 
-from mtcheck.discovery.engine import Candidate
+from mtcheck.discovery.candidate import Candidate
 from mtcheck.model import Glossary, Status, Term
 
 
