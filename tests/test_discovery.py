@@ -1092,6 +1092,25 @@ def test_a_bare_complement_in_another_number_is_another_phrase(tmp_path):
     assert [o.text for o in flagged["movilización de masa"].occurrences] == ["movilización de masa"]
 
 
+def test_a_noun_before_a_term_governs_it_where_the_built_terms_add_adjectives(tmp_path):
+    """„Umiejętna mobilizacja mas" is built on „mobilizacja mas" with an adjective: „skuteczna
+    mobilizacja mas" is built the same way, but „Komitetu Mobilizacji Masowej" puts a noun
+    there, which the Polish lexicon (Morfeusz 2) never reads as an adjective: a committee of
+    mass mobilisation, not mass mobilisation of a kind."""
+    pytest.importorskip("morfeusz2")
+    glossary = ("dan-van-kheo,en,Skilled Mass Mobilisation,preferred\n"
+                "dan-van-kheo,pl,Umiejętna mobilizacja mas,preferred\n"
+                "mass-mobilisation,en,mass mobilisation,preferred\n"
+                "mass-mobilisation,pl,mobilizacja mas,preferred\n")
+    found = candidates_in(tmp_path, glossary, "pl",
+                          "Przewodniczący Komitetu Mobilizacji Mas przemawiał na zjeździe.\n"
+                          "Ruch „Skuteczna mobilizacja mas” objął całą prowincję.\n"
+                          "Umiejętna mobilizacja mas jest ważna.\n")
+    built = {form for form, c in found.items() if c.concept.id == "dan-van-kheo"}
+    assert "Skuteczna mobilizacja mas" in built
+    assert not [form for form in built if "Komitetu" in form]
+
+
 def test_a_name_in_title_case_ends_before_a_word_in_small_letters(tmp_path):
     """„El Departamento de Movilización de Masas recibe el Orden": the words in title case are a
     name, the verb after them is none of it, so „Movilización de Masas recibe" is no name

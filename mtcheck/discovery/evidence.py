@@ -161,7 +161,9 @@ class EvidenceReader:
                 # A link word the known rendering has not joins another thing to it, not a
                 # modifier: a conjunction („Propaganda e Mobilização de Massas") or a preposition
                 # („Comité de mobilisation de masse", a committee).
-                linked = parts.extra_links(share.rendering, spans[0].occurrence.text)
+                linked = parts.extra_links(share.rendering, spans[0].occurrence.text) \
+                    or parts.governed(share.rendering, spans[0].occurrence.text,
+                                      tuple(key for key in share.novel if key not in share.shared))
                 if base is not None and share.core >= 0.8 and (share.placed or any(s.named for s in spans)) \
                         and not linked:
                     # The glossary's structure: another concept's term with another modifier
@@ -173,7 +175,8 @@ class EvidenceReader:
                         evidence.extend(e for e in _share_evidence(share, 1.0) if e.signal == "modifier")
                     evidence.extend(_titled(spans))
                 elif linked:
-                    pass  # another thing joined to it („masowa mobilizacja jest umiejętna": a clause)
+                    pass  # another thing joined to it („masowa mobilizacja jest umiejętna": a clause), or
+                    # governing it („Komitetu Mobilizacji Masowej": a committee)
                 elif explained and not any(s.occurrence.quoted for s in spans) \
                         and any(concept.id not in parts.dependents.get(other, ()) for s in spans
                                 for other in s.inner - {concept.id}):

@@ -19,6 +19,7 @@ from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
 from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, complement_number, complement_renumbered, family, known_word
+from mtcheck.language.fullform import adjectival
 from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, respelt_text, simplemma_languages
 from mtcheck.language.loanwords import hangul, heard, misspellable, misspelt, without_particle, written_by_sound
 from mtcheck.matching import WordCache
@@ -609,6 +610,21 @@ class ConceptParts:
         term in the plural (see complement_renumbered)."""
         own = [word for word, _, _ in self._words(rendering.term.text)]
         return complement_renumbered(self.analyser.analyzer, own, [word for word, _, _ in self._words(text)])
+
+    def governed(self, rendering: Rendering, text: str, novel: tuple[str, ...]) -> bool:
+        """Whether the text's new words (`novel`, keys) are words its language's lexicon never
+        reads as adjectives, where the words the rendering adds to its base are adjectives:
+        „Komitetu Mobilizacji Masowej" names a committee of mass mobilisation, not mass
+        mobilisation of a kind, as „Umiejętna mobilizacja mas" is. Told only where a full-form
+        lexicon tags words (Polish: Morfeusz 2)."""
+        if rendering.base is None:
+            return False
+        lang = self.analyser.analyzer.lang
+        base = {key for _, key, content in self._words(rendering.base.text) if content}
+        own = [adjectival(word, lang) for word, key, content in self._words(rendering.term.text)
+               if content and key not in base]
+        new = [adjectival(word, lang) for word, key, content in self._words(text) if content and key in novel]
+        return bool(own and new) and all(a is True for a in own) and all(a is False for a in new)
 
     def complement_number(self, text: str) -> tuple[bool | None, ...]:
         """See language.complement_number."""

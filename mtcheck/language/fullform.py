@@ -35,6 +35,28 @@ def all_lemmas(word: str, lang: str) -> tuple[str, ...] | None:
     return _lemmas(analyser, word)
 
 
+# Morfeusz's tags of words that modify a noun as an adjective does: adjectives, participles.
+_ADJECTIVAL = {"adj", "adja", "adjp", "adjc", "ppas", "pact"}
+
+
+def adjectival(word: str, lang: str) -> bool | None:
+    """Whether the lexicon knows `word` as an adjective or a participle in one of its readings
+    („Umiejętna", „Zjednoczonej"; not „Komitetu", a noun only); None where it does not know the
+    word or the language has no lexicon here."""
+    analyser = _analyser(lang)
+    if analyser is None:
+        return None
+    tags = _tags(analyser, word)
+    return None if not tags else bool(tags & _ADJECTIVAL)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _tags(analyser, word: str) -> frozenset[str]:
+    with _LOCK:
+        analyses = analyser.analyse(word)
+    return frozenset(tag.split(":", 1)[0] for _, _, (_, _, tag, *_) in analyses if not tag.startswith("ign"))
+
+
 @functools.lru_cache(maxsize=200_000)
 def _lemmas(analyser, word: str) -> tuple[str, ...]:
     with _LOCK:  # one analyser object, not made for threads
