@@ -104,8 +104,8 @@ def _code_fingerprint() -> str:
     from mtcheck.cachedir import code_fingerprint
 
     package = Path(mtcheck.__file__).parent
-    sources = [package / "matching.py", package / "automaton.py", package / "leaks.py", package / "model.py"] + sorted(
-        (package / "language").rglob("*.py"))
+    compiling = ("matching.py", "termtable.py", "automaton.py", "leaks.py", "model.py")
+    sources = [package / name for name in compiling] + sorted((package / "language").rglob("*.py"))
     return code_fingerprint(sources, sys.version, *_installed_versions(LEXICONS))
 
 

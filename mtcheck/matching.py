@@ -7,7 +7,6 @@ one dictionary lookup and one automaton step, whatever the size of the glossary.
 """
 from __future__ import annotations
 
-import array
 import bisect
 import copy
 import functools
@@ -16,14 +15,13 @@ import operator
 import threading
 import unicodedata
 from itertools import accumulate, compress, islice
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, NamedTuple
 
 import marisa_trie
 import numpy as np
 
-from mtcheck import automaton as automata
 from mtcheck.language import (
-    ARTICLE_FORMS, COMPLEMENT_LINKS, GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for,
+    ARTICLE_FORMS, GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for,
     canonical_lang, complement_renumbered, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
     masking_triggers, neutral_fold, nfc_with_offsets, past_participle_verbs, present_participle_verbs, split_words,
     tagger_for, tokens, without_accents, without_infix,
@@ -32,18 +30,20 @@ from mtcheck.language.dictionary import one_lemma
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
+from mtcheck.termtable import (
+    KEY_ENTRY_SEPARATOR, UNDECODED, UNKNOWN, Codes, Decoded, Entry, Readings, Shared, bitmap_size, capital_words,
+    code_point, entry_state, key_entries, key_entry, new_entry,
+)
 
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
 _PATTERN = operator.itemgetter(2)  # of an automaton's hit: (start, end, pattern index)
 _new_match = functools.partial(tuple.__new__, Match)  # Match(*fields) without its Python-level __new__
-UNKNOWN = "\x00"  # a word that belongs to no term
 BREAK = "\x03"  # punctuation between words: in a term only where the term has punctuation
 SEPARATOR = "\x01"  # between texts searched together: in no term's pattern
 _BETWEEN_TEXTS = "\x00"
 _TEXT_SEPARATOR = f" {_BETWEEN_TEXTS} "
 _CHUNK_MARK = "\x02"  # after each stretch's codes, to count stretches: in no code
 _FEW_CHUNKS = 256  # stretches of a text below which hits are placed by bisection, not arrays
-_FIRST_CODE = 0x100
 # A UI mnemonic before a word (Account _Hierarchy, &Datei) belongs to the word, not
 # punctuation between it and the word before.
 _MNEMONIC_MARKERS = ("_", "&")
@@ -58,343 +58,6 @@ SHORTEST_FIRST_PART = 5
 # Letters of a compound's first part where a term is looked for inside a match (see
 # _compound_parts): Konto|stand, Unter|konten.
 MIN_FIRST_PART = 4
-# A term with a complement link (see COMPLEMENT_LINKS) is checked word by word: its
-# complement keeps the term's number.
-_LINKS = frozenset(COMPLEMENT_LINKS.values())
-
-
-class _Entry(NamedTuple):
-    concept: Concept
-    term: Term
-    words: tuple[str, ...]
-    folded: tuple[str, ...]
-    compound: str  # "" or the part of a compound the term is: "first" (Konto|stand), "last" (System|einstellungen)
-    foreign: bool
-    order: int
-    family: str = ""
-    variant: str = ""  # how the text varies the term: "" (as written, inflected), "closed up", "opened up"
-    # Other concepts the text's words stand for as well as this entry's ("Datei": file and
-    # database): set on a chosen entry only (see _Shared), never on the table's.
-    alternatives = ()
-
-    @property
-    def simple(self) -> bool:
-        """No option to check: the automaton's match is the answer."""
-        term = self.term
-        return not (term.exact or term.case_sensitive or (not term.case_insensitive and _capital_words(self.words))
-                    or (not self.foreign and _LINKS.intersection(self.folded[:-1])))
-
-
-class _Shared(NamedTuple):
-    """An _Entry chosen among several concepts' equally good entries, with the others'
-    (concept, term) in `alternatives`: the same fields in the same places, and one more."""
-
-    concept: Concept
-    term: Term
-    words: tuple[str, ...]
-    folded: tuple[str, ...]
-    compound: str
-    foreign: bool
-    order: int
-    family: str
-    variant: str
-    alternatives: tuple[tuple[Concept, Term], ...]
-
-
-class _Codes:
-    """Word keys as single characters, and terms as strings of them in one automaton."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, str] = {}
-        self.patterns: dict[str, list[_Entry]] = {}   # while compiling: pattern -> its entries
-        self._index: dict[str, int] | None = {}       # once built: pattern -> its number
-        self.automaton = None  # see mtcheck.automaton
-        self.values: list[tuple[_Entry, ...] | None] = []   # per pattern; None: not decoded yet
-        self.alone: list = []   # per pattern: its entry alone, None, or _UNDECODED
-        self.visible: list[bool] | None = None  # per pattern, where some answer with no entries
-        # The codes of the words of each language family's terms, as a bitmap by code point:
-        # each language's view of a shared table answers for those of the other families
-        # (see seen_from, code_of), without a copy of their words.
-        self.members_by_family: dict[str, bytes] = {}
-        self.members: bytes | None = None  # a view's: the codes it answers for
-        self.trie: marisa_trie.Trie | None = None  # a shared table's words, numbered (see foreign_table)
-        self._next = _FIRST_CODE
-        # A table read back from the cache decodes a pattern's entries when first hit.
-        self._saved: _Packed | None = None
-        self._readings: _Readings | None = None
-        self._patterns = ""  # read back from the cache: the patterns, joined
-
-    def code_of(self, key: str) -> str:
-        """The code of a key; UNKNOWN for none, or one a view does not answer for."""
-        if self.trie is None:
-            return self.codes.get(key, UNKNOWN)
-        number = self.trie.get(key)
-        if number is None:
-            return UNKNOWN
-        point = _code_point(number)
-        members = self.members
-        if members is not None and not members[point >> 3] >> (point & 7) & 1:
-            return UNKNOWN
-        return chr(point)
-
-    def new_code(self) -> str:
-        return chr(self._fresh(1)[0])
-
-    def code(self, key: str) -> str:
-        code = self.codes.get(key)
-        if code is None:
-            code = self.codes[key] = self.new_code()
-        return code
-
-    def coded(self, keys: Iterable[str]) -> dict[str, str]:
-        """Codes for every key, new ones given in the order first met (as `code` would)."""
-        codes = self.codes
-        new = [key for key in dict.fromkeys(keys) if key not in codes]
-        codes.update(zip(new, map(chr, self._fresh(len(new)))))
-        return codes
-
-    def _fresh(self, count: int) -> list[int]:
-        """The next `count` code points, surrogates (which are no characters) left out."""
-        points: list[int] = []
-        while len(points) < count:
-            if 0xD800 <= self._next <= 0xDFFF:
-                self._next = 0xE000
-            stop = self._next + count - len(points)
-            if self._next < 0xD800:
-                stop = min(stop, 0xD800)
-            points.extend(range(self._next, stop))
-            self._next = stop
-        return points
-
-    def add(self, codes: str, entry: _Entry) -> None:
-        self.patterns.setdefault(codes, []).append(entry)
-
-    def build(self) -> None:
-        if not self.patterns:
-            return
-        # A Rust automaton over the code strings: it builds and searches in time independent
-        # of the alphabet, which here is every distinct word key of the glossary, and is kept
-        # in the cache as its bytes (see state).
-        self.values = [tuple(entries) for entries in self.patterns.values()]
-        # The entry a match of each pattern is, when no option is left to check: most of them.
-        self.alone = list(map(_alone, self.values))
-        self._index = {pattern: number for number, pattern in enumerate(self.patterns)}
-        self.automaton = automata.build(list(self.patterns))
-
-    def __len__(self) -> int:
-        return len(self.values)
-
-    @property
-    def index(self) -> dict[str, int]:
-        """pattern -> its number; read back from the cache, made when first asked (a shared
-        table of foreign terms is asked by no language)."""
-        if self._index is None:
-            self._index = {pattern: number for number, pattern in enumerate(self._patterns.split(_PATTERN_SEPARATOR))}
-        return self._index
-
-    def entries(self, index: int) -> tuple[_Entry, ...]:
-        """The entries of pattern number `index`."""
-        values = self.values[index]
-        return self._decode(index) if values is None else values
-
-    def entries_of(self, pattern: str) -> tuple[_Entry, ...]:
-        index = self.index.get(pattern)
-        return () if index is None else self.entries(index)
-
-    def decode_alone(self, indexes: Iterable[int]) -> None:
-        """Decode the patterns among `indexes` whose entry alone is not decoded yet."""
-        alone = self.alone
-        for index in indexes:
-            if alone[index] is _UNDECODED:
-                self._decode(index)
-
-    def _decode(self, index: int) -> tuple[_Entry, ...]:
-        readings = self._readings
-        values = self.values[index] = tuple(_entry_from(saved, readings) for saved in marshal.loads(self._saved[index]))
-        if self.alone[index] is _UNDECODED:
-            self.alone[index] = values[0]
-        return values
-
-    def state(self) -> dict:
-        """What the table is, in built-in types only (see LanguageMatcher.state): each
-        pattern's entries marshalled apart, to be decoded when first hit."""
-        # Patterns joined into one string and entries packed into one bytes object: tens of
-        # thousands of small objects are what takes marshal its time to read back.
-        return {"codes": self.codes, "patterns": _PATTERN_SEPARATOR.join(self.index), "next": self._next,
-                "entries": _Packed.of([marshal.dumps(tuple(map(_entry_state, self.entries(index))))
-                                       for index in range(len(self.values))]),
-                "alone": bytes(entry is not None for entry in self.alone), "families": self.members_by_family,
-                "trie": None if self.trie is None else self.trie.tobytes(),
-                "automaton": None if self.automaton is None else automata.to_bytes(self.automaton)}
-
-    @classmethod
-    def from_state(cls, state: dict, readings: _Readings) -> "_Codes":
-        """The table `state()` gave, its terms those of `readings` (the glossary's (concept,
-        term) pairs in order); its automaton read back from its bytes, not built again (a
-        thousandth of the time)."""
-        table = cls()
-        table.codes, table.members_by_family, table._next = state["codes"], state["families"], state["next"]
-        if state["trie"] is not None:
-            table.trie = marisa_trie.Trie().frombytes(state["trie"])
-        if state["patterns"]:
-            table._saved, table._readings = _Packed(*state["entries"]), readings
-            table.values = [None] * len(state["alone"])
-            table.alone = [_UNDECODED if alone else None for alone in state["alone"]]
-            table._patterns, table._index = state["patterns"], None
-            # Checked as it is read: damaged bytes raise ValueError (the entry is then compiled again).
-            table.automaton = automata.restored(state["automaton"], lambda: state["patterns"].split(_PATTERN_SEPARATOR))
-        return table
-
-    def seen_from(self, own: str, keep: Callable[[_Entry], bool]) -> "_Codes":
-        """The same automaton, answering only with the entries `keep` accepts, filtered when a
-        pattern is first hit: hits of other languages' terms are few, and filtering all of
-        them up front cost a tenth of a second per language. The words of family `own`'s
-        terms alone have no code here: they cannot start a hit to drop."""
-        view = _Codes()
-        view.patterns, view._index, view._patterns = self.patterns, self._index, self._patterns
-        view.automaton = self.automaton
-        view.values = seen = _Seen(self, keep)
-        view.alone = _Projection(seen, _alone)
-        view.visible = _Projection(seen, bool)
-        view.codes, view.trie = self.codes, self.trie
-        others = 0
-        for lang_family, members in self.members_by_family.items():
-            if lang_family != own:
-                others |= int.from_bytes(members, "little")
-        view.members = others.to_bytes(_bitmap_size(self._next), "little")
-        return view
-
-
-def _key_entry(known: bool, code: str, base: str, inflected: bool, loan: bool = False) -> str:
-    """A term word under its key (see LanguageMatcher._by_key): whether the dictionary knows
-    it, as an inflected form, and whether it is a word of another language the glossary keeps
-    as it is, in one character, then its code, then its base."""
-    return chr(48 + 4 * loan + 2 * known + inflected) + code + base
-
-
-def _key_entries(recorded: str | None) -> Iterable[tuple[bool, str, str, bool, bool]]:
-    if not recorded:
-        return ()
-    return [(bool(flags & 2), code, base, bool(flags & 1), bool(flags & 4)) for flags, code, base in
-            ((ord(entry[0]) - 48, entry[1], entry[2:]) for entry in recorded.split(_KEY_ENTRY_SEPARATOR))]
-
-
-_KEY_ENTRY_SEPARATOR = "\x00"  # in no word
-_PATTERN_SEPARATOR = "\x04"  # in no pattern: codes start at _FIRST_CODE, marks are below it
-
-
-class _Packed:
-    """Byte strings as one: their concatenation and where each ends."""
-
-    def __init__(self, data: bytes, ends: bytes):
-        self.data, self.ends = data, memoryview(ends).cast("I")
-
-    @classmethod
-    def of(cls, items: list[bytes]) -> tuple[bytes, bytes]:
-        """The state `_Packed(*state)` reads."""
-        return b"".join(items), array.array("I", accumulate(map(len, items))).tobytes()
-
-    def __getitem__(self, index: int) -> bytes:
-        return self.data[self.ends[index - 1] if index else 0:self.ends[index]]
-
-
-def _code_point(number: int) -> int:
-    """The code point of a word's code from its number: from _FIRST_CODE on, past the
-    surrogates (which are no characters)."""
-    point = _FIRST_CODE + number
-    return point + 0x800 if point >= 0xD800 else point
-
-
-def _bitmap_size(next_code: int) -> int:
-    """Bytes of a bitmap with a bit for every code point below `next_code`."""
-    return (next_code >> 3) + 1
-
-
-# The entry alone of a pattern read back from the cache, not decoded yet (see _Codes).
-_UNDECODED = object()
-
-
-def _entry_state(entry: _Entry) -> tuple:
-    """An entry without its concept and term, which its order finds again (see _entry_from)."""
-    return entry.words, entry.folded, entry.compound, entry.foreign, entry.order, entry.family, entry.variant
-
-
-def _entry_from(saved: tuple, readings: _Readings) -> _Entry:
-    words, folded, compound, foreign, order, lang_family, variant = saved
-    concept, term = readings[order - 1]
-    return _new_entry((concept, term, words, folded, compound, foreign, order, lang_family, variant))
-
-
-def readings_of(glossary: Glossary) -> list[tuple[Concept, Term]]:
-    """The glossary's (concept, term) pairs in the order prepare numbers them (from 1)."""
-    return [(concept, term) for concept in glossary for term in concept.terms]
-
-
-class _Readings:
-    """readings_of(glossary), listed when first indexed: a matcher read back from the cache
-    decodes an entry only when its pattern is first hit."""
-
-    def __init__(self, glossary: Glossary):
-        self.glossary = glossary
-        self.pairs: list[tuple[Concept, Term]] | None = None
-
-    def __getitem__(self, index: int) -> tuple[Concept, Term]:
-        if self.pairs is None:
-            self.pairs = readings_of(self.glossary)
-        return self.pairs[index]
-
-
-def _alone(entries: tuple[_Entry, ...]) -> _Entry | None:
-    """The entry a hit of a pattern is, when no option is left to check: most of them."""
-    return entries[0] if len(entries) == 1 and entries[0].simple else None
-
-
-class _Seen:
-    """A shared table's entries per pattern as one language sees them, filtered on first use."""
-
-    def __init__(self, table: _Codes, keep: Callable[[_Entry], bool]):
-        self.table, self.keep = table, keep
-        self.filtered: dict[int, tuple[_Entry, ...]] = {}
-
-    def __getitem__(self, index: int) -> tuple[_Entry, ...]:
-        entries = self.filtered.get(index)
-        if entries is None:
-            entries = self.filtered[index] = tuple(filter(self.keep, self.table.entries(index)))
-        return entries
-
-    def __len__(self) -> int:
-        return len(self.table.values)
-
-
-class _Decoded:
-    """Entries by key as the cache keeps them (marshalled apart), each key's decoded when first
-    asked: of a glossary's thousands of gapped terms a text asks a few."""
-
-    def __init__(self, saved: dict[str, bytes], readings: _Readings):
-        self.saved, self.readings = saved, readings
-        self.decoded: dict[str, list[_Entry]] = {}
-
-    def get(self, key: str) -> list[_Entry] | None:
-        entries = self.decoded.get(key)
-        if entries is None:
-            saved = self.saved.get(key)
-            if saved is None:
-                return None
-            entries = self.decoded[key] = [_entry_from(entry, self.readings) for entry in marshal.loads(saved)]
-        return entries
-
-    def __len__(self) -> int:
-        return len(self.saved)
-
-
-class _Projection:
-    """`project` of a pattern's entries, looked up by pattern index as a list would be."""
-
-    def __init__(self, seen: _Seen, project: Callable[[tuple[_Entry, ...]], object]):
-        self.seen, self.project = seen, project
-
-    def __getitem__(self, index: int):
-        return self.project(self.seen[index])
 
 
 class WordCache(dict):
@@ -515,33 +178,32 @@ class _Prepared(NamedTuple):
         return "".join(c + BREAK if i in self.breaks else c for i, c in enumerate(codes))
 
 
-_new_entry = functools.partial(tuple.__new__, _Entry)  # all eight fields, without the Python-level __new__
 _new_prepared = functools.partial(tuple.__new__, _Prepared)
 _NO_BREAKS: frozenset[int] = frozenset()
 
 
-def foreign_table(prepared: list[_Prepared]) -> _Codes:
+def foreign_table(prepared: list[_Prepared]) -> Codes:
     """Every term by its casefolded words, for finding terms of other languages in a text:
     built once per glossary, each language's matcher sees the terms foreign to it."""
-    table = _Codes()
+    table = Codes()
     # The words' codes are their numbers in a MARISA trie of them: read back from the cache
     # in microseconds, where a dictionary of 140,000 words (10,000 concepts) took 40 ms.
     words = list(dict.fromkeys(word for item in prepared for word in item.neutral))
     table.trie = marisa_trie.Trie(words)
-    code = {word: chr(_code_point(table.trie[word])) for word in words}.__getitem__
-    table._next = _code_point(len(words))
+    code = {word: chr(code_point(table.trie[word])) for word in words}.__getitem__
+    table._next = code_point(len(words))
     patterns = table.patterns
     words_by_family: dict[str, list[str]] = {}
     for item in prepared:
         pattern = item.pattern(list(map(code, item.neutral)))
-        entry = _new_entry((item.concept, item.term, item.words, item.neutral, "", True, item.order, item.family, ""))
+        entry = new_entry((item.concept, item.term, item.words, item.neutral, "", True, item.order, item.family, ""))
         entries = patterns.get(pattern)
         if entries is None:
             patterns[pattern] = [entry]
         else:
             entries.append(entry)
         words_by_family.setdefault(item.family, []).extend(item.neutral)
-    size = _bitmap_size(table._next)
+    size = bitmap_size(table._next)
     for lang_family, words in words_by_family.items():
         members = bytearray(size)
         for point in map(ord, map(code, words)):
@@ -577,7 +239,7 @@ class LanguageMatcher:
     languages (foreign renderings) match by their casefolded words only.
     """
 
-    def __init__(self, prepared: list[_Prepared], lang: str, foreign: _Codes | None = None,
+    def __init__(self, prepared: list[_Prepared], lang: str, foreign: Codes | None = None,
                  parts_of_speech: bool = True, variants: bool = True):
         """`foreign` is every term by its casefolded words (see foreign_table): shared by the
         matchers of all languages, built here when not given. `parts_of_speech`: a one-word
@@ -609,12 +271,12 @@ class LanguageMatcher:
         entries without their concept and term, the automata left to be built again."""
         state = {name: getattr(self, name) for name in self._SAVED}
         state.update(lang=self.lang, variants=self._variants, native=self.native.state(),
-                     gapped={key: marshal.dumps(tuple(map(_entry_state, entries)))
+                     gapped={key: marshal.dumps(tuple(map(entry_state, entries)))
                              for key, entries in self._gapped.items()})
         return state
 
     @classmethod
-    def from_state(cls, state: dict, readings: _Readings, foreign: _Codes,
+    def from_state(cls, state: dict, readings: Readings, foreign: Codes,
                    parts_of_speech: bool = True) -> "LanguageMatcher":
         """The matcher `state()` gave, with the shared table of foreign terms: the same matches
         as the one compiled."""
@@ -622,8 +284,8 @@ class LanguageMatcher:
         matcher._empty(state["lang"], state["variants"])
         for name in cls._SAVED:
             setattr(matcher, name, state[name])
-        matcher.native = _Codes.from_state(state["native"], readings)
-        matcher._gapped = _Decoded(state["gapped"], readings)
+        matcher.native = Codes.from_state(state["native"], readings)
+        matcher._gapped = Decoded(state["gapped"], readings)
         matcher._every_foreign = foreign
         matcher.foreign = foreign.seen_from(family(matcher.lang), matcher._is_foreign(None))
         matcher._ready(parts_of_speech)
@@ -632,7 +294,7 @@ class LanguageMatcher:
     def _empty(self, lang: str, variants: bool) -> None:
         self.lang = canonical_lang(lang)
         self.analyzer: Analyzer = analyzer_for(self.lang)
-        self.native = _Codes()
+        self.native = Codes()
         self._compound_heads: dict[str, str] = {}
         # Term words' key -> code and lemmas, for compounds that end with a term.
         self._compound_tails: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -644,7 +306,7 @@ class LanguageMatcher:
         self._word_readings: dict[str, frozenset[str]] = {}  # see _readings
         self._key_codes: dict[str, list[str]] = {}    # a key of words told apart -> their codes
         # key -> (known, code, term base, inflected) of each term word, written as one string
-        # (see _key_entry): read back from the cache in a third of the time of tuples.
+        # (see key_entry): read back from the cache in a third of the time of tuples.
         self._by_key: dict[str, str] = {}
         self._by_plain_key: dict[str, str] = {}  # of the words the dictionary does not know
         self._loan_forms: dict[str, str] = {}  # the words of terms kept as another language writes them
@@ -654,7 +316,7 @@ class LanguageMatcher:
         self._variant_keys: dict[str, str] = {}
         self._articles: dict[str, str] = ARTICLE_FORMS.get(self.lang, {})  # see language.inflection
         self._variants = variants
-        self._gapped: dict[str, list[_Entry]] | _Decoded = {}  # words' codes -> entries (see _add_gapped)
+        self._gapped: dict[str, list[Entry]] | Decoded = {}  # words' codes -> entries (see _add_gapped)
         self._gapped_first: set[str] = set()
         self._gapped_lengths: list[int] = []
         self._parts: dict[str, list] = {}  # compound parts of words inside matches (see _compound_parts)
@@ -668,7 +330,7 @@ class LanguageMatcher:
         self._tagger: Tagger | None = tagger_for(self.lang) if parts_of_speech and self._classed_terms else None
 
     # -- compiling ---------------------------------------------------------------------------
-    def _compile(self, prepared: list[_Prepared], foreign: _Codes) -> None:
+    def _compile(self, prepared: list[_Prepared], foreign: Codes) -> None:
         analyzer = self.analyzer
         own = family(self.lang)
         native = [item for item in prepared if item.family == own]
@@ -691,13 +353,13 @@ class LanguageMatcher:
             words, term = item.words, item.term
             folded = tuple(bases[w] for w in words)
             pattern = item.pattern([codes[w] for w in words])
-            self.native.add(pattern, _new_entry((item.concept, term, words, folded, "", False, item.order, "", "")))
+            self.native.add(pattern, new_entry((item.concept, term, words, folded, "", False, item.order, "", "")))
             head = folded[-1]
             if analyzer.compounding and not term.exact and len(head) >= (4 if len(words) > 1 else SHORTEST_FIRST_PART):
                 code = self._compound_heads.get(head)
                 if code is None:
                     code = self._compound_heads[head] = self.native.new_code()
-                entry = _new_entry((item.concept, term, words, folded, "first", False, item.order, "", ""))
+                entry = new_entry((item.concept, term, words, folded, "first", False, item.order, "", ""))
                 self.native.add(pattern[:-1] + code, entry)
             key = keys[words[0]]
             if analyzer.compounding and not term.exact and len(words) == 1 and len(key) >= 4 and len(head) >= 5:
@@ -706,7 +368,7 @@ class LanguageMatcher:
                 if tail is None:
                     tail = self._compound_tails[key] = (self.native.new_code(), analyzer.lemmas(words[0]))
                     self._tail_openings.add(head[:MIN_COMPOUND_REST])
-                self.native.add(tail[0], _new_entry((item.concept, term, words, folded, "last", False, item.order, "",
+                self.native.add(tail[0], new_entry((item.concept, term, words, folded, "last", False, item.order, "",
                                                      "")))
         if self._variants:
             self._add_variants(native)
@@ -734,7 +396,7 @@ class LanguageMatcher:
         for item, words, kind in variants:
             folded = tuple(bases[word] for word in words)
             codes = "".join(self._variant_code(base, keys) for base in folded)
-            self.native.add(codes, _new_entry((item.concept, item.term, words, folded, "", False, item.order, "",
+            self.native.add(codes, new_entry((item.concept, item.term, words, folded, "", False, item.order, "",
                                                kind)))
 
     def _closed_up(self, item: _Prepared) -> list[tuple[str, ...]]:
@@ -765,12 +427,12 @@ class LanguageMatcher:
         for item in native:
             if len(item.words) > 1 and not item.breaks and not item.term.exact:
                 key = "".join(codes[word] for word in item.words)
-                entry = _new_entry((item.concept, item.term, item.words, (), "", False, item.order, "", "inserted"))
+                entry = new_entry((item.concept, item.term, item.words, (), "", False, item.order, "", "inserted"))
                 self._gapped.setdefault(key, []).append(entry)
                 self._gapped_first.add(key[0])
         self._gapped_lengths = sorted({len(key) for key in self._gapped})
 
-    def gapped(self, text: str) -> list[tuple[int, int, _Entry]]:
+    def gapped(self, text: str) -> list[tuple[int, int, Entry]]:
         """Terms of several words found with one word inserted inside them, a modifier as a
         writer adds one ("Sicherheit des neuen Systems" for "Sicherheit des Systems", "mass
         mobilisation" in "skilled mass popular mobilisation"): (start, end, entry), the entry's
@@ -857,19 +519,19 @@ class LanguageMatcher:
         self._variant_forms[base] = code
         return code
 
-    def _is_foreign(self, langs: frozenset[str] | None) -> Callable[[_Entry], bool]:
+    def _is_foreign(self, langs: frozenset[str] | None) -> Callable[[Entry], bool]:
         """Which terms of other languages count as foreign renderings here: those of `langs`
         (None: every language's), not the same words as a term of the text's language, not
         ordinary words of it, and distinctive enough (see mtcheck.leaks)."""
         own, native_forms, lang, leaking = family(self.lang), self._native_forms, self.lang, families(langs)
 
-        def keep(entry: _Entry) -> bool:
+        def keep(entry: Entry) -> bool:
             if entry.family == own or entry.folded in native_forms:
                 return False
             if leaking is not None and entry.family not in leaking:
                 return False
             term = entry.term
-            in_capitals = term.case_sensitive or (not term.case_insensitive and bool(_capital_words(entry.words)))
+            in_capitals = term.case_sensitive or (not term.case_insensitive and bool(capital_words(entry.words)))
             return distinctive(entry.words, in_capitals) and not ordinary(entry.folded, lang)
         return keep
 
@@ -903,7 +565,7 @@ class LanguageMatcher:
         elif code is not None and not readings and key in self._key_codes:
             # A word the dictionary does not know, of a key it tells words apart under: the code
             # of the term word sharing most of its start (bildgebende: bildgebend).
-            code = max(_key_entries(self._by_key.get(key)), key=lambda entry: _shared_start(base, entry[2]))[1]
+            code = max(key_entries(self._by_key.get(key)), key=lambda entry: _shared_start(base, entry[2]))[1]
         elif code is None:
             # Term words of one lemma the stemmer keys apart (podział, podziału) are one word:
             # one code, so that a text's form of that lemma (podziałami) matches every term.
@@ -931,12 +593,12 @@ class LanguageMatcher:
         # A loanword the dictionary does not know takes endings (Services, Serviceu), but a
         # word of the language's own of the same stem is its translation: Portuguese
         # „serviço" is not the "Service" a glossary keeps in English.
-        entry = _key_entry(bool(lemmas), code, base, bool(lemmas) and lemmas[0] != base, loan and not lemmas)
+        entry = key_entry(bool(lemmas), code, base, bool(lemmas) and lemmas[0] != base, loan and not lemmas)
         recorded = self._by_key.get(key)
         if recorded is None:
             self._by_key[key] = entry
-        elif entry not in recorded.split(_KEY_ENTRY_SEPARATOR):
-            self._by_key[key] = recorded + _KEY_ENTRY_SEPARATOR + entry
+        elif entry not in recorded.split(KEY_ENTRY_SEPARATOR):
+            self._by_key[key] = recorded + KEY_ENTRY_SEPARATOR + entry
         return code
 
     def _readings(self, word: str, base: str) -> frozenset[str]:
@@ -1005,7 +667,7 @@ class LanguageMatcher:
         # bildgebende, not Bildgebung).
         split = key in self._key_codes
         best, shared = None, -1
-        for known, code, term_base, term_inflected, loan in _key_entries(self._by_key.get(key)):
+        for known, code, term_base, term_inflected, loan in key_entries(self._by_key.get(key)):
             if loan and lemmas:
                 continue
             if not (known and lemmas) or _declined(folded, folded not in lemmas, term_base, term_inflected):
@@ -1120,7 +782,7 @@ class LanguageMatcher:
         self._chunk_codes[chunk], self._spans[chunk] = result
         return result
 
-    def find(self, text: str, tagged: bool = True) -> list[tuple[int, int, _Entry]]:
+    def find(self, text: str, tagged: bool = True) -> list[tuple[int, int, Entry]]:
         """Non-overlapping term occurrences as (start, end, entry); the longest one wins."""
         nfc, offsets = nfc_with_offsets(text)
         chosen = _longest_first(self._candidates(mask_protected(nfc), every=False, tagged=tagged))
@@ -1128,14 +790,14 @@ class LanguageMatcher:
             chosen = [(offsets[s], offsets[e], entry) for s, e, entry in chosen]
         return chosen
 
-    def find_all(self, texts: list[str]) -> list[list[tuple[int, int, _Entry]]]:
+    def find_all(self, texts: list[str]) -> list[list[tuple[int, int, Entry]]]:
         """`find` for each of many texts, in one pass: the texts are joined, with a separator no
         term spans, and searched at once, so the cost per text is a few dictionary lookups."""
         searched = self._search_joined(texts)
         if searched is None:
             return list(map(self.find, texts))
         starts, chosen = searched
-        found: list[list[tuple[int, int, _Entry]]] = [[] for _ in texts]
+        found: list[list[tuple[int, int, Entry]]] = [[] for _ in texts]
         text_index = 0
         for start, end, entry in chosen:
             if start >= starts[text_index + 1]:
@@ -1144,7 +806,7 @@ class LanguageMatcher:
             found[text_index].append((start - base, end - base, entry))
         return found
 
-    def _search_joined(self, texts: list[str]) -> tuple[list[int], list[tuple[int, int, _Entry]]] | None:
+    def _search_joined(self, texts: list[str]) -> tuple[list[int], list[tuple[int, int, Entry]]] | None:
         """Where each text starts in the texts joined, and the terms found there; None where
         the texts are not all NFC (rare: each is then searched with its own offsets)."""
         joined = _TEXT_SEPARATOR.join(texts)
@@ -1220,7 +882,7 @@ class LanguageMatcher:
                         found[(start, end)] = Match(segment, start, end, entry.concept, entry.term, False, part, ())
         return sorted(found.values(), key=lambda m: (m.start, m.end))
 
-    def _parts_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str, list[_Entry]]]:
+    def _parts_in(self, text: str, start: int, end: int) -> list[tuple[int, int, str, list[Entry]]]:
         """The one-word terms that are parts of the compounds in text[start:end], with their
         spans: Konto in Kontostand and in Unterkonten, Buchung in Abschlussbuchungen."""
         found = []
@@ -1229,7 +891,7 @@ class LanguageMatcher:
                 found.append((start + word_start + part_start, start + word_start + part_end, part, entries))
         return found
 
-    def _compound_parts(self, word: str) -> list[tuple[int, int, str, list[_Entry]]]:
+    def _compound_parts(self, word: str) -> list[tuple[int, int, str, list[Entry]]]:
         """(start, end, part, entries) of each part of a two-part compound that is a one-word
         term: the word cut where both sides are words of the dictionary or of the glossary (a
         linking element may end the first: Buchung|s|datum), at the first such cut from the
@@ -1241,7 +903,7 @@ class LanguageMatcher:
             parts = self._parts[word] = self._cut_parts(word)
         return parts
 
-    def _cut_parts(self, word: str) -> list[tuple[int, int, str, list[_Entry]]]:
+    def _cut_parts(self, word: str) -> list[tuple[int, int, str, list[Entry]]]:
         analyzer = self.analyzer
         folded = analyzer.base(word)
         if len(folded) != len(word) or not folded.isalpha():
@@ -1268,7 +930,7 @@ class LanguageMatcher:
                         if entries]
         return []
 
-    def _word_entries(self, folded: str) -> list[_Entry] | None:
+    def _word_entries(self, folded: str) -> list[Entry] | None:
         """The one-word terms `folded` is a form of ([] for a word of the dictionary that is
         none), None for no word at all."""
         code = self._native_words[folded]
@@ -1277,7 +939,7 @@ class LanguageMatcher:
             return entries
         return None
 
-    def _candidates(self, masked: str, every: bool, tagged: bool = True) -> list[tuple[int, int, _Entry]]:
+    def _candidates(self, masked: str, every: bool, tagged: bool = True) -> list[tuple[int, int, Entry]]:
         """(start, end, entry) of every term occurrence; `every`: each entry a span can stand
         for, else the closest; `tagged`: only those the word's part of speech fits."""
         # Text is cut at spaces (in C) and each distinct stretch between spaces is analysed
@@ -1286,7 +948,7 @@ class LanguageMatcher:
         per_chunk = list(map(self._chunk_codes.__getitem__, chunks))
         both = "".join(per_chunk)
         located: _Located | None = None
-        found: list[tuple[int, int, _Entry]] = []
+        found: list[tuple[int, int, Entry]] = []
         for table, codes in ((self.native, both[0::2]), (self.foreign, both[1::2])):
             if table.automaton is None:
                 continue
@@ -1299,7 +961,7 @@ class LanguageMatcher:
                 located = _Located(self, masked, chunks, per_chunk)
             starts, ends = located.extents(hits)
             entries = list(map(table.alone.__getitem__, map(_PATTERN, hits)))
-            if _UNDECODED in entries:  # patterns hit for the first time in a table read from the cache
+            if UNDECODED in entries:  # patterns hit for the first time in a table read from the cache
                 table.decode_alone(map(_PATTERN, hits))
                 entries = list(map(table.alone.__getitem__, map(_PATTERN, hits)))
             if None not in entries:  # each hit is one entry with no option to check: the common case
@@ -1318,7 +980,7 @@ class LanguageMatcher:
             found = self._by_part_of_speech(masked, found)
         return found
 
-    def _by_part_of_speech(self, masked: str, found: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+    def _by_part_of_speech(self, masked: str, found: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
         """Of the concepts one word stands for, those whose term's part of speech the word has
         there: "balances" in "the balances are wrong" is the noun's term, not the verb's;
         "commit" in "the initial commit" the noun's. Where it fits none of them, every one
@@ -1358,7 +1020,7 @@ class LanguageMatcher:
                         dropped.add(index)
                     elif len(readings) < len(_readings(entry)):
                         (concept, term), *others = readings
-                        replaced[index] = (start, end, _Shared(concept, term, *entry[2:9], tuple(others)))
+                        replaced[index] = (start, end, Shared(concept, term, *entry[2:9], tuple(others)))
         return [replaced.get(index, candidate) for index, candidate in enumerate(found) if index not in dropped]
 
     def matches(self, segment: Segment, tagged: bool = True) -> list[Match]:
@@ -1387,7 +1049,7 @@ class LanguageMatcher:
                                                  entry.foreign, entry.compound, entry.alternatives, entry.variant)))
         return found
 
-    def _qualifying(self, entries: tuple[_Entry, ...], surface: list[str]) -> list[_Entry]:
+    def _qualifying(self, entries: tuple[Entry, ...], surface: list[str]) -> list[Entry]:
         """The entries a surface form can stand for, options honoured, the closest form first."""
         fold = neutral_fold if entries[0].foreign else self.analyzer.base
         forms = tuple(fold(w) for w in surface)
@@ -1435,7 +1097,7 @@ def _kept_as_in_another_language(item: _Prepared) -> bool:
     return any(t.lang != item.term.lang and t.text.casefold() == text for t in item.concept.terms)
 
 
-def _readings(entry: _Entry) -> tuple[tuple[Concept, Term], ...]:
+def _readings(entry: Entry) -> tuple[tuple[Concept, Term], ...]:
     return ((entry.concept, entry.term), *entry.alternatives)
 
 
@@ -1448,7 +1110,7 @@ def _classes_at(words: list[tuple[int, int, frozenset[str]]], starts: list[int],
     return words[index][2]
 
 
-def _chosen(ranked: list[_Entry]) -> _Entry:
+def _chosen(ranked: list[Entry]) -> Entry:
     """The first of the ranked entries, with the other concepts whose entries fit the text as
     well (same form, same compound reading) as its alternatives: which one is meant, only the
     source text or a reader can tell."""
@@ -1460,7 +1122,7 @@ def _chosen(ranked: list[_Entry]) -> _Entry:
             alternatives[entry.concept.id] = (entry.concept, entry.term)
     if not alternatives:
         return best
-    return _Shared(*best[:9], tuple(alternatives.values()))
+    return Shared(*best[:9], tuple(alternatives.values()))
 
 
 def _declined(word: str, word_inflected: bool, other: str, other_inflected: bool) -> bool:
@@ -1504,25 +1166,10 @@ def _same_case(surface: list[str], words: tuple[str, ...]) -> bool:
     return True
 
 
-def _capital_words(words: tuple[str, ...]) -> tuple[int, ...]:
-    """Which words of a term are written in capitals: an acronym or a name with inner capitals
-    ("UND", "GnuCash", "iPhone": a capital right after a letter), or a capital letter alone
-    where it is the whole term or follows its first word (Czech "A", "Vitamin A"; a first
-    "E" of "E-Mail" is the capital of a noun). Such words match only in their case."""
-    found = ()
-    for index, word in enumerate(words):
-        rest = word[1:]
-        # Most words have no capital after their first letter: told in C, without the pairs.
-        if (not rest.islower() and any(a.isalpha() and b.isupper() for a, b in zip(word, rest))) \
-                or (len(word) == 1 and word.isupper() and (index or len(words) == 1)):
-            found += (index,)
-    return found
-
-
 def _capitals_kept(surface: list[str], words: tuple[str, ...]) -> bool:
     """Whether the words of a term written in capitals keep their case in the text; a text
     word all in capitals (a heading) keeps any."""
-    indexes = _capital_words(words)
+    indexes = capital_words(words)
     if not indexes:
         return True
     if len(surface) != len(words):
@@ -1534,7 +1181,7 @@ def _add_separator(start: int, length: int) -> int:
     return start + length + len(_TEXT_SEPARATOR)
 
 
-def _longest_first(candidates: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+def _longest_first(candidates: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
     if len(candidates) < 2:
         return candidates
     candidates.sort(key=_START)
@@ -1544,7 +1191,7 @@ def _longest_first(candidates: list[tuple[int, int, _Entry]]) -> list[tuple[int,
         return candidates
     # Only candidates that overlap, directly or through others, compete: each such cluster is
     # settled on its own, and the rest are kept as they are.
-    chosen: list[tuple[int, int, _Entry]] = []
+    chosen: list[tuple[int, int, Entry]] = []
     cluster = [candidates[0]]
     reach = candidates[0][1]
     for cand in islice(candidates, 1, None):
@@ -1562,12 +1209,12 @@ def _longest_first(candidates: list[tuple[int, int, _Entry]]) -> list[tuple[int,
     return chosen
 
 
-def _settled(cluster: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+def _settled(cluster: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
     """Overlapping candidates -> those that stand, in text order: the longest first, then the
     earliest, a term of the text's language before a foreign one, then glossary order."""
     cluster.sort(key=lambda c: (c[0] - c[1], c[0], c[2].foreign, c[2].order))
     starts: list[int] = []  # taken spans, kept sorted and disjoint
-    taken: list[tuple[int, int, _Entry]] = []
+    taken: list[tuple[int, int, Entry]] = []
     for cand in cluster:
         at = bisect.bisect_right(starts, cand[0])
         if at and taken[at - 1][1] > cand[0]:
@@ -1589,8 +1236,8 @@ class Matcher:
         self.variants = variants
         self._by_lang: dict[str, LanguageMatcher] = {}
         self._prepared: list[_Prepared] | None = None
-        self._foreign: _Codes | None = None
-        self._pairs: _Readings | None = None
+        self._foreign: Codes | None = None
+        self._pairs: Readings | None = None
         self._views: dict[tuple[str, frozenset[str]], LanguageMatcher] = {}
         self._lock = threading.Lock()
 
@@ -1636,17 +1283,17 @@ class Matcher:
             self._prepared = prepare(self.glossary)
         return self._prepared
 
-    def _readings(self) -> _Readings:
+    def _readings(self) -> Readings:
         if self._pairs is None:
-            self._pairs = _Readings(self.glossary)
+            self._pairs = Readings(self.glossary)
         return self._pairs
 
-    def _foreign_table(self) -> _Codes:
+    def _foreign_table(self) -> Codes:
         """Every term by its casefolded words (see foreign_table), shared by the languages."""
         if self._foreign is None:
             from mtcheck.compiled import cached
 
-            self._foreign = cached(self.glossary, "foreign", lambda state: _Codes.from_state(state, self._readings()),
+            self._foreign = cached(self.glossary, "foreign", lambda state: Codes.from_state(state, self._readings()),
                                    lambda: foreign_table(self._prepare()))
         return self._foreign
 

@@ -444,7 +444,7 @@ class MatchCodec:
     term)."""
 
     def __init__(self, glossary):
-        from mtcheck.matching import readings_of
+        from mtcheck.termtable import readings_of
 
         self.readings = readings_of(glossary)
         self._number = {id(term): number for number, (_, term) in enumerate(self.readings)}

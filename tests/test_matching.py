@@ -339,9 +339,9 @@ def test_overlapping_candidates_are_settled_as_one_greedy_pass_over_all_would():
 
 
 def test_codes_given_in_bulk_are_those_given_one_by_one_and_never_surrogates():
-    from mtcheck.matching import _Codes
+    from mtcheck.termtable import Codes
 
-    one_by_one, bulk = _Codes(), _Codes()
+    one_by_one, bulk = Codes(), Codes()
     one_by_one._next = bulk._next = 0xD7F0
     keys = [f"w{i % 150}" for i in range(300)]
     expected = {key: one_by_one.code(key) for key in keys}
