@@ -1092,6 +1092,21 @@ def test_a_bare_complement_in_another_number_is_another_phrase(tmp_path):
     assert [o.text for o in flagged["movilización de masa"].occurrences] == ["movilización de masa"]
 
 
+def test_one_phrase_with_a_bare_complement_in_either_number_is_one_candidate():
+    """Its places are grouped by the complement's construction, not its number: „fonds de
+    placement" and „Fonds de placements" are one rendering said twice each (GnuCash's French
+    for mutual funds), „movilización de las masas" is not „movilización de masa"."""
+    from mtcheck.discovery.engine import _concept_parts
+
+    french = _concept_parts(Glossary(()), "fr")
+    assert french.bare_complement("fonds de placement") is True
+    assert french.bare_complement("Fonds de placements") is True
+    assert french.bare_complement("hiérarchie du compte") is False
+    assert french.bare_complement("fonds mutuels") is None
+    spanish = _concept_parts(Glossary(()), "es")
+    assert spanish.bare_complement("movilización de las masas") is False
+
+
 def test_a_noun_before_a_term_governs_it_where_the_built_terms_add_adjectives(tmp_path):
     """„Umiejętna mobilizacja mas" is built on „mobilizacja mas" with an adjective: „skuteczna
     mobilizacja mas" is built the same way, but „Komitetu Mobilizacji Masowej" puts a noun

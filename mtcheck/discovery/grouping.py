@@ -6,27 +6,27 @@ from typing import Callable
 from mtcheck.discovery.candidate import Candidate
 from mtcheck.discovery.parts import same_words
 from mtcheck.discovery.reading import Span
-from mtcheck.language import renumbered
 
 
-def same_words_groups(spans: list[Span], read_of: Callable[[str], tuple[tuple[str, ...], tuple]]) \
+def same_words_groups(spans: list[Span], read_of: Callable[[str], tuple[tuple[str, ...], bool | None]]) \
         -> list[list[Span]]:
     """A span's places grouped by what the dictionary makes of their words (`read_of`: their
-    lemmas, and their complement's number): one key, two words („branche suivi", „branches
-    suivantes": suivi and suivant, both keyed suiv) are two candidates, and so are one phrase
-    with its complement in two numbers („movilización de masa", „movilización de las masas").
-    In the order of their first places."""
+    lemmas, and whether their complement is bare, None where they have none): one key, two
+    words („branche suivi", „branches suivantes": suivi and suivant, both keyed suiv) are two
+    candidates, and so are one phrase with a bare complement and with an article before it
+    („movilización de masa", another phrase than the term's, „movilización de las masas", the
+    term's words in the sentence's grammar). In the order of their first places."""
     if len({s.occurrence.text for s in spans}) < 2:
         return [spans]
-    groups: list[tuple[tuple[tuple[str, ...], tuple], list[Span]]] = []
-    read: dict[str, tuple[tuple[str, ...], tuple]] = {}  # each distinct text once: a key may have thousands of places
+    groups: list[tuple[tuple[tuple[str, ...], bool | None], list[Span]]] = []
+    read: dict[str, tuple[tuple[str, ...], bool | None]] = {}  # each distinct text once: a key may have thousands
     for span in spans:
         text = span.occurrence.text
         words = read.get(text)
         if words is None:
             words = read[text] = read_of(text)
         for first, members in groups:
-            if same_words(first[0], words[0]) and not renumbered(first[1], words[1]):
+            if same_words(first[0], words[0]) and (None in (first[1], words[1]) or first[1] == words[1]):
                 members.append(span)
                 break
         else:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
-from mtcheck.language import ARTICLE_FORMS, articles, canonical_lang, complement_number, complement_renumbered, family, known_word
+from mtcheck.language import (ARTICLE_FORMS, articles, bare_complement, canonical_lang, complement_link,
+                              complement_renumbered, family, known_word)
 from mtcheck.language.fullform import adjectival
 from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, respelt_text, simplemma_languages
 from mtcheck.language.loanwords import hangul, heard, misspellable, misspelt, without_particle, written_by_sound
@@ -626,9 +627,12 @@ class ConceptParts:
         new = [adjectival(word, lang) for word, key, content in self._words(text) if content and key in novel]
         return bool(own and new) and all(a is True for a in own) and all(a is False for a in new)
 
-    def complement_number(self, text: str) -> tuple[bool | None, ...]:
-        """See language.complement_number."""
-        return complement_number(self.analyser.analyzer, [word for word, _, _ in self._words(text)])
+    def bare_complement(self, text: str) -> bool | None:
+        """Whether the text's complement is bare (see language.bare_complement); None where it
+        has no complement link."""
+        words = [word for word, _, _ in self._words(text)]
+        return bare_complement(self.analyser.analyzer, words) if complement_link(self.analyser.analyzer, words) \
+            else None
 
     def _placed_links(self, rendering: Rendering, text: str) -> list[tuple[list[str], list[str]]] | None:
         """Where the text has the rendering's content words one for one in its order: the

@@ -96,6 +96,14 @@ def complement_renumbered(analyzer, term_words: Sequence[str], words: Sequence[s
     return renumbered(complement_number(analyzer, term_words), complement_number(analyzer, words))
 
 
+def complement_link(analyzer, words: Sequence[str]) -> bool:
+    """Whether the phrase has a complement link (see COMPLEMENT_LINKS) before its last word, in
+    any of its article forms."""
+    link = COMPLEMENT_LINKS.get(analyzer.lang)
+    forms = ARTICLE_FORMS.get(analyzer.lang, {})
+    return link is not None and link in [forms.get(base, base) for base in map(analyzer.base, words[:-1])]
+
+
 def bare_complement(analyzer, words: Sequence[str]) -> bool:
     """Whether the phrase's first complement link is the bare preposition, no article after
     it or fused with it („de masas", not „du compte", „des masses", „de la cuenta")."""
