@@ -50,6 +50,7 @@ _MNEMONIC_MARKERS = ("_", "&")
 # Distinct words, and stretches between spaces, remembered per language before starting over:
 # about 0.5 KB each, so memory stays bounded on any corpus while the common ones stay cached.
 _MAX_CACHED_WORDS = 200_000
+MIN_PLURAL_STEM = 3  # letters of an English term's word found in English's plural among other languages' words
 MIN_OPENED_PART = 4  # letters of the word after the hyphen or space in a one-word term written as two
 # Letters of a one-word term found as a compound's first part (Konto|stand, Datei|system); the
 # rest must be a word of the language's dictionary (see Analyzer.is_compound_rest). Shorter
@@ -324,10 +325,29 @@ class LanguageMatcher:
     def _ready(self, parts_of_speech: bool) -> None:
         """The caches of matching, empty, and the tagger where terms have a word class."""
         self._native_words = WordCache(self._native_code)
-        self._foreign_words = WordCache(lambda w: self.foreign.code_of(neutral_fold(w)))
+        self._foreign_words = WordCache(self._foreign_code)
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
         self._chunk_codes = _ChunkCache(self._analyse_chunk)
         self._tagger: Tagger | None = tagger_for(self.lang) if parts_of_speech and self._classed_terms else None
+
+    def _foreign_code(self, word: str) -> str:
+        """The code of a text's word among other languages' terms: as written (casefolded), or
+        a word of an English term in English's regular plural, -s, -es, -ies for -y („Nodes",
+        „Repositories" left in a German text for "node", "repository"), where the stem is no
+        shorter than MIN_PLURAL_STEM."""
+        folded = neutral_fold(word)
+        code = self.foreign.code_of(folded)
+        if code != UNKNOWN or not folded.endswith("s") or family(self.lang) == "en":
+            return code
+        english = self._every_foreign.members_by_family.get("en")
+        for stem in (folded[:-1], folded[:-2] if folded.endswith("es") else "",
+                     folded[:-3] + "y" if folded.endswith("ies") else ""):
+            if len(stem) >= MIN_PLURAL_STEM and english is not None:
+                found = self.foreign.code_of(stem)
+                point = ord(found)
+                if found != UNKNOWN and point >> 3 < len(english) and english[point >> 3] >> (point & 7) & 1:
+                    return found
+        return code
 
     # -- compiling ---------------------------------------------------------------------------
     def _compile(self, prepared: list[_Prepared], foreign: Codes) -> None:

@@ -117,3 +117,20 @@ def test_fix_fixes_the_foreign_renderings_check_reports(tmp_path):
     code, _, err = run_cli("check", text, "-g", glossary, "--lang", "de", "--fix", "--foreign-langs", "vi")
     assert text.read_text(encoding="utf-8") == "Die Bewegung Geschickte Massenmobilisierung wächst.\n", err
     assert code == 0, err
+
+
+def test_an_english_term_left_in_the_text_in_englishs_plural_is_foreign():
+    """„Nodes", „Repositories", „Stashes" left in a German text are the English terms, in
+    English's regular plural; not the plural of another language's term („fichiers"), nor of a
+    stem under three letters („Bus" is no plural of an English "bu"), nor in an English text,
+    whose own terms they are."""
+    glossary = Glossary((
+        Concept("node", (Term("node", "en", Status.PREFERRED), Term("Knoten", "de"))),
+        Concept("repository", (Term("repository", "en", Status.PREFERRED), Term("Archiv", "de"))),
+        Concept("stash", (Term("stash", "en", Status.PREFERRED), Term("Zwischenspeicher", "de"))),
+        Concept("file", (Term("fichier", "fr", Status.PREFERRED), Term("Datei", "de"))),
+        Concept("us", (Term("bu", "en", Status.PREFERRED), Term("Bus", "de"))),
+    ))
+    text = "Die Nodes und Repositories, die Stashes, die fichiers und ein Bus."
+    assert foreign(glossary, "de", text) == [("Nodes", "en"), ("Repositories", "en"), ("Stashes", "en")]
+    assert foreign(glossary, "en", "The nodes and repositories.") == []
