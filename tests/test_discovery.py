@@ -1093,18 +1093,21 @@ def test_a_bare_complement_in_another_number_is_another_phrase(tmp_path):
 
 
 def test_one_phrase_with_a_bare_complement_in_either_number_is_one_candidate():
-    """Its places are grouped by the complement's construction, not its number: „fonds de
-    placement" and „Fonds de placements" are one rendering said twice each (GnuCash's French
-    for mutual funds), „movilización de las masas" is not „movilización de masa"."""
+    """A phrase's places are two candidates only where one has a bare complement and the other
+    an article before it, in another number („movilización de masa", „movilización de las
+    masas"): in one construction the number varies with the sentence („fonds de placement",
+    „Fonds de placements", GnuCash's French for mutual funds), and an article alone is grammar
+    („execução de contêiner", „execução do contêiner")."""
     from mtcheck.discovery.engine import _concept_parts
 
-    french = _concept_parts(Glossary(()), "fr")
-    assert french.bare_complement("fonds de placement") is True
-    assert french.bare_complement("Fonds de placements") is True
-    assert french.bare_complement("hiérarchie du compte") is False
-    assert french.bare_complement("fonds mutuels") is None
-    spanish = _concept_parts(Glossary(()), "es")
-    assert spanish.bare_complement("movilización de las masas") is False
+    def apart(lang, one, other):
+        parts = _concept_parts(Glossary(()), lang)
+        return parts.another_phrase(parts.complement(one), parts.complement(other))
+
+    assert apart("es", "movilización de masa", "movilización de las masas")
+    assert not apart("fr", "fonds de placement", "Fonds de placements")
+    assert not apart("pt", "execução de contêiner", "execução do contêiner")
+    assert _concept_parts(Glossary(()), "fr").complement("fonds mutuels") is None
 
 
 def test_a_noun_before_a_term_governs_it_where_the_built_terms_add_adjectives(tmp_path):

@@ -889,7 +889,8 @@ class Discoverer:
         if spans[0].span_lang != lang:
             return [spans]
         parts = self._parts(lang)
-        return same_words_groups(spans, lambda text: (parts.lemmas(text), parts.bare_complement(text)))
+        return same_words_groups(spans, lambda text: (parts.lemmas(text), parts.complement(text)),
+                                 parts.another_phrase)
 
     # -- the MT signal -------------------------------------------------------------------------
     def _translations(self, lang: str, candidates: list[Candidate]) -> dict[tuple[str, tuple[str, ...]], str]:

@@ -8,25 +8,25 @@ from mtcheck.discovery.parts import same_words
 from mtcheck.discovery.reading import Span
 
 
-def same_words_groups(spans: list[Span], read_of: Callable[[str], tuple[tuple[str, ...], bool | None]]) \
-        -> list[list[Span]]:
+def same_words_groups(spans: list[Span], read_of: Callable[[str], tuple[tuple[str, ...], object]],
+                      apart: Callable[[object, object], bool]) -> list[list[Span]]:
     """A span's places grouped by what the dictionary makes of their words (`read_of`: their
-    lemmas, and whether their complement is bare, None where they have none): one key, two
+    lemmas, and what `apart` tells two phrases of the same lemmas apart by): one key, two
     words („branche suivi", „branches suivantes": suivi and suivant, both keyed suiv) are two
-    candidates, and so are one phrase with a bare complement and with an article before it
-    („movilización de masa", another phrase than the term's, „movilización de las masas", the
-    term's words in the sentence's grammar). In the order of their first places."""
+    candidates, and so are a phrase with a bare complement and the term in the sentence's
+    grammar („movilización de masa", „movilización de las masas"; see
+    ConceptParts.another_phrase). In the order of their first places."""
     if len({s.occurrence.text for s in spans}) < 2:
         return [spans]
-    groups: list[tuple[tuple[tuple[str, ...], bool | None], list[Span]]] = []
-    read: dict[str, tuple[tuple[str, ...], bool | None]] = {}  # each distinct text once: a key may have thousands
+    groups: list[tuple[tuple[tuple[str, ...], object], list[Span]]] = []
+    read: dict[str, tuple[tuple[str, ...], object]] = {}  # each distinct text once: a key may have thousands of places
     for span in spans:
         text = span.occurrence.text
         words = read.get(text)
         if words is None:
             words = read[text] = read_of(text)
         for first, members in groups:
-            if same_words(first[0], words[0]) and (None in (first[1], words[1]) or first[1] == words[1]):
+            if same_words(first[0], words[0]) and not apart(first[1], words[1]):
                 members.append(span)
                 break
         else:

@@ -19,7 +19,7 @@ from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
 from mtcheck.language import (ARTICLE_FORMS, articles, bare_complement, canonical_lang, complement_link,
-                              complement_renumbered, family, known_word)
+                              complement_number, complement_renumbered, family, known_word, renumbered)
 from mtcheck.language.fullform import adjectival
 from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, respelt_text, simplemma_languages
 from mtcheck.language.loanwords import hangul, heard, misspellable, misspelt, without_particle, written_by_sound
@@ -627,12 +627,23 @@ class ConceptParts:
         new = [adjectival(word, lang) for word, key, content in self._words(text) if content and key in novel]
         return bool(own and new) and all(a is True for a in own) and all(a is False for a in new)
 
-    def bare_complement(self, text: str) -> bool | None:
-        """Whether the text's complement is bare (see language.bare_complement); None where it
-        has no complement link."""
+    def complement(self, text: str) -> tuple[bool, tuple[bool | None, ...]] | None:
+        """Whether the text's complement is bare (see language.bare_complement), and its
+        words' number (see language.complement_number); None where it has no complement link."""
         words = [word for word, _, _ in self._words(text)]
-        return bare_complement(self.analyser.analyzer, words) if complement_link(self.analyser.analyzer, words) \
-            else None
+        analyzer = self.analyser.analyzer
+        if not complement_link(analyzer, words):
+            return None
+        return bare_complement(analyzer, words), complement_number(analyzer, words)
+
+    @staticmethod
+    def another_phrase(one, other) -> bool:
+        """Whether two places' `complement` make them two phrases: one with a bare complement,
+        the other with an article before it, in another number („movilización de masa",
+        „movilización de las masas"). In one construction the number varies with the sentence
+        („fonds de placement", „Fonds de placements"), and an article alone is grammar
+        („execução de contêiner", „execução do contêiner")."""
+        return one is not None and other is not None and one[0] != other[0] and renumbered(one[1], other[1])
 
     def _placed_links(self, rendering: Rendering, text: str) -> list[tuple[list[str], list[str]]] | None:
         """Where the text has the rendering's content words one for one in its order: the
