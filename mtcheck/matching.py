@@ -22,9 +22,9 @@ import numpy as np
 
 from mtcheck.language import (
     ARTICLE_FORMS, GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for,
-    canonical_lang, complement_renumbered, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
+    bare_complement, canonical_lang, complement_number, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
     masking_triggers, neutral_fold, nfc_with_offsets, past_participle_verbs, present_participle_verbs, split_words,
-    tagger_for, tokens, without_accents, without_infix,
+    renumbered, tagger_for, tokens, without_accents, without_infix,
 )
 from mtcheck.language.dictionary import one_lemma
 from mtcheck.leaks import distinctive, families, ordinary
@@ -321,6 +321,7 @@ class LanguageMatcher:
         self._gapped_first: set[str] = set()
         self._gapped_lengths: list[int] = []
         self._parts: dict[str, list] = {}  # compound parts of words inside matches (see _compound_parts)
+        self._complements: dict[tuple[str, ...], tuple] = {}  # a phrase's words -> _complement_of
 
     def _ready(self, parts_of_speech: bool) -> None:
         """The caches of matching, empty, and the tagger where terms have a word class."""
@@ -1084,7 +1085,7 @@ class LanguageMatcher:
                     continue
             elif not entry.term.case_insensitive and not _capitals_kept(surface, entry.words):
                 continue
-            if not same_form and not entry.foreign and complement_renumbered(self.analyzer, entry.words, surface):
+            if not same_form and not entry.foreign and self._renumbered(entry.words, surface):
                 continue  # „movilización de masa" is not „movilización de masas"
             # The closest form first; between terms the text's words fit equally well, the
             # one written as found, then an accepted one: a preferred term that collides with
@@ -1104,6 +1105,20 @@ class LanguageMatcher:
                             not entry.term.status.accepted, entry.order), entry))
         ranked.sort(key=lambda item: item[0])
         return [entry for _, entry in ranked]
+
+    def _renumbered(self, term_words: tuple[str, ...], surface: list[str]) -> bool:
+        """complement_renumbered, each phrase's complement read once (a text repeats them)."""
+        own_bare, own = self._complement_of(term_words)
+        return own_bare and renumbered(own, self._complement_of(tuple(surface))[1])
+
+    def _complement_of(self, words: tuple[str, ...]) -> tuple[bool, tuple[bool | None, ...]]:
+        found = self._complements.get(words)
+        if found is None:
+            if len(self._complements) > _MAX_CACHED_WORDS:
+                self._complements.clear()
+            number = complement_number(self.analyzer, words)
+            found = self._complements[words] = (bool(number) and bare_complement(self.analyzer, words), number)
+        return found
 
     def _folded_lemmas(self, word: str) -> tuple[str, ...]:
         """The dictionary's lemmas of a text's word, folded as term words are."""
