@@ -1,6 +1,6 @@
 """What a language's inflection does beyond what its stemmer and dictionary say: which
 languages are lemmatized before stemming, which change a stem's vowel, which make superlatives
-with a prefix."""
+with a prefix, which keep a term's bare complement in the term's number."""
 from __future__ import annotations
 
 from typing import Sequence
