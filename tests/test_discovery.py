@@ -1090,6 +1090,8 @@ def test_a_bare_complement_in_another_number_is_another_phrase(tmp_path):
     flagged = {form: c for form, c in found.items() if c.score >= 0.5}
     assert {(form, c.concept.id) for form, c in flagged.items()} == {("movilización de masa", "mass-mobilisation")}
     assert [o.text for o in flagged["movilización de masa"].occurrences] == ["movilización de masa"]
+    assert [e.detail for e in flagged["movilización de masa"].evidence] == [
+        "the known rendering 'movilización de masas' with its complement in another number"]
 
 
 def test_one_phrase_with_a_bare_complement_in_either_number_is_one_candidate():

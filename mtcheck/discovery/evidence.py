@@ -121,6 +121,9 @@ class EvidenceReader:
                 evidence.append(Evidence("variant", WEIGHTS["variant"], f"the known rendering "
                                          f"'{variant.term.text}' with '{other}', the glossary's term for "
                                          f"'{named.text}', for '{own}'"))
+            elif not reordered and parts.renumbered(variant, spans[0].occurrence.text):
+                evidence.append(Evidence("variant", WEIGHTS["variant"], f"the known rendering "
+                                         f"'{variant.term.text}' with its complement in another number"))
             else:
                 signal = "reordered" if reordered else "variant"
                 evidence.append(Evidence(signal, WEIGHTS[signal], f"the words of the known rendering "
