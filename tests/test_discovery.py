@@ -1112,6 +1112,27 @@ def test_one_phrase_with_a_bare_complement_in_either_number_is_one_candidate():
     assert _concept_parts(Glossary(()), "fr").complement("fonds mutuels") is None
 
 
+def test_a_name_with_a_word_inserted_inside_is_another_rendering(tmp_path):
+    """„Frente Comunal da Pátria" is the name „Frente da Pátria" with a word inside it, written
+    as a name: a name changed. A common term takes a modifier inside as grammar („gestión
+    eficaz de contenedores", in a title too), and the name's words in small letters are no
+    name."""
+    glossary = ("vff,en,Vietnam Fatherland Front,preferred\n"
+                "vff,pt,Frente da Pátria,preferred\n"
+                "cm,en,container management,preferred\n"
+                "cm,pt,gestão de contêineres,preferred\n")
+    found = candidates_in(tmp_path, glossary, "pt",
+                          "Após a fusão, a Frente Comunal da Pátria organizou conferências.\n"
+                          "A gestão eficaz de contêineres é importante.\n"
+                          "A Frente da Pátria apoia a gestão de contêineres.\n"
+                          "uma frente comunal da pátria, escrita em minúsculas.\n"
+                          "Guia de Gestão Eficaz de Contêineres\n")
+    flagged = {form: c for form, c in found.items() if c.score >= 0.5}
+    assert {(form, c.concept.id) for form, c in flagged.items()} == {("Frente Comunal da Pátria", "vff")}
+    assert [e.detail for e in flagged["Frente Comunal da Pátria"].evidence] == [
+        "the name 'Frente da Pátria' with 'Comunal' inside it"]
+
+
 def test_a_noun_before_a_term_governs_it_where_the_built_terms_add_adjectives(tmp_path):
     """„Umiejętna mobilizacja mas" is built on „mobilizacja mas" with an adjective: „skuteczna
     mobilizacja mas" is built the same way, but „Komitetu Mobilizacji Masowej" puts a noun

@@ -215,6 +215,8 @@ class Discoverer:
         if not segment.source:
             for first, stop, listed in self._listed_spans(state, analysed, covered):
                 self._mark(lang, state, segment, analysed, first, stop, inner(first, stop), listed=listed)
+        for first, stop, inserted in self._inserted_in_names(lang, state, segment, analysed, native):
+            self._mark(lang, state, segment, analysed, first, stop, inner(first, stop), inserted=inserted)
         for first, stop, concept_id in variants:
             if (first, stop) not in made:
                 made.add((first, stop))
@@ -546,6 +548,29 @@ class Discoverer:
                     beside = tuple(sorted(set().union(*(h for other, h in enumerate(holding) if other != number))))
                     yield at, at + 1, (concepts, beside)
 
+    def _inserted_in_names(self, lang: str, state: LanguageState, segment: Segment, analysed: Analysed,
+                           native: list[tuple[int, int, Match]]):
+        """A term that is a name — its every content word capitalised, in a language that writes
+        with capitals — written as a name with one more word inside it („Frente Comunal da
+        Pátria" for „Frente da Pátria"): a name changed, where a common term takes a modifier
+        as grammar („gestión eficaz de contenedores"). (first, stop, (concept id, term, the
+        word inside)) each; the matcher finds the places (see LanguageMatcher.gapped)."""
+        starts = [w.start for w in analysed.words]
+        for start, end, entry in self.matcher.for_language(lang).gapped(segment.text):
+            first, stop = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            words = analysed.words[first:stop]
+            term_words = [w for w, _, _ in state.analyser.words_of(entry.term.text)
+                          if state.analyser.word(w)[1]]
+            content = [w for w in words if w.content]
+            if entry.foreign or len(term_words) < 2 or not all(w[:1].isupper() for w in term_words) \
+                    or not all(w.text[:1].isupper() for w in content) \
+                    or any(f < stop and first < s_ and m.concept.id == entry.concept.id for f, s_, m in native):
+                continue
+            own = {state.analyser.word(w)[0] for w in term_words}
+            added = [w.text for w in content if w.key not in own]
+            if len(added) == 1:
+                yield first, stop, (entry.concept.id, entry.term, added[0])
+
     def _variant_spans(self, state: LanguageState, analysed: Analysed, native: list[tuple[int, int, Match]]):
         """Words that are a known rendering's parts in another form, order or grammar, with no
         other content word and nothing between them but function words (see
@@ -837,7 +862,7 @@ class Discoverer:
         parts = self._parts(span_lang)
         concepts = parts.concepts_sharing(keys) | {c for c, _ in parts.cognates(spans[0].occurrence.text)} \
             | {s.aligned[0] for s in spans if s.aligned} | {c for s in spans if s.glossed for c in s.glossed[0]} \
-            | {c for s in spans if s.listed for c in s.listed[0]}
+            | {c for s in spans if s.listed for c in s.listed[0]} | {s.inserted[0] for s in spans if s.inserted}
         for span in spans:
             concepts |= state.slots.concepts_near(span.occurrence.slot_words)
         if known:

@@ -80,6 +80,12 @@ class EvidenceReader:
             evidence.append(Evidence("glossed", WEIGHTS["glossed"], f"the {glossed.lang} term '{glossed.text}' "
                                      f"glosses it in brackets"))
             tied = True
+        inserted = next((s.inserted for s in spans if s.inserted and s.inserted[0] == concept.id), None)
+        if inserted is not None:
+            _, term, word = inserted
+            evidence.append(Evidence("variant", WEIGHTS["variant"], f"the name '{term.text}' with '{word}' "
+                                     f"inside it"))
+            tied = True
         if aligned:
             _, strength, support, total, source_text, how = aligned
             where = how if how else \
@@ -137,11 +143,12 @@ class EvidenceReader:
                 # rendering („fournisseurs cloud" for „fournisseur de cloud").
                 unlinked = None if any(s.known for s in spans) else \
                     parts.without_link(concept.id, spans[0].occurrence.text)
-                if unlinked is None or parts.other_words(unlinked[0], spans[0].occurrence.text):
+                if unlinked is not None and not parts.other_words(unlinked[0], spans[0].occurrence.text):
+                    evidence.append(Evidence("variant", WEIGHTS["variant"], f"the words of the known rendering "
+                                             f"'{unlinked[0].term.text}' without its '{unlinked[1]}'"))
+                    tied = True
+                elif inserted is None:
                     return []  # a known rendering (or a variant of it) in a longer phrase, or other words
-                evidence.append(Evidence("variant", WEIGHTS["variant"], f"the words of the known rendering "
-                                         f"'{unlinked[0].term.text}' without its '{unlinked[1]}'"))
-                tied = True
                 share = None
             else:
                 share = parts.best_share(concept.id, list(keys))

@@ -35,6 +35,9 @@ class Span(NamedTuple):
     # list beside the glossary's terms („einen Node, einen Pod oder einen Dienst"): see
     # Discoverer._listed_spans.
     listed: tuple[frozenset[str], tuple[str, ...]] | None = None  # (those concepts, the other items')
+    # (concept id, its term, the word inside) where the place is a term that is a name with a
+    # word inserted inside it („Frente Comunal da Pátria"): see Discoverer._inserted_in_names.
+    inserted: tuple[str, Term, str] | None = None
 
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
