@@ -459,9 +459,14 @@ def candidates_in(tmp_path, glossary: str, lang: str, text: str) -> dict:
     return discovered(load_glossary(glossary_path), lang, text, everything=True)
 
 
+def accepted_in(tmp_path, glossary: str, lang: str, text: str) -> dict:
+    """The candidates at or above the default threshold, by form."""
+    return {form: c for form, c in candidates_in(tmp_path, glossary, lang, text).items() if c.score >= 0.5}
+
+
 def flagged_in(tmp_path, glossary: str, lang: str, text: str) -> set[tuple[str, str]]:
     """(form, concept) of each candidate at or above the default threshold."""
-    return {(form, c.concept.id) for form, c in candidates_in(tmp_path, glossary, lang, text).items() if c.score >= 0.5}
+    return {(form, c.concept.id) for form, c in accepted_in(tmp_path, glossary, lang, text).items()}
 
 
 def gl006_in_po(tmp_path, glossary: str, lang: str, pairs: list[tuple[str, str]],
@@ -1082,12 +1087,11 @@ def test_a_bare_complement_in_another_number_is_another_phrase(tmp_path):
     term in the sentence's grammar, and is not taken for the singular's places either."""
     glossary = ("mass-mobilisation,en,mass mobilisation,preferred\n"
                 "mass-mobilisation,es,movilización de masas,preferred\n")
-    found = candidates_in(tmp_path, glossary, "es",
+    flagged = accepted_in(tmp_path, glossary, "es",
                           "La movilización de masa avanza en la provincia.\n"
                           "Los ejemplos destacados en la movilización de las masas.\n"
                           "Las movilizaciones de masas del distrito.\n"
                           "La movilización de masas sigue siendo clave.\n")
-    flagged = {form: c for form, c in found.items() if c.score >= 0.5}
     assert {(form, c.concept.id) for form, c in flagged.items()} == {("movilización de masa", "mass-mobilisation")}
     assert [o.text for o in flagged["movilización de masa"].occurrences] == ["movilización de masa"]
     assert [e.detail for e in flagged["movilización de masa"].evidence] == [
@@ -1121,13 +1125,12 @@ def test_a_name_with_a_word_inserted_inside_is_another_rendering(tmp_path):
                 "vff,pt,Frente da Pátria,preferred\n"
                 "cm,en,container management,preferred\n"
                 "cm,pt,gestão de contêineres,preferred\n")
-    found = candidates_in(tmp_path, glossary, "pt",
+    flagged = accepted_in(tmp_path, glossary, "pt",
                           "Após a fusão, a Frente Comunal da Pátria organizou conferências.\n"
                           "A gestão eficaz de contêineres é importante.\n"
                           "A Frente da Pátria apoia a gestão de contêineres.\n"
                           "uma frente comunal da pátria, escrita em minúsculas.\n"
                           "Guia de Gestão Eficaz de Contêineres\n")
-    flagged = {form: c for form, c in found.items() if c.score >= 0.5}
     assert {(form, c.concept.id) for form, c in flagged.items()} == {("Frente Comunal da Pátria", "vff")}
     assert [e.detail for e in flagged["Frente Comunal da Pátria"].evidence] == [
         "the name 'Frente da Pátria' with 'Comunal' inside it"]
