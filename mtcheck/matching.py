@@ -21,8 +21,8 @@ import marisa_trie
 import numpy as np
 
 from mtcheck.language import (
-    ARTICLE_FORMS, GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger, analyzer_for,
-    bare_complement, canonical_lang, complement_number, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
+    ARTICLE_FORMS, GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger,
+    analyzer_for, canonical_lang, complement, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
     masking_triggers, neutral_fold, nfc_with_offsets, past_participle_verbs, present_participle_verbs, split_words,
     renumbered, tagger_for, tokens, without_accents, without_infix,
 )
@@ -32,7 +32,7 @@ from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
 from mtcheck.termtable import (
     KEY_ENTRY_SEPARATOR, UNDECODED, UNKNOWN, Codes, Decoded, Entry, Readings, Shared, bitmap_size, capital_words,
-    code_point, entry_state, key_entries, key_entry, new_entry,
+    code_point, entry_state, key_entries, key_entry, member, new_entry,
 )
 
 _START, _END = operator.itemgetter(0), operator.itemgetter(1)
@@ -321,11 +321,12 @@ class LanguageMatcher:
         self._gapped_first: set[str] = set()
         self._gapped_lengths: list[int] = []
         self._parts: dict[str, list] = {}  # compound parts of words inside matches (see _compound_parts)
-        self._complements: dict[tuple[str, ...], tuple] = {}  # a phrase's words -> _complement_of
 
     def _ready(self, parts_of_speech: bool) -> None:
         """The caches of matching, empty, and the tagger where terms have a word class."""
         self._native_words = WordCache(self._native_code)
+        # A phrase's words -> its complement (see _renumbered).
+        self._complements: WordCache = WordCache(lambda words: complement(self.analyzer, words))
         self._foreign_words = WordCache(self._foreign_code)
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
         self._chunk_codes = _ChunkCache(self._analyse_chunk)
@@ -338,16 +339,14 @@ class LanguageMatcher:
         shorter than MIN_PLURAL_STEM."""
         folded = neutral_fold(word)
         code = self.foreign.code_of(folded)
-        if code != UNKNOWN or not folded.endswith("s") or family(self.lang) == "en":
-            return code
         english = self._every_foreign.members_by_family.get("en")
+        if code != UNKNOWN or english is None or not folded.endswith("s") or family(self.lang) == "en":
+            return code
         for stem in (folded[:-1], folded[:-2] if folded.endswith("es") else "",
                      folded[:-3] + "y" if folded.endswith("ies") else ""):
-            if len(stem) >= MIN_PLURAL_STEM and english is not None:
-                found = self.foreign.code_of(stem)
-                point = ord(found)
-                if found != UNKNOWN and point >> 3 < len(english) and english[point >> 3] >> (point & 7) & 1:
-                    return found
+            found = self.foreign.code_of(stem) if len(stem) >= MIN_PLURAL_STEM else UNKNOWN
+            if found != UNKNOWN and member(english, ord(found)):
+                return found
         return code
 
     # -- compiling ---------------------------------------------------------------------------
@@ -1108,17 +1107,8 @@ class LanguageMatcher:
 
     def _renumbered(self, term_words: tuple[str, ...], surface: list[str]) -> bool:
         """complement_renumbered, each phrase's complement read once (a text repeats them)."""
-        own_bare, own = self._complement_of(term_words)
-        return own_bare and renumbered(own, self._complement_of(tuple(surface))[1])
-
-    def _complement_of(self, words: tuple[str, ...]) -> tuple[bool, tuple[bool | None, ...]]:
-        found = self._complements.get(words)
-        if found is None:
-            if len(self._complements) > _MAX_CACHED_WORDS:
-                self._complements.clear()
-            number = complement_number(self.analyzer, words)
-            found = self._complements[words] = (bool(number) and bare_complement(self.analyzer, words), number)
-        return found
+        own = self._complements[term_words]
+        return own is not None and own[0] and renumbered(own, self._complements[tuple(surface)])
 
     def _folded_lemmas(self, word: str) -> tuple[str, ...]:
         """The dictionary's lemmas of a text's word, folded as term words are."""

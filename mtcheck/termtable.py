@@ -96,7 +96,7 @@ class Codes:
             return UNKNOWN
         point = code_point(number)
         members = self.members
-        if members is not None and not members[point >> 3] >> (point & 7) & 1:
+        if members is not None and not member(members, point):
             return UNKNOWN
         return chr(point)
 
@@ -266,6 +266,11 @@ def code_point(number: int) -> int:
     surrogates (which are no characters)."""
     point = _FIRST_CODE + number
     return point + 0x800 if point >= 0xD800 else point
+
+
+def member(bitmap: bytes, point: int) -> bool:
+    """Whether a bitmap of code points (see Codes.members_by_family) has this one."""
+    return bool(bitmap[point >> 3] >> (point & 7) & 1)
 
 
 def bitmap_size(next_code: int) -> int:

@@ -133,3 +133,15 @@ def test_a_bare_complement_keeps_the_terms_number():
     assert found("Las movilizaciones de masas y la movilización de masa.", "es") == ["movilizaciones de masas"]
     assert found("Les gestions de conteneurs, la gestion de conteneur.", "fr") == ["gestions de conteneurs"]
     assert found("As contas de serviço e a conta de serviços.", "pt") == ["contas de serviço"]
+
+
+def test_a_complement_is_read_after_the_first_link_word_in_any_of_its_forms():
+    """„gestión del sistema de archivos": the complement begins at „del", the link with its
+    article fused, so it is no bare complement, whatever link follows inside it."""
+    from mtcheck.language import analyzer_for, complement
+
+    spanish = analyzer_for("es")
+    assert complement(spanish, ["movilización", "de", "masas"]) == (True, (True,))
+    assert complement(spanish, ["movilización", "de", "las", "masas"]) == (False, (True,))
+    assert complement(spanish, ["gestión", "del", "sistema", "de", "archivos"]) == (False, (False, True))
+    assert complement(spanish, ["movilización", "masiva"]) is None

@@ -559,15 +559,14 @@ class Discoverer:
         for start, end, entry in self.matcher.for_language(lang).gapped(segment.text):
             first, stop = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
             words = analysed.words[first:stop]
-            term_words = [w for w, _, _ in state.analyser.words_of(entry.term.text)
-                          if state.analyser.word(w)[1]]
+            own = {surface: key for surface, _, _ in state.analyser.words_of(entry.term.text)
+                   for key, content in [state.analyser.word(surface)] if content}
             content = [w for w in words if w.content]
-            if entry.foreign or len(term_words) < 2 or not all(w[:1].isupper() for w in term_words) \
+            if entry.foreign or len(own) < 2 or not all(w[:1].isupper() for w in own) \
                     or not all(w.text[:1].isupper() for w in content) \
                     or any(f < stop and first < s_ and m.concept.id == entry.concept.id for f, s_, m in native):
                 continue
-            own = {state.analyser.word(w)[0] for w in term_words}
-            added = [w.text for w in content if w.key not in own]
+            added = [w.text for w in content if w.key not in own.values()]
             if len(added) == 1:
                 yield first, stop, (entry.concept.id, entry.term, added[0])
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
-from mtcheck.language import (ARTICLE_FORMS, articles, bare_complement, canonical_lang, complement_link,
-                              complement_number, complement_renumbered, family, known_word, renumbered)
+from mtcheck.language import (ARTICLE_FORMS, Complement, articles, canonical_lang, complement, complement_renumbered,
+                              family, known_word, renumbered)
 from mtcheck.language.fullform import adjectival
 from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, respelt_text, simplemma_languages
 from mtcheck.language.loanwords import hangul, heard, misspellable, misspelt, without_particle, written_by_sound
@@ -627,14 +627,9 @@ class ConceptParts:
         new = [adjectival(word, lang) for word, key, content in self._words(text) if content and key in novel]
         return bool(own and new) and all(a is True for a in own) and all(a is False for a in new)
 
-    def complement(self, text: str) -> tuple[bool, tuple[bool | None, ...]] | None:
-        """Whether the text's complement is bare (see language.bare_complement), and its
-        words' number (see language.complement_number); None where it has no complement link."""
-        words = [word for word, _, _ in self._words(text)]
-        analyzer = self.analyser.analyzer
-        if not complement_link(analyzer, words):
-            return None
-        return bare_complement(analyzer, words), complement_number(analyzer, words)
+    def complement(self, text: str) -> Complement | None:
+        """The text's complement (see language.complement); None where it has none."""
+        return complement(self.analyser.analyzer, [word for word, _, _ in self._words(text)])
 
     @staticmethod
     def another_phrase(one, other) -> bool:
@@ -643,7 +638,7 @@ class ConceptParts:
         „movilización de las masas"). In one construction the number varies with the sentence
         („fonds de placement", „Fonds de placements"), and an article alone is grammar
         („execução de contêiner", „execução do contêiner")."""
-        return one is not None and other is not None and one[0] != other[0] and renumbered(one[1], other[1])
+        return one is not None and other is not None and one[0] != other[0] and renumbered(one, other)
 
     def _placed_links(self, rendering: Rendering, text: str) -> list[tuple[list[str], list[str]]] | None:
         """Where the text has the rendering's content words one for one in its order: the

@@ -63,26 +63,44 @@ IRREGULAR_PARTICIPLES = {
 COMPLEMENT_LINKS = {"fr": "de", "es": "de", "pt": "de", "it": "di", "ca": "de"}
 
 
-def complement_number(analyzer, words: Sequence[str]) -> tuple[bool | None, ...]:
-    """Of the words after a phrase's first complement link (see COMPLEMENT_LINKS), articles
-    and links aside, whether each is inflected: the dictionary gives it a lemma other than
-    itself (a noun's plural); None where it does not know the word. () where the phrase has no
-    link, or the language none to look at."""
+# A phrase's complement, as `complement` reads it: whether it is bare, and whether each of its
+# words is inflected (None where the dictionary does not know the word).
+Complement = tuple[bool, tuple[bool | None, ...]]
+
+
+def complement(analyzer, words: Sequence[str]) -> Complement | None:
+    """The complement after a phrase's first link word (see COMPLEMENT_LINKS; any of its article
+    forms): whether it is bare — the link itself, no article after it or fused with it („de
+    masas"; not „du compte", „des masses", „de la cuenta") — and, articles and links aside,
+    whether each of its words is inflected: the dictionary gives it a lemma other than itself
+    (a noun's plural), None where it does not know the word. None where the phrase has no link
+    (or nothing after it but articles), or the language none to look at."""
     link = COMPLEMENT_LINKS.get(analyzer.lang)
     if link is None:
-        return ()
+        return None
     forms = ARTICLE_FORMS.get(analyzer.lang, {})
-    bases = [forms.get(base, base) for base in map(analyzer.base, words)]
-    if link not in bases[:-1]:
-        return ()
-    skipped = articles(analyzer.lang) | {link}
+    bases = [analyzer.base(word) for word in words]
+    linked = [forms.get(base, base) for base in bases]
+    if link not in linked[:-1]:
+        return None
+    at = linked.index(link)
+    own_articles = articles(analyzer.lang)
     numbers = []
-    for word, base in zip(words[bases.index(link) + 1:], bases[bases.index(link) + 1:]):
-        if base in skipped:
+    for word, base in zip(words[at + 1:], linked[at + 1:]):
+        if base in own_articles or base == link:
             continue
         lemmas = analyzer.lemmas(word, any_case=True)
         numbers.append(None if not lemmas else analyzer.base(word).casefold() not in lemmas)
-    return tuple(numbers)
+    if not numbers:
+        return None
+    return bases[at] == link and bases[at + 1] not in own_articles, tuple(numbers)
+
+
+def renumbered(own: Complement | None, other: Complement | None) -> bool:
+    """Whether two phrases' complements differ in number where the dictionary knows both words."""
+    if own is None or other is None or len(own[1]) != len(other[1]):
+        return False
+    return any(a is not None and b is not None and a != b for a, b in zip(own[1], other[1]))
 
 
 def complement_renumbered(analyzer, term_words: Sequence[str], words: Sequence[str]) -> bool:
@@ -91,32 +109,8 @@ def complement_renumbered(analyzer, term_words: Sequence[str], words: Sequence[s
     masas", an article more), as far as the language's dictionary tells. Only a bare
     complement's number is the term's: one with an article („hiérarchie du compte") refers to
     the things at hand, and takes their number („hiérarchie de comptes")."""
-    if not bare_complement(analyzer, term_words):
-        return False
-    return renumbered(complement_number(analyzer, term_words), complement_number(analyzer, words))
-
-
-def complement_link(analyzer, words: Sequence[str]) -> bool:
-    """Whether the phrase has a complement link (see COMPLEMENT_LINKS) before its last word, in
-    any of its article forms."""
-    link = COMPLEMENT_LINKS.get(analyzer.lang)
-    forms = ARTICLE_FORMS.get(analyzer.lang, {})
-    return link is not None and link in [forms.get(base, base) for base in map(analyzer.base, words[:-1])]
-
-
-def bare_complement(analyzer, words: Sequence[str]) -> bool:
-    """Whether the phrase's first complement link is the bare preposition, no article after
-    it or fused with it („de masas", not „du compte", „des masses", „de la cuenta")."""
-    link = COMPLEMENT_LINKS.get(analyzer.lang)
-    bases = [analyzer.base(word) for word in words]
-    if link not in bases[:-1]:
-        return False
-    return bases[bases.index(link) + 1] not in articles(analyzer.lang)
-
-
-def renumbered(own: tuple[bool | None, ...], other: tuple[bool | None, ...]) -> bool:
-    """Whether two phrases' complement_number differ where the dictionary knows both words."""
-    return len(own) == len(other) and any(a is not None and b is not None and a != b for a, b in zip(own, other))
+    own = complement(analyzer, term_words)
+    return own is not None and own[0] and renumbered(own, complement(analyzer, words))
 
 
 def irregular_participles(verb: str, lang: str) -> tuple[str, ...]:
