@@ -22,9 +22,9 @@ import numpy as np
 
 from mtcheck.language import (
     ARTICLE_FORMS, GAP_RE, MIN_COMPOUND_REST, PARTICIPLE_LANGUAGES, PHRASE_LINKS, TERM_CLASSES, Analyzer, Tagger,
-    analyzer_for, canonical_lang, complement, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
+    analyzer_for, canonical_lang, complement, complement_changed, derived_modifiers, family, fits, function_words, known_word, mask_protected, mask_urls,
     masking_triggers, neutral_fold, nfc_with_offsets, past_participle_verbs, present_participle_verbs, split_words,
-    renumbered, tagger_for, tokens, without_accents, without_infix,
+    tagger_for, tokens, without_accents, without_infix,
 )
 from mtcheck.language.dictionary import one_lemma
 from mtcheck.leaks import distinctive, families, ordinary
@@ -1107,8 +1107,7 @@ class LanguageMatcher:
 
     def _renumbered(self, term_words: tuple[str, ...], surface: list[str]) -> bool:
         """complement_renumbered, each phrase's complement read once (a text repeats them)."""
-        own = self._complements[term_words]
-        return own is not None and own[0] and renumbered(own, self._complements[tuple(surface)])
+        return complement_changed(self._complements[term_words], self._complements[tuple(surface)])
 
     def _folded_lemmas(self, word: str) -> tuple[str, ...]:
         """The dictionary's lemmas of a text's word, folded as term words are."""

@@ -552,3 +552,49 @@ def test_the_senses_a_file_tells_apart_are_told_apart_when_read_in_parts(diction
     for segment in segments(numbered[2:]):
         alone.add(segment)
     assert [c.form for c in alone.accepted()] == ["orden"]
+
+
+def test_a_dictionary_translation_of_a_term_the_language_lacks_is_a_new_term(dictionaries, tmp_path):
+    """A concept with no term in the text's language has nothing to be rendered wrongly
+    against (GL006 reports nothing), but where a dictionary translates its English term word
+    for word, discover proposes the text's words as its term there („proveedor de la nube"
+    for Cloud Provider), in a text that is no translation of a source."""
+    from mtcheck.discovery import Discoverer
+    from mtcheck.glossary import load_glossary
+    from mtcheck.model import Segment
+
+    write_dictionary(dictionaries, "freedict-eng-spa", [("cloud", "cloud /klaud/ <n>\nnube\n"),
+                                                         ("provider", "provider /prəvaidə/ <n>\nproveedor\n")])
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text("concept,lang,term,status\ncp,en,Cloud Provider,preferred\n"
+                             "node,en,Node,preferred\nnode,es,nodo,preferred\n", encoding="utf-8")
+    text = "El proveedor de la nube crea el nodo.\nCada proveedor de la nube tiene nodos.\n"
+
+    def accepted(new_terms):
+        discoverer = Discoverer(load_glossary(glossary_path), new_terms=new_terms)
+        for number, line in enumerate(text.splitlines(), 1):
+            discoverer.add(Segment(line, "t.txt", number, lang="es"))
+        return {c.form: c for c in discoverer.accepted()}
+
+    assert accepted(False) == {}
+    found = accepted(True)
+    assert {form: c.concept.id for form, c in found.items()} == {"proveedor de la nube": "cp"}
+    assert len(found["proveedor de la nube"].occurrences) == 2
+    assert "lexicon" in {e.signal for e in found["proveedor de la nube"].evidence}
+
+
+def test_a_word_the_dictionary_gives_another_meaning_is_no_cognate(dictionaries, tmp_path):
+    """„tant" looks like "Taint", which a French glossary keeps in English, but a French–English
+    dictionary says it means 'so much': a word of its own, no translation of the term; „tains",
+    which it gives as 'taint', stays one."""
+    glossary = "taint,en,Taint,preferred\ntaint,fr,Taint,preferred\n"
+    text = "Le nœud a tant de pods, tant de tains.\nIl y a tant de tains sur les nœuds.\n"
+
+    def cognates():
+        return {form for form, c in candidates_in(tmp_path, glossary, "fr", text).items()
+                if c.concept.id == "taint" and "cognate" in {e.signal for e in c.evidence}}
+
+    assert cognates() == {"tant", "tains"}
+    write_dictionary(dictionaries, "freedict-fra-eng", [("tant", "tant /tɑ̃/ <adv>\nso much, so many\n"),
+                                                         ("tain", "tain /tɛ̃/ <n, masc>\ntaint\n")])
+    assert cognates() == {"tains"}

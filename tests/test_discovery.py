@@ -1098,6 +1098,21 @@ def test_a_bare_complement_in_another_number_is_another_phrase(tmp_path):
         "the known rendering 'movilización de masas' with its complement in another number"]
 
 
+def test_a_bare_singular_complement_for_the_terms_plural_with_an_article_is_a_variant(tmp_path):
+    """„mobilisation de masse" (mass-scale) for „mobilisation des masses" (of the masses): the
+    known rendering's words with its complement bare and in the singular; the term with its
+    complement bare in the plural is the term in the sentence's grammar."""
+    glossary = ("mass-mobilisation,en,mass mobilisation,preferred\n"
+                "mass-mobilisation,fr,mobilisation des masses,preferred\n")
+    flagged = accepted_in(tmp_path, glossary, "fr",
+                          "La mobilisation de masse avance dans la province.\n"
+                          "Les mobilisations de masses du district.\n"
+                          "La mobilisation des masses reste essentielle.\n")
+    assert {(form, c.concept.id) for form, c in flagged.items()} == {("mobilisation de masse", "mass-mobilisation")}
+    assert [e.detail for e in flagged["mobilisation de masse"].evidence if e.signal == "variant"] == [
+        "the known rendering 'mobilisation des masses' with its complement in another number"]
+
+
 def test_one_phrase_with_a_bare_complement_in_either_number_is_one_candidate():
     """A phrase's places are two candidates only where one has a bare complement and the other
     an article before it, in another number („movilización de masa", „movilización de las

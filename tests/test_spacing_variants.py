@@ -135,6 +135,22 @@ def test_a_bare_complement_keeps_the_terms_number():
     assert found("As contas de serviço e a conta de serviços.", "pt") == ["contas de serviço"]
 
 
+def test_a_bare_singular_complement_for_a_terms_plural_with_an_article_is_a_kind():
+    """„mobilisation des masses" mobilises the masses; „mobilisation de masse", its complement
+    bare and in the singular, is mobilisation of a kind (mass-scale), another phrase. The term
+    with its complement bare in the plural, or with an article in either number, stays the term
+    (the article's complement takes the sentence's number: „hiérarchie de comptes")."""
+    matcher = Matcher(Glossary((Concept("mm", (Term("mobilisation des masses", "fr", Status.PREFERRED),
+                                               Term("mobilização das massas", "pt", Status.PREFERRED))),)))
+
+    def found(text, lang):
+        return [m.text for m in matcher.matches(Segment(text, "t", 1, 1), lang)]
+
+    assert found("La mobilisation de masse, la mobilisation de masses, la mobilisation des masses.", "fr") == [
+        "mobilisation de masses", "mobilisation des masses"]
+    assert found("A mobilização de massa e a mobilização da massa.", "pt") == ["mobilização da massa"]
+
+
 def test_a_complement_is_read_after_the_first_link_word_in_any_of_its_forms():
     """„gestión del sistema de archivos": the complement begins at „del", the link with its
     article fused, so it is no bare complement, whatever link follows inside it."""

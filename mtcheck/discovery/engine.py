@@ -698,7 +698,7 @@ class Discoverer:
         if state is None:
             analyzer = analyzer_for(lang)
             state = self._languages[lang] = LanguageState(self._parts(lang), Slots(analyzer.compounding),
-                                                      _dictionary_renderings(self.glossary, lang))
+                                                      _dictionary_renderings(self.glossary, lang, self.new_terms))
         return state
 
     def _parts(self, lang: str) -> ConceptParts:
@@ -875,7 +875,9 @@ class Discoverer:
         for concept_id in sorted(concepts):  # in one order: of equal ranks the first is kept
             concept = self._concepts[concept_id]
             if not concept.terms_in(lang) and not known and not (
-                    self.new_terms and any(s.aligned and s.aligned[0] == concept_id for s in spans)):
+                    self.new_terms and (any(s.aligned and s.aligned[0] == concept_id for s in spans)
+                                        or span_lang == lang
+                                        and state.lexical.rendering(concept_id, spans[0].occurrence.text))):
                 continue  # nothing to render it as in this text's language (see new_terms)
             placed = _not_abbreviated(state, spans, concept_id)
             if not placed:
@@ -1163,11 +1165,13 @@ def _concept_parts(glossary: Glossary, lang: str) -> ConceptParts:
                          lambda: ConceptParts.build(glossary, lang, TextAnalyser(analyzer_for(lang))))
 
 
-def _dictionary_renderings(glossary: Glossary, lang: str) -> DictionaryRenderings:
+def _dictionary_renderings(glossary: Glossary, lang: str, new_terms: bool = False) -> DictionaryRenderings:
     """The glossary's dictionary renderings in one language; made again where dictionaries
-    were installed or updated meanwhile."""
-    return _per_glossary(("lexical", id(glossary), lang, installed()), glossary,
-                         lambda: DictionaryRenderings.build(glossary, lang, _concept_parts(glossary, lang).analyser))
+    were installed or updated meanwhile. `new_terms`: of the concepts without a term in the
+    language too."""
+    return _per_glossary(("lexical", id(glossary), lang, installed(), new_terms), glossary,
+                         lambda: DictionaryRenderings.build(glossary, lang, _concept_parts(glossary, lang).analyser,
+                                                            new_terms))
 
 
 @functools.lru_cache(maxsize=8)

@@ -24,6 +24,28 @@ _SPELT = {"closed": "written as one word", "initials": "as its initials", "missp
 PARTIAL, PARTIAL_RECURRING = 0.55, 0.9
 
 
+def _means_otherwise(surface: str, lang: str, kept: Term, concept: Concept) -> bool:
+    """Whether a dictionary from the word's language into the one the term is kept from knows
+    the word (or its lemma) and gives none of the term's words for it: a word of its own that
+    only looks like the term (French „tant", so much, beside "Taint"; „nœud" gives node). A
+    word it does not know may be the term's translation."""
+    from mtcheck.language.bilingual import lexicon
+    from mtcheck.language.dictionary import dictionary_lemma
+
+    lang = canonical_lang(lang)
+    forms = {surface.casefold()}
+    if lang in simplemma_languages():
+        forms.add((dictionary_lemma(surface, lang) or surface).casefold())
+    words = {word.casefold() for word in kept.text.split()}
+    given = set()
+    for source in sorted({canonical_lang(t.lang) for t in concept.terms
+                          if t.text.casefold() == kept.text.casefold()} - {lang}):
+        back = lexicon(lang, source)
+        given |= {word.casefold() for form in forms for translation in back.translations(form)
+                  for word in translation.split()} if back else set()
+    return bool(given) and not given & words
+
+
 class EvidenceReader:
     """Reads the evidence of a span's places against one concept at a time."""
 
@@ -108,7 +130,8 @@ class EvidenceReader:
             evidence.append(Evidence(signal, WEIGHTS[signal], f"the {term.lang} term '{term.text}' {_SPELT[signal]}"))
             tied = True
         elif (kept := next((t for c, t in parts.cognates(spans[0].occurrence.text) if c == concept.id), None)) \
-                and not _always_capitalised(state.counts, [s.occurrence.text for s in spans], lang):
+                and not _always_capitalised(state.counts, [s.occurrence.text for s in spans], lang) \
+                and not _means_otherwise(spans[0].occurrence.text, span_lang, kept, concept):
             # Once is weak: a translation of a kept term recurs where the concept is discussed.
             weight = WEIGHTS["cognate"] if len(spans) > 1 else round(WEIGHTS["cognate"] * 0.6, 3)
             evidence.append(Evidence("cognate", weight, f"'{spans[0].occurrence.text}' looks like a translation of "

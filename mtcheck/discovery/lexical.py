@@ -120,14 +120,15 @@ class DictionaryRenderings:
         self._keys = WordCache(self._key)
 
     @classmethod
-    def build(cls, concepts: Iterable[Concept], lang: str, analyser: TextAnalyser) -> DictionaryRenderings:
+    def build(cls, concepts: Iterable[Concept], lang: str, analyser: TextAnalyser,
+              new_terms: bool = False) -> DictionaryRenderings:
         made = cls(lang=canonical_lang(lang), analyser=analyser)
         lexicons: dict[str, tuple[Lexicon, Lexicon]] = {}  # a source language -> there and back
         concepts = list(concepts)
         termed = None  # the glossary's own words (see _glossary_words), read where a dictionary is
         for concept in concepts:
             own = [t for t in concept.terms_in(made.lang) if t.status.accepted]
-            if not own:
+            if not own and not new_terms:
                 continue  # nothing in this language to render it as instead
             own_keys = own_plain = None  # read where a dictionary has the term's language
             for term in concept.terms:

@@ -26,7 +26,7 @@ from mtcheck.language.codes import canonical_lang, family
 from mtcheck.language.compounds import MIN_COMPOUND_REST, PHRASE_LINKS
 from mtcheck.language.derivation import derived_modifiers
 from mtcheck.language.dictionary import articles, dictionary_factory, function_words, known_word, lemmatizer
-from mtcheck.language.inflection import (ARTICLE_FORMS, COMPLEMENT_LINKS, Complement, complement, complement_renumbered,
+from mtcheck.language.inflection import (ARTICLE_FORMS, COMPLEMENT_LINKS, Complement, complement, complement_changed, complement_renumbered,
                                         irregular_participles, renumbered)
 from mtcheck.language.masking import PLACEHOLDER, URL_RE, mask_protected, mask_urls, masking_triggers
 from mtcheck.language.segmenter import SEGMENTED_LANGUAGES
@@ -39,7 +39,7 @@ from mtcheck.language.words import (
 )
 
 __all__ = [
-    "ARTICLE_FORMS", "COMPLEMENT_LINKS", "Complement", "complement", "complement_renumbered", "renumbered", "Analyzer", "analyzer_for", "known_languages", "canonical_lang", "family", "MIN_COMPOUND_REST", "PHRASE_LINKS",
+    "ARTICLE_FORMS", "COMPLEMENT_LINKS", "Complement", "complement", "complement_changed", "complement_renumbered", "renumbered", "Analyzer", "analyzer_for", "known_languages", "canonical_lang", "family", "MIN_COMPOUND_REST", "PHRASE_LINKS",
     "articles", "dictionary_factory", "function_words", "known_word", "lemmatizer", "PLACEHOLDER", "URL_RE", "mask_protected",
     "mask_urls", "masking_triggers", "SEGMENTED_LANGUAGES", "CHARACTER_WORDS", "CJK", "GAP_RE", "GLOSS_CLOSING", "GLOSS_OPENING", "TOKEN_RE", "TOKEN_SPLIT_RE",
     "match_case", "neutral_fold", "nfc_with_offsets", "split_words", "tokens", "unmarked", "upper", "without_accents",

@@ -106,11 +106,22 @@ def renumbered(own: Complement | None, other: Complement | None) -> bool:
 def complement_renumbered(analyzer, term_words: Sequence[str], words: Sequence[str]) -> bool:
     """Whether `words`, a phrase of a term's words, put its complement in another number than
     the term's („movilización de masa" for „movilización de masas"; not „movilización de las
-    masas", an article more), as far as the language's dictionary tells. Only a bare
-    complement's number is the term's: one with an article („hiérarchie du compte") refers to
-    the things at hand, and takes their number („hiérarchie de comptes")."""
-    own = complement(analyzer, term_words)
-    return own is not None and own[0] and renumbered(own, complement(analyzer, words))
+    masas", an article more), as far as the language's dictionary tells (see complement_changed)."""
+    return complement_changed(complement(analyzer, term_words), complement(analyzer, words))
+
+
+def complement_changed(own: Complement | None, other: Complement | None) -> bool:
+    """Whether a phrase's complement (`other`) makes it another phrase than a term's (`own`):
+    a bare complement keeps the term's number; one with an article takes the sentence's,
+    except where the phrase says it bare and in the singular for the term's plural: a kind
+    then, not the things at hand („mobilisation de masse", mass-scale, for „mobilisation des
+    masses", of the masses)."""
+    if own is None or other is None:
+        return False
+    if own[0]:
+        return renumbered(own, other)
+    return other[0] and len(own[1]) == len(other[1]) \
+        and any(mine is True and theirs is False for mine, theirs in zip(own[1], other[1]))
 
 
 def irregular_participles(verb: str, lang: str) -> tuple[str, ...]:
