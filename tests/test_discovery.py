@@ -1151,6 +1151,57 @@ def test_a_name_with_a_word_inserted_inside_is_another_rendering(tmp_path):
         "the name 'Frente da Pátria' with 'Comunal' inside it"]
 
 
+def test_a_name_with_its_inner_words_replaced_is_another_rendering(tmp_path):
+    """„Front Persatuan Nasional Vietnam" keeps the frame of the name „Front Tanah Air Vietnam"
+    (its first and last words, written as a name) with other words inside: the name changed,
+    a candidate though the glossary has no other term on those words. Not where a replaced
+    word is another concept's term, what the name is about („Komisi Militer Pusat", the
+    military commission, beside „Komisi Mobilisasi Pusat"), and not in small letters."""
+    glossary = ("vff,en,Vietnam Fatherland Front,preferred\n"
+                "vff,id,Front Tanah Air Vietnam,preferred\n"
+                "mm,en,mobilisation,preferred\n"
+                "mm,id,Mobilisasi,preferred\n"
+                "cc,en,Central Commission for Mobilisation,preferred\n"
+                "cc,id,Komisi Mobilisasi Pusat,preferred\n")
+    flagged = accepted_in(tmp_path, glossary, "id",
+                          "Ketua Front Persatuan Nasional Vietnam berbicara hari ini.\n"
+                          "Rapat Komisi Militer Pusat dibuka kemarin.\n"
+                          "Sebuah front persatuan nasional vietnam, ditulis kecil.\n"
+                          "Front Tanah Air Vietnam dan Komisi Mobilisasi Pusat bekerja.\n")
+    assert {(form, c.concept.id) for form, c in flagged.items()} == {("Front Persatuan Nasional Vietnam", "vff")}
+
+
+def test_an_article_more_is_the_terms_grammar_at_each_place(tmp_path):
+    """„Comitê Central para a Mobilização de Massas" is the term „Comitê Central para
+    Mobilização de Massas" with an article after its preposition: no place of the candidate
+    that „Comitê Central de Mobilização de Massas" (another link word) makes with the same
+    words."""
+    glossary = ("cc,en,Central Commission for Mass Mobilisation,preferred\n"
+                "cc,pt,Comitê Central para Mobilização de Massas,preferred\n")
+    flagged = accepted_in(tmp_path, glossary, "pt",
+                          "O Comitê Central de Mobilização de Massas reuniu-se ontem.\n"
+                          "Desde então, o Comitê Central para a Mobilização de Massas tem trabalhado.\n")
+    assert {(form, c.concept.id) for form, c in flagged.items()} == {
+        ("Comitê Central de Mobilização de Massas", "cc")}
+    assert [o.text for o in flagged["Comitê Central de Mobilização de Massas"].occurrences] == [
+        "Comitê Central de Mobilização de Massas"]
+
+
+def test_a_term_built_on_another_in_a_form_of_its_words_keeps_that_terms_links(tmp_path):
+    """„Movilización Masiva Efectiva" is built on „movilización de masas" (the English terms
+    say so; „masiva" is a word of the stem of „masas"): „Movilización de Masas Efectiva" is its
+    words with the base term's own link word, a variant of the name, not mass mobilisation
+    joined to something else by a link word the name lacks."""
+    glossary = ("smm,en,Skilful Mass Mobilisation,preferred\n"
+                "smm,es,Movilización Masiva Efectiva,preferred\n"
+                "mm,en,mass mobilisation,preferred\n"
+                "mm,es,movilización de masas,preferred\n")
+    flagged = accepted_in(tmp_path, glossary, "es",
+                          'Fue destacado en la "Movilización de Masas Efectiva" del distrito.\n'
+                          "La movilización de masas sigue siendo clave.\n")
+    assert {(form, c.concept.id) for form, c in flagged.items()} == {("Movilización de Masas Efectiva", "smm")}
+
+
 def test_a_noun_before_a_term_governs_it_where_the_built_terms_add_adjectives(tmp_path):
     """„Umiejętna mobilizacja mas" is built on „mobilizacja mas" with an adjective: „skuteczna
     mobilizacja mas" is built the same way, but „Komitetu Mobilizacji Masowej" puts a noun

@@ -44,7 +44,7 @@ from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.grouping import listed_apart, longest_first, named_apart, same_words_groups
 from mtcheck.discovery.lists import Item, item_concepts, item_span, items_in_place, list_items, list_marks
 from mtcheck.discovery.lexical import DictionaryRenderings, word_translations
-from mtcheck.discovery.parts import ConceptParts, Rendering, common_prefix, echoes, of_part
+from mtcheck.discovery.parts import ConceptParts, Rendering, common_prefix, echoes, frame_kept, of_part, related
 from mtcheck.discovery.reading import LanguageState, Learned, Own, Span
 from mtcheck.discovery.scoring import Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
@@ -455,7 +455,9 @@ class Discoverer:
         term found in the text with other modifiers („Massenmobilisierung" is mass
         mobilisation, „intelligente Massenmobilisierung" may be skilful mass mobilisation).
         Otherwise a word that is another concept's known term, a modifier, or a lone term's
-        longest word make candidates only when quoted."""
+        longest word make candidates only when quoted — except a name's frame: a phrase written
+        as a name whose first and last words are a name-term's, words inside it replaced
+        („Vietnami Hazafias Front" beside „Vietnami Hazai Front"; see parts.frame_kept)."""
         words, parts = analysed.words, state.parts
         compounding = parts.analyser.analyzer.compounding
         seen = set()
@@ -465,14 +467,16 @@ class Discoverer:
             inside = {m.concept.id for f, s, m in native if f <= index < s}
             for concept_id in sorted(parts.concepts_sharing([word.key])):
                 for rendering in parts.renderings[concept_id]:
-                    if not rendering.shared_core or (inside and rendering.base_concept not in inside):
+                    if not rendering.shared_core and len(rendering.parts) < 3 \
+                            or inside and rendering.base_concept not in inside:
                         continue
-                    for position in rendering.core:
+                    for position in rendering.core if rendering.shared_core else (0,):
                         if not of_part(rendering.parts[position], word.key, compounding):
                             continue
                         first = index - rendering.positions[position]
                         stop = first + len(rendering.function_words)
                         if (first, stop) not in seen and _shaped_like(analysed, first, rendering, compounding) \
+                                and (rendering.shared_core or _framed(analysed, first, stop, rendering, parts)) \
                                 and not _cuts_a_term(native, first, stop):
                             seen.add((first, stop))
                             yield first, stop, tuple(words[first + rendering.positions[i]].text
@@ -880,6 +884,14 @@ class Discoverer:
                                         and state.lexical.rendering(concept_id, spans[0].occurrence.text))):
                 continue  # nothing to render it as in this text's language (see new_terms)
             placed = _not_abbreviated(state, spans, concept_id)
+            if span_lang == lang and len(texts := {s.occurrence.text for s in placed}) > 1:
+                # Where some places are the concept's own term in another form, so are those
+                # with their function words (their other endings the analyser's to tell); the
+                # places with other link words are another phrase („Comitê Central de
+                # Mobilização de Massas" beside „Comitê Central para a Mobilização de Massas").
+                formed = {parts.shape(text) for text in sorted(texts) if parts.term_form(concept_id, text)}
+                if formed:
+                    placed = [s for s in placed if parts.shape(s.occurrence.text) not in formed]
             if not placed:
                 continue
             evidence = self._reader.evidence(lang, state, placed, concept, parts, known, learned, translations,
@@ -948,6 +960,18 @@ def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compoundi
             and all(words[first + i].key == function if function else words[first + i].content
                     for i, function in enumerate(rendering.function_words))
             and analysed.joined(first, stop))
+
+
+def _framed(analysed: Analysed, first: int, stop: int, rendering: Rendering, parts: ConceptParts) -> bool:
+    """Whether the words from `first` to `stop` keep the frame of the rendering, a name (see
+    parts.frame_kept), and are written as one, every content word capitalised; not where a
+    word they replace is another concept's term, what the name is about („Központi Katonai
+    Bizottság", the military commission, for „Központi Tömegmozgósítási Bizottság", the one
+    for mass mobilisation)."""
+    content = [w for w in analysed.words[first:stop] if w.content]
+    keys = tuple(w.key for w in content)
+    return all(w.text[:1].isupper() for w in content) and frame_kept(rendering, keys) \
+        and not any(parts.is_term(part) for part, key in zip(rendering.parts, keys) if not related(part, key))
 
 
 _SENTENCE_START = frozenset(".!?:;…\"'«»„“”‘’([{-–—•*#|")

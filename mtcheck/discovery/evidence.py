@@ -8,7 +8,7 @@ from typing import Callable
 
 from mtcheck.discovery.candidate import Evidence
 from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED
-from mtcheck.discovery.parts import ConceptParts, Rendering, Share, related
+from mtcheck.discovery.parts import ConceptParts, Rendering, Share, frame_kept
 from mtcheck.discovery.reading import LanguageState, Learned, Span
 from mtcheck.discovery.scoring import SIGNALS
 from mtcheck.discovery.text import CAPITALISED_NOUNS
@@ -218,7 +218,7 @@ class EvidenceReader:
                     return []
                 else:
                     evidence.extend(_share_evidence(share, 2 / 3 if explained else 1.0))
-                    if any(s.named for s in spans) and any(_frame_kept(r, keys)
+                    if any(s.named for s in spans) and any(frame_kept(r, keys)
                                                            for r in parts.renderings.get(concept.id, ())):
                         # A name with words inside it replaced („Vietnami Hazai Front" for
                         # „Vietnami Hazafias Front"), written like a name as the term is.
@@ -350,18 +350,6 @@ def _share_evidence(share: Share, factor: float) -> list[Evidence]:
         evidence.append(Evidence("modifier", round(factor * WEIGHTS["modifier"] * share.modifier, 3),
                                  f"shares a modifier of the known rendering '{term}'"))
     return evidence
-
-
-def _frame_kept(rendering: Rendering, keys: tuple[str, ...]) -> bool:
-    """Whether the words are the rendering's, a name of three words or more written with
-    capitals, but words inside it, in their places: the name's frame kept („Vietnami … Front",
-    „Front … Vietnam"), not its last or first word („Kitle Seferberliği Davası", the cause, is
-    no commission)."""
-    words = rendering.term.text.split()
-    return 3 <= len(keys) == len(rendering.parts) == len(words) \
-        and related(keys[0], rendering.parts[0]) and related(keys[-1], rendering.parts[-1]) \
-        and keys != tuple(rendering.parts) \
-        and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
 def _titled(spans: list[Span]) -> list[Evidence]:

@@ -295,6 +295,11 @@ class ConceptParts:
         """Whether the keys are the rendering's parts, as variants_of has it."""
         return len(keys) >= 2 and _covers(rendering.parts, keys, self.analyser.analyzer.compounding)
 
+    def is_term(self, part: str) -> bool:
+        """Whether a part is by itself a term of some concept (a rendering of one part)."""
+        return any(rendering.parts == (part,) for concept_id in self.concepts_sharing([part])
+                   for rendering in self.renderings[concept_id])
+
     def variants_of(self, concept_id: str, keys: list[str]) -> list[Rendering]:
         """The concept's renderings whose parts these word keys are, each once, in another form,
         order or grammar („movilización masiva" for „movilización de masas", „Movilización de
@@ -337,12 +342,22 @@ class ConceptParts:
         word changed at its end only and the same function words (see inflected): a form of
         the term the language's analyser did not tell, not another rendering."""
         words = self._words(text)
-        shape = tuple("" if content else key for _, key, content in words)
+        shape = self.shape(text)
         content = [surface for surface, _, is_content in words if is_content]
-        return any(rendering.function_words == shape and inflected(self._content_words(rendering.term.text), content)
+        lang_articles = articles(self.analyser.analyzer.lang)
+        return any(tuple(key for key in rendering.function_words if key not in lang_articles) == shape
+                   and inflected(self._content_words(rendering.term.text), content)
                    and not self._native_for_kept(concept_id, rendering.term, content)
                    and not self.renumbered(rendering, text)
                    for rendering in self.renderings.get(concept_id, ()))
+
+    def shape(self, text: str) -> tuple[str, ...]:
+        """Each word of the text: '' for a content word, a function word's key; articles left
+        out, an article more or less being the term's grammar („Comitê Central para a
+        Mobilização" for „Comitê Central para Mobilização")."""
+        lang_articles = articles(self.analyser.analyzer.lang)
+        return tuple("" if content else key for _, key, content in self._words(text)
+                     if content or key not in lang_articles)
 
     def other_words(self, rendering: Rendering, text: str) -> bool:
         """Whether a word of the text has the key of a word of the rendering while the
@@ -527,8 +542,13 @@ class ConceptParts:
         lang_articles = articles(self.analyser.analyzer.lang)
         placed = self._placed_links(rendering, text)
         if placed is not None:
-            return {word for links, own_links in placed if not set(own_links) - lang_articles
-                    for word in links} - lang_articles
+            # Between two words of the term it is built on, that term's own link words join
+            # them as it does („Movilización de Masas Efectiva" on „movilización de masas").
+            base = self._linked(rendering.base.text) if rendering.base is not None else None
+            based = set(base[1]) if base else set()
+            return {word for at, (links, own_links) in enumerate(placed) if not set(own_links) - lang_articles
+                    for word in links
+                    if not (word in based and at in rendering.core and at + 1 in rendering.core)} - lang_articles
         return set(Counter(span[1]) - Counter(own[1] if own else ())) - lang_articles
 
     def worded_by_glossary(self, concept: Concept, rendering: Rendering, text: str,
@@ -781,6 +801,18 @@ def closed_form(text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=262144)
+def frame_kept(rendering: Rendering, keys: tuple[str, ...]) -> bool:
+    """Whether the words are the rendering's, a name of three words or more written with
+    capitals, but words inside it, in their places: the name's frame kept („Vietnami … Front",
+    „Front … Vietnam"), not its last or first word („Kitle Seferberliği Davası", the cause, is
+    no commission)."""
+    words = rendering.term.text.split()
+    return 3 <= len(keys) == len(rendering.parts) == len(words) \
+        and related(keys[0], rendering.parts[0]) and related(keys[-1], rendering.parts[-1]) \
+        and keys != tuple(rendering.parts) \
+        and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
 def related(part: str, key: str) -> bool:
     """Whether two word keys are of one stem: one begins with the other, which has at least
     MIN_STEM letters, and adds at most MAX_SUFFIX (the Polish adjective masowa beside the noun
@@ -1001,10 +1033,11 @@ def _a_kind_of(concept: Concept | None, base: Concept | None) -> bool:
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> list[int] | None:
-    """The indices in `long` of `short`'s parts, in order, or None."""
+    """The indices in `long` of `short`'s parts, in order, each the part or a word of its stem
+    (see related: „Movilización Masiva Efectiva" holds „movilización de masas"), or None."""
     found, at = [], 0
     for part in short:
-        while at < len(long) and long[at] != part:
+        while at < len(long) and not related(part, long[at]):
             at += 1
         if at == len(long):
             return None
