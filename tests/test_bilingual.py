@@ -558,7 +558,7 @@ def test_a_dictionary_translation_of_a_term_the_language_lacks_is_a_new_term(dic
     """A concept with no term in the text's language has nothing to be rendered wrongly
     against (GL006 reports nothing), but where a dictionary translates its English term word
     for word, discover proposes the text's words as its term there („proveedor de la nube"
-    for Cloud Provider), in a text that is no translation of a source."""
+    for Cloud Provider), in a text that is no translation of a source, where they recur."""
     from mtcheck.discovery import Discoverer
     from mtcheck.glossary import load_glossary
     from mtcheck.model import Segment
@@ -568,9 +568,9 @@ def test_a_dictionary_translation_of_a_term_the_language_lacks_is_a_new_term(dic
     glossary_path = tmp_path / "g.csv"
     glossary_path.write_text("concept,lang,term,status\ncp,en,Cloud Provider,preferred\n"
                              "node,en,Node,preferred\nnode,es,nodo,preferred\n", encoding="utf-8")
-    text = "El proveedor de la nube crea el nodo.\nCada proveedor de la nube tiene nodos.\n"
+    twice = "El proveedor de la nube crea el nodo.\nCada proveedor de la nube tiene nodos.\n"
 
-    def accepted(new_terms):
+    def accepted(new_terms, text=twice):
         discoverer = Discoverer(load_glossary(glossary_path), new_terms=new_terms)
         for number, line in enumerate(text.splitlines(), 1):
             discoverer.add(Segment(line, "t.txt", number, lang="es"))
@@ -581,6 +581,8 @@ def test_a_dictionary_translation_of_a_term_the_language_lacks_is_a_new_term(dic
     assert {form: c.concept.id for form, c in found.items()} == {"proveedor de la nube": "cp"}
     assert len(found["proveedor de la nube"].occurrences) == 2
     assert "lexicon" in {e.signal for e in found["proveedor de la nube"].evidence}
+    # Once, the words of a large glossary's term meet by chance as often.
+    assert accepted(True, "El proveedor de la nube crea el nodo.\n") == {}
 
 
 def test_a_word_the_dictionary_gives_another_meaning_is_no_cognate(dictionaries, tmp_path):

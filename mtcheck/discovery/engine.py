@@ -880,7 +880,9 @@ class Discoverer:
             concept = self._concepts[concept_id]
             if not concept.terms_in(lang) and not known and not (
                     self.new_terms and (any(s.aligned and s.aligned[0] == concept_id for s in spans)
-                                        or span_lang == lang
+                                        # A dictionary's translation that recurs: once, the
+                                        # words of a large glossary's term meet by chance.
+                                        or span_lang == lang and len(spans) > 1
                                         and state.lexical.rendering(concept_id, spans[0].occurrence.text))):
                 continue  # nothing to render it as in this text's language (see new_terms)
             placed = _not_abbreviated(state, spans, concept_id)

@@ -115,6 +115,9 @@ class DictionaryRenderings:
     # A translation's key with its last letters cut, as a compound's key may leave it: -> concepts.
     _stemmed_ends: dict[str, set[str]] = field(default_factory=dict, repr=False)
     longest: int = 0                                                       # most content words
+    # (source language, word) -> the keys of its one-word translations: a glossary's words
+    # recur across its terms, and each is looked up once.
+    _slot_keys: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         self._keys = WordCache(self._key)
@@ -321,7 +324,10 @@ class DictionaryRenderings:
         phrases = frozenset(self.translation_keys(t) for t in words.translations(term.text)) - own_keys - {()}
         slots, as_is, kept_words, slot_at = [], 0, [], []  # slot_at: each slot's word's place in the term
         for at, surface in enumerate(surfaces):
-            keys = frozenset(k[0] for k in map(self.translation_keys, _translations(surface, None)) if len(k) == 1)
+            keys = self._slot_keys.get((source, surface))
+            if keys is None:
+                keys = self._slot_keys[(source, surface)] = frozenset(
+                    k[0] for k in map(self.translation_keys, _translations(surface, None)) if len(k) == 1)
             # As the glossary translates the word where it is a term of its own ("Container",
             # „contenedor", for the words of "Container Runtime"), which a general dictionary
             # may lack; never by the concept's own terms.
@@ -424,12 +430,18 @@ def _split(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], more: int):
 def _one_for_one(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], kept: tuple[str, ...]) -> bool:
     """Whether each key is a translation of one slot's word, in any order, not every one the
     word kept as it is (that is the term left untranslated)."""
-    fits = [[key in slot or any(_fits(key, word) for word in slot) for slot in slots] for key in keys]
+    fits = []
+    for key in keys:
+        row = [key in slot or any(_fits(key, word) for word in slot) for slot in slots]
+        if not any(row):
+            return False  # a word that translates none of the term's
+        fits.append(row)
     return any(all(fits[i][j] for i, j in enumerate(order))
                and not (kept and all(keys[i] == kept[j] for i, j in enumerate(order)))
                for order in itertools.permutations(range(len(keys))))
 
 
+@functools.lru_cache(maxsize=262144)
 def _fits(key: str, word: str) -> bool:
     """Whether a text's word (its key) is a slot's word: of one stem, written as it sounds, or
     spelt alike (the same first two letters, two thirds of the letters alike, not the word
