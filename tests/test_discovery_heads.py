@@ -36,6 +36,19 @@ def test_another_action_noun_formed_as_the_head_is_is_a_rendering(tmp_path):
         assert "formed" in {e.signal for e in found[form].evidence}
 
 
+def test_a_head_replaced_accents_and_articles_aside(tmp_path):
+    """„défrichement des sites" for „déblaiement du site": the stemmer keeps the accent of
+    „déblai", which the word's affixes are read without, and „des" is „du"'s preposition in the
+    plural (the complement's article takes the sentence's number)."""
+    assert affixes("déblaiement", "déblai") == ("", "ement")
+    french = ("site-clearance,en,site clearance,preferred\n"
+              "site-clearance,fr,déblaiement du site,preferred\n")
+    found = candidates_in(tmp_path, french, "fr", "Le défrichement des sites avance lentement dans la province.\n")
+    assert found["défrichement des sites"].concept.id == "site-clearance"
+    assert found["défrichement des sites"].score >= 0.5
+    assert "formed" in {e.signal for e in found["défrichement des sites"].evidence}
+
+
 def test_another_modifier_or_a_word_not_so_formed_is_no_such_rendering(tmp_path):
     """„pembangunan jalan" (road building) keeps no word of the term; „hektar lahan" (hectares
     of land) has no word formed as the head; „pembebasan" alone is the term's head, no phrase."""

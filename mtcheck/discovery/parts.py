@@ -436,13 +436,16 @@ class ConceptParts:
         it is (see head_replaced), every other word the rendering's own in its place: (the
         rendering, its head, the text's word); None where it is not one."""
         words = self._words(text)
-        shape = tuple("" if content else key for _, key, content in words)
+        # Articles as their preposition („défrichement des sites" for „déblaiement du site").
+        contracted = ARTICLE_FORMS.get(self.analyser.analyzer.lang, {})
+        shape = tuple("" if content else contracted.get(key, key) for _, key, content in words)
         compounding = self.analyser.analyzer.compounding
         for surface, key, content in words:
             if not content:
                 continue
             for found_concept, rendering, index in self.head_replaced(surface, key):
-                if found_concept != concept_id or rendering.function_words != shape:
+                if found_concept != concept_id \
+                        or tuple(contracted.get(key, key) for key in rendering.function_words) != shape:
                     continue
                 at = rendering.positions[index]
                 if words[at][1] != key:
@@ -904,7 +907,7 @@ def affixes(surface: str, key: str) -> tuple[str, str] | None:
     „pembebasan" is pem-bebas-an, German „Räumung" raum-ung (both Snowball's). None where the
     stem does not stand in the word as written, or the affixes are too short to be a
     derivation's."""
-    word = plain(surface.casefold())
+    word, key = plain(surface.casefold()), plain(key.casefold())  # accents aside on both sides
     at = word.find(key) if key else -1
     if at < 0:
         return None
