@@ -1438,6 +1438,43 @@ def test_a_hangul_term_misspelt_is_a_rendering(tmp_path):
     assert found == {("컨틀로러는", "controller"), ("매트릭을", "metric")}
 
 
+def test_a_term_one_letter_off_is_the_term_misspelt(tmp_path):
+    """„Kublet" leaves a letter of Kubelet out, „Oject" one of the English term Object (the
+    German term is „Objekt"), „Kubeelt" swaps two: the terms misspelt. „Kubelets" and
+    „Objekte" are the terms with an ending, „Kubectl" another name. „Objet" is one letter
+    off Object too, but a word of the language in a French text: not found there."""
+    glossary = ("kubelet,en,Kubelet,preferred\nkubelet,de,Kubelet,preferred\nkubelet,fr,Kubelet,preferred\n"
+                "object,en,Object,preferred\nobject,de,Objekt,preferred\nobject,fr,objet Kubernetes,preferred\n")
+    found = flagged_in(tmp_path, glossary, "de", "Das Kublet startet die Pods.\n"
+                                                 "Jedes Oject und alle Objekte haben einen Namen.\n"
+                                                 "Die Kubelets melden sich, Kubectl fragt sie ab.\n"
+                                                 "Das Kubeelt läuft auf jedem Knoten.\n")
+    assert found == {("Kublet", "kubelet"), ("Oject", "object"), ("Kubeelt", "kubelet")}
+    assert flagged_in(tmp_path, glossary, "fr", "Chaque objet a un nom.\nLe Kubelet lit chaque objet.\n") == set()
+
+
+def test_one_letter_off_a_term_is_a_slip_an_ending_or_a_cut_is_not():
+    """The typo index finds a term with a letter left out, added, changed or two swapped,
+    whatever the case; not the term with an ending (Kubelets), cut short (Kubele), as it is,
+    two letters off, or a term under six letters (Label, where Lapel is another word)."""
+    from mtcheck.discovery.typos import Typos, typo_prone
+
+    typos = Typos()
+    for term in ("Kubelet", "Label"):
+        if typo_prone(term):
+            typos.add(term, term)
+    assert {word: typos.misspelt(word) for word in ("Kublet", "kubeleet", "Kubelat", "Kubeelt", "Kubelets",
+                                                    "Kubele", "KUBELET", "Kxbelxt", "Lapel")} == {
+        "Kublet": ["Kubelet"], "kubeleet": ["Kubelet"], "Kubelat": ["Kubelet"], "Kubeelt": ["Kubelet"],
+        "Kubelets": [], "Kubele": [], "KUBELET": [], "Kxbelxt": [], "Lapel": []}
+    # Every slip at every place of a term of six letters, the shortest indexed, is found.
+    typos.add("objekt", "objekt")
+    slips = {"objekt"[:i] + edit + "objekt"[i + cut:] for i in range(7) for edit, cut in (("", 1), ("q", 1), ("q", 0))}
+    slips |= {"objekt"[:i] + "objekt"[i + 1] + "objekt"[i] + "objekt"[i + 2:] for i in range(5)}
+    slips = {slip for slip in slips if slip != "objekt" and not "objekt".startswith(slip) and not slip.startswith("objekt")}
+    assert len(slips) == 22 and all(typos.misspelt(slip) == ["objekt"] for slip in slips)
+
+
 def test_a_term_written_as_one_word_with_an_ending_and_not_a_name_in_code(tmp_path):
     """„Apiservers" is 'API server' written as one word with the genitive's ending; the API's
     kind ServiceAccounts, a capital inside it, is a name in code, not 'service account'

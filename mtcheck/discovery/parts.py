@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
 from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
+from mtcheck.discovery.typos import Typos, typo_prone
 from mtcheck.language import (ARTICLE_FORMS, Complement, articles, canonical_lang, complement, complement_renumbered,
                               family, known_word, renumbered)
 from mtcheck.language.fullform import adjectival
@@ -72,6 +73,7 @@ class ConceptParts:
     initials: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term's initials -> it
     # A Hangul term's consonants -> it, for the term misspelt (see loanwords.misspelt).
     hangul: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)
+    typos: Typos = field(default_factory=Typos)  # a one-word term, for a word one letter off it
     _with: dict[str, tuple] = field(default_factory=dict)           # word key -> renderings_with
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
@@ -145,6 +147,12 @@ class ConceptParts:
             if t.status.accepted and misspellable(t.text):
                 for consonants in heard(t.text)[:1]:
                     self.hangul.setdefault(consonants, []).append((concept.id, t))
+        # Any term of one word, of this language or another, misspelt („Kublet" for Kubelet).
+        typed = set()
+        for t in list(terms) + [t for t in concept.terms if t not in terms]:
+            if t.status.accepted and typo_prone(t.text) and t.text.casefold() not in typed:
+                typed.add(t.text.casefold())
+                self.typos.add(t.text, (concept.id, t))
 
     def _keep(self, concept: Concept, terms: list[Term]) -> None:
         """The concept's one-word terms in this language that the glossary keeps as they are in
@@ -163,8 +171,8 @@ class ConceptParts:
 
     def spellings(self, surface: str) -> list[tuple[str, Term, str]]:
         """Terms of the glossary this word spells otherwise: (concept id, term, signal), the
-        signal 'closed' (written as one word), 'initials' or 'misspelt' (a Hangul term one
-        letter off: 매트릭 for 메트릭)."""
+        signal 'closed' (written as one word), 'initials' or 'misspelt' (a term one letter
+        off: „Kublet" for Kubelet, a Hangul term's jamo: 매트릭 for 메트릭)."""
         folded = surface.casefold()
         # With an ending of its own (Apiservers, the genitive); not a name in code, a capital
         # inside it (ServiceAccounts, the API's kind).
@@ -176,6 +184,11 @@ class ConceptParts:
         if self.hangul and written_by_sound(surface):
             found += [(c, t, "misspelt") for consonants in heard(surface) for c, t in self.hangul.get(consonants, ())
                       if misspelt(surface, t.text)]
+        elif self.typos and not _camel_case(surface):
+            # Not a word of the text's language or the term's (Objet, Object's French cognate).
+            found += [(c, t, "misspelt") for c, t in self.typos.misspelt(surface)
+                      if not any((known := known_word(lang)) is not None and known(surface)
+                                 for lang in (self.analyser.analyzer.lang, canonical_lang(t.lang)))]
         return found
 
     def cognates(self, surface: str) -> list[tuple[str, Term]]:

@@ -16,6 +16,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 # Consonant classes both sides map to.
 P, T, K, S, J, L, M, N, H = "PTKSJLMNH"
@@ -155,7 +156,7 @@ def misspelt(word: str, term: str) -> bool:
         return False
     wanted = _jamo(term)
     for form in without_particle(word):
-        if form != term and hangul(form) and _one_off(_jamo(form), wanted):
+        if form != term and hangul(form) and one_off(_jamo(form), wanted):
             return True
     return False
 
@@ -177,9 +178,9 @@ def _letter(jamo: str) -> str:
     return unicodedata.name(jamo, jamo).rsplit(" ", 1)[-1]
 
 
-def _one_off(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def one_off(a: Sequence[str], b: Sequence[str]) -> bool:
     """The same letters, or one letter changed, added or left out, or two side by side
-    swapped."""
+    swapped (a word's letters, or a Hangul word's jamo)."""
     if a == b:
         return True
     if abs(len(a) - len(b)) > 1:
