@@ -36,6 +36,20 @@ def test_another_action_noun_formed_as_the_head_is_is_a_rendering(tmp_path):
         assert "formed" in {e.signal for e in found[form].evidence}
 
 
+def test_a_prefix_that_takes_the_stems_first_sound_is_one_morpheme(tmp_path):
+    """Indonesian peN- is pem- before b, peng- before g: „penggusuran lahan" (peng-gusur-an,
+    eviction from land) is formed as „pembebasan lahan" (pem-bebas-an) is. „pengadaan
+    lahan" (procurement of land) is formed so too, but on a stem of three letters („ada"),
+    shorter than the stemmer trusts: no such rendering."""
+    assert affixes("penggusuran", "gusur", "id") == affixes("pembebasan", "bebas", "id") == ("peN", "an")
+    assert affixes("penggusuran", "gusur") == ("peng", "an")  # another language's prefixes as written
+    text = ("Penggusuran lahan untuk jalan lingkar itu tertunda.\n"
+            "Warga menolak penggusuran lahan tanpa ganti rugi.\n"
+            "Pengadaan lahan seluas sepuluh hektar selesai tahun lalu.\n")
+    found = flagged_in(tmp_path, INDONESIAN, "id", text)
+    assert found == {("Penggusuran lahan", "site-clearance")}  # both places, one candidate
+
+
 def test_a_head_replaced_accents_and_articles_aside(tmp_path):
     """„défrichement des sites" for „déblaiement du site": the stemmer keeps the accent of
     „déblai", which the word's affixes are read without, and „des" is „du"'s preposition in the

@@ -24,6 +24,7 @@ from mtcheck.language import (ARTICLE_FORMS, Complement, articles, canonical_lan
 from mtcheck.language.fullform import adjectival
 from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, respelt_text, simplemma_languages
 from mtcheck.language.loanwords import hangul, heard, misspellable, misspelt, without_particle, written_by_sound
+from mtcheck.language.snowball import MIN_STEM as MIN_TRUSTED_STEM
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
@@ -397,7 +398,10 @@ class ConceptParts:
         translator who names the same process with another action noun keeps the term's shape;
         its modifiers, which tell one concept from another, stay (the caller checks them).
         (Concept id, rendering, the head's part index) each."""
-        found_all = affixes_of(surface, key)
+        lang = self.analyser.analyzer.lang
+        # A stem shorter than the stemmer trusts says little (peng-ada-an, procurement, is no
+        # peng-gusur-an, eviction, of the same thing).
+        found_all = affixes_of(surface, key, lang) if len(key) >= MIN_TRUSTED_STEM or hangul(surface) else ()
         if not found_all:
             return []
         if self._heads is None:
@@ -412,7 +416,7 @@ class ConceptParts:
                         continue  # another verb is another action („ripristinare rami" beside „creare rami")
                     index = len(rendering.parts) - 1 if head_last else 0
                     head = self._words(rendering.term.text)[rendering.positions[index]][0]
-                    for around in affixes_of(head, rendering.parts[index])[:1]:
+                    for around in affixes_of(head, rendering.parts[index], lang)[:1]:
                         self._heads.setdefault(around[1][-2:], []).append((concept_id, rendering, index, around))
         compounding = self.analyser.analyzer.compounding
         replaced = []
@@ -915,26 +919,36 @@ _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
 MIN_AFFIX = 3  # letters of a derivation's affixes together: fewer are an inflection's ending
 
 
-def affixes(surface: str, key: str) -> tuple[str, str] | None:
+def affixes(surface: str, key: str, lang: str = "") -> tuple[str, str] | None:
     """What a word has around its stem as the language's stemmer cut it off: Indonesian
     „pembebasan" is pem-bebas-an, German „Räumung" raum-ung (both Snowball's). None where the
     stem does not stand in the word as written, or the affixes are too short to be a
-    derivation's."""
+    derivation's. A prefix that takes the stem's first sound is written as its morpheme (see
+    NASAL_PREFIXES)."""
     word, key = plain(surface.casefold()), plain(key.casefold())  # accents aside on both sides
     at = word.find(key) if key else -1
     if at < 0:
         return None
     around = (word[:at], word[at + len(key):])
-    return around if len(around[0]) + len(around[1]) >= MIN_AFFIX and around[1] else None
+    if len(around[0]) + len(around[1]) < MIN_AFFIX or not around[1]:
+        return None
+    nasal = NASAL_PREFIXES.get(lang)
+    return (nasal.get(around[0], around[0]), around[1]) if nasal else around
 
 
-def affixes_of(surface: str, key: str) -> tuple[tuple[str, str], ...]:
+# Indonesian and Malay peN- and meN- take the nasal of the stem's first sound (Snowball's
+# Indonesian stemmer removes them so): pem-bebas-an and peng-gusur-an are one derivation.
+_NASALS = ("", "m", "n", "ng", "ny", "nge")
+NASAL_PREFIXES = dict.fromkeys(("id", "ms"), {start + "e" + nasal: start + "eN" for start in "pm" for nasal in _NASALS})
+
+
+def affixes_of(surface: str, key: str, lang: str = "") -> tuple[tuple[str, str], ...]:
     """A word's affixes (see affixes); of a Korean noun, written without a stemmer's cut, the
     last syllable of each reading of it (with its case particle or without: see
     hangul_affixes)."""
     if hangul(surface):
         return hangul_affixes(surface)
-    found = affixes(surface, key)
+    found = affixes(surface, key, lang)
     return (found,) if found is not None else ()
 
 
