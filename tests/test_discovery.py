@@ -1221,6 +1221,33 @@ def test_a_noun_before_a_term_governs_it_where_the_built_terms_add_adjectives(tm
     assert not [form for form in built if "Komitetu" in form]
 
 
+def test_a_word_after_the_core_of_a_name_quoted_whole_is_no_new_head_where_heads_come_first(tmp_path):
+    """„Masowej Mobilizacji Wykwalifikowanych" (mass mobilisation of the skilled), quoted whole
+    as the movement's name, keeps the term „Skuteczna Mobilizacja Masowa" is built on and adds
+    a word after it: in Polish the head comes first, and the quotes say where the name ends,
+    so the word is no new head but the name's other modifier. Unquoted, the same words in a
+    longer name („Komitetu Mobilizacji Masowej Prowincjonalnego Komitetu Partii") are cut
+    from it, and in Turkish, which puts every modifier first, a word after the core is the
+    head („Kitle Seferberliği Davası", the cause): no rendering either."""
+    polish = ("smm,en,Skilful Mass Mobilisation,preferred\n"
+              "smm,pl,Skuteczna Mobilizacja Masowa,preferred\n"
+              "mm,en,mass mobilisation,preferred\n"
+              "mm,pl,mobilizacja masowa,preferred\n")
+    found = flagged_in(tmp_path, polish, "pl",
+                       "Gmina buduje modele „Masowej Mobilizacji Wykwalifikowanych” w każdej dziedzinie.\n"
+                       "Wiele modeli „Masowej Mobilizacji Wykwalifikowanych” opracowano w oparciu o prawo.\n"
+                       "Szef Komitetu Mobilizacji Masowej Prowincjonalnego Komitetu Partii przemawiał.\n"
+                       "Mobilizacja masowa jest ważna.\n")
+    assert found == {("Masowej Mobilizacji Wykwalifikowanych", "smm")}
+    turkish = ("smm,en,Skilful Mass Mobilisation,preferred\n"
+               "smm,tr,Becerikli Kitle Seferberliği,preferred\n"
+               "mm,en,mass mobilisation,preferred\n"
+               "mm,tr,kitle seferberliği,preferred\n")
+    assert flagged_in(tmp_path, turkish, "tr", "Parti „Kitle Seferberliği Davası” için çalışıyor.\n"
+                                               "Parti „Kitle Seferberliği Davası” ile büyüdü.\n"
+                                               "Kitle seferberliği önemlidir.\n") == set()
+
+
 def test_a_name_in_title_case_ends_before_a_word_in_small_letters(tmp_path):
     """„El Departamento de Movilización de Masas recibe el Orden": the words in title case are a
     name, the verb after them is none of it, so „Movilización de Masas recibe" is no name

@@ -8,7 +8,7 @@ from typing import Callable
 
 from mtcheck.discovery.candidate import Evidence
 from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED
-from mtcheck.discovery.parts import ConceptParts, Rendering, Share, frame_kept
+from mtcheck.discovery.parts import WHOLE_CORE, ConceptParts, Rendering, Share, frame_kept
 from mtcheck.discovery.reading import LanguageState, Learned, Span
 from mtcheck.discovery.scoring import SIGNALS
 from mtcheck.discovery.text import CAPITALISED_NOUNS
@@ -174,7 +174,7 @@ class EvidenceReader:
                     return []  # a known rendering (or a variant of it) in a longer phrase, or other words
                 share = None
             else:
-                share = parts.best_share(concept.id, list(keys))
+                share = parts.best_share(concept.id, list(keys), all(s.occurrence.quoted for s in spans))
             if share is not None and not share.novel:
                 # Where the source has the term and the target none of its renderings, part of a
                 # rendering is a rendering too („科目" where the glossary says „会计科目");
@@ -197,7 +197,7 @@ class EvidenceReader:
                 linked = parts.extra_links(share.rendering, spans[0].occurrence.text) \
                     or parts.governed(share.rendering, spans[0].occurrence.text,
                                       tuple(key for key in share.novel if key not in share.shared))
-                if base is not None and share.core >= 0.8 and (share.placed or any(s.named for s in spans)) \
+                if base is not None and share.core >= WHOLE_CORE and (share.placed or any(s.named for s in spans)) \
                         and not linked:
                     # The glossary's structure: another concept's term with another modifier
                     # where the known rendering has its modifier.

@@ -510,11 +510,12 @@ class ConceptParts:
     def _concepts_of(self, key: str) -> frozenset[str]:
         return frozenset(c for piece in _pieces(key) for c in self._pieces.get(piece, ()))
 
-    def best_share(self, concept_id: str, keys: list[str]) -> Share | None:
-        """How the content word keys of a span share the parts of the concept's closest rendering."""
+    def best_share(self, concept_id: str, keys: list[str], quoted: bool = False) -> Share | None:
+        """How the content word keys of a span share the parts of the concept's closest
+        rendering; `quoted`: the span is a phrase quoted whole (see share)."""
         best = None
         for rendering in self.renderings.get(concept_id, ()):
-            share = self.share(rendering, keys)
+            share = self.share(rendering, keys, quoted)
             if share and (best is None or _strength(share) > _strength(best)):
                 best = share
         return best
@@ -709,7 +710,15 @@ class ConceptParts:
         between = self._between(text)
         return None if between is None else (between[0], [word for links in between[1] for word in links])
 
-    def share(self, rendering: Rendering, keys: list[str]) -> Share | None:
+    def share(self, rendering: Rendering, keys: list[str], quoted: bool = False) -> Share | None:
+        """How the keys share the rendering's parts. A new word beyond the core where the
+        rendering has no modifier is a new head (see _head_changed), except after the whole
+        core in a phrase quoted whole, in a language whose noun phrases may put modifiers
+        after the noun: the quotes say where the name ends, and its head comes first
+        („Masowej Mobilizacji Wykwalifikowanych", mass mobilisation of the skilled, beside
+        „Skuteczna Mobilizacja Masowa"). Where it keeps only part of the core, the word may
+        be in the place of the rest („mobilizace lidu", of the people, for „masová
+        mobilizace"): a new head still."""
         compounding = self.analyser.analyzer.compounding
         covered = [0.0] * len(rendering.parts)
         shared: list[str] = []
@@ -735,7 +744,8 @@ class ConceptParts:
         if not shared:
             return None
         core = _weighted(rendering, covered, rendering.core)
-        if core and _head_changed(rendering, core_at, novel_at):
+        if core and not (quoted and core >= WHOLE_CORE and family(self.analyser.analyzer.lang) not in MODIFIERS_FIRST) \
+                and _head_changed(rendering, core_at, novel_at):
             core = 0.0
         return Share(rendering, core, _weighted(rendering, covered, rendering.modifiers), tuple(shared), tuple(novel),
                      _placed(rendering, core_at, novel_at))
@@ -767,6 +777,7 @@ def _head_changed(rendering: Rendering, core_at: list[int], novel_at: list[int])
     return False
 
 
+WHOLE_CORE = 0.8  # the share of the core's letters a span covering all of it covers at least (inflected)
 MIN_COGNATE = 0.65  # the share of letters alike that makes a word look like a translation of a kept term
 MIN_STEM = 3     # letters of a stem that a derived word must begin with
 MAX_SUFFIX = 5   # letters a derived word may add to it (no more than its stem has)
