@@ -408,6 +408,19 @@ def test_a_translation_of_a_term_the_glossary_keeps_as_it_is(tmp_path):
     assert once["nodo"].score < 0.5
 
 
+def test_a_word_of_the_languages_own_is_no_term_kept_from_another(tmp_path):
+    """The French „profit" and „source" are spelt as the German and English terms are, but
+    they are French words, not terms the glossary keeps from another language: „projet" and
+    „sorte", which look like them, translate nothing (as „nodo" translates the kept „Node")."""
+    glossary_path = tmp_path / "fr.csv"
+    glossary_path.write_text("concept,lang,term,status\ngain,en,gain,preferred\ngain,fr,profit,preferred\n"
+                             "gain,de,Profit,preferred\nsource,en,source,preferred\nsource,fr,source,preferred\n",
+                             encoding="utf-8")
+    text = ("Le projet avance, et le profit de chaque projet aussi.\n"
+            "Une sorte de fonds, une autre sorte de prêt : la source compte.\n")
+    assert not discovered(load_glossary(glossary_path), "fr", text, everything=True)
+
+
 BILINGUAL_GLOSSARY = """concept,lang,term,status
 discount,en,discount,preferred
 discount,pl,rabat,preferred

@@ -82,6 +82,16 @@ def test_a_compounds_head_replaced_and_a_prefix_that_is_no_part(tmp_path):
     assert not any(form == "Übersetzung" for form, _ in flagged)
 
 
+def test_a_compounds_first_part_is_kept_only_where_both_rests_are_words(tmp_path):
+    """„Beschaffung" (procurement) and „Beschäftigung" (employment) begin as „Beschreibung"
+    (description) does, and „Besch" is in the dictionary, but „affung" and „äftigung" are no
+    words: no compound's first part kept with another head after it, no rendering."""
+    glossary = "description,en,description,preferred\ndescription,de,Beschreibung,preferred\n"
+    text = ("Die Beschaffung neuer Geräte dauert.\nDie Beschäftigung stieg im Mai.\n"
+            "Die Beschaffung lief gut, die Beschäftigung auch.\n")
+    assert flagged_in(tmp_path, glossary, "de", text) == set()
+
+
 def test_a_verb_term_whose_verb_another_replaces_is_another_action(tmp_path):
     """The glossary's verb „creare rami" (create branches): „ripristinare rami" restores them,
     another action, though both verbs end in -are; the same term without its part of speech

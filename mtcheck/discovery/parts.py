@@ -158,15 +158,19 @@ class ConceptParts:
     def _keep(self, concept: Concept, terms: list[Term]) -> None:
         """The concept's one-word terms in this language that the glossary keeps as they are in
         another language (Node, Service in a Spanish software glossary): a translation of them
-        in the text („nodo", „nœud") is a rendering the glossary does not want."""
+        in the text („nodo", „nœud") is a rendering the glossary does not want. Not a word of
+        the language's own that another language spells alike (French „profit", as German
+        has it; „source"): the words that look like it („projet", „sorte") are no translations."""
         here = {x.lang for x in terms}
         elsewhere: dict[str, set[str]] = {}
         for t in concept.terms:
             if t.lang not in here:
                 elsewhere.setdefault(plain(t.text.casefold()), set()).add(canonical_lang(t.lang))
+        known = known_word(self.analyser.analyzer.lang)
         for term in terms:
             spelt = plain(term.text.casefold())
-            if len(spelt) >= MIN_PIECE and spelt.isalpha() and spelt in elsewhere:
+            if len(spelt) >= MIN_PIECE and spelt.isalpha() and spelt in elsewhere \
+                    and not (known is not None and known(term.text)):
                 self.kept.setdefault(spelt[:2], []).append((concept.id, term))
                 self._kept_from[(concept.id, term.text)] = tuple(sorted(elsewhere[spelt]))
 
@@ -428,10 +432,13 @@ class ConceptParts:
             if related(part, key) or is_part(part, key, compounding) or part in key:
                 continue  # the head itself, inflected or glued to the word before it: no other word
             if len(rendering.parts) == 1:
-                # A compound: its first part kept, the rest another stem („Gelände|bereinig").
+                # A compound: its first part kept, the rest another stem („Gelände|bereinig"),
+                # each rest a word (not „Besch|reibung" beside „Besch|affung").
                 kept = common_prefix(part, key)
                 if kept < MIN_PIECE or min(len(part), len(key)) - kept < MIN_STEM \
-                        or not self._compound_start(rendering.term.text[:kept]):
+                        or not self._compound_start(rendering.term.text[:kept]) \
+                        or not all(self.analyser.analyzer.is_known_compound_rest(rest.casefold())
+                                   for rest in (rendering.term.text[kept:], surface[kept:])):
                     continue
             replaced.append((concept_id, rendering, index))
         return replaced

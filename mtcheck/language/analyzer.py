@@ -217,6 +217,16 @@ class Analyzer:
                 return True
         return False
 
+    def is_known_compound_rest(self, rest: str) -> bool:
+        """Whether `rest` is a compound's other part for sure: a linking element, then a word
+        the dictionary knows, not only a long one (is_compound_rest takes a long word it does
+        not know: „tellungen" of „Einstellungen" cut after „Eins"); without a dictionary, as
+        is_compound_rest."""
+        if not self.is_compound_rest(rest) or not self.dictionary:
+            return self.is_compound_rest(rest)
+        return any(rest.startswith(linker) and len(rest) - len(linker) >= MIN_COMPOUND_REST
+                   and self.lemmas(rest[len(linker):], any_case=True) for linker in self.linkers)
+
     def is_compound_start(self, start: str) -> bool:
         """Whether `start`, the letters before a term at the end of a word, is a compound's
         first part: a word the dictionary knows, with or without a linking element
