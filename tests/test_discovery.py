@@ -897,6 +897,15 @@ def test_a_terms_initials_where_the_glossary_does_not_list_them(tmp_path):
     assert "WHO" not in found
 
 
+def test_a_terms_initials_leave_its_function_words_out(tmp_path):
+    """„code du compte" has the initials CC, not CDC: an abbreviation leaves the article and
+    the preposition out, and „CDC" (the health agency, in news) is no rendering of it."""
+    glossary = "code,en,account code,preferred\ncode,fr,code du compte,preferred\n"
+    text = ("Les cas signalés aux CDC augmentent.\nLes CDC publient le code du compte rendu.\n"
+            "Le code du compte est unique.\n")
+    assert "CDC" not in candidates_in(tmp_path, glossary, "fr", text)
+
+
 def test_a_kept_term_inflected_as_its_own_language_does_is_the_term(tmp_path):
     """The Spanish glossary keeps the English „Container Runtime": „Container Runtimes" and
     „container runtime's" are that term with an English plural and possessive, no variant."""

@@ -20,7 +20,7 @@ from typing import Iterable, NamedTuple
 from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
 from mtcheck.discovery.typos import Typos, typo_prone
 from mtcheck.language import (ARTICLE_FORMS, Complement, articles, canonical_lang, complement, complement_renumbered,
-                              family, known_word, renumbered)
+                              family, function_words, known_word, renumbered)
 from mtcheck.language.fullform import adjectival
 from mtcheck.language.dictionary import dictionary_lemma, folded_lemma, one_lemma, respelt_text, simplemma_languages
 from mtcheck.language.loanwords import hangul, heard, misspellable, misspelt, without_particle, written_by_sound
@@ -30,6 +30,9 @@ from mtcheck.model import Concept, Term
 
 MIN_PIECE = 4   # letters a shared piece needs to count
 MODIFIERS_FIRST = {"hu", "fi", "et", "tr", "en", "ko", "ja"}  # languages whose noun phrases put every modifier first
+# Languages that write each syllable apart: an abbreviation takes every one („giải phóng mặt
+# bằng" → GPMB), though a syllable may be a function word elsewhere (bằng, by means of).
+SYLLABLES_APART = {"vi"}
 MIN_COVER = 0.5  # the share of a part's letters a span must cover to share it
 
 
@@ -140,7 +143,8 @@ class ConceptParts:
             # it in two or with a hyphen („Apiserver" for API-Server), unless it lists that too.
             if closed and closed not in spelt and (concept.id, t) not in self.closed.get(closed, ()):
                 self.closed.setdefault(closed, []).append((concept.id, t))
-            short = initials(t.text)
+            term_lang = canonical_lang(t.lang)
+            short = initials(t.text, frozenset() if family(term_lang) in SYLLABLES_APART else function_words(term_lang))
             if short and short not in own and short not in shortened:  # once per concept
                 shortened.add(short)
                 self.initials.setdefault(short, []).append((concept.id, t))
@@ -796,13 +800,16 @@ MIN_CLOSED = 6  # letters of a term written as one word: shorter ones are often 
 MIN_INITIALS = 3  # letters of an abbreviation: two letters name too many things
 
 
-def initials(text: str) -> str | None:
+def initials(text: str, function: frozenset[str] = frozenset()) -> str | None:
     """A term's initials, capitals: of its capitalised words where it has some ('Vietnam
-    Fatherland Front', 'Front de la Patrie du Vietnam' → VFF, FPV), else of all its words
-    ('giải phóng mặt bằng' → GPMB); None for fewer than MIN_INITIALS or a term of one word."""
+    Fatherland Front', 'Front de la Patrie du Vietnam' → VFF, FPV), else of all its words but
+    the `function` words of its language ('giải phóng mặt bằng' → GPMB; 'code du compte' has
+    two, CC); None for fewer than MIN_INITIALS or a term of one word."""
     words = [w for w in text.replace("-", " ").split() if w[:1].isalpha()]
     if any(w[:1].isupper() for w in words):
         words = [w for w in words if w[:1].isupper()]
+    else:
+        words = [w for w in words if w.casefold() not in function]
     if len(words) < MIN_INITIALS:
         return None
     return "".join(w[0] for w in words).upper()
