@@ -135,6 +135,18 @@ def test_a_dictionary_translation_of_a_kept_term_is_a_rendering(dictionaries, tm
     assert lexical.detail == "a translation of the en term 'Node', which the glossary keeps as it is (freedict-eng-fra)"
 
 
+def test_a_term_the_language_has_as_a_word_of_its_own_is_not_kept(dictionaries, tmp_path):
+    """The French glossary's „options" is spelt as the English term is, but it is a French
+    word, not the English one kept: „alternatives", which the dictionary also gives for
+    'options', is another word of the text, not a rendering of the concept. „Node" is kept
+    (French has no such word), and „nœud" translates it."""
+    write_dictionary(dictionaries, "freedict-eng-fra", ENG_FRA + [("options", "options <n>\nalternatives\n")])
+    glossary = KEPT + "options,en,options,preferred\noptions,fr,options,preferred\n"
+    text = TEXT + "Les alternatives sont nombreuses.\nD'autres alternatives existent, comme les options.\n"
+    found = {form: c.concept.id for form, c in candidates_in(tmp_path, glossary, "fr", text).items() if c.score >= 0.5}
+    assert found.get("nœud") == "node" and "alternatives" not in found
+
+
 def test_a_translation_of_a_kept_loanword_is_found_once_per_place(dictionaries, tmp_path):
     """„serviço" where a Portuguese glossary keeps "Service": the matcher does not take it for
     the loanword (they stem alike), the dictionary and the spelling both say it translates the

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from mtcheck.discovery.parts import MODIFIERS_FIRST, cognate, plain, related
 from mtcheck.discovery.text import TextAnalyser
-from mtcheck.language import analyzer_for, canonical_lang, words_of
+from mtcheck.language import analyzer_for, canonical_lang, known_word, words_of
 from mtcheck.language.bilingual import Lexicon, lexicon
 from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
 from mtcheck.language.loanwords import heard_keys, sounds_like, spellings, written_by_sound
@@ -313,7 +313,9 @@ class DictionaryRenderings:
             # the word and the target renders it otherwise.
             pos = _POS.get(term.part_of_speech, "n")
             found = {self.translation_keys(t) for t in _translations(surfaces[0], pos)} - {()}
-            sure = not (term.text.casefold() not in own_plain or found & own_keys or not 0 < len(found) <= MAX_SENSES)
+            # Kept: not where the language has the word of its own (French „options").
+            kept = term.text.casefold() in own_plain and not ((known := known_word(self.lang)) and known(term.text))
+            sure = not (not kept or found & own_keys or not 0 < len(found) <= MAX_SENSES)
             found -= own_keys
             if not found:
                 return None
