@@ -122,6 +122,11 @@ class DictionaryRenderings:
     def __post_init__(self):
         self._keys = WordCache(self._key)
 
+    @functools.cached_property
+    def _own_word(self):
+        """Whether a word is one of the language's own dictionary (None: no dictionary)."""
+        return known_word(self.lang)
+
     @classmethod
     def build(cls, concepts: Iterable[Concept], lang: str, analyser: TextAnalyser,
               new_terms: bool = False) -> DictionaryRenderings:
@@ -314,7 +319,7 @@ class DictionaryRenderings:
             pos = _POS.get(term.part_of_speech, "n")
             found = {self.translation_keys(t) for t in _translations(surfaces[0], pos)} - {()}
             # Kept: not where the language has the word of its own (French „options").
-            kept = term.text.casefold() in own_plain and not ((known := known_word(self.lang)) and known(term.text))
+            kept = term.text.casefold() in own_plain and not (self._own_word and self._own_word(term.text))
             sure = not (not kept or found & own_keys or not 0 < len(found) <= MAX_SENSES)
             found -= own_keys
             if not found:

@@ -93,9 +93,10 @@ class ConceptParts:
     def build(cls, concepts: Iterable[Concept], lang: str, analyser: TextAnalyser) -> ConceptParts:
         parts = cls(analyser)
         concepts = list(concepts)
+        own_word = known_word(analyser.analyzer.lang)  # once: each call makes its own cache
         for concept in concepts:
             terms = [t for t in concept.terms_in(lang) if t.text.strip()]
-            parts._keep(concept, terms)
+            parts._keep(concept, terms, own_word)
             if terms:
                 parts._spellings(concept, terms)
             words = {t: parts.term_words(t.text) for t in terms}
@@ -159,7 +160,7 @@ class ConceptParts:
                 typed.add(t.text.casefold())
                 self.typos.add(t.text, (concept.id, t))
 
-    def _keep(self, concept: Concept, terms: list[Term]) -> None:
+    def _keep(self, concept: Concept, terms: list[Term], own_word) -> None:
         """The concept's one-word terms in this language that the glossary keeps as they are in
         another language (Node, Service in a Spanish software glossary): a translation of them
         in the text („nodo", „nœud") is a rendering the glossary does not want. Not a word of
@@ -170,11 +171,10 @@ class ConceptParts:
         for t in concept.terms:
             if t.lang not in here:
                 elsewhere.setdefault(plain(t.text.casefold()), set()).add(canonical_lang(t.lang))
-        known = known_word(self.analyser.analyzer.lang)
         for term in terms:
             spelt = plain(term.text.casefold())
             if len(spelt) >= MIN_PIECE and spelt.isalpha() and spelt in elsewhere \
-                    and not (known is not None and known(term.text)):
+                    and not (own_word is not None and own_word(term.text)):
                 self.kept.setdefault(spelt[:2], []).append((concept.id, term))
                 self._kept_from[(concept.id, term.text)] = tuple(sorted(elsewhere[spelt]))
 
