@@ -124,7 +124,7 @@ class DictionaryRenderings:
 
     @functools.cached_property
     def _own_word(self):
-        """Whether a word is one of the language's own dictionary (None: no dictionary)."""
+        """Whether the language's own dictionary knows a word (None: it has none)."""
         return known_word(self.lang)
 
     @classmethod
