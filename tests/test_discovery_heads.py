@@ -92,6 +92,28 @@ def test_a_compounds_first_part_is_kept_only_where_both_rests_are_words(tmp_path
     assert flagged_in(tmp_path, glossary, "de", text) == set()
 
 
+def test_a_compounds_first_part_replaced_by_one_of_the_same_sense(tmp_path, dictionaries):
+    """„Landräumung" is „Geländeräumung" with „Land" for „Gelände", both 'land' in the
+    German–English dictionary: the term with its first part said otherwise. „Baufeldräumung"
+    shares no sense with it there, „Landwirtschaft" no head; without the dictionary nothing.
+    „Beitrag" (contribution) beside „Auftrag" (order) replaces a prefix, no noun, whatever
+    sense the dictionary gives the prepositions."""
+    from tests.test_bilingual import write_dictionary
+
+    glossary = GERMAN + "order,en,order,preferred\norder,de,Auftrag,preferred\n"
+    text = ("Die Landräumung für die Straße dauert.\nDie Landräumung ist fast fertig.\n"
+            "Die Baufeldräumung beginnt, die Landwirtschaft leidet.\n"
+            "Der Beitrag steigt, der Beitrag sinkt, der Auftrag bleibt.\n")
+    assert flagged_in(tmp_path, glossary, "de", text) == set()
+    write_dictionary(dictionaries, "freedict-deu-eng", [
+        ("gelände", "Gelände <n>\nland, terrain, site\n"), ("land", "Land <n>\nland, country\n"),
+        ("baufeld", "Baufeld <n>\nworking area\n"), ("auf", "auf <prep>\non\n"), ("bei", "bei <prep>\non\n")])
+    found = candidates_in(tmp_path, glossary, "de", text)
+    assert {form for form, c in found.items() if c.score >= 0.5} == {"Landräumung"}
+    assert [e.detail for e in found["Landräumung"].evidence if e.signal == "variant"] == [
+        "the known rendering 'Geländeräumung' with 'Land' for 'Gelände', both 'land' in the dictionary"]
+
+
 def test_a_verb_term_whose_verb_another_replaces_is_another_action(tmp_path):
     """The glossary's verb „creare rami" (create branches): „ripristinare rami" restores them,
     another action, though both verbs end in -are; the same term without its part of speech

@@ -198,6 +198,10 @@ class Discoverer:
             if spelt and not (spelt == {"initials"} and _defined(analysed, index, covered)):
                 made.add((index, index + 1))
                 self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
+            # A compound term with its first part replaced by one of the same sense.
+            elif state.parts.first_part_replaced(word.text):
+                made.add((index, index + 1))
+                self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
             # A translation of a term the glossary keeps as it is in another language.
             # A proper name (capitalised inside a sentence) translates nothing.
             elif state.parts.cognates(word.text) \
@@ -873,6 +877,7 @@ class Discoverer:
         if span_lang == lang:
             concepts |= state.lexical.concepts_rendered(spans[0].occurrence.text, left_out=True)
             concepts |= {c for c, _, _ in parts.spellings(spans[0].occurrence.text)}
+            concepts |= {c for c, *_ in parts.first_part_replaced(spans[0].occurrence.text)}
         concepts |= {concept for (concept, lang_), words in learned.items()
                      if lang_ == span_lang and any(k in words for k in keys)}
         best, best_rank = None, (0.0, 0)

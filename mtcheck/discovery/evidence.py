@@ -129,6 +129,12 @@ class EvidenceReader:
             term, signal = spelt
             evidence.append(Evidence(signal, WEIGHTS[signal], f"the {term.lang} term '{term.text}' {_SPELT[signal]}"))
             tied = True
+        elif span_lang == lang and (replaced := next((r for r in parts.first_part_replaced(spans[0].occurrence.text)
+                                                     if r[0] == concept.id), None)):
+            _, term, own_first, first, sense = replaced
+            evidence.append(Evidence("variant", WEIGHTS["variant"], f"the known rendering '{term.text}' with "
+                                     f"'{first}' for '{own_first}', both '{sense}' in the dictionary"))
+            tied = True
         elif (kept := next((t for c, t in parts.cognates(spans[0].occurrence.text) if c == concept.id), None)) \
                 and not _always_capitalised(state.counts, [s.occurrence.text for s in spans], lang) \
                 and not _means_otherwise(spans[0].occurrence.text, span_lang, kept, concept):

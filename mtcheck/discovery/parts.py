@@ -78,6 +78,8 @@ class ConceptParts:
     # A Hangul term's consonants -> it, for the term misspelt (see loanwords.misspelt).
     hangul: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)
     typos: Typos = field(default_factory=Typos)  # a one-word term, for a word one letter off it
+    # A one-word compound term's head -> (concept id, term, its first part), made when first needed
+    _compound_heads: dict[str, list[tuple[str, Term, str]]] | None = field(default=None, repr=False)
     _with: dict[str, tuple] = field(default_factory=dict)           # word key -> renderings_with
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
@@ -199,6 +201,48 @@ class ConceptParts:
                       if not any((known := known_word(lang)) is not None and known(surface)
                                  for lang in (self.analyser.analyzer.lang, canonical_lang(t.lang)))]
         return found
+
+    def first_part_replaced(self, surface: str) -> list[tuple[str, Term, str, str, str]]:
+        """In a language that writes compounds as one word, the one-word compound terms this
+        word is with its first part replaced by a word a bilingual dictionary gives the same
+        sense as the term's („Landräumung" for „Geländeräumung": both „Land" and „Gelände"
+        are 'land' in the German–English dictionary), the head kept as it is or inflected:
+        (concept id, term, the term's first part, the word's, the sense they share)."""
+        analyzer = self.analyser.analyzer
+        if not analyzer.compounding or not surface[:1].isalpha():
+            return []
+        heads = self._heads_of_compounds()
+        if not heads:
+            return []
+        word = surface.casefold()
+        found = []
+        for cut in range(MIN_PIECE - 1, len(word) - MIN_COMPOUND_HEAD + 1):
+            first, rest = word[:cut], word[cut:]
+            for head in (rest[:len(rest) - ending] for ending in range(CLOSED_ENDING + 1)):
+                for concept_id, term, own_first in heads.get(head, ()):
+                    if own_first.casefold() == first or not self._compound_start(surface[:cut]):
+                        continue
+                    shared = _same_sense(analyzer.lang, surface[:cut], own_first)
+                    if shared:
+                        found.append((concept_id, term, own_first, surface[:cut], shared))
+        return found
+
+    def _heads_of_compounds(self) -> dict[str, list[tuple[str, Term, str]]]:
+        if self._compound_heads is None:
+            self._compound_heads = {}
+            analyzer = self.analyser.analyzer
+            for concept_id in sorted(self.renderings):
+                for rendering in self.renderings[concept_id]:
+                    text = rendering.term.text
+                    if len(rendering.parts) != 1 or not text.isalpha():
+                        continue
+                    folded = text.casefold()
+                    for cut in range(MIN_PIECE - 1, len(folded) - MIN_COMPOUND_HEAD + 1):
+                        if self._compound_start(text[:cut]) and analyzer.is_known_compound_rest(folded[cut:]):
+                            self._compound_heads.setdefault(folded[cut:], []).append(
+                                (concept_id, rendering.term, text[:cut]))
+                            break
+        return self._compound_heads
 
     def cognates(self, surface: str) -> list[tuple[str, Term]]:
         """Kept terms (see _keep) the word looks like a translation of: the same first two
@@ -1138,6 +1182,26 @@ def _cover(part: str, key: str, compounding: bool) -> float:
         if common >= MIN_PIECE + 1:
             return common / len(part)  # two compounds with the same head
     return 0.0
+
+
+PIVOT = "en"  # the language bilingual dictionaries pair others with (FreeDict's, mostly)
+MIN_COMPOUND_HEAD = 4  # letters of a compound's head whose first part another replaces
+
+
+def _same_sense(lang: str, one: str, other: str) -> str:
+    """A one-word sense a dictionary from the language into the pivot gives both words (the
+    first, alphabetically); '' where it gives none to both, or there is no such dictionary."""
+    from mtcheck.language.bilingual import lexicon
+
+    words = lexicon(lang, PIVOT)
+    if not words:
+        return ""
+
+    def senses(word: str) -> set[str]:
+        return {t.casefold() for form in dict.fromkeys((word, word[:1].upper() + word[1:].casefold()))
+                for t in words.translations(form) if " " not in t}
+    shared = senses(one) & senses(other)
+    return min(shared) if shared else ""
 
 
 def _common_suffix(a: str, b: str) -> int:
