@@ -80,6 +80,8 @@ class ConceptParts:
     typos: Typos = field(default_factory=Typos)  # a one-word term, for a word one letter off it
     # A one-word compound term's head -> (concept id, term, its first part), made when first needed
     _compound_heads: dict[str, list[tuple[str, Term, str]]] | None = field(default=None, repr=False)
+    _head_ends: set[str] = field(default_factory=set, repr=False)  # their last MIN_COMPOUND_HEAD letters
+    _pivot: object = field(default=None, repr=False)  # the dictionary into PIVOT, once looked for
     _with: dict[str, tuple] = field(default_factory=dict)           # word key -> renderings_with
     _pieces: dict[str, set[str]] = field(default_factory=dict)             # piece -> concept ids
     _sharing: WordCache = field(init=False, repr=False)                   # word key -> concept ids
@@ -212,9 +214,11 @@ class ConceptParts:
         if not analyzer.compounding or not surface[:1].isalpha():
             return []
         heads = self._heads_of_compounds()
-        if not heads:
-            return []
         word = surface.casefold()
+        # Most words end as no head does, with or without an ending: three lookups say so.
+        if not any(word[len(word) - ending - MIN_COMPOUND_HEAD:len(word) - ending] in self._head_ends
+                   for ending in range(CLOSED_ENDING + 1)):
+            return []
         found = []
         for cut in range(MIN_PIECE - 1, len(word) - MIN_COMPOUND_HEAD + 1):
             first, rest = word[:cut], word[cut:]
@@ -222,10 +226,27 @@ class ConceptParts:
                 for concept_id, term, own_first in heads.get(head, ()):
                     if own_first.casefold() == first or not self._compound_start(surface[:cut]):
                         continue
-                    shared = _same_sense(analyzer.lang, surface[:cut], own_first)
+                    shared = self._same_sense(surface[:cut], own_first)
                     if shared:
                         found.append((concept_id, term, own_first, surface[:cut], shared))
         return found
+
+    def _same_sense(self, one: str, other: str) -> str:
+        """A one-word sense a dictionary from the language into the pivot gives both words
+        (the first, alphabetically); '' where it gives none to both, or there is no such
+        dictionary (looked for once: finding it reads the dictionary folders)."""
+        if self._pivot is None:
+            from mtcheck.language.bilingual import lexicon
+
+            self._pivot = lexicon(self.analyser.analyzer.lang, PIVOT)
+        if not self._pivot:
+            return ""
+
+        def senses(word: str) -> set[str]:
+            return {t.casefold() for form in dict.fromkeys((word, word[:1].upper() + word[1:].casefold()))
+                    for t in self._pivot.translations(form) if " " not in t}
+        shared = senses(one) & senses(other)
+        return min(shared) if shared else ""
 
     def _heads_of_compounds(self) -> dict[str, list[tuple[str, Term, str]]]:
         if self._compound_heads is None:
@@ -242,6 +263,7 @@ class ConceptParts:
                             self._compound_heads.setdefault(folded[cut:], []).append(
                                 (concept_id, rendering.term, text[:cut]))
                             break
+            self._head_ends = {head[-MIN_COMPOUND_HEAD:] for head in self._compound_heads}
         return self._compound_heads
 
     def cognates(self, surface: str) -> list[tuple[str, Term]]:
@@ -1186,22 +1208,6 @@ def _cover(part: str, key: str, compounding: bool) -> float:
 
 PIVOT = "en"  # the language bilingual dictionaries pair others with (FreeDict's, mostly)
 MIN_COMPOUND_HEAD = 4  # letters of a compound's head whose first part another replaces
-
-
-def _same_sense(lang: str, one: str, other: str) -> str:
-    """A one-word sense a dictionary from the language into the pivot gives both words (the
-    first, alphabetically); '' where it gives none to both, or there is no such dictionary."""
-    from mtcheck.language.bilingual import lexicon
-
-    words = lexicon(lang, PIVOT)
-    if not words:
-        return ""
-
-    def senses(word: str) -> set[str]:
-        return {t.casefold() for form in dict.fromkeys((word, word[:1].upper() + word[1:].casefold()))
-                for t in words.translations(form) if " " not in t}
-    shared = senses(one) & senses(other)
-    return min(shared) if shared else ""
 
 
 def _common_suffix(a: str, b: str) -> int:
