@@ -612,3 +612,18 @@ def test_a_word_the_dictionary_gives_another_meaning_is_no_cognate(dictionaries,
     write_dictionary(dictionaries, "freedict-fra-eng", [("tant", "tant /tɑ̃/ <adv>\nso much, so many\n"),
                                                          ("tain", "tain /tɛ̃/ <n, masc>\ntaint\n")])
     assert cognates() == {"tains"}
+
+
+def test_a_run_the_dictionary_gives_for_the_source_word_may_be_its_other_sense(dictionaries, tmp_path):
+    """"Saving File" → „Guardado rápido de archivo": 'File' is rendered by its term and
+    „Guardado rápido" is left for 'Saving', but the dictionary gives „guardado" for 'saving'
+    beside the glossary's „ahorro": the word in another sense (saving a file, not money
+    saved), so the run is not taken at once as a label's would be. One with no word the
+    dictionary gives for it is („Economía rápida")."""
+    write_dictionary(dictionaries, "freedict-eng-spa", [("saving", "saving <n>\nahorro, guardado\n")])
+    glossary = ("saving,en,saving,preferred\nsaving,es,ahorro,preferred\n"
+                "file,en,file,preferred\nfile,es,archivo,preferred\n")
+    filler = [("Open the file", "Abrir el archivo")]
+    assert gl006_in_po(tmp_path, glossary, "es", [("Saving File", "Guardado rápido de archivo")] + filler) == []
+    other = gl006_in_po(tmp_path, glossary, "es", [("Saving File", "Economía rápida de archivo")] + filler)
+    assert [(f["text"], f["concept"]) for f in other] == [("Economía rápida", "saving")]

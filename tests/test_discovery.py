@@ -17,6 +17,7 @@ import pytest
 from mtcheck.discovery import Discoverer
 from mtcheck.glossary import load_glossary, write_glossary
 from mtcheck.glossary.shipped import shipped_glossary
+from mtcheck.language.tagger import tagger_for
 from mtcheck.model import Concept, Glossary, Segment, Status, Term
 from tests.conftest import SEEDS, run_cli
 
@@ -532,6 +533,25 @@ def test_a_label_that_is_the_term_alone_names_its_rendering_at_once(tmp_path):
     assert longer == []
 
 
+def test_a_run_left_where_every_other_source_word_is_rendered_names_the_term_at_once(tmp_path):
+    """"Rebalance Transaction" → „Cuadre de Asiento": 'Transaction' is rendered by its term, so
+    „Cuadre" is all that is left for 'Rebalance', as for a label that is the term alone. Not
+    where the source has the term in another form ("Rebalancing": a form may be a word of
+    another sense), nor where a word the source says is left unrendered: "Keep", a stop word
+    to the English list but a verb here, may be what „Conservar" says."""
+    glossary = ("rebalance,en,rebalance,preferred\nrebalance,es,reequilibrar,preferred\n"
+                "transaction,en,transaction,preferred\ntransaction,es,asiento,preferred\n"
+                "order,en,order,preferred\norder,es,pedido,preferred\n"
+                "invoice,en,invoice,preferred\ninvoice,es,factura,preferred\n")
+    filler = [("Open the transaction", "Abrir el asiento")]
+    said = gl006_in_po(tmp_path, glossary, "es", [("Rebalance Transaction", "Cuadre de Asiento")] + filler)
+    assert [(f["text"], f["concept"]) for f in said] == [("Cuadre", "rebalance")]
+    assert gl006_in_po(tmp_path, glossary, "es", [("Rebalancing Transaction", "Cuadre de Asiento")] + filler) == []
+    if tagger_for("en") is not None:
+        assert gl006_in_po(tmp_path, glossary, "es", [("Keep normal invoice order", "Conservar la factura normal")]
+                           + filler) == []
+
+
 def test_the_terms_words_in_another_order_where_the_source_says_the_term(tmp_path):
     """"Edit Scheduled Transaction" → „Edytuj zaplanowaną transakcję": the glossary says
     „Transakcja zaplanowana", and the target has its words in the other order. Alone that
@@ -965,7 +985,8 @@ def test_a_kept_terms_translation_may_be_the_term_with_one_letter_more(tmp_path)
 def test_discover_proposes_a_term_where_the_glossary_has_none_in_the_language(tmp_path):
     """The glossary has 'discount' in English only: where the source says it, the Polish
     target says „Zniżka" — a term to propose (admitted, in --write-glossary), which `discover`
-    lists; GL006 reports deviations from a term the glossary has, so none here."""
+    lists, and „Rabat" once, the word left where 'invoice' is „faktury"; GL006 reports
+    deviations from a term the glossary has, so none here."""
     glossary_path = tmp_path / "g.csv"
     glossary_path.write_text("concept,lang,term,status\ndiscount,en,discount,preferred\n"
                              "invoice,en,invoice,preferred\ninvoice,pl,faktura,preferred\n", encoding="utf-8")
@@ -975,9 +996,11 @@ def test_discover_proposes_a_term_where_the_glossary_has_none_in_the_language(tm
                              "--write-glossary", tmp_path / "new.csv")
     assert code == 1, err
     found = {(c["text"], c["concept"], c["preferred"]) for c in json.loads(out)["candidates"]}
-    assert found == {("Zniżka", "discount", None)}
+    assert found == {("Zniżka", "discount", None), ("Rabat", "discount", None)}
     added = [row for row in (tmp_path / "new.csv").read_text(encoding="utf-8").splitlines() if ",pl," in row]
-    assert added[0].startswith("discount,pl,Zniżka,admitted") and len(added) == 2  # and faktura
+    assert [row.split(",")[:4] for row in added] == [["discount", "pl", "Zniżka", "admitted"],
+                                                     ["discount", "pl", "Rabat", "admitted"],
+                                                     ["invoice", "pl", "faktura", "preferred"]]
     _, text, _ = run_cli("discover", po, "-g", glossary_path)
     assert "no pl term in the glossary yet" in text
     code, out, err = run_cli("check", po, "-g", glossary_path, "--select", "GL006", "--format", "json")
@@ -1606,14 +1629,17 @@ def test_a_word_sharing_two_thirds_of_the_terms_start_is_its_form(tmp_path):
 def test_a_target_term_of_the_source_words_other_part_of_speech_is_no_free_word(tmp_path):
     """"Merge Commit Message" reads 'Merge' as the verb; the target's „Zusammenführungs-" is
     the noun's term, a rendering of the same source word, so it is no word left free for the
-    commit message's gap to take („Zusammenführungs-Beschreibung" for 'commit message')."""
+    commit message's gap to take („Zusammenführungs-Beschreibung" for 'commit message'). What
+    is left, „Beschreibung", is the term cut short: with every other source word rendered, the
+    only word the target has for it."""
     glossary = ("merge-noun,en,merge,preferred,noun\nmerge-noun,de,Zusammenführung,preferred,noun\n"
                 "merge-verb,en,merge,preferred,verb\nmerge-verb,de,zusammenführen,preferred,verb\n"
                 "commit-message,en,commit message,preferred,\ncommit-message,de,Commit-Beschreibung,preferred,\n"
                 "message,en,message,preferred,\nmessage,de,Beschreibung,preferred,\n")
     pairs = [("Merge Commit Message:", "Zusammenführungs-Beschreibung:"),
              ("Merge the branches", "Die Zweige zusammenführen")]
-    assert gl006_in_po(tmp_path, glossary, "de", pairs, "concept,lang,term,status,part_of_speech") == []
+    found = gl006_in_po(tmp_path, glossary, "de", pairs, "concept,lang,term,status,part_of_speech")
+    assert [(f["text"], f["concept"]) for f in found] == [("Beschreibung", "commit-message")]
 
 
 def test_a_word_made_from_the_term_renders_it_in_another_part_of_speech(tmp_path):

@@ -54,6 +54,7 @@ from mtcheck.language import (GLOSS_CLOSING, GLOSS_OPENING, MIN_COMPOUND_REST, a
 from mtcheck.language.bilingual import installed
 from mtcheck.language.dictionary import dictionary_lemma, respelt_text
 from mtcheck.language.nouns import german_noun_form
+from mtcheck.language.tagger import tagger_for
 from mtcheck.matching import LanguageMatcher, Matcher, WordCache
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
 from mtcheck.resemblance import plain_words, resembles_a_term
@@ -61,6 +62,7 @@ from mtcheck.resemblance import plain_words, resembles_a_term
 DEFAULT_THRESHOLD = 0.5
 
 MIN_FOREIGN = 0.6   # the language identifier's probability for a span in another language
+_OPEN_CLASSES = frozenset({"noun", "verb", "adjective", "adverb"})
 T = TypeVar("T")
 MAX_SPANS = 500_000  # candidate places remembered per run: memory stays bounded
 
@@ -360,6 +362,7 @@ class Discoverer:
         translated = self._source_translations(state, segment.source_lang, lang, others)
         covered += [(index, index + 1) for index, word in enumerate(analysed.words)
                     if word.content and state.lexical.key(word.text) in translated]
+        accounted = None  # whether the target renders every other source word: asked at most once
         found = gap_runs(analysed.words, covered, analysed.joined)
         slashed = None  # runs that a slash may join, for a term written so ("Liability/Equity")
         listed = self._listed(lang, segment, analysed, matches, spoken) if len(spoken) > 1 else {}
@@ -382,10 +385,53 @@ class Discoverer:
             others = tuple(sorted(source_keys - self._source_keys(match.text, segment.source_lang)))
             times = sum(1 for _, _, concept in said if concept == match.concept.id)
             alone = all(match.start <= start and end <= match.end for _, start, end in words_of(segment.source))
+            if not alone and len(whole) == 1 and match.text.casefold() == match.term.text.casefold() \
+                    and (accounted := accounted if accounted is not None else
+                         self._all_accounted(state, segment, analysed, matches, said, spoken, lang)):
+                # Only the term as written: a form of it may be a word of another sense ("Clear
+                # All" for the state "cleared", „Tout effacer"). And a word the dictionary gives
+                # for the source's word may be that word in another sense ("saving" the file).
+                given = self._source_translations(state, segment.source_lang, lang, match.text.split())
+                first, stop, _ = whole[0]
+                alone = not any(state.lexical.key(word.text) in given
+                                for word in analysed.words[first:stop] if word.content)
             echoed = tuple(s for s in spans if _echoes_term(analysed.words[s[0]:s[1]], match.text))
             gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others, times, alone, in_item,
                       echoed)
             state.gaps.add(gap, (segment, analysed))
+
+    def _all_accounted(self, state: LanguageState, segment: Segment, analysed: Analysed, matches: list[Match],
+                       said: list[tuple[int, int, str]], spoken: list[tuple[int, int, frozenset[str]]],
+                       lang: str) -> bool:
+        """Whether the target renders every content word of the source but the missing term's:
+        each is in a source term whose concept the target has a term of, or the target has
+        it again, or a word the dictionary gives for it („Cuadre de Asiento" for "Rebalance
+        Transaction": 'Transaction' is „Asiento", so „Cuadre" is left for 'Rebalance'). Then
+        the target's one free run renders the term as surely as a label's only words do."""
+        source_lang = canonical_lang(segment.source_lang or "")
+        analyser = self._source_analysers.get(source_lang)
+        if analyser is None:
+            analyser = self._source_analysers[source_lang] = TextAnalyser(analyzer_for(source_lang))
+        rendered = {m.concept.id for m in matches} | {c.id for m in matches for c, _ in m.alternatives}
+        target_keys = {state.lexical.key(word.text) for word in analysed.words if word.content}
+        source = mask_protected(segment.source)
+        # A long stop list holds words that say something ("Keep", "order", "now"): where a tagger
+        # reads one as a noun, verb, adjective or adverb here, it too must be rendered.
+        tagger = tagger_for(source_lang)
+        said_open = [(start, end) for start, end, classes in tagger.classes(source) if classes & _OPEN_CLASSES] \
+            if tagger is not None else []
+        for word, start, end in analyser.words_of(source):
+            if any(first < end and start < stop for first, stop, _ in said):
+                continue
+            if not analyser.word(word)[1] and not any(first < end and start < stop for first, stop in said_open):
+                continue
+            if any(first < end and start < stop and concepts & rendered for first, stop, concepts in spoken):
+                continue
+            if any(echoes(target.text, word) for target in analysed.words if target.content):
+                continue
+            if not self._source_translations(state, segment.source_lang, lang, [word]) & target_keys:
+                return False
+        return True
 
     def _listed(self, lang: str, segment: Segment, analysed: Analysed, matches: list[Match],
                 spoken: list[tuple[int, int, frozenset[str]]]) -> dict[str, Item]:
