@@ -627,3 +627,16 @@ def test_a_run_the_dictionary_gives_for_the_source_word_may_be_its_other_sense(d
     assert gl006_in_po(tmp_path, glossary, "es", [("Saving File", "Guardado rápido de archivo")] + filler) == []
     other = gl006_in_po(tmp_path, glossary, "es", [("Saving File", "Economía rápida de archivo")] + filler)
     assert [(f["text"], f["concept"]) for f in other] == [("Economía rápida", "saving")]
+
+
+def test_words_of_a_short_stem_the_dictionary_gives_other_senses_are_other_words(dictionaries, tmp_path):
+    """„Controlador" and „conta" are both keyed from cont-: „Controlador de serviço" has the
+    words of „conta de serviço" in another form by their stems alone. The dictionary gives
+    them no sense in common ('controller', 'account'): another word, no rendering of the
+    service account. „contas de serviço" is the term in the plural, no rendering either."""
+    write_dictionary(dictionaries, "freedict-eng-por", [("account", "account <n>\nconta\n"),
+                                                        ("controller", "controller <n>\ncontrolador\n")])
+    found = candidates_in(tmp_path, "sa,en,Service Account,preferred\nsa,pt,conta de serviço,preferred\n", "pt",
+                          "O Controlador de serviço cria as contas de serviço.\n"
+                          "Cada conta de serviço tem um token.\n")
+    assert not [form for form, c in found.items() if c.score >= 0.5]

@@ -72,7 +72,7 @@ class EvidenceReader:
             if not phrased and parts.extra_links(variant, text):
                 continue
             worded = parts.worded_by_glossary(concept, variant, text, self._concepts)
-            if not worded and parts.other_words(variant, text):
+            if not worded and parts.other_words(variant, text) or parts.senses_apart(variant, text):
                 continue
             reordered = parts.reordered(variant, keys)
             if reordered or worded or not parts.contains_rendering(concept.id, keys) or parts.relinked(variant, text) \
@@ -181,6 +181,8 @@ class EvidenceReader:
                 share = None
             else:
                 share = parts.best_share(concept.id, list(keys), all(s.occurrence.quoted for s in spans))
+                if share is not None and parts.senses_apart(share.rendering, spans[0].occurrence.text):
+                    share = None  # it shares a stem with the rendering's word, not the word
             if share is not None and not share.novel:
                 # Where the source has the term and the target none of its renderings, part of a
                 # rendering is a rendering too („科目" where the glossary says „会计科目");

@@ -235,18 +235,41 @@ class ConceptParts:
         """A one-word sense a dictionary from the language into the pivot gives both words
         (the first, alphabetically); '' where it gives none to both, or there is no such
         dictionary (looked for once: finding it reads the dictionary folders)."""
+        shared = self._senses(one) & self._senses(other)
+        return min(shared) if shared else ""
+
+    def _senses(self, word: str, lemma: bool = False) -> set[str]:
+        """The one-word senses the dictionary into the pivot gives a word (with `lemma`, its
+        lemma's too: the dictionary lists „conter", not „contém")."""
         if self._pivot is None:
             from mtcheck.language.bilingual import lexicon
 
             self._pivot = lexicon(self.analyser.analyzer.lang, PIVOT)
         if not self._pivot:
-            return ""
+            return set()
+        forms = [word, word[:1].upper() + word[1:].casefold()]
+        lang = self.analyser.analyzer.lang
+        if lemma and lang in simplemma_languages():
+            forms += [found for form in (word, word.casefold()) if (found := dictionary_lemma(form, lang))]
+        return {t.casefold() for form in dict.fromkeys(forms) for t in self._pivot.translations(form) if " " not in t}
 
-        def senses(word: str) -> set[str]:
-            return {t.casefold() for form in dict.fromkeys((word, word[:1].upper() + word[1:].casefold()))
-                    for t in self._pivot.translations(form) if " " not in t}
-        shared = senses(one) & senses(other)
-        return min(shared) if shared else ""
+    def senses_apart(self, rendering: Rendering, text: str) -> bool:
+        """Whether a word of the text stands for a word of the rendering only by a short stem
+        both begin with, where the dictionary into the pivot language gives each senses and
+        none in common: another word („contém", contains, and „Controlador" beside „conta",
+        account, all keyed from cont-), not a form of it (masowa beside masa: both 'mass')."""
+        words = [(surface, key) for surface, _, _ in self.analyser.words_of(text)
+                 for key, content in (self.analyser.word(surface),) if content]
+        own = [(surface, key) for surface, _, _ in self.analyser.words_of(rendering.term.text)
+               for key, content in (self.analyser.word(surface),) if content]
+        for surface, key in words:
+            for own_surface, part in own:
+                if key == part or min(len(key), len(part)) >= SHORT_STEM or not related(part, key):
+                    continue
+                senses, own_senses = self._senses(surface, lemma=True), self._senses(own_surface, lemma=True)
+                if senses and own_senses and not senses & own_senses:
+                    return True
+        return False
 
     def _heads_of_compounds(self) -> dict[str, list[tuple[str, Term, str]]]:
         if self._compound_heads is None:
@@ -1207,6 +1230,7 @@ def _cover(part: str, key: str, compounding: bool) -> float:
 
 
 PIVOT = "en"  # the language bilingual dictionaries pair others with (FreeDict's, mostly)
+SHORT_STEM = 5  # letters of a stem below which words beginning with it are often others (cont-)
 MIN_COMPOUND_HEAD = 4  # letters of a compound's head whose first part another replaces
 
 
