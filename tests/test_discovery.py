@@ -1496,6 +1496,22 @@ def test_where_every_noun_is_capitalised_words_in_small_letters_render_no_noun(t
     assert "Eintragung" in flagged and "hinzufügen" not in flagged
 
 
+def test_a_han_term_abbreviated_to_some_of_its_characters_is_a_rendering(tmp_path):
+    """云服务商 is 云服务提供商 (cloud service provider) abbreviated as Chinese abbreviates: some
+    of its characters in order, its first and last among them, whatever words a segmenter cuts
+    it into. 计划交易 is 计划的交易 with only its link word 的 left out, another construction
+    (see without_link), no abbreviation; 云商 has two characters, which match a term's ends
+    by chance."""
+    glossary = ("provider,en,Cloud Provider,preferred\nprovider,zh,云服务提供商,preferred\n"
+                "provider,zh,云提供商,admitted\nscheduled,en,Scheduled Transaction,preferred\nscheduled,zh,计划的交易,preferred\n")
+    found = accepted_in(tmp_path, glossary, "zh", "这些字段取决于你的云服务商。\n云服务提供商提供机器。\n"
+                                                  "编辑计划交易。\n云商很多。\n")
+    assert {form: c.concept.id for form, c in found.items()} == {"云服务商": "provider", "计划交易": "scheduled"}
+    assert [e.signal for e in found["云服务商"].evidence] == ["abbreviated"]
+    assert "abbreviated to some of its characters" in found["云服务商"].evidence[0].detail
+    assert [e.signal for e in found["计划交易"].evidence] == ["variant"]
+
+
 def test_a_hangul_term_misspelt_is_a_rendering(tmp_path):
     """컨틀로러 is 컨트롤러 (controller) with its letters cut into other syllables, 매트릭 is 메트릭
     (metric) with another vowel: the terms misspelt, found with their particles (는, 을). A

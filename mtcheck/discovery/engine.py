@@ -34,7 +34,7 @@ import bisect
 import functools
 from collections import Counter
 from dataclasses import replace
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from mtcheck.abbreviations import bracketed, initialism
 from mtcheck.discovery.candidate import Candidate, Evidence, Occurrence
@@ -65,6 +65,7 @@ MIN_FOREIGN = 0.6   # the language identifier's probability for a span in anothe
 _OPEN_CLASSES = frozenset({"noun", "verb", "adjective", "adverb"})
 T = TypeVar("T")
 MAX_SPANS = 500_000  # candidate places remembered per run: memory stays bounded
+MAX_ABBREVIATED_WORDS = 4  # words a segmenter may cut a term's abbreviation into
 
 
 # Translates texts of one language into the MT signal's language; None where it cannot.
@@ -210,6 +211,11 @@ class Discoverer:
                     and not (word.text[:1].isupper() and _named(analysed, index, index + 1, lang)):
                 made.add((index, index + 1))
                 self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
+        if state.parts.abbreviable:
+            for first, stop in self._abbreviated_spans(state, analysed, covered):
+                if (first, stop) not in made:
+                    made.add((first, stop))
+                    self._remember_unquoted(lang, state, segment, analysed, first, stop, frozenset(), ())
         variants = list(self._variant_spans(state, analysed, native))
         # In a bilingual segment only what the source says and the target's terms miss.
         eligible = {m.concept.id for m in missing} if segment.source else None
@@ -399,6 +405,18 @@ class Discoverer:
             gap = Gap(match.concept.id, match.text, source_words, tuple(spans), sole, others, times, alone, in_item,
                       echoed)
             state.gaps.add(gap, (segment, analysed))
+
+    @staticmethod
+    def _abbreviated_spans(state: LanguageState, analysed: Analysed, covered) -> Iterator[tuple[int, int]]:
+        """Runs of words that stand together and abbreviate a Han term (see parts.spellings):
+        the segmenter cuts 云服务商 into 云, 服务 and 商, none of them the abbreviation."""
+        words = analysed.words
+        for first in range(len(words)):
+            for stop in range(first + 2, min(first + MAX_ABBREVIATED_WORDS, len(words)) + 1):
+                if any(f < stop and first < s for f, s, _ in covered) or not analysed.joined(first, stop):
+                    break
+                if any(signal == "abbreviated" for _, _, signal in state.parts.spellings(_stretch(analysed, first, stop))):
+                    yield first, stop
 
     def _all_accounted(self, state: LanguageState, segment: Segment, analysed: Analysed, matches: list[Match],
                        said: list[tuple[int, int, str]], spoken: list[tuple[int, int, frozenset[str]]],

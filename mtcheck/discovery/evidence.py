@@ -18,7 +18,8 @@ from mtcheck.model import Concept, Glossary, Term
 
 WEIGHTS = SIGNALS  # each signal's weight at full strength, as its evidence shows it
 # How a term is spelt otherwise.
-_SPELT = {"closed": "written as one word", "initials": "as its initials", "misspelt": "misspelt"}
+_SPELT = {"closed": "written as one word", "initials": "as its initials", "misspelt": "misspelt",
+          "abbreviated": "abbreviated to some of its characters"}
 # Of the dictionary's weight, for a translation of one word (or of a term's words but its head),
 # once and where it recurs.
 PARTIAL, PARTIAL_RECURRING = 0.55, 0.9

@@ -12,6 +12,7 @@ Massenmobilisierungstag is a day).
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -75,6 +76,8 @@ class ConceptParts:
     _kept_from: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # -> the languages it is kept from
     closed: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term written as one word -> it
     initials: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term's initials -> it
+    # A Han term's first and last characters -> (concept id, term), for its abbreviations (云服务商)
+    abbreviable: dict[tuple[str, str], list[tuple[str, Term]]] = field(default_factory=dict)
     # A Hangul term's consonants -> it, for the term misspelt (see loanwords.misspelt).
     hangul: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)
     typos: Typos = field(default_factory=Typos)  # a one-word term, for a word one letter off it
@@ -154,6 +157,10 @@ class ConceptParts:
                 shortened.add(short)
                 self.initials.setdefault(short, []).append((concept.id, t))
         for t in terms:
+            written = t.text.replace(" ", "")
+            if t.status.accepted and len(written) >= MIN_ABBREVIATED + 1 and _HAN_RE.search(written):
+                self.abbreviable.setdefault((written[0], written[-1]), []).append((concept.id, t))
+        for t in terms:
             if t.status.accepted and misspellable(t.text):
                 for consonants in heard(t.text)[:1]:
                     self.hangul.setdefault(consonants, []).append((concept.id, t))
@@ -194,6 +201,9 @@ class ConceptParts:
             for c, t in self.closed.get(folded[:len(folded) - cut] if cut else folded, ())]
         if surface.isupper():
             found += [(c, t, "initials") for c, t in self.initials.get(surface, ())]
+        if self.abbreviable and len(written := surface.replace(" ", "")) >= MIN_ABBREVIATED:
+            found += [(c, t, "abbreviated") for c, t in self.abbreviable.get((written[0], written[-1]), ())
+                      if self._abbreviates(written, t.text.replace(" ", ""))]
         if self.hangul and written_by_sound(surface):
             found += [(c, t, "misspelt") for consonants in heard(surface) for c, t in self.hangul.get(consonants, ())
                       if misspelt(surface, t.text)]
@@ -203,6 +213,21 @@ class ConceptParts:
                       if not any((known := known_word(lang)) is not None and known(surface)
                                  for lang in (self.analyser.analyzer.lang, canonical_lang(t.lang)))]
         return found
+
+    def _abbreviates(self, written: str, term: str) -> bool:
+        """Whether a word is a term's abbreviation as Chinese makes them: some of its characters,
+        in its order, its first and last among them (云服务商 of 云服务提供商, 'cloud service
+        provider'), not the term with only function words left out (计划交易 of 计划的交易: grammar)."""
+        if len(written) >= len(term) or 2 * len(written) < len(term):
+            return False
+        left, at = [], 0
+        for char in term:
+            if at < len(written) and char == written[at]:
+                at += 1
+            else:
+                left.append(char)
+        words = self.analyser.function_words
+        return at == len(written) and not all(char in words for char in left)
 
     def first_part_replaced(self, surface: str) -> list[tuple[str, Term, str, str, str]]:
         """In a language that writes compounds as one word, the one-word compound terms this
@@ -1230,6 +1255,8 @@ def _cover(part: str, key: str, compounding: bool) -> float:
 
 
 PIVOT = "en"  # the language bilingual dictionaries pair others with (FreeDict's, mostly)
+MIN_ABBREVIATED = 3  # characters of a Han term's abbreviation at least: two match by chance
+_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SHORT_STEM = 5  # letters of a stem below which words beginning with it are often others (cont-)
 MIN_COMPOUND_HEAD = 4  # letters of a compound's head whose first part another replaces
 

@@ -32,6 +32,7 @@ SIGNALS = {
     "initials": 0.6,       # a term's initials where the glossary does not list them
     "lexicon": 0.6,        # a bilingual dictionary's translation of the concept's term in another language
     "misspelt": 0.6,       # a term one letter off (a Hangul term: a vowel, a consonant in the next syllable)
+    "abbreviated": 0.6,    # a Han term abbreviated to some of its characters, its first and last among them
     "formed": 0.3,         # a known rendering with its head replaced by a word formed as it is
     "glossed": 0.7,        # a term of the concept in another language glosses it in brackets
     "listed": 0.3,         # one of a kept term's many senses, named in a list beside the glossary's terms
