@@ -1347,6 +1347,21 @@ FRONT = ("front,en,Vietnam Fatherland Front,preferred\n"
          "front,de,Vaterländische Front Vietnams,preferred\n")
 
 
+def test_another_languages_initials_glossed_in_brackets_are_still_foreign(tmp_path):
+    """„Vietnamské vlastenecké fronty (VFF)" glosses the Czech name with the English name's
+    initials, as GL003 allows; „systému VFF" then uses them as the name: a foreign rendering,
+    not an abbreviation the document defined for it. The Czech name's own initials („VVF")
+    so defined are the concept from there on."""
+    glossary = ("front,en,Vietnam Fatherland Front,preferred\n"
+                "front,cs,Vietnamská vlastenecká fronta,preferred\n")
+    foreign = accepted_in(tmp_path, glossary, "cs", "Sjezd Vietnamské vlastenecké fronty (VFF) začal.\n"
+                                                    "Předseda mluvil o systému VFF provincie.\n")
+    assert [(form, [o.location.line for o in c.occurrences]) for form, c in foreign.items()] == [("VFF", [2])]
+    own = accepted_in(tmp_path, glossary, "cs", "Sjezd Vietnamské vlastenecké fronty (VVF) začal.\n"
+                                                "Předseda mluvil o systému VVF provincie.\n")
+    assert own == {}
+
+
 def test_an_abbreviation_the_document_defined_is_the_concept_from_there_on(tmp_path):
     """„VFV" after „Vaterländische Front Vietnams (VFV)" is the Front, as GL004 reads it (and
     so its initialism after the term was used): no rendering the glossary does not know. Before

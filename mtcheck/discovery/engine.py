@@ -435,9 +435,7 @@ class Discoverer:
         source = mask_protected(segment.source)
         # A long stop list holds words that say something ("Keep", "order", "now"): where a tagger
         # reads one as a noun, verb, adjective or adverb here, it too must be rendered.
-        tagger = tagger_for(source_lang)
-        said_open = [(start, end) for start, end, classes in tagger.classes(source) if classes & _OPEN_CLASSES] \
-            if tagger is not None else []
+        said_open = _open_class_words(source_lang, source)
         for word, start, end in analyser.words_of(source):
             if any(first < end and start < stop for first, stop, _ in said):
                 continue
@@ -954,7 +952,7 @@ class Discoverer:
                                         or span_lang == lang and len(spans) > 1
                                         and state.lexical.rendering(concept_id, spans[0].occurrence.text))):
                 continue  # nothing to render it as in this text's language (see new_terms)
-            placed = _not_abbreviated(state, spans, concept_id)
+            placed = _not_abbreviated(state, spans, concept_id, lang)
             if span_lang == lang and len(texts := {s.occurrence.text for s in placed}) > 1:
                 # Where some places are the concept's own term in another form, so are those
                 # with their function words (their other endings the analyser's to tell); the
@@ -1211,19 +1209,40 @@ def _note_abbreviations(state: LanguageState, segment: Segment, match: Match) ->
                                      (match.concept.id, location.end_line, location.end_column))
 
 
-def _not_abbreviated(state: LanguageState, spans: list[Span], concept_id: str) -> list[Span]:
+def _not_abbreviated(state: LanguageState, spans: list[Span], concept_id: str, lang: str) -> list[Span]:
     """The spans that are no abbreviation their document defined for the concept before them:
     „VFV" after „Vaterländische Front Vietnams (VFV)" is the concept (GL004 reads it so), not
-    a rendering the glossary does not know."""
+    a rendering the glossary does not know. Another language's initials are, after their
+    gloss in brackets as before it (see _foreign_initials)."""
     if not state.abbreviated:
         return spans
     kept = []
     for span in spans:
         location = span.occurrence.location
         defined = state.abbreviated.get((location.path, span.occurrence.text))
-        if defined is None or defined[0] != concept_id or (location.line, location.column) < defined[1:]:
+        if defined is None or defined[0] != concept_id or (location.line, location.column) < defined[1:] \
+                or _foreign_initials(state, lang, span.occurrence.text):
             kept.append(span)
     return kept
+
+
+@functools.lru_cache(maxsize=65_536)
+def _open_class_words(lang: str, text: str) -> tuple[tuple[int, int], ...]:
+    """Where a tagger reads a word of the text as a noun, verb, adjective or adverb (none
+    without a tagger of the language); once per text: a file's sources recur in each of its
+    languages' files."""
+    tagger = tagger_for(lang)
+    return tuple((start, end) for start, end, classes in tagger.classes(text) if classes & _OPEN_CLASSES) \
+        if tagger is not None else ()
+
+
+def _foreign_initials(state: LanguageState, lang: str, text: str) -> bool:
+    """Whether a word is the initials of a term of another language only: „Vietnamské
+    vlastenecké fronty (VFF)" glosses the name with the English name's initials in a Czech
+    text (as GL003 allows a foreign term in brackets), and „systému VFF" then uses a foreign
+    rendering, where „(VVF)" would define its own abbreviation."""
+    terms = [term for _, term, signal in state.parts.spellings(text) if signal == "initials"]
+    return bool(terms) and not any(family(canonical_lang(term.lang)) == family(lang) for term in terms)
 
 
 def _cuts_a_term(native: list[tuple[int, int, Match]], first: int, stop: int) -> bool:
