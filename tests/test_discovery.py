@@ -552,6 +552,27 @@ def test_a_run_left_where_every_other_source_word_is_rendered_names_the_term_at_
                            + filler) == []
 
 
+def test_a_noun_term_in_the_plural_leaves_its_run_as_the_term_as_written_does(tmp_path):
+    """"Account Subtotals" → „Teilsummen des Kontos": 'Subtotals' is the noun term with the
+    plural's ending (a tagger reads it as a noun), 'Account' is „Kontos", so „Teilsummen" is
+    what the target has for it. A verb's form is no such plural: "Clears Account", the verb
+    of a term the glossary gives no part of speech, as a tagger reads it, nor "Unstaged
+    Account", a form of a term the glossary calls a verb."""
+    if tagger_for("en") is None:
+        pytest.skip("no English tagger")
+    glossary = ("subtotal,en,subtotal,preferred,noun\nsubtotal,de,Zwischensumme,preferred,noun\n"
+                "account,en,account,preferred,noun\naccount,de,Konto,preferred,noun\n"
+                "unstage,en,unstage,preferred,verb\nunstage,de,herausnehmen,preferred,verb\n"
+                "clear,en,clear,preferred,\nclear,de,Ausgleich,preferred,\n")
+    filler = [("Open the account", "Das Konto öffnen")]
+    columns = "concept,lang,term,status,part_of_speech"
+    plural = gl006_in_po(tmp_path, glossary, "de", [("Account Subtotals", "Teilsummen des Kontos")] + filler, columns)
+    assert [(f["text"], f["concept"]) for f in plural] == [("Teilsummen", "subtotal")]
+    assert gl006_in_po(tmp_path, glossary, "de", [("Unstaged Account", "Bereitgestelltes Konto")] + filler,
+                       columns) == []
+    assert gl006_in_po(tmp_path, glossary, "de", [("Clears Account", "Leert Konto")] + filler, columns) == []
+
+
 def test_the_terms_words_in_another_order_where_the_source_says_the_term(tmp_path):
     """"Edit Scheduled Transaction" → „Edytuj zaplanowaną transakcję": the glossary says
     „Transakcja zaplanowana", and the target has its words in the other order. Alone that

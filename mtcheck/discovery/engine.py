@@ -391,7 +391,7 @@ class Discoverer:
             others = tuple(sorted(source_keys - self._source_keys(match.text, segment.source_lang)))
             times = sum(1 for _, _, concept in said if concept == match.concept.id)
             alone = all(match.start <= start and end <= match.end for _, start, end in words_of(segment.source))
-            if not alone and len(whole) == 1 and match.text.casefold() == match.term.text.casefold() \
+            if not alone and len(whole) == 1 and _as_written(match, segment) \
                     and (accounted := accounted if accounted is not None else
                          self._all_accounted(state, segment, analysed, matches, said, spoken, lang)):
                 # Only the term as written: a form of it may be a word of another sense ("Clear
@@ -1224,6 +1224,23 @@ def _not_abbreviated(state: LanguageState, spans: list[Span], concept_id: str, l
                 or _foreign_initials(state, lang, span.occurrence.text):
             kept.append(span)
     return kept
+
+
+def _as_written(match: Match, segment: Segment) -> bool:
+    """Whether the source says the term as the glossary writes it, or a noun term with an
+    ending a tagger reads as the noun's ("subtotals"): another form may be a word of another
+    sense ("Clear All" for the state "cleared", "Unstaged" for the verb "unstage")."""
+    said, term = match.text.casefold(), match.term.text.casefold()
+    if said == term:
+        return True
+    if not said.startswith(term) or len(said) - len(term) > 2 or match.term.part_of_speech not in ("", "noun"):
+        return False
+    tagger = tagger_for(canonical_lang(segment.source_lang or ""))
+    if tagger is None:
+        return False
+    start, end = match.start, match.end
+    return any(first <= start and end <= stop and classes == {"noun"}
+               for first, stop, classes in tagger.classes(segment.source))
 
 
 @functools.lru_cache(maxsize=65_536)
