@@ -1235,22 +1235,21 @@ def _as_written(match: Match, segment: Segment) -> bool:
         return True
     if not said.startswith(term) or len(said) - len(term) > 2 or match.term.part_of_speech not in ("", "noun"):
         return False
-    tagger = tagger_for(canonical_lang(segment.source_lang or ""))
-    if tagger is None:
-        return False
-    start, end = match.start, match.end
-    return any(first <= start and end <= stop and classes == {"noun"}
-               for first, stop, classes in tagger.classes(segment.source))
+    return any(first <= match.start and match.end <= stop and classes == {"noun"}
+               for first, stop, classes in _tagged(canonical_lang(segment.source_lang or ""), segment.source))
+
+
+def _open_class_words(lang: str, text: str) -> list[tuple[int, int]]:
+    """Where a tagger reads a word of the text as a noun, verb, adjective or adverb."""
+    return [(start, end) for start, end, classes in _tagged(lang, text) if classes & _OPEN_CLASSES]
 
 
 @functools.lru_cache(maxsize=65_536)
-def _open_class_words(lang: str, text: str) -> tuple[tuple[int, int], ...]:
-    """Where a tagger reads a word of the text as a noun, verb, adjective or adverb (none
-    without a tagger of the language); once per text: a file's sources recur in each of its
-    languages' files."""
+def _tagged(lang: str, text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """A tagger's classes of the text's words (none without a tagger of the language), once
+    per text: a file's sources recur in each of its languages' files."""
     tagger = tagger_for(lang)
-    return tuple((start, end) for start, end, classes in tagger.classes(text) if classes & _OPEN_CLASSES) \
-        if tagger is not None else ()
+    return tuple(tagger.classes(text)) if tagger is not None else ()
 
 
 def _foreign_initials(state: LanguageState, lang: str, text: str) -> bool:

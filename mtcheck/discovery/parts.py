@@ -12,13 +12,12 @@ Massenmobilisierungstag is a day).
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
-from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser
+from mtcheck.discovery.text import CAPITALISED_NOUNS, HAN_RE, TextAnalyser
 from mtcheck.discovery.typos import Typos, typo_prone
 from mtcheck.language import (ARTICLE_FORMS, Complement, articles, canonical_lang, complement, complement_renumbered,
                               family, function_words, known_word, renumbered)
@@ -158,7 +157,7 @@ class ConceptParts:
                 self.initials.setdefault(short, []).append((concept.id, t))
         for t in terms:
             written = t.text.replace(" ", "")
-            if t.status.accepted and len(written) >= MIN_ABBREVIATED + 1 and _HAN_RE.search(written):
+            if t.status.accepted and len(written) >= MIN_ABBREVIATED + 1 and HAN_RE.search(written):
                 self.abbreviable.setdefault((written[0], written[-1]), []).append((concept.id, t))
         for t in terms:
             if t.status.accepted and misspellable(t.text):
@@ -1256,7 +1255,6 @@ def _cover(part: str, key: str, compounding: bool) -> float:
 
 PIVOT = "en"  # the language bilingual dictionaries pair others with (FreeDict's, mostly)
 MIN_ABBREVIATED = 3  # characters of a Han term's abbreviation at least: two match by chance
-_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SHORT_STEM = 5  # letters of a stem below which words beginning with it are often others (cont-)
 MIN_COMPOUND_HEAD = 4  # letters of a compound's head whose first part another replaces
 

@@ -35,7 +35,7 @@ MAX_NAME_WORDS = 6  # a quoted stretch longer than this is a title or a slogan, 
 # dictionary cuts them into: a rendering is a word (科目), not a run of characters.
 IDEOGRAPHIC = frozenset({"zh", "ja"})
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han ideographs: a character a word of its own
-_HAN_RE = re.compile(f"[{_HAN}]")
+HAN_RE = re.compile(f"[{_HAN}]")
 _IDEOGRAPH_RE = re.compile(f"[\u3040-\u30ff{_HAN}]")  # and Japanese kana
 _HANGUL_RE = re.compile("[\uac00-\ud7af]+")
 
@@ -104,7 +104,7 @@ class TextAnalyser:
         folded = self.analyzer.base(surface)
         # One Han character is a word of its own (云, cloud; 源, source), unless a function word
         # (的, 和, 在): the language's list says which.
-        content = (any(c.isalpha() for c in folded) and (len(folded) > 1 or bool(_HAN_RE.fullmatch(folded)))
+        content = (any(c.isalpha() for c in folded) and (len(folded) > 1 or bool(HAN_RE.fullmatch(folded)))
                    and folded not in self.function_words)
         key = self.analyzer.keys([folded])[0]
         return key, content
