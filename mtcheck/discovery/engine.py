@@ -342,12 +342,17 @@ class Discoverer:
                     by_text.setdefault(other.text.casefold(), set()).add(concept.id)
         return by_text.get(term.text.casefold(), set())
 
-    def _source_keys(self, text: str, lang: str | None) -> set[str]:
-        """The keys of the content words of a bilingual segment's source (or of a term in it)."""
-        lang = canonical_lang(lang or "")
+    def _source_analyser(self, lang: str) -> TextAnalyser:
+        """The analyser of a bilingual segment's source language, made once."""
         analyser = self._source_analysers.get(lang)
         if analyser is None:
             analyser = self._source_analysers[lang] = TextAnalyser(analyzer_for(lang))
+        return analyser
+
+    def _source_keys(self, text: str, lang: str | None) -> set[str]:
+        """The keys of the content words of a bilingual segment's source (or of a term in it)."""
+        lang = canonical_lang(lang or "")
+        analyser = self._source_analyser(lang)
         keys = (analyser.word(word) for word, _, _ in analyser.words_of(mask_protected(text)))
         return {key for key, content in keys if content}
 
@@ -415,7 +420,7 @@ class Discoverer:
             for stop in range(first + 2, min(first + MAX_ABBREVIATED_WORDS, len(words)) + 1):
                 if any(f < stop and first < s for f, s, _ in covered) or not analysed.joined(first, stop):
                     break
-                if any(signal == "abbreviated" for _, _, signal in state.parts.spellings(_stretch(analysed, first, stop))):
+                if state.parts.abbreviated(_stretch(analysed, first, stop)):
                     yield first, stop
 
     def _all_accounted(self, state: LanguageState, segment: Segment, analysed: Analysed, matches: list[Match],
@@ -427,9 +432,7 @@ class Discoverer:
         Transaction": 'Transaction' is „Asiento", so „Cuadre" is left for 'Rebalance'). Then
         the target's one free run renders the term as surely as a label's only words do."""
         source_lang = canonical_lang(segment.source_lang or "")
-        analyser = self._source_analysers.get(source_lang)
-        if analyser is None:
-            analyser = self._source_analysers[source_lang] = TextAnalyser(analyzer_for(source_lang))
+        analyser = self._source_analyser(source_lang)
         rendered = {m.concept.id for m in matches} | {c.id for m in matches for c, _ in m.alternatives}
         target_keys = {state.lexical.key(word.text) for word in analysed.words if word.content}
         source = mask_protected(segment.source)
@@ -457,9 +460,7 @@ class Discoverer:
         source_marks, marks = list_marks(source_lang), list_marks(lang)
         if source_marks is None or marks is None:
             return {}
-        analyser = self._source_analysers.get(source_lang)
-        if analyser is None:
-            analyser = self._source_analysers[source_lang] = TextAnalyser(analyzer_for(source_lang))
+        analyser = self._source_analyser(source_lang)
         source_words = analyser.words_of(mask_protected(segment.source))
         source_lists = list_items(segment.source, source_words, source_marks)
         if not source_lists:

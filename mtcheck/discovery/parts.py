@@ -200,9 +200,7 @@ class ConceptParts:
             for c, t in self.closed.get(folded[:len(folded) - cut] if cut else folded, ())]
         if surface.isupper():
             found += [(c, t, "initials") for c, t in self.initials.get(surface, ())]
-        if self.abbreviable and len(written := surface.replace(" ", "")) >= MIN_ABBREVIATED:
-            found += [(c, t, "abbreviated") for c, t in self.abbreviable.get((written[0], written[-1]), ())
-                      if self._abbreviates(written, t.text.replace(" ", ""))]
+        found += [(c, t, "abbreviated") for c, t in self.abbreviated(surface)]
         if self.hangul and written_by_sound(surface):
             found += [(c, t, "misspelt") for consonants in heard(surface) for c, t in self.hangul.get(consonants, ())
                       if misspelt(surface, t.text)]
@@ -212,6 +210,14 @@ class ConceptParts:
                       if not any((known := known_word(lang)) is not None and known(surface)
                                  for lang in (self.analyser.analyzer.lang, canonical_lang(t.lang)))]
         return found
+
+    def abbreviated(self, surface: str) -> list[tuple[str, Term]]:
+        """The Han terms the text abbreviates (see _abbreviates): (concept id, term)."""
+        written = surface.replace(" ", "")
+        if not self.abbreviable or len(written) < MIN_ABBREVIATED:
+            return []
+        return [(c, t) for c, t in self.abbreviable.get((written[0], written[-1]), ())
+                if self._abbreviates(written, t.text.replace(" ", ""))]
 
     def _abbreviates(self, written: str, term: str) -> bool:
         """Whether a word is a term's abbreviation as Chinese makes them: some of its characters,
