@@ -1,12 +1,13 @@
 """Discovery: how a text writes a rendering beside the term — words a term of another language
 glosses in brackets right after them render its concept („缓存(Index)"; of two concepts that
 term names, the one whose grammar they have) — and the term rightly spelt where the glossary
-misspells it."""
+misspells it, or writes a qualifier beside it in brackets."""
 from __future__ import annotations
 
 import pytest
 
 from mtcheck.glossary import load_glossary
+from tests.test_bilingual import write_dictionary
 from tests.test_discovery import candidates_in, discovered
 
 # ICU's dictionary cuts 缓存 (cache) into two characters; CC-CEDICT's headword joins them again.
@@ -78,3 +79,16 @@ def test_a_form_of_the_rightly_spelt_term_renders_it(tmp_path):
         ("Open the window", "Otwórz okno"),
     ])
     assert findings == []
+
+
+def test_a_terms_qualifier_translates_to_no_rendering(tmp_path, dictionaries):
+    """The words of "(a Pod onto a node)" say which sense of "schedule" the glossary means and
+    are no words of the term: „Pods no nó" (Pods on the node), which the dictionary gives for
+    them, renders no scheduling."""
+    glossary = ("sched,en,schedule (a Pod onto a node),preferred\nsched,pt,alocação,preferred\n"
+                "node,en,node,preferred\nnode,pt,nó,preferred\npod,en,Pod,preferred\npod,pt,Pod,preferred\n")
+    write_dictionary(dictionaries, "freedict-eng-por", [
+        ("schedule", "schedule <v>\nagendar\n"), ("node", "node <n>\nnó\n"), ("onto", "onto <prep>\nno, em\n"),
+        ("pod", "pod <n>\nvagem\n")])
+    text = "Os Pods no nó estão prontos.\nOs Pods em um nó esperam.\nA alocação de Pods é rápida.\n"
+    assert not any(c.concept.id == "sched" for c in candidates_in(tmp_path, glossary, "pt", text).values())

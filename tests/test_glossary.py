@@ -198,3 +198,39 @@ def test_shipped_glossary_is_clean_and_complete(glossary):
         for lang in ("vi", "en", "de", "nb", "tr"):
             preferred = [t for t in concept.terms_in(lang) if t.status is Status.PREFERRED]
             assert len(preferred) == 1, (concept_id, lang)
+
+
+QUALIFIED = ("concept,lang,term,status,note\n"
+             "sched,en,schedule (a Pod onto a node),preferred,\n"
+             "sched,pt,alocação,preferred,\n"
+             "bank,en,bank (finance),preferred,money kept\n"
+             "ip,en,Internet Protocol (IP),preferred,\n")
+
+
+def test_a_qualifier_in_parentheses_is_no_words_of_the_term(tmp_path):
+    """"schedule (a Pod onto a node)" says which sense of "schedule" the glossary means; a
+    text writes "schedule": the term is matched without its qualifier, which stays as the
+    start of its note. "(IP)", one word in capitals, is the name's abbreviation, written in
+    the text as the glossary writes it: that term stays whole."""
+    path = tmp_path / "g.csv"
+    path.write_text(QUALIFIED, encoding="utf-8")
+    glossary = load_glossary(path)
+    by_id = {c.id: c for c in glossary}
+    schedule, bank, ip = (by_id[c].preferred("en") for c in ("sched", "bank", "ip"))
+    assert (schedule.text, schedule.note) == ("schedule", "(a Pod onto a node)")
+    assert (bank.text, bank.note) == ("bank", "(finance) money kept")
+    assert ip.text == "Internet Protocol (IP)"
+    segment = Segment("We schedule the Pod; the bank pays over the Internet Protocol (IP).", "t.txt", 1, lang="en")
+    found = {m.concept.id: m.text for m in Matcher(glossary).matches(segment)}
+    assert found.keys() == {"sched", "bank", "ip"} and (found["sched"], found["bank"]) == ("schedule", "bank")
+
+
+def test_a_tbx_terms_qualifier_is_read_alike(tmp_path):
+    path = tmp_path / "g.tbx"
+    path.write_text("""<?xml version="1.0"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed:3.0">
+ <tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader>
+ <text><body><conceptEntry id="port"><langSec xml:lang="en"><termSec><term>port (network)</term></termSec>
+  <termSec><term>port</term></termSec></langSec></conceptEntry></body></text></tbx>""", encoding="utf-8")
+    [concept] = load_glossary(path).concepts
+    assert [(t.text, t.note) for t in concept.terms] == [("port", "(network)")]

@@ -6,9 +6,10 @@ import unicodedata
 from pathlib import Path
 
 from mtcheck.errors import GlossaryError
+from mtcheck.glossary.qualifiers import split_qualifier
 from mtcheck.glossary.readlog import ReadLog
 from mtcheck.lifetime import long_lived
-from mtcheck.model import Glossary
+from mtcheck.model import Glossary, Term
 
 # What `write_glossary` writes: TBX v2 (martif) and v3 (TBX-Basic DCA), one term per row as
 # CSV or TSV, and the headerless source/target pairs of MT vendors' glossaries (lossy).
@@ -58,13 +59,29 @@ def _checked(glossary: Glossary, path: str, log: ReadLog) -> Glossary:
         dropped = {id(term) for _, term in too_long}
         glossary = dataclasses.replace(glossary, concepts=tuple(
             dataclasses.replace(c, terms=tuple(t for t in c.terms if id(t) not in dropped)) for c in glossary))
-    if all(unicodedata.is_normalized("NFC", term.text) for concept in glossary for term in concept.terms):
+    if all(unicodedata.is_normalized("NFC", term.text) and split_qualifier(term.text) is None
+           for concept in glossary for term in concept.terms):
         return glossary
     return dataclasses.replace(glossary, concepts=tuple(
-        dataclasses.replace(concept, terms=tuple(
-            term if unicodedata.is_normalized("NFC", term.text)
-            else dataclasses.replace(term, text=unicodedata.normalize("NFC", term.text)) for term in concept.terms))
-        for concept in glossary))
+        dataclasses.replace(concept, terms=_as_matched(concept.terms)) for concept in glossary))
+
+
+def _as_matched(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """The terms in NFC and without a qualifier in parentheses (kept as the start of the note;
+    see qualifiers), each (text, language) once."""
+    found, seen = [], set()
+    for term in terms:
+        if not unicodedata.is_normalized("NFC", term.text):
+            term = dataclasses.replace(term, text=unicodedata.normalize("NFC", term.text))
+        qualified = split_qualifier(term.text)
+        if qualified is not None:
+            text, qualifier = qualified
+            note = f"({qualifier})" + (f" {term.note}" if term.note else "")
+            term = dataclasses.replace(term, text=text, note=note)
+        if (term.text, term.lang_tag) not in seen:
+            seen.add((term.text, term.lang_tag))
+            found.append(term)
+    return tuple(found)
 
 
 def _too_long(path: str, concept, term) -> GlossaryError:
