@@ -15,7 +15,7 @@ import operator
 import threading
 import unicodedata
 from itertools import accumulate, compress, islice
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 import marisa_trie
 import numpy as np
@@ -27,6 +27,7 @@ from mtcheck.language import (
     tagger_for, tokens, without_accents, without_infix,
 )
 from mtcheck.language.dictionary import one_lemma
+from mtcheck.language.symbols import as_written
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
@@ -985,17 +986,20 @@ class LanguageMatcher:
                 table.decode_alone(map(_PATTERN, hits))
                 entries = list(map(table.alone.__getitem__, map(_PATTERN, hits)))
             if None not in entries:  # each hit is one entry with no option to check: the common case
-                found.extend(zip(starts, ends, entries))
+                found.extend(_with_symbols(masked, zip(starts, ends, entries)))
                 continue
             for (first, stop, index), start, end, entry in zip(hits, starts, ends, entries):
                 if entry is not None:
-                    found.append((start, end, entry))
+                    found.extend(_with_symbols(masked, [(start, end, entry)]))
                     continue
-                ranked = self._qualifying(table.entries(index), located.words(first, stop))
+                # The entries whose symbols the text writes, with the place that takes them in.
+                ranked = [(place, entry) for entry in self._qualifying(table.entries(index), located.words(first, stop))
+                          if (place := as_written(masked, start, end, entry.term.text)) is not None]
                 if every:
-                    found.extend((start, end, entry) for entry in ranked)
+                    found.extend((*place, entry) for place, entry in ranked)
                 elif ranked:
-                    found.append((start, end, _chosen(ranked)))
+                    place = ranked[0][0]
+                    found.append((*place, _chosen([entry for at, entry in ranked if at == place])))
         if tagged and self._tagger is not None and found:
             found = self._by_part_of_speech(masked, found)
         return found
@@ -1203,6 +1207,17 @@ def _capitals_kept(surface: list[str], words: tuple[str, ...]) -> bool:
 
 def _add_separator(start: int, length: int) -> int:
     return start + length + len(_TEXT_SEPARATOR)
+
+
+def _with_symbols(text: str, found: Iterable[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """The places whose text writes the term's symbols as the term does, each taking them in
+    ("C++", not the "C" of it; "TCP/IP" not in "TCP, IP"; see language.symbols)."""
+    kept = []
+    for start, end, entry in found:
+        place = as_written(text, start, end, entry.term.text)
+        if place is not None:
+            kept.append((start, end, entry) if place == (start, end) else (*place, entry))
+    return kept
 
 
 def _longest_first(candidates: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:

@@ -122,3 +122,38 @@ def test_a_compound_with_the_term_as_head_renders_it():
                 for n, (source, target) in enumerate(pairs, 1)]
     missing = [f for f in checker.check("t.xlf", segments, "de") if f.rule == "GL004"]
     assert [f.location.segment for f in missing] == ["2"]
+
+
+SYMBOLS = {"c": "C", "cpp": "C++", "csharp": "C#", "tcp": "TCP/IP", "none": "(none)", "net": ".NET",
+           "ip": "Internet Protocol (IP)", "pl": "Profit & Loss", "save": "Save As…"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a word with "+" or "#" after it is another word: the language C is not in C++ or C#
+    ("Write it in C++ or in C#, not in C.", [("cpp", "C++"), ("csharp", "C#"), ("c", "C")]),
+    # the symbols between the words are the term's: "TCP, IP" is two words listed
+    ("Both TCP, IP and TCP/IP run.", [("tcp", "TCP/IP")]),
+    ("A profit, loss and Profit & Loss.", [("pl", "Profit & Loss")]),
+    # around the words: brackets and a leading dot are written too, and taken in
+    ("Pick (none) or none.", [("none", "(none)")]),
+    ("Use .NET, not the net.", [("net", ".NET")]),
+    ("the Internet Protocol (IP) and the Internet Protocol.", [("ip", "Internet Protocol (IP)")]),
+    # what a sentence writes around a term is not the term's: the ellipsis of a menu item
+    ("Use Save As to keep it.", [("save", "Save As")]),
+])
+def test_a_terms_symbols_are_written_as_the_term_writes_them(text, expected):
+    glossary = Glossary(tuple(Concept(cid, (Term(term, "en", Status.PREFERRED),)) for cid, term in SYMBOLS.items()))
+    found = Matcher(glossary).matches(Segment(text, "t.txt", 1, lang="en"))
+    assert [(m.concept.id, m.text) for m in found] == expected
+
+
+def test_a_fix_replaces_the_term_with_its_symbols(cli, tmp_path):
+    """The deprecated „Internet Protocol (IP)" is replaced whole, its closing bracket too: no
+    stray bracket after the preferred term."""
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("concept,lang,term,status\nip,en,Internet Protocol (IP),deprecated\nip,en,IP,preferred\n",
+                        encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("We route over the Internet Protocol (IP) daily.\n", encoding="utf-8")
+    cli("check", "--glossary", str(glossary), "--lang", "en", "--fix", str(text))
+    assert text.read_text(encoding="utf-8") == "We route over the IP daily.\n"
