@@ -27,6 +27,7 @@ from mtcheck.language import (
     tagger_for, tokens, without_accents, without_infix,
 )
 from mtcheck.language.dictionary import one_lemma
+from mtcheck.language.masking import unmasking, written_like_code
 from mtcheck.language.symbols import as_written
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
@@ -259,6 +260,9 @@ class LanguageMatcher:
             base for base in (self._by_form if self.analyzer.compounding else ()) if base.isalpha())
         own = family(self.lang)
         self._classed_terms = any(item.family == own and item.term.part_of_speech in TERM_CLASSES for item in prepared)
+        # Terms written like code, which masking would hide from every text (see _mask).
+        self._code_terms = tuple(sorted({item.term.text for item in prepared
+                                         if mask_protected(item.term.text) != item.term.text}))
         self._ready(parts_of_speech)
 
     # What a compiled matcher is, besides its tables and the gapped terms' entries: kept between
@@ -266,7 +270,7 @@ class LanguageMatcher:
     _SAVED = ("_compound_heads", "_compound_tails", "_tail_openings", "_by_form", "_by_lemma", "_lemma_codes",
               "_by_key", "_by_plain_key", "_variant_forms", "_variant_keys", "_gapped_first", "_gapped_lengths",
               "_native_forms", "_head_lengths", "_compound_term_forms", "_classed_terms", "_key_codes",
-              "_loan_forms")
+              "_loan_forms", "_code_terms")
 
     def state(self) -> dict:
         """The compiled matcher in built-in types only (marshal writes and reads them fast):
@@ -332,6 +336,12 @@ class LanguageMatcher:
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
         self._chunk_codes = _ChunkCache(self._analyse_chunk)
         self._tagger: Tagger | None = tagger_for(self.lang) if parts_of_speech and self._classed_terms else None
+        self._code_like = written_like_code(self._code_terms)
+
+    def _mask(self, text: str) -> str:
+        """mask_protected, but the glossary's terms written like code („Node.js", a file name to
+        the masking) stay where the text writes them alone."""
+        return unmasking(text, mask_protected(text), self._code_like)
 
     def _foreign_code(self, word: str) -> str:
         """The code of a text's word among other languages' terms: as written (casefolded), or
@@ -461,7 +471,7 @@ class LanguageMatcher:
         if not self._gapped:
             return []
         nfc, offsets = nfc_with_offsets(text)
-        masked = mask_protected(nfc)
+        masked = self._mask(nfc)
         words: list[tuple[str, int, int]] = []
         at = 0
         for chunk in masked.split(" "):
@@ -806,7 +816,7 @@ class LanguageMatcher:
     def find(self, text: str, tagged: bool = True) -> list[tuple[int, int, Entry]]:
         """Non-overlapping term occurrences as (start, end, entry); the longest one wins."""
         nfc, offsets = nfc_with_offsets(text)
-        chosen = _longest_first(self._candidates(mask_protected(nfc), every=False, tagged=tagged))
+        chosen = _longest_first(self._candidates(self._mask(nfc), every=False, tagged=tagged))
         if offsets is not None:
             chosen = [(offsets[s], offsets[e], entry) for s, e, entry in chosen]
         return chosen
@@ -838,7 +848,7 @@ class LanguageMatcher:
         if triggers:
             texts = list(texts)
             for index in {bisect.bisect_right(starts, at) - 1 for at in triggers}:
-                texts[index] = mask_protected(texts[index])  # same length: `starts` still hold
+                texts[index] = self._mask(texts[index])  # same length: `starts` still hold
             joined = _TEXT_SEPARATOR.join(texts)
         return starts, _longest_first(self._candidates(joined, every=False))
 
@@ -848,7 +858,7 @@ class LanguageMatcher:
         compound, and in every part of speech (what the other side of a segment may render,
         whatever a tagger says). `variants`: also its spelling variants (see _add_variants)."""
         nfc, _ = nfc_with_offsets(text)
-        candidates = self._candidates(mask_protected(nfc), every=True, tagged=False)
+        candidates = self._candidates(self._mask(nfc), every=True, tagged=False)
         if not variants:
             candidates = [candidate for candidate in candidates if not candidate[2].variant]
         elif self._gapped:
@@ -864,7 +874,7 @@ class LanguageMatcher:
         form first: the other readings of a matched span ("cotizaciones": the quotes, and the
         plural of "cotización", a price)."""
         nfc, _ = nfc_with_offsets(text)
-        masked = mask_protected(nfc)
+        masked = self._mask(nfc)
         return [(entry.concept, entry.term, entry.compound)
                 for start, end, entry in self._candidates(masked, every=True, tagged=False)
                 if start == 0 and end == len(masked) and not entry.foreign]
@@ -877,7 +887,7 @@ class LanguageMatcher:
         nfc, offsets = nfc_with_offsets(segment.text)
         spans = sorted((m.start, m.end, m.concept.id) for m in matches)
         found: dict[tuple[int, int], Match] = {}
-        for start, end, entry in sorted(self._candidates(mask_protected(nfc), every=True), key=lambda c: (c[0] - c[1], c[0])):
+        for start, end, entry in sorted(self._candidates(self._mask(nfc), every=True), key=lambda c: (c[0] - c[1], c[0])):
             if entry.foreign:
                 continue
             if offsets is not None:

@@ -128,3 +128,17 @@ def test_a_mnemonic_appended_to_a_cjk_label_is_not_part_of_its_word():
 
     assert [w for w, _, _ in tokens("描述_P")] == ["描", "述", "P"]  # each CJK character a word
     assert [w for w, _, _ in tokens("Descri_ption")] == ["Descri_ption"]
+
+
+def test_a_term_written_like_a_file_name_is_found_where_the_text_writes_it():
+    """„Node.js" and „Booking.com" look like file names, which are masked as code; a glossary
+    that holds them names things, found in prose as the glossary writes them. Inside a URL or
+    a path the mask stays, and a file name that is no term stays masked."""
+    glossary = Glossary((Concept("node", (Term("Node.js", "en", Status.PREFERRED),)),
+                         Concept("booking", (Term("Booking.com", "en", Status.PREFERRED),)),
+                         Concept("setup", (Term("setup", "en", Status.PREFERRED),))))
+    text = ("Install Node.js, then book on booking.com; see https://example.org/Node.js "
+            "and /opt/app/node.js, and run setup.py now.")
+    found = Matcher(glossary).matches(Segment(text, "t.txt", 1, lang="en"))
+    assert [(m.concept.id, m.text, m.start) for m in found] == [
+        ("node", "Node.js", 8), ("booking", "booking.com", 30)]

@@ -115,6 +115,29 @@ def mask_protected(text: str) -> str:
     return _protected_re(present).sub(_masked, text)
 
 
+def written_like_code(texts) -> re.Pattern | None:
+    """The terms among `texts` that mask_protected would mask whole, as one pattern (any case,
+    each a token of its own); None where there is none. A glossary that names a thing whose
+    name looks like a file ("Node.js", "Booking.com") wants it found."""
+    masked = sorted({t for t in texts if mask_protected(t) != t}, key=lambda t: (-len(t), t))
+    if not masked:
+        return None
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, masked)) + r")(?![\w])", re.IGNORECASE)
+
+
+def unmasking(text: str, masked: str, terms: re.Pattern | None) -> str:
+    """`masked` (mask_protected(text)) with each of `terms` given back its text where a mask
+    covers that term and nothing more: inside a longer URL or path it stays masked."""
+    if terms is None or masked == text:
+        return masked
+    for found in terms.finditer(text):
+        start, end = found.span()
+        if PLACEHOLDER in masked[start:end] and masked[start - 1:start] != PLACEHOLDER \
+                and masked[end:end + 1] != PLACEHOLDER:
+            masked = masked[:start] + text[start:end] + masked[end:]
+    return masked
+
+
 def _masked(found: re.Match) -> str:
     """The found markup as placeholders, but for the prose it holds (a reST reference's text)."""
     start, end = found.span()
