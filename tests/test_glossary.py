@@ -204,7 +204,8 @@ QUALIFIED = ("concept,lang,term,status,note\n"
              "sched,en,schedule (a Pod onto a node),preferred,\n"
              "sched,pt,alocação,preferred,\n"
              "bank,en,bank (finance),preferred,money kept\n"
-             "ip,en,Internet Protocol (IP),preferred,\n")
+             "ip,en,Internet Protocol (IP),preferred,\n"
+             "account,zh,账户（会计）,preferred,\n")
 
 
 def test_a_qualifier_in_parentheses_is_no_words_of_the_term(tmp_path):
@@ -220,6 +221,7 @@ def test_a_qualifier_in_parentheses_is_no_words_of_the_term(tmp_path):
     assert (schedule.text, schedule.note) == ("schedule", "(a Pod onto a node)")
     assert (bank.text, bank.note) == ("bank", "(finance) money kept")
     assert ip.text == "Internet Protocol (IP)"
+    assert [(t.text, t.note) for t in by_id["account"].terms] == [("账户", "(会计)")]  # full-width, no space
     segment = Segment("We schedule the Pod; the bank pays over the Internet Protocol (IP).", "t.txt", 1, lang="en")
     found = {m.concept.id: m.text for m in Matcher(glossary).matches(segment)}
     assert found.keys() == {"sched", "bank", "ip"} and (found["sched"], found["bank"]) == ("schedule", "bank")

@@ -125,7 +125,7 @@ def test_a_compound_with_the_term_as_head_renders_it():
 
 
 SYMBOLS = {"c": "C", "cpp": "C++", "csharp": "C#", "tcp": "TCP/IP", "none": "(none)", "net": ".NET",
-           "ip": "Internet Protocol (IP)", "pl": "Profit & Loss", "save": "Save As…"}
+           "ip": "Internet Protocol (IP)", "pl": "Profit & Loss", "save": "Save As…", "button": 'the "OK" button'}
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -140,6 +140,8 @@ SYMBOLS = {"c": "C", "cpp": "C++", "csharp": "C#", "tcp": "TCP/IP", "none": "(no
     ("the Internet Protocol (IP) and the Internet Protocol.", [("ip", "Internet Protocol (IP)")]),
     # what a sentence writes around a term is not the term's: the ellipsis of a menu item
     ("Use Save As to keep it.", [("save", "Save As")]),
+    # quotation marks are the writer's: any pair stands for the term's
+    ("Press the „OK“ button.", [("button", "the „OK“ button")]),
 ])
 def test_a_terms_symbols_are_written_as_the_term_writes_them(text, expected):
     glossary = Glossary(tuple(Concept(cid, (Term(term, "en", Status.PREFERRED),)) for cid, term in SYMBOLS.items()))

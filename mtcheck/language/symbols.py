@@ -47,8 +47,9 @@ def term_symbols(text: str) -> tuple[str, str, str] | None:
 
 def skeleton(text: str) -> str:
     """The symbols of a stretch of text in order: what is neither a word's letter or digit,
-    nor a space, nor spelling inside a word."""
-    return "".join(c for c in text if not (c.isspace() or c in _SPELLING or _in_word(c)))
+    nor a space, nor spelling inside a word, nor a quotation mark (each language and writer
+    has its own: „Save", "Save", « Save »)."""
+    return "".join(c for c in text if not (c.isspace() or c in _SPELLING or c in _QUOTES or _in_word(c)))
 
 
 def as_written(text: str, start: int, end: int, term_text: str) -> tuple[int, int] | None:
