@@ -28,7 +28,7 @@ from mtcheck.language import (
 )
 from mtcheck.language.dictionary import one_lemma
 from mtcheck.language.masking import unmasking, written_like_code
-from mtcheck.language.symbols import as_written
+from mtcheck.language.symbols import as_written, in_a_hyphenated_word
 from mtcheck.leaks import distinctive, families, ordinary
 from mtcheck.lifetime import long_lived
 from mtcheck.model import Concept, Glossary, Match, Segment, Term
@@ -337,6 +337,12 @@ class LanguageMatcher:
         self._chunk_codes = _ChunkCache(self._analyse_chunk)
         self._tagger: Tagger | None = tagger_for(self.lang) if parts_of_speech and self._classed_terms else None
         self._code_like = written_like_code(self._code_terms)
+        # Hyphenated words of their own (see _with_symbols); not in a language that compounds,
+        # where a hyphen joins a compound's parts as writing them together does („Netto-Verlust").
+        self._known_whole = None if self.analyzer.compounding else known_word(self.lang)
+
+    def _in_known_word(self, text: str, start: int, end: int) -> bool:
+        return self._known_whole is not None and in_a_hyphenated_word(text, start, end, self._known_whole)
 
     def _mask(self, text: str) -> str:
         """mask_protected, but the glossary's terms written like code („Node.js", a file name to
@@ -996,15 +1002,16 @@ class LanguageMatcher:
                 table.decode_alone(map(_PATTERN, hits))
                 entries = list(map(table.alone.__getitem__, map(_PATTERN, hits)))
             if None not in entries:  # each hit is one entry with no option to check: the common case
-                found.extend(_with_symbols(masked, zip(starts, ends, entries)))
+                found.extend(_with_symbols(masked, zip(starts, ends, entries), self._known_whole))
                 continue
             for (first, stop, index), start, end, entry in zip(hits, starts, ends, entries):
                 if entry is not None:
-                    found.extend(_with_symbols(masked, [(start, end, entry)]))
+                    found.extend(_with_symbols(masked, [(start, end, entry)], self._known_whole))
                     continue
                 # The entries whose symbols the text writes, with the place that takes them in.
                 ranked = [(place, entry) for entry in self._qualifying(table.entries(index), located.words(first, stop))
-                          if (place := as_written(masked, start, end, entry.term.text)) is not None]
+                          if (place := as_written(masked, start, end, entry.term.text)) is not None
+                          and not self._in_known_word(masked, *place)]
                 if every:
                     found.extend((*place, entry) for place, entry in ranked)
                 elif ranked:
@@ -1219,13 +1226,15 @@ def _add_separator(start: int, length: int) -> int:
     return start + length + len(_TEXT_SEPARATOR)
 
 
-def _with_symbols(text: str, found: Iterable[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+def _with_symbols(text: str, found: Iterable[tuple[int, int, Entry]], known_whole) -> list[tuple[int, int, Entry]]:
     """The places whose text writes the term's symbols as the term does, each taking them in
-    ("C++", not the "C" of it; "TCP/IP" not in "TCP, IP"; see language.symbols)."""
+    ("C++", not the "C" of it; "TCP/IP" not in "TCP, IP"), and that are no part of a
+    hyphenated word `known_whole` (the dictionary) has ("mail" of "e-mail"; see
+    language.symbols)."""
     kept = []
     for start, end, entry in found:
         place = as_written(text, start, end, entry.term.text)
-        if place is not None:
+        if place is not None and not (known_whole and in_a_hyphenated_word(text, *place, known_whole)):
             kept.append((start, end, entry) if place == (start, end) else (*place, entry))
     return kept
 

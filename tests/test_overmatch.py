@@ -159,3 +159,18 @@ def test_a_fix_replaces_the_term_with_its_symbols(cli, tmp_path):
     text.write_text("We route over the Internet Protocol (IP) daily.\n", encoding="utf-8")
     cli("check", "--glossary", str(glossary), "--lang", "en", "--fix", str(text))
     assert text.read_text(encoding="utf-8") == "We route over the IP daily.\n"
+
+
+@pytest.mark.parametrize("lang,terms,text,expected", [
+    # a hyphenated word the dictionary knows whole is a word of its own, not its parts
+    ("en", ["mail", "log", "time"], "Send an e-mail, log-in in real-time, read the mail and the log on time.",
+     ["mail", "log", "time"]),
+    ("fr", ["ciel"], "Un arc-en-ciel dans le ciel.", ["ciel"]),
+    # one it does not know is words joined: a web page is a page
+    ("en", ["page"], "Open the web-page.", ["page"]),
+    # in a language that compounds, a hyphen joins a compound's parts: each is a word, as in „Nettoverlust"
+    ("de", ["netto", "Verlust"], "Der Netto-Verlust steigt.", ["Netto", "Verlust"]),
+])
+def test_a_hyphenated_word_the_dictionary_knows_is_one_word(lang, terms, text, expected):
+    glossary = Glossary(tuple(Concept(term, (Term(term, lang, Status.PREFERRED),)) for term in terms))
+    assert [m.text for m in Matcher(glossary).matches(Segment(text, "t.txt", 1, lang=lang))] == expected

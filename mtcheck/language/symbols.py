@@ -10,7 +10,11 @@ sentence puts around a word (quotes; after it full stops, commas, question marks
 is the sentence's, not the term's ("Save As…" is found in "use Save As to…").
 
 A word that a text writes with "+" or "#" after it is another word than the term without
-them: "C" (the language) is not in "C++" or "C#".
+them: "C" (the language) is not in "C++" or "C#". So is a hyphenated word that the language's
+dictionary knows whole: "e-mail" is not "mail", "log-in" not "log", "read-only" not "read"
+(where the dictionary does not know it whole, its parts are words: "web-page"; in a language
+that compounds, a hyphen joins a compound's parts, each a word as in the closed compound:
+„Netto-Verlust").
 """
 from __future__ import annotations
 
@@ -72,3 +76,21 @@ def as_written(text: str, start: int, end: int, term_text: str) -> tuple[int, in
     elif text[end:end + 1] in GLUED:
         return None
     return start, end
+
+
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+def in_a_hyphenated_word(text: str, start: int, end: int, known) -> bool:
+    """Whether start:end is part of a hyphenated word that `known` (the language's dictionary)
+    has whole, a word of its own ("mail" of "e-mail")."""
+    def joined(at: int, step: int) -> bool:  # a hyphen at `at` with a word's character beyond
+        return 0 <= at + step < len(text) and text[at] in _HYPHENS and _in_word(text[at + step])
+    if not (start > 0 and joined(start - 1, -1) or end < len(text) and joined(end, 1)):
+        return False
+    first, last = start, end
+    while first > 0 and (_in_word(text[first - 1]) or joined(first - 1, -1)):
+        first -= 1
+    while last < len(text) and (_in_word(text[last]) or joined(last, 1)):
+        last += 1
+    return known(text[first:last])
