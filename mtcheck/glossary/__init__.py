@@ -50,8 +50,9 @@ LONGEST_TERM = 1000
 
 def _checked(glossary: Glossary, path: str, log: ReadLog) -> Glossary:
     """The glossary as read, its terms in NFC (as texts are matched: a term written in
-    decomposed form would never match), refused where a term runs to pages (or, with a log
-    that keeps going, without such terms)."""
+    decomposed form would never match) and without a qualifier in parentheses (see
+    qualifiers), refused where a term runs to pages (or, with a log that keeps going, without
+    such terms)."""
     too_long = [(concept, term) for concept in glossary for term in concept.terms if len(term.text) > LONGEST_TERM]
     for concept, term in too_long:
         log.error(_too_long(path, concept, term))
