@@ -125,7 +125,8 @@ def test_a_compound_with_the_term_as_head_renders_it():
 
 
 SYMBOLS = {"c": "C", "cpp": "C++", "csharp": "C#", "tcp": "TCP/IP", "none": "(none)", "net": ".NET",
-           "ip": "Internet Protocol (IP)", "pl": "Profit & Loss", "save": "Save As…", "button": 'the "OK" button'}
+           "ip": "Internet Protocol (IP)", "pl": "Profit & Loss", "save": "Save As…", "button": 'the "OK" button',
+           "word": "Microsoft® Word"}
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -142,6 +143,8 @@ SYMBOLS = {"c": "C", "cpp": "C++", "csharp": "C#", "tcp": "TCP/IP", "none": "(no
     ("Use Save As to keep it.", [("save", "Save As")]),
     # quotation marks are the writer's: any pair stands for the term's
     ("Press the „OK“ button.", [("button", "the „OK“ button")]),
+    # the marks of a name's owner are the writer's to leave out or add
+    ("Open Microsoft Word or Microsoft® Word™.", [("word", "Microsoft Word"), ("word", "Microsoft® Word")]),
 ])
 def test_a_terms_symbols_are_written_as_the_term_writes_them(text, expected):
     glossary = Glossary(tuple(Concept(cid, (Term(term, "en", Status.PREFERRED),)) for cid, term in SYMBOLS.items()))

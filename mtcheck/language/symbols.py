@@ -7,7 +7,8 @@ has symbols — before its first word (".NET", "(none)"), between its words ("TC
 text writes the same symbols there, and its place then takes them in. Hyphens and apostrophes
 are spelling, which the term's variants take care of ("cloud-storage"); the punctuation a
 sentence puts around a word (quotes; after it full stops, commas, question marks, an ellipsis)
-is the sentence's, not the term's ("Save As…" is found in "use Save As to…").
+is the sentence's, not the term's ("Save As…" is found in "use Save As to…"), and the marks of
+a name's owner (®, ™) are the writer's to leave out ("Windows®" is found in "Windows").
 
 A word that a text writes with "+" or "#" after it is another word than the term without
 them: "C" (the language) is not in "C++" or "C#". So is a hyphenated word that the language's
@@ -26,8 +27,10 @@ _SPELLING = frozenset("-\u2010\u2011\u00ad'\u2019_\u00b7")
 # What a sentence writes around a term, never required at its edges: quotes, and after it
 # its punctuation (a full stop written onto a term's first word is the term's: ".NET").
 _QUOTES = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a"
-_SENTENCE_BEFORE = frozenset(_QUOTES + "\u00bf\u00a1")
-_SENTENCE_AFTER = frozenset(_QUOTES + ".,;:!?\u2026")
+# Marks of a name's owner, which a text may leave out: ®, ™, ©, ℠.
+_OWNER_MARKS = "\u00ae\u2122\u00a9\u2120"
+_SENTENCE_BEFORE = frozenset(_QUOTES + _OWNER_MARKS + "\u00bf\u00a1")
+_SENTENCE_AFTER = frozenset(_QUOTES + _OWNER_MARKS + ".,;:!?\u2026")
 # Symbols that make another word of the word they follow.
 GLUED = frozenset("+#")
 
@@ -53,7 +56,8 @@ def skeleton(text: str) -> str:
     """The symbols of a stretch of text in order: what is neither a word's letter or digit,
     nor a space, nor spelling inside a word, nor a quotation mark (each language and writer
     has its own: „Save", "Save", « Save »)."""
-    return "".join(c for c in text if not (c.isspace() or c in _SPELLING or c in _QUOTES or _in_word(c)))
+    return "".join(c for c in text if not (c.isspace() or c in _SPELLING or c in _QUOTES or c in _OWNER_MARKS
+                                           or _in_word(c)))
 
 
 def as_written(text: str, start: int, end: int, term_text: str) -> tuple[int, int] | None:

@@ -46,7 +46,9 @@ _LETTER = rf"(?:[^\W_{CJK}]|[{_MARKS}])"
 TOKEN_RE = re.compile(rf"[{CJK}]|{_LETTER}+(?:[\u00ad'’_&]{_LETTER}+)*")
 TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
-GAP_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011]+")
+# What may stand between two words of one term: spaces, hyphens, and the marks of a name's
+# owner (®, ™, ©, ℠), which a writer adds or leaves out („Microsoft® Word", „Microsoft Word").
+GAP_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011\u00ae\u2122\u00a9\u2120]+")
 # Between a rendering and a term of another language glossing it in brackets ("rydding av tomter
 # (GPMB)", „缓存(Index)"), and after the gloss: a bracket, quotes and spaces aside.
 GLOSS_OPENING = re.compile(r"""[\s"'„“”«»‚‘’]*[(\[（][\s"'„“”«»‚‘’]*""")
