@@ -26,7 +26,7 @@ from mtcheck.language import (
     masking_triggers, neutral_fold, nfc_with_offsets, past_participle_verbs, present_participle_verbs, split_words,
     tagger_for, tokens, without_accents, without_infix,
 )
-from mtcheck.language.dictionary import one_lemma
+from mtcheck.language.dictionary import AND, one_lemma
 from mtcheck.language.masking import unmasking, written_like_code
 from mtcheck.language.symbols import as_written, in_a_hyphenated_word
 from mtcheck.leaks import distinctive, families, ordinary
@@ -427,14 +427,34 @@ class LanguageMatcher:
             variants.extend((item, words, "phrase") for words in self._phrased(item))
             variants.extend((item, words, "compound") for words in self._compounded(item))
             variants.extend((item, words, "derivation") for words in derived_modifiers(item.words, self.lang))
-        bases = {word: self.analyzer.base(word) for _, words, _ in variants for word in words}
+        variants.extend(self._ampersand_variants(native))
+        bases = {word: self.analyzer.base(word) for _, words, _ in variants for word in words if word != "&"}
         fresh = [base for base in dict.fromkeys(bases.values()) if base not in self._by_form]
         keys = dict(zip(fresh, self.analyzer.match_keys(fresh)))
         for item, words, kind in variants:
-            folded = tuple(bases[word] for word in words)
-            codes = "".join(self._variant_code(base, keys) for base in folded)
+            folded = tuple(bases.get(word, word) for word in words)
+            codes = "".join(BREAK if base == "&" else self._variant_code(base, keys) for base in folded)
             self.native.add(codes, new_entry((item.concept, item.term, words, folded, "", False, item.order, "",
                                                kind)))
+
+    def _ampersand_variants(self, native: list[_Prepared]) -> list[tuple[_Prepared, tuple[str, ...], str]]:
+        """A term of two words joined by "&" also with the language's "and" between them, and
+        one joined by "and" also with "&" ("Profit & Loss", "Profit and Loss"): one name,
+        written either way."""
+        conjunction = AND.get(self.lang)
+        if conjunction is None:
+            return []
+        found = []
+        for item in native:
+            text, words = item.term.text, item.words
+            if item.term.exact or len(words) < 2:
+                continue
+            if item.breaks == frozenset({0}) and len(words) == 2 and text.count("&") == 1 \
+                    and " & " in text.replace("\u00a0", " "):
+                found.append((item, (words[0], conjunction, words[1]), "spelled out"))
+            elif len(words) == 3 and not item.breaks and words[1].casefold() == conjunction:
+                found.append((item, (words[0], "&", words[2]), "ampersand"))
+        return found
 
     def _closed_up(self, item: _Prepared) -> list[tuple[str, ...]]:
         """A term of two or three words also written as one (Cloud-Speicher, Cloud Speicher:
@@ -1010,7 +1030,7 @@ class LanguageMatcher:
                     continue
                 # The entries whose symbols the text writes, with the place that takes them in.
                 ranked = [(place, entry) for entry in self._qualifying(table.entries(index), located.words(first, stop))
-                          if (place := as_written(masked, start, end, entry.term.text)) is not None
+                          if (place := as_written(masked, start, end, _as_the_text_writes(entry))) is not None
                           and not self._in_known_word(masked, *place)]
                 if every:
                     found.extend((*place, entry) for place, entry in ranked)
@@ -1226,6 +1246,11 @@ def _add_separator(start: int, length: int) -> int:
     return start + length + len(_TEXT_SEPARATOR)
 
 
+def _as_the_text_writes(entry: Entry) -> str:
+    """The term as a place of this entry writes it: "Profit & Loss" spelled out has no "&"."""
+    return " ".join(entry.words) if entry.variant == "spelled out" else entry.term.text
+
+
 def _with_symbols(text: str, found: Iterable[tuple[int, int, Entry]], known_whole) -> list[tuple[int, int, Entry]]:
     """The places whose text writes the term's symbols as the term does, each taking them in
     ("C++", not the "C" of it; "TCP/IP" not in "TCP, IP"), and that are no part of a
@@ -1233,7 +1258,7 @@ def _with_symbols(text: str, found: Iterable[tuple[int, int, Entry]], known_whol
     language.symbols)."""
     kept = []
     for start, end, entry in found:
-        place = as_written(text, start, end, entry.term.text)
+        place = as_written(text, start, end, _as_the_text_writes(entry))
         if place is not None and not (known_whole and in_a_hyphenated_word(text, *place, known_whole)):
             kept.append((start, end, entry) if place == (start, end) else (*place, entry))
     return kept

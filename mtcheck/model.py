@@ -469,7 +469,8 @@ class Match(NamedTuple):
     # database), where neither the glossary nor the source text tells which is meant.
     alternatives: tuple[tuple[Concept, Term], ...] = ()
     # How the text varies the term, "" where it writes the term (inflected or not): "closed
-    # up" (Cloudspeicher for Cloud-Speicher), "opened up" (sub-account for subaccount).
+    # up" (Cloudspeicher for Cloud-Speicher), "opened up" (sub-account for subaccount), "spelled
+    # out" (Profit and Loss for Profit & Loss), "ampersand" (the other way round).
     variant: str = ""
 
     @property

@@ -161,3 +161,19 @@ def test_a_complement_is_read_after_the_first_link_word_in_any_of_its_forms():
     assert complement(spanish, ["movilización", "de", "las", "masas"]) == (False, (True,))
     assert complement(spanish, ["gestión", "del", "sistema", "de", "archivos"]) == (False, (False, True))
     assert complement(spanish, ["movilización", "masiva"]) is None
+
+
+@pytest.mark.parametrize("lang,term,text,expected", [
+    # "&" between two words of a name and the language's "and" are one name written two ways
+    ("en", "Profit & Loss", "The Profit and Loss report, the Profit & Loss one; profit, loss.",
+     [("Profit and Loss", "spelled out"), ("Profit & Loss", "")]),
+    ("en", "drag and drop", "Drag & drop it, or drag and drop it.", [("Drag & drop", "ampersand"), ("drag and drop", "")]),
+    ("de", "Gewinn & Verlust", "Gewinn und Verlust, Gewinn & Verlust.",
+     [("Gewinn und Verlust", "spelled out"), ("Gewinn & Verlust", "")]),
+    # another language's "and" is not this one's, nor is another word
+    ("de", "Gewinn & Verlust", "Gewinn and Verlust, Gewinn oder Verlust.", []),
+])
+def test_an_ampersand_and_the_languages_and_are_one_name(lang, term, text, expected):
+    glossary = Glossary((Concept("c", (Term(term, lang, Status.PREFERRED),)),))
+    found = Matcher(glossary).matches(Segment(text, "t.txt", 1, lang=lang))
+    assert [(m.text, m.variant) for m in found] == expected

@@ -95,6 +95,16 @@ ARTICLES = {
 }
 
 
+# The word a language writes for "&" between two words of a name ("Profit & Loss", "Profit and
+# Loss"): its coordinating "and", a closed class (the Universal Dependencies treebanks' commonest
+# CCONJ of each language).
+AND = {
+    "ca": "i", "cs": "a", "da": "og", "de": "und", "el": "και", "en": "and", "es": "y", "fi": "ja", "fr": "et",
+    "hu": "és", "id": "dan", "it": "e", "nb": "og", "nl": "en", "nn": "og", "pl": "i", "pt": "e", "ro": "și",
+    "ru": "и", "sk": "a", "sv": "och", "tr": "ve", "uk": "і",
+}
+
+
 def articles(lang: str) -> frozenset[str]:
     """A language's articles (casefolded); none where the table lacks it or it has none."""
     return frozenset(ARTICLES.get(lang, ()))
