@@ -337,12 +337,9 @@ class LanguageMatcher:
         self._chunk_codes = _ChunkCache(self._analyse_chunk)
         self._tagger: Tagger | None = tagger_for(self.lang) if parts_of_speech and self._classed_terms else None
         self._code_like = written_like_code(self._code_terms)
-        # Hyphenated words of their own (see _with_symbols); not in a language that compounds,
+        # Hyphenated words of their own (see _written_place); not in a language that compounds,
         # where a hyphen joins a compound's parts as writing them together does („Netto-Verlust").
         self._known_whole = None if self.analyzer.compounding else known_word(self.lang)
-
-    def _in_known_word(self, text: str, start: int, end: int) -> bool:
-        return self._known_whole is not None and in_a_hyphenated_word(text, start, end, self._known_whole)
 
     def _mask(self, text: str) -> str:
         """mask_protected, but the glossary's terms written like code („Node.js", a file name to
@@ -447,7 +444,7 @@ class LanguageMatcher:
         found = []
         for item in native:
             text, words = item.term.text, item.words
-            if item.term.exact or len(words) < 2:
+            if item.term.exact:
                 continue
             if item.breaks == frozenset({0}) and len(words) == 2 and text.count("&") == 1 \
                     and " & " in text.replace("\u00a0", " "):
@@ -1030,8 +1027,7 @@ class LanguageMatcher:
                     continue
                 # The entries whose symbols the text writes, with the place that takes them in.
                 ranked = [(place, entry) for entry in self._qualifying(table.entries(index), located.words(first, stop))
-                          if (place := as_written(masked, start, end, _as_the_text_writes(entry))) is not None
-                          and not self._in_known_word(masked, *place)]
+                          if (place := _written_place(masked, start, end, entry, self._known_whole)) is not None]
                 if every:
                     found.extend((*place, entry) for place, entry in ranked)
                 elif ranked:
@@ -1251,15 +1247,23 @@ def _as_the_text_writes(entry: Entry) -> str:
     return " ".join(entry.words) if entry.variant == "spelled out" else entry.term.text
 
 
+def _written_place(text: str, start: int, end: int, entry: Entry, known_whole) -> tuple[int, int] | None:
+    """Where the entry's term stands, its words found at start:end: with the term's symbols
+    taken in ("C++", not the "C" of it; "TCP/IP" not in "TCP, IP"); None where the text writes
+    other symbols, or the place is part of a hyphenated word `known_whole` (the dictionary) has
+    ("mail" of "e-mail"; see language.symbols)."""
+    place = as_written(text, start, end, _as_the_text_writes(entry))
+    if place is None or known_whole is not None and in_a_hyphenated_word(text, *place, known_whole):
+        return None
+    return place
+
+
 def _with_symbols(text: str, found: Iterable[tuple[int, int, Entry]], known_whole) -> list[tuple[int, int, Entry]]:
-    """The places whose text writes the term's symbols as the term does, each taking them in
-    ("C++", not the "C" of it; "TCP/IP" not in "TCP, IP"), and that are no part of a
-    hyphenated word `known_whole` (the dictionary) has ("mail" of "e-mail"; see
-    language.symbols)."""
+    """The found places as the text writes their terms (see _written_place)."""
     kept = []
     for start, end, entry in found:
-        place = as_written(text, start, end, _as_the_text_writes(entry))
-        if place is not None and not (known_whole and in_a_hyphenated_word(text, *place, known_whole)):
+        place = _written_place(text, start, end, entry, known_whole)
+        if place is not None:
             kept.append((start, end, entry) if place == (start, end) else (*place, entry))
     return kept
 

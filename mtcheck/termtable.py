@@ -32,7 +32,9 @@ class Entry(NamedTuple):
     foreign: bool
     order: int
     family: str = ""
-    variant: str = ""  # how the text varies the term: "" (as written, inflected), "closed up", "opened up", "spelled out" (& as "and"), "ampersand"
+    # How the text varies the term: "" (as written, inflected), "closed up", "opened up",
+    # "spelled out" ("&" as the language's "and"), "ampersand" (the other way round).
+    variant: str = ""
     # Other concepts the text's words stand for as well as this entry's ("Datei": file and
     # database): set on a chosen entry only (see Shared), never on the table's.
     alternatives = ()

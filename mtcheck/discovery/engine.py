@@ -1258,7 +1258,7 @@ def _foreign_initials(state: LanguageState, lang: str, text: str) -> bool:
     vlastenecké fronty (VFF)" glosses the name with the English name's initials in a Czech
     text (as GL003 allows a foreign term in brackets), and „systému VFF" then uses a foreign
     rendering, where „(VVF)" would define its own abbreviation."""
-    terms = [term for _, term, signal in state.parts.spellings(text) if signal == "initials"]
+    terms = [term for _, term in state.parts.initials.get(text, ())] if text.isupper() else []
     return bool(terms) and not any(family(canonical_lang(term.lang)) == family(lang) for term in terms)
 
 
