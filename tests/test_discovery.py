@@ -1737,3 +1737,38 @@ def test_the_evaluation_scores_only_the_annotated_lines_where_a_file_names_them(
     dataset = eval_discovery.datasets([str(folder)])[0]
     judged = eval_discovery.score(dataset, dataset.texts, 0.5)
     assert (judged["found"], judged["right"], judged["covered"], judged["gold"]) == (1, 1, 1, 1)
+
+
+def test_a_source_word_the_target_renders_competes_for_no_run(tmp_path):
+    """"Quote Source" → „Source du cours": 'Source' is rendered by „Source" there, so it is
+    no rival for „cours", however often the two stand together; „cours" is the quote's
+    (with the source word unrendered, competitive linking would give it to 'source')."""
+    glossary = "quote,en,quote,preferred\nquote,fr,cotation,preferred\n"
+    pairs = [("Quote Source", "Source du cours"),
+             ("Quote Source Information", "Informations sur la source du cours"),
+             ("Get Quotes", "Obtenir les prix")]
+    findings = gl006_in_po(tmp_path, glossary, "fr", pairs)
+    assert sorted((f["text"], f["concept"]) for f in findings) == [("cours", "quote"), ("cours", "quote")]
+
+
+def test_each_source_says_which_concept_its_targets_words_render(tmp_path):
+    """„cours" stands where the sources say 'price' and where they say 'quote': each place is
+    the concept its own source says, not the one the word's other places make likelier."""
+    glossary = ("price,en,price,preferred\nprice,fr,prix,preferred\n"
+                "quote,en,quote,preferred\nquote,fr,cotation,preferred\n")
+    pairs = [("Price", "Cours"), ("Edit Price", "Modifier le cours"), ("Delete the price", "Supprimer le cours"),
+             ("Quote", "Cours"), ("Edit the quote", "Modifier le cours")]
+    findings = gl006_in_po(tmp_path, glossary, "fr", pairs)
+    # In the order of the entries: three that say the price, two the quote.
+    assert [f["concept"] for f in sorted(findings, key=lambda f: f["line"])] == ["price"] * 3 + ["quote"] * 2
+
+
+def test_a_rendering_shortened_where_the_source_says_the_term(tmp_path):
+    """A label "Time Period" translated „Periodo": the glossary's term „período de tiempo"
+    without its 'tiempo' (a word the Spanish stop list holds, so that the term's content
+    word alone is „período") is not the term, which the target lacks; it renders the
+    concept another way."""
+    glossary = "time-period,en,time period,preferred\ntime-period,es,período de tiempo,preferred\n"
+    findings = gl006_in_po(tmp_path, glossary, "es", [("Time Period", "Periodo"),
+                                                       ("Open the time period", "Abrir el período de tiempo")])
+    assert [(f["text"], f["concept"]) for f in findings] == [("Periodo", "time-period")]

@@ -41,7 +41,7 @@ from mtcheck.discovery.candidate import Candidate, Evidence, Occurrence
 from mtcheck.discovery.evidence import EvidenceReader
 from mtcheck.discovery.gaps import REWORDED, Gap
 from mtcheck.discovery.gaps import runs as gap_runs
-from mtcheck.discovery.grouping import listed_apart, longest_first, named_apart, same_words_groups
+from mtcheck.discovery.grouping import aligned_apart, listed_apart, longest_first, named_apart, same_words_groups
 from mtcheck.discovery.lists import Item, item_concepts, item_span, items_in_place, list_items, list_marks
 from mtcheck.discovery.lexical import DictionaryRenderings, word_translations
 from mtcheck.discovery.parts import ConceptParts, Rendering, common_prefix, echoes, frame_kept, of_part, related
@@ -373,6 +373,15 @@ class Discoverer:
         translated = self._source_translations(state, segment.source_lang, lang, others)
         covered += [(index, index + 1) for index, word in enumerate(analysed.words)
                     if word.content and state.lexical.key(word.text) in translated]
+        # A source word rendered so in this target is linked: it competes for no run („source"
+        # of "Quote Source Information" is „source" in „la source du cours", so „cours" is
+        # the quote's, however often 'source' and „cours" stand together).
+        target_keys = {state.lexical.key(word.text) for word in analysed.words if word.content}
+        linked = self._source_keys(" ".join(
+            other for other in others
+            if any(echoes(word.text, other) for word in analysed.words if word.content)
+            or self._source_translations(state, segment.source_lang, lang, [other]) & target_keys),
+            segment.source_lang) if others else set()
         accounted = None  # whether the target renders every other source word: asked at most once
         found = gap_runs(analysed.words, covered, analysed.joined)
         slashed = None  # runs that a slash may join, for a term written so ("Liability/Equity")
@@ -393,7 +402,7 @@ class Discoverer:
             source_words = max(1, len(match.text.split()), len(preferred.text.split()) if preferred else 0)
             # The target's free words are one short run: that is the rendering (a UI label).
             sole = len(whole) == 1 and len(whole[0][2]) <= source_words + 1 and len(missing) == 1
-            others = tuple(sorted(source_keys - self._source_keys(match.text, segment.source_lang)))
+            others = tuple(sorted(source_keys - linked - self._source_keys(match.text, segment.source_lang)))
             times = sum(1 for _, _, concept in said if concept == match.concept.id)
             alone = all(match.start <= start and end <= match.end for _, start, end in words_of(segment.source))
             if not alone and len(whole) == 1 and _as_written(match, segment) \
@@ -886,7 +895,8 @@ class Discoverer:
             state.count_words()
             self._align(lang, state)
             groups = [group for spans in state.spans.values() for words in self._as_same_words(lang, spans)
-                      for named in named_apart(words) for group in listed_apart(named)]
+                      for named in named_apart(words) for listed in listed_apart(named)
+                      for group in aligned_apart(listed)]
             first = [self._score(lang, state, spans, {}) for spans in groups]
             translations = self._translations(lang, [c for c in first if c])
             if translations:  # the MT signal rescores the first round

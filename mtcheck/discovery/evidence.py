@@ -177,8 +177,11 @@ class EvidenceReader:
                     evidence.append(Evidence("variant", WEIGHTS["variant"], f"the words of the known rendering "
                                              f"'{unlinked[0].term.text}' without its '{unlinked[1]}'"))
                     tied = True
-                elif inserted is None:
+                elif inserted is None and aligned is None:
                     return []  # a known rendering (or a variant of it) in a longer phrase, or other words
+                # Aligned, it is none of the concept's terms (a gap's runs touch no matched term):
+                # the rendering's words without some of its own („periodo" for „período de
+                # tiempo", whose 'tiempo' a stop list holds), a rendering the aligned signal says.
                 share = None
             else:
                 share = parts.best_share(concept.id, list(keys), all(s.occurrence.quoted for s in spans))

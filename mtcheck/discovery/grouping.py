@@ -56,6 +56,19 @@ def listed_apart(spans: list[Span]) -> list[list[Span]]:
     return [listed, [s for s in spans if not s.listed]]
 
 
+def aligned_apart(spans: list[Span]) -> list[list[Span]]:
+    """A span's places where bilingual segments' sources say different concepts apart, one
+    candidate per concept, and the places no source speaks for apart from them: each source
+    says what its target's words render there ("Price Source" and "Quote Source Information"
+    both have „cours", one the price's, one the quote's)."""
+    concepts = list(dict.fromkeys(s.aligned[0] for s in spans if s.aligned))
+    if len(concepts) < 2:
+        return [spans]
+    groups = [[s for s in spans if s.aligned and s.aligned[0] == concept] for concept in concepts]
+    rest = [s for s in spans if not s.aligned]
+    return groups + [rest] if rest else groups
+
+
 def longest_first(candidates: list[Candidate], threshold: float) -> list[Candidate]:
     """Accepted candidates without the places that lie inside a longer accepted candidate's
     („Mass Mobilization" inside „Smart Mass Mobilization"); candidates left with no place go."""
