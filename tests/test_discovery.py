@@ -1359,7 +1359,7 @@ def test_a_string_left_untranslated_is_not_read_as_the_text_s_language():
     left = "This setting specifies the data format when importing files."
     discoverer.add(Segment(left, "ui.po", 1, lang="pl", source=left, source_lang="en"))
     discoverer.add(Segment("Ustawienie określa data format przy imporcie.", "ui.po", 2, lang="pl",
-                           source="The setting specifies the data format on import.", source_lang="en"))
+                           source="The setting specifies the date format on import.", source_lang="en"))
     assert sorted((o.location.line, c.form) for c in discoverer.candidates() for o in c.occurrences) == \
         [(2, "data format")]
 
@@ -1772,3 +1772,20 @@ def test_a_rendering_shortened_where_the_source_says_the_term(tmp_path):
     findings = gl006_in_po(tmp_path, glossary, "es", [("Time Period", "Periodo"),
                                                        ("Open the time period", "Abrir el período de tiempo")])
     assert [(f["text"], f["concept"]) for f in findings] == [("Periodo", "time-period")]
+
+
+def test_a_bilingual_targets_words_render_only_what_its_source_says():
+    """„data format" is the Polish „format daty" (date format) in another order, where the
+    source says "date format"; where it says "data format" the same words render that, and
+    nothing the glossary has. A monolingual text has no source to ask: there they are read."""
+    glossary = Glossary([Concept("date-format", (Term("date format", "en", Status.PREFERRED),
+                                                 Term("format daty", "pl", Status.PREFERRED)))])
+    target = "Ustawienie określa data format przy imporcie."
+
+    def found(source: str | None) -> list[str]:
+        discoverer = Discoverer(glossary)
+        discoverer.add(Segment(target, "ui.po", 1, lang="pl", source=source, source_lang="en" if source else None))
+        return [c.form for c in discoverer.candidates()]
+    assert found("The setting specifies the date format on import.") == ["data format"]
+    assert found("The setting specifies the data format on import.") == []
+    assert found(None) == ["data format"]

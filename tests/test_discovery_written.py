@@ -92,3 +92,22 @@ def test_a_terms_qualifier_translates_to_no_rendering(tmp_path, dictionaries):
         ("pod", "pod <n>\nvagem\n")])
     text = "Os Pods no nó estão prontos.\nOs Pods em um nó esperam.\nA alocação de Pods é rápida.\n"
     assert not any(c.concept.id == "sched" for c in candidates_in(tmp_path, glossary, "pt", text).values())
+
+
+RUNTIME = ("container,en,Container,preferred\ncontainer,es,contenedor,preferred\n"
+           "container-runtime,en,Container Runtime,preferred\ncontainer-runtime,es,Container Runtime,preferred\n"
+           "container-runtime,es,entorno de ejecución de un contenedor,admitted\n")
+
+
+def test_another_concepts_term_and_a_word_more_that_translate_this_concepts_term(dictionaries, tmp_path):
+    """„runtime de contenedores" is the container's term and a word more, which is mostly the
+    container with a word beside it; but it is every word of "Container Runtime" too, its
+    'Container' as the glossary translates it, its 'Runtime' (no dictionary's word) kept as a
+    translator keeps it: the container runtime, not a container. „contenedores de Kubernetes"
+    translates no term and stays the container's."""
+    write_dictionary(dictionaries, "freedict-eng-spa", [("box", "box <n>\n1. caja\n")])
+    text = ("El runtime de contenedores ejecuta los contenedores.\n"
+            "Kubernetes usa el runtime de contenedores en cada nodo.\n"
+            "Los contenedores de Kubernetes se ejecutan en el nodo.\n")
+    found = {form: c.concept.id for form, c in candidates_in(tmp_path, RUNTIME, "es", text).items() if c.score >= 0.5}
+    assert found == {"runtime de contenedores": "container-runtime"}

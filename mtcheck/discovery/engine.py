@@ -8,7 +8,8 @@ formed as it is („pembersihan lahan" for „pembebasan lahan"); another concep
 word where the glossary builds this concept's term on it; translations of a term the glossary
 keeps as in another language (nodo for Node); in a bilingual segment whose target lacks the
 source term's concept, the target's words that stand there (see gaps); and known terms of
-another language left untranslated. Each candidate is scored against the concepts it may
+another language left untranslated. A bilingual segment's target words render only a concept
+its source says. Each candidate is scored against the concepts it may
 render by independent signals, combined as a noisy-or so that one strong or several weak ones
 make a candidate:
 
@@ -97,6 +98,7 @@ class Discoverer:
         self._namesakes: dict[str, dict[str, set[str]]] = {}  # a language -> a term, folded -> its concepts
         self._respelt: dict[tuple[str, str], LanguageMatcher | None] = {}  # (concept id, language): _respelt_matcher
         self._spans = 0
+        self._said: frozenset[str] | None = None  # what the source of the segment being read says
         # What the MT signal made of each candidate: (written in, keys) -> translation.
         self.translations: dict[tuple[str, tuple[str, ...]], str] = {}
 
@@ -123,6 +125,7 @@ class Discoverer:
             word = state.analyser.word
             state.gaps.read({key for key, content in map(word, surfaces) if content}, source_keys)
         missing, in_source, said, spoken, reworded = self._missing(segment, lang, matches)
+        self._said = frozenset(in_source) if segment.source else None
         if segment.source:
             state.gaps.rendered.update(in_source & {m.concept.id for m in matches})
         # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
@@ -502,6 +505,7 @@ class Discoverer:
         if state.aligned_done:
             return
         state.aligned_done = True
+        self._said = None  # a gap's run renders the concept its source says: its own mark
 
         def text_of(place, span) -> str:
             return _stretch(place[1], span[0], span[1])
@@ -844,6 +848,8 @@ class Discoverer:
     def _remember(self, state: LanguageState, span: Span) -> None:
         if self._spans >= MAX_SPANS:
             return
+        if self._said is not None and span.said is None:
+            span = span._replace(said=self._said)
         self._spans += 1
         state.spans.setdefault((span.span_lang, span.keys), []).append(span)
 
@@ -963,7 +969,9 @@ class Discoverer:
                                         or span_lang == lang and len(spans) > 1
                                         and state.lexical.rendering(concept_id, spans[0].occurrence.text))):
                 continue  # nothing to render it as in this text's language (see new_terms)
-            placed = _not_abbreviated(state, spans, concept_id, lang)
+            # A bilingual segment's target renders what its source says, nothing else.
+            placed = [s for s in _not_abbreviated(state, spans, concept_id, lang)
+                      if s.said is None or concept_id in s.said]
             if span_lang == lang and len(texts := {s.occurrence.text for s in placed}) > 1:
                 # Where some places are the concept's own term in another form, so are those
                 # with their function words (their other endings the analyser's to tell); the

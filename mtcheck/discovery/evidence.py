@@ -224,9 +224,13 @@ class EvidenceReader:
                     # governing it („Komitetu Mobilizacji Masowej": a committee)
                 elif explained and not any(s.occurrence.quoted for s in spans) \
                         and any(concept.id not in parts.dependents.get(other, ()) for s in spans
-                                for other in s.inner - {concept.id}):
+                                for other in s.inner - {concept.id}) \
+                        and not (span_lang == lang and state.lexical.rendering(concept.id, spans[0].occurrence.text)):
                     # Unquoted, another concept's known term and a word more: that concept with
-                    # a word beside it, unless the glossary builds this concept on it.
+                    # a word beside it, unless the glossary builds this concept on it, or the
+                    # dictionary reads the two as every word of this concept's term („runtime de
+                    # contenedores": "Container Runtime", its 'Container' the glossary's
+                    # „contenedor", its 'Runtime' kept).
                     return []
                 else:
                     evidence.extend(_share_evidence(share, 2 / 3 if explained else 1.0))

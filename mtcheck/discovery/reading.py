@@ -38,6 +38,9 @@ class Span(NamedTuple):
     # (concept id, its term, the word inside) where the place is a term that is a name with a
     # word inserted inside it („Frente Comunal da Pátria"): see Discoverer._inserted_in_names.
     inserted: tuple[str, Term, str] | None = None
+    # The concepts a bilingual segment's source says (None: no source): the only ones its
+    # target's words may render.
+    said: frozenset[str] | None = None
 
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
