@@ -1777,15 +1777,18 @@ def test_a_rendering_shortened_where_the_source_says_the_term(tmp_path):
 def test_a_bilingual_targets_words_render_only_what_its_source_says():
     """„data format" is the Polish „format daty" (date format) in another order, where the
     source says "date format"; where it says "data format" the same words render that, and
-    nothing the glossary has. A monolingual text has no source to ask: there they are read."""
-    glossary = Glossary([Concept("date-format", (Term("date format", "en", Status.PREFERRED),
-                                                 Term("format daty", "pl", Status.PREFERRED)))])
+    nothing the glossary has. A monolingual text has no source to ask: there they are read; so
+    they are where the glossary has no English term to tell what the source says."""
+    polish = Term("format daty", "pl", Status.PREFERRED)
+    bilingual = Glossary([Concept("date-format", (Term("date format", "en", Status.PREFERRED), polish))])
     target = "Ustawienie określa data format przy imporcie."
 
-    def found(source: str | None) -> list[str]:
+    def found(source: str | None, glossary: Glossary = bilingual) -> list[str]:
         discoverer = Discoverer(glossary)
         discoverer.add(Segment(target, "ui.po", 1, lang="pl", source=source, source_lang="en" if source else None))
         return [c.form for c in discoverer.candidates()]
     assert found("The setting specifies the date format on import.") == ["data format"]
     assert found("The setting specifies the data format on import.") == []
     assert found(None) == ["data format"]
+    assert found("The setting specifies the data format on import.",
+                 Glossary([Concept("date-format", (polish,))])) == ["data format"]

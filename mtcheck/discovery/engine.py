@@ -98,7 +98,7 @@ class Discoverer:
         self._namesakes: dict[str, dict[str, set[str]]] = {}  # a language -> a term, folded -> its concepts
         self._respelt: dict[tuple[str, str], LanguageMatcher | None] = {}  # (concept id, language): _respelt_matcher
         self._spans = 0
-        self._said: frozenset[str] | None = None  # what the source of the segment being read says
+        self._said: tuple[str, frozenset[str]] | None = None  # what the source of the segment read says
         # What the MT signal made of each candidate: (written in, keys) -> translation.
         self.translations: dict[tuple[str, tuple[str, ...]], str] = {}
 
@@ -125,7 +125,7 @@ class Discoverer:
             word = state.analyser.word
             state.gaps.read({key for key, content in map(word, surfaces) if content}, source_keys)
         missing, in_source, said, spoken, reworded = self._missing(segment, lang, matches)
-        self._said = frozenset(in_source) if segment.source else None
+        self._said = (canonical_lang(segment.source_lang or ""), frozenset(in_source)) if segment.source else None
         if segment.source:
             state.gaps.rendered.update(in_source & {m.concept.id for m in matches})
         # Most segments hold nothing to look at: no term, no quote, no core of a rendering.
@@ -969,9 +969,10 @@ class Discoverer:
                                         or span_lang == lang and len(spans) > 1
                                         and state.lexical.rendering(concept_id, spans[0].occurrence.text))):
                 continue  # nothing to render it as in this text's language (see new_terms)
-            # A bilingual segment's target renders what its source says, nothing else.
+            # A bilingual segment's target renders what its source says, nothing else (where
+            # the glossary can tell: the concept has a term in the source's language).
             placed = [s for s in _not_abbreviated(state, spans, concept_id, lang)
-                      if s.said is None or concept_id in s.said]
+                      if s.said is None or concept_id in s.said[1] or not concept.terms_in(s.said[0])]
             if span_lang == lang and len(texts := {s.occurrence.text for s in placed}) > 1:
                 # Where some places are the concept's own term in another form, so are those
                 # with their function words (their other endings the analyser's to tell); the

@@ -38,9 +38,9 @@ class Span(NamedTuple):
     # (concept id, its term, the word inside) where the place is a term that is a name with a
     # word inserted inside it („Frente Comunal da Pátria"): see Discoverer._inserted_in_names.
     inserted: tuple[str, Term, str] | None = None
-    # The concepts a bilingual segment's source says (None: no source): the only ones its
-    # target's words may render.
-    said: frozenset[str] | None = None
+    # A bilingual segment's source language and the concepts its source says (None: no
+    # source): its target's words render only those of the concepts with a term in that language.
+    said: tuple[str, frozenset[str]] | None = None
 
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
