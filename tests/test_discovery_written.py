@@ -111,3 +111,15 @@ def test_another_concepts_term_and_a_word_more_that_translate_this_concepts_term
             "Los contenedores de Kubernetes se ejecutan en el nodo.\n")
     found = {form: c.concept.id for form, c in candidates_in(tmp_path, RUNTIME, "es", text).items() if c.score >= 0.5}
     assert found == {"runtime de contenedores": "container-runtime"}
+
+
+def test_a_term_of_another_language_spelt_otherwise_glossing_its_concepts_term(tmp_path):
+    """„插件（Addons）": the English term "Add-ons", written as one word, in full-width brackets
+    after the concept's own Chinese term glosses it, as GL003 allows; the same word standing
+    alone in a sentence is the term written otherwise. In brackets after another concept's
+    term it glosses nothing of its own."""
+    glossary = ("addons,en,Add-ons,preferred\naddons,zh,插件,preferred\n"
+                "cluster,en,cluster,preferred\ncluster,zh,集群,preferred\n")
+    text = "插件（Addons）\n集群使用 Addons 实现功能。\n集群（Addons）\n"
+    found = candidates_in(tmp_path, glossary, "zh", text)
+    assert {form: sorted(o.location.line for o in c.occurrences) for form, c in found.items()} == {"Addons": [2, 3]}

@@ -200,8 +200,12 @@ class Discoverer:
                 continue
             # A term written otherwise: as one word („Apiserver" for 'API server'), or as its
             # initials, unless they stand in brackets after a term, defining them.
-            spelt = {signal for _, _, signal in state.parts.spellings(word.text)}
-            if spelt and not (spelt == {"initials"} and _defined(analysed, index, covered)):
+            spellings = state.parts.spellings(word.text)
+            spelt = {signal for _, _, signal in spellings}
+            # Not in brackets after a term: the initials it defines, or its own concept's term in
+            # another language glossing it („插件（Addons）": GL003 allows the gloss).
+            if spelt and not (spelt == {"initials"} and _defined(analysed, index, covered)) \
+                    and not _defined(analysed, index, covered, {c for c, _, _ in spellings}):
                 made.add((index, index + 1))
                 self._remember_unquoted(lang, state, segment, analysed, index, index + 1, frozenset(), ())
             # A compound term with its first part replaced by one of the same sense.
@@ -1199,15 +1203,16 @@ def _beside(words: list, first: int, stop: int):
             break
 
 
-def _defined(analysed: Analysed, index: int, covered: list[tuple[int, int, Match]]) -> bool:
-    """Whether the word stands in brackets right after a term the matcher found: „Mặt trận Tổ
-    quốc Việt Nam (MTTQVN)" defines an abbreviation, as GL003 allows a gloss."""
+def _defined(analysed: Analysed, index: int, covered: list[tuple[int, int, Match]],
+             concepts: set[str] | None = None) -> bool:
+    """Whether the word stands in brackets right after a term the matcher found (of one of
+    `concepts`, where given): „Mặt trận Tổ quốc Việt Nam (MTTQVN)" defines an abbreviation,
+    as GL003 allows a gloss."""
     text, word = analysed.text, analysed.words[index]
-    before = text[:word.start].rstrip()
-    if not before.endswith(("(", "[")) or not text[word.end:].lstrip().startswith((")", "]")):
+    if index == 0 or not GLOSS_CLOSING.match(text, word.end):
         return False
-    opening = len(before) - 1
-    return any(f < index and text[analysed.words[s - 1].end:opening].strip() == "" for f, s, _ in covered)
+    return any(s == index and GLOSS_OPENING.fullmatch(text, analysed.words[s - 1].end, word.start)
+               and (concepts is None or m.concept.id in concepts) for _, s, m in covered)
 
 
 MAX_ABBREVIATIONS = 100_000  # abbreviations remembered per language and run: memory stays bounded
