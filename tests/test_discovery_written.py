@@ -8,7 +8,7 @@ import pytest
 
 from mtcheck.glossary import load_glossary
 from tests.test_bilingual import write_dictionary
-from tests.test_discovery import candidates_in, discovered
+from tests.test_discovery import candidates_in, discovered, gl006_in_po
 
 # ICU's dictionary cuts 缓存 (cache) into two characters; CC-CEDICT's headword joins them again.
 CEDICT = "# CC-CEDICT\n緩存 缓存 [huan3 cun2] /cache (computing)/\n"
@@ -123,3 +123,16 @@ def test_a_term_of_another_language_spelt_otherwise_glossing_its_concepts_term(t
     text = "插件（Addons）\n集群使用 Addons 实现功能。\n集群（Addons）\n"
     found = candidates_in(tmp_path, glossary, "zh", text)
     assert {form: sorted(o.location.line for o in c.occurrences) for form, c in found.items()} == {"Addons": [2, 3]}
+
+
+def test_a_word_of_one_stem_with_a_dictionarys_translation_renders_that_source_word(dictionaries, tmp_path):
+    """"Display the subtotals?" → „Wyświetlać sumy częściowe?": the dictionary gives 'display'
+    as the noun „wyświetlacz", the string has the verb „Wyświetlać", of one stem with it; so
+    'Display' is rendered, and „sumy częściowe" is all the target has left for 'subtotals',
+    as for a label that is the term alone. A word of another stem leaves two runs, and
+    nothing says which."""
+    write_dictionary(dictionaries, "freedict-eng-pol", [("display", "display <n>\n1. wyświetlacz\n")])
+    glossary = "subtotal,en,subtotal,preferred\nsubtotal,pl,podsuma,preferred\n"
+    found = gl006_in_po(tmp_path, glossary, "pl", [("Display the subtotals?", "Wyświetlać sumy częściowe?")])
+    assert [(f["text"], f["concept"]) for f in found] == [("sumy częściowe", "subtotal")]
+    assert gl006_in_po(tmp_path, glossary, "pl", [("Display the subtotals?", "Pokazać sumy częściowe?")]) == []

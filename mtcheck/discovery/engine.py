@@ -45,7 +45,8 @@ from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.grouping import aligned_apart, listed_apart, longest_first, named_apart, same_words_groups
 from mtcheck.discovery.lists import Item, item_concepts, item_span, items_in_place, list_items, list_marks
 from mtcheck.discovery.lexical import DictionaryRenderings, word_translations
-from mtcheck.discovery.parts import ConceptParts, Rendering, common_prefix, echoes, frame_kept, of_part, related
+from mtcheck.discovery.parts import (MIN_STEM, ConceptParts, Rendering, common_prefix, echoes, frame_kept, of_part,
+                                     plain, related)
 from mtcheck.discovery.reading import LanguageState, Learned, Own, Span
 from mtcheck.discovery.scoring import Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
@@ -378,8 +379,9 @@ class Discoverer:
         # („Zeilen" for 'Lines' in "Unstage Lines From Commit", a string that leaves 'Commit'
         # unsaid).
         translated = self._source_translations(state, segment.source_lang, lang, others)
+        given = _among(translated)
         covered += [(index, index + 1) for index, word in enumerate(analysed.words)
-                    if word.content and state.lexical.key(word.text) in translated]
+                    if word.content and given(state.lexical.key(word.text))]
         # A source word rendered so in this target is linked: it competes for no run („source"
         # of "Quote Source Information" is „source" in „la source du cours", so „cours" is
         # the quote's, however often 'source' and „cours" stand together).
@@ -387,7 +389,7 @@ class Discoverer:
         linked = self._source_keys(" ".join(
             other for other in others
             if any(echoes(word.text, other) for word in analysed.words if word.content)
-            or self._source_translations(state, segment.source_lang, lang, [other]) & target_keys),
+            or _any_among(self._source_translations(state, segment.source_lang, lang, [other]), target_keys)),
             segment.source_lang) if others else set()
         accounted = None  # whether the target renders every other source word: asked at most once
         found = gap_runs(analysed.words, covered, analysed.joined)
@@ -464,7 +466,7 @@ class Discoverer:
                 continue
             if any(echoes(target.text, word) for target in analysed.words if target.content):
                 continue
-            if not self._source_translations(state, segment.source_lang, lang, [word]) & target_keys:
+            if not _any_among(self._source_translations(state, segment.source_lang, lang, [word]), target_keys):
                 return False
         return True
 
@@ -1201,6 +1203,24 @@ def _beside(words: list, first: int, stop: int):
                 break
             yield (side, extra, stop, extra) if side == "before" else (side, first, extra + 1, extra)
             break
+
+
+def _among(translations: set[str]) -> Callable[[str], bool]:
+    """Whether a target word (its key) is one of a source word's translations, or of one stem
+    with one: a dictionary gives a word's noun or verb, a translator the other („wyświetlacz",
+    a display, for 'Display' where the string says „Wyświetlać", to display). Words of one
+    stem begin alike (see related): only those are compared."""
+    by_start: dict[str, list[str]] = {}
+    for translation in translations:
+        by_start.setdefault(plain(translation)[:MIN_STEM], []).append(translation)
+    return lambda key: key in translations or any(related(key, translation)
+                                                  for translation in by_start.get(plain(key)[:MIN_STEM], ()))
+
+
+def _any_among(translations: set[str], keys: set[str]) -> bool:
+    """Whether one of the target's words (keys) is among a source word's translations (see
+    _among), the words themselves compared first."""
+    return bool(translations) and (not translations.isdisjoint(keys) or any(map(_among(translations), keys)))
 
 
 def _defined(analysed: Analysed, index: int, covered: list[tuple[int, int, Match]],
