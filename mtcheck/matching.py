@@ -1264,7 +1264,7 @@ def _with_symbols(text: str, found: Iterable[tuple[int, int, Entry]], known_whol
     for start, end, entry in found:
         place = _written_place(text, start, end, entry, known_whole)
         if place is not None:
-            kept.append((start, end, entry) if place == (start, end) else (*place, entry))
+            kept.append((*place, entry))
     return kept
 
 

@@ -416,7 +416,7 @@ class Discoverer:
             alone = all(match.start <= start and end <= match.end for _, start, end in words_of(segment.source))
             if not alone and len(whole) == 1 and _as_written(match, segment) \
                     and (accounted := accounted if accounted is not None else
-                         self._all_accounted(state, segment, analysed, matches, said, spoken, lang)):
+                         self._all_accounted(state, segment, analysed, matches, said, spoken, lang, target_keys)):
                 # Only the term as written: a form of it may be a word of another sense ("Clear
                 # All" for the state "cleared", „Tout effacer"). And a word the dictionary gives
                 # for the source's word may be that word in another sense ("saving" the file).
@@ -443,16 +443,16 @@ class Discoverer:
 
     def _all_accounted(self, state: LanguageState, segment: Segment, analysed: Analysed, matches: list[Match],
                        said: list[tuple[int, int, str]], spoken: list[tuple[int, int, frozenset[str]]],
-                       lang: str) -> bool:
+                       lang: str, target_keys: set[str]) -> bool:
         """Whether the target renders every content word of the source but the missing term's:
         each is in a source term whose concept the target has a term of, or the target has
         it again, or a word the dictionary gives for it („Cuadre de Asiento" for "Rebalance
         Transaction": 'Transaction' is „Asiento", so „Cuadre" is left for 'Rebalance'). Then
-        the target's one free run renders the term as surely as a label's only words do."""
+        the target's one free run renders the term as surely as a label's only words do.
+        `target_keys`: the target's content words, as keys."""
         source_lang = canonical_lang(segment.source_lang or "")
         analyser = self._source_analyser(source_lang)
         rendered = {m.concept.id for m in matches} | {c.id for m in matches for c, _ in m.alternatives}
-        target_keys = {state.lexical.key(word.text) for word in analysed.words if word.content}
         source = mask_protected(segment.source)
         # A long stop list holds words that say something ("Keep", "order", "now"): where a tagger
         # reads one as a noun, verb, adjective or adverb here, it too must be rendered.

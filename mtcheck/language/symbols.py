@@ -22,15 +22,15 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+from mtcheck.language.words import OWNER_MARKS
+
 # Spelling inside words, handled as the term's variants, not as symbols of its own.
 _SPELLING = frozenset("-\u2010\u2011\u00ad'\u2019_\u00b7")
 # What a sentence writes around a term, never required at its edges: quotes, and after it
 # its punctuation (a full stop written onto a term's first word is the term's: ".NET").
 _QUOTES = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a"
-# Marks of a name's owner, which a text may leave out: ®, ™, ©, ℠.
-_OWNER_MARKS = "\u00ae\u2122\u00a9\u2120"
-_SENTENCE_BEFORE = frozenset(_QUOTES + _OWNER_MARKS + "\u00bf\u00a1")
-_SENTENCE_AFTER = frozenset(_QUOTES + _OWNER_MARKS + ".,;:!?\u2026")
+_SENTENCE_BEFORE = frozenset(_QUOTES + OWNER_MARKS + "\u00bf\u00a1")
+_SENTENCE_AFTER = frozenset(_QUOTES + OWNER_MARKS + ".,;:!?\u2026")
 # Symbols that make another word of the word they follow.
 GLUED = frozenset("+#")
 
@@ -56,7 +56,7 @@ def skeleton(text: str) -> str:
     """The symbols of a stretch of text in order: what is neither a word's letter or digit,
     nor a space, nor spelling inside a word, nor a quotation mark (each language and writer
     has its own: „Save", "Save", « Save »)."""
-    return "".join(c for c in text if not (c.isspace() or c in _SPELLING or c in _QUOTES or c in _OWNER_MARKS
+    return "".join(c for c in text if not (c.isspace() or c in _SPELLING or c in _QUOTES or c in OWNER_MARKS
                                            or _in_word(c)))
 
 

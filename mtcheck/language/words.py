@@ -48,7 +48,8 @@ TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 # What may stand between two words of one term: spaces, hyphens, and the marks of a name's
 # owner (®, ™, ©, ℠), which a writer adds or leaves out („Microsoft® Word", „Microsoft Word").
-GAP_RE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011\u00ae\u2122\u00a9\u2120]+")
+OWNER_MARKS = "\u00ae\u2122\u00a9\u2120"
+GAP_RE = re.compile(rf"[\s\u00a0\u202f\-\u2010\u2011{OWNER_MARKS}]+")
 # Between a rendering and a term of another language glossing it in brackets ("rydding av tomter
 # (GPMB)", „缓存(Index)"), and after the gloss: a bracket, quotes and spaces aside.
 GLOSS_OPENING = re.compile(r"""[\s"'„“”«»‚‘’]*[(\[（][\s"'„“”«»‚‘’]*""")
