@@ -591,6 +591,30 @@ def test_the_terms_words_in_another_order_where_the_source_says_the_term(tmp_pat
     assert unsaid == []
 
 
+def test_a_source_that_says_the_term_in_other_words_opens_its_gap(tmp_path):
+    """"Owner of this Invoice" says the glossary's 'invoice owner', its words the other way
+    round with function words between: „Mandant dieser Rechnung" renders 'Invoice' with its
+    term, so „Mandant" is what the target has for the owner. A source with only one of the
+    term's words ("Owner of this file") says no such thing."""
+    glossary = ("invoice-owner,en,invoice owner,preferred\ninvoice-owner,de,Kunde,preferred\n"
+                "invoice,en,invoice,preferred\ninvoice,de,Rechnung,preferred\n")
+    filler = [("Open the invoice", "Rechnung öffnen")]
+    said = gl006_in_po(tmp_path, glossary, "de", [("Owner of this Invoice", "Mandant dieser Rechnung")] + filler)
+    assert [(f["text"], f["concept"]) for f in said] == [("Mandant", "invoice-owner")]
+    assert gl006_in_po(tmp_path, glossary, "de", [("Owner of this file", "Mandant dieser Datei")] + filler) == []
+
+
+def test_a_compound_terms_first_part_alone_is_no_form_of_the_term(tmp_path):
+    """„Rechnung", the invoice's term, is the first part of „Rechnungsempfänger", the invoice
+    owner's: a target that has it has the invoice, not the owner's term in another form, and
+    „Mandant der Rechnung" is what it has for 'invoice owner'."""
+    glossary = ("invoice-owner,en,invoice owner,preferred\ninvoice-owner,de,Rechnungsempfänger,preferred\n"
+                "invoice,en,invoice,preferred\ninvoice,de,Rechnung,preferred\n")
+    said = gl006_in_po(tmp_path, glossary, "de", [("Invoice owner", "Mandant der Rechnung"),
+                                                   ("Open the invoice", "Rechnung öffnen")])
+    assert [(f["text"], f["concept"]) for f in said] == [("Mandant der Rechnung", "invoice-owner")]
+
+
 def test_a_target_that_keeps_the_source_term_renders_it_with_that_word(tmp_path):
     """The French glossary says „pré-commit" for 'index'; „Impossible de déverrouiller
     l'index." keeps the source's word, which no other run renders more surely, so once is

@@ -96,6 +96,7 @@ class Discoverer:
         self._source_analysers: dict[str, TextAnalyser] = {}
         # (source, target language) -> a source word -> its translations' keys (None: no dictionary)
         self._source_words: dict[tuple[str, str], WordCache | None] = {}
+        self._source_pairs: dict[str, dict] = {}  # a source language -> variant_spans' cache
         self._namesakes: dict[str, dict[str, set[str]]] = {}  # a language -> a term, folded -> its concepts
         self._respelt: dict[tuple[str, str], LanguageMatcher | None] = {}  # (concept id, language): _respelt_matcher
         self._spans = 0
@@ -224,7 +225,7 @@ class Discoverer:
                 if (first, stop) not in made:
                     made.add((first, stop))
                     self._remember_unquoted(lang, state, segment, analysed, first, stop, frozenset(), ())
-        variants = list(self._variant_spans(state, analysed, native))
+        variants = list(variant_spans(state.parts, state.variant_pairs, analysed, native))
         # In a bilingual segment only what the source says and the target's terms miss.
         eligible = {m.concept.id for m in missing} if segment.source else None
         for first, stop in self._dictionary_spans(state, analysed, covered, eligible):
@@ -289,7 +290,7 @@ class Discoverer:
         missing, seen, in_source, places, spoken, reworded = [], set(), set(), [], [], {}
         compounding = analyzer_for(lang).compounding
         words = None
-        for match in self.matcher.for_language(source_lang).matches(source):
+        for match in self._source_matches(source, source_lang):
             # (And the concepts of the same source word in another part of speech: a target term
             # of one renders the other, see below.)
             may_be = {match.concept.id} | {c.id for c, _ in match.alternatives} | self._namesakes_of(match.term, source_lang)
@@ -324,6 +325,28 @@ class Discoverer:
             missing.append(match)
         return missing, in_source, [(start, end, concept) for start, end, concept in places if concept in seen], \
             spoken, reworded
+
+    def _source_matches(self, source: Segment, source_lang: str) -> list[Match]:
+        """The source's terms as the matcher reads them, and the terms it says in other words:
+        a term's words in another order or form, with only function words between them ("the
+        owner of this Invoice" for 'invoice owner', "Check for and repair" for 'check and
+        repair'; see variant_spans), each the concept's preferred term in another form."""
+        matches = self.matcher.for_language(source_lang).matches(source)
+        parts = self._parts(source_lang)
+        analysed = self._source_analyser(source_lang).analyse(source.text)
+        starts = [w.start for w in analysed.words]
+        native = [(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end), m) for m in matches]
+        pairs = self._source_pairs.setdefault(source_lang, {})
+        reworded = []
+        for first, stop, concept_id in variant_spans(parts, pairs, analysed, native):
+            concept = self._concepts[concept_id]
+            term = concept.preferred(source_lang)
+            if term is not None:
+                reworded.append(Match(source, analysed.words[first].start, analysed.words[stop - 1].end, concept, term,
+                                      variant="reworded"))
+        if not reworded:
+            return matches
+        return sorted(matches + reworded, key=lambda m: (m.start, m.end))
 
     def _respelt_matcher(self, concept: Concept, lang: str) -> LanguageMatcher | None:
         """A matcher of the concept's terms in `lang` as the language's dictionary spells them,
@@ -659,52 +682,6 @@ class Discoverer:
             added = [w.text for w in content if w.key not in own.values()]
             if len(added) == 1:
                 yield first, stop, (entry.concept.id, entry.term, added[0])
-
-    def _variant_spans(self, state: LanguageState, analysed: Analysed, native: list[tuple[int, int, Match]]):
-        """Words that are a known rendering's parts in another form, order or grammar, with no
-        other content word and nothing between them but function words (see
-        ConceptParts.variants_of); a place the matcher read as the concept is not one."""
-        words, parts = analysed.words, state.parts
-        linked: list[bool] | None = None  # whether each word and the next stand in one phrase
-        for first, word in enumerate(words):
-            if not word.content:
-                continue
-            renderings = parts.renderings_with(word.key)
-            if not renderings:
-                continue
-            if linked is None:
-                linked = [analysed.joined(i, i + 2) for i in range(len(words) - 1)]
-            # A variant has two content words at least, the next one among its parts too: the
-            # renderings that may hold both words, found once per pair of words (a glossary of
-            # thousands of concepts gives a common word hundreds of renderings).
-            second = next((i for i in range(first + 1, len(words)) if words[i].content or not linked[i - 1]), None)
-            if second is None or not words[second].content or not linked[second - 1]:
-                continue
-            pair = (word.key, words[second].key)
-            renderings = state.variant_pairs.get(pair)
-            if renderings is None:
-                if len(state.variant_pairs) > 100_000:
-                    state.variant_pairs.clear()
-                renderings = state.variant_pairs[pair] = [
-                    (c, r) for c, r in parts.renderings_with(word.key) if parts.may_be_part(r, pair[1])]
-            for concept_id, rendering in renderings:
-                longest = len(rendering.function_words) + 2
-                keys: list[str] = []
-                for stop in range(first + 1, min(len(words), first + longest) + 1):
-                    if stop - first > 1 and not linked[stop - 2]:
-                        break  # a mark between two words: no longer one phrase
-                    if not words[stop - 1].content:
-                        continue
-                    keys.append(words[stop - 1].key)
-                    if len(keys) > len(rendering.parts) + 1 or not parts.may_be_part(rendering, keys[-1]):
-                        break  # a word of nothing in the rendering: every word must be one of its parts
-                    if len(keys) < max(2, len(rendering.parts)):
-                        continue
-                    if any(f < stop and first < s and m.concept.id == concept_id for f, s, m in native) \
-                            or _cuts_a_term(native, first, stop):
-                        continue
-                    if parts.covers(rendering, keys):
-                        yield first, stop, concept_id
 
     def _glossed_by(self, analysed: Analysed, first: int, stop: int, match: Match,
                     native: list[tuple[int, int, Match]]) -> tuple[int, int] | None:
@@ -1042,6 +1019,54 @@ class Discoverer:
         return any(m.concept.id == concept.id for m in self.matcher.for_language(self.mt_lang).matches(segment))
 
 
+def variant_spans(parts: ConceptParts, pairs: dict, analysed: Analysed, native: list[tuple[int, int, Match]]):
+    """Words that are a known rendering's parts in another form, order or grammar, with no
+    other content word and nothing between them but function words (see
+    ConceptParts.variants_of); a place the matcher read as the concept is not one. `pairs`
+    caches the renderings that may hold each pair of words."""
+    words = analysed.words
+    linked: list[bool] | None = None  # whether each word and the next stand in one phrase
+    for first, word in enumerate(words):
+        if not word.content:
+            continue
+        renderings = parts.renderings_with(word.key)
+        if not renderings:
+            continue
+        if linked is None:
+            linked = [analysed.joined(i, i + 2) for i in range(len(words) - 1)]
+        # A variant has two content words at least, the next one among its parts too: the
+        # renderings that may hold both words, found once per pair of words (a glossary of
+        # thousands of concepts gives a common word hundreds of renderings).
+        second = next((i for i in range(first + 1, len(words)) if words[i].content or not linked[i - 1]), None)
+        if second is None or not words[second].content or not linked[second - 1]:
+            continue
+        pair = (word.key, words[second].key)
+        renderings = pairs.get(pair)
+        if renderings is None:
+            if len(pairs) > 100_000:
+                pairs.clear()
+            renderings = pairs[pair] = [
+                (c, r) for c, r in parts.renderings_with(word.key) if parts.may_be_part(r, pair[1])]
+        for concept_id, rendering in renderings:
+            longest = len(rendering.function_words) + 2
+            keys: list[str] = []
+            for stop in range(first + 1, min(len(words), first + longest) + 1):
+                if stop - first > 1 and not linked[stop - 2]:
+                    break  # a mark between two words: no longer one phrase
+                if not words[stop - 1].content:
+                    continue
+                keys.append(words[stop - 1].key)
+                if len(keys) > len(rendering.parts) + 1 or not parts.may_be_part(rendering, keys[-1]):
+                    break  # a word of nothing in the rendering: every word must be one of its parts
+                if len(keys) < max(2, len(rendering.parts)):
+                    continue
+                if any(f < stop and first < s and m.concept.id == concept_id for f, s, m in native) \
+                        or _cuts_a_term(native, first, stop):
+                    continue
+                if parts.covers(rendering, keys):
+                    yield first, stop, concept_id
+
+
 def _shaped_like(analysed: Analysed, first: int, rendering: Rendering, compounding: bool) -> bool:
     """Whether the words from `first` on have the rendering's shape: as many words, content
     words where it has them and its own function words elsewhere, joined as one name, with at
@@ -1114,15 +1139,17 @@ def _stem_shared(concept: Concept, lang: str, words) -> bool:
     """Whether the text has, for each word of one of the concept's terms, a word sharing most of
     its start with it (seven tenths of the shorter, six letters at least): a form GL004's
     stricter test does not take, as a verb of the other aspect is (Bulgarian „преустанови"
-    beside „преустановявам"). In a language that writes compounds as one word, not a compound
-    whose shared start is only its first part („Zwischen|salden" beside „Zwischen|summe",
-    „Buchungs|sätze" beside „Buchung"): its head is another word."""
+    beside „преустановявам"). In a language that writes compounds as one word, not where one
+    of the two is a compound whose shared start is only its first part („Zwischen|salden"
+    beside „Zwischen|summe", „Buchungs|sätze" beside „Buchung", „Rechnung" beside
+    „Rechnungs|empfänger"): its head is another word."""
     analyzer = analyzer_for(lang)
 
     def form_of(term_word: str, other: str) -> bool:
         shared = common_prefix(term_word, other)
         return shared >= max(6, STEM_SHARED * min(len(term_word), len(other))) \
-            and not (analyzer.compounding and _other_head(analyzer, term_word, other, shared))
+            and not (analyzer.compounding and (_other_head(analyzer, term_word, other, shared)
+                                               or _other_head(analyzer, other, term_word, shared)))
 
     for term in concept.terms:
         if term.lang != lang or not term.status.accepted:
