@@ -136,3 +136,19 @@ def test_a_word_of_one_stem_with_a_dictionarys_translation_renders_that_source_w
     found = gl006_in_po(tmp_path, glossary, "pl", [("Display the subtotals?", "Wyświetlać sumy częściowe?")])
     assert [(f["text"], f["concept"]) for f in found] == [("sumy częściowe", "subtotal")]
     assert gl006_in_po(tmp_path, glossary, "pl", [("Display the subtotals?", "Pokazać sumy częściowe?")]) == []
+
+
+def test_a_compound_of_the_dictionarys_words_for_two_source_words_renders_them(dictionaries, tmp_path):
+    """"Subtotals of the company report" → „Teilsummen des Firmenberichts": the dictionary
+    gives „Firma" for 'company' and „Bericht" for 'report', and „Firmenberichts" is the two as
+    one compound; so „Teilsummen" is all the target has left for 'subtotals'. A compound whose
+    head is no word the dictionary gives („Firmenkontos") leaves two runs, and nothing says
+    which."""
+    write_dictionary(dictionaries, "freedict-eng-deu", [("company", "company <n>\n1. Firma\n"),
+                                                        ("report", "report <n>\n1. Bericht\n")])
+    glossary = "subtotal,en,subtotal,preferred\nsubtotal,de,Zwischensumme,preferred\n"
+    found = gl006_in_po(tmp_path, glossary, "de", [("Subtotals of the company report",
+                                                     "Teilsummen des Firmenberichts")])
+    assert [(f["text"], f["concept"]) for f in found] == [("Teilsummen", "subtotal")]
+    assert gl006_in_po(tmp_path, glossary, "de", [("Subtotals of the company report",
+                                                   "Teilsummen des Firmenkontos")]) == []

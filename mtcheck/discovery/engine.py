@@ -405,10 +405,19 @@ class Discoverer:
         given = _among(translated)
         covered += [(index, index + 1) for index, word in enumerate(analysed.words)
                     if word.content and given(state.lexical.key(word.text))]
+        target_keys = {state.lexical.key(word.text) for word in analysed.words if word.content}
+        # And so is a compound whose parts the dictionary gives for them („Firmenbericht" for
+        # "company report": 'company' is „Firma", 'report' „Bericht"); its parts are words
+        # the target has.
+        compounded = _compounded(state.analyser.analyzer, state.lexical.key, given) if translated else None
+        if compounded is not None:
+            for index, word in enumerate(analysed.words):
+                if word.content and (parts := compounded(word.text)):
+                    covered.append((index, index + 1))
+                    target_keys.update(parts)
         # A source word rendered so in this target is linked: it competes for no run („source"
         # of "Quote Source Information" is „source" in „la source du cours", so „cours" is
         # the quote's, however often 'source' and „cours" stand together).
-        target_keys = {state.lexical.key(word.text) for word in analysed.words if word.content}
         linked = self._source_keys(" ".join(
             other for other in others
             if any(echoes(word.text, other) for word in analysed.words if word.content)
@@ -1242,6 +1251,34 @@ def _among(translations: set[str]) -> Callable[[str], bool]:
         by_start.setdefault(plain(translation)[:MIN_STEM], []).append(translation)
     return lambda key: key in translations or any(related(key, translation)
                                                   for translation in by_start.get(plain(key)[:MIN_STEM], ()))
+
+
+def _compounded(analyzer, key: Callable[[str], str], given: Callable[[str], bool]) \
+        -> Callable[[str], tuple[str, ...]] | None:
+    """The keys of a word's two parts where it is a compound both of whose parts are among
+    the translations (see _among): its first part without its linking element, its head; ()
+    where it is none. None in a language that does not write compounds as one word."""
+    if not analyzer.compounding:
+        return None
+
+    def part_given(piece: str) -> str:
+        keys = (key(piece[:1].upper() + piece[1:]), key(piece))
+        return next((k for k in keys if len(piece) >= MIN_COMPOUND_REST and given(k)), "")
+
+    def compounded(surface: str) -> tuple[str, ...]:
+        word = surface.casefold()
+        for cut in range(MIN_COMPOUND_REST, len(word) - MIN_COMPOUND_REST + 1):
+            start, rest = word[:cut], word[cut:]
+            if not (analyzer.is_compound_start(start) and analyzer.is_known_compound_rest(rest)):
+                continue
+            first = next(filter(None, (part_given(start[:len(start) - len(linker)] if linker else start)
+                                       for linker in analyzer.linkers if start.endswith(linker))), "")
+            head = next(filter(None, (part_given(rest[len(linker):])
+                                      for linker in analyzer.linkers if rest.startswith(linker))), "")
+            if first and head:
+                return first, head
+        return ()
+    return compounded
 
 
 def _any_among(translations: set[str], keys: set[str]) -> bool:
