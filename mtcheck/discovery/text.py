@@ -210,3 +210,16 @@ def _quoted(text: str, words: list[Word]) -> list[tuple[int, int]]:
         if stop > first:
             spans.append((first, stop))
     return spans
+
+
+def elided(word) -> int:
+    """The letters of an elided article or preposition at a word's start, which a rendering
+    does not include (French „l'action", „d'application", Italian „dell'azione"): where the
+    word's key is the rest's (the language's analyser read the elision off), not where the
+    mark ends it („it's")."""
+    for mark in "'’":
+        at = word.text.find(mark)
+        if 0 < at <= 4 and word.text[:at].isalpha() and word.key \
+                and word.text[at + 1:].casefold().startswith(word.key[:4]):
+            return at + 1
+    return 0
