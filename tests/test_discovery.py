@@ -604,6 +604,16 @@ def test_a_source_that_says_the_term_in_other_words_opens_its_gap(tmp_path):
     assert gl006_in_po(tmp_path, glossary, "de", [("Owner of this file", "Mandant dieser Datei")] + filler) == []
 
 
+def test_a_source_says_a_term_in_other_words_only_with_every_word_of_it(tmp_path):
+    """"Levels of this account" has two words of 'top level account' in another order, not its
+    'top' (a word a stop list holds): it says no top-level account, and „Ebenen" renders what
+    it does say."""
+    glossary = ("top,en,top level account,preferred\ntop,de,Oberkonto,preferred\n"
+                "account,en,account,preferred\naccount,de,Konto,preferred\n")
+    assert gl006_in_po(tmp_path, glossary, "de", [("Levels of this account", "Ebenen dieses Kontos"),
+                                                   ("Open the account", "Konto öffnen")]) == []
+
+
 def test_a_compound_terms_first_part_alone_is_no_form_of_the_term(tmp_path):
     """„Rechnung", the invoice's term, is the first part of „Rechnungsempfänger", the invoice
     owner's: a target that has it has the invoice, not the owner's term in another form, and

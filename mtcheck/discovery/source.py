@@ -108,7 +108,10 @@ class SourceReader:
         """The source's terms as the matcher reads them, and the terms it says in other words:
         a term's words in another order or form, with only function words between them ("the
         owner of this Invoice" for 'invoice owner', "Check for and repair" for 'check and
-        repair'; see variant_spans), each the concept's preferred term in another form."""
+        repair'; see variant_spans), each the concept's preferred term in another form. Every
+        word of a term, none more: a source says more than its target, and a term read into it
+        that it does not say opens a gap that takes another word's rendering ("levels in the
+        account" lacks the 'top' of 'top level account', which a stop list holds)."""
         matches = self.matcher.for_language(source_lang).matches(source)
         parts = self._parts(source_lang)
         analysed = self._analyser(source_lang).analyse(source.text)
@@ -119,7 +122,12 @@ class SourceReader:
         for first, stop, concept_id in variant_spans(parts, pairs, analysed, native):
             concept = self._concepts[concept_id]
             term = concept.preferred(source_lang)
-            if term is not None:
+            words = analysed.words[first:stop]
+            keys = {word.key for word in words}
+            content = sum(word.content for word in words)
+            if term is not None and any(len(rendering.parts) == content
+                                        and all(key in keys for key in rendering.function_words if key)
+                                        for rendering in parts.renderings.get(concept_id, ())):
                 reworded.append(Match(source, analysed.words[first].start, analysed.words[stop - 1].end, concept, term,
                                       variant="reworded"))
         if not reworded:
