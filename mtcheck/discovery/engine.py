@@ -89,7 +89,7 @@ class Discoverer:
         self._concepts = {c.id: c for c in glossary}
         self._reader = EvidenceReader(glossary, self._concepts, self._parts, self._renders, self.mt_lang)
         self._languages: dict[str, LanguageState] = {}
-        self._source = SourceReader(glossary, self._concepts, lambda: self.matcher, self._parts, new_terms)
+        self._source = SourceReader(glossary, self._concepts, lambda: self.matcher, self._parts)
         self._spans = 0
         self._said: tuple[str, frozenset[str]] | None = None  # what the source of the segment read says
         # What the MT signal made of each candidate: (written in, keys) -> translation.
@@ -117,7 +117,7 @@ class Discoverer:
         if segment.source:
             word = state.analyser.word
             state.gaps.read({key for key, content in map(word, surfaces) if content}, source_keys)
-        missing, in_source, said, spoken, reworded = self._source.missing(segment, lang, matches)
+        missing, in_source, said, spoken, reworded = self._source.missing(segment, lang, matches, self.new_terms)
         self._said = (canonical_lang(segment.source_lang or ""), frozenset(in_source)) if segment.source else None
         if segment.source:
             state.gaps.rendered.update(in_source & {m.concept.id for m in matches})

@@ -34,9 +34,8 @@ class SourceReader:
     """Reads bilingual segments' sources for a Discoverer; keeps what it looked up once."""
 
     def __init__(self, glossary: Glossary, concepts: dict[str, Concept], matcher: Callable[[], Matcher],
-                 parts_of: Callable[[str], ConceptParts], new_terms: bool):
+                 parts_of: Callable[[str], ConceptParts]):
         self.glossary = glossary
-        self.new_terms = new_terms  # see Discoverer
         self._concepts = concepts
         self._matcher = matcher  # the Discoverer's, made when first asked for
         self._parts = parts_of
@@ -46,20 +45,22 @@ class SourceReader:
         self._pairs: dict[str, dict] = {}  # a source language -> variant_spans' cache
         self._namesakes: dict[str, dict[str, set[str]]] = {}  # a language -> a term, folded -> its concepts
         self._respelt: dict[tuple[str, str], LanguageMatcher | None] = {}  # (concept id, language): _respelt_matcher
+        self._last: tuple[tuple[str, str], Analysed] | None = None  # see _analysed
 
     @property
     def matcher(self) -> Matcher:
         return self._matcher()
 
-    def missing(self, segment: Segment, lang: str, matches: list[Match]) \
+    def missing(self, segment: Segment, lang: str, matches: list[Match], new_terms: bool) \
             -> tuple[list[Match], set[str], list[tuple[int, int, str]], list[tuple[int, int, frozenset[str]]],
                      dict[str, str]]:
         """A bilingual segment's source terms whose concept the target renders with none of its
         terms (once per concept), where the glossary has the concept in the target's language
-        (or, with new_terms, has it at all); the concepts the source has; where the source
-        says the missing concepts (each time); where it says each term, with the concepts
-        the term may be; and the concepts whose term the target has in a form the matcher did
-        not take (the term's words in another order, say), with the source's words for each."""
+        (or, with `new_terms`, has it at all: see Discoverer); the concepts the source has;
+        where the source says the missing concepts (each time); where it says each term, with
+        the concepts the term may be; and the concepts whose term the target has in a form the
+        matcher did not take (the term's words in another order, say), with the source's words
+        for each."""
         if not segment.source or not segment.source_lang:
             return [], set(), [], [], {}
         source_lang = canonical_lang(segment.source_lang)
@@ -86,7 +87,7 @@ class SourceReader:
             # source word in another part of speech ("stage" the verb and the noun; „в
             # индекса", in the index, for 'staged'; „ao submeter", to commit, for "Commit
             # failed"): a translator's choice of grammar, not another rendering.
-            if concept.id in seen or not (self.new_terms or concept.terms_in(lang)) \
+            if concept.id in seen or not (new_terms or concept.terms_in(lang)) \
                     or rendered & ({concept.id} | {c.id for c, _ in match.alternatives}
                                    | self._namesakes_of(match.term, source_lang)):
                 continue
@@ -114,7 +115,7 @@ class SourceReader:
         account" lacks the 'top' of 'top level account', which a stop list holds)."""
         matches = self.matcher.for_language(source_lang).matches(source)
         parts = self._parts(source_lang)
-        analysed = self._analyser(source_lang).analyse(source.text)
+        analysed = self._analysed(source.text, source_lang)
         starts = [w.start for w in analysed.words]
         native = [(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end), m) for m in matches]
         pairs = self._pairs.setdefault(source_lang, {})
@@ -168,10 +169,14 @@ class SourceReader:
 
     def keys(self, text: str, lang: str | None) -> set[str]:
         """The keys of the content words of a bilingual segment's source (or of a term in it)."""
-        lang = canonical_lang(lang or "")
-        analyser = self._analyser(lang)
-        keys = (analyser.word(word) for word, _, _ in analyser.words_of(mask_protected(text)))
-        return {key for key, content in keys if content}
+        return {word.key for word in self._analysed(text, canonical_lang(lang or "")).words if word.content}
+
+    def _analysed(self, text: str, lang: str) -> Analysed:
+        """The text's words, read once where the same source is asked for in turn (its keys,
+        then its terms said in other words)."""
+        if self._last is None or self._last[0] != (lang, text):
+            self._last = ((lang, text), self._analyser(lang).analyse(text))
+        return self._last[1]
 
     def add_gaps(self, state: LanguageState, lang: str, segment: Segment, analysed: Analysed, matches: list[Match],
                   missing: list[Match], said: list[tuple[int, int, str]],
@@ -195,7 +200,7 @@ class SourceReader:
         # And so is a compound whose parts the dictionary gives for them („Firmenbericht" for
         # "company report": 'company' is „Firma", 'report' „Bericht"); its parts are words
         # the target has.
-        compounded = _compounded(state.analyser.analyzer, state.lexical.key, given) if translated else None
+        compounded = _compounded(state.analyser.analyzer, state.lexical.key, translated, given) if translated else None
         if compounded is not None:
             for index, word in enumerate(analysed.words):
                 if word.content and (parts := compounded(word.text)):
@@ -397,13 +402,16 @@ def _among(translations: set[str]) -> Callable[[str], bool]:
                                                   for translation in by_start.get(plain(key)[:MIN_STEM], ()))
 
 
-def _compounded(analyzer, key: Callable[[str], str], given: Callable[[str], bool]) \
+def _compounded(analyzer, key: Callable[[str], str], translations: set[str], given: Callable[[str], bool]) \
         -> Callable[[str], tuple[str, ...]] | None:
     """The keys of a word's two parts where it is a compound both of whose parts are among
-    the translations (see _among): its first part without its linking element, its head; ()
-    where it is none. None in a language that does not write compounds as one word."""
+    the translations (`given`, see _among): its first part without its linking element, its
+    head; () where it is none. None in a language that does not write compounds as one word."""
     if not analyzer.compounding:
         return None
+    # A translation's word and its own begin alike: only a word and a head that begin as one
+    # does are looked up (the dictionary's test of a compound's parts is the costly one).
+    starts = {plain(translation)[:MIN_STEM] for translation in translations}
 
     def part_given(piece: str) -> str:
         keys = (key(piece[:1].upper() + piece[1:]), key(piece))
@@ -411,9 +419,13 @@ def _compounded(analyzer, key: Callable[[str], str], given: Callable[[str], bool
 
     def compounded(surface: str) -> tuple[str, ...]:
         word = surface.casefold()
+        if plain(word)[:MIN_STEM] not in starts:
+            return ()
         for cut in range(MIN_COMPOUND_REST, len(word) - MIN_COMPOUND_REST + 1):
             start, rest = word[:cut], word[cut:]
-            if not (analyzer.is_compound_start(start) and analyzer.is_known_compound_rest(rest)):
+            if not any(plain(rest[len(linker):])[:MIN_STEM] in starts for linker in analyzer.linkers
+                       if rest.startswith(linker)) \
+                    or not (analyzer.is_compound_start(start) and analyzer.is_known_compound_rest(rest)):
                 continue
             first = next(filter(None, (part_given(start[:len(start) - len(linker)] if linker else start)
                                        for linker in analyzer.linkers if start.endswith(linker))), "")
