@@ -1,6 +1,6 @@
 """Discovery: how a text writes a rendering beside the term — words a term of another language
-glosses in brackets right after them render its concept („缓存(Index)"; of two concepts that
-term names, the one whose grammar they have) — and the term rightly spelt where the glossary
+glosses in brackets right after them render its concept („缓存(Index)", „marquages (taints en
+anglais)"; of two concepts that term names, the one whose grammar they have) — and the term rightly spelt where the glossary
 misspells it, or writes a qualifier beside it in brackets."""
 from __future__ import annotations
 
@@ -49,6 +49,53 @@ def test_of_two_concepts_the_glossing_term_names_the_one_whose_grammar_the_words
     glossary.write_text("concept,lang,term,status,part_of_speech\n" + FRENCH, encoding="utf-8")
     found = discovered(load_glossary(glossary), "fr", "Charger (checkout)...\n", everything=True)
     assert found["Charger"].concept.id == "checkout-verb" and found["Charger"].score >= 0.5
+
+
+TAINT_FR = ("taint,en,Taint,preferred\n"
+            "taint,fr,Taint,preferred\n"
+            "taint,fr,teinte,admitted\n")
+
+
+@pytest.mark.parametrize("text", [
+    "Le contrôleur crée des marquages (taints en anglais) qui représentent des conditions.\n",
+    "Le contrôleur crée des marquages (*taints* en anglais) qui représentent des conditions.\n",
+    "Le contrôleur crée des marquages (anglais : taints) qui représentent des conditions.\n",
+])
+def test_a_gloss_naming_its_language_glosses_the_words_before_it(tmp_path, text):
+    """„marquages (taints en anglais)": French keeps „Taint" as its term, so the bracket's
+    word is no foreign term; the translator names its language (the CLDR's „anglais"), and
+    „marquages" is their rendering of it."""
+    found = candidates_in(tmp_path, TAINT_FR, "fr", text)
+    assert found["marquages"].concept.id == "taint" and found["marquages"].score >= 0.5
+    assert "glossed" in {e.signal for e in found["marquages"].evidence}
+
+
+def test_a_term_of_the_texts_language_in_brackets_glosses_nothing_without_a_language_named(tmp_path):
+    """„marquages (taints)" and „marquages (taints en français)": the glossary's French term
+    in brackets, or said to be French, explains; it names no rendering of another language."""
+    text = ("Le contrôleur crée des marquages (taints) qui représentent des conditions.\n"
+            "Le contrôleur crée des marquages (taints en français) qui représentent des conditions.\n")
+    found = candidates_in(tmp_path, TAINT_FR, "fr", text)
+    assert not any("glossed" in {e.signal for e in c.evidence} for c in found.values())
+
+
+def test_a_gloss_proposes_a_rendering_of_a_concept_without_a_term_as_a_new_term(tmp_path):
+    """The glossary has 'taint' in English only: „Markierungen (*taints* in Englisch)" and
+    „Markierungen (taints)" say what the text calls it; discover proposes it (new terms),
+    GL006 has nothing to hold it against."""
+    from mtcheck.discovery import Discoverer
+    from mtcheck.model import Segment
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("concept,lang,term,status\ntaint,en,Taint,preferred\nnode,en,Node,preferred\n"
+                        "node,de,Node,preferred\n", encoding="utf-8")
+    text = ["Der Controller erstellt automatisch Markierungen (*taints* in Englisch) für den Node.",
+            "Dann betrachtet er die Markierungen (taints) des Nodes."]
+    for new_terms in (True, False):
+        discoverer = Discoverer(load_glossary(glossary), new_terms=new_terms)
+        for number, line in enumerate(text, 1):
+            discoverer.add(Segment(line, "t.txt", number, lang="de"))
+        found = {c.form: c for c in discoverer.accepted()}
+        assert ("Markierungen" in found and found["Markierungen"].concept.id == "taint") is new_terms
 
 
 def test_the_term_rightly_spelt_where_the_glossary_misspells_it(tmp_path):

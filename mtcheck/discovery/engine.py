@@ -49,7 +49,8 @@ from mtcheck.discovery.reading import LanguageState, Learned, Own, Span
 from mtcheck.discovery.scoring import Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.source import SourceReader
-from mtcheck.discovery.text import CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser, elided
+from mtcheck.discovery.text import (CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser, elided,
+                                   gloss_language_named)
 from mtcheck.discovery.variants import cuts_a_term, variant_spans
 from mtcheck.language import GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family, mask_protected
 from mtcheck.language.bilingual import installed
@@ -166,8 +167,9 @@ class Discoverer:
         def inner(first: int, stop: int) -> frozenset[str]:
             return frozenset(m.concept.id for f, s, m in native if first <= f and s <= stop)
         for first, stop, match in covered:
-            if match.foreign and match.concept.terms_in(lang) and match not in glossed:
-                found = self._glossed_by(analysed, first, stop, match, native)
+            if match not in glossed and (match.foreign and (match.concept.terms_in(lang) or self.new_terms)
+                                         or _other_languages(match, lang)):
+                found = self._glossed_by(analysed, first, stop, match, native, lang)
                 if found is not None:
                     self._remember_glossed(lang, state, segment, analysed, *found, inner(*found), match)
         quoted = set()
@@ -431,27 +433,40 @@ class Discoverer:
                 yield first, stop, (entry.concept.id, entry.term, added[0])
 
     def _glossed_by(self, analysed: Analysed, first: int, stop: int, match: Match,
-                    native: list[tuple[int, int, Match]]) -> tuple[int, int] | None:
+                    native: list[tuple[int, int, Match]], lang: str) -> tuple[int, int] | None:
         """The words a term of another language glosses, standing alone in brackets right after
-        them („缓存(Index)", „Charger (checkout)"): as many content words before the bracket as
-        the term has words there (three at most), in one phrase. None where the brackets hold more, or the words are the
-        concept's own term (glossed, as GL003 allows)."""
+        them („缓存(Index)", „Charger (checkout)"), or with its language's name („Markierungen
+        (*taints* in Englisch)", „marquages (taints en anglais)", „(Englisch: taints)"; the
+        CLDR's names, see gloss_language_named): as many content words before the bracket as
+        the term has words there (three at most), in one phrase. None where the brackets hold
+        more, or the words are the concept's own term (glossed, as GL003 allows). A term the
+        text's language shares with another (French „Taint") glosses only with that language
+        named."""
         words, text = analysed.words, analysed.text
-        if first == 0 or not GLOSS_OPENING.fullmatch(text, words[first - 1].end, words[first].start):
+        if first == 0:
             return None
-        after = text[words[stop - 1].end:words[stop].start] if stop < len(words) else text[words[stop - 1].end:]
-        if not GLOSS_CLOSING.match(after):
-            return None
+        named = _other_languages(match, lang)
+        opening = first
+        if not GLOSS_OPENING.fullmatch(text, words[first - 1].end, words[first].start):
+            bracket = next((at for other in named if (at := gloss_language_named(text, words[first].start, lang, other,
+                                                                                  before=True)) is not None), None)
+            if bracket is None:
+                return None
+            opening = bisect.bisect_left([w.start for w in words], bracket)
+        elif not GLOSS_CLOSING.match(text[words[stop - 1].end:words[stop].start] if stop < len(words)
+                                     else text[words[stop - 1].end:]) or not match.foreign:
+            if not any(gloss_language_named(text, words[stop - 1].end, lang, other) is not None for other in named):
+                return None
         wanted = min(3, stop - first)
-        start, content = first, 0
-        while start > 0 and content < wanted and (start == first or analysed.joined(start - 1, first)):
+        start, content = opening, 0
+        while start > 0 and content < wanted and (start == opening or analysed.joined(start - 1, opening)):
             start -= 1
             content += words[start].content
         if content == 0 or not words[start].content:
             return None
-        if any(f < first and start < s and m.concept.id == match.concept.id for f, s, m in native):
+        if any(f < opening and start < s and m.concept.id == match.concept.id for f, s, m in native):
             return None
-        return start, first
+        return start, opening
 
     def _remember_glossed(self, lang: str, state: LanguageState, segment: Segment, analysed: Analysed, first: int,
                           stop: int, inner: frozenset[str], match: Match) -> None:
@@ -693,7 +708,8 @@ class Discoverer:
         for concept_id in sorted(concepts):  # in one order: of equal ranks the first is kept
             concept = self._concepts[concept_id]
             if not concept.terms_in(lang) and not known and not (
-                    self.new_terms and (any(s.aligned and s.aligned[0] == concept_id for s in spans)
+                    self.new_terms and (any(s.aligned and s.aligned[0] == concept_id
+                                            or s.glossed and concept_id in s.glossed[0] for s in spans)
                                         # A dictionary's translation that recurs: once, the
                                         # words of a large glossary's term meet by chance.
                                         or span_lang == lang and len(spans) > 1
@@ -898,6 +914,16 @@ def _foreign_initials(state: LanguageState, lang: str, text: str) -> bool:
     rendering, where „(VVF)" would define its own abbreviation."""
     terms = [term for _, term in state.parts.initials.get(text, ())] if text.isupper() else []
     return bool(terms) and not any(family(canonical_lang(term.lang)) == family(lang) for term in terms)
+
+
+def _other_languages(match: Match, lang: str) -> tuple[str, ...]:
+    """The languages other than the text's whose term of the concept the match's words are:
+    the term's own where it is foreign, else those whose term is written as the text's is."""
+    if match.foreign:
+        return (canonical_lang(match.term.lang),)
+    written = match.term.text.casefold()
+    return tuple(sorted({canonical_lang(t.lang) for t in match.concept.terms
+                         if t.text.casefold() == written and canonical_lang(t.lang) != lang}))
 
 
 def _glossed_foreign(matches: list[Match]) -> list[Match]:

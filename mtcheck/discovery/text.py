@@ -3,6 +3,7 @@ function words, quoted stretches, and the content words around a span."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import NamedTuple
 
@@ -223,3 +224,42 @@ def elided(word) -> int:
                 and word.text[at + 1:].casefold().startswith(word.key[:4]):
             return at + 1
     return 0
+
+
+# Around a gloss's term: spaces, quotes, emphasis marks („(*taints* in Englisch)").
+_AROUND_GLOSS = "[\\s\"'„“”«»‚‘’*_]*"
+
+
+@functools.lru_cache(maxsize=None)
+def _language_name_res(lang: str, named: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """What follows a gloss's term that names its language in the text's language (a word of
+    up to four letters before the name: „in Englisch", „en anglais", „em inglês"), and what
+    precedes it so („(Englisch: taints)"); the CLDR's names (Babel). None where Babel has none."""
+    try:
+        from babel import Locale, UnknownLocaleError
+    except ImportError:
+        return None
+    try:
+        name = Locale.parse(lang.replace("-", "_")).languages.get(named.split("-")[0])
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    if not name:
+        return None
+    name = re.escape(name)
+    return (re.compile(f"{_AROUND_GLOSS}(?:[^\\W\\d_]{{1,4}}\\s+)?{name}{_AROUND_GLOSS}[)\\]）]", re.IGNORECASE),
+            re.compile(f"[(\\[（]\\s*{name}\\s*[:：]?{_AROUND_GLOSS}$", re.IGNORECASE))
+
+
+def gloss_language_named(text: str, at: int, lang: str, named: str, before: bool = False) -> int | None:
+    """Where a bracket names the language `named` (in the text's language `lang`) beside a
+    gloss's term: `at` the term's end, the bracket closing after the name; with `before`, `at`
+    the term's start, the name between the opening bracket and the term. The bracket's
+    position, or None."""
+    res = _language_name_res(lang, named)
+    if res is None:
+        return None
+    if before:
+        found = res[1].search(text, max(0, at - 40), at)
+        return found.start() if found else None
+    found = res[0].match(text, at)
+    return found.end() - 1 if found else None

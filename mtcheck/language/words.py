@@ -52,8 +52,9 @@ OWNER_MARKS = "\u00ae\u2122\u00a9\u2120"
 GAP_RE = re.compile(rf"[\s\u00a0\u202f\-\u2010\u2011{OWNER_MARKS}]+")
 # Between a rendering and a term of another language glossing it in brackets ("rydding av tomter
 # (GPMB)", „缓存(Index)"), and after the gloss: a bracket, quotes and spaces aside.
-GLOSS_OPENING = re.compile(r"""[\s"'„“”«»‚‘’]*[(\[（][\s"'„“”«»‚‘’]*""")
-GLOSS_CLOSING = re.compile(r"""[\s"'„“”«»‚‘’]*[)\]）]""")
+# Quotes and emphasis marks may stand around a gloss's term ("(*taints*)" in Markdown).
+GLOSS_OPENING = re.compile(r"""[\s"'„“”«»‚‘’]*[(\[（][\s"'„“”«»‚‘’*_]*""")
+GLOSS_CLOSING = re.compile(r"""[\s"'„“”«»‚‘’*_]*[)\]）]""")
 
 
 def split_words(text: str) -> list[str]:
