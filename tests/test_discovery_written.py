@@ -72,9 +72,11 @@ def test_a_gloss_naming_its_language_glosses_the_words_before_it(tmp_path, text)
 
 def test_a_term_of_the_texts_language_in_brackets_glosses_nothing_without_a_language_named(tmp_path):
     """„marquages (taints)" and „marquages (taints en français)": the glossary's French term
-    in brackets, or said to be French, explains; it names no rendering of another language."""
+    in brackets, or said to be French, explains; it names no rendering of another language.
+    Nor does a bracket that holds more than the term („(anglais : taints et tolérances)")."""
     text = ("Le contrôleur crée des marquages (taints) qui représentent des conditions.\n"
-            "Le contrôleur crée des marquages (taints en français) qui représentent des conditions.\n")
+            "Le contrôleur crée des marquages (taints en français) qui représentent des conditions.\n"
+            "Le contrôleur crée des marquages (anglais : taints et tolérances) qui représentent des conditions.\n")
     found = candidates_in(tmp_path, TAINT_FR, "fr", text)
     assert not any("glossed" in {e.signal for e in c.evidence} for c in found.values())
 

@@ -446,17 +446,20 @@ class Discoverer:
         if first == 0:
             return None
         named = _other_languages(match, lang)
-        opening = first
-        if not GLOSS_OPENING.fullmatch(text, words[first - 1].end, words[first].start):
+        closed = GLOSS_CLOSING.match(text[words[stop - 1].end:words[stop].start] if stop < len(words)
+                                     else text[words[stop - 1].end:])
+        if GLOSS_OPENING.fullmatch(text, words[first - 1].end, words[first].start):
+            opening = first
+            if not (closed and match.foreign) and not any(
+                    gloss_language_named(text, words[stop - 1].end, lang, other) is not None for other in named):
+                return None
+        else:
+            # The language named before the term, the bracket closing right after it.
             bracket = next((at for other in named if (at := gloss_language_named(text, words[first].start, lang, other,
                                                                                   before=True)) is not None), None)
-            if bracket is None:
+            if bracket is None or not closed:
                 return None
             opening = bisect.bisect_left([w.start for w in words], bracket)
-        elif not GLOSS_CLOSING.match(text[words[stop - 1].end:words[stop].start] if stop < len(words)
-                                     else text[words[stop - 1].end:]) or not match.foreign:
-            if not any(gloss_language_named(text, words[stop - 1].end, lang, other) is not None for other in named):
-                return None
         wanted = min(3, stop - first)
         start, content = opening, 0
         while start > 0 and content < wanted and (start == opening or analysed.joined(start - 1, opening)):
