@@ -1,7 +1,8 @@
 """Discovery: how a text writes a rendering beside the term — words a term of another language
 glosses in brackets right after them render its concept („缓存(Index)", „marquages (taints en
-anglais)"; of two concepts that term names, the one whose grammar they have) — and the term rightly spelt where the glossary
-misspells it, or writes a qualifier beside it in brackets."""
+anglais)"; of two concepts that term names, the one whose grammar they have) — the term with
+its words joined otherwise („Addons" for „Add-ons"), and the term rightly spelt where the
+glossary misspells it, or writes a qualifier beside it in brackets."""
 from __future__ import annotations
 
 import pytest
@@ -98,6 +99,39 @@ def test_a_gloss_proposes_a_rendering_of_a_concept_without_a_term_as_a_new_term(
             discoverer.add(Segment(line, "t.txt", number, lang="de"))
         found = {c.form: c for c in discoverer.accepted()}
         assert ("Markierungen" in found and found["Markierungen"].concept.id == "taint") is new_terms
+
+
+@pytest.mark.parametrize("term, written, how", [
+    ("Add-ons", "Addons", "written as one word"),
+    ("Add-ons", "Addon", "written as one word"),
+    ("런타임클래스", "런타임 클래스", "written apart"),
+    ("E-Mail", "E Mail", "joined otherwise"),
+    ("Tracking-Branch", "Tracking-Branches", None),           # an inflection, joined as the term
+    ("geschickte Massenmobilisierung", "geschickten Massenmobilisierung", None),
+    ("API 服务器", "API服务器", None),                          # a space beside Chinese is typography
+    ("Add-ons", "Anzeigen", None),                             # other letters
+    ("Add-on Manager", "Addon-Verwaltung", None),              # the term's start only: another phrase
+])
+def test_how_a_place_joins_the_terms_words(term, written, how):
+    from mtcheck.discovery.text import respaced
+    assert respaced(term, written) == how
+
+
+def test_the_term_with_its_words_joined_otherwise_is_a_rendering_the_glossary_does_not_spell(tmp_path):
+    """„Addons" and 런타임 클래스 are the matcher's 'Add-ons' and 런타임클래스 (it reads a term
+    however its words are joined); the glossary spells them otherwise, which discovery says."""
+    glossary = ("addons,en,Add-ons,preferred\naddons,de,Add-ons,preferred\n"
+                "runtime-class,en,RuntimeClass,preferred\nruntime-class,ko,런타임클래스,preferred\n")
+    german = candidates_in(tmp_path, glossary, "de", "Addons sind Pods und Dienste.\nDie Add-ons laufen.\n")
+    assert german["Addons"].concept.id == "addons" and german["Addons"].score >= 0.5
+    signals = {e.signal for e in german["Addons"].evidence}
+    assert "respaced" in signals and "closed" not in signals  # one fact, said once
+    assert "Add-ons" not in german
+    korean = candidates_in(tmp_path, glossary, "ko", "파드 오버헤드는 런타임 클래스에서 정의된다.\n"
+                                                      "런타임클래스는 노드에서 정의된다.\n")
+    found = [c for form, c in korean.items() if form.startswith("런타임 클래스")]
+    assert found and found[0].concept.id == "runtime-class" and found[0].score >= 0.5
+    assert not any(form.startswith("런타임클래스") for form in korean)
 
 
 def test_the_term_rightly_spelt_where_the_glossary_misspells_it(tmp_path):

@@ -50,7 +50,7 @@ from mtcheck.discovery.scoring import Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.source import SourceReader
 from mtcheck.discovery.text import (CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser, elided,
-                                   gloss_language_named)
+                                   gloss_language_named, respaced)
 from mtcheck.discovery.variants import cuts_a_term, variant_spans
 from mtcheck.language import GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family, mask_protected
 from mtcheck.language.bilingual import installed
@@ -159,8 +159,13 @@ class Discoverer:
                                                                                    context, in_quotes),
                                             (match.concept, match.term), 1.0))
         native = [(first, stop, m) for first, stop, m in covered if not m.foreign]
-        for _, _, match in native:
+        for first, stop, match in native:
             _note_abbreviations(state, segment, match)
+            # The term with its words joined otherwise than the glossary joins them: the
+            # matcher reads it as the term, the glossary spells it another way.
+            if (how := respaced(match.term.text, match.text)) is not None:
+                self._mark(lang, state, segment, analysed, first, stop, frozenset(),
+                           respaced=(match.concept.id, match.term, how))
         if verbatim:
             return
 
@@ -696,7 +701,8 @@ class Discoverer:
         parts = self._parts(span_lang)
         concepts = parts.concepts_sharing(keys) | {c for c, _ in parts.cognates(spans[0].occurrence.text)} \
             | {s.aligned[0] for s in spans if s.aligned} | {c for s in spans if s.glossed for c in s.glossed[0]} \
-            | {c for s in spans if s.listed for c in s.listed[0]} | {s.inserted[0] for s in spans if s.inserted}
+            | {c for s in spans if s.listed for c in s.listed[0]} | {s.inserted[0] for s in spans if s.inserted} \
+            | {s.respaced[0] for s in spans if s.respaced}
         for span in spans:
             concepts |= state.slots.concepts_near(span.occurrence.slot_words)
         if known:

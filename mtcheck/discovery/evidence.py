@@ -109,6 +109,11 @@ class EvidenceReader:
             evidence.append(Evidence("variant", WEIGHTS["variant"], f"the name '{term.text}' with '{word}' "
                                      f"inside it"))
             tied = True
+        respaced = next((s.respaced for s in spans if s.respaced and s.respaced[0] == concept.id), None)
+        if respaced is not None:
+            _, term, how = respaced
+            evidence.append(Evidence("respaced", WEIGHTS["respaced"], f"the term '{term.text}' {how}"))
+            tied = True
         if aligned:
             _, strength, support, total, source_text, how = aligned
             where = how if how else \
@@ -119,11 +124,13 @@ class EvidenceReader:
                                      f"this stands there ({where})"))
             tied = True
         spelt = next(((t, signal) for c, t, signal in parts.spellings(spans[0].occurrence.text) if c == concept.id),
-                     None) if span_lang == lang else None
+                     None) if span_lang == lang and respaced is None else None
         if known and known[0].id == concept.id:
             evidence.append(Evidence("untranslated", WEIGHTS["untranslated"],
                                      f"the {known[1].lang} term '{known[1].text}' left untranslated"))
             tied = True
+        elif respaced is not None:
+            pass  # the term itself, its words joined otherwise (said above): nothing it shares says more
         elif spelt is not None:
             # Not the known rendering shortened („Apiserver" beside kube-apiserver): a term
             # spelt as one word, or its initials.

@@ -38,6 +38,9 @@ class Span(NamedTuple):
     # (concept id, its term, the word inside) where the place is a term that is a name with a
     # word inserted inside it („Frente Comunal da Pátria"): see Discoverer._inserted_in_names.
     inserted: tuple[str, Term, str] | None = None
+    # (concept id, its term, how) where the place is the term with its words joined otherwise
+    # („Addons" for „Add-ons", 런타임 클래스 for 런타임클래스): see text.respaced.
+    respaced: tuple[str, Term, str] | None = None
     # A bilingual segment's source language and the concepts its source says (None: no
     # source): its target's words render only those of the concepts with a term in that language.
     said: tuple[str, frozenset[str]] | None = None

@@ -36,6 +36,7 @@ SIGNALS = {
     "formed": 0.3,         # a known rendering with its head replaced by a word formed as it is
     "glossed": 0.7,        # a term of the concept in another language glosses it in brackets
     "listed": 0.3,         # one of a kept term's many senses, named in a list beside the glossary's terms
+    "respaced": 0.6,       # the term with its words joined otherwise (written as one word, or apart)
 }
 # What the span itself looks like; and the signals' own noisy-or as log-odds (`combined`), so
 # that learned weights correct the signals' weights rather than replace them.

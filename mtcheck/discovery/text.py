@@ -263,3 +263,55 @@ def gloss_language_named(text: str, at: int, lang: str, named: str, before: bool
         return found.start() if found else None
     found = res[0].match(text, at)
     return found.end() - 1 if found else None
+
+
+# What joins a term's words: spaces or hyphens.
+_JOINT_RE = re.compile("[\\s\u00a0\u202f]+|[\\-\u2010\u2011]")
+# A space beside a Han or kana character is typography (Latin beside Chinese), not spelling.
+_SPACED_APART_RE = re.compile(f"[\u3040-\u30ff{_HAN}]")
+# Letters an inflection may change at a word's end.
+_ENDING = 3
+
+
+def _joints(text: str) -> tuple[str, dict[int, str]]:
+    """The text's letters casefolded, without joints, and each joint by the letter it stands
+    before: a space or a hyphen (spaces beside Han or kana left out)."""
+    letters, joints = [], {}
+    at = 0
+    for found in _JOINT_RE.finditer(text):
+        letters.append(text[at:found.start()])
+        joint = found.group()
+        before, after = text[found.start() - 1:found.start()], text[found.end():found.end() + 1]
+        if not joint.strip() and (_SPACED_APART_RE.match(before) or _SPACED_APART_RE.match(after)):
+            at = found.end()
+            continue
+        joints[sum(len(piece) for piece in letters)] = "space" if not joint.strip() else "hyphen"
+        at = found.end()
+    letters.append(text[at:])
+    return "".join(letters).casefold(), joints
+
+
+def respaced(term: str, written: str) -> str | None:
+    """How `written` (a place the matcher read as the term) joins the term's words otherwise:
+    „Addons" for „Add-ons" ("written as one word"), 런타임 클래스 for 런타임클래스 ("written
+    apart"), „Tracking Branch" for „Tracking-Branch" ("joined otherwise"); None where it joins
+    them as the term does, or is not the term's letters (an inflection may change the last
+    few)."""
+    term_letters, term_joints = _joints(term)
+    letters, joints = _joints(written)
+    shared = 0
+    for a, b in zip(term_letters, letters):
+        if a != b:
+            break
+        shared += 1
+    if shared < len(term_letters) - _ENDING or shared < 2:
+        return None
+    term_joints = {at: kind for at, kind in term_joints.items() if at < shared}
+    joints = {at: kind for at, kind in joints.items() if at < shared}
+    if term_joints == joints:
+        return None
+    if not joints:
+        return "written as one word"
+    if not term_joints:
+        return "written apart"
+    return "joined otherwise"
