@@ -235,3 +235,15 @@ def test_a_compound_of_the_dictionarys_words_for_two_source_words_renders_them(d
     assert [(f["text"], f["concept"]) for f in found] == [("Teilsummen", "subtotal")]
     assert gl006_in_po(tmp_path, glossary, "de", [("Subtotals of the company report",
                                                    "Teilsummen des Firmenkontos")]) == []
+
+
+def test_a_compound_whose_head_is_a_term_leaves_its_other_part_to_a_missing_term(tmp_path):
+    """"Discount Amount" → „Diskontbetrag": the matcher reads 'amount' („Betrag") as the
+    compound's head; its other part is what the target has for 'discount', whose term is
+    „Rabatt", so the word is the candidate. Where the compound's first part is the term
+    („Rabattbetrag") nothing is missing."""
+    glossary = ("discount,en,discount,preferred\ndiscount,de,Rabatt,preferred\n"
+                "amount,en,amount,preferred\namount,de,Betrag,preferred\n")
+    found = gl006_in_po(tmp_path, glossary, "de", [("Discount Amount", "Diskontbetrag")])
+    assert [(f["text"], f["concept"]) for f in found] == [("Diskontbetrag", "discount")]
+    assert gl006_in_po(tmp_path, glossary, "de", [("Discount Amount", "Rabattbetrag")]) == []

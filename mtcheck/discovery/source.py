@@ -182,7 +182,10 @@ class SourceReader:
                   missing: list[Match], said: list[tuple[int, int, str]],
                   spoken: list[tuple[int, int, frozenset[str]]], source_keys: set[str]) -> None:
         starts = [w.start for w in analysed.words]
-        covered = [(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)) for m in matches]
+        # A term that is part of a compound leaves the word free: its other part may render the
+        # missing term („Diskontbetrag" for "Discount Amount", 'amount' its head).
+        covered = [(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)) for m in matches
+                   if not m.compound]
         # A target word that is one of the source's other words again renders that word (not
         # the missing term said a second time: „cada registro … cada registro" for "register").
         others = [word for word, start, end in words_of(segment.source)
