@@ -101,20 +101,24 @@ def test_a_gloss_proposes_a_rendering_of_a_concept_without_a_term_as_a_new_term(
         assert ("Markierungen" in found and found["Markierungen"].concept.id == "taint") is new_terms
 
 
-@pytest.mark.parametrize("term, written, how", [
-    ("Add-ons", "Addons", "written as one word"),
-    ("Add-ons", "Addon", "written as one word"),
-    ("런타임클래스", "런타임 클래스", "written apart"),
-    ("E-Mail", "E Mail", "joined otherwise"),
-    ("Tracking-Branch", "Tracking-Branches", None),           # an inflection, joined as the term
-    ("geschickte Massenmobilisierung", "geschickten Massenmobilisierung", None),
-    ("API 服务器", "API服务器", None),                          # a space beside Chinese is typography
-    ("Add-ons", "Anzeigen", None),                             # other letters
-    ("Add-on Manager", "Addon-Verwaltung", None),              # the term's start only: another phrase
+@pytest.mark.parametrize("term, written, lang, how", [
+    ("Add-ons", "Addons", "de", "written as one word"),
+    ("Add-ons", "Addon", "de", "written as one word"),
+    ("런타임클래스", "런타임 클래스", "ko", "written apart"),
+    ("E-Mail", "E Mail", "de", "joined otherwise"),
+    ("Tracking-Branch", "Tracking-Branches", "de", None),     # an inflection, joined as the term
+    ("geschickte Massenmobilisierung", "geschickten Massenmobilisierung", "de", None),
+    ("API 服务器", "API服务器", "zh", None),                    # a space beside Chinese is typography
+    ("Add-ons", "Anzeigen", "de", None),                       # other letters
+    ("Add-on Manager", "Addon-Verwaltung", "de", None),        # the term's start only: another phrase
+    # German writes a compound's hyphen before a capital or leaves it out: one spelling.
+    ("Tracking-Branch", "Trackingbranch", "de", None),
+    ("Massenmobilisierung", "Massen-Mobilisierung", "de", None),
+    ("Tracking-Branch", "Trackingbranch", "fr", "written as one word"),
 ])
-def test_how_a_place_joins_the_terms_words(term, written, how):
+def test_how_a_place_joins_the_terms_words(term, written, lang, how):
     from mtcheck.discovery.text import respaced
-    assert respaced(term, written) == how
+    assert respaced(term, written, lang) == how
 
 
 def test_the_term_with_its_words_joined_otherwise_is_a_rendering_the_glossary_does_not_spell(tmp_path):

@@ -163,7 +163,7 @@ class Discoverer:
             _note_abbreviations(state, segment, match)
             # The term with its words joined otherwise than the glossary joins them: the
             # matcher reads it as the term, the glossary spells it another way.
-            if (how := respaced(match.term.text, match.text)) is not None:
+            if (how := respaced(match.term.text, match.text, lang)) is not None:
                 self._mark(lang, state, segment, analysed, first, stop, frozenset(),
                            respaced=(match.concept.id, match.term, how))
         if verbatim:

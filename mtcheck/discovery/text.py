@@ -273,9 +273,11 @@ _SPACED_APART_RE = re.compile(f"[\u3040-\u30ff{_HAN}]")
 _ENDING = 3
 
 
-def _joints(text: str) -> tuple[str, dict[int, str]]:
+def _joints(text: str, capitalised_nouns: bool = False) -> tuple[str, dict[int, str]]:
     """The text's letters casefolded, without joints, and each joint by the letter it stands
-    before: a space or a hyphen (spaces beside Han or kana left out)."""
+    before: a space or a hyphen (spaces beside Han or kana left out). `capitalised_nouns`: a
+    hyphen before a capital is a compound's optional one („Tracking-Branch", German writes
+    „Trackingbranch" as well), kept as "optional"."""
     letters, joints = [], {}
     at = 0
     for found in _JOINT_RE.finditer(text):
@@ -285,20 +287,22 @@ def _joints(text: str) -> tuple[str, dict[int, str]]:
         if not joint.strip() and (_SPACED_APART_RE.match(before) or _SPACED_APART_RE.match(after)):
             at = found.end()
             continue
-        joints[sum(len(piece) for piece in letters)] = "space" if not joint.strip() else "hyphen"
+        joints[sum(len(piece) for piece in letters)] = "space" if not joint.strip() else \
+            "optional" if capitalised_nouns and after.isupper() else "hyphen"
         at = found.end()
     letters.append(text[at:])
     return "".join(letters).casefold(), joints
 
 
-def respaced(term: str, written: str) -> str | None:
+def respaced(term: str, written: str, lang: str = "") -> str | None:
     """How `written` (a place the matcher read as the term) joins the term's words otherwise:
     „Addons" for „Add-ons" ("written as one word"), 런타임 클래스 for 런타임클래스 ("written
     apart"), „Tracking Branch" for „Tracking-Branch" ("joined otherwise"); None where it joins
     them as the term does, or is not the term's letters (an inflection may change the last
     few)."""
-    term_letters, term_joints = _joints(term)
-    letters, joints = _joints(written)
+    capitalised = lang in CAPITALISED_NOUNS
+    term_letters, term_joints = _joints(term, capitalised)
+    letters, joints = _joints(written, capitalised)
     shared = 0
     for a, b in zip(term_letters, letters):
         if a != b:
@@ -306,8 +310,12 @@ def respaced(term: str, written: str) -> str | None:
         shared += 1
     if shared < len(term_letters) - _ENDING or shared < 2:
         return None
-    term_joints = {at: kind for at, kind in term_joints.items() if at < shared}
-    joints = {at: kind for at, kind in joints.items() if at < shared}
+    # A compound's optional hyphen written or left out is one spelling (in a language that
+    # capitalises nouns, the hyphen before a capital: „Tracking-Branch", „Trackingbranch").
+    term_joints = {at: kind for at, kind in term_joints.items()
+                   if at < shared and not (kind == "optional" and joints.get(at, "optional") == "optional")}
+    joints = {at: kind for at, kind in joints.items()
+              if at < shared and not (kind == "optional" and term_joints.get(at, "optional") == "optional")}
     if term_joints == joints:
         return None
     if not joints:
