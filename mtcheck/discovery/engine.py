@@ -172,9 +172,9 @@ class Discoverer:
         def inner(first: int, stop: int) -> frozenset[str]:
             return frozenset(m.concept.id for f, s, m in native if first <= f and s <= stop)
         for first, stop, match in covered:
-            if match not in glossed and (match.foreign and (match.concept.terms_in(lang) or self.new_terms)
-                                         or _other_languages(match, lang)):
-                found = self._glossed_by(analysed, first, stop, match, native, lang)
+            named = _other_languages(match, lang)
+            if match not in glossed and (match.foreign and (match.concept.terms_in(lang) or self.new_terms) or named):
+                found = self._glossed_by(analysed, first, stop, match, native, lang, named)
                 if found is not None:
                     self._remember_glossed(lang, state, segment, analysed, *found, inner(*found), match)
         quoted = set()
@@ -438,7 +438,8 @@ class Discoverer:
                 yield first, stop, (entry.concept.id, entry.term, added[0])
 
     def _glossed_by(self, analysed: Analysed, first: int, stop: int, match: Match,
-                    native: list[tuple[int, int, Match]], lang: str) -> tuple[int, int] | None:
+                    native: list[tuple[int, int, Match]], lang: str,
+                    named: tuple[str, ...]) -> tuple[int, int] | None:
         """The words a term of another language glosses, standing alone in brackets right after
         them („缓存(Index)", „Charger (checkout)"), or with its language's name („Markierungen
         (*taints* in Englisch)", „marquages (taints en anglais)", „(Englisch: taints)"; the
@@ -446,11 +447,10 @@ class Discoverer:
         the term has words there (three at most), in one phrase. None where the brackets hold
         more, or the words are the concept's own term (glossed, as GL003 allows). A term the
         text's language shares with another (French „Taint") glosses only with that language
-        named."""
+        named; `named`: the languages its words are a term of (see _other_languages)."""
         words, text = analysed.words, analysed.text
         if first == 0:
             return None
-        named = _other_languages(match, lang)
         closed = GLOSS_CLOSING.match(text[words[stop - 1].end:words[stop].start] if stop < len(words)
                                      else text[words[stop - 1].end:])
         if GLOSS_OPENING.fullmatch(text, words[first - 1].end, words[first].start):

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, NamedTuple
 
-from mtcheck.discovery.text import CAPITALISED_NOUNS, HAN_RE, TextAnalyser
+from mtcheck.discovery.text import CAPITALISED_NOUNS, HAN_RE, TextAnalyser, common_prefix
 from mtcheck.discovery.typos import Typos, typo_prone
 from mtcheck.language import (ARTICLE_FORMS, Complement, articles, canonical_lang, complement, complement_renumbered,
                               family, function_words, known_word, renumbered)
@@ -1120,15 +1120,6 @@ def plain(key: str) -> str:
     """Without accents and ligatures (nœud: noeud)."""
     return "".join(c for c in unicodedata.normalize("NFD", key.translate(_LIGATURES)) if not unicodedata.combining(c))
 
-
-def common_prefix(a: str, b: str) -> int:
-    """How many letters two words share from their start."""
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 @functools.lru_cache(maxsize=262144)

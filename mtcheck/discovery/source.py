@@ -14,9 +14,9 @@ from mtcheck.discovery.gaps import Gap
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.lexical import word_translations
 from mtcheck.discovery.lists import Item, item_span, items_in_place, list_items, list_marks
-from mtcheck.discovery.parts import MIN_STEM, ConceptParts, common_prefix, echoes, plain, related
+from mtcheck.discovery.parts import MIN_STEM, ConceptParts, echoes, plain, related
 from mtcheck.discovery.reading import LanguageState
-from mtcheck.discovery.text import CAPITALISED_NOUNS, Analysed, TextAnalyser, elided
+from mtcheck.discovery.text import CAPITALISED_NOUNS, Analysed, TextAnalyser, common_prefix, elided
 from mtcheck.discovery.variants import variant_spans
 from mtcheck.language import MIN_COMPOUND_REST, analyzer_for, canonical_lang, family, mask_protected, words_of
 from mtcheck.language.dictionary import respelt_text

@@ -230,6 +230,9 @@ def elided(word) -> int:
 _AROUND_GLOSS = "[\\s\"'„“”«»‚‘’*_]*"
 
 
+_NAME_BEFORE = 40  # characters before a term a bracket and a language's name may take
+
+
 @functools.lru_cache(maxsize=None)
 def _language_name_res(lang: str, named: str) -> tuple[re.Pattern, re.Pattern] | None:
     """What follows a gloss's term that names its language in the text's language (a word of
@@ -259,7 +262,7 @@ def gloss_language_named(text: str, at: int, lang: str, named: str, before: bool
     if res is None:
         return None
     if before:
-        found = res[1].search(text, max(0, at - 40), at)
+        found = res[1].search(text, max(0, at - _NAME_BEFORE), at)
         return found.start() if found else None
     found = res[0].match(text, at)
     return found.end() - 1 if found else None
@@ -273,23 +276,33 @@ _SPACED_APART_RE = re.compile(f"[\u3040-\u30ff{_HAN}]")
 _ENDING = 3
 
 
+def common_prefix(a: str, b: str) -> int:
+    """How many letters two words share from their start."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def _joints(text: str, capitalised_nouns: bool = False) -> tuple[str, dict[int, str]]:
     """The text's letters casefolded, without joints, and each joint by the letter it stands
     before: a space or a hyphen (spaces beside Han or kana left out). `capitalised_nouns`: a
     hyphen before a capital is a compound's optional one („Tracking-Branch", German writes
     „Trackingbranch" as well), kept as "optional"."""
     letters, joints = [], {}
-    at = 0
+    at = count = 0
     for found in _JOINT_RE.finditer(text):
         letters.append(text[at:found.start()])
+        count += found.start() - at
+        at = found.end()
         joint = found.group()
         before, after = text[found.start() - 1:found.start()], text[found.end():found.end() + 1]
         if not joint.strip() and (_SPACED_APART_RE.match(before) or _SPACED_APART_RE.match(after)):
-            at = found.end()
             continue
-        joints[sum(len(piece) for piece in letters)] = "space" if not joint.strip() else \
+        joints[count] = "space" if not joint.strip() else \
             "optional" if capitalised_nouns and after.isupper() else "hyphen"
-        at = found.end()
     letters.append(text[at:])
     return "".join(letters).casefold(), joints
 
@@ -300,22 +313,21 @@ def respaced(term: str, written: str, lang: str = "") -> str | None:
     apart"), „Tracking Branch" for „Tracking-Branch" ("joined otherwise"); None where it joins
     them as the term does, or is not the term's letters (an inflection may change the last
     few)."""
+    if written == term:
+        return None  # the common case, in a hot path: the term as the glossary writes it
     capitalised = lang in CAPITALISED_NOUNS
     term_letters, term_joints = _joints(term, capitalised)
     letters, joints = _joints(written, capitalised)
-    shared = 0
-    for a, b in zip(term_letters, letters):
-        if a != b:
-            break
-        shared += 1
+    shared = common_prefix(term_letters, letters)
     if shared < len(term_letters) - _ENDING or shared < 2:
         return None
-    # A compound's optional hyphen written or left out is one spelling (in a language that
-    # capitalises nouns, the hyphen before a capital: „Tracking-Branch", „Trackingbranch").
-    term_joints = {at: kind for at, kind in term_joints.items()
-                   if at < shared and not (kind == "optional" and joints.get(at, "optional") == "optional")}
-    joints = {at: kind for at, kind in joints.items()
-              if at < shared and not (kind == "optional" and term_joints.get(at, "optional") == "optional")}
+
+    def kept(mine: dict[int, str], other: dict[int, str]) -> dict[int, str]:
+        # A compound's optional hyphen written or left out is one spelling (in a language that
+        # capitalises nouns, the hyphen before a capital: „Tracking-Branch", „Trackingbranch").
+        return {at: kind for at, kind in mine.items()
+                if at < shared and not (kind == "optional" and other.get(at, "optional") == "optional")}
+    term_joints, joints = kept(term_joints, joints), kept(joints, term_joints)
     if term_joints == joints:
         return None
     if not joints:
