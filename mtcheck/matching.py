@@ -53,6 +53,7 @@ _MNEMONIC_MARKERS = ("_", "&")
 # about 0.5 KB each, so memory stays bounded on any corpus while the common ones stay cached.
 _MAX_CACHED_WORDS = 200_000
 MIN_PLURAL_STEM = 3  # letters of an English term's word found in English's plural among other languages' words
+_SIBILANTS = ("s", "x", "z", "ch", "sh")  # what English adds -es to for its plural (classes, boxes, branches)
 MIN_OPENED_PART = 4  # letters of the word after the hyphen or space in a one-word term written as two
 # Letters of a one-word term found as a compound's first part (Konto|stand, Datei|system); the
 # rest must be a word of the language's dictionary (see Analyzer.is_compound_rest). Shorter
@@ -348,15 +349,16 @@ class LanguageMatcher:
 
     def _foreign_code(self, word: str) -> str:
         """The code of a text's word among other languages' terms: as written (casefolded), or
-        a word of an English term in English's regular plural, -s, -es, -ies for -y („Nodes",
-        „Repositories" left in a German text for "node", "repository"), where the stem is no
-        shorter than MIN_PLURAL_STEM."""
+        a word of an English term in English's regular plural, -s, -es after a sibilant, -ies
+        for -y („Nodes", „Branches", „Repositories" left in a German text for "node", "branch",
+        "repository"; not French „selles" for 'sell'), where the stem is no shorter than
+        MIN_PLURAL_STEM."""
         folded = neutral_fold(word)
         code = self.foreign.code_of(folded)
         english = self._every_foreign.members_by_family.get("en")
         if code != UNKNOWN or english is None or not folded.endswith("s") or family(self.lang) == "en":
             return code
-        for stem in (folded[:-1], folded[:-2] if folded.endswith("es") else "",
+        for stem in (folded[:-1], folded[:-2] if folded.endswith("es") and folded[:-2].endswith(_SIBILANTS) else "",
                      folded[:-3] + "y" if folded.endswith("ies") else ""):
             found = self.foreign.code_of(stem) if len(stem) >= MIN_PLURAL_STEM else UNKNOWN
             if found != UNKNOWN and member(english, ord(found)):

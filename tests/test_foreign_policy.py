@@ -134,3 +134,16 @@ def test_an_english_term_left_in_the_text_in_englishs_plural_is_foreign():
     text = "Die Nodes und Repositories, die Stashes, die fichiers und ein Bus."
     assert foreign(glossary, "de", text) == [("Nodes", "en"), ("Repositories", "en"), ("Stashes", "en")]
     assert foreign(glossary, "en", "The nodes and repositories.") == []
+
+
+def test_english_adds_es_for_its_plural_after_a_sibilant_only():
+    """„Prefixes", „Mailboxes", „Switches", „Stashes" left in a French text are 'prefix',
+    'mailbox', 'switch', 'stash' in English's plural; „selles" (stools) is a French word, no plural of 'sell', which English
+    writes „sells"."""
+    glossary = Glossary(tuple(
+        Concept(en, (Term(en, "en", Status.PREFERRED), Term(fr, "fr")))
+        for en, fr in (("prefix", "préfixe"), ("mailbox", "boîte"), ("switch", "commutateur"), ("stash", "remise"),
+                       ("sell", "vendre"))))
+    text = "Les Prefixes, les Mailboxes, les Switches et les Stashes ; les selles ; il sells."
+    assert foreign(glossary, "fr", text) == [("Prefixes", "en"), ("Mailboxes", "en"), ("Switches", "en"),
+                                             ("Stashes", "en"), ("sells", "en")]
