@@ -118,6 +118,8 @@ class DictionaryRenderings:
     # (source language, word) -> the keys of its one-word translations: a glossary's words
     # recur across its terms, and each is looked up once.
     _slot_keys: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
+    # A term's language -> the dictionary from this language into it (see _known_otherwise).
+    _back: dict[str, Lexicon] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         self._keys = WordCache(self._key)
@@ -145,6 +147,7 @@ class DictionaryRenderings:
                 source = canonical_lang(term.lang)
                 if source not in lexicons:
                     lexicons[source] = (lexicon(source, made.lang), lexicon(made.lang, source))
+                    made._back[source] = lexicons[source][1]
                 if not lexicons[source][0]:
                     continue
                 if own_keys is None:
@@ -268,7 +271,8 @@ class DictionaryRenderings:
             return None
         keys = self.keys_of(text)
         return next((t for t in self.translated[concept_id]
-                     if (in_gap or not t.in_gap_only) and t.renders(keys, self.compounding)), None)
+                     if (in_gap or not t.in_gap_only) and t.renders(keys, self.compounding)
+                     and not self._known_otherwise(text, t)), None)
 
     def concepts_rendered(self, text: str, left_out: bool = False) -> set[str]:
         """The concepts whose terms the text renders by the dictionary; with `left_out`, also
@@ -282,7 +286,38 @@ class DictionaryRenderings:
         return {c for c in concepts
                 if any(not t.in_gap_only and (t.renders(keys, self.compounding)
                                               or left_out and t.left_out(keys) is not None)
+                       and not self._known_otherwise(text, t)
                        for t in self.translated[c])}
+
+    def _known_otherwise(self, text: str, translated: Translated) -> bool:
+        """Whether a word of the text fits a word of the term only by its spelling (or by a
+        stem too short to tell words apart) while the dictionary knows it as a translation of
+        none of the term's words: German „Patienten" is no spelling of 'payment', French
+        „pays" no form of „paye". A word of the same stem as a translation is a form of it
+        that a dictionary, listing headwords, may well give fewer senses („tömeges", mass)."""
+        source = canonical_lang(translated.term.lang)
+        back = self._back.get(source)
+        if not back:
+            return False
+        term_keys = None
+        for surface, _, _ in self.analyser.words_of(text):
+            if not self.analyser.word(surface)[1]:
+                continue
+            key = self.key(surface)
+            if any(key in slot or any(_stem_of(key, word) for word in slot) for slot in translated.slots) \
+                    or any(key in phrase for phrase in translated.phrases):
+                continue
+            meanings = word_translations(back, surface, self.lang)
+            if not meanings:
+                continue  # a word the dictionary lacks may be the term's word as this language spells it
+            source_key = _analyser(source).word
+            if term_keys is None:
+                term_keys = {source_key(w)[0] for w, _, _ in words_of(translated.term.text)}
+            # The term's word or one made from it (a name's adjective: vietnamský, 'Vietnamese').
+            if not any(meant in term_keys or any(meant.startswith(t) for t in term_keys if len(t) >= MIN_PART)
+                       for meaning in meanings for w, _, _ in words_of(meaning) for meant in (source_key(w)[0],)):
+                return True
+        return False
 
     def shortened(self, concept_id: str, text: str) -> tuple[Translated, str] | None:
         """The concept's term that this text renders every word of but its head, and the head."""
@@ -328,7 +363,10 @@ class DictionaryRenderings:
             phrases = frozenset(k for k in found if len(k) > 1)
             return Translated(concept_id, term, slots if slots[0] else (), phrases, term.text.casefold() in own_plain,
                               words.names, not sure)
-        phrases = frozenset(self.translation_keys(t) for t in words.translations(term.text)) - own_keys - {()}
+        # The whole term's translations as its words': a thing's are none the dictionary also
+        # gives as verbs ('sign off': „Schluss machen", whose noun alone is a conclusion).
+        verb = "v" if _POS.get(term.part_of_speech) == "v" else None
+        phrases = frozenset(self.translation_keys(t) for t in _translations(term.text, verb)) - own_keys - {()}
         slots, as_is, kept_words, slot_at = [], 0, [], []  # slot_at: each slot's word's place in the term
         for at, surface in enumerate(surfaces):
             keys = self._slot_keys.get((source, surface))
@@ -463,6 +501,13 @@ def _fits(key: str, word: str) -> bool:
         return spelt != other and len(spelt) >= MIN_LIKE and cognate(spelt, other) \
             and (word[:1] == _LIKE or spelt[:SPELT_START] == other[:SPELT_START])
     return related(key, word)
+
+
+def _stem_of(key: str, word: str) -> bool:
+    """Whether a text's word (its key) is of one stem with a slot's translation, the stem long
+    enough to tell words apart (not 'pay' of „pays", country, and „paye", pay)."""
+    return word[:1] not in (_SOUND, _NAME, _LIKE, _SPELT) and related(key, word) \
+        and min(len(plain(key)), len(plain(word))) >= MIN_PART
 
 
 def _kept_as_is(surface: str) -> bool:
