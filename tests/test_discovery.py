@@ -1826,3 +1826,20 @@ def test_a_bilingual_targets_words_render_only_what_its_source_says():
     assert found(None) == ["data format"]
     assert found("The setting specifies the data format on import.",
                  Glossary([Concept("date-format", (polish,))])) == ["data format"]
+
+
+def test_a_quoted_phrase_sharing_a_things_core_is_the_name_of_another_thing(tmp_path):
+    """„leur contrôle continu" (their continuous assessment), quoted whole in a news text, shares
+    'contrôle' with „plan de contrôle", a thing's term the glossary writes in small letters and
+    the texts never quote: the name of something else, not the concept written as a name.
+    Where the glossary writes the concept as a name („Plan de Contrôle Central", its first
+    word capitalised) the quotes say name, as for a movement's name."""
+    lines = ["L'office remettra les diplômes sur la base de « leur contrôle continu » cette année.",
+             "Le plan de contrôle gère le cluster.", "Chaque nœud parle au plan de contrôle."]
+    text = "\n".join(lines) + "\n"
+    thing = "control-plane,en,control plane,preferred\ncontrol-plane,fr,plan de contrôle,preferred\n"
+    quoted = candidates_in(tmp_path, thing, "fr", text).get("leur contrôle continu")
+    assert quoted is None or "titled" not in {e.signal for e in quoted.evidence} and quoted.score < 0.5
+    name = "control-plane,en,Central Control Plane,preferred\ncontrol-plane,fr,Plan de Contrôle Central,preferred\n"
+    quoted = candidates_in(tmp_path, name, "fr", text.replace("plan de contrôle", "Plan de Contrôle Central"))
+    assert "titled" in {e.signal for e in quoted["leur contrôle continu"].evidence}

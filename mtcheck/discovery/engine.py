@@ -49,13 +49,11 @@ from mtcheck.discovery.reading import LanguageState, Learned, Own, Span
 from mtcheck.discovery.scoring import Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.source import SourceReader
-from mtcheck.discovery.text import (CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser, elided,
-                                   gloss_language_named, respaced)
+from mtcheck.discovery.text import (CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser, capital_names,
+                                   elided, gloss_language_named, respaced)
 from mtcheck.discovery.variants import cuts_a_term, variant_spans
 from mtcheck.language import GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family, mask_protected
 from mtcheck.language.bilingual import installed
-from mtcheck.language.dictionary import dictionary_lemma
-from mtcheck.language.nouns import german_noun_form
 from mtcheck.matching import Matcher
 from mtcheck.model import Concept, Glossary, Match, Segment
 
@@ -843,15 +841,7 @@ def _named(analysed: Analysed, first: int, stop: int, lang: str, quoted: bool = 
         # Written in title case up to a word in small letters: the name ends before it
         # („El Departamento de Movilización de Masas recibe el Orden").
         return False
-    if family(lang) in CAPITALISED_NOUNS:
-        # Every noun has a capital: only a word that is no noun (the noun lexicon, where
-        # installed) and that the dictionary knows in small letters, in another form (an
-        # adjective with its ending: „Effektive Massenmobilisierung") says name; a verb as it
-        # stands in the dictionary is a verb made a noun („vor dem Löschen einer Buchung").
-        noun = german_noun_form(words[0].text) if family(lang) == "de" else None
-        lemma = dictionary_lemma(words[0].text.lower(), lang)
-        return noun is False and bool(lemma) and lemma[:1].islower() and lemma != words[0].text.lower()
-    return True
+    return family(lang) not in CAPITALISED_NOUNS or capital_names(words[0].text, lang)
 
 
 def _beside(words: list, first: int, stop: int):

@@ -11,7 +11,7 @@ from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED
 from mtcheck.discovery.parts import WHOLE_CORE, ConceptParts, Rendering, Share, frame_kept
 from mtcheck.discovery.reading import LanguageState, Learned, Span
 from mtcheck.discovery.scoring import SIGNALS
-from mtcheck.discovery.text import CAPITALISED_NOUNS
+from mtcheck.discovery.text import CAPITALISED_NOUNS, capital_names
 from mtcheck.language import canonical_lang, family
 from mtcheck.language.dictionary import simplemma_languages
 from mtcheck.model import Concept, Glossary, Term
@@ -246,11 +246,16 @@ class EvidenceReader:
                         # A name with words inside it replaced („Vietnami Hazai Front" for
                         # „Vietnami Hazafias Front"), written like a name as the term is.
                         evidence.extend(_titled(spans))
-                    elif share.core and any(s.quoted_name and not s.named for s in spans):
+                    elif share.core and any(s.quoted_name and not s.named for s in spans) \
+                            and (_quoted_in_texts(state, parts, concept.id)
+                                 or _named_as_names_are(concept, lang, state.analyser)):
                         # The core of the concept's renderings in a phrase quoted whole in small
                         # letters, as a writer marks a name („mobilizace lidu", 'mobilisation of
                         # the people'); written with capitals, the name of something else as often
-                        # („Kitle Seferberliği Davası", the cause).
+                        # („Kitle Seferberliği Davası", the cause). Only of a concept that is a
+                        # name: quoted in the texts, or written as a name in the glossary; a
+                        # quoted phrase sharing a word with a thing's term is the name of another
+                        # thing („leur contrôle continu" beside „plan de contrôle").
                         evidence.extend(_quoted_as_name(spans))
                 tied = tied or bool(share.core or share.modifier)
         formed = parts.with_head_replaced(concept.id, spans[0].occurrence.text) if span_lang == lang else None
@@ -389,6 +394,25 @@ def _quoted_as_name(spans: list[Span]) -> list[Evidence]:
     """The evidence of a place quoted whole in a text of its own, if one is."""
     quoted = next((s.occurrence.text for s in spans if s.quoted_name), None)
     return [Evidence("titled", WEIGHTS["titled"], f"quoted whole, as a name: '{quoted}'")] if quoted else []
+
+
+def _quoted_in_texts(state: LanguageState, parts: ConceptParts, concept_id: str) -> bool:
+    """Whether the texts quote a known rendering of the concept, or of one the glossary builds
+    on it (a movement's name quoted, „Obratná masová mobilizace", quotes its mass mobilisation)."""
+    return any(state.slots.quoting.get(c, (0, 0))[0] for c in (concept_id, *parts.dependents.get(concept_id, ())))
+
+
+def _named_as_names_are(concept: Concept, lang: str, analyser) -> bool:
+    """Whether a term of the concept in this language is written as the language writes a
+    name of several words: its first word capitalised („Mobilizace kvalifikovaných mas",
+    „Geschickte Massenmobilisierung", where the capital of a word that is no noun says it),
+    not in capitals throughout."""
+    for term in concept.terms_in(lang):
+        words = [w for w, _, _ in analyser.words_of(term.text) if analyser.word(w)[1]]
+        if len(words) >= 2 and words[0][:1].isupper() and not all(w.isupper() for w in words) \
+                and (family(lang) not in CAPITALISED_NOUNS or capital_names(words[0], lang)):
+            return True
+    return False
 
 
 def _always_capitalised(counts: Counter, surfaces: list[str], lang: str) -> bool:

@@ -7,7 +7,9 @@ import functools
 import re
 from typing import NamedTuple
 
-from mtcheck.language import Analyzer, function_words, mask_protected, words_of
+from mtcheck.language import Analyzer, family, function_words, mask_protected, words_of
+from mtcheck.language.dictionary import dictionary_lemma
+from mtcheck.language.nouns import german_noun_form
 from mtcheck.language.segmenter import cut_ideographs
 from mtcheck.matching import WordCache
 
@@ -305,6 +307,17 @@ def _joints(text: str, capitalised_nouns: bool = False) -> tuple[str, dict[int, 
             "optional" if capitalised_nouns and after.isupper() else "hyphen"
     letters.append(text[at:])
     return "".join(letters).casefold(), joints
+
+
+def capital_names(word: str, lang: str) -> bool:
+    """In a language that capitalises every noun, whether a capitalised word says name: only a
+    word that is no noun (the noun lexicon, where installed) and that the dictionary knows in
+    small letters, in another form (an adjective with its ending: „Effektive
+    Massenmobilisierung"); a verb as it stands in the dictionary is a verb made a noun („vor
+    dem Löschen einer Buchung")."""
+    noun = german_noun_form(word) if family(lang) == "de" else None
+    lemma = dictionary_lemma(word.lower(), lang)
+    return noun is False and bool(lemma) and lemma[:1].islower() and lemma != word.lower()
 
 
 def respaced(term: str, written: str, lang: str = "") -> str | None:
