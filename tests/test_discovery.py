@@ -1609,6 +1609,11 @@ def test_a_term_one_letter_off_is_the_term_misspelt(tmp_path):
                                                  "Das Kubeelt läuft auf jedem Knoten.\n")
     assert found == {("Kublet", "kubelet"), ("Oject", "object"), ("Kubeelt", "kubelet")}
     assert flagged_in(tmp_path, glossary, "fr", "Chaque objet a un nom.\nLe Kubelet lit chaque objet.\n") == set()
+    # „Compute" is one letter off the French „compte", but an English word, as names keep them.
+    account = "account,en,account,preferred\naccount,fr,compte,preferred\n"
+    assert flagged_in(tmp_path, account, "fr", "Google Compute Engine crée un compte.\n"
+                                               "Chaque compte a un nom.\n") == set()
+    assert flagged_in(tmp_path, account, "fr", "Chaque comtpe a un nom.\n") == {("comtpe", "account")}
 
 
 def test_one_letter_off_a_term_is_a_slip_an_ending_or_a_cut_is_not():

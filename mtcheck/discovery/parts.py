@@ -205,10 +205,12 @@ class ConceptParts:
             found += [(c, t, "misspelt") for consonants in heard(surface) for c, t in self.hangul.get(consonants, ())
                       if misspelt(surface, t.text)]
         elif self.typos and not _camel_case(surface):
-            # Not a word of the text's language or the term's (Objet, Object's French cognate).
+            # Not a word of the text's language or the term's (Objet, Object's French cognate),
+            # nor of English, whose words texts in every language keep in names and code
+            # („Compute" of Google Compute Engine is no French „compte" misspelt).
             found += [(c, t, "misspelt") for c, t in self.typos.misspelt(surface)
                       if not any((known := known_word(lang)) is not None and known(surface)
-                                 for lang in (self.analyser.analyzer.lang, canonical_lang(t.lang)))]
+                                 for lang in (self.analyser.analyzer.lang, canonical_lang(t.lang), "en"))]
         return found
 
     def abbreviated(self, surface: str) -> list[tuple[str, Term]]:
