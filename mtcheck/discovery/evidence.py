@@ -11,7 +11,7 @@ from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED
 from mtcheck.discovery.parts import WHOLE_CORE, ConceptParts, Rendering, Share, frame_kept
 from mtcheck.discovery.reading import LanguageState, Learned, Span
 from mtcheck.discovery.scoring import SIGNALS
-from mtcheck.discovery.text import CAPITALISED_NOUNS, capital_names
+from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser, capital_names
 from mtcheck.language import canonical_lang, family
 from mtcheck.language.dictionary import simplemma_languages
 from mtcheck.model import Concept, Glossary, Term
@@ -402,7 +402,7 @@ def _quoted_in_texts(state: LanguageState, parts: ConceptParts, concept_id: str)
     return any(state.slots.quoting.get(c, (0, 0))[0] for c in (concept_id, *parts.dependents.get(concept_id, ())))
 
 
-def _named_as_names_are(concept: Concept, lang: str, analyser) -> bool:
+def _named_as_names_are(concept: Concept, lang: str, analyser: TextAnalyser) -> bool:
     """Whether a term of the concept in this language is written as the language writes a
     name of several words: its first word capitalised („Mobilizace kvalifikovaných mas",
     „Geschickte Massenmobilisierung", where the capital of a word that is no noun says it),

@@ -299,6 +299,7 @@ class DictionaryRenderings:
         back = self._back.get(source)
         if not back:
             return False
+        source_key = _analyser(source).word
         term_keys = None
         for surface, _, _ in self.analyser.words_of(text):
             if not self.analyser.word(surface)[1]:
@@ -310,7 +311,6 @@ class DictionaryRenderings:
             meanings = word_translations(back, surface, self.lang)
             if not meanings:
                 continue  # a word the dictionary lacks may be the term's word as this language spells it
-            source_key = _analyser(source).word
             if term_keys is None:
                 term_keys = {source_key(w)[0] for w, _, _ in words_of(translated.term.text)}
             # The term's word or one made from it (a name's adjective: vietnamský, 'Vietnamese').
