@@ -1123,7 +1123,6 @@ def plain(key: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", key.translate(_LIGATURES)) if not unicodedata.combining(c))
 
 
-
 @functools.lru_cache(maxsize=262144)
 def _may_be_part(parts: tuple[str, ...], key: str, compounding: bool) -> bool:
     return any(of_part(part, key, compounding)

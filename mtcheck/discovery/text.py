@@ -328,7 +328,7 @@ def respaced(term: str, written: str, lang: str = "") -> str | None:
     few)."""
     if written == term:
         return None  # the common case, in a hot path: the term as the glossary writes it
-    capitalised = lang in CAPITALISED_NOUNS
+    capitalised = family(lang) in CAPITALISED_NOUNS
     term_letters, term_joints = _joints(term, capitalised)
     letters, joints = _joints(written, capitalised)
     shared = common_prefix(term_letters, letters)
