@@ -1848,3 +1848,34 @@ def test_a_quoted_phrase_sharing_a_things_core_is_the_name_of_another_thing(tmp_
     name = "control-plane,en,Central Control Plane,preferred\ncontrol-plane,fr,Plan de Contrôle Central,preferred\n"
     quoted = candidates_in(tmp_path, name, "fr", text.replace("plan de contrôle", "Plan de Contrôle Central"))
     assert "titled" in {e.signal for e in quoted["leur contrôle continu"].evidence}
+
+
+def test_a_things_rendering_in_the_name_of_another_thing_is_that_names_word(tmp_path):
+    """„mobilisation de masse" for „mobilisation des masses" is a rendering to report in the
+    running text, but not where it is the complement of a name — after a word capitalised
+    inside a sentence („la Journée nationale de …") or opening a quoted stretch in title case
+    („« Journée de Mobilisation de Masse du pays »"), linked by a word the glossary's terms
+    link theirs with: the day's name is not the translator's to change. A concept that is
+    itself a name keeps those places."""
+    lines = ["Le travail de mobilisation de masse est une tâche importante du Parti.",
+             "Les cadres renforcent la mobilisation de masse dans chaque village.",
+             "Ce jour marque le 25e anniversaire de la Journée nationale de mobilisation de masse.",
+             "Le pays célèbre la « Journée de Mobilisation de Masse du pays » chaque année.",
+             "La mobilisation des masses reste au cœur du travail.",
+             "Les cadres du Parti font la mobilisation de masse au village."]
+    text = "\n".join(lines) + "\n"
+    thing = "mass-mobilisation,en,mass mobilisation,preferred\nmass-mobilisation,fr,mobilisation des masses,preferred\n"
+    places = sorted(o.location.line for c in accepted_in(tmp_path, thing, "fr", text).values()
+                    if c.concept.id == "mass-mobilisation" for o in c.occurrences)
+    # A capitalised word and a verb („Parti font la …"): no name's complement.
+    assert places == [1, 2, 6]
+    name = ("mass-mobilisation,en,Mass Mobilisation,preferred\n"
+            "mass-mobilisation,fr,Mobilisation des Masses,preferred\n")
+    places = sorted(o.location.line for c in accepted_in(tmp_path, name, "fr", text.replace(
+        "La mobilisation des masses", "La Mobilisation des Masses")).values()
+        if c.concept.id == "mass-mobilisation" for o in c.occurrences)
+    assert 3 in places
+    # A bilingual string's target renders what its source says, a label's capitals or not.
+    label = gl006_in_po(tmp_path, thing, "fr", [("Open the Mass Mobilisation Report",
+                                                 "Ouvrir le Rapport de Mobilisation de Masse")])
+    assert [f["line"] for f in label] == [7]

@@ -39,7 +39,7 @@ from typing import Callable, Iterable, Iterator, TypeVar
 
 from mtcheck.abbreviations import bracketed, initialism
 from mtcheck.discovery.candidate import Candidate, Evidence, Occurrence
-from mtcheck.discovery.evidence import EvidenceReader
+from mtcheck.discovery.evidence import EvidenceReader, _named_as_names_are
 from mtcheck.discovery.gaps import REWORDED
 from mtcheck.discovery.grouping import aligned_apart, listed_apart, longest_first, named_apart, same_words_groups
 from mtcheck.discovery.lists import item_concepts, list_items, list_marks
@@ -52,8 +52,10 @@ from mtcheck.discovery.source import SourceReader
 from mtcheck.discovery.text import (CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser, capital_names,
                                    elided, gloss_language_named, respaced)
 from mtcheck.discovery.variants import cuts_a_term, variant_spans
-from mtcheck.language import GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family, mask_protected
+from mtcheck.language import (ARTICLE_FORMS, GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family,
+                               mask_protected)
 from mtcheck.language.bilingual import installed
+from mtcheck.language.dictionary import articles
 from mtcheck.matching import Matcher
 from mtcheck.model import Concept, Glossary, Match, Segment
 
@@ -260,7 +262,8 @@ class Discoverer:
             context = analysed.window(first, stop)
             keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
             self._remember(state, Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
-                                        None, 0.0, inner(first, stop), modifiers, _named(analysed, first, stop, lang)))
+                                        None, 0.0, inner(first, stop), modifiers, _named(analysed, first, stop, lang),
+                                        in_name=_in_name(state, segment, analysed, first, lang)))
         for first, stop, match in native:
             # How the concept's modifiers are inflected in these texts ('geschickten', 'Bekwame').
             parts = state.parts.renderings.get(match.concept.id, ())
@@ -525,7 +528,8 @@ class Discoverer:
         keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
         named = _named(analysed, first, stop, lang)
         self._remember(state, Span(lang, keys, self._occurrence(segment, analysed, first, stop, context, False),
-                                    None, 0.0, inner, modifiers, named))
+                                    None, 0.0, inner, modifiers, named,
+                                    in_name=_in_name(state, segment, analysed, first, lang)))
 
     # -- helpers for collecting ---------------------------------------------------------------
     def _language(self, lang: str) -> LanguageState:
@@ -584,7 +588,8 @@ class Discoverer:
         occurrence = self._occurrence(segment, analysed, first, stop, analysed.window(first, stop), False)
         keys = tuple(w.key for w in analysed.words[first:stop] if w.content)
         self._remember_marked(state, Span(lang, keys, occurrence, None, 0.0, inner,
-                                           named=_named(analysed, first, stop, lang), **mark), name)
+                                           named=_named(analysed, first, stop, lang),
+                                           in_name=_in_name(state, segment, analysed, first, lang), **mark), name)
 
     def _remember_marked(self, state: LanguageState, span: Span, mark: str) -> None:
         """A span with a mark (`aligned`, `glossed`, `listed`): where its place was read already
@@ -734,6 +739,10 @@ class Discoverer:
                 formed = {parts.shape(text) for text in sorted(texts) if parts.term_form(concept_id, text)}
                 if formed:
                     placed = [s for s in placed if parts.shape(s.occurrence.text) not in formed]
+            if any(s.in_name for s in placed) and not _named_as_names_are(concept, lang, state.analyser):
+                # A thing's rendering in another thing's name is that name's word: the name is
+                # not the translator's to change (the concept that is a name is named in names).
+                placed = [s for s in placed if not s.in_name]
             if not placed:
                 continue
             evidence = self._reader.evidence(lang, state, placed, concept, parts, known, learned, translations,
@@ -842,6 +851,43 @@ def _named(analysed: Analysed, first: int, stop: int, lang: str, quoted: bool = 
         # („El Departamento de Movilización de Masas recibe el Orden").
         return False
     return family(lang) not in CAPITALISED_NOUNS or capital_names(words[0].text, lang)
+
+
+def _in_name(state: LanguageState, segment: Segment, analysed: Analysed, first: int, lang: str) -> bool:
+    """Whether a place of a running text (not a bilingual segment's target, which renders what
+    its source says) is the complement of a name (see _name_complement)."""
+    return not segment.source and _name_complement(analysed, first, lang, state.parts.link_words)
+
+
+def _name_complement(analysed: Analysed, first: int, lang: str, links: frozenset[str]) -> bool:
+    """Whether the words from `first` on are the complement of a name („la Journée nationale de
+    mobilisation de masse", „"Dia de Mobilização em Massa de todo o país""): after a word
+    written as a name (capitalised inside a sentence; or opening a quoted stretch in which they
+    are capitalised too), at most one word in small letters, and a word of `links` (the words
+    the glossary's terms link theirs with), an article or not. Not in a language that
+    capitalises every noun."""
+    words = analysed.words
+    if family(lang) in CAPITALISED_NOUNS or first < 2:
+        return False
+    # One link word, an article after it or not („de la"), and one the glossary's terms link
+    # their words with: a preposition, not a verb of the stop list („podem usar").
+    at = first - 1
+    if words[at].content:
+        return False
+    if words[at].text.casefold().rstrip("'’") in articles(lang) and at > 0 and not words[at - 1].content:
+        at -= 1
+    linked = words[at].text.casefold()
+    if at < 1 or ARTICLE_FORMS.get(lang, {}).get(linked, linked) not in links:
+        return False
+    at -= 1
+    if words[at].content and words[at].text[:1].islower() and at > 0:
+        at -= 1  # an adjective of the name („nationale")
+    head = words[at]
+    if not head.content or not head.text[:1].isupper() or head.text.isupper() or not analysed.joined(at, first + 1):
+        return False
+    if _named(analysed, at, at + 1, lang):
+        return True
+    return words[first].text[:1].isupper() and any(f == at and first < s for f, s in analysed.quotes)
 
 
 def _beside(words: list, first: int, stop: int):

@@ -134,6 +134,19 @@ class ConceptParts:
         parts._find_bases({c.id: c for c in concepts})
         return parts
 
+    @functools.cached_property
+    def link_words(self) -> frozenset[str]:
+        """The function words the language's terms link their words with (casefolded, articles
+        as their preposition): how it joins a noun to its complement („de", „des" of
+        „mobilisation des masses")."""
+        found = set()
+        for renderings in self.renderings.values():
+            for rendering in renderings:
+                between = self._between(rendering.term.text)
+                if between is not None:
+                    found.update(word for links in between[1] for word in links)
+        return frozenset(found)
+
     def _spellings(self, concept: Concept, terms: list[Term]) -> None:
         """Other spellings of the concept's terms that the glossary does not list: a term, of
         this language or another, written as one word („Apiserver" for API-Server or 'API

@@ -44,6 +44,9 @@ class Span(NamedTuple):
     # A bilingual segment's source language and the concepts its source says (None: no
     # source): its target's words render only those of the concepts with a term in that language.
     said: tuple[str, frozenset[str]] | None = None
+    # The complement of a name in a running text („la Journée nationale de mobilisation de
+    # masse"): part of another thing's name (see engine._name_complement).
+    in_name: bool = False
 
 
 # (concept id, language) -> the new words of accepted candidates -> which candidates (their keys)
