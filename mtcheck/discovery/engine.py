@@ -39,7 +39,7 @@ from typing import Callable, Iterable, Iterator, TypeVar
 
 from mtcheck.abbreviations import bracketed, initialism
 from mtcheck.discovery.candidate import Candidate, Evidence, Occurrence
-from mtcheck.discovery.evidence import EvidenceReader, _named_as_names_are
+from mtcheck.discovery.evidence import EvidenceReader
 from mtcheck.discovery.gaps import REWORDED
 from mtcheck.discovery.grouping import aligned_apart, listed_apart, longest_first, named_apart, same_words_groups
 from mtcheck.discovery.lists import item_concepts, list_items, list_marks
@@ -50,7 +50,7 @@ from mtcheck.discovery.scoring import Scorer, features, noisy_or
 from mtcheck.discovery.slots import Slots
 from mtcheck.discovery.source import SourceReader
 from mtcheck.discovery.text import (CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser, capital_names,
-                                   elided, gloss_language_named, respaced)
+                                   elided, gloss_language_named, named_as_names_are, respaced)
 from mtcheck.discovery.variants import cuts_a_term, variant_spans
 from mtcheck.language import (ARTICLE_FORMS, GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family,
                                mask_protected)
@@ -739,7 +739,7 @@ class Discoverer:
                 formed = {parts.shape(text) for text in sorted(texts) if parts.term_form(concept_id, text)}
                 if formed:
                     placed = [s for s in placed if parts.shape(s.occurrence.text) not in formed]
-            if any(s.in_name for s in placed) and not _named_as_names_are(concept, lang, state.analyser):
+            if any(s.in_name for s in placed) and not named_as_names_are(concept, lang, state.analyser):
                 # A thing's rendering in another thing's name is that name's word: the name is
                 # not the translator's to change (the concept that is a name is named in names).
                 placed = [s for s in placed if not s.in_name]

@@ -11,7 +11,7 @@ from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED
 from mtcheck.discovery.parts import WHOLE_CORE, ConceptParts, Rendering, Share, frame_kept
 from mtcheck.discovery.reading import LanguageState, Learned, Span
 from mtcheck.discovery.scoring import SIGNALS
-from mtcheck.discovery.text import CAPITALISED_NOUNS, TextAnalyser, capital_names
+from mtcheck.discovery.text import CAPITALISED_NOUNS, named_as_names_are
 from mtcheck.language import canonical_lang, family
 from mtcheck.language.dictionary import simplemma_languages
 from mtcheck.model import Concept, Glossary, Term
@@ -248,7 +248,7 @@ class EvidenceReader:
                         evidence.extend(_titled(spans))
                     elif share.core and any(s.quoted_name and not s.named for s in spans) \
                             and (_quoted_in_texts(state, parts, concept.id)
-                                 or _named_as_names_are(concept, lang, state.analyser)):
+                                 or named_as_names_are(concept, lang, state.analyser)):
                         # The core of the concept's renderings in a phrase quoted whole in small
                         # letters, as a writer marks a name („mobilizace lidu", 'mobilisation of
                         # the people'); written with capitals, the name of something else as often
@@ -400,19 +400,6 @@ def _quoted_in_texts(state: LanguageState, parts: ConceptParts, concept_id: str)
     """Whether the texts quote a known rendering of the concept, or of one the glossary builds
     on it (a movement's name quoted, „Obratná masová mobilizace", quotes its mass mobilisation)."""
     return any(state.slots.quoting.get(c, (0, 0))[0] for c in (concept_id, *parts.dependents.get(concept_id, ())))
-
-
-def _named_as_names_are(concept: Concept, lang: str, analyser: TextAnalyser) -> bool:
-    """Whether a term of the concept in this language is written as the language writes a
-    name of several words: its first word capitalised („Mobilizace kvalifikovaných mas",
-    „Geschickte Massenmobilisierung", where the capital of a word that is no noun says it),
-    not in capitals throughout."""
-    for term in concept.terms_in(lang):
-        words = [w for w, _, _ in analyser.words_of(term.text) if analyser.word(w)[1]]
-        if len(words) >= 2 and words[0][:1].isupper() and not all(w.isupper() for w in words) \
-                and (family(lang) not in CAPITALISED_NOUNS or capital_names(words[0], lang)):
-            return True
-    return False
 
 
 def _always_capitalised(counts: Counter, surfaces: list[str], lang: str) -> bool:

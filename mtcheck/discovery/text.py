@@ -12,6 +12,7 @@ from mtcheck.language.dictionary import dictionary_lemma
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.language.segmenter import cut_ideographs
 from mtcheck.matching import WordCache
+from mtcheck.model import Concept
 
 # A quoted stretch: each opening mark with the closing marks the languages that use it pair it
 # with („…“ German, «…» Norwegian and French, »…« Danish, “…” English, "…", ‹…›, 「…」). The
@@ -348,3 +349,16 @@ def respaced(term: str, written: str, lang: str = "") -> str | None:
     if not term_joints:
         return "written apart"
     return "joined otherwise"
+
+
+def named_as_names_are(concept: Concept, lang: str, analyser: TextAnalyser) -> bool:
+    """Whether a term of the concept in this language is written as the language writes a
+    name of several words: its first word capitalised („Mobilizace kvalifikovaných mas",
+    „Geschickte Massenmobilisierung", where the capital of a word that is no noun says it),
+    not in capitals throughout."""
+    for term in concept.terms_in(lang):
+        words = [w for w, _, _ in analyser.words_of(term.text) if analyser.word(w)[1]]
+        if len(words) >= 2 and words[0][:1].isupper() and not all(w.isupper() for w in words) \
+                and (family(lang) not in CAPITALISED_NOUNS or capital_names(words[0], lang)):
+            return True
+    return False
