@@ -1855,20 +1855,25 @@ def test_a_things_rendering_in_the_name_of_another_thing_is_that_names_word(tmp_
     running text, but not where it is the complement of a name — after a word capitalised
     inside a sentence („la Journée nationale de …") or opening a quoted stretch in title case
     („« Journée de Mobilisation de Masse du pays »"), linked by a word the glossary's terms
-    link theirs with: the day's name is not the translator's to change. A concept that is
+    link theirs with, an article or not („le Comité national de la …"): the day's name is
+    not the translator's to change. A concept that is
     itself a name keeps those places."""
     lines = ["Le travail de mobilisation de masse est une tâche importante du Parti.",
              "Les cadres renforcent la mobilisation de masse dans chaque village.",
              "Ce jour marque le 25e anniversaire de la Journée nationale de mobilisation de masse.",
              "Le pays célèbre la « Journée de Mobilisation de Masse du pays » chaque année.",
              "La mobilisation des masses reste au cœur du travail.",
-             "Les cadres du Parti font la mobilisation de masse au village."]
+             "Les cadres du Parti font la mobilisation de masse au village.",
+             "Le Front et la mobilisation de masse avancent ensemble.",
+             "Il préside le Comité national de la mobilisation de masse depuis un an."]
     text = "\n".join(lines) + "\n"
-    thing = "mass-mobilisation,en,mass mobilisation,preferred\nmass-mobilisation,fr,mobilisation des masses,preferred\n"
+    thing = ("mass-mobilisation,en,mass mobilisation,preferred\nmass-mobilisation,fr,mobilisation des masses,preferred\n"
+             "profit-loss,en,profit and loss,preferred\nprofit-loss,fr,pertes et profits,preferred\n")
     places = sorted(o.location.line for c in accepted_in(tmp_path, thing, "fr", text).values()
                     if c.concept.id == "mass-mobilisation" for o in c.occurrences)
-    # A capitalised word and a verb („Parti font la …"): no name's complement.
-    assert places == [1, 2, 6]
+    # A capitalised word and a verb („Parti font la …") or a conjunction („Front et la …", though
+    # the glossary's terms link words with „et" too): no name's complement.
+    assert places == [1, 2, 6, 7]
     name = ("mass-mobilisation,en,Mass Mobilisation,preferred\n"
             "mass-mobilisation,fr,Mobilisation des Masses,preferred\n")
     places = sorted(o.location.line for c in accepted_in(tmp_path, name, "fr", text.replace(

@@ -870,14 +870,17 @@ def _name_complement(analysed: Analysed, first: int, lang: str, links: frozenset
     if family(lang) in CAPITALISED_NOUNS or first < 2:
         return False
     # One link word, an article after it or not („de la"), and one the glossary's terms link
-    # their words with: a preposition, not a verb of the stop list („podem usar").
+    # their words with: a preposition, not a verb of the stop list („podem usar"), nor a
+    # conjunction that joins two terms.
     at = first - 1
     if words[at].content:
         return False
     if words[at].text.casefold().rstrip("'’") in articles(lang) and at > 0 and not words[at - 1].content:
         at -= 1
     linked = words[at].text.casefold()
-    if at < 1 or ARTICLE_FORMS.get(lang, {}).get(linked, linked) not in links:
+    marks = list_marks(lang)
+    if at < 1 or ARTICLE_FORMS.get(lang, {}).get(linked, linked) not in links \
+            or marks and linked in marks.conjunctions:
         return False
     at -= 1
     if words[at].content and words[at].text[:1].islower() and at > 0:
