@@ -360,10 +360,16 @@ class Discoverer:
             if not word.content or not any(known[first:first + 2 * lexical.longest]):
                 continue
             content, translated = 0, False
+            # A phrase that begins with the matcher's term goes on with the words right after
+            # it, no link word between („conteneur runtime"; not „Controller den Cloud", a
+            # clause's subject and object).
+            opened = max((s for f, s, m in covered if f == first and not m.compound), default=None)
             for stop in range(first + 1, len(words) + 1):
                 if not analysed.joined(first, stop) or content >= lexical.longest:
                     break
                 if not words[stop - 1].content:
+                    if opened is not None and stop > opened:
+                        break
                     continue
                 content += 1
                 translated = translated or known[stop - 1]
@@ -372,9 +378,10 @@ class Discoverer:
                 # A word the matcher read as a term and more (Container|laufzeit: the compound's
                 # first part) may still translate another concept whole.
                 parts_of = {m.concept.id for f, s, m in covered if m.compound and (f, s) == (first, stop)}
-                if any(f < stop and first < s and not (first <= f and s <= stop and (f, s) != (first, stop))
-                       and not (m.compound and (f, s) == (first, stop)) for f, s, m in covered):
-                    break  # the matcher's term, or a phrase cutting into one
+                if any(f < stop and first < s and not (first <= f and s <= stop) for f, s, m in covered):
+                    break  # a phrase cutting into the matcher's term
+                if any((f, s) == (first, stop) and not m.compound for f, s, m in covered):
+                    continue  # the matcher's term itself; a longer phrase may hold it whole
                 concepts = lexical.concepts_rendered(analysed.text[word.start:words[stop - 1].end],
                                                      left_out=True) - parts_of
                 if eligible is not None:

@@ -272,7 +272,7 @@ class DictionaryRenderings:
         keys = self.keys_of(text)
         return next((t for t in self.translated[concept_id]
                      if (in_gap or not t.in_gap_only) and t.renders(keys, self.compounding)
-                     and not self._known_otherwise(text, t)), None)
+                     and not self._known_otherwise(text, t) and not _as_written(text, t.term)), None)
 
     def concepts_rendered(self, text: str, left_out: bool = False) -> set[str]:
         """The concepts whose terms the text renders by the dictionary; with `left_out`, also
@@ -286,7 +286,7 @@ class DictionaryRenderings:
         return {c for c in concepts
                 if any(not t.in_gap_only and (t.renders(keys, self.compounding)
                                               or left_out and t.left_out(keys) is not None)
-                       and not self._known_otherwise(text, t)
+                       and not self._known_otherwise(text, t) and not _as_written(text, t.term)
                        for t in self.translated[c])}
 
     def _known_otherwise(self, text: str, translated: Translated) -> bool:
@@ -413,6 +413,15 @@ class DictionaryRenderings:
                           kept_words=tuple(kept_words) if slots else (),
                           slot_words=tuple(surfaces[at] for at in slot_at) if slots else (),
                           head=slot_at.index(head) if slots and (head := _head(source, surfaces)) in slot_at else -1)
+
+
+def _as_written(text: str, term: Term) -> bool:
+    """Whether the text is the term as its own language writes it — its words, case aside, the
+    last perhaps with a plural's -s: the term left untranslated, not translated, though the
+    dictionary gives its words as their own translations ('Service' and 'Account' in German)."""
+    own = [word.casefold() for word, _, _ in words_of(term.text)]
+    said = [word.casefold() for word, _, _ in words_of(text)]
+    return len(own) == len(said) and own[:-1] == said[:-1] and said[-1] in (own[-1], own[-1] + "s", own[-1] + "es")
 
 
 def _glossary_words(concepts: list[Concept], lang: str) -> dict[str, dict[str, list[tuple[str, str]]]]:
