@@ -421,7 +421,8 @@ def _as_written(text: str, term: Term) -> bool:
     dictionary gives its words as their own translations ('Service' and 'Account' in German)."""
     own = [word.casefold() for word, _, _ in words_of(term.text)]
     said = [word.casefold() for word, _, _ in words_of(text)]
-    return len(own) == len(said) and own[:-1] == said[:-1] and said[-1] in (own[-1], own[-1] + "s", own[-1] + "es")
+    return bool(own) and len(own) == len(said) and own[:-1] == said[:-1] \
+        and said[-1] in (own[-1], own[-1] + "s", own[-1] + "es")
 
 
 def _glossary_words(concepts: list[Concept], lang: str) -> dict[str, dict[str, list[tuple[str, str]]]]:
