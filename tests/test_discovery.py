@@ -1856,8 +1856,7 @@ def test_a_things_rendering_in_the_name_of_another_thing_is_that_names_word(tmp_
     inside a sentence („la Journée nationale de …") or opening a quoted stretch in title case
     („« Journée de Mobilisation de Masse du pays »"), linked by a word the glossary's terms
     link theirs with, an article or not („le Comité national de la …"): the day's name is
-    not the translator's to change. A concept that is
-    itself a name keeps those places."""
+    not the translator's to change. A concept that is itself a name keeps those places."""
     lines = ["Le travail de mobilisation de masse est une tâche importante du Parti.",
              "Les cadres renforcent la mobilisation de masse dans chaque village.",
              "Ce jour marque le 25e anniversaire de la Journée nationale de mobilisation de masse.",
