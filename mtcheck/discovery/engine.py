@@ -52,8 +52,7 @@ from mtcheck.discovery.source import SourceReader
 from mtcheck.discovery.text import (CAPITALISED_NOUNS, MAX_NAME_WORDS, QUOTE_MARKS, Analysed, TextAnalyser, capital_names,
                                    elided, gloss_language_named, named_as_names_are, respaced)
 from mtcheck.discovery.variants import cuts_a_term, variant_spans
-from mtcheck.language import (ARTICLE_FORMS, GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family,
-                               mask_protected)
+from mtcheck.language import GLOSS_CLOSING, GLOSS_OPENING, analyzer_for, canonical_lang, family, mask_protected
 from mtcheck.language.bilingual import installed
 from mtcheck.language.dictionary import articles
 from mtcheck.matching import Matcher
@@ -863,15 +862,15 @@ def _named(analysed: Analysed, first: int, stop: int, lang: str, quoted: bool = 
 def _in_name(state: LanguageState, segment: Segment, analysed: Analysed, first: int, lang: str) -> bool:
     """Whether a place of a running text (not a bilingual segment's target, which renders what
     its source says) is the complement of a name (see _name_complement)."""
-    return not segment.source and _name_complement(analysed, first, lang, state.parts.link_words)
+    return not segment.source and _name_complement(analysed, first, lang, state.parts)
 
 
-def _name_complement(analysed: Analysed, first: int, lang: str, links: frozenset[str]) -> bool:
+def _name_complement(analysed: Analysed, first: int, lang: str, parts: ConceptParts) -> bool:
     """Whether the words from `first` on are the complement of a name („la Journée nationale de
     mobilisation de masse", „"Dia de Mobilização em Massa de todo o país""): after a word
     written as a name (capitalised inside a sentence; or opening a quoted stretch in which they
-    are capitalised too), at most one word in small letters, and a word of `links` (the words
-    the glossary's terms link theirs with), an article or not. Not in a language that
+    are capitalised too), at most one word in small letters, and a word the glossary's terms
+    link theirs with (ConceptParts.link_words), an article or not. Not in a language that
     capitalises every noun."""
     words = analysed.words
     if family(lang) in CAPITALISED_NOUNS or first < 2:
@@ -886,8 +885,7 @@ def _name_complement(analysed: Analysed, first: int, lang: str, links: frozenset
         at -= 1
     linked = words[at].text.casefold()
     marks = list_marks(lang)
-    if at < 1 or ARTICLE_FORMS.get(lang, {}).get(linked, linked) not in links \
-            or marks and linked in marks.conjunctions:
+    if at < 1 or not parts.links_as_terms_do(linked) or marks and linked in marks.conjunctions:
         return False
     at -= 1
     if words[at].content and words[at].text[:1].islower() and at > 0:

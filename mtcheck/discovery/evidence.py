@@ -2,7 +2,6 @@
 in words (see the engine's docstring for the signals)."""
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from typing import Callable
 
@@ -11,7 +10,7 @@ from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED
 from mtcheck.discovery.parts import WHOLE_CORE, ConceptParts, Rendering, Share, frame_kept
 from mtcheck.discovery.reading import LanguageState, Learned, Span
 from mtcheck.discovery.scoring import SIGNALS
-from mtcheck.discovery.text import CAPITALISED_NOUNS, named_as_names_are
+from mtcheck.discovery.text import CAPITALISED_NOUNS, inflected_as, named_as_names_are
 from mtcheck.language import canonical_lang, family
 from mtcheck.language.dictionary import simplemma_languages
 from mtcheck.model import Concept, Glossary, Term
@@ -417,27 +416,12 @@ def _kept_term_inflected(concept: Concept, lang: str, text: str) -> bool:
     as it is in another language, inflected as that language inflects it (the English plural
     „Container Runtimes", the possessive „control plane's" in a Spanish text): the term itself,
     which the text's own stemmer does not see."""
-    words = _kept_words(text)
     for term in concept.terms_in(lang):
-        own = _kept_words(term.text)
-        if len(own) != len(words):
-            continue
         for other in concept.terms:
             other_lang = canonical_lang(other.lang)
             if other_lang != lang and other.text.casefold() == term.text.casefold() \
-                    and all(_lemma_in(a, other_lang) == _lemma_in(b, other_lang) for a, b in zip(words, own)):
+                    and inflected_as(text, term.text, other_lang):
                 return True
     return False
 
 
-def _kept_words(text: str) -> list[str]:
-    words = text.replace("-", " ").replace("\u2019", "'").split()
-    return [w[:-2] if w.endswith("'s") else w for w in words]
-
-
-@functools.lru_cache(maxsize=65536)
-def _lemma_in(word: str, lang: str) -> str:
-    from mtcheck.language.dictionary import lemmatize
-
-    folded = word.casefold()
-    return lemmatize(folded, lang).casefold() if lang in simplemma_languages() else folded

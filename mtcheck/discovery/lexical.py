@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from mtcheck.discovery.parts import MODIFIERS_FIRST, cognate, plain, related
-from mtcheck.discovery.text import TextAnalyser
+from mtcheck.discovery.text import TextAnalyser, inflected_as
 from mtcheck.language import analyzer_for, canonical_lang, known_word, words_of
 from mtcheck.language.bilingual import Lexicon, lexicon
 from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
@@ -416,13 +416,10 @@ class DictionaryRenderings:
 
 
 def _as_written(text: str, term: Term) -> bool:
-    """Whether the text is the term as its own language writes it — its words, case aside, the
-    last perhaps with a plural's -s: the term left untranslated, not translated, though the
-    dictionary gives its words as their own translations ('Service' and 'Account' in German)."""
-    own = [word.casefold() for word, _, _ in words_of(term.text)]
-    said = [word.casefold() for word, _, _ in words_of(text)]
-    return bool(own) and len(own) == len(said) and own[:-1] == said[:-1] \
-        and said[-1] in (own[-1], own[-1] + "s", own[-1] + "es")
+    """Whether the text is the term as its own language writes and inflects it: the term left
+    untranslated, not translated, though the dictionary gives its words as their own
+    translations ('Service' and 'Account' in German)."""
+    return inflected_as(text, term.text, canonical_lang(term.lang))
 
 
 def _glossary_words(concepts: list[Concept], lang: str) -> dict[str, dict[str, list[tuple[str, str]]]]:

@@ -147,6 +147,12 @@ class ConceptParts:
                     found.update(word for links in between[1] for word in links)
         return frozenset(found)
 
+    def links_as_terms_do(self, word: str) -> bool:
+        """Whether a function word is one the language's terms link their words with (a
+        contracted article read as its preposition, as `link_words` are)."""
+        folded = word.casefold()
+        return ARTICLE_FORMS.get(self.analyser.analyzer.lang, {}).get(folded, folded) in self.link_words
+
     def _spellings(self, concept: Concept, terms: list[Term]) -> None:
         """Other spellings of the concept's terms that the glossary does not list: a term, of
         this language or another, written as one word („Apiserver" for API-Server or 'API

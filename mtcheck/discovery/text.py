@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from mtcheck.language import Analyzer, family, function_words, mask_protected, words_of
-from mtcheck.language.dictionary import dictionary_lemma
+from mtcheck.language.dictionary import dictionary_lemma, lemmatize, simplemma_languages
 from mtcheck.language.nouns import german_noun_form
 from mtcheck.language.segmenter import cut_ideographs
 from mtcheck.matching import WordCache
@@ -362,3 +362,22 @@ def named_as_names_are(concept: Concept, lang: str, analyser: TextAnalyser) -> b
                 and (family(lang) not in CAPITALISED_NOUNS or capital_names(words[0], lang)):
             return True
     return False
+
+
+def inflected_as(text: str, term: str, lang: str) -> bool:
+    """Whether the text is the term's words, each as the term's language inflects it (their
+    lemmas the same; an English possessive aside): „Container Runtimes", „control plane's" of
+    "Container Runtime", "control plane"."""
+    words, own = _written_words(text), _written_words(term)
+    return len(words) == len(own) and all(_lemma_in(a, lang) == _lemma_in(b, lang) for a, b in zip(words, own))
+
+
+def _written_words(text: str) -> list[str]:
+    words = text.replace("-", " ").replace("\u2019", "'").split()
+    return [w[:-2] if w.endswith("'s") else w for w in words]
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemma_in(word: str, lang: str) -> str:
+    folded = word.casefold()
+    return lemmatize(folded, lang).casefold() if lang in simplemma_languages() else folded
