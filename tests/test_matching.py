@@ -5,6 +5,7 @@ import unicodedata
 
 import pytest
 
+from mtcheck.language.plurals import regular_plural
 from mtcheck.matching import Matcher
 from mtcheck.model import Concept, Glossary, Segment, Status, Term
 
@@ -395,3 +396,54 @@ def test_between_terms_a_word_fits_alike_the_one_the_dictionary_gives_as_its_lem
         return [(m.text, m.concept.id) for m in english.matches(Segment(text, "t", 1, lang="en"))]
     assert concepts("Print checks from several accounts") == [("checks", "cheque")]
     assert concepts("Open a Checking account") == [("Checking", "checking-account")]
+
+
+@pytest.mark.parametrize("lang, term, text, plural", [
+    ("it", "ramo", "Cancellare i rami selezionati?", "rami"),            # simplemma: rame, copper
+    ("fr", "solde", "Inclure les soldes des sous-comptes", "soldes"),    # simplemma: solder
+    ("es", "fracción", "Las fracciones del precio", "fracciones"),      # simplemma: fraccionar
+    ("it", "conto", "Mostra i conti nascosti", "conti"),                # simplemma: conte, a count
+])
+def test_a_terms_regular_plural_is_its_form_whatever_lemma_the_dictionary_gives_it(lang, term, text, plural):
+    """A dictionary of one lemma per form may give a term word's plural to another word (or a
+    verb of its stem): the term's regular plural is still its form."""
+    matcher = Matcher(Glossary((Concept("c", (Term("x", "en"), Term(term, lang, part_of_speech="noun"))),)))
+    assert [m.text for m in matcher.matches(Segment(text, "t", 1, lang=lang))] == [plural]
+
+
+def test_a_plural_the_rule_is_not_sure_of_is_left_to_the_dictionary():
+    """Italian words in -e take -i or stay as they are („il file, i file"; „fare", to do, is no
+    noun): „fili" (threads) and „fari" (lighthouses) are no forms of the terms „file" and
+    „fare"; the words of a verb term that have a plural keep it („creare rami")."""
+    glossary = Glossary((Concept("do", (Term("do", "en"), Term("fare", "it", part_of_speech="verb"))),
+                         Concept("file", (Term("file", "en"), Term("file", "it"))),
+                         Concept("branch-verb", (Term("branch", "en"), Term("creare ramo", "it", part_of_speech="verb")))))
+    found = [(m.text, m.concept.id) for m in Matcher(glossary).matches(Segment(
+        "I fari del porto, i fili del telefono; creare rami.", "t", 1, lang="it")) if not m.foreign]
+    assert found == [("creare rami", "branch-verb")]
+
+
+@pytest.mark.parametrize("lang, word, plural", [
+    ("it", "ramo", "rami"), ("it", "conto", "conti"), ("it", "città", "città"), ("it", "server", "server"),
+    ("it", "file", None), ("it", "amico", None), ("it", "negozio", None), ("it", "pagina", None),
+    ("pt", "canal", "canais"), ("pt", "item", "itens"), ("pt", "servidor", "servidores"), ("pt", "anzol", "anzóis"),
+    ("pt", "conta", "contas"), ("pt", "pão", None), ("pt", "papel", None), ("fr", "bureau", "bureaux"),
+    ("fr", "cheval", None), ("es", "versión", "versiones"), ("es", "lunes", None), ("de", "Konto", None),
+])
+def test_a_regular_plural_is_given_only_where_the_rule_is_sure(lang, word, plural):
+    assert regular_plural(word, lang) == plural
+
+
+def test_a_function_word_of_a_term_takes_no_plural():
+    """French „par" of „par défaut" is a preposition: „pars" is a form of „partir"."""
+    matcher = Matcher(Glossary((Concept("default", (Term("default", "en"), Term("par défaut", "fr"))),)))
+    found = [m.text for m in matcher.matches(Segment("Tu pars défaut; valeur par défaut.", "t", 1, lang="fr"))]
+    assert found == ["par défaut"]
+
+
+def test_a_plural_that_is_a_function_word_is_left_to_the_dictionary():
+    """Portuguese „nós" is the plural of „nó" (a node) and the pronoun 'we': the matcher does
+    not take every „nós" for the term."""
+    matcher = Matcher(Glossary((Concept("node", (Term("node", "en"), Term("nó", "pt"))),)))
+    found = [m.text for m in matcher.matches(Segment("Nós verificamos o nó.", "t", 1, lang="pt"))]
+    assert found == ["nó"]

@@ -16,6 +16,7 @@ import re
 from mtcheck.language.agreement import (
     Applicability, Proposal, carried, cased_like, joined, keep_spacing, words_after, words_before,
 )
+from mtcheck.language.plurals import regular_plural
 from mtcheck.model import Term
 
 M, F = "masculine", "feminine"
@@ -267,30 +268,8 @@ def _number(found: str, term: str, lang: str, term_number: str) -> str | None:
 
 
 def _plural(word: str, lang: str) -> str | None:
-    """The regular plural; None where the language's rule has exceptions mtcheck cannot tell."""
-    lower = word.lower()
-    if lang == "fr":
-        if lower.endswith(("s", "x", "z")):
-            return word
-        if lower.endswith(("au", "eau", "eu")):
-            return word + "x"
-        if lower.endswith(("al", "ail", "ou")):
-            return None  # chevaux but festivals, travaux but détails, bijoux but trous
-        return word + "s"
-    if lang == "es":
-        if lower.endswith(("á", "é", "í", "ó", "ú")):
-            return None  # sofás, but jabalíes
-        if lower[-1:] in "aeiou":
-            return word + "s"
-        if lower.endswith("z"):
-            return word[:-1] + "ces"
-        if lower.endswith(("ión", "ón", "án", "én", "ín", "és")):
-            accented = {"ó": "o", "á": "a", "é": "e", "í": "i"}
-            return word[:-2] + accented[word[-2]] + word[-1] + "es"
-        if lower.endswith("s"):
-            return None  # el lunes, los lunes; el país, los países
-        return word + "es"
-    return None
+    """The regular plural, for the languages whose nouns this module makes agree."""
+    return regular_plural(word, lang) if lang in ("fr", "es") else None
 
 
 def _article(written: str, gender: str, number: str, noun: str, lang: str) -> str | None:
