@@ -10,7 +10,8 @@ signals' fixed weights, so that nothing is left out) becomes one example: its fe
 (mtcheck.discovery.scoring) and whether its places are wrong renderings of its concept in the
 gold, weighted by its number of places. A logistic regression with an L2 penalty is fitted by
 Newton's method, its intercept then moved so that the default threshold falls where the
-training places reach --precision (0.9) with the most recall. Leave-one-language-out: for each language, the weights learned from the
+training places reach --precision (0.9) with the most recall, less --bound (1) standard
+errors (Wilson's lower bound). Leave-one-language-out: for each language, the weights learned from the
 others are run through the whole pipeline on that language's texts, read together and each
 file alone, and precision and recall of the places at the default threshold are reported.
 With --out, the weights learned from every language are written there with those numbers
@@ -89,10 +90,14 @@ def scorer_of(coefficients: np.ndarray, intercept: float) -> Scorer:
     return Scorer(dict(zip(feature_names(), map(float, coefficients))), intercept)
 
 
-def calibrated(xs, ys, ws, coefficients: np.ndarray, intercept: float, precision: float) -> float:
+def calibrated(xs, ys, ws, coefficients: np.ndarray, intercept: float, precision: float,
+               bound: float = 1.0) -> float:
     """The intercept moved so that the default threshold (0.5) falls where the training
     candidates' places reach `precision` with the most recall (else the best F1): few
-    positives pull a plain fit's scores below 0.5 everywhere."""
+    positives pull a plain fit's scores below 0.5 everywhere. The precision read at each cut is
+    its Wilson lower bound `bound` standard errors down (0: the training places' own): the
+    deepest cut whose places just reach the target stands on its last few candidates, and held
+    out it falls short (one candidate more in the training moved it)."""
     z = np.asarray(xs, dtype=float) @ coefficients + intercept
     y, w = np.asarray(ys), np.asarray(ws, dtype=float)
     order = np.argsort(-z)
@@ -100,7 +105,7 @@ def calibrated(xs, ys, ws, coefficients: np.ndarray, intercept: float, precision
     found = np.cumsum(w[order])
     total = max(1.0, float((w * y).sum()))
     precisions, recalls = right / found, right / total
-    ok = np.flatnonzero(precisions >= precision)
+    ok = np.flatnonzero(wilson_lower(precisions, found, bound) >= precision)
     if ok.size:
         best = ok[np.argmax(recalls[ok])]
     else:
@@ -109,6 +114,14 @@ def calibrated(xs, ys, ws, coefficients: np.ndarray, intercept: float, precision
     # Halfway to the next candidate's score, so that the chosen one is in.
     cut = z[order][best] if best + 1 >= len(order) else (z[order][best] + z[order][best + 1]) / 2
     return intercept - float(cut)
+
+
+def wilson_lower(precisions: np.ndarray, counts: np.ndarray, z: float) -> np.ndarray:
+    """The Wilson score interval's lower end for proportions observed over `counts` trials."""
+    if z <= 0:
+        return precisions
+    spread = z * np.sqrt(precisions * (1 - precisions) / counts + z * z / (4 * counts * counts))
+    return (precisions + z * z / (2 * counts) - spread) / (1 + z * z / counts)
 
 
 def evaluate(dataset, scorer: Scorer) -> dict[str, dict]:
@@ -127,6 +140,9 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--precision", type=float, default=0.9,
                         help="the training places' precision the default threshold is set at (the most recall there)")
+    parser.add_argument("--bound", type=float, default=1.0,
+                        help="standard errors below the training precision that must reach --precision "
+                             "(Wilson's lower bound; 0: the precision itself)")
     parser.add_argument("--anchored", action="store_true",
                         help="pull the weights to the signals' own noisy-or (see prior_weights), not to zero")
     parser.add_argument("--no-calibration", action="store_true", help="keep the fitted intercept")
@@ -137,7 +153,7 @@ def main() -> None:
     def learned(xs, ys, ws) -> tuple[np.ndarray, float]:
         coefficients, intercept = fit(xs, ys, ws, args.l2, prior)
         if not args.no_calibration:
-            intercept = calibrated(xs, ys, ws, coefficients, intercept, args.precision)
+            intercept = calibrated(xs, ys, ws, coefficients, intercept, args.precision, args.bound)
         return coefficients, intercept
     sets = datasets(args.roots)
     by_lang = defaultdict(list)
@@ -174,6 +190,7 @@ def main() -> None:
         document = {"model": "logistic regression over the features of mtcheck.discovery.scoring",
                     "weights": weights, "intercept": round(intercept, 4), "l2": args.l2,
                     "anchored": args.anchored, "calibrated": None if args.no_calibration else args.precision,
+                    "bound": None if args.no_calibration else args.bound,
                     "trained_on": {label: {"candidates": len(d[0]), "positive": sum(d[1])} for label, d in data.items()},
                     "leave_one_language_out": results}
         out = Path(args.out)

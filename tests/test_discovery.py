@@ -1883,3 +1883,24 @@ def test_a_things_rendering_in_the_name_of_another_thing_is_that_names_word(tmp_
     label = gl006_in_po(tmp_path, thing, "fr", [("Open the Mass Mobilisation Report",
                                                  "Ouvrir le Rapport de Mobilisation de Masse")])
     assert [f["line"] for f in label] == [7]
+
+
+def test_learned_weights_are_calibrated_on_a_lower_bound_of_the_training_precision():
+    """scripts/train_discovery.py sets the default threshold where the training places reach
+    90 % precision: read as they are, the deepest such cut takes a wrong candidate in because
+    one right one follows it (13 of 14); read a standard error down (Wilson's lower bound), the
+    cut stops before it (12 of 12)."""
+    sys.path.insert(0, str(SEEDS.parent / "scripts"))
+    import numpy as np
+    import train_discovery
+
+    labels = [1] * 12 + [0, 1]  # by score, best first
+    xs = [[float(len(labels) - i)] for i in range(len(labels))]
+    weights = [1] * len(labels)
+
+    def accepted(bound: float) -> list[int]:
+        intercept = train_discovery.calibrated(xs, labels, weights, np.array([1.0]), 0.0, 0.9, bound)
+        return [label for (x,), label in zip(xs, labels) if x + intercept >= 0]  # a score of 0.5 at least
+
+    assert accepted(0.0) == labels
+    assert accepted(1.0) == [1] * 12
