@@ -57,4 +57,3 @@ def regular_plural(word: str, lang: str) -> str | None:
             return word[:-1] + "is"  # azul: azuis
         return None  # -ão: -ões, -ães, -ãos; -el, -il by stress; -s, -x
     return None
-
