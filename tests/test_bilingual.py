@@ -597,6 +597,32 @@ def test_a_dictionary_translation_of_a_term_the_language_lacks_is_a_new_term(dic
     assert accepted(True, "El proveedor de la nube crea el nodo.\n") == {}
 
 
+def test_one_word_made_of_the_translations_of_a_terms_words_is_a_new_term_once(dictionaries, tmp_path):
+    """Once is enough for one word made whole of translations of each of the term's words
+    („Dienstkonto" for "Service Account"): no chance makes it. Not for a word whose last part
+    is only a stub of a translation („gekauft", keyed „kaufen": Kauf and the „en" of „Ende",
+    for "purchase tail"), which a compound's key may leave of its last part but chance makes
+    too."""
+    from mtcheck.discovery import Discoverer
+    from mtcheck.glossary import load_glossary
+    from mtcheck.model import Segment
+
+    write_dictionary(dictionaries, "freedict-eng-deu", [
+        ("account", "account /əkaunt/ <n>\nKonto\n"), ("purchase", "purchase /pɜːtʃəs/ <n>\nKauf, gekauft\n"),
+        ("service", "service /sɜːvis/ <n>\nDienst\n"), ("tail", "tail /teil/ <n>\nEnde\n")])
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text("concept,lang,term,status\nsa,en,Service Account,preferred\n"
+                             "pt,en,purchase tail,preferred\n", encoding="utf-8")
+
+    def accepted(text):
+        discoverer = Discoverer(load_glossary(glossary_path), new_terms=True)
+        discoverer.add(Segment(text, "t.txt", 1, lang="de"))
+        return {c.form: c.concept.id for c in discoverer.accepted()}
+
+    assert accepted("Der Pod nutzt ein Dienstkonto.") == {"Dienstkonto": "sa"}
+    assert accepted("Wir haben Brot gekauft.") == {}
+
+
 def test_a_word_the_dictionary_gives_another_meaning_is_no_cognate(dictionaries, tmp_path):
     """„tant" looks like "Taint", which a French glossary keeps in English, but a French–English
     dictionary says it means 'so much': a word of its own, no translation of the term; „tains",

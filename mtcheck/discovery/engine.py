@@ -728,10 +728,7 @@ class Discoverer:
             if not concept.terms_in(lang) and not known and not (
                     self.new_terms and (any(s.aligned and s.aligned[0] == concept_id
                                             or s.glossed and concept_id in s.glossed[0] for s in spans)
-                                        # A dictionary's translation that recurs: once, the
-                                        # words of a large glossary's term meet by chance.
-                                        or span_lang == lang and len(spans) > 1
-                                        and state.lexical.rendering(concept_id, spans[0].occurrence.text))):
+                                        or span_lang == lang and _proposed_by_dictionary(state, concept_id, spans))):
                 continue  # nothing to render it as in this text's language (see new_terms)
             # A bilingual segment's target renders what its source says, nothing else (where
             # the glossary can tell: the concept has a term in the source's language).
@@ -941,6 +938,18 @@ def _note_abbreviations(state: LanguageState, segment: Segment, match: Match) ->
     for abbreviation in defined:
         state.abbreviated.setdefault((location.path, abbreviation),
                                      (match.concept.id, location.end_line, location.end_column))
+
+
+def _proposed_by_dictionary(state: LanguageState, concept_id: str, spans: list[Span]) -> bool:
+    """Whether a dictionary's translation of a concept's term is a term to propose for it: one
+    that recurs, for the words of a large glossary's terms meet by chance once („Aktivität im
+    gesamten" for 'activity aggregate'); or, once, one word made whole of translations of the
+    term's several words („Dienstkonto" for "Service Account"), which chance does not make."""
+    text = spans[0].occurrence.text
+    translated = state.lexical.rendering(concept_id, text)
+    if translated is None:
+        return False
+    return len(spans) > 1 or translated.compounded(state.lexical.keys_of(text)[0])
 
 
 def _not_abbreviated(state: LanguageState, spans: list[Span], concept_id: str, lang: str) -> list[Span]:

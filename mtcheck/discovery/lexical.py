@@ -79,6 +79,13 @@ class Translated:
             return any(self._word_for_word(split) for split in _split(keys, self.slots, len(self.slots) - len(keys)))
         return self._word_for_word(keys)
 
+    def compounded(self, key: str) -> bool:
+        """Whether one word (its key) is made of translations of each of the term's several
+        words, every part whole („Dienstkonto": Dienst, Konto for "Service Account"; not
+        „kaufen" read as Kauf and a stub of „Ende")."""
+        return 1 < len(self.slots) <= MAX_WORDS and any(
+            self._word_for_word(split) for split in _split((key,), self.slots, len(self.slots) - 1, stemmed=False))
+
     def _word_for_word(self, keys: tuple[str, ...]) -> bool:
         if len(keys) != len(self.slots) or len(keys) > MAX_WORDS:
             return False
@@ -449,9 +456,10 @@ def word_translations(words, surface: str, lang: str, pos: str | None = None) ->
     return tuple(found)
 
 
-def _split(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], more: int):
+def _split(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], more: int, stemmed: bool = True):
     """`keys` with `more` of them cut in two, each into two of the slots' translations (the
-    first part without a linking s, es, n, en or e: Vaterland|s|front)."""
+    first part without a linking s, es, n, en or e: Vaterland|s|front); `stemmed`: the last
+    part may be a translation's start, as a compound's key cuts it (below)."""
     known = frozenset().union(*slots)
     ordered = sorted(known)  # the first that fits, whatever the sets' order
 
@@ -465,7 +473,7 @@ def _split(keys: tuple[str, ...], slots: tuple[frozenset[str], ...], more: int):
                 continue
             if len(rest) >= MIN_PART and rest in known:
                 found.append((stem, rest))
-            else:
+            elif stemmed:
                 # The last part as the compound's key cut it, its ending stemmed off with the
                 # compound's („steuerungseb": Steuerung|s|Ebene).
                 whole = next((k for k in ordered if k.startswith(rest) and len(k) >= MIN_PART
