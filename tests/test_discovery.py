@@ -1904,3 +1904,18 @@ def test_learned_weights_are_calibrated_on_a_lower_bound_of_the_training_precisi
 
     assert accepted(0.0) == labels
     assert accepted(1.0) == [1] * 12
+
+
+def test_words_of_another_language_tied_by_their_place_alone_must_be_written_as_a_name(tmp_path):
+    """A phrase in another of the glossary's languages that shares nothing with a concept's
+    terms and stands where its renderings stand is a rendering only written as a name (a name
+    left in English, „Smart Civil Affairs"): "man-in-the-middle", in small letters, is the
+    writer's own English beside the servers, not a rendering of one."""
+    glossary = "node,en,Node,preferred\nnode,es,nodo,preferred\nserver,en,server,preferred\nserver,es,servidor,preferred\n"
+    text = ("El servidor se conecta al nodo sin verificar el certificado del nodo.\n"
+            "Cada servidor se conecta al nodo por un puerto seguro.\n"
+            'Sin certificado, el servidor queda expuesto al "man-in-the-middle" sin verificar nada.\n'
+            'Sin certificado, el servidor queda expuesto al "Blue Harbor Gateway" sin verificar nada.\n')
+    found = candidates_in(tmp_path, glossary, "es", text)
+    assert "man-in-the-middle" not in found
+    assert {"slot", "foreign"} <= {e.signal for e in found["Blue Harbor Gateway"].evidence}

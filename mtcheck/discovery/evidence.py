@@ -10,7 +10,7 @@ from mtcheck.discovery.lexical import MODIFIERS_FIRST, SOUNDED
 from mtcheck.discovery.parts import WHOLE_CORE, ConceptParts, Rendering, Share, frame_kept
 from mtcheck.discovery.reading import LanguageState, Learned, Span
 from mtcheck.discovery.scoring import SIGNALS
-from mtcheck.discovery.text import CAPITALISED_NOUNS, inflected_as, named_as_names_are
+from mtcheck.discovery.text import CAPITALISED_NOUNS, inflected_as, named_as_names_are, written_as_a_name
 from mtcheck.language import canonical_lang, family
 from mtcheck.language.dictionary import simplemma_languages
 from mtcheck.model import Concept, Glossary, Term
@@ -346,6 +346,12 @@ class EvidenceReader:
         if not tied:
             return []
         probability = max(s.foreign_probability for s in spans)
+        if span_lang != lang and not known and all(e.signal == "slot" for e in evidence) \
+                and not any(written_as_a_name(s.occurrence.text, parts.analyser) for s in spans):
+            # Another language's words tied to the concept by their place alone: a name left
+            # in that language is a rendering („Smart Civil Affairs"), a phrase in small
+            # letters the writer's own English ("man-in-the-middle" attacks beside the nodes).
+            return []
         if span_lang != lang and not known:
             evidence.append(Evidence("foreign", round(WEIGHTS["foreign"] * probability, 3),
                                      f"written in {span_lang} (p={probability:.2f}) inside a {lang} text"))

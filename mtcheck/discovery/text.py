@@ -364,6 +364,13 @@ def named_as_names_are(concept: Concept, lang: str, analyser: TextAnalyser) -> b
     return False
 
 
+def written_as_a_name(text: str, analyser: TextAnalyser) -> bool:
+    """Whether a phrase of several words has each of its content words capitalised, not in
+    capitals throughout („Smart Civil Affairs"; not "man-in-the-middle")."""
+    words = [w for w, _, _ in analyser.words_of(text) if analyser.word(w)[1]]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not all(w.isupper() for w in words)
+
+
 def inflected_as(text: str, term: str, lang: str) -> bool:
     """Whether the text is the term's words, each as the term's language inflects it (their
     lemmas the same; an English possessive aside): „Container Runtimes", „control plane's" of
