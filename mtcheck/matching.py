@@ -382,7 +382,7 @@ class LanguageMatcher:
         lemmas = {w: analyzer.lemmas(w) for w in distinct}
         ordered = sorted(distinct, key=lambda w: not lemmas[w])
         codes = {w: self._term_word_code(w, bases[w], keys[w], w in loans, lemmas[w]) for w in ordered}
-        self._add_plurals(native, bases, codes)
+        self._add_plurals(distinct, bases, codes)
         for word in sorted(loans):
             self._loan_forms.setdefault(bases[word], codes[word])
         self._code_words, self._word_readings = {}, {}  # needed while coding the term words only
@@ -415,18 +415,17 @@ class LanguageMatcher:
         self._every_foreign = foreign
         self.foreign = foreign.seen_from(own, self._is_foreign(None))
 
-    def _add_plurals(self, native: list[_Prepared], bases: dict[str, str], codes: dict[str, str]) -> None:
+    def _add_plurals(self, words: list[str], bases: dict[str, str], codes: dict[str, str]) -> None:
         """Each term word's regular plural as a form of it (see mtcheck.language.plurals), where
         no term word is written so: the dictionary may give that form another word's lemma
         (Italian „rami": „rame", not the term's „ramo"; „conti": „conte"). Not a function word's,
         nor one that is a function word: that reading is the dictionary's to make."""
         lang, stop = self.analyzer.lang, function_words(self.lang)
-        for item in native:
-            for word in item.words:
-                base = bases[word]
-                plural = regular_plural(base, lang) if base not in stop else None  # par: pars, to leave
-                if plural and plural != base and plural not in stop:  # nó: nós, but nós is 'we' too
-                    self._by_form.setdefault(plural, codes[word])
+        for word in words:
+            base = bases[word]
+            plural = regular_plural(base, lang) if base not in stop else None  # par: pars, to leave
+            if plural and plural != base and plural not in stop:  # nó: nós, but nós is 'we' too
+                self._by_form.setdefault(plural, codes[word])
 
     def _add_variants(self, native: list[_Prepared]) -> None:
         """Each term also as writers vary its spacing (see _closed_up, _opened_up), its words'

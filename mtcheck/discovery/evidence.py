@@ -346,13 +346,13 @@ class EvidenceReader:
         if not tied:
             return []
         probability = max(s.foreign_probability for s in spans)
-        if span_lang != lang and not known and all(e.signal == "slot" for e in evidence) \
-                and not any(written_as_a_name(s.occurrence.text, parts.analyser) for s in spans):
-            # Another language's words tied to the concept by their place alone: a name left
-            # in that language is a rendering („Smart Civil Affairs"), a phrase in small
-            # letters the writer's own English ("man-in-the-middle" attacks beside the nodes).
-            return []
         if span_lang != lang and not known:
+            if all(e.signal == "slot" for e in evidence) \
+                    and not any(written_as_a_name(s.occurrence.text, parts.analyser) for s in spans):
+                # Another language's words tied to the concept by their place alone: a name left
+                # in that language is a rendering („Smart Civil Affairs"), a phrase in small
+                # letters the writer's own English ("man-in-the-middle" attacks beside the nodes).
+                return []
             evidence.append(Evidence("foreign", round(WEIGHTS["foreign"] * probability, 3),
                                      f"written in {span_lang} (p={probability:.2f}) inside a {lang} text"))
         endings = state.endings.get(concept.id)
