@@ -421,10 +421,22 @@ class LanguageMatcher:
         (Italian „rami": „rame", not the term's „ramo"; „conti": „conte"). Not a function word's,
         nor one that is a function word: that reading is the dictionary's to make."""
         lang, stop = self.analyzer.lang, function_words(self.lang)
+        written: dict[str, list[str]] = {}
+        for word in words:
+            written.setdefault(bases[word], []).append(word)
         for word in words:
             base = bases[word]
             plural = regular_plural(base, lang) if base not in stop else None  # par: pars, to leave
-            if plural and plural != base and plural not in stop:  # nó: nós, but nós is 'we' too
+            if not plural or plural == base or plural in stop:  # nó: nós, but nós is 'we' too
+                continue
+            others = [other for other in written.get(plural, ()) if codes[other] != codes[word]]
+            if others and not any(plural in self.analyzer.lemmas(other) for other in others):
+                # The plural is a word of another term („piano dei conti"), which the dictionary
+                # reads as a form of a third word („conte"): it is this word's plural there too.
+                for other in others:
+                    codes[other] = codes[word]
+                self._by_form[plural] = codes[word]
+            else:
                 self._by_form.setdefault(plural, codes[word])
 
     def _add_variants(self, native: list[_Prepared]) -> None:

@@ -1919,3 +1919,75 @@ def test_words_of_another_language_tied_by_their_place_alone_must_be_written_as_
     found = candidates_in(tmp_path, glossary, "es", text)
     assert "man-in-the-middle" not in found
     assert {"slot", "foreign"} <= {e.signal for e in found["Blue Harbor Gateway"].evidence}
+
+
+def test_a_target_word_another_concept_was_given_is_the_missing_concepts_term_too():
+    """„cotações" is the quotes' term, and the plural of price's „cotação": where the source
+    says "prices", the target has the price's term, not another rendering of it (as `check`
+    reads it too). A target without it still opens the gap („valores")."""
+    glossary = Glossary((Concept("price", (Term("price", "en"), Term("cotação", "pt"))),
+                         Concept("quotes", (Term("quotes", "en"), Term("cotações", "pt")))))
+
+    def candidates(pairs):
+        discoverer = Discoverer(glossary)
+        for number, (source, target) in enumerate(pairs + [("Open the file", "Abrir o ficheiro")], 1):
+            discoverer.add(Segment(target, "ui.po", number, lang="pt", source=source, source_lang="en"))
+        return {(c.concept.id, c.form) for c in discoverer.candidates()}
+
+    assert candidates([("Import Prices Now", "Importar cotações agora"),
+                       ("Price Import Assistant", "Assistente de importação de cotações"),
+                       ("Remove old prices", "Remover cotações antigas")]) == set()
+    assert ("price", "valores") in candidates([("Import Prices Now", "Importar valores agora"),
+                                               ("Price Import Assistant", "Assistente de importação de valores"),
+                                               ("Remove old prices", "Remover valores antigos")])
+
+
+def test_a_source_phrase_whose_head_is_another_word_does_not_say_the_term(tmp_path):
+    """"Linked Document" has the words of 'document link' in the other order, side by side: a
+    document, not a link (English puts its modifiers first), so a target without the term
+    has no gap for it; "the link to the document" says the term in other words and has."""
+    glossary = ("link,en,document link,preferred\nlink,it,collegamento al documento,preferred\n")
+    filler = [("Open the file", "Apri il file"), ("Close the file", "Chiudi il file")]
+    found = gl006_in_po(tmp_path, glossary, "it", [
+        ("Show the Linked Document of each transaction", "Mostra il documento collegato di ogni transazione"),
+        ("Hide the Linked Document of each transaction", "Nascondi il documento collegato di ogni transazione")]
+        + filler)
+    assert found == []
+    found = gl006_in_po(tmp_path, glossary, "it", [
+        ("Remove the link to the document", "Rimuovi il rimando"),
+        ("Edit the link to the document", "Modifica il rimando")] + filler)
+    assert {(f["concept"], f["text"]) for f in found} == {("link", "rimando")}
+
+
+def test_a_run_as_associated_with_another_source_word_as_with_the_term_is_not_its_rendering(tmp_path):
+    """'merge' and 'tool' stand together wherever the source says either: „programma", in each
+    of those targets, is as much the tool's as the merge's, so nothing says it renders the
+    merge. A run found only where the term is stays the rendering („unione")."""
+    glossary = ("merge,en,merge,preferred\nmerge,it,fusione,preferred\n")
+    filler = [("Open the file", "Apri il file"), ("Close the file", "Chiudi il file")]
+    found = gl006_in_po(tmp_path, glossary, "it", [
+        ("Unsupported merge tool '%s'", "Il programma '%s' non è supportato"),
+        ("Use Merge Tool", "Usa il programma"),
+        ("Run Merge Tool", "Avvia il programma")] + filler)
+    assert found == []
+    found = gl006_in_po(tmp_path, glossary, "it", [
+        ("Merge failed", "Unione non riuscita"),
+        ("Abort the merge", "Interrompi l'unione"),
+        ("Run Merge Tool", "Avvia il programma")] + filler)
+    assert {(f["concept"], f["text"].casefold()) for f in found} == {("merge", "unione")}
+
+
+def test_a_kept_terms_cognate_is_no_word_of_another_term_nor_its_base(tmp_path):
+    """An Italian glossary keeps 'Kubelet' and 'controller' in English: „controllore" translates
+    the controller, but „controllo" is control (the word the agent noun is made from, spelt
+    more like it), and „Kubernetes", spelt somewhat like Kubelet, is a word of the glossary's
+    English term "Kubernetes API"."""
+    glossary = Glossary((Concept("kubelet", (Term("Kubelet", "en"), Term("Kubelet", "it"))),
+                         Concept("api", (Term("Kubernetes API", "en"),)),
+                         Concept("controller", (Term("controller", "en"), Term("controller", "it")))))
+    text = ("Kubernetes esegue il ciclo di controllo su ogni nodo.\n"
+            "Il controllore osserva lo stato; Kubernetes registra il controllo.\n"
+            "Un controllore per ogni risorsa: il controllo è continuo in Kubernetes.\n")
+    found = discovered(glossary, "it", text, everything=True)
+    assert found["controllore"].concept.id == "controller"
+    assert not any(form.casefold() in ("controllo", "kubernetes") for form in found)

@@ -411,6 +411,26 @@ def test_a_terms_regular_plural_is_its_form_whatever_lemma_the_dictionary_gives_
     assert [m.text for m in matcher.matches(Segment(text, "t", 1, lang=lang))] == [plural]
 
 
+def test_a_terms_plural_written_in_another_term_is_still_its_plural_there():
+    """„Conti" is a word of other terms („Conti persi", „piano dei conti"), which the dictionary
+    reads as „conte" (a count): it is „conto"'s plural in „conti genitore" too, and every term
+    that writes it still matches; a plural the dictionary knows as a word of its own
+    (French „cours", a course, beside „cour") keeps its own reading."""
+    glossary = Glossary((Concept("account", (Term("account", "en"), Term("conto", "it"))),
+                         Concept("parent-account", (Term("parent account", "en"), Term("conto genitore", "it"))),
+                         Concept("lost-accounts", (Term("lost accounts", "en"), Term("Conti persi", "it"))),
+                         Concept("chart", (Term("chart of accounts", "en"), Term("piano dei conti", "it")))))
+    found = [(m.text, m.concept.id) for m in Matcher(glossary).matches(Segment(
+        "I saldi dei conti genitore; il piano dei conti; Conti persi.", "t", 1, lang="it"))]
+    assert found == [("conti genitore", "parent-account"), ("piano dei conti", "chart"),
+                     ("Conti persi", "lost-accounts")]
+    french = Glossary((Concept("court", (Term("court", "en"), Term("cour", "fr"))),
+                       Concept("course", (Term("course", "en"), Term("cours de langue", "fr")))))
+    found = [(m.text, m.concept.id) for m in Matcher(french).matches(Segment(
+        "Les cours de langue dans la cour.", "t", 1, lang="fr"))]
+    assert found == [("cours de langue", "course"), ("cour", "court")]
+
+
 def test_a_plural_the_rule_is_not_sure_of_is_left_to_the_dictionary():
     """Italian words in -e take -i or stay as they are („il file, i file"; „fare", to do, is no
     noun): „fili" (threads) and „fari" (lighthouses) are no forms of the terms „file" and

@@ -94,8 +94,8 @@ class Gaps:
             self.sources.update(source_keys)
 
     def _rival(self, others: tuple[str, ...], keys: tuple[str, ...], association: float, cache: dict) -> bool:
-        """Whether one of a gap's other source words is more associated with the run (Dice over
-        the bilingual segments kept) than its concept is, seen with it twice at least (once
+        """Whether one of a gap's other source words is as associated with the run (Dice over
+        the bilingual segments kept) as its concept is or more, seen with it twice at least (once
         says nothing). `cache`: the segments holding each run, and (under None) the kept
         segments by target word."""
         holding = cache.get(keys)
@@ -112,7 +112,9 @@ class Gaps:
                                      if all(key in self.pairs[n][1] for key in keys)]
         for other in others:
             both = sum(1 for source_keys in holding if other in source_keys)
-            if both >= 2 and 2 * both / (self.sources[other] + len(holding)) > association:
+            # As associated is enough: then nothing says the run is the concept's ("merge
+            # tool" → „programma", wherever the source says both).
+            if both >= 2 and 2 * both / (self.sources[other] + len(holding)) >= association:
                 return True
         return False
 

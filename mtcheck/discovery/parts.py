@@ -73,6 +73,7 @@ class ConceptParts:
     _stems: dict[str, set[str]] = field(default_factory=dict)       # a part's first letters -> concept ids
     kept: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # first letters -> (concept, kept term)
     _kept_from: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # -> the languages it is kept from
+    _term_words: dict[str, set[str]] = field(default_factory=dict)  # another language -> its terms' words, plain
     closed: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term written as one word -> it
     initials: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term's initials -> it
     # A Han term's first and last characters -> (concept id, term), for its abbreviations (云服务商)
@@ -100,6 +101,11 @@ class ConceptParts:
         parts = cls(analyser)
         concepts = list(concepts)
         own_word = known_word(analyser.analyzer.lang)  # once: each call makes its own cache
+        for concept in concepts:
+            for term in concept.terms:
+                if (other := canonical_lang(term.lang)) != lang:
+                    parts._term_words.setdefault(other, set()).update(
+                        plain(word) for word in term.text.casefold().split())
         for concept in concepts:
             terms = [t for t in concept.terms_in(lang) if t.text.strip()]
             parts._keep(concept, terms, own_word)
@@ -354,10 +360,14 @@ class ConceptParts:
             kept = plain(term.text.casefold())
             if kept.startswith(word) or word.startswith(kept) and not _one_letter_more(word, stem, kept):
                 continue
-            if any((known := known_word(lang)) is not None and known(surface)
+            if any((known := known_word(lang)) is not None and known(surface) or word in self._term_words.get(lang, ())
                    for lang in self._kept_from[(concept_id, term.text)]):
-                continue  # a word of the language the term is kept from (serving beside Service)
+                # A word of the language the term is kept from (serving beside Service), or of
+                # its terms there (Kubernetes of "Kubernetes API" beside Kubelet).
+                continue
             alike = _alike(word, kept)
+            if _agent_base(word, kept, alike, self._kept_from[(concept_id, term.text)]):
+                continue
             # The stem helps an inflected form (nodos: nod) that is still much like the term.
             if alike >= MIN_COGNATE or (alike >= MIN_COGNATE - 0.1 and len(stem) >= MIN_STEM
                                         and _alike(stem, kept) >= MIN_COGNATE):
@@ -1055,6 +1065,27 @@ def _one_letter_more(word: str, stem: str, kept: str) -> bool:
     """The term with one letter more, as its translation may be spelt (volumen, volúmenes for
     Volume), not the term with an ending (Volumes) or a suffix (budgétaire for Budget)."""
     return any(len(form) == len(kept) + 1 and form.startswith(kept) and form[-1] != "s" for form in (word, stem))
+
+
+AGENT_ENDINGS = ("er", "or")  # an agent noun's, which a cognate of it renders too (controlador, contrôleur)
+
+
+def _agent_base(word: str, kept: str, alike: float, kept_from: tuple[str, ...]) -> bool:
+    """Whether a word like a kept agent noun is its base's cognate instead: „controllo",
+    „contrôle" are control, not controller — spelt more like the word the noun is made from (a
+    word of the language the term is kept from), its final vowel left aside, than like the
+    noun."""
+    for ending in AGENT_ENDINGS:
+        if not kept.endswith(ending) or len(kept) - len(ending) < MIN_PIECE:
+            continue
+        stem = word[:-1] if word[-1] in "aeiou" else word
+        base = kept[:-len(ending)]
+        # control|l|er, serve|r: the consonant doubled, the base's own e
+        for base in (base, base[:-1] if base[-1] == base[-2] else base, kept[:-1]):
+            if _alike(stem, base) > alike and any((known := known_word(lang)) is not None and known(base)
+                                                  for lang in kept_from):
+                return True
+    return False
 
 
 def cognate(word: str, other: str) -> bool:

@@ -14,7 +14,7 @@ from mtcheck.discovery.gaps import Gap
 from mtcheck.discovery.gaps import runs as gap_runs
 from mtcheck.discovery.lexical import word_translations
 from mtcheck.discovery.lists import Item, item_span, items_in_place, list_items, list_marks
-from mtcheck.discovery.parts import MIN_STEM, ConceptParts, echoes, plain, related
+from mtcheck.discovery.parts import MIN_STEM, MODIFIERS_FIRST, ConceptParts, echoes, plain, related
 from mtcheck.discovery.reading import LanguageState
 from mtcheck.discovery.text import CAPITALISED_NOUNS, Analysed, TextAnalyser, common_prefix, elided
 from mtcheck.discovery.variants import variant_spans
@@ -69,6 +69,7 @@ class SourceReader:
         missing, seen, in_source, places, spoken, reworded = [], set(), set(), [], [], {}
         compounding = analyzer_for(lang).compounding
         words = None
+        readings = None  # every concept the target's matched words can be (asked at most once)
         for match in self._matches(source, source_lang):
             # (And the concepts of the same source word in another part of speech: a target term
             # of one renders the other, see below.)
@@ -100,6 +101,11 @@ class SourceReader:
             respelt_terms = self._respelt_matcher(concept, lang)
             if respelt_terms is not None and respelt_terms.matches(segment):
                 continue  # the term as the dictionary spells it, where the glossary has a slip
+            if readings is None:
+                target = self.matcher.for_language(lang)
+                readings = {c.id for m in matches for c, _, _ in target.readings(m.text)}
+            if concept.id in readings:
+                continue  # a matched word is its term too: „cotações", the quotes' term and price's „cotação"
             seen.add(concept.id)
             missing.append(match)
         return missing, in_source, [(start, end, concept) for start, end, concept in places if concept in seen], \
@@ -128,6 +134,7 @@ class SourceReader:
             content = sum(word.content for word in words)
             if term is not None and any(len(rendering.parts) == content
                                         and all(key in keys for key in rendering.function_words if key)
+                                        and not _head_moved(rendering, words, source_lang)
                                         for rendering in parts.renderings.get(concept_id, ())):
                 reworded.append(Match(source, analysed.words[first].start, analysed.words[stop - 1].end, concept, term,
                                       variant="reworded"))
@@ -217,6 +224,10 @@ class SourceReader:
             if any(echoes(word.text, other) for word in analysed.words if word.content)
             or _any_among(self._translations(state, segment.source_lang, lang, [other]), target_keys)),
             segment.source_lang) if others else set()
+        # So is a source term whose concept the target has a term of („commit": „Eintragung").
+        rendered = {match.concept.id for match in matches}
+        linked |= self.keys(" ".join(segment.source[start:end] for start, end, concepts in spoken
+                                     if concepts & rendered), segment.source_lang)
         accounted = None  # whether the target renders every other source word: asked at most once
         found = gap_runs(analysed.words, covered, analysed.joined)
         slashed = None  # runs that a slash may join, for a term written so ("Liability/Equity")
@@ -329,6 +340,15 @@ def _echoes_term(words, term: str) -> bool:
     term_words = [word for word, _, _ in words_of(term)]
     return bool(kept) and all(any(echoes(word, term_word) for term_word in term_words) for word in kept) \
         and all(any(echoes(word, term_word) for word in kept) for term_word in term_words)
+
+
+def _head_moved(rendering, words, lang: str) -> bool:
+    """Whether the words say the term's words in another order with nothing between them, in
+    a language that puts modifiers first, so that another word is the head: "Linked
+    Document" is a document, not a 'document link' ("the owner of this Invoice" is the
+    'invoice owner')."""
+    return family(lang) in MODIFIERS_FIRST and all(word.content for word in words) \
+        and len(rendering.parts) > 1 and words[-1].key != rendering.parts[-1]
 
 
 def _kept_whole(source: str, start: int, end: int, target: str) -> bool:
