@@ -69,3 +69,15 @@ def test_and_in_japanese_with_or_without_a_space(tmp_path):
     findings = check_json(tmp_path, GLOSSARY, "ja", "ノードはAPIサーバーに登録されます。\nAPI サーバーはリクエストを検証します。\n")
     assert [(f["text"], f["concept"]) for f in findings] == [("APIサーバー", "kube-apiserver"),
                                                              ("API サーバー", "kube-apiserver")]
+
+
+def test_a_one_word_term_written_as_it_sounds_in_katakana_with_enough_consonants(tmp_path):
+    """The glossary keeps 'Controller' and 'Node' in English: „コントローラー" (four consonants,
+    in the script Japanese keeps for loanwords) renders the controller; a word of two, as
+    'node' has, sounds like too many others („ノート", a note, n-t as well) to say so."""
+    pytest.importorskip("icu4py")
+    glossary = ("controller,en,Controller,preferred\ncontroller,ja,Controller,preferred\n"
+                "node,en,Node,preferred\nnode,ja,Node,preferred\n")
+    findings = check_json(tmp_path, glossary, "ja", "コントローラーはクラスターの状態を監視します。\n"
+                          "コントローラーがノートを作成します。ノートは共有されます。\n")
+    assert [(f["text"], f["concept"]) for f in findings] == [("コントローラー", "controller")] * 2

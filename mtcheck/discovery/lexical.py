@@ -21,7 +21,7 @@ from mtcheck.discovery.text import TextAnalyser, inflected_as
 from mtcheck.language import analyzer_for, canonical_lang, known_word, words_of
 from mtcheck.language.bilingual import Lexicon, lexicon
 from mtcheck.language.dictionary import dictionary_lemma, simplemma_languages
-from mtcheck.language.loanwords import heard_keys, sounds_like, spellings, written_by_sound
+from mtcheck.language.loanwords import heard_keys, sounds_like, spellings, spoken, written_by_sound
 from mtcheck.matching import WordCache
 from mtcheck.model import Concept, Term
 
@@ -40,6 +40,8 @@ _POS = {"noun": "n", "properNoun": "n", "verb": "v", "adjective": "a", "adverb":
 # Languages that write English words as they sound (see mtcheck.language.loanwords): a term's
 # English words so written are a rendering too, where no dictionary is needed.
 BY_SOUND = {"ko", "ja"}
+# Consonants a one-word English term must have for a word written as it sounds to render it.
+SOUNDED_ALONE = {"ja": 3, "ko": 4}
 SOUNDED = "written as it sounds"
 GLOSSARY = "the glossary's own terms"  # where a term's word is translated as the glossary translates it
 _SOUND = "\0"  # a slot's word written as it sounds: the English word after this mark
@@ -90,7 +92,8 @@ class Translated:
         if len(keys) != len(self.slots) or len(keys) > MAX_WORDS:
             return False
         if len(keys) == 1:
-            return keys[0] in self.slots[0]
+            # A word of one sense, or an English word written as it sounds (コントローラー).
+            return keys[0] in self.slots[0] or any(word[:1] == _SOUND and _fits(keys[0], word) for word in self.slots[0])
         return _one_for_one(keys, self.slots, self.kept_words)
 
     def left_out(self, keys: tuple[str, ...]) -> str | None:
@@ -193,11 +196,15 @@ class DictionaryRenderings:
 
     def _sounded(self, concept_id: str, term: Term, own_plain: set[str]) -> Translated | None:
         """An English term's words written as they sound, or kept as they are where they are
-        acronyms ('API 서버' for "API server"). Not a term of one word: a word of few
-        consonants sounds like many (된다, 'it becomes', like 'taint')."""
+        acronyms ('API 서버' for "API server"). A term of one word only where it has as many
+        consonants as SOUNDED_ALONE asks: a word of few sounds like many (된다, 'it becomes',
+        like 'taint'), where katakana, kept for loanwords, says more than Hangul
+        (コントローラー for "Controller")."""
         surfaces = [w for w, _, _ in words_of(term.text) if _content("en", w)]
         kept = term.text.casefold() in own_plain
-        if not 1 < len(surfaces) <= MAX_WORDS:
+        alone = len(surfaces) == 1 and not _kept_as_is(surfaces[0]) \
+            and len(spoken(surfaces[0])) >= SOUNDED_ALONE.get(self.lang, MAX_WORDS + 1)
+        if not (1 < len(surfaces) <= MAX_WORDS or alone):
             return None
         slots = tuple(frozenset({self.key(w)}) if _kept_as_is(w) else frozenset({_SOUND + w}) for w in surfaces)
         if all(_SOUND + w not in slot for w, slot in zip(surfaces, slots)):
