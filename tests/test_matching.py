@@ -403,6 +403,7 @@ def test_between_terms_a_word_fits_alike_the_one_the_dictionary_gives_as_its_lem
     ("fr", "solde", "Inclure les soldes des sous-comptes", "soldes"),    # simplemma: solder
     ("es", "fracción", "Las fracciones del precio", "fracciones"),      # simplemma: fraccionar
     ("it", "conto", "Mostra i conti nascosti", "conti"),                # simplemma: conte, a count
+    ("it", "data", "Mostra le date di inserimento", "date"),            # simplemma: dare, to give
 ])
 def test_a_terms_regular_plural_is_its_form_whatever_lemma_the_dictionary_gives_it(lang, term, text, plural):
     """A dictionary of one lemma per form may give a term word's plural to another word (or a
@@ -445,7 +446,8 @@ def test_a_plural_the_rule_is_not_sure_of_is_left_to_the_dictionary():
 
 @pytest.mark.parametrize("lang, word, plural", [
     ("it", "ramo", "rami"), ("it", "conto", "conti"), ("it", "città", "città"), ("it", "server", "server"),
-    ("it", "file", None), ("it", "amico", None), ("it", "negozio", None), ("it", "pagina", None),
+    ("it", "file", None), ("it", "amico", None), ("it", "negozio", None), ("it", "pagina", "pagine"),
+    ("it", "banca", "banche"), ("it", "provincia", None),
     ("pt", "canal", "canais"), ("pt", "item", "itens"), ("pt", "servidor", "servidores"), ("pt", "anzol", "anzóis"),
     ("pt", "conta", "contas"), ("pt", "pão", None), ("pt", "papel", None), ("fr", "bureau", "bureaux"),
     ("fr", "cheval", None), ("es", "versión", "versiones"), ("es", "lunes", None), ("de", "Konto", None),

@@ -37,8 +37,14 @@ def regular_plural(word: str, lang: str) -> str | None:
             return word  # la città, le città; il server, i server
         if lower.endswith("o") and not lower.endswith(("co", "go", "io")) and len(lower) > 3:
             return word[:-1] + "i"  # ramo: rami, conto: conti
+        if lower.endswith(("ca", "ga")) and len(lower) > 3:
+            return word[:-1] + "he"  # banca: banche, riga: righe
+        if lower.endswith("a") and not lower.endswith(("cia", "gia")) and len(lower) > 3:
+            # A feminine noun's (data: date, pagina: pagine); a masculine one takes -i (i
+            # sistemi), and its -e form („sisteme") is no word a text has.
+            return word[:-1] + "e"
         # amici but fuochi, negozi but zii (and l'audio, gli audio); -e: chiavi, but il file,
-        # i file; -a: le pagine, but i sistemi (by gender).
+        # i file; -cia: camicie but province.
         return None
     if lang == "pt":
         if lower.endswith("ão"):
