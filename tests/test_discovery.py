@@ -1991,3 +1991,17 @@ def test_a_kept_terms_cognate_is_no_word_of_another_term_nor_its_base(tmp_path):
     found = discovered(glossary, "it", text, everything=True)
     assert found["controllore"].concept.id == "controller"
     assert not any(form.casefold() in ("controllo", "kubernetes") for form in found)
+
+
+def test_a_kept_terms_cognate_may_write_its_hard_c_as_k_and_is_the_term_it_is_most_like():
+    """An Indonesian glossary keeps 'Controller' and 'Container': „kontroler" writes the
+    controller's hard c as k, as Indonesian writes loans, and is more like it than like
+    „container", which it is like enough as well; „kontainer" is the container's."""
+    glossary = Glossary((Concept("controller", (Term("Controller", "en"), Term("Controller", "id"))),
+                         Concept("container", (Term("Container", "en"), Term("Container", "id")))))
+    text = ("Setiap kontroler memantau status klaster.\n"
+            "Kontroler node menambahkan taint; kontroler DaemonSet juga.\n"
+            "Setiap kontainer berjalan di node; kontainer itu dihentikan.\n")
+    found = discovered(glossary, "id", text, everything=True)
+    concepts = {form.casefold(): c.concept.id for form, c in found.items()}
+    assert concepts.get("kontroler") == "controller" and concepts.get("kontainer") == "container"

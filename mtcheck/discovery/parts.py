@@ -12,6 +12,7 @@ Massenmobilisierungstag is a day).
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -210,7 +211,8 @@ class ConceptParts:
             spelt = plain(term.text.casefold())
             if len(spelt) >= MIN_PIECE and spelt.isalpha() and spelt in elsewhere \
                     and not (own_word is not None and own_word(term.text)):
-                self.kept.setdefault(spelt[:2], []).append((concept.id, term))
+                for first in dict.fromkeys((spelt[:2], hard_c(spelt)[:2])):
+                    self.kept.setdefault(first, []).append((concept.id, term))
                 self._kept_from[(concept.id, term.text)] = tuple(sorted(elsewhere[spelt]))
 
     def spellings(self, surface: str) -> list[tuple[str, Term, str]]:
@@ -349,14 +351,18 @@ class ConceptParts:
     def cognates(self, surface: str) -> list[tuple[str, Term]]:
         """Kept terms (see _keep) the word looks like a translation of: the same first two
         letters, at least 65% of the letters alike (edit distance; the word as written or its
-        stem: conteneurs, conteneur), and neither the term itself nor a word made from it
-        (budgétaire from Budget)."""
+        stem: conteneurs, conteneur; a hard c as k: kontroler), and neither the term itself nor
+        a word made from it (budgétaire from Budget); of several, those it is most like."""
         word = plain(surface.casefold())
-        if len(word) < MIN_PIECE or not word.isalpha() or word[:2] not in self.kept:
+        if len(word) < MIN_PIECE or not word.isalpha():
+            return []
+        hard = hard_c(word)
+        terms = list(dict.fromkeys(self.kept.get(word[:2], []) + self.kept.get(hard[:2], [])))
+        if not terms:
             return []
         stem = plain(self.analyser.word(surface)[0])
         found = []
-        for concept_id, term in self.kept[word[:2]]:
+        for concept_id, term in terms:
             kept = plain(term.text.casefold())
             if kept.startswith(word) or word.startswith(kept) and not _one_letter_more(word, stem, kept):
                 continue
@@ -365,14 +371,18 @@ class ConceptParts:
                 # A word of the language the term is kept from (serving beside Service), or of
                 # its terms there (Kubernetes of "Kubernetes API" beside Kubelet).
                 continue
-            alike = _alike(word, kept)
+            # Spelt with k where the term has a hard c, as many languages write loans
+            # („kontroler" for controller), as alike as the same letter.
+            alike = max(_alike(word, kept), _alike(hard, hard_c(kept)))
             if _agent_base(word, kept, alike, self._kept_from[(concept_id, term.text)]):
                 continue
             # The stem helps an inflected form (nodos: nod) that is still much like the term.
             if alike >= MIN_COGNATE or (alike >= MIN_COGNATE - 0.1 and len(stem) >= MIN_STEM
                                         and _alike(stem, kept) >= MIN_COGNATE):
-                found.append((concept_id, term))
-        return found
+                found.append((alike, concept_id, term))
+        # Of several kept terms, the one it is most like („kontroler": controller, not container).
+        best = max((alike for alike, _, _ in found), default=0.0)
+        return [(concept_id, term) for alike, concept_id, term in found if alike == best]
 
     def _find_bases(self, concepts: dict[str, Concept]) -> None:
         """The glossary's own structure: where a term of concept B is a term of concept A plus
@@ -1168,6 +1178,13 @@ def alike(one: tuple[str, str], other: tuple[str, str]) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
+def hard_c(word: str) -> str:
+    """The word with k for each c that sounds so (not before e, i, y; ck one k): how a loan's
+    spelling compares across languages that write the sound otherwise (controller,
+    kontroler)."""
+    return re.sub(r"c(?![eiy])", "k", word.replace("ck", "k"))
+
+
 def plain(key: str) -> str:
     """Without accents and ligatures (nœud: noeud)."""
     return "".join(c for c in unicodedata.normalize("NFD", key.translate(_LIGATURES)) if not unicodedata.combining(c))

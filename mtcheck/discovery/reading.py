@@ -81,13 +81,14 @@ class LanguageState:
 
     def trigger(self, surface: str) -> bool:
         """Whether a word may be the core of a rendering, a dictionary's translation of a
-        term or a term written as one word, so that its segment needs a look."""
+        term, a term written as one word or a kept term's cognate, so that its segment needs a
+        look."""
         return self._triggers[surface]
 
     def _triggering(self, surface: str) -> bool:
         key, content = self.analyser.word(surface)
         return content and bool(self.parts.concepts_sharing([key]) or self.lexical.concepts_with(surface)
-                                or bool(self.parts.spellings(surface)))
+                                or bool(self.parts.spellings(surface)) or bool(self.parts.cognates(surface)))
 
     @property
     def analyser(self) -> TextAnalyser:
