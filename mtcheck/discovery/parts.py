@@ -74,7 +74,7 @@ class ConceptParts:
     _stems: dict[str, set[str]] = field(default_factory=dict)       # a part's first letters -> concept ids
     kept: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # first letters -> (concept, kept term)
     _kept_from: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # -> the languages it is kept from
-    _term_words: dict[str, set[str]] = field(default_factory=dict)  # another language -> its terms' words, plain
+    _concepts: list[Concept] = field(default_factory=list, repr=False)  # the glossary's (see words_by_language)
     closed: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term written as one word -> it
     initials: dict[str, list[tuple[str, Term]]] = field(default_factory=dict)  # a term's initials -> it
     # A Han term's first and last characters -> (concept id, term), for its abbreviations (云服务商)
@@ -102,11 +102,7 @@ class ConceptParts:
         parts = cls(analyser)
         concepts = list(concepts)
         own_word = known_word(analyser.analyzer.lang)  # once: each call makes its own cache
-        for concept in concepts:
-            for term in concept.terms:
-                if (other := canonical_lang(term.lang)) != lang:
-                    parts._term_words.setdefault(other, set()).update(
-                        plain(word) for word in term.text.casefold().split())
+        parts._concepts = concepts
         for concept in concepts:
             terms = [t for t in concept.terms_in(lang) if t.text.strip()]
             parts._keep(concept, terms, own_word)
@@ -140,6 +136,17 @@ class ConceptParts:
             parts.renderings[concept.id] = renderings
         parts._find_bases({c.id: c for c in concepts})
         return parts
+
+    @functools.cached_property
+    def words_by_language(self) -> dict[str, set[str]]:
+        """The words of the glossary's terms in each language, plain (read once, when a cognate
+        is first weighed)."""
+        found: dict[str, set[str]] = {}
+        for concept in self._concepts:
+            for term in concept.terms:
+                found.setdefault(canonical_lang(term.lang), set()).update(
+                    plain(word) for word in term.text.casefold().split())
+        return found
 
     @functools.cached_property
     def link_words(self) -> frozenset[str]:
@@ -366,7 +373,7 @@ class ConceptParts:
             kept = plain(term.text.casefold())
             if kept.startswith(word) or word.startswith(kept) and not _one_letter_more(word, stem, kept):
                 continue
-            if any((known := known_word(lang)) is not None and known(surface) or word in self._term_words.get(lang, ())
+            if any((known := known_word(lang)) is not None and known(surface) or word in self.words_by_language.get(lang, ())
                    for lang in self._kept_from[(concept_id, term.text)]):
                 # A word of the language the term is kept from (serving beside Service), or of
                 # its terms there (Kubernetes of "Kubernetes API" beside Kubelet).
@@ -1185,6 +1192,7 @@ def hard_c(word: str) -> str:
     return re.sub(r"c(?![eiy])", "k", word.replace("ck", "k"))
 
 
+@functools.lru_cache(maxsize=65536)
 def plain(key: str) -> str:
     """Without accents and ligatures (nœud: noeud)."""
     return "".join(c for c in unicodedata.normalize("NFD", key.translate(_LIGATURES)) if not unicodedata.combining(c))
