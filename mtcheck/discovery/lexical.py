@@ -93,7 +93,8 @@ class Translated:
             return False
         if len(keys) == 1:
             # A word of one sense, or an English word written as it sounds (コントローラー).
-            return keys[0] in self.slots[0] or any(word[:1] == _SOUND and _fits(keys[0], word) for word in self.slots[0])
+            return keys[0] in self.slots[0] \
+                or any(word[:1] == _SOUND and _fits(keys[0], word) for word in self.slots[0])
         return _one_for_one(keys, self.slots, self.kept_words)
 
     def left_out(self, keys: tuple[str, ...]) -> str | None:

@@ -373,7 +373,8 @@ class ConceptParts:
             kept = plain(term.text.casefold())
             if kept.startswith(word) or word.startswith(kept) and not _one_letter_more(word, stem, kept):
                 continue
-            if any((known := known_word(lang)) is not None and known(surface) or word in self.words_by_language.get(lang, ())
+            if any((known := known_word(lang)) is not None and known(surface)
+                   or word in self.words_by_language.get(lang, ())
                    for lang in self._kept_from[(concept_id, term.text)]):
                 # A word of the language the term is kept from (serving beside Service), or of
                 # its terms there (Kubernetes of "Kubernetes API" beside Kubelet).
