@@ -382,7 +382,7 @@ class LanguageMatcher:
         lemmas = {w: analyzer.lemmas(w) for w in distinct}
         ordered = sorted(distinct, key=lambda w: not lemmas[w])
         codes = {w: self._term_word_code(w, bases[w], keys[w], w in loans, lemmas[w]) for w in ordered}
-        self._add_plurals(distinct, bases, codes)
+        self._add_plurals(distinct, bases, codes, lemmas)
         for word in sorted(loans):
             self._loan_forms.setdefault(bases[word], codes[word])
         self._code_words, self._word_readings = {}, {}  # needed while coding the term words only
@@ -415,11 +415,14 @@ class LanguageMatcher:
         self._every_foreign = foreign
         self.foreign = foreign.seen_from(own, self._is_foreign(None))
 
-    def _add_plurals(self, words: list[str], bases: dict[str, str], codes: dict[str, str]) -> None:
-        """Each term word's regular plural as a form of it (see mtcheck.language.plurals), where
-        no term word is written so: the dictionary may give that form another word's lemma
-        (Italian „rami": „rame", not the term's „ramo"; „conti": „conte"). Not a function word's,
-        nor one that is a function word: that reading is the dictionary's to make."""
+    def _add_plurals(self, words: list[str], bases: dict[str, str], codes: dict[str, str],
+                     lemmas: dict[str, tuple[str, ...]]) -> None:
+        """Each term word's regular plural as a form of it (see mtcheck.language.plurals): the
+        dictionary may give that form another word's lemma (Italian „rami": „rame", not the
+        term's „ramo"; „conti": „conte"), also where another term writes the plural as a word
+        of its own („piano dei conti"), unless the dictionary knows it as a lemma of its own
+        (French „frais", costs, beside „frai"). Not a function word's, nor one that is a function word:
+        that reading is the dictionary's to make. `lemmas`: the dictionary's, of each word."""
         lang, stop = self.analyzer.lang, function_words(self.lang)
         written: dict[str, list[str]] = {}
         for word in words:
@@ -430,7 +433,7 @@ class LanguageMatcher:
             if not plural or plural == base or plural in stop:  # nó: nós, but nós is 'we' too
                 continue
             others = [other for other in written.get(plural, ()) if codes[other] != codes[word]]
-            if others and not any(plural in self.analyzer.lemmas(other) for other in others):
+            if others and not any(plural in lemmas[other] for other in others):
                 # The plural is a word of another term („piano dei conti"), which the dictionary
                 # reads as a form of a third word („conte"): it is this word's plural there too.
                 for other in others:

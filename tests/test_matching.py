@@ -416,7 +416,7 @@ def test_a_terms_plural_written_in_another_term_is_still_its_plural_there():
     """„Conti" is a word of other terms („Conti persi", „piano dei conti"), which the dictionary
     reads as „conte" (a count): it is „conto"'s plural in „conti genitore" too, and every term
     that writes it still matches; a plural the dictionary knows as a word of its own
-    (French „cours", a course, beside „cour") keeps its own reading."""
+    (French „frais", costs, beside „frai", spawn) keeps its own reading."""
     glossary = Glossary((Concept("account", (Term("account", "en"), Term("conto", "it"))),
                          Concept("parent-account", (Term("parent account", "en"), Term("conto genitore", "it"))),
                          Concept("lost-accounts", (Term("lost accounts", "en"), Term("Conti persi", "it"))),
@@ -425,11 +425,11 @@ def test_a_terms_plural_written_in_another_term_is_still_its_plural_there():
         "I saldi dei conti genitore; il piano dei conti; Conti persi.", "t", 1, lang="it"))]
     assert found == [("conti genitore", "parent-account"), ("piano dei conti", "chart"),
                      ("Conti persi", "lost-accounts")]
-    french = Glossary((Concept("court", (Term("court", "en"), Term("cour", "fr"))),
-                       Concept("course", (Term("course", "en"), Term("cours de langue", "fr")))))
+    french = Glossary((Concept("spawn", (Term("spawn", "en"), Term("frai", "fr"))),
+                       Concept("fees", (Term("shipping costs", "en"), Term("frais de port", "fr")))))
     found = [(m.text, m.concept.id) for m in Matcher(french).matches(Segment(
-        "Les cours de langue dans la cour.", "t", 1, lang="fr"))]
-    assert found == [("cours de langue", "course"), ("cour", "court")]
+        "Les frais de port et les frais du frai.", "t", 1, lang="fr"))]
+    assert found == [("frais de port", "fees"), ("frai", "spawn")]
 
 
 def test_a_plural_the_rule_is_not_sure_of_is_left_to_the_dictionary():

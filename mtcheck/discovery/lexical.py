@@ -203,8 +203,7 @@ class DictionaryRenderings:
         (コントローラー for "Controller")."""
         surfaces = [w for w, _, _ in words_of(term.text) if _content("en", w)]
         kept = term.text.casefold() in own_plain
-        alone = len(surfaces) == 1 and not _kept_as_is(surfaces[0]) \
-            and len(spoken(surfaces[0])) >= SOUNDED_ALONE.get(self.lang, MAX_WORDS + 1)
+        alone = len(surfaces) == 1 and len(spoken(surfaces[0])) >= SOUNDED_ALONE.get(self.lang, MAX_WORDS + 1)
         if not (1 < len(surfaces) <= MAX_WORDS or alone):
             return None
         slots = tuple(frozenset({self.key(w)}) if _kept_as_is(w) else frozenset({_SOUND + w}) for w in surfaces)

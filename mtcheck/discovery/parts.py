@@ -1097,12 +1097,12 @@ def _agent_base(word: str, kept: str, alike: float, kept_from: tuple[str, ...]) 
         if not kept.endswith(ending) or len(kept) - len(ending) < MIN_PIECE:
             continue
         stem = word[:-1] if word[-1] in "aeiou" else word
-        base = kept[:-len(ending)]
+        cut = kept[:-len(ending)]
         # control|l|er, serve|r: the consonant doubled, the base's own e
-        for base in (base, base[:-1] if base[-1] == base[-2] else base, kept[:-1]):
-            if _alike(stem, base) > alike and any((known := known_word(lang)) is not None and known(base)
-                                                  for lang in kept_from):
-                return True
+        bases = {cut, cut[:-1] if cut[-1] == cut[-2] else cut, kept[:-1]}
+        if any(_alike(stem, base) > alike and any((known := known_word(lang)) is not None and known(base)
+                                                  for lang in kept_from) for base in sorted(bases)):
+            return True
     return False
 
 
